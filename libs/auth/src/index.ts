@@ -1,0 +1,1 @@
+export { IS_PUBLIC_KEY, Public } from './public.decorator';

@@ -1,0 +1,3 @@
+export { BaseEnv, NODE_ENVS } from './base-env';
+export type { NodeEnv } from './base-env';
+export { ConfigError, loadConfig } from './load-config';

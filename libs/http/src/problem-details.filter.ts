@@ -1,0 +1,98 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { currentCorrelationId } from '@legal/observability';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+import { DomainError } from './domain-error';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, ProblemDetails } from './problem-details';
+
+function slug(status: number): string {
+  return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+/** Detail text from an HttpException whose body may be a string or Nest's `{ message }` object. */
+function httpExceptionDetail(exception: HttpException): string {
+  const body = exception.getResponse();
+  if (typeof body === 'string') return body;
+  const message = (body as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}
+
+/**
+ * Every error leaves the service as RFC 9457 problem+json. Unknown errors become a 500 that
+ * reveals nothing of the internals but carries the correlation id to find the log line.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const res = ctx.getResponse<Response>();
+    const problem = this.toProblem(exception, req);
+    if (problem.status >= 500) this.logger.error({ err: exception, correlationId: problem.correlationId }, 'unhandled error');
+    if (res.headersSent) return;
+    if (problem.status === HttpStatus.TOO_MANY_REQUESTS && typeof problem.retryAfterSeconds === 'number') {
+      res.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    }
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, req: Request): ProblemDetails {
+    const correlationId = currentCorrelationId() ?? (req as Request & { id?: string }).id;
+    const base = { instance: req.originalUrl ?? req.url, correlationId };
+    if (exception instanceof DomainError) {
+      return {
+        type: `${PROBLEM_TYPE_BASE}${exception.code}`,
+        title: STATUS_CODES[exception.status] ?? 'Error',
+        status: exception.status,
+        detail: exception.message,
+        code: exception.code,
+        ...base,
+        ...(exception.errors ? { errors: exception.errors } : {}),
+        ...exception.extensions,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return {
+        type: `${PROBLEM_TYPE_BASE}${slug(status)}`,
+        title: STATUS_CODES[status] ?? 'Error',
+        status,
+        detail: httpExceptionDetail(exception),
+        code: slug(status),
+        ...base,
+      };
+    }
+    if (isBodyParserError(exception)) {
+      const status = exception.status;
+      return {
+        type: `${PROBLEM_TYPE_BASE}${exception.type === 'entity.too.large' ? 'payload-too-large' : 'malformed-body'}`,
+        title: STATUS_CODES[status] ?? 'Bad Request',
+        status,
+        detail: exception.type === 'entity.too.large' ? 'The request body is larger than this endpoint accepts' : 'The request body is not valid JSON',
+        code: exception.type === 'entity.too.large' ? 'payload-too-large' : 'malformed-body',
+        ...base,
+      };
+    }
+    return {
+      type: `${PROBLEM_TYPE_BASE}internal-error`,
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'An unexpected error occurred. Quote the correlation id when reporting it.',
+      code: 'internal-error',
+      ...base,
+    };
+  }
+}
+
+interface BodyParserError {
+  status: number;
+  type: string;
+}
+
+function isBodyParserError(e: unknown): e is BodyParserError {
+  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).status === 'number' && typeof (e as BodyParserError).type === 'string' && (e as BodyParserError).status < 500;
+}

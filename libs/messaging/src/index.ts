@@ -1,0 +1,2 @@
+export { createKafka, InjectKafka, KAFKA, KAFKA_SETTINGS, KafkaModule } from './kafka.module';
+export type { KafkaSettings } from './kafka.module';

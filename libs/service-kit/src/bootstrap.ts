@@ -1,0 +1,114 @@
+import 'reflect-metadata';
+import { DynamicModule, INestApplication, Logger as NestLogger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { BaseEnv, ConfigError, loadConfig } from '@legal/config';
+import { HealthRegistry } from '@legal/health';
+import { createValidationPipe } from '@legal/http';
+import { Logger } from 'nestjs-pino';
+import { buildOpenApiDocument, mountOpenApi } from './openapi';
+import type { ServiceDefinition } from './service-definition';
+import { ServiceKitModule } from './service-kit.module';
+
+@Module({})
+class ServiceRootModule {}
+
+/** The kit (config, logging, metrics, stores, health) plus the service's own domain module. */
+export function composeRootModule<E extends BaseEnv>(definition: ServiceDefinition<E>, env: E): DynamicModule {
+  return {
+    module: ServiceRootModule,
+    imports: [
+      ServiceKitModule.forRoot({
+        serviceName: definition.name,
+        env,
+        envClass: definition.envClass,
+        entities: definition.persistence.entities,
+        migrations: definition.persistence.migrations,
+      }),
+      definition.rootModule(env),
+    ],
+  };
+}
+
+export interface RunningService<E extends BaseEnv = BaseEnv> {
+  app: INestApplication;
+  env: E;
+  url: string;
+  /** Graceful stop: readiness goes red, the listener closes, in-flight work finishes, connections close. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * Creates, configures and starts a service. Used by every `main.ts` and by end-to-end tests
+ * (with `overrides` for port 0, an isolated schema and a topic prefix).
+ */
+export async function startService<E extends BaseEnv>(
+  definition: ServiceDefinition<E>,
+  overrides: Partial<Record<keyof E, unknown>> = {},
+  environment: NodeJS.ProcessEnv = process.env,
+): Promise<RunningService<E>> {
+  const env = loadConfig(definition.envClass, { ...definition.defaults, ...overrides }, { ...environment, ...stringify(overrides) });
+  const app = await NestFactory.create<NestExpressApplication>(composeRootModule(definition, env), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('urlencoded', { limit: env.HTTP_BODY_LIMIT, extended: false });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.useGlobalPipes(createValidationPipe());
+  mountOpenApi(app, buildOpenApiDocument(app, definition.title, definition.description));
+  await app.listen(env.PORT, env.HOST);
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      app.get(HealthRegistry).markDraining();
+      await app.close();
+    })();
+    return stopping;
+  };
+  return { app, env, url, stop };
+}
+
+function stringify<E>(overrides: Partial<Record<keyof E, unknown>>): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) out[k] = String(v);
+  return out;
+}
+
+/** Entry point of a service process: start, log where, stop cleanly on SIGTERM/SIGINT. */
+export async function bootstrapService<E extends BaseEnv>(definition: ServiceDefinition<E>): Promise<void> {
+  let running: RunningService<E>;
+  try {
+    running = await startService(definition);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${definition.name}: ${e.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    process.stderr.write(`${definition.name}: failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  }
+  const logger = new NestLogger('bootstrap');
+  logger.log(`${definition.name} listening on ${running.url} (docs ${running.url}/docs)`);
+  const onSignal = (signal: NodeJS.Signals): void => {
+    logger.log(`${signal} received: draining`);
+    const force = setTimeout(() => {
+      logger.error(`graceful shutdown exceeded ${running.env.SHUTDOWN_GRACE_MS} ms; exiting`);
+      process.exit(1);
+    }, running.env.SHUTDOWN_GRACE_MS + 5000);
+    force.unref();
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+}

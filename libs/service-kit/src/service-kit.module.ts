@@ -1,0 +1,73 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BaseEnv } from '@legal/config';
+import { HealthModule } from '@legal/health';
+import { ProblemDetailsFilter } from '@legal/http';
+import { KafkaModule } from '@legal/messaging';
+import { LoggingModule, MetricsModule } from '@legal/observability';
+import { buildDataSourceOptions, ensureDatabaseAndSchema } from '@legal/persistence';
+import { RedisModule } from '@legal/redis';
+import type { EntitySchema, MixedList } from 'typeorm';
+
+// TypeORM's option types use Function for class lists.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type ClassList = MixedList<Function | string | EntitySchema>;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type MigrationList = MixedList<Function | string>;
+
+export interface ServiceKitOptions<E extends BaseEnv> {
+  serviceName: string;
+  env: E;
+  /** The service's own env class, provided for injection next to BaseEnv. */
+  envClass: Type<E>;
+  entities: ClassList;
+  migrations: MigrationList;
+}
+
+/**
+ * Everything every service has, wired once: validated config, pino logging with correlation ids,
+ * Prometheus metrics, PostgreSQL (own schema, migrations), Redis, Kafka, health, problem+json.
+ */
+@Module({})
+export class ServiceKitModule {
+  static forRoot<E extends BaseEnv>(options: ServiceKitOptions<E>): DynamicModule {
+    const { env, serviceName } = options;
+    const configProviders = [
+      { provide: BaseEnv, useValue: env },
+      ...(options.envClass === (BaseEnv as unknown) ? [] : [{ provide: options.envClass, useValue: env }]),
+    ];
+    return {
+      module: ServiceKitModule,
+      global: true,
+      imports: [
+        LoggingModule.forRoot({ serviceName, level: env.LOG_LEVEL, pretty: env.LOG_PRETTY }),
+        MetricsModule.forRoot(serviceName),
+        RedisModule.forRoot({ url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, connectionName: serviceName }),
+        KafkaModule.forRoot({
+          brokers: env.KAFKA_BROKERS.split(','),
+          clientId: serviceName,
+          topicPrefix: env.KAFKA_TOPIC_PREFIX,
+          partitions: env.KAFKA_PARTITIONS,
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => {
+            await ensureDatabaseAndSchema(env.DATABASE_URL, env.DB_SCHEMA);
+            return buildDataSourceOptions({
+              databaseUrl: env.DATABASE_URL,
+              schema: env.DB_SCHEMA,
+              poolSize: env.DB_POOL_SIZE,
+              applicationName: serviceName,
+              entities: options.entities,
+              migrations: options.migrations,
+              migrationsRun: env.DB_MIGRATIONS_RUN,
+            });
+          },
+        }),
+        HealthModule,
+      ],
+      providers: [...configProviders, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      exports: configProviders.map((p) => p.provide),
+    };
+  }
+}

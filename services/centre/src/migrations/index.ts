@@ -1,0 +1,2 @@
+/** Committed migrations of the centre schema, oldest first. */
+export const CentreMigrations = [];

@@ -1,0 +1,2 @@
+/** Committed migrations of the hotline schema, oldest first. */
+export const HotlineMigrations = [];

@@ -1,0 +1,4 @@
+import { bootstrapService } from '@legal/service-kit';
+import { mediationService } from './mediation.definition';
+
+void bootstrapService(mediationService);

@@ -1,0 +1,2 @@
+/** Committed migrations of the mediation schema, oldest first. */
+export const MediationMigrations = [];

@@ -1,0 +1,4 @@
+import { bootstrapService } from '@legal/service-kit';
+import { notarizationService } from './notarization.definition';
+
+void bootstrapService(notarizationService);

@@ -1,0 +1,2 @@
+/** Committed migrations of the notarization schema, oldest first. */
+export const NotarizationMigrations = [];

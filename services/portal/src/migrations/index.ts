@@ -1,0 +1,2 @@
+/** Committed migrations of the portal schema, oldest first. */
+export const PortalMigrations = [];

@@ -1,0 +1,4 @@
+import { bootstrapService } from '@legal/service-kit';
+import { workOrderService } from './work-order.definition';
+
+void bootstrapService(workOrderService);

@@ -1,0 +1,2 @@
+/** Committed migrations of the work_order schema, oldest first. */
+export const WorkOrderMigrations = [];
