@@ -1,0 +1,30 @@
+import type { Static, TObject } from '@sinclair/typebox';
+import type { TopicName } from './topics';
+
+export type ServiceName = 'work-order' | 'hotline' | 'portal' | 'centre' | 'legal-aid' | 'mediation' | 'notarization' | 'partner-agencies';
+
+/**
+ * One event type: its versioned name, topic, JSON Schema (the single source of truth for both
+ * validation and the TypeScript type), an example, who produces and consumes it, and which
+ * payload fields partner agencies may receive.
+ */
+export interface EventDefinition<S extends TObject = TObject> {
+  type: string;
+  topic: TopicName;
+  summary: string;
+  schema: S;
+  example: Static<S>;
+  producers: ServiceName[];
+  consumers: ServiceName[];
+  /** Top-level payload fields a partner agency's agreement may name; absent = not for partners. */
+  partnerFields?: (keyof Static<S> & string)[];
+}
+
+export type EventData<D extends EventDefinition> = Static<D['schema']>;
+
+export function defineEvent<S extends TObject>(definition: EventDefinition<S>): EventDefinition<S> {
+  if (!/^legal\.[a-z-]+\.[a-z-]+\.v\d+$/.test(definition.type)) {
+    throw new Error(`event type ${definition.type} must look like legal.<area>.<name>.v<N>`);
+  }
+  return definition;
+}

@@ -1,0 +1,45 @@
+import { Type } from '@sinclair/typebox';
+import { defineEvent } from '../event-definition';
+import { RegionCode, strictObject, Timestamp, Uuid } from '../schemas/common.schema';
+
+export const DefenceNotice = defineEvent({
+  type: 'legal.partner.defence-notice.v1',
+  topic: 'legal.partner.notice',
+  summary: 'A court, procuratorate or police notice of a notified-defence case (通知辩护): a lawyer must be appointed within 3 days',
+  producers: ['partner-agencies'],
+  consumers: ['legal-aid'],
+  schema: strictObject(
+    {
+      noticeId: Uuid,
+      agency: Type.Union([Type.Literal('court'), Type.Literal('procuratorate'), Type.Literal('police')]),
+      agencyName: Type.String({ maxLength: 200 }),
+      agencyCaseNumber: Type.String({ maxLength: 100 }),
+      regionCode: RegionCode,
+      suspect: strictObject(
+        {
+          name: Type.String({ maxLength: 100 }),
+          idCardNumber: Type.Optional(Type.String({ pattern: '^\\d{17}[\\dX]$' })),
+          minor: Type.Optional(Type.Boolean()),
+          disability: Type.Optional(Type.Boolean()),
+        },
+        'The person who needs a defender',
+      ),
+      charge: Type.String({ maxLength: 300 }),
+      stage: Type.Union([Type.Literal('investigation'), Type.Literal('prosecution'), Type.Literal('trial')]),
+      noticeReceivedAt: Timestamp,
+      hearingAt: Type.Optional(Timestamp),
+    },
+    'Notified defence notice',
+  ),
+  example: {
+    noticeId: '3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b',
+    agency: 'court',
+    agencyName: '临沂市兰山区人民法院',
+    agencyCaseNumber: '(2026)鲁1302刑初123号',
+    regionCode: '371302',
+    suspect: { name: '李四', minor: false },
+    charge: '盗窃罪',
+    stage: 'trial',
+    noticeReceivedAt: '2026-11-28T01:00:00.000Z',
+  },
+});

@@ -1,0 +1,66 @@
+/**
+ * Every topic the system uses, in one place: its partition key and who writes and reads it.
+ * The key keeps all events of one work order (or one intake, before a work order exists) on one
+ * partition, so their order is preserved. Each topic has a `<topic>.dlq` dead-letter twin.
+ */
+export const TOPICS = {
+  intakeSubmitted: {
+    name: 'legal.intake.submitted',
+    key: 'intakeId',
+    description: 'Requests submitted on the hotline, the portal or at a centre',
+  },
+  intakeOutcome: {
+    name: 'legal.intake.outcome',
+    key: 'intakeId',
+    description: 'What the work-order service made of an intake: new case code, linked duplicate, or rejected',
+  },
+  workOrderDispatch: {
+    name: 'legal.workorder.dispatch',
+    key: 'workOrderId',
+    description: 'Offers of work orders to handler services and withdrawals of offers',
+  },
+  handlerReport: {
+    name: 'legal.handler.report',
+    key: 'workOrderId',
+    description: 'Handler services report acceptance, rejection, needs-information, progress and resolution',
+  },
+  workOrderChanged: {
+    name: 'legal.workorder.changed',
+    key: 'workOrderId',
+    description: 'The lifecycle stream: every state change of every work order, for the platforms and partners',
+  },
+  workOrderDeadline: {
+    name: 'legal.workorder.deadline',
+    key: 'workOrderId',
+    description: 'Deadline warnings and overdue escalations, each emitted once',
+  },
+  feedback: {
+    name: 'legal.feedback',
+    key: 'workOrderId',
+    description: 'Satisfaction evaluations submitted by citizens',
+  },
+  referral: {
+    name: 'legal.referral',
+    key: 'workOrderId',
+    description: 'Referrals (转介) between organisations raised at physical centres',
+  },
+  partnerNotice: {
+    name: 'legal.partner.notice',
+    key: 'noticeId',
+    description: 'Notices from courts, procuratorates and police, e.g. notified defence (通知辩护)',
+  },
+} as const;
+
+export type TopicKey = keyof typeof TOPICS;
+export type TopicName = (typeof TOPICS)[TopicKey]['name'];
+
+export const ALL_TOPIC_NAMES: TopicName[] = Object.values(TOPICS).map((t) => t.name);
+
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+/** The physical topic name for a deployment or test run (KAFKA_TOPIC_PREFIX). */
+export function prefixedTopic(prefix: string, topic: string): string {
+  return prefix === '' ? topic : `${prefix}.${topic}`;
+}

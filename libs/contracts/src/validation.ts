@@ -1,0 +1,38 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { EventDefinition } from './event-definition';
+import { ALL_EVENTS, findEventDefinition } from './registry';
+
+const ajv = new Ajv({ allErrors: true, strict: true, strictTuples: false, allowUnionTypes: true });
+addFormats(ajv);
+const compiled = new Map<string, ValidateFunction>();
+
+function validatorFor(definition: EventDefinition): ValidateFunction {
+  let fn = compiled.get(definition.type);
+  if (!fn) {
+    fn = ajv.compile(definition.schema);
+    compiled.set(definition.type, fn);
+  }
+  return fn;
+}
+
+export type PayloadCheck =
+  | { ok: true; definition: EventDefinition }
+  | { ok: false; reason: 'unknown-type' | 'schema-violation'; errors: string[] };
+
+function describe(errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`);
+}
+
+/** Validates an event's data against the schema of its (versioned) type, as if from a stranger. */
+export function checkEventPayload(type: string, data: unknown): PayloadCheck {
+  const definition = findEventDefinition(type);
+  if (!definition) return { ok: false, reason: 'unknown-type', errors: [`unknown event type ${type}`] };
+  const validate = validatorFor(definition);
+  return validate(data) ? { ok: true, definition } : { ok: false, reason: 'schema-violation', errors: describe(validate.errors) };
+}
+
+/** Compiles every schema once (fails fast at start-up if a schema is malformed). */
+export function compileAllSchemas(): void {
+  for (const definition of ALL_EVENTS) validatorFor(definition);
+}
