@@ -1,1 +1,12 @@
+export { hasRole, inJurisdiction, significantPrefix } from './auth-user';
+export type { AuthUser } from './auth-user';
+export { AuthGuard } from './auth.guard';
+export { AuthModule } from './auth.module';
+export { CurrentUser } from './current-user.decorator';
+export type { AuthenticatedRequest } from './current-user.decorator';
 export { IS_PUBLIC_KEY, Public } from './public.decorator';
+export { isRole, ROLES, STAFF_ROLES } from './roles';
+export type { Role } from './roles';
+export { ROLES_KEY, Roles } from './roles.decorator';
+export { ACCESS_TOKEN_ALG, TokenVerifier, toAuthUser } from './token-verifier';
+export type { TokenVerifierSettings } from './token-verifier';

@@ -88,6 +88,31 @@ export class BaseEnv {
   @Max(120000)
   SHUTDOWN_GRACE_MS = 10000;
 
+  /** Token issuer every service trusts (the identity service, or the province's OIDC platform). */
+  @IsString()
+  AUTH_ISSUER = 'http://127.0.0.1:3007';
+
+  @IsString()
+  AUTH_AUDIENCE = 'legal-services';
+
+  /** Where the issuer's signing keys are published (cached by every service). */
+  @Matches(/^https?:\/\/.+/, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL = 'http://127.0.0.1:3007/.well-known/jwks.json';
+
+  /** Inline JWKS (JSON) used instead of AUTH_JWKS_URL; for tests and air-gapped deployments. */
+  @IsOptional()
+  @IsString()
+  AUTH_JWKS_JSON?: string;
+
+  /** Secret for keyed hashes (HMAC-SHA256) of phone and ID-card numbers; the same in every service. */
+  @IsString()
+  @Matches(/^.{16,}$/, { message: 'PII_HASH_KEY must be at least 16 characters' })
+  PII_HASH_KEY = 'dev-only-pii-hash-key-change-me';
+
+  /** 32-byte key (64 hex chars) for AES-256-GCM encryption of stored ID-card and phone numbers. */
+  @Matches(/^[0-9a-f]{64}$/, { message: 'PII_ENCRYPTION_KEY must be 64 hex characters (32 bytes)' })
+  PII_ENCRYPTION_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
+
   /** Largest JSON body accepted, e.g. `256kb`. */
   @Matches(/^\d+(b|kb|mb)$/, { message: 'HTTP_BODY_LIMIT must look like 256kb' })
   HTTP_BODY_LIMIT = '256kb';

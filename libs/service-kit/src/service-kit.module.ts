@@ -1,12 +1,14 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@legal/auth';
 import { BaseEnv } from '@legal/config';
 import { HealthModule } from '@legal/health';
 import { ProblemDetailsFilter } from '@legal/http';
 import { KafkaModule } from '@legal/messaging';
 import { LoggingModule, MetricsModule } from '@legal/observability';
 import { buildDataSourceOptions, ensureDatabaseAndSchema } from '@legal/persistence';
+import { PrivacyModule } from '@legal/privacy';
 import { RedisModule } from '@legal/redis';
 import type { EntitySchema, MixedList } from 'typeorm';
 
@@ -65,6 +67,8 @@ export class ServiceKitModule {
           },
         }),
         HealthModule,
+        PrivacyModule,
+        AuthModule.forRoot({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL, jwksJson: env.AUTH_JWKS_JSON }),
       ],
       providers: [...configProviders, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
       exports: configProviders.map((p) => p.provide),
