@@ -21,6 +21,16 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,test}/**/*.spec.ts'] },
     {
       ...shared,
+      // Fault tests stop and start the real broker or kill processes: run alone, one file at a time
+      // (`npm test` runs this project in a second, serial pass).
+      displayName: 'fault',
+      testMatch: ['<rootDir>/{libs,services,test}/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+      testTimeout: 300000,
+    },
+    {
+      ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,test}/**/*.{int,e2e}-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',

@@ -3,3 +3,4 @@ export { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from './problem-details';
 export type { FieldError, ProblemDetails } from './problem-details';
 export { ProblemDetailsFilter } from './problem-details.filter';
 export { createValidationPipe, toFieldErrors } from './validation';
+export { mapBodyParserErrors } from './body-parser-errors';

@@ -66,17 +66,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...base,
       };
     }
-    if (isBodyParserError(exception)) {
-      const status = exception.status;
-      return {
-        type: `${PROBLEM_TYPE_BASE}${exception.type === 'entity.too.large' ? 'payload-too-large' : 'malformed-body'}`,
-        title: STATUS_CODES[status] ?? 'Bad Request',
-        status,
-        detail: exception.type === 'entity.too.large' ? 'The request body is larger than this endpoint accepts' : 'The request body is not valid JSON',
-        code: exception.type === 'entity.too.large' ? 'payload-too-large' : 'malformed-body',
-        ...base,
-      };
-    }
     return {
       type: `${PROBLEM_TYPE_BASE}internal-error`,
       title: 'Internal Server Error',
@@ -86,13 +75,4 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...base,
     };
   }
-}
-
-interface BodyParserError {
-  status: number;
-  type: string;
-}
-
-function isBodyParserError(e: unknown): e is BodyParserError {
-  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).status === 'number' && typeof (e as BodyParserError).type === 'string' && (e as BodyParserError).status < 500;
 }

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { BaseEnv, ConfigError, loadConfig } from '@legal/config';
 import { HealthRegistry } from '@legal/health';
-import { createValidationPipe } from '@legal/http';
+import { createValidationPipe, mapBodyParserErrors } from '@legal/http';
 import { Logger } from 'nestjs-pino';
 import { buildOpenApiDocument, mountOpenApi } from './openapi';
 import type { ServiceDefinition } from './service-definition';
@@ -55,6 +55,7 @@ export async function startService<E extends BaseEnv>(
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: env.HTTP_BODY_LIMIT, extended: false });
+  app.use(mapBodyParserErrors);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.useGlobalPipes(createValidationPipe());

@@ -1,0 +1,29 @@
+import { HttpStatus } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError } from './domain-error';
+
+interface BodyParserError {
+  status: number;
+  type: string;
+}
+
+function isBodyParserError(e: unknown): e is BodyParserError {
+  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && typeof (e as BodyParserError).status === 'number';
+}
+
+/**
+ * Express error middleware placed right after the body parsers: turns their errors (bad JSON,
+ * body too large, unsupported charset) into domain errors with stable codes, so the problem
+ * filter answers them like every other client error.
+ */
+export function mapBodyParserErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  if (!isBodyParserError(err)) return next(err);
+  switch (err.type) {
+    case 'entity.too.large':
+      return next(new DomainError('payload-too-large', 'The request body is larger than this endpoint accepts', HttpStatus.PAYLOAD_TOO_LARGE));
+    case 'entity.parse.failed':
+      return next(new DomainError('malformed-body', 'The request body is not valid JSON', HttpStatus.BAD_REQUEST));
+    default:
+      return next(new DomainError('unreadable-body', 'The request body could not be read', err.status >= 400 && err.status < 500 ? err.status : HttpStatus.BAD_REQUEST));
+  }
+}

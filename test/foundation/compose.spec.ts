@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { ALL_SERVICES } from '../service-definitions';
+
+interface ComposeService {
+  build?: { dockerfile: string; args: Record<string, string> };
+  environment?: Record<string, string>;
+  ports?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+}
+
+const root = path.join(__dirname, '..', '..');
+const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, ComposeService> };
+const documented = new Set(
+  readFileSync(path.join(root, '.env.example'), 'utf8')
+    .split('\n')
+    .map((l) => /^([A-Z][A-Z0-9_]*)=/.exec(l)?.[1])
+    .filter(Boolean),
+);
+
+describe('docker-compose.yml', () => {
+  it.each(ALL_SERVICES.map((s) => [s.name, s]))('runs %s from the shared Dockerfile on its port, health-checked, after healthy infrastructure', (name, service) => {
+    const entry = compose.services[name];
+    expect(entry).toBeDefined();
+    const port = String(service.defaults.PORT);
+    expect(entry.build).toEqual({ context: '.', dockerfile: 'deploy/Dockerfile', args: { SERVICE: name } });
+    expect(entry.ports).toContain(`${port}:${port}`);
+    expect(entry.environment?.PORT).toBe(port);
+    expect(entry.environment?.DB_SCHEMA).toBe(service.defaults.DB_SCHEMA);
+    expect(entry.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
+    for (const infra of ['postgres', 'redis', 'kafka']) expect(entry.depends_on?.[infra]).toEqual({ condition: 'service_healthy' });
+  });
+
+  it('has a service for every folder under services/ and health checks on the infrastructure', () => {
+    for (const folder of readdirSync(path.join(root, 'services'))) expect(Object.keys(compose.services)).toContain(folder);
+    for (const infra of ['postgres', 'redis', 'kafka']) expect(compose.services[infra].healthcheck).toBeDefined();
+  });
+
+  it('only sets variables that .env.example documents', () => {
+    const used = Object.values(compose.services).flatMap((s) => (s.build ? Object.keys(s.environment ?? {}) : []));
+    expect([...new Set(used)].filter((v) => !documented.has(v))).toEqual([]);
+  });
+});

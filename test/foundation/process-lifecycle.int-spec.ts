@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { uniqueTag } from '@legal/testing';
+
+const root = path.join(__dirname, '..', '..');
+const hotlineMain = path.join(root, 'dist', 'services', 'hotline', 'src', 'main.js');
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(env: NodeJS.ProcessEnv, onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void): Promise<Exit> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [hotlineMain], { env: { ...process.env, ...env }, cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      onStdout?.(stdout, (signal) => child.kill(signal));
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Runs the compiled service as ops would (`npm test` builds first). */
+describe('a service process', () => {
+  beforeAll(() => {
+    if (!existsSync(hotlineMain)) throw new Error(`${hotlineMain} is missing: run npm run build (npm test does)`);
+  });
+
+  it('refuses to start on bad configuration, naming each bad variable, with exit code 78', async () => {
+    const result = await run({ PORT: 'eighty', KAFKA_BROKERS: 'no-port', DATABASE_URL: 'mysql://nope' });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('Invalid configuration');
+    expect(result.stderr).toContain('PORT="eighty"');
+    expect(result.stderr).toContain('KAFKA_BROKERS="no-port"');
+    expect(result.stderr).toContain('DATABASE_URL="mysql://nope"');
+  }, 30_000);
+
+  it('shuts down gracefully on SIGTERM with exit code 0', async () => {
+    const tag = uniqueTag('sigterm');
+    let signalled = false;
+    const result = await run(
+      { PORT: '0', DB_SCHEMA: `${tag}_hotline`, KAFKA_TOPIC_PREFIX: tag, REDIS_KEY_PREFIX: `${tag}:`, LOG_LEVEL: 'info', NODE_ENV: 'test' },
+      (out, kill) => {
+        if (!signalled && out.includes('listening on')) {
+          signalled = true;
+          kill('SIGTERM');
+        }
+      },
+    );
+    expect(signalled).toBe(true);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('SIGTERM received: draining');
+  }, 90_000);
+});
