@@ -1,0 +1,110 @@
+import { CE_HEADERS } from '../envelope';
+import type { EventDefinition } from '../event-definition';
+import { ALL_EVENTS } from '../registry';
+import { TOPICS } from '../topics';
+
+type Json = Record<string, unknown>;
+
+/** TypeBox schemas carry symbol keys; a JSON round trip leaves plain JSON Schema. */
+function plain(schema: unknown): Json {
+  return JSON.parse(JSON.stringify(schema)) as Json;
+}
+
+function messageName(type: string): string {
+  // legal.workorder.changed.v1 → WorkorderChangedV1
+  const [, area, name, version] = type.split('.');
+  const pascal = (s: string): string => s.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  return `${pascal(area)}${pascal(name)}${version.toUpperCase()}`;
+}
+
+const cloudEventHeaders: Json = {
+  type: 'object',
+  description: 'CloudEvents 1.0 attributes in Kafka binary content mode (ce_-prefixed record headers)',
+  required: [CE_HEADERS.id, CE_HEADERS.source, CE_HEADERS.type, CE_HEADERS.specversion, CE_HEADERS.time, CE_HEADERS.subject, CE_HEADERS.contentType],
+  properties: {
+    [CE_HEADERS.id]: { type: 'string', description: 'Event id (UUID); consumers deduplicate on it' },
+    [CE_HEADERS.source]: { type: 'string', description: 'Producing service, e.g. /legal/work-order' },
+    [CE_HEADERS.type]: { type: 'string', description: 'Versioned event type' },
+    [CE_HEADERS.specversion]: { type: 'string', const: '1.0' },
+    [CE_HEADERS.time]: { type: 'string', format: 'date-time' },
+    [CE_HEADERS.subject]: { type: 'string', description: 'Aggregate id; equals the record key' },
+    [CE_HEADERS.correlationid]: { type: 'string', description: 'Id of the request that started the chain' },
+    [CE_HEADERS.causationid]: { type: 'string', description: 'Id of the event that caused this one' },
+    [CE_HEADERS.contentType]: { type: 'string', const: 'application/json' },
+  },
+};
+
+function channelId(topicKey: string): string {
+  return topicKey;
+}
+
+function messageFor(definition: EventDefinition): Json {
+  const message: Json = {
+    name: definition.type,
+    title: definition.type,
+    summary: definition.summary,
+    contentType: 'application/json',
+    headers: { $ref: '#/components/schemas/CloudEventHeaders' },
+    payload: plain(definition.schema),
+    examples: [{ name: 'example', payload: plain(definition.example) }],
+    bindings: { kafka: { key: { type: 'string', description: 'Partition key: the record subject' }, bindingVersion: '0.5.0' } },
+    'x-producers': definition.producers,
+    'x-consumers': definition.consumers,
+  };
+  if (definition.partnerFields) {
+    message['x-partner-fields'] = definition.partnerFields;
+    message.description = `Partner agencies receive only the fields their agreement names, from: ${definition.partnerFields.join(', ')}.`;
+  } else {
+    message.description = 'Internal to the system: not delivered to partner agencies.';
+  }
+  return message;
+}
+
+/**
+ * The AsyncAPI 3.0 document partners read, generated from libs/contracts so it cannot drift:
+ * one channel per topic, one message per versioned event type, operations from the system's side.
+ */
+export function buildAsyncApiDocument(version = '1.0.0'): Json {
+  const channels: Json = {};
+  const operations: Json = {};
+  const messages: Json = {};
+  for (const [key, topic] of Object.entries(TOPICS)) {
+    const events = ALL_EVENTS.filter((e) => e.topic === topic.name);
+    const refs: Json = {};
+    for (const event of events) {
+      const name = messageName(event.type);
+      messages[name] = messageFor(event);
+      refs[name] = { $ref: `#/components/messages/${name}` };
+    }
+    channels[channelId(key)] = {
+      address: topic.name,
+      title: topic.name,
+      description: `${topic.description}. Key: ${topic.key}. Dead letters: ${topic.name}.dlq.`,
+      messages: refs,
+      bindings: { kafka: { topic: topic.name, bindingVersion: '0.5.0' } },
+    };
+    const bySystem = events.some((e) => !e.producers.includes('partner-agencies'));
+    operations[`${bySystem ? 'send' : 'receive'}${key.charAt(0).toUpperCase()}${key.slice(1)}`] = {
+      action: bySystem ? 'send' : 'receive',
+      channel: { $ref: `#/channels/${channelId(key)}` },
+      summary: bySystem ? `The system publishes ${topic.name}` : `Partner agencies publish ${topic.name}; the system consumes it`,
+      messages: Object.keys(refs).map((name) => ({ $ref: `#/channels/${channelId(key)}/messages/${name}` })),
+    };
+  }
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Shandong public legal services — events',
+      version,
+      description:
+        'Events of the public legal services system (one request initiated, three platforms respond). CloudEvents 1.0 in Kafka binary content mode: the record value is the JSON payload, the key is the aggregate id (work order or intake), and the attributes are ce_-prefixed headers. Event types carry their version; a new version is a new type on the same topic. Generated from libs/contracts — do not edit by hand.',
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      production: { host: 'kafka:9092', protocol: 'kafka', protocolVersion: '4.1', description: 'Provincial Kafka cluster (address given to each partner at onboarding)' },
+    },
+    channels,
+    operations,
+    components: { schemas: { CloudEventHeaders: cloudEventHeaders }, messages },
+  };
+}
