@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@legal/service-kit';
 import { LegalAidEnv } from './config/legal-aid.env';
+import { LegalAidEntities } from './legal-aid.entities';
 import { LegalAidModule } from './legal-aid.module';
 import { LegalAidMigrations } from './migrations';
 
@@ -9,6 +10,6 @@ export const legalAidService: ServiceDefinition<LegalAidEnv> = {
   description: 'Eligibility review, 7-day decision, lawyer appointment, notified defence and return visits.',
   envClass: LegalAidEnv,
   defaults: { PORT: 3004, DB_SCHEMA: 'legal_aid' },
-  persistence: { entities: [], migrations: LegalAidMigrations },
+  persistence: { entities: LegalAidEntities, migrations: LegalAidMigrations },
   rootModule: (env) => LegalAidModule.forRoot(env),
 };

@@ -1,2 +1,5 @@
+import { LegalAidSchema1764310400000 } from './1764310400000-legal-aid-schema';
+import { LegalAidReferenceData1764310400001 } from './1764310400001-legal-aid-reference-data';
+
 /** Committed migrations of the legal_aid schema, oldest first. */
-export const LegalAidMigrations = [];
+export const LegalAidMigrations = [LegalAidSchema1764310400000, LegalAidReferenceData1764310400001];

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuthUser } from '@legal/auth';
+import { ConflictError } from '@legal/http';
+import { DataSource, EntityManager } from 'typeorm';
+import { assertAllowed, nextState } from '../applications/application-state';
+import { ApplicationsService } from '../applications/applications.service';
+import type { Application } from '../applications/entities/application.entity';
+import { AppointmentsService } from '../appointments/appointments.service';
+import { DeadlinesService, toContractDeadline } from '../deadlines/deadlines.service';
+import { HardshipReview } from '../hardship/entities/hardship-review.entity';
+import { assertInJurisdiction } from '../jurisdiction/jurisdiction';
+import { HandlerReportsService } from '../reports/handler-reports.service';
+import type { DecisionCreateDto } from './dto/decision-create.dto';
+
+/**
+ * The decision to grant or deny aid (within 7 days of receipt). A grant starts the 3-day appointment
+ * clock (or confirms a lawyer already provided first); a denial resolves the work order with the reason.
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly appointments: AppointmentsService,
+    private readonly reports: HandlerReportsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async decide(applicationId: string, dto: DecisionCreateDto, user: AuthUser): Promise<Application> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.applications.lock(manager, applicationId);
+      assertInJurisdiction(user, application.regionCode);
+      const facts = await this.applications.facts(manager, application);
+      assertAllowed('decide', facts);
+      const review = await manager.findOneOrFail(HardshipReview, { where: { applicationId } });
+      if (dto.decision === 'grant' && review.finalResult === 'ineligible') {
+        throw new ConflictError('hardship-not-met', 'The hardship review found the applicant not in economic hardship; an officer must override it with a reason before aid can be granted');
+      }
+      const now = new Date();
+      await this.deadlines.complete(manager, application.id, 'legal-aid-decision', now);
+      const changes = { decision: dto.decision, decisionReason: dto.reason, decidedAt: now, decidedBy: user.subject.slice(0, 64) };
+      const to = nextState('decide', facts, dto.decision);
+      if (dto.decision === 'deny') return this.deny(manager, application, to, dto.reason, user.subject, now, changes);
+      return this.grant(manager, application, to, dto.reason, user.subject, now, changes);
+    });
+  }
+
+  private async grant(manager: EntityManager, application: Application, to: Application['state'], reason: string, actor: string, now: Date, changes: Partial<Application>): Promise<Application> {
+    const providedFirst = application.state === 'provided-first';
+    if (!providedFirst) await this.deadlines.start(manager, application.id, 'lawyer-appointment', now);
+    await this.applications.transition(manager, application, to, 'decided', actor, `grant: ${reason}`, changes);
+    const clocks = [await this.deadlines.find(manager, application.id, 'legal-aid-decision'), await this.deadlines.find(manager, application.id, 'lawyer-appointment')];
+    const appointment = clocks[1];
+    const detail = providedFirst
+      ? `Legal aid granted after review; the lawyer provided first (先行提供) continues. ${reason}`
+      : `Legal aid granted; a lawyer will be appointed by ${appointment?.dueAt.toISOString()}. ${reason}`;
+    await this.reports.progressed(manager, { workOrderId: application.workOrderId, caseNumber: application.caseNumber }, 'aid-granted', detail, clocks.filter((c) => c !== null).map(toContractDeadline), actor, now);
+    return application;
+  }
+
+  private async deny(manager: EntityManager, application: Application, to: Application['state'], reason: string, actor: string, now: Date, changes: Partial<Application>): Promise<Application> {
+    if (application.state === 'provided-first') await this.appointments.end(manager, application.id, 'aid-denied', now);
+    await this.applications.transition(manager, application, to, 'decided', actor, `deny: ${reason}`, changes);
+    await this.reports.resolved(manager, { workOrderId: application.workOrderId, caseNumber: application.caseNumber }, 'aid-denied', `法律援助申请不予批准 Legal aid denied: ${reason}`, actor, now);
+    return application;
+  }
+}

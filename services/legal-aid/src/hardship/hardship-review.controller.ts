@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@legal/auth';
+import { IdParamDto } from '../http-params/id-param.dto';
+import { HardshipOverrideDto } from './dto/hardship-override.dto';
+import { HardshipReviewCreateDto } from './dto/hardship-review-create.dto';
+import { HardshipReviewResponseDto } from './dto/hardship-review-response.dto';
+import { HardshipReviewService } from './hardship-review.service';
+
+@ApiTags('applications: hardship review')
+@Controller('applications/:id/hardship-review')
+export class HardshipReviewController {
+  constructor(private readonly reviews: HardshipReviewService) {}
+
+  @Post()
+  @Roles('legal-aid-officer')
+  @ApiOperation({ summary: 'Record the economic-hardship review (exempt categories skip the income check; integrity commitment required otherwise); 409 when already reviewed or decided' })
+  async review(@Param() params: IdParamDto, @Body() body: HardshipReviewCreateDto, @CurrentUser() user: AuthUser): Promise<HardshipReviewResponseDto> {
+    const { review } = await this.reviews.review(params.id, body, user);
+    return HardshipReviewResponseDto.of(review);
+  }
+
+  @Post('override')
+  @HttpCode(200)
+  @Roles('legal-aid-officer', 'supervisor')
+  @ApiOperation({ summary: 'Override the review result, only with a reason and only before the decision' })
+  async override(@Param() params: IdParamDto, @Body() body: HardshipOverrideDto, @CurrentUser() user: AuthUser): Promise<HardshipReviewResponseDto> {
+    const { review } = await this.reviews.override(params.id, body, user);
+    return HardshipReviewResponseDto.of(review);
+  }
+}

@@ -1,0 +1,126 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuthUser } from '@legal/auth';
+import { DomainError, InvalidInputError } from '@legal/http';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { assertAllowed, nextState } from '../applications/application-state';
+import { ApplicationsService } from '../applications/applications.service';
+import type { Application } from '../applications/entities/application.entity';
+import { assertInJurisdiction } from '../jurisdiction/jurisdiction';
+import { HandlerReportsService } from '../reports/handler-reports.service';
+import type { HardshipOverrideDto } from './dto/hardship-override.dto';
+import type { HardshipReviewCreateDto } from './dto/hardship-review-create.dto';
+import { ExemptCategory } from './entities/exempt-category.entity';
+import { HardshipReview } from './entities/hardship-review.entity';
+import { HardshipThreshold } from './entities/hardship-threshold.entity';
+import { CategorySnapshot, evaluateHardship, HardshipInputs, inputProblems, pickThreshold, ReviewSnapshot, thresholdChain } from './hardship-evaluation';
+
+const RESULT_WORDS = { exempt: 'exempt from the economic-hardship check', eligible: 'in economic hardship', ineligible: 'not in economic hardship' } as const;
+
+/** Records the economic-hardship review (经济困难核查) and officers' overrides, with every input frozen. */
+@Injectable()
+export class HardshipReviewService {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly reports: HandlerReportsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async review(applicationId: string, dto: HardshipReviewCreateDto, user: AuthUser): Promise<{ application: Application; review: HardshipReview }> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.applications.lock(manager, applicationId);
+      assertInJurisdiction(user, application.regionCode);
+      const facts = await this.applications.facts(manager, application);
+      assertAllowed('review', facts);
+      const inputs: HardshipInputs = {
+        householdSize: dto.householdSize ?? null,
+        householdMonthlyIncome: dto.householdMonthlyIncome ?? null,
+        exemptCategoryCode: dto.exemptCategoryCode ?? null,
+        integrityCommitment: dto.integrityCommitment,
+        matterTags: dto.matterTags ?? [],
+        notes: dto.notes ?? null,
+      };
+      const category = inputs.exemptCategoryCode ? await this.activeCategory(manager, inputs.exemptCategoryCode) : null;
+      const problems = inputProblems(inputs, category !== null);
+      if (problems.length > 0) throw new InvalidInputError(problems);
+      const chain = thresholdChain(application.matterRegionCode);
+      const threshold = category ? null : pickThreshold(chain, await manager.find(HardshipThreshold, { where: { regionCode: In(chain) } }));
+      if (!category && !threshold) {
+        throw new DomainError('threshold-missing', `No economic-hardship threshold is configured for ${chain.join(', ')}`, HttpStatus.UNPROCESSABLE_ENTITY);
+      }
+      const exemption: CategorySnapshot | null = category ? { code: category.code, labelZh: category.labelZh, labelEn: category.labelEn, legalBasis: category.legalBasis } : null;
+      const evaluation = evaluateHardship(inputs, exemption, threshold ?? null);
+      const now = new Date();
+      const snapshot: ReviewSnapshot = {
+        inputs,
+        matterRegionCode: application.matterRegionCode,
+        exemption,
+        threshold: threshold ?? null,
+        monthlyIncomePerCapita: evaluation.monthlyIncomePerCapita,
+        rule: evaluation.rule,
+        computedResult: evaluation.result,
+        explanation: evaluation.explanation,
+        evaluatedAt: now.toISOString(),
+        overrides: [],
+      };
+      const review = manager.create(HardshipReview, {
+        id: randomUUID(),
+        applicationId: application.id,
+        householdSize: inputs.householdSize,
+        householdMonthlyIncome: inputs.householdMonthlyIncome,
+        monthlyIncomePerCapita: evaluation.monthlyIncomePerCapita,
+        exemptCategoryCode: exemption?.code ?? null,
+        thresholdAmount: threshold?.monthlyIncomePerCapita ?? null,
+        thresholdRegionCode: threshold?.regionCode ?? null,
+        thresholdSource: threshold?.source ?? null,
+        integrityCommitment: inputs.integrityCommitment,
+        commitmentSignedAt: inputs.integrityCommitment ? now : null,
+        computedResult: evaluation.result,
+        overrideResult: null,
+        overrideReason: null,
+        overriddenBy: null,
+        overriddenAt: null,
+        finalResult: evaluation.result,
+        explanation: evaluation.explanation.slice(0, 1000),
+        snapshot,
+        reviewedBy: user.subject.slice(0, 64),
+        reviewedAt: now,
+      });
+      await manager.insert(HardshipReview, review);
+      const tags = [...new Set([...application.expertiseTags, ...(category?.expertiseTags ?? []), ...inputs.matterTags])];
+      await this.applications.transition(manager, application, nextState('review', facts), 'hardship-reviewed', user.subject, evaluation.explanation, { expertiseTags: tags });
+      await this.reports.progressed(manager, this.subject(application), 'hardship-reviewed', `Economic-hardship review recorded: ${RESULT_WORDS[evaluation.result]}${exemption ? ` (${exemption.labelZh})` : ` (${threshold?.source} threshold)`}`, [], user.subject, now);
+      return { application, review };
+    });
+  }
+
+  async override(applicationId: string, dto: HardshipOverrideDto, user: AuthUser): Promise<{ application: Application; review: HardshipReview }> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.applications.lock(manager, applicationId);
+      assertInJurisdiction(user, application.regionCode);
+      assertAllowed('override-review', await this.applications.facts(manager, application));
+      const review = await manager.findOneOrFail(HardshipReview, { where: { applicationId } });
+      const now = new Date();
+      const previous = review.finalResult;
+      review.snapshot = { ...review.snapshot, overrides: [...review.snapshot.overrides, { result: dto.result, reason: dto.reason, by: user.subject, at: now.toISOString(), previousResult: previous }] };
+      Object.assign(review, { overrideResult: dto.result, overrideReason: dto.reason, overriddenBy: user.subject.slice(0, 64), overriddenAt: now, finalResult: dto.result });
+      await manager.save(review);
+      await this.applications.transition(manager, application, application.state, 'hardship-review-overridden', user.subject, `${previous} → ${dto.result}: ${dto.reason}`);
+      await this.reports.progressed(manager, this.subject(application), 'hardship-review-overridden', `Economic-hardship result set by an officer to ${RESULT_WORDS[dto.result]}`, [], user.subject, now);
+      return { application, review };
+    });
+  }
+
+  private async activeCategory(manager: EntityManager, code: string): Promise<ExemptCategory> {
+    const category = await manager.findOne(ExemptCategory, { where: { code, active: true } });
+    if (!category) {
+      throw new InvalidInputError([{ field: 'exemptCategoryCode', messages: [`${code} is not an active exempt category`], codes: ['unknownExemptCategory'] }]);
+    }
+    return category;
+  }
+
+  private subject(application: Application): { workOrderId: string | null; caseNumber: string } {
+    return { workOrderId: application.workOrderId, caseNumber: application.caseNumber };
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuthUser } from '@legal/auth';
+import { DataSource } from 'typeorm';
+import { assertAllowed, nextState } from '../applications/application-state';
+import { ApplicationsService } from '../applications/applications.service';
+import type { Application } from '../applications/entities/application.entity';
+import { DeadlinesService, toContractDeadline } from '../deadlines/deadlines.service';
+import { assertInJurisdiction } from '../jurisdiction/jurisdiction';
+import { HandlerReportsService } from '../reports/handler-reports.service';
+import type { MaterialsReceivedDto } from './dto/materials-received.dto';
+import type { MaterialsRequestDto } from './dto/materials-request.dto';
+
+/**
+ * Missing materials: every item in one notice (一次性告知), the 7-day decision clock paused until they
+ * arrive, then resumed with the due date moved by the days it stood still.
+ */
+@Injectable()
+export class MaterialsService {
+  constructor(
+    private readonly applications: ApplicationsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly reports: HandlerReportsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async request(applicationId: string, dto: MaterialsRequestDto, user: AuthUser): Promise<Application> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.applications.lock(manager, applicationId);
+      assertInJurisdiction(user, application.regionCode);
+      const facts = await this.applications.facts(manager, application);
+      assertAllowed('request-materials', facts);
+      const now = new Date();
+      await this.deadlines.pause(manager, application.id, 'legal-aid-decision', now);
+      const labels = dto.items.map((i) => i.label).join(', ');
+      await this.applications.transition(manager, application, nextState('request-materials', facts), 'materials-requested', user.subject, `Missing: ${labels}; decision clock paused`, {
+        stateBeforeMaterials: application.state,
+      });
+      await this.reports.needsInfo(manager, { workOrderId: application.workOrderId, caseNumber: application.caseNumber }, dto.items, dto.notice, user.subject, now);
+      return application;
+    });
+  }
+
+  async received(applicationId: string, dto: MaterialsReceivedDto, user: AuthUser): Promise<Application> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.applications.lock(manager, applicationId);
+      assertInJurisdiction(user, application.regionCode);
+      assertAllowed('receive-materials', await this.applications.facts(manager, application));
+      const now = new Date();
+      const clock = await this.deadlines.resume(manager, application.id, 'legal-aid-decision', now);
+      const back = application.stateBeforeMaterials ?? 'received';
+      await this.applications.transition(manager, application, back, 'materials-received', user.subject, `Received: ${dto.items.join(', ')}; decision clock resumed`, { stateBeforeMaterials: null });
+      const subject = { workOrderId: application.workOrderId, caseNumber: application.caseNumber };
+      await this.reports.infoReceived(manager, subject, dto.items, user.subject, now);
+      if (clock) {
+        await this.reports.progressed(manager, subject, 'decision-clock-resumed', `Materials received; decision now due ${clock.dueAt.toISOString()}`, [toContractDeadline(clock)], user.subject, now);
+      }
+      return application;
+    });
+  }
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuthUser, CurrentUser, Roles } from '@legal/auth';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { DeadlinesService } from '../deadlines/deadlines.service';
+import { DefenceNoticesService, NoticeData } from './defence-notices.service';
+import { DefenceNoticeCreateDto } from './dto/defence-notice-create.dto';
+import { DefenceNoticeResponseDto } from './dto/defence-notice-response.dto';
+
+@ApiTags('partners: defence notices')
+@Controller('defence-notices')
+export class DefenceNoticesController {
+  constructor(
+    private readonly notices: DefenceNoticesService,
+    private readonly deadlines: DeadlinesService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('partner')
+  @ApiOperation({ summary: 'A court, procuratorate or police notice of notified defence (通知辩护); recorded exactly like the event. 201 new, 200 already recorded' })
+  async create(@Body() body: DefenceNoticeCreateDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<DefenceNoticeResponseDto> {
+    const data: NoticeData = {
+      noticeId: body.noticeId,
+      agency: body.agency,
+      agencyName: body.agencyName,
+      agencyCaseNumber: body.agencyCaseNumber,
+      regionCode: body.regionCode,
+      suspect: {
+        name: body.suspect.name,
+        ...(body.suspect.idCardNumber !== undefined ? { idCardNumber: body.suspect.idCardNumber } : {}),
+        ...(body.suspect.minor !== undefined ? { minor: body.suspect.minor } : {}),
+        ...(body.suspect.disability !== undefined ? { disability: body.suspect.disability } : {}),
+      },
+      charge: body.charge,
+      stage: body.stage,
+      noticeReceivedAt: body.noticeReceivedAt,
+      ...(body.hearingAt !== undefined ? { hearingAt: body.hearingAt } : {}),
+    };
+    const result = await this.dataSource.transaction(async (manager) => {
+      const recorded = await this.notices.record(manager, data, 'rest', user.clientId ?? user.subject, null);
+      const clock = await this.deadlines.find(manager, recorded.application.id, 'lawyer-appointment');
+      return { ...recorded, clock };
+    });
+    if (!result.created) res.status(200);
+    return {
+      noticeId: body.noticeId,
+      applicationId: result.application.id,
+      caseNumber: result.application.caseNumber,
+      state: result.application.state,
+      appointmentDueAt: result.clock?.dueAt.toISOString() ?? '',
+      created: result.created,
+    };
+  }
+}
