@@ -1,4 +1,4 @@
-import type { Static, TObject } from '@sinclair/typebox';
+import type { Static, TObject, TSchema } from '@sinclair/typebox';
 import type { TopicName } from './topics';
 
 export type ServiceName = 'work-order' | 'hotline' | 'portal' | 'centre' | 'legal-aid' | 'mediation' | 'notarization' | 'partner-agencies';
@@ -20,7 +20,8 @@ export interface EventDefinition<S extends TObject = TObject> {
   partnerFields?: (keyof Static<S> & string)[];
 }
 
-export type EventData<D extends EventDefinition> = Static<D['schema']>;
+/** The payload type of an event definition (structural, so concrete definitions need no casts). */
+export type EventData<D extends { schema: TSchema }> = Static<D['schema']>;
 
 export function defineEvent<S extends TObject>(definition: EventDefinition<S>): EventDefinition<S> {
   if (!/^legal\.[a-z-]+\.[a-z-]+\.v\d+$/.test(definition.type)) {

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@legal/service-kit';
 import { MediationEnv } from './config/mediation.env';
+import { MediationEntities } from './mediation.entities';
 import { MediationModule } from './mediation.module';
 import { MediationMigrations } from './migrations';
 
@@ -9,6 +10,6 @@ export const mediationService: ServiceDefinition<MediationEnv> = {
   description: 'Committee and mediator assignment, sessions, agreements and judicial confirmation.',
   envClass: MediationEnv,
   defaults: { PORT: 3005, DB_SCHEMA: 'mediation' },
-  persistence: { entities: [], migrations: MediationMigrations },
+  persistence: { entities: MediationEntities, migrations: MediationMigrations },
   rootModule: (env) => MediationModule.forRoot(env),
 };

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '@legal/service-kit';
 import { NotarizationEnv } from './config/notarization.env';
+import { NotarizationEntities } from './notarization.entities';
 import { NotarizationModule } from './notarization.module';
 import { NotarizationMigrations } from './migrations';
 
@@ -9,6 +10,6 @@ export const notarizationService: ServiceDefinition<NotarizationEnv> = {
   description: 'Materials checklist, one-time notice, commitments and certificates within 15 working days.',
   envClass: NotarizationEnv,
   defaults: { PORT: 3006, DB_SCHEMA: 'notarization' },
-  persistence: { entities: [], migrations: NotarizationMigrations },
+  persistence: { entities: NotarizationEntities, migrations: NotarizationMigrations },
   rootModule: (env) => NotarizationModule.forRoot(env),
 };

@@ -1,10 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ApplicationsModule } from './applications/applications.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import type { NotarizationEnv } from './config/notarization.env';
+import { MaterialsModule } from './materials/materials.module';
+import { OffersModule } from './offers/offers.module';
+import { OfficesModule } from './offices/offices.module';
+import { ReviewModule } from './review/review.module';
 
 /** The notarization service's own domain modules. */
 @Module({})
 export class NotarizationModule {
   static forRoot(_env: NotarizationEnv): DynamicModule {
-    return { module: NotarizationModule, imports: [] };
+    return {
+      module: NotarizationModule,
+      imports: [CatalogueModule, OfficesModule, ApplicationsModule, OffersModule, MaterialsModule, ReviewModule, CertificatesModule],
+    };
   }
 }

@@ -1,2 +1,5 @@
+import { MediationSchema1764320000000 } from './1764320000000-mediation-schema';
+import { SeedCommitteesAndKeywords1764320000001 } from './1764320000001-seed-committees-and-keywords';
+
 /** Committed migrations of the mediation schema, oldest first. */
-export const MediationMigrations = [];
+export const MediationMigrations = [MediationSchema1764320000000, SeedCommitteesAndKeywords1764320000001];

@@ -1,2 +1,5 @@
+import { NotarizationSchema1764330000000 } from './1764330000000-notarization-schema';
+import { SeedMatterCatalogue1764330000001 } from './1764330000001-seed-matter-catalogue';
+
 /** Committed migrations of the notarization schema, oldest first. */
-export const NotarizationMigrations = [];
+export const NotarizationMigrations = [NotarizationSchema1764330000000, SeedMatterCatalogue1764330000001];

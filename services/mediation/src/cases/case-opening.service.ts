@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { ClassificationService } from '../classification/classification.service';
+import type { DisputeCategory } from '../classification/entities/dispute-keyword.entity';
+import { chooseCommittee } from '../committees/committee-choice';
+import { CommitteesService } from '../committees/committees.service';
+import { chooseMediator } from '../committees/mediator-choice';
+import type { Offer } from '../offers/entities/offer.entity';
+import { computeMediationTerm } from '../term/mediation-term';
+import { MediationCase } from './entities/mediation-case.entity';
+
+export type CaseOpening = { opened: MediationCase } | { refused: 'no-committee' | 'no-capacity'; reason: string };
+
+/**
+ * Opens the case of an accepted offer, in the caller's transaction: classifies the dispute, chooses
+ * the committee (village, else township, else county) and the mediator (specialty, then load), and
+ * starts the 30-day term. With `requireCapacity` (automatic acceptance) it refuses when every
+ * mediator of the committee is fully loaded; a staff decision may take the case anyway.
+ */
+@Injectable()
+export class CaseOpeningService {
+  constructor(
+    private readonly classification: ClassificationService,
+    private readonly committees: CommitteesService,
+  ) {}
+
+  async open(manager: EntityManager, offer: Offer, actorId: string, explicitCategory: DisputeCategory | undefined, requireCapacity: boolean, now: Date): Promise<CaseOpening> {
+    const category = await this.classification.classify(manager, offer.description, explicitCategory);
+    const committeeChoice = chooseCommittee(offer.regionCode, await this.committees.committeeCandidates(manager, offer.regionCode));
+    const committee = committeeChoice.committee;
+    if (!committee) return { refused: 'no-committee', reason: committeeChoice.reason };
+    const mediatorChoice = chooseMediator(await this.committees.lockMediatorCandidates(manager, committee.id), category.category ?? undefined);
+    const mediator = mediatorChoice.mediator;
+    if (!mediator) return { refused: 'no-capacity', reason: `${committee.name}: ${mediatorChoice.reason}` };
+    if (requireCapacity && !mediatorChoice.hasCapacity) return { refused: 'no-capacity', reason: `${committee.name}: every mediator is at capacity` };
+    const term = computeMediationTerm(now, []);
+    const row = manager.create(MediationCase, {
+      id: randomUUID(),
+      offerId: offer.id,
+      workOrderId: offer.workOrderId,
+      caseCode: offer.caseCode,
+      organisationId: offer.organisationId,
+      organisationName: offer.organisationName,
+      regionCode: offer.regionCode,
+      description: offer.description,
+      urgency: offer.urgency,
+      applicantSealed: offer.applicantSealed,
+      applicantPhoneHash: offer.applicantPhoneHash,
+      applicantIdCardHash: offer.applicantIdCardHash,
+      correlationId: offer.correlationId,
+      status: 'assigned',
+      disputeCategory: category.category,
+      categorySource: category.source,
+      categoryKeywords: category.keywords,
+      committeeId: committee.id,
+      committeeName: committee.name,
+      committeeRegionCode: committee.regionCode,
+      committeeReason: committeeChoice.reason.slice(0, 1000),
+      mediatorId: mediator.id,
+      mediatorName: mediator.name,
+      mediatorReason: mediatorChoice.reason.slice(0, 1000),
+      acceptedAt: now,
+      acceptedBy: actorId.slice(0, 64),
+      termDueAt: term.dueAt,
+      termExplanation: term.explanation,
+      termExtensions: [],
+      outcome: null,
+      outcomeReason: null,
+      agreementText: null,
+      agreementTerms: null,
+      closedAt: null,
+      closedBy: null,
+    });
+    await manager.insert(MediationCase, row);
+    return { opened: row };
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@legal/auth';
+import { IdParamDto } from '../common/dto/id-param.dto';
+import { ClassificationService } from './classification.service';
+import { DisputeKeywordCreateDto } from './dto/dispute-keyword-create.dto';
+import { DisputeKeywordListResponseDto, DisputeKeywordResponseDto } from './dto/dispute-keyword-response.dto';
+
+@ApiTags('dispute keywords')
+@ApiBearerAuth()
+@Controller('dispute-keywords')
+export class ClassificationController {
+  constructor(private readonly classification: ClassificationService) {}
+
+  @Get()
+  @Roles('admin', 'supervisor', 'mediator')
+  @ApiOperation({ summary: 'The keyword table that classifies disputes (family, neighbour, labour, property, consumer)' })
+  list(): Promise<DisputeKeywordListResponseDto> {
+    return this.classification.list();
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add a keyword to the table' })
+  add(@Body() dto: DisputeKeywordCreateDto): Promise<DisputeKeywordResponseDto> {
+    return this.classification.add(dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Remove a keyword from the table' })
+  remove(@Param() params: IdParamDto): Promise<void> {
+    return this.classification.remove(params.id);
+  }
+}

@@ -1,0 +1,40 @@
+import type { Applicant } from '@legal/contracts';
+import { maskIdCard, maskPhone, normalizeChinesePhone, normalizeIdCardInput } from '@legal/domain';
+import { maskName, PiiProtector } from '@legal/privacy';
+import { ApplicantResponseDto } from './dto/applicant-response.dto';
+
+/** How an applicant's personal data is kept: a sealed copy to show staff, keyed hashes to match on. */
+export interface StoredApplicant {
+  applicantSealed: string | null;
+  applicantPhoneHash: string | null;
+  applicantIdCardHash: string | null;
+}
+
+export function sealApplicant(pii: PiiProtector, applicant: Applicant): StoredApplicant {
+  const phone = applicant.phone ? (normalizeChinesePhone(applicant.phone) ?? applicant.phone) : undefined;
+  const idCard = applicant.idCardNumber ? normalizeIdCardInput(applicant.idCardNumber) : undefined;
+  const hasAny = Object.values(applicant).some((v) => v !== undefined && v !== '');
+  return {
+    applicantSealed: hasAny ? pii.encrypt(JSON.stringify({ ...applicant, phone, idCardNumber: idCard })) : null,
+    applicantPhoneHash: phone ? pii.hash(phone) : null,
+    applicantIdCardHash: idCard ? pii.hash(idCard) : null,
+  };
+}
+
+export function unsealApplicant(pii: PiiProtector, sealed: string | null): Applicant {
+  return sealed ? (JSON.parse(pii.decrypt(sealed)) as Applicant) : {};
+}
+
+/**
+ * The applicant as a caller may see them: staff who work the case (`reveal`) see name, phone and
+ * address in full and the ID number masked; everybody else sees every field masked.
+ */
+export function applicantView(pii: PiiProtector, sealed: string | null, reveal: boolean): ApplicantResponseDto {
+  const a = unsealApplicant(pii, sealed);
+  return {
+    name: reveal ? a.name : maskName(a.name),
+    phone: a.phone ? (reveal ? a.phone : maskPhone(a.phone)) : undefined,
+    idCardNumber: a.idCardNumber ? maskIdCard(a.idCardNumber) : undefined,
+    address: reveal ? a.address : a.address ? '***' : undefined,
+  };
+}

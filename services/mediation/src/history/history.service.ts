@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CaseHistory } from './entities/case-history.entity';
+
+/** Appends to the case's history in the caller's transaction; never updates or deletes. */
+@Injectable()
+export class HistoryService {
+  async record(manager: EntityManager, caseId: string, step: string, actorId: string, detail: string, at: Date): Promise<void> {
+    await manager.insert(CaseHistory, { caseId, step, actorId: actorId.slice(0, 64), detail: detail.slice(0, 2000), at });
+  }
+
+  async list(manager: EntityManager, caseId: string): Promise<CaseHistory[]> {
+    return manager.find(CaseHistory, { where: { caseId }, order: { id: 'ASC' } });
+  }
+}
