@@ -1,7 +1,10 @@
+import { platformKitEntities, platformKitMigrations } from '@legal/platform-kit';
 import type { ServiceDefinition } from '@legal/service-kit';
 import { PortalEnv } from './config/portal.env';
-import { PortalModule } from './portal.module';
+import { PortalEvaluation } from './evaluations/entities/portal-evaluation.entity';
 import { PortalMigrations } from './migrations';
+import { PortalModule } from './portal.module';
+import { PortalSubmission } from './submissions/entities/portal-submission.entity';
 
 export const portalService: ServiceDefinition<PortalEnv> = {
   name: 'portal',
@@ -9,6 +12,9 @@ export const portalService: ServiceDefinition<PortalEnv> = {
   description: 'Citizen submissions, tracking, evaluation, complaints, agency lookup and Open311.',
   envClass: PortalEnv,
   defaults: { PORT: 3002, DB_SCHEMA: 'portal' },
-  persistence: { entities: [], migrations: PortalMigrations },
+  persistence: {
+    entities: [...platformKitEntities, PortalSubmission, PortalEvaluation],
+    migrations: [...platformKitMigrations, ...PortalMigrations],
+  },
   rootModule: (env) => PortalModule.forRoot(env),
 };

@@ -1,0 +1,35 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { IntakeRegistered, IntakeRejected } from '@legal/contracts';
+import { MessageConsumers } from '@legal/messaging';
+import { ReadModelLagMetric } from '../metrics/read-model-lag.metric';
+import type { PayloadOf } from '../payload';
+import { PLATFORM_KIT_OPTIONS, PlatformKitOptions } from '../platform-kit.options';
+import { IntakeSubmissionService } from './intake-submission.service';
+
+/** Records what the work-order service made of this platform's intakes (other platforms' outcomes are skipped). */
+@Injectable()
+export class IntakeOutcomeConsumer implements OnModuleInit {
+  constructor(
+    @Inject(PLATFORM_KIT_OPTIONS) private readonly options: PlatformKitOptions,
+    private readonly consumers: MessageConsumers,
+    private readonly intakes: IntakeSubmissionService,
+    private readonly lag: ReadModelLagMetric,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register({
+      group: `${this.options.platform}-intake-outcome`,
+      events: [IntakeRegistered, IntakeRejected],
+      handle: async (event, manager) => {
+        if (event.data.platform !== this.options.platform) return;
+        const appliedAt = new Date();
+        if (event.type === IntakeRejected.type) {
+          await this.intakes.applyRejected(manager, event.data as PayloadOf<typeof IntakeRejected>, appliedAt);
+        } else {
+          await this.intakes.applyRegistered(manager, event.data as PayloadOf<typeof IntakeRegistered>, appliedAt);
+        }
+        this.lag.observe('intake_outcome', event.time, appliedAt);
+      },
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import type { Deadline } from '@legal/contracts';
+import { citizenStatusText, formatDueDate } from './citizen-status-text';
+
+const decision: Deadline = {
+  kind: 'legal-aid-decision',
+  dueAt: '2026-12-05T15:59:59.999Z',
+  rule: 'calendar-days',
+  explanation: '7 days from 2026-11-28, start day not counted',
+  status: 'running',
+};
+const now = new Date('2026-11-28T03:00:00Z');
+
+describe('citizenStatusText', () => {
+  it('tells a legal-aid applicant that the application is being reviewed and when the decision is due', () => {
+    const text = citizenStatusText({ status: 'accepted', serviceType: 'legal-aid', deadlines: [decision] }, now, 'en');
+    expect(text.headline).toBe('Your legal-aid application is being reviewed; a decision is due by 5 December.');
+    expect(text.expectedBy).toBe(decision.dueAt);
+    expect(text.nextStep).toMatch(/phone/);
+  });
+
+  it('says the same in Chinese, with the handling organisation and the Beijing-time date', () => {
+    const text = citizenStatusText({ status: 'accepted', serviceType: 'legal-aid', deadlines: [decision], organisationName: '兰陵县法律援助中心' }, now, 'zh');
+    expect(text.headline).toBe('您的法律援助申请正在由兰陵县法律援助中心审查；将于12月5日前作出是否给予法律援助的决定。');
+  });
+
+  it('uses the earliest running deadline and ignores met or cancelled ones', () => {
+    const appointment: Deadline = { ...decision, kind: 'lawyer-appointment', dueAt: '2026-12-02T15:59:59.999Z' };
+    const met: Deadline = { ...decision, kind: 'callback', dueAt: '2026-11-29T00:00:00.000Z', status: 'met' };
+    const text = citizenStatusText({ status: 'in-progress', serviceType: 'legal-aid', deadlines: [decision, met, appointment] }, now, 'en');
+    expect(text.headline).toContain('a lawyer will be appointed by 2 December');
+    expect(text.expectedBy).toBe(appointment.dueAt);
+  });
+
+  it('says a passed deadline is overdue instead of promising it', () => {
+    const text = citizenStatusText({ status: 'accepted', serviceType: 'notarization', deadlines: [{ ...decision, kind: 'notarization-certificate' }] }, new Date('2026-12-07T00:00:00Z'), 'en');
+    expect(text.headline).toBe('Your notarization application is being reviewed; it was due by 5 December and is overdue, so a supervisor has been alerted.');
+    const zh = citizenStatusText({ status: 'in-progress', serviceType: 'mediation', deadlines: [{ ...decision, status: 'breached' }] }, now, 'zh');
+    expect(zh.headline).toContain('现已超期');
+  });
+
+  it('asks for an evaluation once resolved and shows no date', () => {
+    const text = citizenStatusText({ status: 'resolved', serviceType: 'mediation', deadlines: [decision] }, now, 'en');
+    expect(text.headline).toBe('Your mediation request has been resolved.');
+    expect(text.nextStep).toMatch(/rate the service/);
+    expect(text.expectedBy).toBeUndefined();
+  });
+
+  it('asks the citizen for information while the work order waits for them', () => {
+    const text = citizenStatusText({ status: 'waiting-applicant', serviceType: 'notarization', deadlines: [{ ...decision, status: 'paused' }] }, now, 'zh');
+    expect(text.headline).toBe('您的公证申请需要您补充信息。');
+    expect(text.nextStep).toContain('补充');
+  });
+
+  it('has a sentence for every status and falls back for unknown ones', () => {
+    for (const status of ['received', 'triage', 'offered', 'reopened', 'supervisor-queue', 'rejected', 'cancelled', 'merged', 'closed']) {
+      for (const locale of ['zh', 'en'] as const) {
+        const text = citizenStatusText({ status, serviceType: 'complaint', deadlines: [] }, now, locale);
+        expect(text.headline.length).toBeGreaterThan(5);
+        expect(text.nextStep.length).toBeGreaterThan(5);
+      }
+    }
+    expect(citizenStatusText({ status: 'something-new', serviceType: 'unknown', deadlines: [] }, now, 'en').headline).toBe('Your request is being handled.');
+  });
+});
+
+describe('formatDueDate', () => {
+  it('formats in Beijing time and adds the year only when it differs', () => {
+    expect(formatDueDate(new Date('2026-12-31T16:30:00Z'), now, 'en')).toBe('1 January 2027');
+    expect(formatDueDate(new Date('2026-12-31T16:30:00Z'), now, 'zh')).toBe('2027年1月1日');
+    expect(formatDueDate(new Date('2026-12-31T15:30:00Z'), now, 'zh')).toBe('12月31日');
+  });
+});

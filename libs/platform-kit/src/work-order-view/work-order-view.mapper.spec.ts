@@ -1,0 +1,68 @@
+import type { AuthUser } from '@legal/auth';
+import { WorkOrderView } from './work-order-view.entity';
+import { toWorkOrderViewResponse } from './work-order-view.mapper';
+
+function view(overrides: Partial<WorkOrderView> = {}): WorkOrderView {
+  return Object.assign(new WorkOrderView(), {
+    workOrderId: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f',
+    caseCode: '371321-20261128-000001-7',
+    version: 2,
+    status: 'accepted',
+    serviceType: 'complaint',
+    regionCode: '371324',
+    organisationId: 'org-supervision',
+    organisationName: '兰陵县司法局督查室',
+    handler: 'supervision',
+    staffId: 'staff-9',
+    deadlines: [],
+    timeline: [{ seq: 1, at: '2026-11-28T02:15:00.000Z', action: 'received', actorRole: 'citizen', actorId: 'citizen-1', platform: 'portal', note: '投诉律师不回电话', status: 'received' }],
+    nextDueAt: null,
+    deadlineBreached: false,
+    phoneHash: 'a'.repeat(64),
+    phoneLast4: '5678',
+    idCardHash: null,
+    citizenUserId: 'citizen-1',
+    citizenDisplayName: '张*',
+    platforms: ['portal'],
+    originPlatform: 'portal',
+    relatedCaseCode: '371324-20261120-000004-3',
+    complaintAgainstOrganisationId: 'org-371324-legal-aid',
+    receivedAt: new Date('2026-11-28T02:15:00.000Z'),
+    updatedAt: new Date('2026-11-28T02:20:00.000Z'),
+    projectedAt: new Date('2026-11-28T02:20:01.000Z'),
+    ...overrides,
+  });
+}
+
+const staff = (organisationId: string, roles: AuthUser['roles'] = ['legal-aid-officer']): AuthUser => ({ subject: 's', roles, organisationId, regionCode: '371324' });
+
+describe('toWorkOrderViewResponse', () => {
+  it('never shows the complainant to the complained-about organisation', () => {
+    const body = toWorkOrderViewResponse(view(), { kind: 'staff', user: staff('org-371324-legal-aid') });
+    expect(body.citizen).toBeUndefined();
+    expect(body.timeline[0]?.note).toBeUndefined();
+    expect(JSON.stringify(body)).not.toMatch(/5678|张\*|投诉律师/);
+  });
+
+  it('shows the complainant to the independent unit handling the complaint and to supervisors', () => {
+    expect(toWorkOrderViewResponse(view(), { kind: 'staff', user: staff('org-supervision') }).citizen).toEqual({ phoneLast4: '5678', displayName: '张*' });
+    expect(toWorkOrderViewResponse(view(), { kind: 'staff', user: staff('org-x', ['supervisor']) }).citizen).toBeDefined();
+  });
+
+  it('gives public tracking neither identity, notes nor staff ids, and never any hash', () => {
+    const body = toWorkOrderViewResponse(view({ serviceType: 'legal-aid' }), { kind: 'public' });
+    expect(body.citizen).toBeUndefined();
+    expect(body.staffId).toBeUndefined();
+    expect(body.timeline[0]).toEqual({ seq: 1, at: '2026-11-28T02:15:00.000Z', action: 'received', actorRole: 'citizen', platform: 'portal', status: 'received' });
+    expect(JSON.stringify(body)).not.toContain('a'.repeat(64));
+  });
+
+  it('shows the owner their masked identity and notes but no staff ids', () => {
+    const body = toWorkOrderViewResponse(view(), { kind: 'citizen' }, { locale: 'en' });
+    expect(body.citizen).toEqual({ phoneLast4: '5678', displayName: '张*' });
+    expect(body.timeline[0]?.note).toBe('投诉律师不回电话');
+    expect(body.timeline[0]?.actorId).toBeUndefined();
+    expect(body.complaintAgainstOrganisationId).toBeUndefined();
+    expect(body.statusText.headline).toMatch(/^Your complaint/);
+  });
+});

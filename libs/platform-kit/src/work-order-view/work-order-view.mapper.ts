@@ -1,0 +1,66 @@
+import type { AuthUser } from '@legal/auth';
+import { citizenStatusText } from '../status-text/citizen-status-text';
+import type { StatusLocale } from '../status-text/service-names';
+import type { TimelineEntryResponseDto, WorkOrderViewResponseDto } from './dto/work-order-view-response.dto';
+import type { WorkOrderView } from './work-order-view.entity';
+
+/**
+ * Who is looking, which decides what is shown:
+ *  - `staff`: everything in the view except hashes; but on a complaint, only supervisors, admins and
+ *    the independent unit handling it see who complained, the notes and who acted (never the
+ *    complained-about organisation);
+ *  - `citizen`: the citizen the work order belongs to (signed in, or verified by code + phone digits):
+ *    status, deadlines, timeline with notes, their own masked identity; no staff ids;
+ *  - `public`: status, deadlines and the timeline's steps only.
+ */
+export type ViewAudience = { kind: 'staff'; user: AuthUser } | { kind: 'citizen' } | { kind: 'public' };
+
+/** Whether a staff member may see who filed a complaint (complaint independence). */
+export function staffMaySeeComplainant(user: AuthUser, view: Pick<WorkOrderView, 'serviceType' | 'organisationId' | 'complaintAgainstOrganisationId'>): boolean {
+  if (view.serviceType !== 'complaint') return true;
+  if (user.roles.includes('admin') || user.roles.includes('supervisor')) return true;
+  if (!user.organisationId) return false;
+  if (user.organisationId === view.complaintAgainstOrganisationId) return false;
+  return user.organisationId === view.organisationId;
+}
+
+export function toWorkOrderViewResponse(view: WorkOrderView, audience: ViewAudience, options: { now?: Date; locale?: StatusLocale } = {}): WorkOrderViewResponseDto {
+  const staff = audience.kind === 'staff';
+  const showIdentity = audience.kind === 'citizen' || (audience.kind === 'staff' && staffMaySeeComplainant(audience.user, view));
+  const showNotes = audience.kind === 'citizen' || (audience.kind === 'staff' && showIdentity);
+  const timeline: TimelineEntryResponseDto[] = view.timeline.map((e) => ({
+    seq: e.seq,
+    at: e.at,
+    action: e.action,
+    actorRole: e.actorRole,
+    ...(staff && showIdentity && e.actorId ? { actorId: e.actorId } : {}),
+    ...(e.platform ? { platform: e.platform } : {}),
+    ...(showNotes && e.note ? { note: e.note } : {}),
+    status: e.status,
+  }));
+  const citizen = showIdentity && (view.phoneLast4 || view.citizenDisplayName)
+    ? { ...(view.phoneLast4 ? { phoneLast4: view.phoneLast4 } : {}), ...(view.citizenDisplayName ? { displayName: view.citizenDisplayName } : {}) }
+    : undefined;
+  return {
+    workOrderId: view.workOrderId,
+    caseCode: view.caseCode,
+    version: view.version,
+    status: view.status,
+    serviceType: view.serviceType,
+    regionCode: view.regionCode,
+    ...(view.organisationId ? { organisationId: view.organisationId } : {}),
+    ...(view.organisationName ? { organisationName: view.organisationName } : {}),
+    ...(view.handler ? { handler: view.handler } : {}),
+    ...(staff && view.staffId ? { staffId: view.staffId } : {}),
+    deadlines: view.deadlines.map((d) => ({ kind: d.kind, dueAt: d.dueAt, rule: d.rule, explanation: d.explanation, status: d.status })),
+    timeline,
+    ...(citizen ? { citizen } : {}),
+    platforms: [...view.platforms],
+    originPlatform: view.originPlatform,
+    receivedAt: view.receivedAt.toISOString(),
+    updatedAt: view.updatedAt.toISOString(),
+    ...(view.relatedCaseCode ? { relatedCaseCode: view.relatedCaseCode } : {}),
+    ...(staff && view.complaintAgainstOrganisationId ? { complaintAgainstOrganisationId: view.complaintAgainstOrganisationId } : {}),
+    statusText: citizenStatusText(view, options.now ?? new Date(), options.locale ?? 'zh'),
+  };
+}

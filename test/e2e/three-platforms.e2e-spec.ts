@@ -1,0 +1,278 @@
+/**
+ * One request, three platforms respond — end to end on the real stack (PostgreSQL, Redis, Kafka),
+ * every service started in-process with a shared tag (shared topics, one schema each):
+ * work-order (router), portal, hotline, centre and legal-aid (the handler).
+ *
+ *  1. A request started on the hotline is visible with the same status and timeline on the portal
+ *     (by case code + the phone's last four digits) and at the centre, and in the hotline's caller history.
+ *  2. The same citizen on the portal and at a centre within minutes ends with one work order, and
+ *     both platforms show the same case code.
+ *  3. The legal-aid handler resolves it → a callback task appears on the hotline → the portal
+ *     accepts an evaluation → a low score reopens it, routed away from the handling organisation.
+ *  4. A complaint about that service, filed on the portal, becomes its own work order routed to a
+ *     unit independent of the organisation complained about, whose staff never see the complainant.
+ */
+import { idCardCheckCharacter } from '@legal/domain';
+import type { RunningService } from '@legal/service-kit';
+import { startService } from '@legal/service-kit';
+import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
+import { randomInt } from 'node:crypto';
+import request from 'supertest';
+import { centreService } from '../../services/centre/src/centre.definition';
+import { hotlineService } from '../../services/hotline/src/hotline.definition';
+import { legalAidService } from '../../services/legal-aid/src/legal-aid.definition';
+import { portalService } from '../../services/portal/src/portal.definition';
+import { workOrderService } from '../../services/work-order/src/work-order.definition';
+
+jest.setTimeout(240_000);
+
+type Json = Record<string, unknown>;
+interface TimelineStep {
+  seq: number;
+  action: string;
+  status: string;
+}
+interface View {
+  workOrderId: string;
+  caseCode: string;
+  version: number;
+  status: string;
+  organisationId?: string;
+  platforms: string[];
+  timeline: TimelineStep[];
+  deadlines: { kind: string; dueAt: string; status: string }[];
+}
+
+const REGION = '371324101';
+const SLOW = 90_000;
+
+function randomMobile(): string {
+  return `139${String(randomInt(0, 99_999_999)).padStart(8, '0')}`;
+}
+
+function randomIdCard(): string {
+  const body = `371324${1960 + randomInt(0, 40)}0${randomInt(1, 10)}1${randomInt(0, 10)}${String(randomInt(100, 999))}`;
+  return `${body}${idCardCheckCharacter(body)}`;
+}
+
+/** What must be the same on every platform: version, status, deadlines and the timeline's steps. */
+function shared(view: View): Json {
+  return {
+    workOrderId: view.workOrderId,
+    caseCode: view.caseCode,
+    version: view.version,
+    status: view.status,
+    deadlines: view.deadlines.map((d) => [d.kind, d.dueAt, d.status]),
+    timeline: view.timeline.map((e) => [e.seq, e.action, e.status]),
+  };
+}
+
+describe('three platforms respond to one request (work-order + portal + hotline + centre + legal-aid)', () => {
+  const tag = uniqueTag('e2e3p');
+  let auth: TestAuthority;
+  const running: RunningService[] = [];
+  let workOrder: RunningService;
+  let portal: RunningService;
+  let hotline: RunningService;
+  let centre: RunningService;
+  let legalAid: RunningService;
+  let agent: string;
+  let clerk: string;
+  let officer: string;
+
+  const portalView = async (code: string, last4: string): Promise<View | undefined> => {
+    const res = await request(portal.url).get(`/portal/track/${code}`).query({ phoneLast4: last4 });
+    return res.status === 200 ? (res.body as View) : undefined;
+  };
+  const centreView = async (code: string): Promise<View | undefined> => {
+    const res = await request(centre.url).get(`/work-orders/${code}`).set('authorization', clerk);
+    return res.status === 200 ? (res.body as View) : undefined;
+  };
+  const hotlineView = async (phone: string, code: string): Promise<View | undefined> => {
+    const res = await request(hotline.url).post('/caller-history/search').set('authorization', agent).send({ phone });
+    return res.status === 200 ? ((res.body.workOrders.items as View[]).find((v) => v.caseCode === code) ?? undefined) : undefined;
+  };
+
+  /** Waits until the portal, the centre and the hotline all show the same version satisfying `ready`. */
+  const everywhere = async (code: string, phone: string, ready: (v: View) => boolean): Promise<View[]> =>
+    waitUntil(
+      async () => {
+        const views = await Promise.all([portalView(code, phone.slice(-4)), centreView(code), hotlineView(phone, code)]);
+        if (views.some((v) => v === undefined || !ready(v))) return undefined;
+        const [p, c, h] = views as View[];
+        return p && c && h && p.version === c.version && c.version === h.version ? (views as View[]) : undefined;
+      },
+      SLOW,
+      `${code} shown alike on portal, centre and hotline`,
+      250,
+    );
+
+  beforeAll(async () => {
+    auth = await TestAuthority.create();
+    const start = async <S extends RunningService>(p: Promise<S>): Promise<S> => {
+      const s = await p;
+      running.push(s);
+      return s;
+    };
+    workOrder = await start(startService(workOrderService, isolatedOverrides(tag, 'work_order', auth.env)));
+    legalAid = await start(startService(legalAidService, isolatedOverrides(tag, 'legal_aid', { ...auth.env, AUTO_ACCEPT_OFFERS: true })));
+    hotline = await start(startService(hotlineService, isolatedOverrides(tag, 'hotline', auth.env)));
+    centre = await start(startService(centreService, isolatedOverrides(tag, 'centre', auth.env)));
+    portal = await start(startService(portalService, isolatedOverrides(tag, 'portal', { ...auth.env, WORK_ORDER_URL: workOrder.url })));
+    agent = await auth.bearer({ sub: 'agent-e2e', roles: ['hotline-agent'], org: 'org-370000-hotline', region: '370000' });
+    clerk = await auth.bearer({ sub: 'clerk-e2e', roles: ['centre-clerk'], org: 'org-371324-centre', region: '371324' });
+    officer = await auth.bearer({ sub: 'officer-e2e', roles: ['legal-aid-officer'], org: 'org-371324-legal-aid', region: '371324' });
+  });
+
+  afterAll(async () => {
+    for (const s of running.reverse()) await s.stop().catch(() => undefined);
+  });
+
+  const state: { code?: string; phone?: string; firstOrganisation?: string } = {};
+
+  it('shows a request started on the hotline with the same status and timeline on the portal (code + last four) and at the centre', async () => {
+    const phone = randomMobile();
+    const call = await request(hotline.url)
+      .post('/calls')
+      .set('authorization', agent)
+      .send({ callerPhone: phone, callerName: '王五', regionCode: REGION, description: '在工地干了半年活，老板拖欠工资三万元不给', serviceType: 'legal-aid', vulnerableGroup: true, outcome: 'follow-up' })
+      .expect(201);
+    const code = await waitUntil(
+      async () => {
+        const res = await request(hotline.url).get(`/calls/${call.body.id}`).set('authorization', agent).expect(200);
+        return typeof res.body.caseCode === 'string' ? (res.body.caseCode as string) : undefined;
+      },
+      SLOW,
+      'the hotline call has its case code',
+    );
+    const [p, c, h] = await everywhere(code, phone, (v) => v.timeline.length >= 1);
+    expect(shared(p as View)).toEqual(shared(c as View));
+    expect(shared(c as View)).toEqual(shared(h as View));
+    expect(p?.platforms).toEqual(['hotline']);
+    expect(p?.timeline[0]?.seq).toBe(1);
+    await request(portal.url).get(`/portal/track/${code}`).query({ phoneLast4: phone.slice(-4) === '0000' ? '1111' : '0000' }).expect(404);
+    Object.assign(state, { code, phone });
+
+    // Eventual consistency measured, not assumed: each platform's read-model lag histogram.
+    for (const [name, service] of [['portal', portal], ['centre', centre], ['hotline', hotline]] as const) {
+      const metrics = (await request(service.url).get('/metrics').expect(200)).text;
+      const count = Number(/platform_read_model_lag_seconds_count\{[^}]*projection="work_order_view"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0);
+      const sum = Number(/platform_read_model_lag_seconds_sum\{[^}]*projection="work_order_view"[^}]*\} ([\d.e-]+)/.exec(metrics)?.[1] ?? 0);
+      expect(count).toBeGreaterThan(0);
+      process.stdout.write(`read-model lag on ${name}: ${count} changes, mean ${((sum / count) * 1000).toFixed(0)} ms\n`);
+    }
+  });
+
+  it('makes one work order of the same citizen asking on the portal and at a centre within minutes, with the same case code on both', async () => {
+    const idCard = randomIdCard();
+    const phone = randomMobile();
+    const submitted = await request(portal.url)
+      .post('/portal/requests')
+      .send({ serviceType: 'mediation', regionCode: REGION, description: '邻居占用宅基地，协商不成', contact: { name: '赵六', phone, idCardNumber: idCard } })
+      .expect(202);
+    const visit = await request(centre.url).post('/walk-ins').set('authorization', clerk).send({ idCardNumber: idCard, name: '赵六', address: '山东省临沂市兰陵县大仲村镇', phone, regionCode: REGION }).expect(201);
+    await request(centre.url).post(`/walk-ins/${visit.body.id}/outcome`).set('authorization', clerk).send({ outcome: 'work-order', description: '宅基地纠纷，请求调解', serviceType: 'mediation' }).expect(200);
+
+    const portalStatus = await waitUntil(
+      async () => {
+        const res = await request(portal.url).get(`/portal/requests/${submitted.body.intakeId}/status`).expect(200);
+        return res.body.caseCode ? (res.body as Json) : undefined;
+      },
+      SLOW,
+      'portal intake has a case code',
+    );
+    const centreVisit = await waitUntil(
+      async () => {
+        const res = await request(centre.url).get(`/walk-ins/${visit.body.id}`).set('authorization', clerk).expect(200);
+        return res.body.caseCode ? (res.body as Json) : undefined;
+      },
+      SLOW,
+      'centre visit has a case code',
+    );
+    expect(centreVisit.caseCode).toBe(portalStatus.caseCode);
+    expect(centreVisit.workOrderId).toBe(portalStatus.workOrderId);
+    expect([portalStatus.status, centreVisit.intakeStatus].sort()).toEqual(['linked-to-existing', 'registered']);
+    const view = await waitUntil(async () => {
+      const v = await portalView(portalStatus.caseCode as string, phone.slice(-4));
+      return v && v.platforms.includes('portal') && v.platforms.includes('centre') ? v : undefined;
+    }, SLOW, 'the work order lists both platforms');
+    expect(view.timeline.map((e) => e.action)).toContain('intake-linked');
+  });
+
+  it('lets the handler resolve it, raises a hotline callback, takes the portal evaluation, and reopens it on a low score away from the first organisation', async () => {
+    const { code, phone } = state;
+    if (!code || !phone) throw new Error('the hotline scenario did not produce a case code');
+    // The router offered it to a legal-aid centre; the legal-aid service accepted it automatically.
+    const routed = await waitUntil(async () => {
+      const v = await portalView(code, phone.slice(-4));
+      return v?.organisationId ? v : undefined;
+    }, SLOW, 'routed to an organisation');
+    state.firstOrganisation = routed.organisationId;
+    const application = await waitUntil(
+      async () => {
+        const res = await request(legalAid.url).get('/applications').query({ pageSize: 100 }).set('authorization', officer);
+        return res.status === 200 ? (res.body.items as Json[]).find((a) => a.workOrderId === routed.workOrderId) : undefined;
+      },
+      SLOW,
+      'the legal-aid application exists',
+    );
+    await request(legalAid.url).post(`/applications/${application.id as string}/hardship-review`).set('authorization', officer).send({ exemptCategoryCode: 'migrant-worker-wages', integrityCommitment: false, notes: '欠薪' }).expect(201);
+    await request(legalAid.url).post(`/applications/${application.id as string}/decision`).set('authorization', officer).send({ decision: 'deny', reason: '案件已由劳动监察部门处理完毕，无需法律援助' }).expect(200);
+
+    const [resolved] = await everywhere(code, phone, (v) => v.status === 'resolved');
+    expect(resolved?.timeline.at(-1)?.status).toBe('resolved');
+    const callback = await waitUntil(
+      async () => {
+        const res = await request(hotline.url).get('/callbacks').query({ caseCode: code }).set('authorization', agent);
+        return res.status === 200 ? ((res.body.items as Json[]).find((t) => t.reason === 'evaluation-due') ?? undefined) : undefined;
+      },
+      SLOW,
+      'an evaluation-due callback task on the hotline',
+    );
+    expect(callback).toMatchObject({ caseCode: code, status: 'open' });
+
+    const evaluation = await request(portal.url).post('/portal/evaluations').send({ caseCode: code, phoneLast4: phone.slice(-4), score: 1, comment: '没有人联系我' }).expect(201);
+    expect(evaluation.body.reopens).toBe(true);
+    await request(portal.url).post('/portal/evaluations').send({ caseCode: code, phoneLast4: phone.slice(-4), score: 5 }).expect(409);
+
+    const [reopened, atCentre] = await everywhere(code, phone, (v) => v.timeline.some((e) => e.action === 'reopened') && v.organisationId !== undefined && v.organisationId !== state.firstOrganisation);
+    expect(reopened?.status).not.toBe('resolved');
+    expect(shared(reopened as View)).toEqual(shared(atCentre as View));
+    expect(reopened?.organisationId).not.toBe(state.firstOrganisation);
+  });
+
+  it('routes a portal complaint to an independent unit, and the organisation complained about never sees the complainant', async () => {
+    const { code, phone } = state;
+    if (!code || !phone) throw new Error('the earlier scenarios did not run');
+    // The complaint is about whoever handles the case now (after the reopening, the second organisation).
+    const against = (await portalView(code, phone.slice(-4)))?.organisationId;
+    if (!against) throw new Error('the case has no handling organisation');
+    const filed = await request(portal.url)
+      .post('/portal/complaints')
+      .send({ relatedCaseCode: code, phoneLast4: phone.slice(-4), description: '承办机构一直没有联系我，电话也不接', contact: { name: '王五', phone } })
+      .expect(202);
+    const intake = await waitUntil(
+      async () => {
+        const res = await request(portal.url).get(`/portal/requests/${filed.body.intakeId}/status`).expect(200);
+        return res.body.caseCode ? (res.body as Json) : undefined;
+      },
+      SLOW,
+      'the complaint has its own case code',
+    );
+    expect(intake.caseCode).not.toBe(code);
+    const complaint = await waitUntil(async () => {
+      const v = (await portalView(intake.caseCode as string, phone.slice(-4))) as (View & Json) | undefined;
+      return v?.organisationId ? v : undefined;
+    }, SLOW, 'the complaint is routed');
+    expect(complaint).toMatchObject({ serviceType: 'complaint', relatedCaseCode: code });
+    expect(complaint.organisationId).not.toBe(against);
+
+    const accused = await auth.bearer({ sub: 'officer-accused', roles: ['legal-aid-officer'], org: against, region: '371324' });
+    const seen = await request(portal.url).get(`/portal/staff/work-orders/${intake.caseCode as string}`).set('authorization', accused).expect(200);
+    expect(seen.body.complaintAgainstOrganisationId).toBe(against);
+    expect(seen.body.citizen).toBeUndefined();
+    expect(JSON.stringify(seen.body)).not.toContain(phone.slice(-4));
+    expect(JSON.stringify(seen.body)).not.toContain('王');
+    expect(seen.body.timeline.every((e: Json) => e.note === undefined && e.actorId === undefined)).toBe(true);
+  });
+});
