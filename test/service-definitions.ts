@@ -2,6 +2,7 @@ import type { ServiceDefinition } from '@legal/service-kit';
 import type { BaseEnv } from '@legal/config';
 import { centreService } from '../services/centre/src/centre.definition';
 import { hotlineService } from '../services/hotline/src/hotline.definition';
+import { identityService } from '../services/identity/src/identity.definition';
 import { legalAidService } from '../services/legal-aid/src/legal-aid.definition';
 import { mediationService } from '../services/mediation/src/mediation.definition';
 import { notarizationService } from '../services/notarization/src/notarization.definition';
@@ -17,4 +18,5 @@ export const ALL_SERVICES: ServiceDefinition<BaseEnv>[] = [
   legalAidService,
   mediationService,
   notarizationService,
+  identityService,
 ] as unknown as ServiceDefinition<BaseEnv>[];

@@ -12,7 +12,7 @@ interface ComposeService {
 }
 
 const root = path.join(__dirname, '..', '..');
-const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as { services: Record<string, ComposeService> };
+const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
 const documented = new Set(
   readFileSync(path.join(root, '.env.example'), 'utf8')
     .split('\n')

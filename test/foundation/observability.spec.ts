@@ -11,7 +11,7 @@ interface ScrapeConfig {
 }
 
 describe('observability profile', () => {
-  const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as {
+  const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
     services: Record<string, { profiles?: string[]; ports?: string[]; environment?: Record<string, string> }>;
   };
   const prometheus = parse(readFileSync(path.join(root, 'deploy/observability/prometheus.yml'), 'utf8')) as { scrape_configs: ScrapeConfig[] };
