@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '@legal/auth';
+import { maskPhone } from '@legal/domain';
+import { toWorkOrderViewResponse, WorkOrderViewService } from '@legal/platform-kit';
+import { CallbacksService } from '../callbacks/callbacks.service';
+import { CallbackTaskResponseDto } from '../callbacks/dto/callback-task-response.dto';
+import { toCallResponse } from '../calls/call-response.mapper';
+import { CallsService } from '../calls/calls.service';
+import type { CallerHistoryResponseDto } from './dto/caller-history-response.dto';
+
+/**
+ * Caller history: by the keyed hash of a phone number, every request of that citizen on any
+ * platform (the work-order read model), the hotline's own calls, and the callbacks owed.
+ */
+@Injectable()
+export class CallerHistoryService {
+  constructor(
+    private readonly views: WorkOrderViewService,
+    private readonly calls: CallsService,
+    private readonly callbacks: CallbacksService,
+  ) {}
+
+  async forPhone(phone: string, limit: number, offset: number, agent: AuthUser): Promise<CallerHistoryResponseDto> {
+    return this.forHash(this.calls.phoneHash(phone), maskPhone(phone), limit, offset, agent);
+  }
+
+  /** The history of whoever made a logged call, without the agent typing the number again. */
+  async forCall(callId: string, limit: number, offset: number, agent: AuthUser): Promise<CallerHistoryResponseDto> {
+    const call = await this.calls.get(callId);
+    return this.forHash(call.callerPhoneHash, call.callerPhoneMasked, limit, offset, agent);
+  }
+
+  private async forHash(phoneHash: string, phoneMasked: string, limit: number, offset: number, agent: AuthUser, now = new Date()): Promise<CallerHistoryResponseDto> {
+    const [workOrders, calls] = await Promise.all([this.views.listByPhoneHash(phoneHash, { limit, offset }), this.calls.listByPhoneHash(phoneHash, limit, offset)]);
+    const tasks = await this.callbacks.forCaller(
+      workOrders.items.map((v) => v.workOrderId),
+      phoneHash,
+    );
+    return {
+      phoneMasked,
+      workOrders: { items: workOrders.items.map((v) => toWorkOrderViewResponse(v, { kind: 'staff', user: agent }, { now })), total: workOrders.total },
+      calls: { items: calls.items.map(toCallResponse), total: calls.total },
+      callbackTasks: tasks.map((t) => CallbackTaskResponseDto.from(t, now)),
+      limit,
+      offset,
+    };
+  }
+}

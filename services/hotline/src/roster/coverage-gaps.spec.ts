@@ -1,0 +1,42 @@
+import { coverageGaps } from './coverage-gaps';
+
+const at = (hhmm: string, day = '2026-12-01'): Date => new Date(`${day}T${hhmm}:00+08:00`);
+const shift = (start: Date, end: Date): { start: Date; end: Date } => ({ start, end });
+
+describe('coverageGaps', () => {
+  it('reports nothing when back-to-back shifts cover the whole day', () => {
+    const shifts = [shift(at('00:00'), at('08:00')), shift(at('08:00'), at('16:00')), shift(at('16:00'), at('00:00', '2026-12-02'))];
+    expect(coverageGaps(shifts, at('00:00'), at('00:00', '2026-12-02'))).toEqual([]);
+  });
+
+  it('reports the uncovered night between an evening shift and the next morning', () => {
+    const shifts = [shift(at('08:00'), at('20:00')), shift(at('08:00', '2026-12-02'), at('20:00', '2026-12-02'))];
+    const gaps = coverageGaps(shifts, at('08:00'), at('20:00', '2026-12-02'));
+    expect(gaps).toEqual([{ start: at('20:00'), end: at('08:00', '2026-12-02'), staffedSeats: 0 }]);
+  });
+
+  it('reports the uncovered start and end of the window and ignores shifts outside it', () => {
+    const shifts = [shift(at('10:00'), at('12:00')), shift(at('00:00', '2026-11-20'), at('08:00', '2026-11-20'))];
+    expect(coverageGaps(shifts, at('09:00'), at('13:00'))).toEqual([
+      { start: at('09:00'), end: at('10:00'), staffedSeats: 0 },
+      { start: at('12:00'), end: at('13:00'), staffedSeats: 0 },
+    ]);
+  });
+
+  it('merges overlapping shifts and clips shifts that run past the window', () => {
+    const shifts = [shift(at('06:00'), at('11:00')), shift(at('10:00'), at('15:00')), shift(at('14:00'), at('23:00'))];
+    expect(coverageGaps(shifts, at('08:00'), at('20:00'))).toEqual([]);
+  });
+
+  it('with a minimum of two seats, reports the hours staffed by only one', () => {
+    const shifts = [shift(at('08:00'), at('16:00')), shift(at('12:00'), at('20:00'))];
+    expect(coverageGaps(shifts, at('08:00'), at('20:00'), 2)).toEqual([
+      { start: at('08:00'), end: at('12:00'), staffedSeats: 1 },
+      { start: at('16:00'), end: at('20:00'), staffedSeats: 1 },
+    ]);
+  });
+
+  it('reports the whole window when nobody is rostered', () => {
+    expect(coverageGaps([], at('00:00'), at('06:00'))).toEqual([{ start: at('00:00'), end: at('06:00'), staffedSeats: 0 }]);
+  });
+});
