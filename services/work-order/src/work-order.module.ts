@@ -1,10 +1,68 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CaseCodeService } from './case-codes/case-code.service';
+import { DeskController } from './desk/desk.controller';
+import { DeskService } from './desk/desk.service';
+import { ClassificationModule } from './classification/classification.module';
+import { TriageController } from './classification/triage.controller';
+import { TriageService } from './classification/triage.service';
 import type { WorkOrderEnv } from './config/work-order.env';
+import { EvaluationConsumer } from './feedback/evaluation.consumer';
+import { HandlerReportConsumer } from './handler-reports/handler-report.consumer';
+import { HandlerReportService } from './handler-reports/handler-report.service';
+import { IntakeConsumer } from './intake/intake.consumer';
+import { IntakeService } from './intake/intake.service';
+import { WorkOrderMetrics } from './metrics/work-order-metrics';
+import { OfferSweeperService } from './offers/offer-sweeper.service';
+import { OfferService } from './offers/offer.service';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { ReferralConsumer } from './referrals/referral.consumer';
+import { RelationController } from './relations/relation.controller';
+import { RelationFinderService } from './relations/relation-finder.service';
+import { RelationService } from './relations/relation.service';
+import { RoutingModule } from './routing/routing.module';
+import { DeadlineSweeperService } from './sla/deadline-sweeper.service';
+import { DeadlineService } from './sla/deadline.service';
+import { SupervisionService } from './supervision/supervision.service';
+import { SupervisorActionsService } from './supervision/supervisor-actions.service';
+import { SupervisorController } from './supervision/supervisor.controller';
+import { TimelineController } from './timeline/timeline.controller';
+import { WorkOrderQueryController } from './work-orders/work-order-query.controller';
+import { WorkOrderQueryService } from './work-orders/work-order-query.service';
+import { WorkOrderRecorder } from './work-orders/work-order-recorder.service';
 
-/** The work-order service's own domain modules. */
+/**
+ * The work-order service's domain: intake → case code → dedupe → classification → routing → offer →
+ * lifecycle with SLA clocks, supervision and a hash-chained timeline.
+ */
 @Module({})
 export class WorkOrderModule {
   static forRoot(_env: WorkOrderEnv): DynamicModule {
-    return { module: WorkOrderModule, imports: [] };
+    return {
+      module: WorkOrderModule,
+      imports: [OrganisationsModule, RoutingModule, ClassificationModule],
+      controllers: [WorkOrderQueryController, TimelineController, SupervisorController, TriageController, RelationController, DeskController],
+      providers: [
+        WorkOrderRecorder,
+        WorkOrderQueryService,
+        WorkOrderMetrics,
+        CaseCodeService,
+        DeadlineService,
+        DeadlineSweeperService,
+        SupervisionService,
+        SupervisorActionsService,
+        OfferService,
+        OfferSweeperService,
+        IntakeService,
+        IntakeConsumer,
+        RelationFinderService,
+        RelationService,
+        HandlerReportService,
+        HandlerReportConsumer,
+        EvaluationConsumer,
+        ReferralConsumer,
+        TriageService,
+        DeskService,
+      ],
+    };
   }
 }

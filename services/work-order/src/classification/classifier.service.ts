@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_CLASSIFICATION_MODEL } from './classification-model';
+import { Classifier, ClassificationResult } from './classifier';
+
+/** The service's classifier over the model in classification-model.json (segmenter loaded once). */
+@Injectable()
+export class ClassifierService {
+  private readonly classifier = new Classifier(DEFAULT_CLASSIFICATION_MODEL);
+
+  classify(text: string): ClassificationResult {
+    return this.classifier.classify(text);
+  }
+
+  topicTags(text: string): string[] {
+    return this.classifier.classify(text).topicTags;
+  }
+}

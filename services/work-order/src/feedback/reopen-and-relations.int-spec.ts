@@ -1,0 +1,154 @@
+import { EvaluationSubmitted, IntakeRegistered, IntakeSubmitted, OfferAccepted, ReferralRejected, Resolved, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
+import { REDIS } from '@legal/redis';
+import { waitUntil } from '@legal/testing';
+import type Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
+import type { DataOf } from '../common/event-data';
+import { SupervisionOrderEntity } from '../supervision/entities/supervision-order.entity';
+import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
+import { intake, validIdCard, WORKDAY_MORNING } from '../../test/intake-factory';
+import { WorkOrderHarness } from '../../test/work-order-harness';
+
+// Real servers: starting instances and waiting for Kafka round trips takes longer than Jest's 5 s default.
+jest.setTimeout(90_000);
+
+type Registered = DataOf<typeof IntakeRegistered>;
+type Dispatched = DataOf<typeof WorkOrderDispatched>;
+type Changed = DataOf<typeof WorkOrderChanged>;
+
+describe('closing the loop: answered on the spot, possible relations, reopening, referrals, load counters', () => {
+  let h: WorkOrderHarness;
+  let clerk: string;
+
+  beforeAll(async () => {
+    h = await WorkOrderHarness.start('woloop');
+    clerk = await h.bearer({ roles: ['centre-clerk'], sub: 'clerk-9', region: '371324' });
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  async function submit(overrides: Parameters<typeof intake>[0]): Promise<Registered> {
+    const data = intake(overrides);
+    await h.publish(IntakeSubmitted, data, data.intakeId);
+    return (await h.waitForEvent<Registered>(IntakeRegistered.type, (d) => d.intakeId === data.intakeId)).data;
+  }
+
+  it('closes a consultation answered during the call at once, with its own case code', async () => {
+    const done = await submit({
+      serviceType: 'legal-consultation',
+      description: '请问劳动合同到期不续签有没有补偿',
+      resolution: { kind: 'answered-on-spot', summary: '告知可主张经济补偿', answeredBy: 'agent-17' },
+      applicant: { name: '冯二', phone: '13400000001' },
+    });
+    expect(done.outcome).toBe('closed-on-spot');
+    const wo = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id: done.workOrderId });
+    expect(wo).toMatchObject({ status: 'closed', caseCode: done.caseCode });
+    expect(h.events<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === done.workOrderId)).toEqual([]);
+  });
+
+  it('links the same phone asking for another service as "possibly related" for a person to confirm', async () => {
+    const phone = '13400000002';
+    const first = await submit({ applicant: { name: '陈三', phone } });
+    const second = await submit({ serviceType: 'mediation', description: '和邻居因为宅基地发生纠纷', applicant: { name: '陈三', phone } });
+    expect(second.outcome).toBe('created');
+    expect(second.possiblyRelatedCaseCodes).toEqual([first.caseCode]);
+    const listed = await h.http.get(`/work-orders/${first.caseCode}/relations`).set('authorization', clerk).expect(200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ relatedCaseCode: second.caseCode, reason: 'same-phone-different-type', status: 'pending' })]);
+    const id = listed.body.items[0].id;
+    await h.http.post(`/relations/${id}/confirm`).set('authorization', clerk).send({ note: '同一家庭纠纷' }).expect(200);
+    await h.http.post(`/relations/${id}/dismiss`).set('authorization', clerk).send({}).expect(409);
+    await h.http.post('/relations/not-a-uuid/confirm').set('authorization', clerk).send({}).expect(400);
+    const detail = await h.http.get(`/work-orders/${second.caseCode}`).set('authorization', clerk).expect(200);
+    expect(detail.body.timeline.at(-1)).toMatchObject({ action: 'relation-confirmed' });
+
+    // Another phone, a name one character off, the same county: possibly the same person.
+    const similar = await submit({ serviceType: 'notarization', description: '办理委托书公证', applicant: { name: '陈山', phone: '13400000012' } });
+    expect(similar.possiblyRelatedCaseCodes.sort()).toEqual([first.caseCode, second.caseCode].sort());
+    const reasons = await h.http.get(`/work-orders/${similar.caseCode}/relations`).set('authorization', clerk).expect(200);
+    expect(reasons.body.items.map((r: { reason: string; score: number }) => [r.reason, r.score])).toEqual([
+      ['similar-name-same-region', 0.8],
+      ['similar-name-same-region', 0.8],
+    ]);
+  });
+
+  it('reopens a resolved work order after a low evaluation and offers it to a different organisation than before', async () => {
+    const registered = await submit({ applicant: { name: '褚四', idCardNumber: validIdCard('371324'), phone: '13400000003' } });
+    const offer = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId)).data;
+    expect(offer.organisationId).toBe('org-371324-legal-aid');
+    const base = { workOrderId: registered.workOrderId, handler: 'legal-aid' as const, handlerCaseId: 'LA-9' };
+    await h.publish(OfferAccepted, { ...base, at: new Date().toISOString(), offerId: offer.offerId }, registered.workOrderId);
+    await h.publish(Resolved, { ...base, at: new Date().toISOString(), outcome: 'case-closed', summary: '已追回工资' }, registered.workOrderId);
+    await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === registered.workOrderId && d.status === 'resolved');
+    await h.publish(
+      EvaluationSubmitted,
+      { evaluationId: randomUUID(), workOrderId: registered.workOrderId, caseCode: registered.caseCode, score: 1, comment: '律师很久没有联系我', platform: 'portal', submittedAt: new Date().toISOString() },
+      registered.workOrderId,
+    );
+    const again = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId && d.attempt === 2)).data;
+    expect(again.organisationId).not.toBe('org-371324-legal-aid');
+    expect(again.organisationId).toBe('org-371300-legal-aid');
+    const statuses = await waitUntil(() => {
+      const seen = h.events<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === registered.workOrderId).map((e) => e.data.status);
+      return seen.length >= 6 ? seen : undefined;
+    });
+    expect(statuses).toEqual(['received', 'offered', 'accepted', 'resolved', 'reopened', 'offered']);
+  });
+
+  it('lets staff of an agency without a handler service accept and resolve over the desk API; a good evaluation closes the work order', async () => {
+    const registered = await submit({ serviceType: 'legal-consultation', description: '咨询土地承包合同问题', submittedAt: WORKDAY_MORNING, vulnerableGroup: false, applicant: { name: '沈七', phone: '13400000006' } });
+    const offer = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId)).data;
+    expect(offer).toMatchObject({ organisationId: 'org-371324102-station', handler: 'external-agency' });
+    const other = await h.bearer({ roles: ['centre-clerk'], sub: 'clerk-x', region: '371324', org: 'org-371324101-station' });
+    await h.http.post(`/work-orders/${registered.caseCode}/offers/${offer.offerId}/accept`).set('authorization', other).expect(403);
+    const station = await h.bearer({ roles: ['centre-clerk'], sub: 'clerk-station', region: '371324102', org: 'org-371324102-station' });
+    const accepted = await h.http.post(`/work-orders/${registered.caseCode}/offers/${offer.offerId}/accept`).set('authorization', station).expect(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted', organisationId: 'org-371324102-station' });
+    await h.http.post(`/work-orders/${registered.caseCode}/offers/${offer.offerId}/accept`).set('authorization', station).expect(409);
+    await h.http.post(`/work-orders/${registered.caseCode}/resolve`).set('authorization', station).send({ outcome: 'advice-given', summary: '已解答承包合同问题' }).expect(200);
+    await h.publish(
+      EvaluationSubmitted,
+      { evaluationId: randomUUID(), workOrderId: registered.workOrderId, caseCode: registered.caseCode, score: 5, platform: 'portal', submittedAt: new Date().toISOString() },
+      registered.workOrderId,
+    );
+    const closed = await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === registered.workOrderId && d.status === 'closed');
+    expect(closed.data.entry).toMatchObject({ action: 'closed-after-evaluation', actorRole: 'citizen', platform: 'portal' });
+    // Received on 2025-12-01 and resolved now, long after the 2-working-day callback standard: breached, not met.
+    expect(closed.data.deadlines).toEqual([expect.objectContaining({ kind: 'callback', status: 'breached', dueAt: '2025-12-03T15:59:59.999Z' })]);
+  });
+
+  it('records a rejected referral on the timeline and escalates it to the coordinating organisation', async () => {
+    const registered = await submit({ applicant: { name: '卫五', idCardNumber: validIdCard('371324'), phone: '13400000004' } });
+    await h.publish(
+      ReferralRejected,
+      {
+        referralId: randomUUID(),
+        workOrderId: registered.workOrderId,
+        caseCode: registered.caseCode,
+        fromOrganisationId: 'org-371324102-station',
+        toOrganisationId: 'org-371324-mediation',
+        at: new Date().toISOString(),
+        reason: '不属于本单位受理范围',
+        escalatedToOrganisationId: 'org-371324-centre',
+      },
+      registered.workOrderId,
+    );
+    const escalated = await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === registered.workOrderId && d.entry.action === 'escalated');
+    expect(escalated.data.entry.note).toMatch(/coordinating organisation org-371324-centre/);
+    const orders = await h.dataSource().manager.find(SupervisionOrderEntity, { where: { workOrderId: registered.workOrderId } });
+    expect(orders).toEqual([expect.objectContaining({ kind: 'referral-escalation', organisationId: 'org-371324-centre' })]);
+  });
+
+  it('rebuilds the live load counters from PostgreSQL when Redis has lost them', async () => {
+    const redis = h.instances[0].app.get<Redis>(REDIS);
+    await redis.del('load:org', 'load:staff');
+    const registered = await submit({ regionCode: '371325101', applicant: { name: '蒋六', idCardNumber: validIdCard('371325'), phone: '13400000005' } });
+    await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId);
+    const counted = Number(await redis.hget('load:org', 'org-371325-legal-aid'));
+    const [{ n }] = (await h.dataSource().query(`SELECT count(*)::int AS n FROM "${h.schema}"."work_order" WHERE organisation_id = 'org-371325-legal-aid' AND status IN ('offered', 'accepted', 'in-progress', 'waiting-applicant')`)) as { n: number }[];
+    expect(n).toBe(1);
+    expect(counted).toBe(n);
+    expect(await redis.hget('load:org', 'org-371324-legal-aid')).not.toBeNull();
+  });
+});

@@ -1,0 +1,247 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CloudEvent, IntakeRegistered, IntakeRejected } from '@legal/contracts';
+import { shandongRegions } from '@legal/domain';
+import { Outbox } from '@legal/messaging';
+import { maskName, PiiProtector } from '@legal/privacy';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import { CaseCodeService } from '../case-codes/case-code.service';
+import { Actor, Trace } from '../common/actor';
+import { queryRows, tableOf } from '../common/sql';
+import { ClassifierService } from '../classification/classifier.service';
+import { WorkOrderEnv } from '../config/work-order.env';
+import { OfferService } from '../offers/offer.service';
+import { RelationFinderService } from '../relations/relation-finder.service';
+import { DeadlineService } from '../sla/deadline.service';
+import { sealApplicant } from '../work-orders/applicant-sealing';
+import { Classification, WorkOrderEntity } from '../work-orders/entities/work-order.entity';
+import { OPEN_STATUSES } from '../work-orders/work-order-lifecycle';
+import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
+import { IntakeOutcome, WorkOrderIntakeEntity } from './entities/work-order-intake.entity';
+import { CheckedIdentity, checkIntake, IntakeData } from './intake-rules';
+
+const PERSON_LOCK_KEY = 737_131;
+
+/**
+ * 综合受理: turns an intake from any platform into a work order — or links it to the open work order
+ * of the same person and service type, or rejects it with reasons. Runs inside the consumer's inbox
+ * transaction, so each intake has its effects exactly once.
+ */
+@Injectable()
+export class IntakeService {
+  private readonly logger = new Logger(IntakeService.name);
+
+  constructor(
+    private readonly pii: PiiProtector,
+    private readonly outbox: Outbox,
+    private readonly caseCodes: CaseCodeService,
+    private readonly classifier: ClassifierService,
+    private readonly recorder: WorkOrderRecorder,
+    private readonly deadlines: DeadlineService,
+    private readonly offers: OfferService,
+    private readonly relations: RelationFinderService,
+    private readonly env: WorkOrderEnv,
+  ) {}
+
+  async handle(event: CloudEvent<IntakeData>, manager: EntityManager): Promise<void> {
+    const data = event.data;
+    const trace: Trace = { causationId: event.id, correlationId: event.correlationid };
+    if (await manager.findOne(WorkOrderIntakeEntity, { where: { intakeId: data.intakeId } })) {
+      this.logger.log({ msg: 'intake already registered', intakeId: data.intakeId });
+      return;
+    }
+    const check = checkIntake(data, shandongRegions());
+    if (!check.ok) {
+      await this.saveIntake(manager, data, null, 'rejected', check.reasons);
+      await this.outbox.publish(manager, IntakeRejected, { intakeId: data.intakeId, platform: data.platform, reasons: check.reasons.map((r) => r.slice(0, 300)) }, { subject: data.intakeId, ...trace });
+      this.logger.log({ msg: 'intake rejected', intakeId: data.intakeId, reasons: check.reasons.length });
+      return;
+    }
+    const identity = this.identity(check.identity);
+    const actor: Actor = { role: data.submittedBy.role, id: data.submittedBy.userId, platform: data.platform };
+
+    if (data.resolution) {
+      const wo = await this.create(manager, data, check.identity, identity, this.classify(data), trace, actor);
+      await this.recorder.record(manager, wo, { action: 'closed-on-spot', actor: { ...actor, id: data.resolution.answeredBy }, toStatus: 'closed', note: data.resolution.summary }, trace);
+      await this.register(manager, data, wo, 'closed-on-spot', [], trace);
+      return;
+    }
+
+    const classification = this.classify(data);
+    const needsTriage = classification.source === 'inferred' && classification.confidence < this.env.CLASSIFICATION_MIN_CONFIDENCE;
+    if (!needsTriage) {
+      await this.lockPerson(manager, identity);
+      const existing = await this.openDuplicate(manager, identity, classification.ranking[0]?.serviceType ?? data.serviceType);
+      if (existing) {
+        await this.link(manager, existing, data, actor, trace);
+        return;
+      }
+    }
+    const wo = await this.create(manager, data, check.identity, identity, classification, trace, actor);
+    const related = await this.relations.findAndStore(manager, wo, data.applicant.name);
+    if (needsTriage) {
+      await this.recorder.record(
+        manager,
+        wo,
+        { action: 'sent-to-triage', actor: { role: 'system', id: 'classifier' }, toStatus: 'triage', note: `service type unclear: best guess ${wo.serviceType} with confidence ${classification.confidence} (< ${this.env.CLASSIFICATION_MIN_CONFIDENCE})`, data: { ranking: classification.ranking.slice(0, 3) } },
+        trace,
+      );
+      await this.register(manager, data, wo, 'triage', related, trace);
+      return;
+    }
+    await this.deadlines.startOnRegistration(manager, wo);
+    await this.register(manager, data, wo, 'created', related, trace);
+    await this.offers.routeAndOffer(manager, wo, { trigger: 'intake', trace });
+  }
+
+  private classify(data: IntakeData): Classification {
+    if (data.serviceType) return { source: 'explicit', confidence: 1, evidence: [], ranking: [{ serviceType: data.serviceType, score: 1 }], modelVersion: 'explicit' };
+    const result = this.classifier.classify(data.description);
+    return {
+      source: 'inferred',
+      confidence: result.confidence,
+      evidence: result.evidence.slice(0, 20),
+      ranking: result.ranking.slice(0, 5),
+      modelVersion: result.modelVersion,
+    };
+  }
+
+  private identity(checked: CheckedIdentity): { idCardHash: string | null; phoneHash: string | null; phoneLast4: string | null } {
+    return {
+      idCardHash: checked.idCardNumber ? this.pii.hash(checked.idCardNumber) : null,
+      phoneHash: checked.phone ? this.pii.hash(checked.phone) : null,
+      phoneLast4: checked.phone ? checked.phone.slice(-4) : null,
+    };
+  }
+
+  /** Two intakes of one person are registered one after the other, so neither misses the other's work order. */
+  private async lockPerson(manager: EntityManager, identity: { idCardHash: string | null; phoneHash: string | null }): Promise<void> {
+    const keys = [identity.idCardHash, identity.phoneHash].filter((k): k is string => k !== null).sort();
+    for (const key of keys) await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PERSON_LOCK_KEY, key]);
+  }
+
+  /** Same person (ID-card hash; else phone hash when either side lacks an ID card), same service type, still open. */
+  private async openDuplicate(manager: EntityManager, identity: { idCardHash: string | null; phoneHash: string | null }, serviceType: string | undefined): Promise<WorkOrderEntity | undefined> {
+    if (!serviceType || (!identity.idCardHash && !identity.phoneHash)) return undefined;
+    const [row] = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM ${tableOf(manager, WorkOrderEntity)}
+       WHERE service_type = $1 AND status = ANY($2)
+         AND ((id_card_hash IS NOT NULL AND id_card_hash = $3)
+              OR (phone_hash IS NOT NULL AND phone_hash = $4 AND (id_card_hash IS NULL OR $3::char(64) IS NULL)))
+       ORDER BY received_at ASC LIMIT 1`,
+      [serviceType, [...OPEN_STATUSES], identity.idCardHash, identity.phoneHash],
+    );
+    if (!row) return undefined;
+    return (await manager.findOne(WorkOrderEntity, { where: { id: row.id }, lock: { mode: 'pessimistic_write' } })) ?? undefined;
+  }
+
+  private async link(manager: EntityManager, wo: WorkOrderEntity, data: IntakeData, actor: Actor, trace: Trace): Promise<void> {
+    if (!wo.platforms.includes(data.platform)) wo.platforms = [...wo.platforms, data.platform];
+    if (!wo.citizenUserId && data.citizenUserId) wo.citizenUserId = data.citizenUserId;
+    await this.saveIntake(manager, data, wo.id, 'linked-to-existing', []);
+    await this.recorder.record(
+      manager,
+      wo,
+      {
+        action: 'intake-linked',
+        actor,
+        note: `${data.platform} intake ${data.platformRecordId} linked: same person, same service type, work order still open`,
+        data: { intakeId: data.intakeId, platform: data.platform, platformRecordId: data.platformRecordId },
+      },
+      trace,
+    );
+    await this.register(manager, data, wo, 'linked-to-existing', [], trace);
+  }
+
+  private async create(manager: EntityManager, data: IntakeData, checked: CheckedIdentity, identity: ReturnType<IntakeService['identity']>, classification: Classification, trace: Trace, actor: Actor): Promise<WorkOrderEntity> {
+    const now = new Date();
+    const receivedAt = new Date(Math.min(Date.parse(data.submittedAt), now.getTime()));
+    const serviceType = data.serviceType ?? classification.ranking[0]?.serviceType ?? 'legal-consultation';
+    const complaintAgainst = await this.complaintTarget(manager, checked.relatedCaseCode);
+    const wo = manager.create(WorkOrderEntity, {
+      id: randomUUID(),
+      caseCode: await this.caseCodes.issue(manager, data.regionCode, now),
+      status: 'received',
+      serviceType,
+      classification,
+      topicTags: this.classifier.topicTags(data.description),
+      regionCode: data.regionCode,
+      originPlatform: data.platform,
+      platforms: [data.platform],
+      description: data.description,
+      language: data.language,
+      urgency: data.urgency,
+      vulnerableGroup: data.vulnerableGroup ?? false,
+      legalDeadlineAt: data.legalDeadlineAt ? new Date(data.legalDeadlineAt) : null,
+      priority: data.urgency === 'urgent' ? 'urgent' : 'normal',
+      applicantSealed: sealApplicant(this.pii, { ...data.applicant, ...(checked.idCardNumber ? { idCardNumber: checked.idCardNumber } : {}), ...(checked.phone ? { phone: checked.phone } : {}) }),
+      applicantDisplayName: maskName(data.applicant.name)?.slice(0, 20) ?? null,
+      ...identity,
+      surnameHash: data.applicant.name?.trim() ? this.pii.hash(`surname:${[...data.applicant.name.trim()][0]}`) : null,
+      citizenUserId: data.citizenUserId ?? null,
+      organisationId: null,
+      organisationName: null,
+      handler: null,
+      staffId: null,
+      handlerCaseId: null,
+      relatedCaseCode: checked.relatedCaseCode ?? null,
+      complaintAgainstOrganisationId: complaintAgainst,
+      mergedIntoId: null,
+      offerFailures: 0,
+      reopenCount: 0,
+      escalationLevel: 0,
+      version: 0,
+      timelineHead: '0'.repeat(64),
+      receivedAt,
+      closedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.insert(WorkOrderEntity, wo);
+    await this.saveIntake(manager, data, wo.id, data.resolution ? 'closed-on-spot' : 'created', []);
+    await this.recorder.record(
+      manager,
+      wo,
+      {
+        action: 'received',
+        actor,
+        at: receivedAt,
+        note: `${data.platform} intake ${data.platformRecordId}; service type ${serviceType} (${classification.source}, confidence ${classification.confidence})`,
+        data: { intakeId: data.intakeId, platform: data.platform, platformRecordId: data.platformRecordId, classification: { source: classification.source, confidence: classification.confidence } },
+      },
+      trace,
+    );
+    return wo;
+  }
+
+  /** The organisation a complaint is about: the one handling the related case. */
+  private async complaintTarget(manager: EntityManager, relatedCaseCode: string | undefined): Promise<string | null> {
+    if (!relatedCaseCode) return null;
+    const related = await manager.findOne(WorkOrderEntity, { where: { caseCode: relatedCaseCode }, select: { id: true, organisationId: true } });
+    return related?.organisationId ?? null;
+  }
+
+  private async saveIntake(manager: EntityManager, data: IntakeData, workOrderId: string | null, outcome: IntakeOutcome, reasons: string[]): Promise<void> {
+    await manager.insert(WorkOrderIntakeEntity, {
+      intakeId: data.intakeId,
+      workOrderId,
+      platform: data.platform,
+      platformRecordId: data.platformRecordId,
+      submittedAt: new Date(data.submittedAt),
+      outcome,
+      reasons,
+      createdAt: new Date(),
+    });
+  }
+
+  private async register(manager: EntityManager, data: IntakeData, wo: WorkOrderEntity, outcome: 'created' | 'linked-to-existing' | 'closed-on-spot' | 'triage', related: string[], trace: Trace): Promise<void> {
+    if (outcome === 'triage' || outcome === 'created') await manager.update(WorkOrderIntakeEntity, { intakeId: data.intakeId, outcome: In(['created']) }, { outcome });
+    await this.outbox.publish(
+      manager,
+      IntakeRegistered,
+      { intakeId: data.intakeId, platform: data.platform, workOrderId: wo.id, caseCode: wo.caseCode, outcome, possiblyRelatedCaseCodes: related.slice(0, 20) },
+      { subject: data.intakeId, ...trace },
+    );
+  }
+}

@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { Handler, OfferWithdrawn, WorkOrderDispatched } from '@legal/contracts';
+import { Outbox } from '@legal/messaging';
+import { PiiProtector } from '@legal/privacy';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import { Actor, SYSTEM_ACTOR, Trace } from '../common/actor';
+import { WorkOrderEnv } from '../config/work-order.env';
+import { RoutingDecisionEntity, RoutingTrigger } from '../routing/entities/routing-decision.entity';
+import { LoadCounterService } from '../routing/load-counter.service';
+import { RoutingService } from '../routing/routing.service';
+import { unsealApplicant } from '../work-orders/applicant-sealing';
+import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
+import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
+import { OfferEntity } from './entities/offer.entity';
+import { insertable } from '../common/sql';
+
+/** Where an offer goes. */
+export interface OfferTarget {
+  organisationId: string;
+  organisationName: string;
+  regionCode: string;
+  handler: Handler;
+  staffId: string | null;
+}
+
+export interface RouteRequest {
+  trigger: RoutingTrigger;
+  actor?: Actor;
+  trace?: Trace;
+  note?: string;
+  /** Extra organisations/staff to keep away from (e.g. a supervisor's reassignment away from the current one). */
+  excludeOrganisations?: Record<string, string>;
+  excludeStaff?: Record<string, string>;
+}
+
+/**
+ * Offer and accept: routes a work order and offers it to the winner (WorkOrderDispatched with an
+ * expiry). Organisations that rejected or let an offer lapse are excluded from the next decision;
+ * after MAX_OFFER_ATTEMPTS failures, or with no candidate left, the work order goes to the supervisor queue.
+ */
+@Injectable()
+export class OfferService {
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly recorder: WorkOrderRecorder,
+    private readonly outbox: Outbox,
+    private readonly pii: PiiProtector,
+    private readonly loads: LoadCounterService,
+    private readonly env: WorkOrderEnv,
+  ) {}
+
+  async routeAndOffer(manager: EntityManager, wo: WorkOrderEntity, request: RouteRequest): Promise<OfferEntity | undefined> {
+    const actor = request.actor ?? SYSTEM_ACTOR;
+    const trace = request.trace ?? {};
+    const previous = { organisationId: wo.organisationId, staffId: wo.staffId };
+    if (wo.offerFailures >= this.env.MAX_OFFER_ATTEMPTS) {
+      await this.toSupervisorQueue(manager, wo, actor, trace, `${wo.offerFailures} offers rejected or unanswered (limit ${this.env.MAX_OFFER_ATTEMPTS})`);
+      await this.loads.refresh(manager, previous.organisationId, previous.staffId);
+      return undefined;
+    }
+    const exclusions = await this.exclusions(manager, wo, request.trigger);
+    const { decision, winner } = await this.routing.decide(manager, wo, {
+      trigger: request.trigger,
+      excludedOrganisations: { ...exclusions.organisations, ...request.excludeOrganisations },
+      excludedStaff: { ...exclusions.staff, ...request.excludeStaff },
+    });
+    if (!winner) {
+      await this.toSupervisorQueue(manager, wo, actor, trace, `no organisation left to offer to (routing decision ${decision.id})`, { decisionId: decision.id });
+      await this.loads.refresh(manager, previous.organisationId, previous.staffId);
+      return undefined;
+    }
+    return this.dispatch(manager, wo, decision, { organisationId: winner.organisationId, organisationName: winner.organisationName, regionCode: winner.regionCode, handler: winner.handler, staffId: winner.staff?.staffId ?? null }, request, previous);
+  }
+
+  /** A supervisor's choice: offers the work order to the named organisation (and staff member), recorded as a decision of its own. */
+  async offerTo(manager: EntityManager, wo: WorkOrderEntity, target: OfferTarget, request: RouteRequest & { reason: string }): Promise<OfferEntity> {
+    const previous = { organisationId: wo.organisationId, staffId: wo.staffId };
+    const actor = request.actor ?? SYSTEM_ACTOR;
+    const decision = manager.create(RoutingDecisionEntity, {
+      id: randomUUID(),
+      workOrderId: wo.id,
+      trigger: request.trigger,
+      decidedAt: new Date(),
+      outcome: 'assigned',
+      winnerOrganisationId: target.organisationId,
+      winnerStaffId: target.staffId,
+      explanation: `Assigned by ${actor.role} ${actor.id ?? ''} to ${target.organisationName} (${target.organisationId})${target.staffId ? `, staff ${target.staffId}` : ''}: ${request.reason}`.replace(/\s+/g, ' '),
+      record: {
+        request: { serviceType: wo.serviceType, regionCode: wo.regionCode, language: wo.language, urgency: wo.urgency, vulnerableGroup: wo.vulnerableGroup, legalDeadlineAt: wo.legalDeadlineAt?.toISOString() ?? null, topicTags: wo.topicTags, arrivedAt: wo.receivedAt.toISOString(), decidedAt: new Date().toISOString(), complaintAgainstOrganisationId: wo.complaintAgainstOrganisationId, excludedOrganisations: {}, excludedStaff: {} },
+        rules: [],
+        rulesUsed: [],
+        priority: wo.priority,
+        priorityReason: 'unchanged (manual assignment)',
+        candidates: [],
+        excluded: [],
+        jurisdictionChain: [],
+      },
+    });
+    await manager.insert(RoutingDecisionEntity, insertable(decision));
+    return this.dispatch(manager, wo, decision, target, { ...request, note: request.note ?? request.reason }, previous);
+  }
+
+  private async dispatch(manager: EntityManager, wo: WorkOrderEntity, decision: RoutingDecisionEntity, target: OfferTarget, request: RouteRequest, previous: { organisationId: string | null; staffId: string | null }): Promise<OfferEntity> {
+    const actor = request.actor ?? SYSTEM_ACTOR;
+    const trace = request.trace ?? {};
+    const now = new Date();
+    const attempt = (await manager.count(OfferEntity, { where: { workOrderId: wo.id } })) + 1;
+    const offer = manager.create(OfferEntity, {
+      id: randomUUID(),
+      workOrderId: wo.id,
+      decisionId: decision.id,
+      organisationId: target.organisationId,
+      staffId: target.staffId,
+      handler: target.handler,
+      attempt,
+      status: 'pending',
+      offeredAt: now,
+      expiresAt: new Date(now.getTime() + this.env.OFFER_TIMEOUT_SECONDS * 1000),
+      answeredAt: null,
+      reasonCode: null,
+      reason: null,
+    });
+    await manager.insert(OfferEntity, offer);
+    wo.organisationId = target.organisationId;
+    wo.organisationName = target.organisationName;
+    wo.handler = target.handler;
+    wo.staffId = offer.staffId;
+    wo.handlerCaseId = null;
+    await this.recorder.record(
+      manager,
+      wo,
+      {
+        action: 'offered',
+        actor,
+        toStatus: 'offered',
+        note: request.note ? `${request.note} ${decision.explanation}` : decision.explanation,
+        data: { offerId: offer.id, decisionId: decision.id, organisationId: offer.organisationId, staffId: offer.staffId, attempt, expiresAt: offer.expiresAt.toISOString(), trigger: request.trigger },
+      },
+      trace,
+    );
+    await this.outbox.publish(
+      manager,
+      WorkOrderDispatched,
+      {
+        offerId: offer.id,
+        workOrderId: wo.id,
+        caseCode: wo.caseCode,
+        handler: offer.handler,
+        organisationId: offer.organisationId,
+        organisationName: target.organisationName.slice(0, 200),
+        organisationRegionCode: target.regionCode,
+        ...(offer.staffId ? { staffId: offer.staffId } : {}),
+        serviceType: wo.serviceType,
+        regionCode: wo.regionCode,
+        description: wo.description.slice(0, 5000),
+        language: wo.language,
+        urgency: wo.priority === 'urgent' ? 'urgent' : wo.urgency,
+        vulnerableGroup: wo.vulnerableGroup,
+        ...(wo.legalDeadlineAt ? { legalDeadlineAt: wo.legalDeadlineAt.toISOString() } : {}),
+        applicant: unsealApplicant(this.pii, wo.applicantSealed),
+        originPlatform: wo.originPlatform,
+        receivedAt: wo.receivedAt.toISOString(),
+        offeredAt: offer.offeredAt.toISOString(),
+        expiresAt: offer.expiresAt.toISOString(),
+        attempt,
+      },
+      { subject: wo.id, causationId: trace.causationId, correlationId: trace.correlationId },
+    );
+    await this.loads.refresh(manager, offer.organisationId, offer.staffId);
+    if (previous.organisationId !== offer.organisationId || previous.staffId !== offer.staffId) await this.loads.refresh(manager, previous.organisationId, previous.staffId);
+    return offer;
+  }
+
+  /** Withdraws the open offer of a work order (reassignment, cancellation) and tells the handler. */
+  async withdrawPending(manager: EntityManager, wo: WorkOrderEntity, reason: 'reassigned' | 'cancelled', trace: Trace = {}): Promise<OfferEntity[]> {
+    const pending = await manager.find(OfferEntity, { where: { workOrderId: wo.id, status: 'pending' } });
+    for (const offer of pending) {
+      offer.status = 'withdrawn';
+      offer.answeredAt = new Date();
+      offer.reasonCode = reason;
+      await manager.save(OfferEntity, offer);
+      await this.outbox.publish(manager, OfferWithdrawn, { offerId: offer.id, workOrderId: wo.id, organisationId: offer.organisationId, reason }, { subject: wo.id, ...trace });
+    }
+    return pending;
+  }
+
+  private async toSupervisorQueue(manager: EntityManager, wo: WorkOrderEntity, actor: Actor, trace: Trace, why: string, data: Record<string, unknown> = {}): Promise<void> {
+    wo.organisationId = null;
+    wo.organisationName = null;
+    wo.handler = null;
+    wo.staffId = null;
+    const toStatus = wo.status === 'supervisor-queue' ? undefined : 'supervisor-queue';
+    await this.recorder.record(manager, wo, { action: 'sent-to-supervisor-queue', actor, toStatus, note: why, data }, trace);
+  }
+
+  /**
+   * Who must not get the work order again: organisations (and staff) whose offers were rejected or
+   * lapsed; after a reopening, also whoever handled it before.
+   */
+  private async exclusions(manager: EntityManager, wo: WorkOrderEntity, trigger: RoutingTrigger): Promise<{ organisations: Record<string, string>; staff: Record<string, string> }> {
+    const offers = await manager.find(OfferEntity, { where: { workOrderId: wo.id, status: In(['rejected', 'expired', 'accepted']) }, order: { offeredAt: 'ASC' } });
+    const organisations: Record<string, string> = {};
+    const staff: Record<string, string> = {};
+    for (const offer of offers) {
+      if (offer.status === 'rejected') organisations[offer.organisationId] = `rejected offer ${offer.attempt} (${offer.reasonCode ?? 'no reason code'}: ${offer.reason ?? ''})`;
+      if (offer.status === 'expired') organisations[offer.organisationId] = `did not answer offer ${offer.attempt} in time`;
+      if (offer.status === 'accepted' && trigger === 'reopened') {
+        organisations[offer.organisationId] = 'handled the matter before it was reopened after a low evaluation';
+        if (offer.staffId) staff[offer.staffId] = 'handled the matter before it was reopened after a low evaluation';
+      }
+    }
+    return { organisations, staff };
+  }
+}

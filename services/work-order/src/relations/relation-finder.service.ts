@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { PiiProtector } from '@legal/privacy';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { queryRows, tableOf } from '../common/sql';
+import { unsealApplicant } from '../work-orders/applicant-sealing';
+import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
+import { OPEN_STATUSES } from '../work-orders/work-order-lifecycle';
+import { PossibleRelationEntity, RelationReason } from './entities/possible-relation.entity';
+import { nameSimilarity } from './name-similarity';
+
+const SIMILAR_NAME_THRESHOLD = 0.7;
+const SIMILAR_NAME_WINDOW_DAYS = 90;
+const MAX_NAME_CANDIDATES = 200;
+
+interface Found {
+  workOrderId: string;
+  caseCode: string;
+  reason: RelationReason;
+  score: number;
+}
+
+/**
+ * Near-duplicates that are not certain enough to link: the same phone or ID card asking for another
+ * service type, or a similar name in the same county. They are stored as "possibly related" for a
+ * person to confirm or dismiss. Names are compared after decrypting only the few candidates that share
+ * the keyed surname hash.
+ */
+@Injectable()
+export class RelationFinderService {
+  constructor(private readonly pii: PiiProtector) {}
+
+  async findAndStore(manager: EntityManager, wo: WorkOrderEntity, applicantName: string | undefined): Promise<string[]> {
+    const found = new Map<string, Found>();
+    const table = tableOf(manager, WorkOrderEntity);
+    const open = [...OPEN_STATUSES];
+    if (wo.idCardHash || wo.phoneHash) {
+      const rows = await queryRows<{ id: string; case_code: string; id_card_hash: string | null }>(
+        manager,
+        `SELECT id, case_code, id_card_hash FROM ${table}
+         WHERE id <> $1 AND status = ANY($2) AND service_type <> $3 AND ((id_card_hash IS NOT NULL AND id_card_hash = $4) OR (phone_hash IS NOT NULL AND phone_hash = $5))
+         ORDER BY received_at DESC LIMIT 20`,
+        [wo.id, open, wo.serviceType, wo.idCardHash, wo.phoneHash],
+      );
+      for (const r of rows) {
+        const sameId = wo.idCardHash !== null && r.id_card_hash === wo.idCardHash;
+        found.set(r.id, { workOrderId: r.id, caseCode: r.case_code, reason: sameId ? 'same-id-card-different-type' : 'same-phone-different-type', score: sameId ? 0.9 : 0.7 });
+      }
+    }
+    if (applicantName && wo.surnameHash) {
+      const rows = await queryRows<{ id: string; case_code: string; applicant_sealed: string }>(
+        manager,
+        `SELECT id, case_code, applicant_sealed FROM ${table}
+         WHERE id <> $1 AND status = ANY($2) AND surname_hash = $3 AND left(region_code, 6) = $4 AND received_at > now() - make_interval(days => $5)
+           AND NOT (id_card_hash IS NOT NULL AND id_card_hash = $6) AND NOT (phone_hash IS NOT NULL AND phone_hash = $7)
+         ORDER BY received_at DESC LIMIT ${MAX_NAME_CANDIDATES}`,
+        [wo.id, open, wo.surnameHash, wo.regionCode.slice(0, 6), SIMILAR_NAME_WINDOW_DAYS, wo.idCardHash ?? '', wo.phoneHash ?? ''],
+      );
+      for (const r of rows) {
+        if (found.has(r.id)) continue;
+        const other = unsealApplicant(this.pii, r.applicant_sealed).name;
+        const score = other ? nameSimilarity(applicantName, other) : 0;
+        if (score >= SIMILAR_NAME_THRESHOLD) found.set(r.id, { workOrderId: r.id, caseCode: r.case_code, reason: 'similar-name-same-region', score });
+      }
+    }
+    for (const f of found.values()) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(PossibleRelationEntity)
+        .values({ id: randomUUID(), workOrderId: wo.id, relatedWorkOrderId: f.workOrderId, reason: f.reason, score: f.score, status: 'pending', decidedBy: null, decidedAt: null })
+        .orIgnore()
+        .execute();
+    }
+    return [...found.values()].map((f) => f.caseCode);
+  }
+}

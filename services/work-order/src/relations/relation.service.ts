@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@legal/auth';
+import { ConflictError, NotFoundError } from '@legal/http';
+import { DataSource, In } from 'typeorm';
+import { assertCanSee } from '../common/access';
+import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
+import { lockWorkOrder } from '../work-orders/work-order-locks';
+import { WorkOrderQueryService } from '../work-orders/work-order-query.service';
+import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
+import type { RelationDto } from './dto/relation.dto';
+import { PossibleRelationEntity } from './entities/possible-relation.entity';
+
+/** "Possibly related" work orders: listed with a work order, confirmed or dismissed by a person. */
+@Injectable()
+export class RelationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly query: WorkOrderQueryService,
+    private readonly recorder: WorkOrderRecorder,
+  ) {}
+
+  async list(user: AuthUser, code: string): Promise<RelationDto[]> {
+    const manager = this.dataSource.manager;
+    const wo = await this.query.visible(manager, user, code);
+    const rows = await manager.find(PossibleRelationEntity, { where: [{ workOrderId: wo.id }, { relatedWorkOrderId: wo.id }], order: { createdAt: 'ASC' } });
+    const ids = [...new Set(rows.flatMap((r) => [r.workOrderId, r.relatedWorkOrderId]))];
+    const codes = new Map((await manager.find(WorkOrderEntity, { where: { id: In(ids) }, select: { id: true, caseCode: true } })).map((w) => [w.id, w.caseCode]));
+    return rows.map((r) => {
+      const otherId = r.workOrderId === wo.id ? r.relatedWorkOrderId : r.workOrderId;
+      return { id: r.id, caseCode: wo.caseCode, relatedCaseCode: codes.get(otherId) ?? otherId, reason: r.reason, score: r.score, status: r.status, decidedBy: r.decidedBy, createdAt: r.createdAt.toISOString() };
+    });
+  }
+
+  /** Confirms or dismisses a pending relation; a confirmation goes on the timeline of both work orders. */
+  async decide(user: AuthUser, id: string, status: 'confirmed' | 'dismissed', note: string | undefined): Promise<RelationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const relation = await manager.findOne(PossibleRelationEntity, { where: { id } });
+      if (!relation) throw new NotFoundError('Relation', id);
+      const [first, second] = [relation.workOrderId, relation.relatedWorkOrderId].sort();
+      const a = await lockWorkOrder(manager, first);
+      const b = await lockWorkOrder(manager, second);
+      if (!a || !b) throw new NotFoundError('Relation', id);
+      assertCanSee(user, relation.workOrderId === a.id ? a : b);
+      const locked = await manager.findOneOrFail(PossibleRelationEntity, { where: { id } });
+      if (locked.status !== 'pending') throw new ConflictError('relation-decided', `Relation ${id} is already ${locked.status}`);
+      locked.status = status;
+      locked.decidedBy = user.subject.slice(0, 64);
+      locked.decidedAt = new Date();
+      await manager.save(PossibleRelationEntity, locked);
+      const actor = { role: user.roles[0] ?? 'staff', id: user.subject };
+      if (status === 'confirmed') {
+        for (const [self, other] of [
+          [a, b],
+          [b, a],
+        ] as const) {
+          await this.recorder.record(manager, self, { action: 'relation-confirmed', actor, note: `related to ${other.caseCode} (${locked.reason})${note ? `: ${note}` : ''}`, data: { relationId: id, relatedCaseCode: other.caseCode } });
+        }
+      }
+      const self = locked.workOrderId === a.id ? a : b;
+      const other = self === a ? b : a;
+      return { id, caseCode: self.caseCode, relatedCaseCode: other.caseCode, reason: locked.reason, score: locked.score, status: locked.status, decidedBy: locked.decidedBy, createdAt: locked.createdAt.toISOString() };
+    });
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { Region, shandongRegions } from '@legal/domain';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import { OrganisationEntity } from '../organisations/entities/organisation.entity';
+import { StaffEntity } from '../organisations/entities/staff.entity';
+import type { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
+import { RoutingDecisionEntity, RoutingTrigger } from './entities/routing-decision.entity';
+import { LoadCounterService } from './load-counter.service';
+import type { OrganisationCandidate, RoutingRequest, RuleSnapshot, ScoredCandidate } from './routing-decision.types';
+import type { ComplaintIndependenceParams, JurisdictionParams } from './routing-rule.types';
+import { RoutingRulesService } from './routing-rules.service';
+import { explainWinner, rankCandidates } from './routing-score';
+import { insertable } from '../common/sql';
+
+export interface RoutingOptions {
+  trigger: RoutingTrigger;
+  /** Organisations and staff that must not get this work order now, with the reason (shown in the decision). */
+  excludedOrganisations?: Record<string, string>;
+  excludedStaff?: Record<string, string>;
+}
+
+export interface RoutingOutcome {
+  decision: RoutingDecisionEntity;
+  winner: ScoredCandidate | undefined;
+}
+
+/**
+ * 统筹分配: builds the candidates (organisations along the requester's jurisdiction chain that handle
+ * the type, with their staff and live load), ranks them under the current rule revisions, and stores
+ * the whole decision with its explanation.
+ */
+@Injectable()
+export class RoutingService {
+  constructor(
+    private readonly rules: RoutingRulesService,
+    private readonly loads: LoadCounterService,
+  ) {}
+
+  async decide(manager: EntityManager, wo: WorkOrderEntity, options: RoutingOptions): Promise<RoutingOutcome> {
+    const decidedAt = new Date();
+    const rules = await this.rules.currentSnapshots(manager);
+    const chain = await this.chainFor(manager, wo, rules);
+    const organisations = await this.candidates(manager, wo, chain, rules);
+    const request: RoutingRequest = {
+      serviceType: wo.serviceType,
+      regionCode: wo.regionCode,
+      language: wo.language,
+      urgency: wo.urgency,
+      vulnerableGroup: wo.vulnerableGroup,
+      legalDeadlineAt: wo.legalDeadlineAt?.toISOString() ?? null,
+      topicTags: wo.topicTags,
+      arrivedAt: wo.receivedAt.toISOString(),
+      decidedAt: decidedAt.toISOString(),
+      complaintAgainstOrganisationId: wo.complaintAgainstOrganisationId,
+      excludedOrganisations: options.excludedOrganisations ?? {},
+      excludedStaff: options.excludedStaff ?? {},
+    };
+    const result = rankCandidates(request, organisations, rules);
+    const winner = result.ranked[0];
+    const decision = manager.create(RoutingDecisionEntity, {
+      id: randomUUID(),
+      workOrderId: wo.id,
+      trigger: options.trigger,
+      decidedAt,
+      outcome: winner ? 'offered' : 'no-candidate',
+      winnerOrganisationId: winner?.organisationId ?? null,
+      winnerStaffId: winner?.staff?.staffId ?? null,
+      explanation: explainWinner(result, request),
+      record: {
+        request,
+        rules,
+        rulesUsed: result.rulesUsed,
+        priority: result.priority,
+        priorityReason: result.priorityReason,
+        candidates: result.ranked,
+        excluded: result.excluded,
+        jurisdictionChain: chain.map((r) => ({ code: r.code, name: r.name, level: r.level })),
+      },
+    });
+    await manager.insert(RoutingDecisionEntity, insertable(decision));
+    wo.priority = result.priority;
+    return { decision, winner };
+  }
+
+  /**
+   * Divisions to search, nearest first. For a complaint about an organisation the search starts
+   * above that organisation's own division (the supervising level), so it never judges itself.
+   */
+  private async chainFor(manager: EntityManager, wo: WorkOrderEntity, rules: RuleSnapshot[]): Promise<Region[]> {
+    const registry = shandongRegions();
+    if (wo.complaintAgainstOrganisationId) {
+      const against = await manager.findOne(OrganisationEntity, { where: { id: wo.complaintAgainstOrganisationId } });
+      const independence = rules.find((r) => r.kind === 'complaint-independence')?.params as ComplaintIndependenceParams | undefined;
+      if (against) return registry.jurisdictionChain(against.regionCode).slice(independence?.startLevelsAbove ?? 1);
+    }
+    return registry.jurisdictionChain(wo.regionCode);
+  }
+
+  private async candidates(manager: EntityManager, wo: WorkOrderEntity, chain: Region[], rules: RuleSnapshot[]): Promise<OrganisationCandidate[]> {
+    const jurisdiction = rules.find((r) => r.kind === 'jurisdiction')?.params as JurisdictionParams | undefined;
+    const wideKinds = jurisdiction?.provinceWideKinds ?? [];
+    const codes = chain.map((r) => r.code);
+    if (codes.length === 0) return [];
+    const query = manager
+      .createQueryBuilder(OrganisationEntity, 'o')
+      .where('o.active = true')
+      .andWhere(':type = ANY(o.serviceTypes)', { type: wo.serviceType });
+    if (wideKinds.length > 0) query.andWhere('(o.regionCode IN (:...codes) OR o.kind IN (:...wideKinds))', { codes, wideKinds });
+    else query.andWhere('o.regionCode IN (:...codes)', { codes });
+    const orgs = await query.getMany();
+    const staff = orgs.length > 0 ? await manager.find(StaffEntity, { where: { organisationId: In(orgs.map((o) => o.id)), active: true } }) : [];
+    const loads = await this.loads.loads(
+      orgs.map((o) => o.id),
+      staff.map((s) => s.id),
+    );
+    const depth = (o: OrganisationEntity): number => codes.indexOf(o.regionCode);
+    const local = orgs.filter((o) => !wideKinds.includes(o.kind) && depth(o) >= 0).map(depth);
+    const lowest = local.length > 0 ? Math.min(...local) : 0;
+    return orgs.map((o) => ({
+      id: o.id,
+      name: o.name,
+      kind: o.kind,
+      level: o.level,
+      regionCode: o.regionCode,
+      handler: o.handler,
+      dutyHours: o.dutyHours,
+      levelsUp: wideKinds.includes(o.kind) ? 0 : Math.max(0, depth(o) - lowest),
+      load: loads.organisations.get(o.id) ?? 0,
+      staff: staff
+        .filter((s) => s.organisationId === o.id)
+        .map((s) => ({ id: s.id, name: s.name, expertise: s.expertise, languages: s.languages, capacity: s.capacity, onDuty: s.onDuty, load: loads.staff.get(s.id) ?? 0 })),
+    }));
+  }
+}

@@ -1,0 +1,189 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Deadline } from '@legal/contracts';
+import { ConflictError, NotFoundError } from '@legal/http';
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import type { Actor } from '../common/actor';
+import type { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
+import { computeStoredDeadline } from './deadline-calculator';
+import { ClockStart, deadlineSpecs, DeadlineSpec, STARTS_ON_REGISTRATION, STARTS_ON_STEP } from './deadline-policy';
+import { DeadlineEntity } from './entities/deadline.entity';
+
+const ACTIVE = ['running', 'paused'] as const;
+
+/**
+ * SLA clocks of work orders: started by registration, acceptance and progress steps; paused while
+ * waiting for the applicant and resumed with the due date shifted; met, breached or cancelled; extended
+ * with a reason. Every write happens in the caller's transaction, with the work order locked.
+ */
+@Injectable()
+export class DeadlineService {
+  private readonly logger = new Logger(DeadlineService.name);
+
+  async forWorkOrder(manager: EntityManager, workOrderId: string): Promise<DeadlineEntity[]> {
+    return manager.find(DeadlineEntity, { where: { workOrderId }, order: { createdAt: 'ASC', kind: 'ASC' } });
+  }
+
+  /** Clocks that run from the moment the request was received (legal-aid decision, notified defence, callback, complaint reply). */
+  async startOnRegistration(manager: EntityManager, wo: WorkOrderEntity): Promise<DeadlineEntity[]> {
+    return this.startClocks(manager, wo, STARTS_ON_REGISTRATION, wo.receivedAt);
+  }
+
+  /** Clocks that run from acceptance by the handling organisation (notarization, mediation). */
+  async startOnAcceptance(manager: EntityManager, wo: WorkOrderEntity, at: Date): Promise<DeadlineEntity[]> {
+    return this.startClocks(manager, wo, ['application-accepted'], at);
+  }
+
+  /** A progress step may meet deadlines, start new ones, and carry deadlines the handler computed itself. */
+  async onStep(manager: EntityManager, wo: WorkOrderEntity, step: string, at: Date, reported: readonly Deadline[]): Promise<string[]> {
+    const changes: string[] = [];
+    const specs = deadlineSpecs(wo.serviceType);
+    const active = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id, status: In([...ACTIVE]) } });
+    for (const deadline of active) {
+      const spec = specs.find((s) => s.kind === deadline.kind);
+      if (spec?.metBySteps.includes(step)) {
+        this.close(deadline, at);
+        await manager.save(DeadlineEntity, deadline);
+        changes.push(`${deadline.kind} ${deadline.status}`);
+      }
+    }
+    const reportedKinds = new Set(reported.map((d) => d.kind));
+    const start = STARTS_ON_STEP[step];
+    if (start) {
+      const started = await this.startClocks(manager, wo, [start], at, reportedKinds);
+      changes.push(...started.map((d) => `${d.kind} started`));
+    }
+    for (const d of reported) {
+      const existing = await manager.findOne(DeadlineEntity, { where: { workOrderId: wo.id, kind: d.kind } });
+      if (existing) continue;
+      await manager.insert(DeadlineEntity, this.build(wo.id, { kind: d.kind, rule: d.rule, units: null, startAt: at, dueAt: new Date(d.dueAt), explanation: `reported by ${wo.handler ?? 'the handler'}: ${d.explanation}`, source: 'handler' }));
+      changes.push(`${d.kind} reported`);
+    }
+    return changes;
+  }
+
+  async pause(manager: EntityManager, wo: WorkOrderEntity, at: Date): Promise<string[]> {
+    const running = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id, status: 'running', source: In(['law', 'handler']) } });
+    for (const d of running) {
+      d.status = 'paused';
+      d.pausedAt = at < d.startAt ? d.startAt : at;
+      d.updatedAt = new Date();
+      await manager.save(DeadlineEntity, d);
+    }
+    return running.map((d) => `${d.kind} paused`);
+  }
+
+  async resume(manager: EntityManager, wo: WorkOrderEntity, at: Date): Promise<string[]> {
+    const paused = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id, status: 'paused' } });
+    const changes: string[] = [];
+    for (const d of paused) {
+      const pausedAt = d.pausedAt ?? at;
+      const resumedAt = at < pausedAt ? pausedAt : at;
+      d.pauses = [...d.pauses, { pausedAt: pausedAt.toISOString(), resumedAt: resumedAt.toISOString() }];
+      d.pausedAt = null;
+      d.status = 'running';
+      this.recompute(d, resumedAt.getTime() - pausedAt.getTime(), wo.serviceType);
+      d.updatedAt = new Date();
+      await manager.save(DeadlineEntity, d);
+      changes.push(`${d.kind} resumed, due ${d.dueAt.toISOString()}`);
+    }
+    return changes;
+  }
+
+  /** The matter is resolved: each open clock (supervision orders' included) is met, or breached when it ran out first. */
+  async resolveAll(manager: EntityManager, wo: WorkOrderEntity, at: Date): Promise<void> {
+    const active = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id, status: In([...ACTIVE]) } });
+    for (const d of active) {
+      this.close(d, at);
+      await manager.save(DeadlineEntity, d);
+    }
+  }
+
+  async cancelAll(manager: EntityManager, wo: WorkOrderEntity, at: Date): Promise<void> {
+    await manager.update(DeadlineEntity, { workOrderId: wo.id, status: In([...ACTIVE]) }, { status: 'cancelled', closedAt: at, updatedAt: new Date() });
+  }
+
+  async extend(manager: EntityManager, wo: WorkOrderEntity, kind: string, units: number, reason: string, actor: Actor): Promise<DeadlineEntity> {
+    const deadline = await manager.findOne(DeadlineEntity, { where: { workOrderId: wo.id, kind, status: In([...ACTIVE]) } });
+    if (!deadline) {
+      const any = await manager.findOne(DeadlineEntity, { where: { workOrderId: wo.id, kind } });
+      if (!any) throw new NotFoundError('Deadline', `${kind} of ${wo.caseCode}`);
+      throw new ConflictError('deadline-not-running', `Deadline ${kind} of ${wo.caseCode} is ${any.status}; only running or paused deadlines can be extended`);
+    }
+    const before = deadline.dueAt.getTime();
+    deadline.extensions = [...deadline.extensions, { units, reason, by: actor.id ?? actor.role, at: new Date().toISOString() }];
+    this.recompute(deadline, units * 24 * 3600 * 1000, wo.serviceType);
+    if (deadline.dueAt.getTime() <= before) throw new ConflictError('extension-ineffective', 'The extension does not move the deadline');
+    deadline.updatedAt = new Date();
+    await manager.save(DeadlineEntity, deadline);
+    return deadline;
+  }
+
+  async addSupervisionDeadline(manager: EntityManager, wo: WorkOrderEntity, supervisionOrderId: string, startAt: Date, dueAt: Date, explanation: string): Promise<DeadlineEntity> {
+    const row = this.build(wo.id, { kind: 'supervision-order', rule: 'calendar-days', units: null, startAt, dueAt, explanation, source: 'supervision' });
+    row.supervisionOrderId = supervisionOrderId;
+    await manager.insert(DeadlineEntity, row);
+    return row;
+  }
+
+  private async startClocks(manager: EntityManager, wo: WorkOrderEntity, starts: readonly ClockStart[], at: Date, skipKinds: ReadonlySet<string> = new Set()): Promise<DeadlineEntity[]> {
+    const specs = deadlineSpecs(wo.serviceType).filter((s) => starts.includes(s.startsAt) && !skipKinds.has(s.kind));
+    const created: DeadlineEntity[] = [];
+    for (const spec of specs) {
+      const existing = await manager.findOne(DeadlineEntity, { where: { workOrderId: wo.id, kind: spec.kind } });
+      if (existing) continue;
+      const row = this.fromSpec(wo.id, spec, at);
+      await manager.insert(DeadlineEntity, row);
+      created.push(row);
+    }
+    return created;
+  }
+
+  private fromSpec(workOrderId: string, spec: DeadlineSpec, startAt: Date): DeadlineEntity {
+    const computed = computeStoredDeadline({ rule: spec.rule, units: spec.units, startAt, pauses: [], extensions: [], basis: spec.basis });
+    return this.build(workOrderId, { kind: spec.kind, rule: spec.rule, units: spec.units, startAt, dueAt: computed.dueAt, explanation: computed.explanation, source: 'law' });
+  }
+
+  private build(workOrderId: string, f: Pick<DeadlineEntity, 'kind' | 'rule' | 'units' | 'startAt' | 'dueAt' | 'explanation' | 'source'>): DeadlineEntity {
+    const now = new Date();
+    return Object.assign(new DeadlineEntity(), {
+      id: randomUUID(),
+      workOrderId,
+      ...f,
+      status: 'running',
+      pausedAt: null,
+      pauses: [],
+      extensions: [],
+      supervisionOrderId: null,
+      dueSoonAlertedAt: null,
+      overdueAlertedAt: null,
+      closedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  /** Statutory clocks are recomputed from their inputs; reported ones are shifted by `shiftMs`. */
+  private recompute(d: DeadlineEntity, shiftMs: number, serviceType: WorkOrderEntity['serviceType']): void {
+    if (d.source === 'law' && d.units !== null) {
+      const basis = deadlineSpecs(serviceType).find((s) => s.kind === d.kind)?.basis;
+      try {
+        const computed = computeStoredDeadline({ rule: d.rule, units: d.units, startAt: d.startAt, pauses: d.pauses, extensions: d.extensions, basis });
+        d.dueAt = computed.dueAt;
+        d.explanation = computed.explanation;
+        return;
+      } catch (e) {
+        this.logger.warn({ err: e, deadlineId: d.id }, 'deadline could not be recomputed from its inputs; shifting it instead');
+      }
+    }
+    d.dueAt = new Date(d.dueAt.getTime() + shiftMs);
+    d.explanation = `${d.explanation} Shifted by ${Math.round(shiftMs / 3_600_000)} hour(s) to ${d.dueAt.toISOString()}.`;
+  }
+
+  private close(d: DeadlineEntity, at: Date): void {
+    d.status = at.getTime() <= d.dueAt.getTime() ? 'met' : 'breached';
+    d.pausedAt = null;
+    d.closedAt = at;
+    d.updatedAt = new Date();
+  }
+}

@@ -1,0 +1,46 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export class ReasonDto {
+  @ApiProperty({ description: 'Why (goes on the timeline)', example: '申请人撤回申请', minLength: 2, maxLength: 1000 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class ReassignDto extends ReasonDto {
+  @ApiProperty({ description: 'Organisation to offer it to; omitted: route again, away from the current one', example: 'org-371300-legal-aid', required: false })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9-]{3,64}$/, { message: 'organisationId must be an organisation id like org-371300-legal-aid' })
+  organisationId?: string;
+
+  @ApiProperty({ description: 'Staff member of that organisation', example: 'staff-linyi-wang', required: false })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  staffId?: string;
+}
+
+export class EscalateDto extends ReasonDto {
+  @ApiProperty({ description: 'Calendar days the supervision order (督办) gives, counted by the legal rule', example: 3, minimum: 1, maximum: 60 })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  dueInDays!: number;
+
+  @ApiProperty({ description: 'Organisation that must act; default the one holding the work order', example: 'org-371324-legal-aid', required: false })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z0-9-]{3,64}$/, { message: 'organisationId must be an organisation id like org-371324-legal-aid' })
+  organisationId?: string;
+}
+
+export class ExtendDeadlineDto extends ReasonDto {
+  @ApiProperty({ description: "Extension in the deadline's own units (days or working days)", example: 15, minimum: 1, maximum: 90 })
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  units!: number;
+}

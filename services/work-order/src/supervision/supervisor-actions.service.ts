@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@legal/auth';
+import type { WorkOrderStatus } from '@legal/contracts';
+import { ConflictError, InvalidInputError, NotFoundError } from '@legal/http';
+import { DataSource, EntityManager } from 'typeorm';
+import { assertCanSee } from '../common/access';
+import type { Actor } from '../common/actor';
+import { OfferService } from '../offers/offer.service';
+import { OrganisationEntity } from '../organisations/entities/organisation.entity';
+import { StaffEntity } from '../organisations/entities/staff.entity';
+import { LoadCounterService } from '../routing/load-counter.service';
+import { DeadlineService } from '../sla/deadline.service';
+import type { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
+import { assertTransition, TERMINAL_STATUSES } from '../work-orders/work-order-lifecycle';
+import { lockWorkOrderByCode } from '../work-orders/work-order-locks';
+import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
+import type { EscalateDto, ExtendDeadlineDto, ReassignDto } from './dto/supervisor-actions.dto';
+import type { WorkOrderActionResultDto } from '../work-orders/dto/work-order-action-result.dto';
+import { SupervisionService } from './supervision.service';
+
+/** Supervisor actions: reassign, escalate with a 督办, cancel, close, reject, extend a deadline. Each in one transaction; a refused action changes nothing. */
+@Injectable()
+export class SupervisorActionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly recorder: WorkOrderRecorder,
+    private readonly offers: OfferService,
+    private readonly deadlines: DeadlineService,
+    private readonly supervision: SupervisionService,
+    private readonly loads: LoadCounterService,
+  ) {}
+
+  reassign(user: AuthUser, code: string, dto: ReassignDto): Promise<WorkOrderActionResultDto> {
+    return this.act(user, code, async (manager, wo, actor) => {
+      if (!dto.organisationId && dto.staffId) throw new InvalidInputError([{ field: 'staffId', messages: ['staffId needs organisationId'], codes: ['requires:organisationId'] }]);
+      assertTransition(wo.caseCode, wo.status, 'offered');
+      const target = dto.organisationId ? await this.target(manager, wo, dto.organisationId, dto.staffId) : undefined;
+      const current = wo.organisationId;
+      await this.offers.withdrawPending(manager, wo, 'reassigned');
+      wo.offerFailures = 0;
+      if (target) {
+        await this.offers.offerTo(manager, wo, target, { trigger: 'reassign', actor, reason: dto.reason });
+      } else {
+        await this.offers.routeAndOffer(manager, wo, {
+          trigger: 'reassign',
+          actor,
+          note: `Reassigned by a supervisor: ${dto.reason}.`,
+          excludeOrganisations: current ? { [current]: `reassigned away by a supervisor: ${dto.reason}` } : {},
+        });
+      }
+      return {};
+    });
+  }
+
+  escalate(user: AuthUser, code: string, dto: EscalateDto): Promise<WorkOrderActionResultDto> {
+    return this.act(user, code, async (manager, wo, actor) => {
+      if (TERMINAL_STATUSES.includes(wo.status)) throw new ConflictError('illegal-transition', `Work order ${wo.caseCode} is ${wo.status}; it cannot be escalated`);
+      if (dto.organisationId && !(await manager.findOne(OrganisationEntity, { where: { id: dto.organisationId } }))) {
+        throw new InvalidInputError([{ field: 'organisationId', messages: [`organisation ${dto.organisationId} does not exist`], codes: ['exists'] }]);
+      }
+      const order = await this.supervision.escalate(manager, wo, { kind: 'supervision-order', reason: dto.reason, actor, organisationId: dto.organisationId, dueInDays: dto.dueInDays });
+      return { supervisionOrderId: order.id };
+    });
+  }
+
+  cancel(user: AuthUser, code: string, reason: string): Promise<WorkOrderActionResultDto> {
+    return this.end(user, code, 'cancelled', reason);
+  }
+
+  close(user: AuthUser, code: string, reason: string): Promise<WorkOrderActionResultDto> {
+    return this.end(user, code, 'closed', reason);
+  }
+
+  reject(user: AuthUser, code: string, reason: string): Promise<WorkOrderActionResultDto> {
+    return this.end(user, code, 'rejected', reason);
+  }
+
+  extendDeadline(user: AuthUser, code: string, kind: string, dto: ExtendDeadlineDto): Promise<WorkOrderActionResultDto> {
+    return this.act(user, code, async (manager, wo, actor) => {
+      const deadline = await this.deadlines.extend(manager, wo, kind, dto.units, dto.reason, actor);
+      await this.recorder.record(manager, wo, { action: 'deadline-extended', actor, note: `${kind} extended by ${dto.units}: ${dto.reason}; now due ${deadline.dueAt.toISOString()}`, data: { kind, units: dto.units, dueAt: deadline.dueAt.toISOString() } });
+      return {};
+    });
+  }
+
+  private end(user: AuthUser, code: string, to: Extract<WorkOrderStatus, 'cancelled' | 'closed' | 'rejected'>, reason: string): Promise<WorkOrderActionResultDto> {
+    return this.act(user, code, async (manager, wo, actor) => {
+      assertTransition(wo.caseCode, wo.status, to);
+      const holder = { organisationId: wo.organisationId, staffId: wo.staffId };
+      await this.offers.withdrawPending(manager, wo, 'cancelled');
+      await this.deadlines.cancelAll(manager, wo, new Date());
+      await this.recorder.record(manager, wo, { action: to, actor, toStatus: to, note: reason });
+      await this.loads.refresh(manager, holder.organisationId, holder.staffId);
+      return {};
+    });
+  }
+
+  private async target(manager: EntityManager, wo: WorkOrderEntity, organisationId: string, staffId: string | undefined) {
+    const org = await manager.findOne(OrganisationEntity, { where: { id: organisationId } });
+    const problems = [];
+    if (!org || !org.active) problems.push({ field: 'organisationId', messages: [`organisation ${organisationId} does not exist or is inactive`], codes: ['exists'] });
+    else if (!org.serviceTypes.includes(wo.serviceType)) problems.push({ field: 'organisationId', messages: [`${org.name} does not handle ${wo.serviceType}`], codes: ['handlesServiceType'] });
+    else if (wo.complaintAgainstOrganisationId === org.id) problems.push({ field: 'organisationId', messages: ['a complaint cannot go to the organisation it is about'], codes: ['independent'] });
+    if (staffId && org) {
+      const staff = await manager.findOne(StaffEntity, { where: { id: staffId, organisationId: org.id, active: true } });
+      if (!staff) problems.push({ field: 'staffId', messages: [`staff ${staffId} is not an active member of ${organisationId}`], codes: ['memberOf'] });
+    }
+    if (problems.length > 0 || !org) throw new InvalidInputError(problems);
+    return { organisationId: org.id, organisationName: org.name, regionCode: org.regionCode, handler: org.handler, staffId: staffId ?? null };
+  }
+
+  private async act(user: AuthUser, code: string, action: (manager: EntityManager, wo: WorkOrderEntity, actor: Actor) => Promise<{ supervisionOrderId?: string }>): Promise<WorkOrderActionResultDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const wo = await lockWorkOrderByCode(manager, code);
+      if (!wo) throw new NotFoundError('Work order', code);
+      assertCanSee(user, wo);
+      const actor: Actor = { role: user.roles.includes('supervisor') ? 'supervisor' : (user.roles[0] ?? 'staff'), id: user.subject };
+      const extra = await action(manager, wo, actor);
+      return { caseCode: wo.caseCode, status: wo.status, version: wo.version, organisationId: wo.organisationId, ...extra };
+    });
+  }
+}

@@ -1,0 +1,149 @@
+import { IntakeRegistered, IntakeSubmitted, WorkOrderDispatched } from '@legal/contracts';
+import { formatCaseCode } from '@legal/domain';
+import type { DataOf } from '../common/event-data';
+import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
+import { WorkOrderEntity } from './entities/work-order.entity';
+import { intake, validIdCard, WORKDAY_MORNING } from '../../test/intake-factory';
+import { WorkOrderHarness } from '../../test/work-order-harness';
+
+// Real servers: starting instances and waiting for Kafka round trips takes longer than Jest's 5 s default.
+jest.setTimeout(90_000);
+
+type Registered = DataOf<typeof IntakeRegistered>;
+type Dispatched = DataOf<typeof WorkOrderDispatched>;
+
+describe('staff REST API: validation, conflicts, jurisdiction, supervision, triage, rules', () => {
+  let h: WorkOrderHarness;
+  let supervisor: string;
+  let admin: string;
+  let phone = 13500000000;
+
+  beforeAll(async () => {
+    // Some requests are dated in the past: keep the deadline sweeper from escalating them mid-test.
+    h = await WorkOrderHarness.start('woapi', { DEADLINE_SWEEP_INTERVAL_MS: 3_600_000 });
+    supervisor = await h.bearer({ roles: ['supervisor'], sub: 'sup-linyi', region: '371300' });
+    admin = await h.bearer({ roles: ['admin'], sub: 'admin-1', region: '370000' });
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  async function submit(overrides: Parameters<typeof intake>[0] = {}): Promise<Registered> {
+    phone += 1;
+    const data = intake({ applicant: { name: '郑一', idCardNumber: validIdCard('371324'), phone: String(phone) }, ...overrides });
+    await h.publish(IntakeSubmitted, data, data.intakeId);
+    return (await h.waitForEvent<Registered>(IntakeRegistered.type, (d) => d.intakeId === data.intakeId)).data;
+  }
+
+  async function snapshot(caseCode: string): Promise<{ version: number; status: string; entries: number }> {
+    const wo = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { caseCode });
+    return { version: wo.version, status: wo.status, entries: await h.dataSource().manager.count(TimelineEntryEntity, { where: { workOrderId: wo.id } }) };
+  }
+
+  it('answers 400 problem+json naming the field for a case code with a wrong check character', async () => {
+    const good = formatCaseCode({ region: '371324', date: '2025-11-28', sequence: 1 });
+    const bad = `${good.slice(0, -1)}${good.endsWith('0') ? '1' : '0'}`;
+    const res = await h.http.get(`/work-orders/${bad}`).set('authorization', supervisor).expect(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 400, code: 'validation-failed', errors: [expect.objectContaining({ field: 'code', codes: ['caseCode:check-mismatch'] })] });
+    await h.http.get(`/work-orders/${good}`).set('authorization', supervisor).expect(404);
+  });
+
+  it('refuses an illegal transition with 409 and changes nothing; bad input is 400 naming every field and changes nothing', async () => {
+    const { caseCode } = await submit();
+    await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.caseCode === caseCode);
+    const before = await snapshot(caseCode);
+    expect(before.status).toBe('offered');
+    const conflict = await h.http.post(`/work-orders/${caseCode}/close`).set('authorization', supervisor).send({ reason: '测试关闭' }).expect(409);
+    expect(conflict.body).toMatchObject({ code: 'illegal-transition', from: 'offered', to: 'closed' });
+    const invalid = await h.http.post(`/work-orders/${caseCode}/escalate`).set('authorization', supervisor).send({ dueInDays: 0, colour: 'red' }).expect(400);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['colour', 'dueInDays', 'reason']);
+    const extend = await h.http.post(`/work-orders/${caseCode}/deadlines/mediation-term/extensions`).set('authorization', supervisor).send({ units: 5, reason: '当事人同意' }).expect(404);
+    expect(extend.body.code).toBe('not-found');
+    expect(await snapshot(caseCode)).toEqual(before);
+  });
+
+  it('keeps staff to their jurisdiction: 403 outside it, and a complaint invisible (404) to the organisation it is about', async () => {
+    const { caseCode } = await submit();
+    const jinan = await h.bearer({ roles: ['centre-clerk'], region: '370102', org: 'org-370102-centre' });
+    const denied = await h.http.get(`/work-orders/${caseCode}`).set('authorization', jinan).expect(403);
+    expect(denied.body.code).toBe('out-of-jurisdiction');
+    const list = await h.http.get('/work-orders').set('authorization', jinan).expect(200);
+    expect(list.body.items.map((w: { caseCode: string }) => w.caseCode)).not.toContain(caseCode);
+
+    // Submitted in office hours (out of hours the 12348 duty team would take it, see the routing unit tests).
+    const complaint = await submit({ serviceType: 'complaint', description: '法律援助中心工作人员态度差，推诿不办', relatedCaseCode: caseCode, platform: 'portal', vulnerableGroup: false, submittedAt: WORKDAY_MORNING });
+    const offer = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.caseCode === complaint.caseCode)).data;
+    expect(offer.organisationId).toBe('org-371300-centre');
+    const complainedAbout = await h.bearer({ roles: ['legal-aid-officer'], region: '371324', org: 'org-371324-legal-aid' });
+    await h.http.get(`/work-orders/${complaint.caseCode}`).set('authorization', complainedAbout).expect(404);
+    const mine = await h.http.get('/work-orders').query({ serviceType: 'complaint' }).set('authorization', complainedAbout).expect(200);
+    expect(mine.body.items).toEqual([]);
+    const seen = await h.http.get(`/work-orders/${complaint.caseCode}`).set('authorization', supervisor).expect(200);
+    expect(seen.body).toMatchObject({ complaintAgainstOrganisationId: 'org-371324-legal-aid', relatedCaseCode: caseCode, organisationId: 'org-371300-centre' });
+  });
+
+  it('lets a supervisor issue a 督办 with its own deadline, reassign to a named organisation, and cancel', async () => {
+    const { caseCode, workOrderId } = await submit();
+    const first = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === workOrderId)).data;
+    const escalated = await h.http.post(`/work-orders/${caseCode}/escalate`).set('authorization', supervisor).send({ reason: '群众反映久拖未办', dueInDays: 3 }).expect(200);
+    expect(escalated.body.supervisionOrderId).toEqual(expect.any(String));
+    const reassigned = await h.http.post(`/work-orders/${caseCode}/reassign`).set('authorization', supervisor).send({ organisationId: 'org-371300-legal-aid', reason: '县中心人手不足' }).expect(200);
+    expect(reassigned.body).toMatchObject({ status: 'offered', organisationId: 'org-371300-legal-aid' });
+    const second = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === workOrderId && d.attempt === 2)).data;
+    expect(second.organisationId).toBe('org-371300-legal-aid');
+    expect(first.offerId).not.toBe(second.offerId);
+    const wrongType = await h.http.post(`/work-orders/${caseCode}/reassign`).set('authorization', supervisor).send({ organisationId: 'org-371324-notary', reason: '试试公证处' }).expect(400);
+    expect(wrongType.body.errors[0].field).toBe('organisationId');
+    await h.http.post(`/work-orders/${caseCode}/cancel`).set('authorization', supervisor).send({ reason: '申请人撤回' }).expect(200);
+    const detail = await h.http.get(`/work-orders/${caseCode}`).set('authorization', supervisor).expect(200);
+    expect(detail.body.status).toBe('cancelled');
+    expect(detail.body.supervisionOrders).toEqual([expect.objectContaining({ kind: 'supervision-order', reason: '群众反映久拖未办', dueAt: expect.any(String) })]);
+    expect(detail.body.offers.map((o: { status: string }) => o.status)).toEqual(['withdrawn', 'withdrawn']);
+    expect(detail.body.deadlines.every((d: { status: string }) => d.status === 'cancelled')).toBe(true);
+    expect(detail.body.timeline.map((e: { action: string }) => e.action)).toEqual(['received', 'offered', 'supervision-order-issued', 'offered', 'cancelled']);
+  });
+
+  it('sends an unclear request to triage; a person classifies it and it is routed to the township mediation committee', async () => {
+    const vague = await submit({ serviceType: undefined, description: '家里有个纠纷', regionCode: '371324102', vulnerableGroup: false });
+    expect(vague.outcome).toBe('triage');
+    const queue = await h.http.get('/triage').set('authorization', supervisor).expect(200);
+    expect(queue.body.items.map((i: { caseCode: string }) => i.caseCode)).toContain(vague.caseCode);
+    await h.http.post(`/work-orders/${vague.caseCode}/classify`).set('authorization', supervisor).send({ serviceType: 'fortune-telling' }).expect(400);
+    const classified = await h.http.post(`/work-orders/${vague.caseCode}/classify`).set('authorization', supervisor).send({ serviceType: 'mediation', note: '邻里纠纷' }).expect(200);
+    expect(classified.body).toMatchObject({ status: 'offered', organisationId: 'org-371324102-mediation' });
+    await h.http.post(`/work-orders/${vague.caseCode}/classify`).set('authorization', supervisor).send({ serviceType: 'mediation' }).expect(409);
+  });
+
+  it('applies a changed routing rule to new decisions only, each decision keeping the revision it used', async () => {
+    const older = await submit();
+    await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.caseCode === older.caseCode);
+    const current = await h.http.get('/admin/routing-rules').set('authorization', admin).expect(200);
+    const jurisdiction = current.body.items.find((r: { ruleKey: string }) => r.ruleKey === 'jurisdiction');
+    const revised = await h.http.put('/admin/routing-rules/jurisdiction').set('authorization', admin).send({ params: { ...jurisdiction.params, perLevelPenalty: 30 } }).expect(200);
+    expect(revised.body).toMatchObject({ ruleKey: 'jurisdiction', revision: 2 });
+    await h.http.put('/admin/routing-rules/jurisdiction').set('authorization', admin).send({ params: { baseScore: 'high' } }).expect(400);
+    const newer = await submit();
+    await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.caseCode === newer.caseCode);
+    const revisionUsed = async (code: string): Promise<number> => {
+      const res = await h.http.get(`/work-orders/${code}/routing`).set('authorization', supervisor).expect(200);
+      return res.body.decisions[0].rules.find((r: { ruleKey: string }) => r.ruleKey === 'jurisdiction').revision;
+    };
+    expect(await revisionUsed(older.caseCode)).toBe(1);
+    expect(await revisionUsed(newer.caseCode)).toBe(2);
+    const history = await h.http.get('/admin/routing-rules').query({ history: true }).set('authorization', admin).expect(200);
+    expect(history.body.items.filter((r: { ruleKey: string }) => r.ruleKey === 'jurisdiction').map((r: { revision: number; supersededAt: string | null }) => [r.revision, r.supersededAt === null])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+  });
+
+  it('serves the public agency lookup without a token, nearest organisations first', async () => {
+    const res = await h.http.get('/public/organisations').query({ regionCode: '371324102', serviceType: 'mediation' }).expect(200);
+    expect(res.body.items.map((o: { id: string }) => o.id)).toEqual(['org-371324102-mediation', 'org-371324-mediation']);
+    expect(res.body.items[0]).toMatchObject({ regionName: '山东省临沂市兰陵县兰陵镇', hours: 'working days 08:30-12:00, 13:30-17:30', phone: '12348' });
+    await h.http.get('/public/organisations').query({ regionCode: '379999' }).expect(400);
+    await h.http.get('/admin/organisations').expect(401);
+  });
+});

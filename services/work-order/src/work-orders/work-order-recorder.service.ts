@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { WorkOrderStatus } from '@legal/contracts';
+import { WorkOrderChanged } from '@legal/contracts';
+import { Outbox } from '@legal/messaging';
+import type { EntityManager } from 'typeorm';
+import type { Actor, Trace } from '../common/actor';
+import { DeadlineEntity } from '../sla/entities/deadline.entity';
+import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
+import { timelineEntryHash } from '../timeline/timeline-hash';
+import { WorkOrderEntity } from './entities/work-order.entity';
+import { assertTransition } from './work-order-lifecycle';
+import { workOrderChangedData } from './work-order-view';
+import { insertable } from '../common/sql';
+
+export interface Change {
+  /** What happened, kebab-case: received, offered, offer-accepted, intake-linked, deadline-extended ... */
+  action: string;
+  actor: Actor;
+  /** New status; omitted when the change does not move the work order (a note, a linked intake). */
+  toStatus?: WorkOrderStatus;
+  note?: string;
+  /** Structured details for the timeline (ids, codes); never personal data. */
+  data?: Record<string, unknown>;
+  at?: Date;
+}
+
+/**
+ * The single way a work order changes: in the caller's transaction, with the row locked, it checks
+ * the transition, appends the hash-chained timeline entry, bumps the version, saves, and writes
+ * WorkOrderChanged (the full current view) to the outbox.
+ */
+@Injectable()
+export class WorkOrderRecorder {
+  constructor(private readonly outbox: Outbox) {}
+
+  async record(manager: EntityManager, wo: WorkOrderEntity, change: Change, trace: Trace = {}): Promise<TimelineEntryEntity> {
+    const from = wo.status;
+    const to = change.toStatus ?? wo.status;
+    if (change.toStatus !== undefined) assertTransition(wo.caseCode, from, to);
+    const at = change.at ?? new Date();
+    const entry = manager.create(TimelineEntryEntity, {
+      workOrderId: wo.id,
+      seq: wo.version + 1,
+      at,
+      action: change.action,
+      actorRole: change.actor.role.slice(0, 32),
+      actorId: change.actor.id?.slice(0, 64) ?? null,
+      platform: change.actor.platform ?? null,
+      fromStatus: wo.version === 0 ? null : from,
+      toStatus: to,
+      note: change.note?.slice(0, 2000) ?? null,
+      data: change.data ?? {},
+      prevHash: wo.timelineHead,
+      hash: '',
+    });
+    entry.hash = timelineEntryHash(entry);
+    await manager.insert(TimelineEntryEntity, insertable(entry));
+    wo.status = to;
+    wo.version = entry.seq;
+    wo.timelineHead = entry.hash;
+    wo.updatedAt = new Date();
+    if (to === 'closed' || to === 'cancelled' || to === 'rejected' || to === 'merged') wo.closedAt ??= at;
+    await manager.save(WorkOrderEntity, wo);
+    const deadlines = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id }, order: { createdAt: 'ASC', kind: 'ASC' } });
+    await this.outbox.publish(manager, WorkOrderChanged, workOrderChangedData(wo, deadlines, entry, entry.fromStatus), {
+      subject: wo.id,
+      causationId: trace.causationId,
+      correlationId: trace.correlationId,
+    });
+    return entry;
+  }
+}
