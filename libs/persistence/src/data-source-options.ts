@@ -1,5 +1,6 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { TypeOrmPinoLogger } from './typeorm-logger';
 
 // TypeORM's own option types use Function for class lists; we keep them as given.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -41,6 +42,8 @@ export function buildDataSourceOptions(settings: PersistenceSettings): DataSourc
       // A single statement never holds a connection forever; long jobs set their own.
       statement_timeout: 30000,
     },
-    logging: ['error', 'migration'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new TypeOrmPinoLogger(),
+    maxQueryExecutionTime: 2000,
   };
 }

@@ -4,3 +4,4 @@ export { dropSchema, ensureDatabaseAndSchema } from './database-bootstrap';
 export { pendingSchemaChanges } from './migration-drift';
 export { schemaOf } from './schema-name';
 export { SnakeNamingStrategy } from './snake-naming.strategy';
+export { TypeOrmPinoLogger } from './typeorm-logger';
