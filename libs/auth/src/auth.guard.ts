@@ -1,10 +1,19 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { IS_PUBLIC_KEY } from './public.decorator';
 import type { Role } from './roles';
 import { ROLES_KEY } from './roles.decorator';
 import { TokenVerifier } from './token-verifier';
+
+/** Problem `detail` texts of the guard's refusals (stable: the authorization matrix test reads them). */
+export const AUTH_REFUSALS = {
+  missingToken: 'A bearer access token is required',
+  invalidToken: 'The access token is invalid or expired',
+  noDecision: 'This endpoint has no access decision',
+  roleDenied: 'Your role may not use this endpoint',
+} as const;
 
 function bearerToken(req: AuthenticatedRequest): string | undefined {
   const header = req.headers.authorization;
@@ -35,15 +44,25 @@ export class AuthGuard implements CanActivate {
       if (token) req.user = await this.verifier.verify(token).catch(() => undefined);
       return true;
     }
-    if (!token) throw new UnauthorizedException('A bearer access token is required');
+    if (!token) {
+      this.challenge(context, 'Bearer realm="legal-services"');
+      throw new UnauthorizedException(AUTH_REFUSALS.missingToken);
+    }
     try {
       req.user = await this.verifier.verify(token);
     } catch {
-      throw new UnauthorizedException('The access token is invalid or expired');
+      this.challenge(context, 'Bearer realm="legal-services", error="invalid_token"');
+      throw new UnauthorizedException(AUTH_REFUSALS.invalidToken);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!roles || roles.length === 0) throw new ForbiddenException('This endpoint has no access decision');
-    if (!req.user.roles.some((r) => roles.includes(r))) throw new ForbiddenException('Your role may not use this endpoint');
+    if (!roles || roles.length === 0) throw new ForbiddenException(AUTH_REFUSALS.noDecision);
+    if (!req.user.roles.some((r) => roles.includes(r))) throw new ForbiddenException(AUTH_REFUSALS.roleDenied);
     return true;
+  }
+
+  /** RFC 6750: a 401 tells the client which scheme to use. */
+  private challenge(context: ExecutionContext, value: string): void {
+    const res = context.switchToHttp().getResponse<Response>();
+    if (!res.headersSent) res.setHeader('WWW-Authenticate', value);
   }
 }

@@ -1,6 +1,6 @@
 export { hasRole, inJurisdiction, significantPrefix } from './auth-user';
 export type { AuthUser } from './auth-user';
-export { AuthGuard } from './auth.guard';
+export { AUTH_REFUSALS, AuthGuard } from './auth.guard';
 export { AuthModule } from './auth.module';
 export { CurrentUser } from './current-user.decorator';
 export type { AuthenticatedRequest } from './current-user.decorator';
@@ -8,5 +8,7 @@ export { IS_PUBLIC_KEY, Public } from './public.decorator';
 export { isRole, ROLES, STAFF_ROLES } from './roles';
 export type { Role } from './roles';
 export { ROLES_KEY, Roles } from './roles.decorator';
-export { ACCESS_TOKEN_ALG, TokenVerifier, toAuthUser } from './token-verifier';
-export type { TokenVerifierSettings } from './token-verifier';
+export { collectRouteDecisions } from './route-decisions';
+export type { RouteDecision } from './route-decisions';
+export { ACCESS_TOKEN_ALG, TokenRejectedError, TokenVerifier, toAuthUser } from './token-verifier';
+export type { LocalKeyResolver, TokenVerifierSettings } from './token-verifier';

@@ -4,6 +4,6 @@ export type { LoggingOptions } from './logging.module';
 export { MetricsModule } from './metrics.module';
 export { MetricsRegistry } from './metrics.registry';
 export { maskPersonalData, maskSensitiveText } from './personal-data-mask';
-export { buildPinoOptions, createLogger } from './pino-options';
+export { buildPinoOptions, createLogger, logDestination } from './pino-options';
 export type { PinoSettings } from './pino-options';
 export { CorrelationMiddleware } from './correlation.middleware';

@@ -1,4 +1,4 @@
-import pino, { LoggerOptions } from 'pino';
+import pino, { DestinationStream, LoggerOptions } from 'pino';
 import { currentCorrelationId } from './correlation';
 import { maskPersonalData, maskSensitiveText } from './personal-data-mask';
 
@@ -40,7 +40,16 @@ export function buildPinoOptions(settings: PinoSettings): LoggerOptions {
   };
 }
 
+/**
+ * Where log lines go: stdout, or the file named by LOG_FILE (appended, written synchronously so
+ * that nothing is lost at exit). Tests use the file to scan every line a service wrote.
+ */
+export function logDestination(file: string | undefined = process.env.LOG_FILE): DestinationStream | undefined {
+  return file ? pino.destination({ dest: file, append: true, sync: true, mkdir: true }) : undefined;
+}
+
 /** A plain pino logger for code that runs outside Nest (scripts, the relay before boot). */
 export function createLogger(settings: PinoSettings): pino.Logger {
-  return pino(buildPinoOptions(settings));
+  const destination = settings.pretty ? undefined : logDestination();
+  return destination ? pino(buildPinoOptions(settings), destination) : pino(buildPinoOptions(settings));
 }

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CredentialsModule } from '../credentials/credentials.module';
+import { PartnerClient } from './entities/partner-client.entity';
+import { PartnerAdminController } from './partner-admin.controller';
+import { PartnerAgreementController } from './partner-agreement.controller';
+import { PartnerClientService } from './partner-client.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([PartnerClient]), CredentialsModule],
+  controllers: [PartnerAdminController, PartnerAgreementController],
+  providers: [PartnerClientService],
+  exports: [PartnerClientService],
+})
+export class PartnersModule {}

@@ -1,0 +1,36 @@
+import type { Role } from '@legal/auth';
+import type { PartnerClientCreateDto } from '../partners/dto/partner-client-create.dto';
+
+/** The password of every development staff account (documented in services/identity/README.md). */
+export const DEV_STAFF_PASSWORD = 'Dev-Only-Password-2025';
+
+export interface DevStaffAccount {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  organisationId: string;
+  regionCode: string;
+}
+
+/** One staff member per role, so a newcomer can sign in as any of them. */
+export const DEV_STAFF: readonly DevStaffAccount[] = [
+  { username: 'dev-hotline', displayName: '开发 热线坐席', roles: ['hotline-agent'], organisationId: 'org-370000-hotline-12348', regionCode: '370000' },
+  { username: 'dev-clerk', displayName: '开发 中心窗口', roles: ['centre-clerk'], organisationId: 'org-370102-centre', regionCode: '370102' },
+  { username: 'dev-legal-aid', displayName: '开发 法援专员', roles: ['legal-aid-officer'], organisationId: 'org-370102-legal-aid', regionCode: '370102' },
+  { username: 'dev-mediator', displayName: '开发 调解员', roles: ['mediator'], organisationId: 'org-370102-mediation', regionCode: '370102' },
+  { username: 'dev-notary', displayName: '开发 公证员', roles: ['notary'], organisationId: 'org-370102-notary', regionCode: '370102' },
+  { username: 'dev-supervisor', displayName: '开发 督导', roles: ['supervisor'], organisationId: 'org-370100-justice-bureau', regionCode: '370100' },
+  { username: 'dev-admin', displayName: '开发 管理员', roles: ['admin'], organisationId: 'org-370000-justice-department', regionCode: '370000' },
+];
+
+export const DEV_PARTNER_SECRET = 'dev-partner-secret-change-me';
+
+export const DEV_PARTNER: PartnerClientCreateDto = {
+  clientId: 'dev-partner-court',
+  name: '开发 合作法院',
+  organisationId: 'org-370100-court',
+  agreement: {
+    purpose: 'Development partner: follows the status of work orders it referred',
+    topics: [{ topic: 'legal.workorder.changed', fields: ['workOrderId', 'caseCode', 'status', 'occurredAt'] }],
+  },
+};

@@ -1,0 +1,131 @@
+import { AUTH_REFUSALS, collectRouteDecisions, isRole, ROLES } from '@legal/auth';
+import type { Role, RouteDecision } from '@legal/auth';
+import { TestAuthority, uniqueTag } from '@legal/testing';
+import { RunningFleet, SECURITY_TESTED_SERVICES, serviceFoldersWithDefinitions, startAllServices } from './support/all-services';
+import { callRoute, concretePath, inBatches } from './support/route-calls';
+
+// Eight real services and ~1,500 requests: longer than the default 120 s of test/setup-env.ts on a busy machine.
+jest.setTimeout(600_000);
+
+interface Route extends RouteDecision {
+  service: string;
+  url: string;
+}
+
+interface Outcome {
+  route: Route;
+  role: Role | 'anonymous';
+  allowed: boolean;
+  status: number;
+  detail: string | undefined;
+}
+
+const describeRoute = (r: Route): string => `${r.service} ${r.httpMethod} ${r.path} (${r.controller}.${r.handler})`;
+const guardRefusals: string[] = [AUTH_REFUSALS.roleDenied, AUTH_REFUSALS.noDecision];
+
+/**
+ * The role × endpoint matrix, generated from route metadata: every route of every service must carry
+ * a decision (@Public or @Roles); every role listed may pass the guard and every other role gets 403.
+ * A new endpoint without a decision, or a guard that disagrees with the metadata, fails the build.
+ */
+describe('authorization matrix (all services, all routes, all roles)', () => {
+  let fleet: RunningFleet;
+  let auth: TestAuthority;
+  let routes: Route[];
+  const tokens = new Map<Role, string>();
+
+  beforeAll(async () => {
+    auth = await TestAuthority.create();
+    fleet = await startAllServices(uniqueTag('authz'), auth.env);
+    routes = fleet.services.flatMap(({ definition, running }) =>
+      collectRouteDecisions(running.app).map((r) => ({ ...r, service: definition.name, url: running.url })),
+    );
+    for (const role of ROLES) {
+      tokens.set(
+        role,
+        await auth.bearer({
+          sub: `matrix-${role}`,
+          roles: [role],
+          org: role === 'citizen' ? undefined : 'org-matrix',
+          region: role === 'citizen' || role === 'partner' ? undefined : '370000',
+          phone: role === 'citizen' ? '13900000000' : undefined,
+          clientId: role === 'partner' ? 'matrix-partner' : undefined,
+        }),
+      );
+    }
+  }, 600_000);
+  afterAll(async () => fleet?.stop(), 120_000);
+
+  it('covers every service folder (add new services to test/security/support/all-services.ts)', () => {
+    expect(SECURITY_TESTED_SERVICES.map((s) => s.name).sort()).toEqual(serviceFoldersWithDefinitions());
+  });
+
+  it('finds the routes of every service', () => {
+    const protectedCount = routes.filter((r) => !r.public).length;
+    console.info(`authorization matrix: ${routes.length} routes in ${fleet.services.length} services (${protectedCount} protected) × ${ROLES.length} roles`);
+    for (const { definition } of fleet.services) {
+      expect(routes.filter((r) => r.service === definition.name).map((r) => r.path)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+    }
+  });
+
+  it('has an access decision (@Public or @Roles) on every route', () => {
+    const undecided = routes.filter((r) => !r.public && r.roles.length === 0).map(describeRoute);
+    expect(undecided).toEqual([]);
+  });
+
+  it('names only known roles in @Roles', () => {
+    const unknown = routes.flatMap((r) => r.roles.filter((role) => !isRole(role)).map((role) => `${describeRoute(r)}: ${role}`));
+    expect(unknown).toEqual([]);
+  });
+
+  it('keeps the health routes public', () => {
+    const closed = routes.filter((r) => r.path.startsWith('/health') && !r.public).map(describeRoute);
+    expect(closed).toEqual([]);
+  });
+
+  describe('behaviour matches the metadata', () => {
+    let outcomes: Outcome[];
+
+    beforeAll(async () => {
+      const protectedRoutes = routes.filter((r) => !r.public && r.roles.length > 0);
+      const tasks = protectedRoutes.flatMap((route) => [
+        async (): Promise<Outcome> => {
+          const res = await callRoute(route.url, route);
+          return { route, role: 'anonymous', allowed: false, status: res.status, detail: (res.body as { detail?: string }).detail };
+        },
+        ...ROLES.map((role) => async (): Promise<Outcome> => {
+          const res = await callRoute(route.url, route, { authorization: tokens.get(role) });
+          return { route, role, allowed: route.roles.includes(role), status: res.status, detail: (res.body as { detail?: string }).detail };
+        }),
+      ]);
+      const publicRoutes = routes.filter((r) => r.public && !r.path.startsWith('/docs'));
+      const publicTasks = publicRoutes.map((route) => async (): Promise<Outcome> => {
+        const res = await callRoute(route.url, route);
+        return { route, role: 'anonymous', allowed: true, status: res.status, detail: (res.body as { detail?: string }).detail };
+      });
+      outcomes = await inBatches([...tasks, ...publicTasks], 6);
+    }, 600_000);
+
+    const show = (o: Outcome): string => `${describeRoute(o.route)} as ${o.role} → ${o.status}${o.detail ? ` (${o.detail})` : ''} [${concretePath(o.route.path)}]`;
+
+    it('answers 401 to calls without a token on every protected route', () => {
+      const wrong = outcomes.filter((o) => o.role === 'anonymous' && !o.allowed && o.status !== 401).map(show);
+      expect(wrong).toEqual([]);
+    });
+
+    it('answers 403 to every role that the route does not list', () => {
+      const wrong = outcomes.filter((o) => o.role !== 'anonymous' && !o.allowed && !(o.status === 403 && o.detail === AUTH_REFUSALS.roleDenied)).map(show);
+      expect(wrong).toEqual([]);
+    });
+
+    it('lets every listed role (and anyone on public routes) past the guard: no 401, no guard 403', () => {
+      const wrong = outcomes.filter((o) => o.allowed && (o.status === 401 || (o.status === 403 && guardRefusals.includes(o.detail ?? '')))).map(show);
+      expect(wrong).toEqual([]);
+    });
+
+    it('never answers 500 to a permitted call with dummy input (bad input is 4xx; 503 means a dependency is down)', () => {
+      const failing = outcomes.filter((o) => o.allowed && o.status >= 500 && o.status !== 503).map(show);
+      expect(failing).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,66 @@
+import request from 'supertest';
+import { dropSchema } from '@legal/persistence';
+import { REDIS } from '@legal/redis';
+import { RunningService, startService } from '@legal/service-kit';
+import { isolatedOverrides, TestAuthority, uniqueTag } from '@legal/testing';
+import type Redis from 'ioredis';
+import { probeService } from './support/probe.definition';
+
+
+describe('@RateLimit (Redis)', () => {
+  let auth: TestAuthority;
+  let probe: RunningService;
+  let second: RunningService;
+
+  beforeAll(async () => {
+    auth = await TestAuthority.create();
+    const tag = uniqueTag('ratelimit');
+    // Two instances of one service with the same Redis prefix: the limit is shared, not per instance.
+    probe = await startService(probeService, isolatedOverrides(tag, 'probe', auth.env));
+    second = await startService(probeService, isolatedOverrides(tag, 'probe', auth.env));
+  });
+  afterAll(async () => {
+    await second?.stop();
+    await probe?.stop();
+    if (probe) await dropSchema(probe.env.DATABASE_URL, probe.env.DB_SCHEMA);
+  });
+
+  it('answers 429 problem+json with Retry-After once an IP used up its points, counted across instances', async () => {
+    const ip = '203.0.113.10';
+    await request(probe.url).post('/probe/limited').set('x-forwarded-for', ip).expect(200);
+    await request(second.url).post('/probe/limited').set('x-forwarded-for', ip).expect(200);
+    await request(probe.url).post('/probe/limited').set('x-forwarded-for', ip).expect(200);
+    const res = await request(second.url).post('/probe/limited').set('x-forwarded-for', ip).expect(429);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 429, code: 'rate-limited' });
+    const retryAfter = Number(res.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(res.body.retryAfterSeconds).toBe(retryAfter);
+    await request(probe.url).post('/probe/limited').set('x-forwarded-for', '203.0.113.11').expect(200);
+  });
+
+  it('limits per account whatever the address, and keeps accounts apart', async () => {
+    const call = (username: string, ip: string): request.Test =>
+      request(probe.url).post('/probe/limited-account').set('x-forwarded-for', ip).send({ username });
+    await call('Wang.Fang', '198.51.100.1').expect(200);
+    await call('wang.fang ', '198.51.100.2').expect(200);
+    await call('WANG.FANG', '198.51.100.3').expect(429);
+    await call('li.lei', '198.51.100.3').expect(200);
+  });
+
+  it('keys "account" by the authenticated subject when no extractor is given', async () => {
+    const alice = await auth.bearer({ sub: 'citizen-alice', roles: ['citizen'] });
+    const bob = await auth.bearer({ sub: 'citizen-bob', roles: ['citizen'] });
+    await request(probe.url).get('/probe/limited-subject').set('authorization', alice).expect(200);
+    await request(probe.url).get('/probe/limited-subject').set('authorization', alice).expect(429);
+    await request(probe.url).get('/probe/limited-subject').set('authorization', bob).expect(200);
+  });
+
+  it('stores counters under the service prefix without the account in clear', async () => {
+    const redis = probe.app.get<Redis>(REDIS);
+    const keys = await redis.keys(`${probe.env.REDIS_KEY_PREFIX}rl:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.join(' ')).not.toMatch(/wang|fang|alice/i);
+  });
+});

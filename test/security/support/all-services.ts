@@ -1,0 +1,66 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { BaseEnv } from '@legal/config';
+import { dropSchema } from '@legal/persistence';
+import { RunningService, ServiceDefinition, startService } from '@legal/service-kit';
+import { isolatedOverrides } from '@legal/testing';
+import { centreService } from '../../../services/centre/src/centre.definition';
+import { hotlineService } from '../../../services/hotline/src/hotline.definition';
+import { identityService } from '../../../services/identity/src/identity.definition';
+import { legalAidService } from '../../../services/legal-aid/src/legal-aid.definition';
+import { mediationService } from '../../../services/mediation/src/mediation.definition';
+import { notarizationService } from '../../../services/notarization/src/notarization.definition';
+import { portalService } from '../../../services/portal/src/portal.definition';
+import { workOrderService } from '../../../services/work-order/src/work-order.definition';
+
+/**
+ * Every service definition, imported explicitly. A new service must be added here: the security
+ * tests check this list against services/<name>/src/<name>.definition.ts on disk.
+ */
+export const SECURITY_TESTED_SERVICES: ServiceDefinition<BaseEnv>[] = [
+  workOrderService,
+  hotlineService,
+  portalService,
+  centreService,
+  legalAidService,
+  mediationService,
+  notarizationService,
+  identityService,
+] as unknown as ServiceDefinition<BaseEnv>[];
+
+/** Names of the services that have a definition file on disk. */
+export function serviceFoldersWithDefinitions(): string[] {
+  const root = path.join(__dirname, '..', '..', '..', 'services');
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .filter((d) => readdirSync(path.join(root, d.name, 'src')).some((f) => f.endsWith('.definition.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+export interface RunningFleet {
+  services: { definition: ServiceDefinition<BaseEnv>; running: RunningService }[];
+  stop: () => Promise<void>;
+}
+
+/** Starts every service in this process (one after the other, to be gentle on shared CPUs). */
+export async function startAllServices(tag: string, extra: Record<string, unknown>): Promise<RunningFleet> {
+  const services: RunningFleet['services'] = [];
+  const stop = async (): Promise<void> => {
+    for (const { running } of services.reverse()) {
+      await running.stop().catch(() => undefined);
+      await dropSchema(running.env.DATABASE_URL, running.env.DB_SCHEMA).catch(() => undefined);
+    }
+  };
+  try {
+    for (const definition of SECURITY_TESTED_SERVICES) {
+      const schemaLabel = definition.name.replace(/[^a-z0-9]/g, '');
+      const running = await startService(definition, isolatedOverrides(tag, schemaLabel, { DB_POOL_SIZE: 3, ...extra }));
+      services.push({ definition, running });
+    }
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { services, stop };
+}
