@@ -14,7 +14,7 @@ interface Exit {
 
 function run(env: NodeJS.ProcessEnv, onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void): Promise<Exit> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [hotlineMain], { env: { ...process.env, ...env }, cwd: root });
+    const child = spawn(process.execPath, [hotlineMain], { env: { ...process.env, LOG_FILE: '', ...env }, cwd: root });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -1,2 +1,39 @@
 export { createKafka, InjectKafka, KAFKA, KAFKA_SETTINGS, KafkaModule } from './kafka.module';
 export type { KafkaSettings } from './kafka.module';
+
+export { MessagingModule } from './messaging.module';
+export type { MessagingModuleOptions } from './messaging.module';
+export { MessagingRuntime } from './messaging-runtime';
+export type { MessagingRuntimeOptions } from './messaging-runtime';
+export { messagingEntities, messagingMigrations, outboxChannel } from './messaging-persistence';
+export type { AnyEventDefinition } from './event-definition.types';
+
+export { Outbox, OutboxPayloadError } from './outbox/outbox.service';
+export type { PublishOptions } from './outbox/outbox.service';
+export { OutboxMessage } from './outbox/outbox-message.entity';
+export { OutboxRelay, DEFAULT_RELAY_OPTIONS } from './outbox/outbox-relay';
+export type { OutboxRelayOptions, RelayStatus } from './outbox/outbox-relay';
+export { InboxMessage } from './inbox/inbox-message.entity';
+export { MessagingTables1764300000000 } from './migrations/1764300000000-messaging-tables';
+
+export { MessageConsumers } from './consumer/message-consumers';
+export type { ConsumerRegistration } from './consumer/consumer-registration';
+export { DEFAULT_RUNNER_OPTIONS } from './consumer/consumer-runner';
+export type { ConsumerRunnerOptions, RunnerState } from './consumer/consumer-runner';
+export { currentConsumedEventId } from './consumer/consumption-context';
+export { stripDeadLetterHeaders } from './consumer/dead-letter.publisher';
+
+export { decodeCloudEvent, encodeCloudEvent, headersToStrings } from './envelope/cloud-event.codec';
+export type { EncodedRecord } from './envelope/cloud-event.codec';
+export { backoffDelay } from './retry/backoff';
+export type { BackoffPolicy } from './retry/backoff';
+export { isTransientInfrastructureError } from './retry/transient-error';
+export { TopicProvisioner } from './topics/topic-provisioner';
+export { MessagingHealth } from './health/messaging-health';
+export type { HealthCheckSink, MessagingComponentStatus } from './health/messaging-health';
+
+export { replayDeadLetters } from './replay/dead-letter-replayer';
+export type { ReplayOptions, ReplayReport } from './replay/dead-letter-replayer';
+
+export { collectEvents, EventCollector, waitForEvent } from './testing/event-collector';
+export type { CollectedRecord, KafkaSource } from './testing/event-collector';

@@ -3,9 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@legal/auth';
 import { BaseEnv } from '@legal/config';
-import { HealthModule } from '@legal/health';
+import { HealthModule, HealthRegistry } from '@legal/health';
 import { ProblemDetailsFilter } from '@legal/http';
-import { KafkaModule } from '@legal/messaging';
+import { KafkaModule, messagingEntities, messagingMigrations, MessagingModule } from '@legal/messaging';
 import { LoggingModule, MetricsModule } from '@legal/observability';
 import { buildDataSourceOptions, ensureDatabaseAndSchema } from '@legal/persistence';
 import { PrivacyModule } from '@legal/privacy';
@@ -17,6 +17,11 @@ import type { EntitySchema, MixedList } from 'typeorm';
 type ClassList = MixedList<Function | string | EntitySchema>;
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type MigrationList = MixedList<Function | string>;
+
+/** The outbox/inbox tables belong to every service: prepended here so service authors never list them. */
+function withMessaging<T>(messaging: readonly T[], own: MixedList<T>): T[] {
+  return [...new Set([...messaging, ...(Array.isArray(own) ? own : Object.values(own))])];
+}
 
 export interface ServiceKitOptions<E extends BaseEnv> {
   serviceName: string;
@@ -60,13 +65,14 @@ export class ServiceKitModule {
               schema: env.DB_SCHEMA,
               poolSize: env.DB_POOL_SIZE,
               applicationName: serviceName,
-              entities: options.entities,
-              migrations: options.migrations,
+              entities: withMessaging(messagingEntities, options.entities),
+              migrations: withMessaging(messagingMigrations, options.migrations),
               migrationsRun: env.DB_MIGRATIONS_RUN,
             });
           },
         }),
         HealthModule,
+        MessagingModule.forRoot({ serviceName, healthRegistry: HealthRegistry }),
         PrivacyModule,
         AuthModule.forRoot({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL, jwksJson: env.AUTH_JWKS_JSON }),
       ],

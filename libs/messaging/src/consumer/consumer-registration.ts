@@ -1,0 +1,23 @@
+import type { CloudEvent, EventData } from '@legal/contracts';
+import type { EntityManager } from 'typeorm';
+import type { AnyEventDefinition } from '../event-definition.types';
+import type { BackoffPolicy } from '../retry/backoff';
+
+/** What a module hands to `MessageConsumers.register` (typically in its `onModuleInit`). */
+export interface ConsumerRegistration<D extends AnyEventDefinition> {
+  /** Unique within the service, e.g. `intake`; the Kafka group id is `[<prefix>.]<service>.<group>`. */
+  group: string;
+  /** Accepted event types; the subscribed topics are theirs. Other known types on those topics are skipped. */
+  events: D[];
+  /** Runs inside the inbox transaction: write effects (and outbox events) through `manager` only. */
+  handle: (event: CloudEvent<EventData<D>>, manager: EntityManager) => Promise<void>;
+  /** Handler attempts before the record is dead-lettered (default 5). Infrastructure errors do not count. */
+  maxAttempts?: number;
+  /** Delay between handler attempts (default 100 ms doubling up to 3 s). */
+  retryBackoff?: BackoffPolicy;
+  /** Partitions processed in parallel by this group in one instance (default 3); order is kept within each. */
+  partitionsConsumedConcurrently?: number;
+}
+
+export const DEFAULT_HANDLER_BACKOFF: BackoffPolicy = { initialMs: 100, maxMs: 3000 };
+export const DEFAULT_MAX_ATTEMPTS = 5;

@@ -1,0 +1,276 @@
+import { Logger } from '@nestjs/common';
+import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { BackoffPolicy, backoffDelay, sleep, withTimeout } from '../retry/backoff';
+import { describeError } from '../retry/transient-error';
+import type { ConsumedRecord } from './consumed-record';
+import { ConsumerStoppingError, MessageProcessor } from './message-processor';
+
+export interface ConsumerRunnerOptions {
+  partitionsConsumedConcurrently: number;
+  /** Commit after this many processed records of a partition, or after `commitIntervalMs`, and at the end of every batch. */
+  commitEveryMessages: number;
+  commitIntervalMs: number;
+  sessionTimeout: number;
+  heartbeatInterval: number;
+  /** Consecutive valid records of a partition handled in one DB transaction (one commit). */
+  recordsPerTransaction: number;
+  /** Long polls end after this; also bounds how long shutdown waits for an idle fetch. */
+  maxWaitTimeInMs: number;
+  /** Between attempts to (re)create the consumer after a crash kafkajs does not recover from itself. */
+  restartBackoff: BackoffPolicy;
+  /**
+   * A consumer that shows no sign of life (no fetch, heartbeat, join or batch) for this long while not
+   * processing is recreated: kafkajs can stay stuck after a broker restart.
+   */
+  stallTimeoutMs: number;
+}
+
+export const DEFAULT_RUNNER_OPTIONS: ConsumerRunnerOptions = {
+  partitionsConsumedConcurrently: 3,
+  commitEveryMessages: 100,
+  commitIntervalMs: 500,
+  recordsPerTransaction: 50,
+  sessionTimeout: 30000,
+  heartbeatInterval: 3000,
+  maxWaitTimeInMs: 1000,
+  restartBackoff: { initialMs: 500, maxMs: 15000 },
+  stallTimeoutMs: 60000,
+};
+
+export type RunnerState = 'idle' | 'starting' | 'running' | 'restarting' | 'stopping' | 'stopped';
+
+function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}
+
+function toRecord(batch: Batch, message: KafkaMessage): ConsumedRecord {
+  return {
+    topic: batch.topic,
+    partition: batch.partition,
+    offset: message.offset,
+    key: message.key,
+    value: message.value,
+    headers: message.headers ?? {},
+    timestamp: message.timestamp,
+  };
+}
+
+/**
+ * One consumer group on kafkajs: explicit offsets (committed only after the record's transaction
+ * committed), several partitions in parallel, recreated with backoff after a crash kafkajs does not
+ * restart from, and a graceful stop that finishes the record in hand and commits.
+ */
+export class ConsumerRunner {
+  private readonly logger = new Logger(ConsumerRunner.name);
+  private readonly abort = new AbortController();
+  private consumer: Consumer | undefined;
+  private launching: Promise<void> | undefined;
+  private currentState: RunnerState = 'idle';
+  private crashes = 0;
+  private joinWaiters: (() => void)[] = [];
+  private lastActivityAt = Date.now();
+  private activeBatches = 0;
+  private launchInProgress = false;
+  private watchdog: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly kafka: Kafka,
+    readonly groupId: string,
+    readonly topics: string[],
+    private readonly processor: MessageProcessor,
+    private readonly options: ConsumerRunnerOptions = DEFAULT_RUNNER_OPTIONS,
+    private readonly prerequisite: Promise<void> = Promise.resolve(),
+  ) {}
+
+  get state(): RunnerState {
+    return this.currentState;
+  }
+
+  start(): void {
+    if (this.currentState !== 'idle') return;
+    this.currentState = 'starting';
+    this.launching = this.launch();
+    this.watchdog = setInterval(() => this.checkStall(), Math.max(1000, Math.min(5000, this.options.stallTimeoutMs / 4)));
+    this.watchdog.unref();
+  }
+
+  /** Joined, and alive recently (or busy with a batch). */
+  isHealthy(): boolean {
+    return this.currentState === 'running' && (this.activeBatches > 0 || Date.now() - this.lastActivityAt < this.options.stallTimeoutMs);
+  }
+
+  /** Resolves true once the consumer has joined its group (false after `timeoutMs`). */
+  whenRunning(timeoutMs: number): Promise<boolean> {
+    if (this.currentState === 'running') return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.joinWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
+  /** Stops fetching, lets the record in hand finish and commit, leaves the group, disconnects. */
+  async stop(): Promise<void> {
+    if (this.currentState === 'stopped') return;
+    this.currentState = 'stopping';
+    this.abort.abort();
+    clearInterval(this.watchdog);
+    const consumer = this.consumer;
+    this.consumer = undefined;
+    if (consumer) {
+      await withTimeout(consumer.stop(), 30000, 'consumer stop timed out').catch((e: unknown) =>
+        this.logger.warn({ msg: 'consumer stop failed', group: this.groupId, error: describeError(e) }),
+      );
+      await withTimeout(consumer.disconnect(), 10000, 'consumer disconnect timed out').catch(() => undefined);
+    }
+    await withTimeout(this.launching ?? Promise.resolve(), 10000, 'consumer launch still running').catch(() => undefined);
+    this.currentState = 'stopped';
+  }
+
+  private async launch(): Promise<void> {
+    this.launchInProgress = true;
+    try {
+      await this.launchUntilRunning();
+    } finally {
+      this.launchInProgress = false;
+      this.lastActivityAt = Date.now();
+    }
+  }
+
+  private async launchUntilRunning(): Promise<void> {
+    await this.prerequisite.catch(() => undefined);
+    for (let attempt = 1; !this.abort.signal.aborted; attempt++) {
+      const consumer = this.createConsumer();
+      this.consumer = consumer;
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+        // Resolves once the group is joined, or once a failed join was handed to kafkajs's crash handling.
+        await consumer.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+          eachBatch: (payload) => this.eachBatch(consumer, payload),
+        });
+        return;
+      } catch (e) {
+        this.logger.warn({ msg: 'cannot start consumer; retrying', group: this.groupId, attempt, error: describeError(e) });
+        this.consumer = undefined;
+        await consumer.disconnect().catch(() => undefined);
+        await sleep(backoffDelay(attempt, this.options.restartBackoff), this.abort.signal);
+      }
+    }
+  }
+
+  private createConsumer(): Consumer {
+    const consumer: Consumer = this.kafka.consumer({
+      groupId: this.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.options.sessionTimeout,
+      heartbeatInterval: this.options.heartbeatInterval,
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs,
+      retry: {
+        retries: 5,
+        // kafkajs restarts itself after retriable crashes, but never a consumer we stopped or replaced:
+        // a restart racing stop() would otherwise keep reconnecting forever.
+        restartOnFailure: async () => !this.abort.signal.aborted && this.consumer === consumer,
+      },
+    });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.logger.log({ msg: 'consumer joined its group', group: this.groupId, assignment: payload.memberAssignment });
+      alive();
+      this.crashes = 0;
+      if (this.currentState === 'starting' || this.currentState === 'restarting') this.currentState = 'running';
+      const waiters = this.joinWaiters;
+      this.joinWaiters = [];
+      for (const waiter of waiters) waiter();
+    });
+    const alive = (): void => {
+      if (this.consumer === consumer) this.lastActivityAt = Date.now();
+    };
+    for (const event of [consumer.events.FETCH, consumer.events.HEARTBEAT, consumer.events.START_BATCH_PROCESS, consumer.events.END_BATCH_PROCESS]) {
+      consumer.on(event, alive);
+    }
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (this.abort.signal.aborted) return;
+      this.currentState = 'restarting';
+      this.logger.error({ msg: 'consumer crashed', group: this.groupId, restartedByKafkajs: payload.restart, error: describeError(payload.error) });
+      // kafkajs restarts itself after retriable errors; after any other crash we recreate the consumer.
+      if (!payload.restart && this.consumer === consumer) this.launching = this.relaunch(consumer);
+    });
+    return consumer;
+  }
+
+  private checkStall(): void {
+    const consumer = this.consumer;
+    if (!consumer || this.abort.signal.aborted || this.launchInProgress || this.activeBatches > 0) return;
+    const silentMs = Date.now() - this.lastActivityAt;
+    if (silentMs < this.options.stallTimeoutMs) return;
+    this.logger.warn({ msg: 'consumer shows no sign of life; recreating it', group: this.groupId, silentMs });
+    this.currentState = 'restarting';
+    this.launching = this.relaunch(consumer, true);
+  }
+
+  private async relaunch(crashed: Consumer, stopFirst = false): Promise<void> {
+    this.launchInProgress = true;
+    try {
+      this.crashes++;
+      this.consumer = undefined;
+      if (stopFirst) await withTimeout(crashed.stop(), 10000, 'stop timed out').catch(() => undefined);
+      await withTimeout(crashed.disconnect(), 10000, 'disconnect timed out').catch(() => undefined);
+      await sleep(backoffDelay(this.crashes, this.options.restartBackoff), this.abort.signal);
+    } finally {
+      this.launchInProgress = false;
+    }
+    if (!this.abort.signal.aborted) await this.launch();
+  }
+
+  private async eachBatch(consumer: Consumer, payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    let pending: string | undefined;
+    let uncommitted = 0;
+    let lastCommitAt = Date.now();
+    const commit = async (): Promise<void> => {
+      if (pending === undefined) return;
+      const offset = pending;
+      pending = undefined;
+      uncommitted = 0;
+      lastCommitAt = Date.now();
+      try {
+        await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset }]);
+      } catch (e) {
+        // Not fatal: the records are redelivered later and the inbox absorbs them.
+        this.logger.warn({ msg: 'offset commit failed', group: this.groupId, topic: batch.topic, partition: batch.partition, offset, error: describeError(e) });
+      }
+    };
+    const context = { heartbeat: payload.heartbeat, stopping: this.abort.signal };
+    const { messages } = batch;
+    this.activeBatches++;
+    try {
+      for (let start = 0; start < messages.length; start += this.options.recordsPerTransaction) {
+        if (this.abort.signal.aborted || !payload.isRunning() || payload.isStale()) break;
+        const chunk = messages.slice(start, start + this.options.recordsPerTransaction);
+        await this.processor.processMany(
+          chunk.map((m) => toRecord(batch, m)),
+          context,
+        );
+        const last = chunk[chunk.length - 1] as KafkaMessage;
+        payload.resolveOffset(last.offset);
+        pending = nextOffset(last.offset);
+        uncommitted += chunk.length;
+        if (uncommitted >= this.options.commitEveryMessages || Date.now() - lastCommitAt >= this.options.commitIntervalMs) await commit();
+        await payload.heartbeat();
+      }
+    } catch (e) {
+      await commit();
+      if (e instanceof ConsumerStoppingError) return;
+      throw e;
+    } finally {
+      this.activeBatches--;
+      this.lastActivityAt = Date.now();
+    }
+    await commit();
+  }
+}

@@ -1,0 +1,57 @@
+import type { MessageConsumers } from '../consumer/message-consumers';
+import type { OutboxBacklogProbe } from '../outbox/outbox-backlog.probe';
+import type { OutboxRelay } from '../outbox/outbox-relay';
+
+/** Same shape as @legal/health's ComponentStatus (not imported: @legal/health depends on this lib). */
+export interface MessagingComponentStatus {
+  up: boolean;
+  detail?: Record<string, unknown>;
+  error?: string;
+}
+
+/** Anything with HealthRegistry's `register` (passed in by the service kit). */
+export interface HealthCheckSink {
+  register(name: string, check: () => Promise<MessagingComponentStatus>): void;
+}
+
+/**
+ * Readiness of the message pipeline: `outbox-relay` is down when the relay loop is not running, or
+ * when the oldest unsent row is older than `stuckAfterMs` although the relay's last round succeeded
+ * (i.e. Kafka is reachable, yet rows do not move); `consumers` is down unless every group has joined.
+ */
+export class MessagingHealth {
+  constructor(
+    private readonly relay: OutboxRelay | undefined,
+    private readonly backlog: OutboxBacklogProbe,
+    private readonly consumers: MessageConsumers,
+    private readonly stuckAfterMs = 60000,
+  ) {}
+
+  registerWith(sink: HealthCheckSink): void {
+    sink.register('outbox-relay', () => this.relayStatus());
+    sink.register('consumers', () => this.consumersStatus());
+  }
+
+  async relayStatus(): Promise<MessagingComponentStatus> {
+    if (!this.relay) return { up: true, detail: { relay: 'disabled in this instance' } };
+    const status = this.relay.status();
+    let backlog;
+    try {
+      backlog = await this.backlog.read();
+    } catch (e) {
+      return { up: false, error: `cannot read the outbox: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    const oldestAgeSeconds = backlog.oldestCreatedAt ? Math.round((Date.now() - backlog.oldestCreatedAt.getTime()) / 1000) : 0;
+    const detail = { backlog: backlog.rows, oldestAgeSeconds, published: status.published, consecutiveFailures: status.consecutiveFailures };
+    if (!status.running) return { up: false, detail, error: 'relay loop is not running' };
+    const stuck = oldestAgeSeconds * 1000 > this.stuckAfterMs && status.consecutiveFailures === 0;
+    return stuck ? { up: false, detail, error: `oldest unsent row waits ${oldestAgeSeconds} s although Kafka accepts writes` } : { up: true, detail };
+  }
+
+  async consumersStatus(): Promise<MessagingComponentStatus> {
+    const runners = this.consumers.runners();
+    const groups = Object.fromEntries(runners.map((r) => [r.groupId, r.state]));
+    const down = runners.filter((r) => !r.isHealthy()).map((r) => [r.groupId]);
+    return down.length === 0 ? { up: true, detail: { groups } } : { up: false, detail: { groups }, error: `not running: ${down.map(([g]) => g).join(', ')}` };
+  }
+}

@@ -1,0 +1,83 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { schemaName } from '../messaging-persistence';
+
+export interface InboxEntry {
+  group: string;
+  eventId: string;
+  eventType: string;
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export interface InboxWork {
+  entry: InboxEntry;
+  run: (manager: EntityManager) => Promise<void>;
+}
+
+export type InboxOutcome = 'handled' | 'duplicate';
+
+/** A `run` threw: which item (its index), with the original error as `cause`. */
+export class InboxWorkError extends Error {
+  constructor(
+    readonly index: number,
+    cause: unknown,
+  ) {
+    super(`item ${index} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'InboxWorkError';
+  }
+}
+
+/**
+ * Runs the items in ONE transaction that also records their event ids in the inbox; an item whose
+ * id is already there (redelivery, replay, a second copy) is not run ('duplicate'). Either all
+ * items commit or none does.
+ */
+export async function runInInboxTransaction(dataSource: DataSource, items: InboxWork[]): Promise<InboxOutcome[]> {
+  const schema = schemaName(dataSource.options);
+  const queryRunner = dataSource.createQueryRunner();
+  try {
+    await queryRunner.connect();
+    await queryRunner.startTransaction();
+    // One statement records every id of the chunk; RETURNING says which ones are new.
+    const inserted = await queryRunner.query(
+      `INSERT INTO "${schema}"."inbox_message" (consumer_group, event_id, event_type, source_topic, source_partition, source_offset)
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::int[], $6::bigint[])
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [
+        items.map((i) => i.entry.group),
+        items.map((i) => i.entry.eventId),
+        items.map((i) => i.entry.eventType),
+        items.map((i) => i.entry.topic),
+        items.map((i) => i.entry.partition),
+        items.map((i) => i.entry.offset),
+      ],
+      true,
+    );
+    const fresh = new Set((inserted.records as { event_id: string }[]).map((r) => r.event_id));
+    const outcomes: InboxOutcome[] = [];
+    for (const [index, { entry, run }] of items.entries()) {
+      // A second copy of an id within the same chunk is a duplicate too.
+      if (!fresh.delete(entry.eventId)) {
+        outcomes.push('duplicate');
+        continue;
+      }
+      try {
+        await run(queryRunner.manager);
+      } catch (e) {
+        throw new InboxWorkError(index, e);
+      }
+      outcomes.push('handled');
+    }
+    // COMMIT of an aborted transaction (a handler that swallowed a failed statement) silently rolls
+    // back; this probe turns that into an error instead of acknowledged records with no effect.
+    await queryRunner.query('SELECT 1');
+    await queryRunner.commitTransaction();
+    return outcomes;
+  } catch (e) {
+    if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+    throw e;
+  } finally {
+    await queryRunner.release().catch(() => undefined);
+  }
+}

@@ -1,0 +1,130 @@
+import { Logger } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { ClientConfig } from 'pg';
+import type { Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
+import type { ConsumerRunnerOptions } from './consumer/consumer-runner';
+import { DeadLetterPublisher } from './consumer/dead-letter.publisher';
+import { MessageConsumers } from './consumer/message-consumers';
+import { MessagingHealth } from './health/messaging-health';
+import { outboxChannel, schemaName } from './messaging-persistence';
+import { ConsumerLagCollector } from './metrics/consumer-lag.collector';
+import { MessagingMetrics } from './metrics/messaging-metrics';
+import { OutboxBacklogProbe } from './outbox/outbox-backlog.probe';
+import { OutboxCommitWatcher } from './outbox/outbox-commit.watcher';
+import { OutboxNotificationListener } from './outbox/outbox-notification.listener';
+import { DEFAULT_RELAY_OPTIONS, OutboxRelay, OutboxRelayOptions } from './outbox/outbox-relay';
+import { Outbox } from './outbox/outbox.service';
+import { OutboxStore } from './outbox/outbox.store';
+import { withTimeout } from './retry/backoff';
+import { TopicProvisioner } from './topics/topic-provisioner';
+
+export interface MessagingRuntimeOptions {
+  serviceName: string;
+  dataSource: DataSource;
+  kafka: Kafka;
+  topicPrefix: string;
+  partitions: number;
+  /** The application's Prometheus registry; no metrics without one. */
+  metricsRegistry?: Registry;
+  /** `enabled: false` runs no relay in this instance (events still go to the outbox). */
+  relay?: Partial<OutboxRelayOptions> & { enabled?: boolean };
+  consumers?: Partial<ConsumerRunnerOptions>;
+  /** How long `start()` waits for topics and consumer groups before carrying on in the background. */
+  startupWaitMs?: number;
+}
+
+function listenerConnection(dataSource: DataSource, applicationName: string): ClientConfig {
+  const o = dataSource.options as { url?: string; host?: string; port?: number; username?: string; password?: string; database?: string };
+  return o.url
+    ? { connectionString: o.url, application_name: applicationName }
+    : { host: o.host, port: o.port, user: o.username, password: o.password, database: o.database, application_name: applicationName };
+}
+
+/**
+ * Everything messaging needs in one process, wired without Nest (MessagingModule wraps it; tests,
+ * fixtures and scripts use it directly): outbox, relay + LISTEN wake-up, topic provisioning,
+ * consumers with DLQ, metrics and health.
+ */
+export class MessagingRuntime {
+  readonly outbox: Outbox;
+  readonly consumers: MessageConsumers;
+  readonly relay: OutboxRelay | undefined;
+  readonly health: MessagingHealth;
+  readonly topics: TopicProvisioner;
+  readonly metrics: MessagingMetrics | undefined;
+  private readonly logger = new Logger(MessagingRuntime.name);
+  private readonly abort = new AbortController();
+  private readonly listener: OutboxNotificationListener | undefined;
+  private readonly deadLetters: DeadLetterPublisher;
+  private readonly lag: ConsumerLagCollector;
+  private readonly topicsReady: Promise<void>;
+  private releaseTopicsGate: () => void = () => undefined;
+  private started = false;
+
+  constructor(private readonly options: MessagingRuntimeOptions) {
+    const { dataSource, kafka, serviceName } = options;
+    const schema = schemaName(dataSource.options);
+    const store = new OutboxStore(dataSource.options);
+    const backlog = new OutboxBacklogProbe(dataSource, store);
+    this.topics = new TopicProvisioner(kafka, options.topicPrefix, options.partitions);
+    // Consumers subscribe only after this run's topic provisioning finished (or was abandoned).
+    this.topicsReady = new Promise((resolve) => (this.releaseTopicsGate = resolve));
+    this.lag = new ConsumerLagCollector(kafka, () => this.consumers.runners().map((r) => ({ groupId: r.groupId, topics: r.topics })));
+    this.metrics = options.metricsRegistry
+      ? new MessagingMetrics(options.metricsRegistry, { backlog: () => backlog.read(), consumerLag: () => this.lag.collect() })
+      : undefined;
+    const commits = new OutboxCommitWatcher();
+    this.outbox = new Outbox(serviceName, commits);
+    this.deadLetters = new DeadLetterPublisher(kafka, this.metrics);
+    this.consumers = new MessageConsumers({
+      serviceName,
+      topicPrefix: options.topicPrefix,
+      kafka,
+      dataSource,
+      deadLetters: this.deadLetters,
+      metrics: this.metrics,
+      runnerOptions: options.consumers,
+      topicsReady: this.topicsReady,
+    });
+    const { enabled = true, ...relayOptions } = options.relay ?? {};
+    if (enabled) {
+      const relay = new OutboxRelay(dataSource, kafka, options.topicPrefix, store, { ...DEFAULT_RELAY_OPTIONS, ...relayOptions }, this.metrics);
+      this.relay = relay;
+      commits.onCommit(() => relay.wake());
+      this.listener = new OutboxNotificationListener(listenerConnection(dataSource, `${serviceName}-outbox-listener`), outboxChannel(schema), () => relay.wake());
+    }
+    this.health = new MessagingHealth(this.relay, backlog, this.consumers);
+  }
+
+  /** Provisions topics, starts the relay and the consumers; waits (bounded) until they are up. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const wait = this.options.startupWaitMs ?? 20000;
+    const provisioning = this.topics.whenReady(this.abort.signal).finally(() => this.releaseTopicsGate());
+    provisioning.catch(() => undefined);
+    this.listener?.start();
+    void this.topicsReady.then(() => {
+      if (!this.abort.signal.aborted) this.relay?.start();
+    });
+    this.consumers.startAll();
+    const ready = await withTimeout(
+      provisioning.then(() => this.consumers.whenRunning(wait)),
+      wait,
+      'timed out',
+    ).catch(() => false);
+    if (!ready) this.logger.warn({ msg: `messaging not fully up after ${wait} ms; continuing to connect in the background` });
+  }
+
+  /** Consumers first (finish in-flight records, commit), then the relay, then connections. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.releaseTopicsGate();
+    await this.consumers.stopAll();
+    await this.relay?.stop();
+    await this.listener?.stop();
+    await this.deadLetters.stop();
+    await this.lag.stop();
+  }
+}

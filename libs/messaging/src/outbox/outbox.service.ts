@@ -1,0 +1,97 @@
+import { checkEventPayload, CloudEvent, EventData } from '@legal/contracts';
+import { currentCorrelationId } from '@legal/observability';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { currentConsumedEventId } from '../consumer/consumption-context';
+import type { AnyEventDefinition } from '../event-definition.types';
+import { outboxChannel, schemaName } from '../messaging-persistence';
+import type { OutboxCommitWatcher } from './outbox-commit.watcher';
+
+export interface PublishOptions {
+  /** The aggregate id: CloudEvents subject, Kafka key and so the partition key (ordering is per subject). */
+  subject: string;
+  /** Defaults to the id of the event being consumed, when called from a consumer's handler. */
+  causationId?: string;
+  /** Defaults to the current request's or consumed event's correlation id, else a new one. */
+  correlationId?: string;
+  /** Event id; a new UUID unless the caller needs a deterministic one. */
+  id?: string;
+}
+
+/** A bug, not bad input: the code tried to publish an event its own contract rejects. */
+export class OutboxPayloadError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly problems: string[],
+  ) {
+    super(`refusing to publish ${eventType}: ${problems.join('; ')}`);
+    this.name = 'OutboxPayloadError';
+  }
+}
+
+const MAX_ATTRIBUTE = 200;
+
+/**
+ * Writes events to the transactional outbox through the caller's EntityManager, so the event
+ * commits (or rolls back) with the state change it announces. The relay publishes it afterwards.
+ */
+export class Outbox {
+  constructor(
+    private readonly serviceName: string,
+    private readonly commits: OutboxCommitWatcher,
+  ) {}
+
+  async publish<D extends AnyEventDefinition>(
+    manager: EntityManager,
+    definition: D,
+    data: EventData<D>,
+    options: PublishOptions,
+  ): Promise<CloudEvent<EventData<D>>> {
+    const check = checkEventPayload(definition.type, data);
+    if (!check.ok) throw new OutboxPayloadError(definition.type, check.errors);
+    if (check.definition.topic !== definition.topic) {
+      throw new OutboxPayloadError(definition.type, [`definition names topic ${definition.topic}, the registry ${check.definition.topic}`]);
+    }
+    const event: CloudEvent<EventData<D>> = {
+      id: options.id ?? randomUUID(),
+      source: `/legal/${this.serviceName}`,
+      type: definition.type,
+      specversion: '1.0',
+      time: new Date().toISOString(),
+      subject: options.subject,
+      datacontenttype: 'application/json',
+      correlationid: options.correlationId ?? currentCorrelationId() ?? randomUUID(),
+      data,
+    };
+    const causationId = options.causationId ?? currentConsumedEventId();
+    if (causationId) event.causationid = causationId;
+    const problems = (['id', 'subject', 'correlationid', 'causationid'] as const)
+      .filter((name) => event[name] !== undefined && (typeof event[name] !== 'string' || event[name] === '' || event[name].length > MAX_ATTRIBUTE))
+      .map((name) => `${name} must be a non-empty string of at most ${MAX_ATTRIBUTE} characters`);
+    if (problems.length > 0) throw new OutboxPayloadError(definition.type, problems);
+
+    const schema = schemaName(manager.connection.options);
+    // One round trip: the row, and a NOTIFY that Postgres delivers when (and only if) the transaction commits.
+    await manager.query(
+      `WITH inserted AS (
+         INSERT INTO "${schema}"."outbox_message"
+           (event_id, topic, partition_key, event_type, source, event_time, correlation_id, causation_id, payload)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) RETURNING id)
+       SELECT pg_notify($10, '') FROM inserted`,
+      [
+        event.id,
+        definition.topic,
+        event.subject,
+        event.type,
+        event.source,
+        event.time,
+        event.correlationid,
+        event.causationid ?? null,
+        JSON.stringify(data),
+        outboxChannel(schema),
+      ],
+    );
+    this.commits.track(manager);
+    return event;
+  }
+}

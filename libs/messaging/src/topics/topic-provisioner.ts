@@ -1,0 +1,69 @@
+import { ALL_TOPIC_NAMES, deadLetterTopic, prefixedTopic } from '@legal/contracts';
+import { Logger } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { BackoffPolicy, backoffDelay, sleep } from '../retry/backoff';
+import { describeError } from '../retry/transient-error';
+
+/**
+ * Creates every topic of the contracts (and its `.dlq` twin) with explicit partitions, prefixed for
+ * the deployment. Idempotent and safe when several services start at once: existing topics are
+ * skipped, and a topic another service created a moment earlier counts as success.
+ */
+export class TopicProvisioner {
+  private readonly logger = new Logger(TopicProvisioner.name);
+  private ready: Promise<void> | undefined;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly topicPrefix: string,
+    private readonly partitions: number,
+    private readonly logicalTopics: readonly string[] = ALL_TOPIC_NAMES,
+  ) {}
+
+  physicalTopics(): string[] {
+    return this.logicalTopics.flatMap((topic) => {
+      const physical = prefixedTopic(this.topicPrefix, topic);
+      return [physical, deadLetterTopic(physical)];
+    });
+  }
+
+  /** One attempt; returns the topics it created. */
+  async ensureTopics(): Promise<string[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = this.physicalTopics().filter((t) => !existing.has(t));
+      if (missing.length === 0) return [];
+      // Resolves false (no throw) when all of them exist already, e.g. created concurrently by another service.
+      await admin.createTopics({
+        waitForLeaders: true,
+        timeout: 15000,
+        topics: missing.map((topic) => ({ topic, numPartitions: this.partitions })),
+      });
+      this.logger.log({ msg: 'created Kafka topics', topics: missing, partitions: this.partitions });
+      return missing;
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+  }
+
+  /** Retries until it succeeds or `signal` aborts; concurrent callers share one attempt chain. */
+  whenReady(signal: AbortSignal, backoff: BackoffPolicy = { initialMs: 500, maxMs: 10000 }): Promise<void> {
+    this.ready ??= (async () => {
+      for (let attempt = 1; !signal.aborted; attempt++) {
+        try {
+          await this.ensureTopics();
+          return;
+        } catch (e) {
+          if (attempt === 1 || attempt % 10 === 0) {
+            this.logger.warn({ msg: 'cannot create Kafka topics yet; retrying', attempt, error: describeError(e) });
+          }
+          await sleep(backoffDelay(attempt, backoff), signal);
+        }
+      }
+      throw new Error('topic provisioning aborted');
+    })();
+    return this.ready;
+  }
+}
