@@ -1,6 +1,7 @@
 import { DLQ_HEADERS, prefixedTopic, Progressed, Resolved, TOPICS, WorkOrderChanged } from '@legal/contracts';
 import { encodeCloudEvent, EventCollector, MessagingRuntime, replayDeadLetters } from '@legal/messaging';
 import { execFile } from 'node:child_process';
+import { Partitioners } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -117,7 +118,7 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
       data: workOrderChanged(2, 1),
     });
     const ids = { schema: randomUUID(), version: randomUUID(), json: randomUUID(), envelope: randomUUID() };
-    const producer = kafka.producer();
+    const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
     await producer.connect();
     await producer.send({
       topic,

@@ -18,9 +18,16 @@ type ClassList = MixedList<Function | string | EntitySchema>;
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type MigrationList = MixedList<Function | string>;
 
-/** The outbox/inbox tables belong to every service: prepended here so service authors never list them. */
 function withMessaging<T>(messaging: readonly T[], own: MixedList<T>): T[] {
   return [...new Set([...messaging, ...(Array.isArray(own) ? own : Object.values(own))])];
+}
+
+/**
+ * A service's entities and migrations plus the outbox/inbox ones every service has (prepended, so
+ * service authors never list them). Used here and by the migration command.
+ */
+export function withMessagingPersistence(persistence: { entities: ClassList; migrations: MigrationList }): { entities: ClassList; migrations: MigrationList } {
+  return { entities: withMessaging(messagingEntities, persistence.entities), migrations: withMessaging(messagingMigrations, persistence.migrations) };
 }
 
 export interface ServiceKitOptions<E extends BaseEnv> {
@@ -65,8 +72,7 @@ export class ServiceKitModule {
               schema: env.DB_SCHEMA,
               poolSize: env.DB_POOL_SIZE,
               applicationName: serviceName,
-              entities: withMessaging(messagingEntities, options.entities),
-              migrations: withMessaging(messagingMigrations, options.migrations),
+              ...withMessagingPersistence(options),
               migrationsRun: env.DB_MIGRATIONS_RUN,
             });
           },
