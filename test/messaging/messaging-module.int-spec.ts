@@ -1,3 +1,4 @@
+// Lives outside libs/messaging: it boots a service through @legal/service-kit, which itself depends on messaging.
 import { BaseEnv } from '@legal/config';
 import { IntakeRegistered, IntakeSubmitted, prefixedTopic, TOPICS } from '@legal/contracts';
 import { EventCollector, MessageConsumers, messagingEntities, messagingMigrations, Outbox } from '@legal/messaging';
@@ -7,7 +8,7 @@ import { RunningService, ServiceDefinition, startService } from '@legal/service-
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import type { DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { cleanup, DATABASE_URL, isolation, kafkaClient, quietLogs, waitUntil } from './support/messaging-test-kit';
+import { cleanup, DATABASE_URL, isolation, kafkaClient, quietLogs, waitUntil } from '../../libs/messaging/test/support/messaging-test-kit';
 
 quietLogs();
 jest.setTimeout(120_000);
