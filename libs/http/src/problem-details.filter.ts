@@ -57,13 +57,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      const health = healthReport(exception);
       return {
-        type: `${PROBLEM_TYPE_BASE}${slug(status)}`,
+        type: `${PROBLEM_TYPE_BASE}${health ? 'not-ready' : slug(status)}`,
         title: STATUS_CODES[status] ?? 'Error',
         status,
-        detail: httpExceptionDetail(exception),
-        code: slug(status),
+        detail: health ? `Not ready: ${Object.keys(health.error).join(', ') || 'shutting down'} down` : httpExceptionDetail(exception),
+        code: health ? 'not-ready' : slug(status),
         ...base,
+        ...(health ? { error: health.error, info: health.info, details: health.details } : {}),
       };
     }
     return {
@@ -75,4 +77,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       ...base,
     };
   }
+}
+
+interface HealthReport {
+  error: Record<string, unknown>;
+  info: Record<string, unknown>;
+  details: Record<string, unknown>;
+}
+
+/** Terminus answers a failed readiness check with its report as the exception body: keep it. */
+function healthReport(exception: HttpException): HealthReport | undefined {
+  const body = exception.getResponse();
+  if (typeof body !== 'object' || body === null || !('details' in body) || !('error' in body)) return undefined;
+  const report = body as Partial<HealthReport>;
+  return { error: report.error ?? {}, info: report.info ?? {}, details: report.details ?? {} };
 }

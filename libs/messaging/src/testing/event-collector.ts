@@ -1,6 +1,6 @@
 import type { CloudEvent } from '@legal/contracts';
 import { randomUUID } from 'node:crypto';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { decodeCloudEvent, headersToStrings } from '../envelope/cloud-event.codec';
 import { createKafka } from '../kafka.module';
 
@@ -36,31 +36,40 @@ export class EventCollector {
     private readonly groupId: string,
   ) {}
 
-  static async start(source: KafkaSource, topics: string[]): Promise<EventCollector> {
+  /** Retries a few times: right after topics were created the broker may not serve them yet. */
+  static async start(source: KafkaSource, topics: string[], attempts = 5): Promise<EventCollector> {
     const kafka = kafkaOf(source);
-    const groupId = `collector-${randomUUID()}`;
-    const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 200, sessionTimeout: 10000, heartbeatInterval: 1000 });
-    const collector = new EventCollector(kafka, consumer, groupId);
-    await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
-        const decoded = decodeCloudEvent({ headers: message.headers, value: message.value });
-        collector.records.push({
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key?.toString('utf8') ?? null,
-          value: message.value?.toString('utf8') ?? null,
-          headers: headersToStrings(message.headers),
-          event: decoded.ok ? decoded.event : undefined,
-        });
-        const waiters = collector.waiters;
-        collector.waiters = [];
-        for (const wake of waiters) wake();
-      },
+    for (let attempt = 1; ; attempt++) {
+      const groupId = `collector-${randomUUID()}`;
+      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 200, sessionTimeout: 10000, heartbeatInterval: 1000 });
+      const collector = new EventCollector(kafka, consumer, groupId);
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topics, fromBeginning: true });
+        await consumer.run({ eachMessage: async (payload) => collector.collect(payload) });
+        return collector;
+      } catch (e) {
+        await collector.stop();
+        if (attempt >= attempts) throw e;
+        await new Promise((r) => setTimeout(r, 500 * attempt));
+      }
+    }
+  }
+
+  private collect({ topic, partition, message }: EachMessagePayload): void {
+    const decoded = decodeCloudEvent({ headers: message.headers, value: message.value });
+    this.records.push({
+      topic,
+      partition,
+      offset: message.offset,
+      key: message.key?.toString('utf8') ?? null,
+      value: message.value?.toString('utf8') ?? null,
+      headers: headersToStrings(message.headers),
+      event: decoded.ok ? decoded.event : undefined,
     });
-    return collector;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
   }
 
   events(): CloudEvent[] {

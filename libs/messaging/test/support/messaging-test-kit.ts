@@ -161,6 +161,10 @@ export class ChildFixture {
     return found as string;
   }
 
+  committed(): number {
+    return this.lines.filter((l) => l.startsWith('committed ')).length;
+  }
+
   kill(signal: NodeJS.Signals): void {
     if (this.alive) this.child.kill(signal);
   }

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import type { RunEnvironment, Runtime } from './launcher';
+
+export interface RunOptions {
+  runtime: Runtime;
+  authEnv: Record<string, string>;
+  dbPoolSize: number;
+  logLevel: string;
+  readyTimeoutMs: number;
+}
+
+/** A fresh run tag (`b_<label>_<hex>`): lower case, SQL- and Kafka-safe, short enough for schema names. */
+export function runTag(label: string): string {
+  return `b_${label.replace(/[^a-z0-9]/g, '').slice(0, 10)}_${randomBytes(3).toString('hex')}`;
+}
+
+/** The variables every service of one run shares. PII keys are per run (the same for all its services). */
+export function runEnvironment(tag: string, options: RunOptions): RunEnvironment {
+  return {
+    tag,
+    runtime: options.runtime,
+    readyTimeoutMs: options.readyTimeoutMs,
+    sharedEnv: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: options.logLevel,
+      DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services',
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+      KAFKA_PARTITIONS: '6',
+      DB_POOL_SIZE: String(options.dbPoolSize),
+      SHUTDOWN_GRACE_MS: '5000',
+      PII_HASH_KEY: `bench-${randomBytes(12).toString('hex')}`,
+      PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      ...options.authEnv,
+    },
+  };
+}
