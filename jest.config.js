@@ -9,6 +9,8 @@ delete swcConfig.$schema;
 
 const shared = {
   rootDir: __dirname,
+  // Only the source folders: never crawl .cache/ (Kafka data, ~17,000 files), dist/ or node_modules/.
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/test'],
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -3,6 +3,7 @@ import { BaseEnv, ConfigError, loadConfig } from '@legal/config';
 import { buildDataSourceOptions, ensureDatabaseAndSchema } from '@legal/persistence';
 import { DataSource } from 'typeorm';
 import type { ServiceDefinition } from './service-definition';
+import { withMessagingPersistence } from './service-kit.module';
 
 export type MigrationCommand = 'migrate' | 'revert' | 'show';
 
@@ -28,8 +29,7 @@ export async function runMigrationCommand<E extends BaseEnv>(definition: Service
       schema: env.DB_SCHEMA,
       poolSize: 2,
       applicationName: `${definition.name}-migrate`,
-      entities: definition.persistence.entities,
-      migrations: definition.persistence.migrations,
+      ...withMessagingPersistence(definition.persistence),
       migrationsRun: false,
     }),
   );
