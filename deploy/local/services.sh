@@ -28,7 +28,7 @@ start() {
     main="$ROOT/dist/services/$name/src/main.js"
     [ -f "$main" ] || { echo "[services] $name is not built ($main missing): run npm run build" >&2; exit 1; }
     if ready "$port" || alive "$name"; then echo "[services] $name already running"; continue; fi
-    (cd "$ROOT" && NODE_ENV="${NODE_ENV:-development}" nohup setsid node --enable-source-maps "$main" >>"$RUN_DIR/$name.log" 2>&1 &
+    (cd "$ROOT" && NODE_ENV="${NODE_ENV:-development}" nohup node --enable-source-maps "$main" >>"$RUN_DIR/$name.log" 2>&1 &
       echo $! >"$RUN_DIR/$name.pid")
     echo "[services] started $name (pid $(cat "$RUN_DIR/$name.pid"), log .cache/services/$name.log)"
   done
