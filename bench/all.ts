@@ -11,7 +11,7 @@ import { RESULTS_DIR } from './lib/results';
 const SUITE: { name: string; script: string; args: string[] }[] = [
   { name: 'e2e', script: 'bench/e2e.ts', args: ['--rates=1,2,3,4,6,8,12,20,40', '--step-seconds=15'] },
   { name: 'scale-out', script: 'bench/scale-out.ts', args: ['--rates=8', '--step-seconds=15'] },
-  { name: 'province-day', script: 'bench/province-day.ts', args: ['--budget-seconds=120'] },
+  { name: 'province-day', script: 'bench/province-day.ts', args: ['--budget-seconds=100', '--from-hour=9'] },
 ];
 
 function main(): void {

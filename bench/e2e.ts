@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const top = steps[steps.length - 1];
   const md = [
     `Run \`${harness.tag}\`, runtime ${runtime}, handlers ${handlers.join(', ')} (AUTO_ACCEPT_OFFERS), service types ${serviceTypes.join(', ')}, platforms in turn (hotline call, portal submission, centre walk-in).`,
-    `Services started in ${harness.startupMs} ms. Times in ms from the start of the intake's POST; "all 3 read models" = the latest of the three platforms' read-model apply times (projected_at) of the accepted status. p99 counts a request that never got there as infinitely late.`,
+    `Services started in ${harness.startupMs} ms. Times in ms from the start of the intake's POST; "all 3 read models" = when the last of the three platforms' read models (their work_order_view tables, polled every 100 ms) showed the accepted status. p99 counts a request that never got there as infinitely late.`,
     '',
     `**Highest stepped rate with end-to-end p99 < 1 s: ${best === undefined ? 'none of the steps' : `${best}/s`}.**`,
     '',

@@ -3,7 +3,7 @@
 // that runs as fast as the system keeps its backlog bounded. Reports the compression sustained, the
 // deadlines the work-order service computed and their state, and how routing spread the work.
 //   node -r ./test/swc-register.js bench/province-day.ts [--budget-seconds=150] [--seed=20261128]
-// Options: --runtime=dist|swc, --volume-scale=1, --portal-per-day=0, --max-backlog=100, --keep
+// Options: --runtime=dist|swc, --from-hour=0, --volume-scale=1, --portal-per-day=0, --max-backlog=100, --keep
 import { Args } from './lib/args';
 import { runStep } from './lib/e2e/load-step';
 import { isSettled, traceOf } from './lib/e2e/intake-trace';
@@ -35,10 +35,13 @@ async function main(): Promise<void> {
   };
   const random = seededRandom(seed);
   const runSalt = Math.floor(random() * 100);
-  const day = buildDay(volume, random, runSalt, 10_000);
-  const perHour = hourlyCounts(day.map((d) => d.at));
-  const meanPerHour = day.length / 24;
-  log(`day: ${day.length} requests (${PLATFORMS.map((p) => `${p} ${volume[p]}`).join(', ')}), peak hour ${Math.max(...perHour)} (${round(Math.max(...perHour) / meanPerHour)}× the hourly mean)`);
+  const fromHour = args.number('from-hour', 0);
+  const wholeDay = buildDay(volume, random, runSalt, 10_000);
+  const day = wholeDay.filter((d) => d.at >= fromHour * 3600);
+  const perHour = hourlyCounts(wholeDay.map((d) => d.at));
+  const meanPerHour = wholeDay.length / 24;
+  const peakPerHour = Math.max(...perHour);
+  log(`day: ${wholeDay.length} requests${fromHour > 0 ? ` (${day.length} from ${fromHour}:00 on)` : ''} (${PLATFORMS.map((p) => `${p} ${volume[p]}`).join(', ')}), peak hour ${Math.max(...perHour)} (${round(Math.max(...perHour) / meanPerHour)}× the hourly mean)`);
 
   const harness = await Harness.open({ label: 'day', runtime, handlers, dbPoolSize: args.number('pool', 10), httpSampling: false });
   process.once('SIGINT', () => {
@@ -107,6 +110,15 @@ async function main(): Promise<void> {
     byHandler[h] = entry;
   }
   const peakC = replay?.peakCompression ?? NaN;
+  // What the sustained sending rate means for the whole day and for its busiest hour.
+  const projection = replay
+    ? {
+        sustainedRequestsPerSecond: replay.sentPerRealSecond,
+        wholeDayRealSeconds: Math.round(wholeDay.length / replay.sentPerRealSecond),
+        wholeDayCompression: Math.round((86400 * replay.sentPerRealSecond) / wholeDay.length),
+        peakHourCompression: Math.round((3600 * replay.sentPerRealSecond) / peakPerHour),
+      }
+    : undefined;
   const deadlineTable = Array.isArray(deadlines)
     ? table(
         ['deadline kind', 'status', 'count', 'window (days)', 'routing used of the window at peak compression'],
@@ -117,11 +129,15 @@ async function main(): Promise<void> {
     ? deadlines.reduce<Record<string, number>>((acc, d) => ({ ...acc, [d.status]: (acc[d.status] ?? 0) + d.count }), {})
     : {};
   const md = [
-    `Run \`${harness.tag}\`, runtime ${runtime}, seed ${seed}, volume scale ${scale}: ${day.length} requests (${PLATFORMS.map((p) => `${p} ${volume[p]}`).join(', ')}) over ${harness.regions.size} townships; peak hour ${Math.max(...perHour)} requests = ${round(Math.max(...perHour) / meanPerHour)}× the hourly mean.`,
+    `Run \`${harness.tag}\`, runtime ${runtime}, seed ${seed}, volume scale ${scale}, replay from ${fromHour}:00: ${wholeDay.length} requests in the day (${PLATFORMS.map((p) => `${p} ${volume[p]}`).join(', ')}) over ${harness.regions.size} townships; peak hour ${peakPerHour} requests = ${round(peakPerHour / meanPerHour)}× the hourly mean.`,
     '',
     replay
-      ? `**Compression sustained: ${replay.overallCompression}× overall (${replay.dayCompleted ? 'the whole day' : `until simulated ${clock(replay.simulatedSecondsCovered)}, ${replay.sent}/${replay.items} requests — the real-time budget of ${budget} s ran out`} in ${replay.realSeconds} s), ${replay.peakCompression}× through the busiest hours (${replay.peakHours.map((h) => `${h}:00`).join(', ')}; ${Math.round(replay.peakCoverage * 100)} % of them replayed); backlog peaked at ${replay.maxBacklog} (bound ${args.number('max-backlog', 100)}).**`
+      ? `**Compression sustained: ${replay.overallCompression}× over the replay (simulated ${clock(replay.simulatedFrom)}–${clock(replay.simulatedTo)}${replay.dayCompleted ? ', to the end of the day' : `, ${replay.sent}/${replay.items} requests — the real-time budget of ${budget} s ran out`}, in ${replay.realSeconds} s), ${replay.peakCompression}× through the busiest hours (${replay.peakHours.map((h) => `${h}:00`).join(', ')}; ${Math.round(replay.peakCoverage * 100)} % of them replayed); backlog peaked at ${replay.maxBacklog} (bound ${args.number('max-backlog', 100)}).**`
       : '_replay did not run_',
+    '',
+    projection
+      ? `Sustained sending rate ${projection.sustainedRequestsPerSecond} requests/s with the backlog bounded → the whole day (${wholeDay.length} requests) would take ${projection.wholeDayRealSeconds} s: **${projection.wholeDayCompression}× for the day, ${projection.peakHourCompression}× for its busiest hour (${peakPerHour} requests)**.`
+      : '',
     '',
     table(
       ['stage (real time)', 'count', 'p50 ms', 'p95 ms', 'p99 ms', 'p50 in simulated minutes at peak compression'],
@@ -150,7 +166,10 @@ async function main(): Promise<void> {
       seed,
       volumeScale: scale,
       volume,
-      requests: day.length,
+      requests: wholeDay.length,
+      replayedFromHour: fromHour,
+      replayedRequests: day.length,
+      projection,
       arrivalsPerHour: perHour,
       replay: replay ? { ...replay, submitted: undefined, submittedCount: replay.submitted.length } : undefined,
       drainMs,
@@ -167,7 +186,7 @@ async function main(): Promise<void> {
       failure: failure ? String(failure instanceof Error ? failure.message : failure) : undefined,
     },
     md,
-    { compressionOverall: replay?.overallCompression, compressionPeak: replay?.peakCompression, dayCompleted: replay?.dayCompleted, sent: replay?.sent, items: replay?.items },
+    { compressionOverall: replay?.overallCompression, compressionPeak: replay?.peakCompression, projectedDayCompression: projection?.wholeDayCompression, projectedPeakHourCompression: projection?.peakHourCompression, dayCompleted: replay?.dayCompleted, sent: replay?.sent, items: replay?.items },
   );
   console.log(`\n${md}\n\nwritten: ${files.json}\n         ${files.markdown}`);
   if (failure) process.exit(1);

@@ -87,7 +87,7 @@ async function main(): Promise<void> {
         phase.steps.push(await runStep({ label: `${count}x ${rate}/s`, rate, seconds: stepSeconds, maxInFlight: Math.max(200, rate * 10), drainTimeoutMs: 20000, httpSampleEvery: 0, firstN }, tools, log));
         firstN += Math.round(rate * stepSeconds) + 1000;
       }
-      const drained = await waitSettled(phase.steps, harness, 90000);
+      const drained = await waitSettled(phase.steps, harness, 60000);
       log(`  drained: ${drained.settled}/${drained.total} requests settled (${drained.waitedMs} ms after the last step)`);
       phase.drained = drained;
       phase.ledger = await ledgerFor(phase.steps);
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     '',
     table(['rate/s', 'completed/s 1×', 'completed/s 2×', '2× ÷ 1×', 'e2e p50 / p99 ms 1×', 'e2e p50 / p99 ms 2×', 'done 1×', 'done 2×'], rows),
     '',
-    'Correctness, checked after the phase drained (every request settled or 90 s passed), from the work-order and handler schemas and the events:',
+    'Correctness, checked after the phase drained (every request settled or 60 s passed), from the work-order and handler schemas and the events:',
     '',
     table(['instances', 'intakes (2xx)', 'settled', 'intake rows', 'work orders', 'case codes', 'WOs with >1 accepted offer', 'handler double acceptances', 'WOs with >1 offer (events)', 'verdict'], ledgerRows),
     '',

@@ -37,6 +37,11 @@ export function settingsFromEnv(): Settings {
   };
 }
 
+/** Work orders the intake outcomes named, newest last. */
+function* workOrderIdsOf(tracker: KafkaStageTracker): Iterable<string> {
+  for (const outcome of tracker.outcomes.values()) if (outcome.workOrderId) yield outcome.workOrderId;
+}
+
 export function log(line: string): void {
   console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 }
@@ -91,7 +96,7 @@ export class Harness {
     const tracker = new KafkaStageTracker(settings.brokers, tag);
     await tracker.start();
     const schemas: Record<PlatformName, string> = { hotline: schemaOf(tag, 'hotline'), portal: schemaOf(tag, 'portal'), centre: schemaOf(tag, 'centre') };
-    const watcher = new ReadModelWatcher(settings.databaseUrl, schemas);
+    const watcher = new ReadModelWatcher(settings.databaseUrl, schemas, () => workOrderIdsOf(tracker));
     watcher.start();
     const resources = new ResourceSampler(() => system.launcher.services);
     resources.start();

@@ -15,6 +15,8 @@ export interface StepRow {
   p99: Record<Stage, number>;
   ratioP50: Record<Stage, number>;
   ratioP99: Record<Stage, number>;
+  benchCpuPercent: number;
+  loadAverage: number;
 }
 
 export function stepRow(step: StepResult, floors: Record<Stage, Floor> | undefined): StepRow {
@@ -29,6 +31,8 @@ export function stepRow(step: StepResult, floors: Record<Stage, Floor> | undefin
     p99: pick((s) => step.p99Strict[s]),
     ratioP50: pick((s) => ratio(step.stages[s].p50, floors?.[s].p50Ms ?? NaN)),
     ratioP99: pick((s) => ratio(step.p99Strict[s], floors?.[s].p99Ms ?? NaN)),
+    benchCpuPercent: step.benchCpuPercent,
+    loadAverage: step.loadAverage,
   };
 }
 
@@ -58,12 +62,13 @@ export function floorTable(floors: Record<Stage, Floor>): string {
 
 export function stepsTable(rows: StepRow[]): string {
   return table(
-    ['rate/s', 'offered/s', 'completed/s', 'done', 'case code p50/p95/p99', 'dispatched p50/p95/p99', 'accepted p50/p95/p99', 'all 3 read models p50/p95/p99', 'e2e p50 ÷ floor', 'e2e p99 ÷ floor'],
+    ['rate/s', 'offered/s', 'completed/s', 'done', 'load avg / bench CPU %', 'case code p50/p95/p99', 'dispatched p50/p95/p99', 'accepted p50/p95/p99', 'all 3 read models p50/p95/p99', 'e2e p50 ÷ floor', 'e2e p99 ÷ floor'],
     rows.map((r) => [
       r.rate,
       r.offeredPerSecond,
       r.completedPerSecond,
       r.completed,
+      `${r.loadAverage} / ${r.benchCpuPercent}`,
       `${r.p50.caseCode} / ${r.p95.caseCode} / ${r.p99.caseCode}`,
       `${r.p50.dispatched} / ${r.p95.dispatched} / ${r.p99.dispatched}`,
       `${r.p50.accepted} / ${r.p95.accepted} / ${r.p99.accepted}`,

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { PlatformClients, SubmittedIntake } from '../intake/platform-clients';
 import { RegionPicker } from '../intake/regions';
 import { HttpLookupSampler } from '../observe/http-lookup-sampler';
@@ -71,6 +72,9 @@ export interface StepResult {
   resources: ResourceWindow[];
   /** Mean consumer handler run time and outbox publish latency over the step, from the services' /metrics. */
   serviceTimings: TimingDelta[];
+  /** CPU the bench process itself used (load generator and observers), % of one core; 1-minute load average at the end. */
+  benchCpuPercent: number;
+  loadAverage: number;
   traces: IntakeTrace[];
 }
 
@@ -92,6 +96,11 @@ function strictP99(latencies: (number | undefined)[]): number {
   const sorted = latencies.map((v) => v ?? Infinity).sort((a, b) => a - b);
   const v = sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? Infinity;
   return Number.isFinite(v) ? Math.round(v * 100) / 100 : Infinity;
+}
+
+function benchCpu(start: NodeJS.CpuUsage, wallMs: number): number {
+  const used = process.cpuUsage(start);
+  return wallMs > 0 ? Math.round(((used.user + used.system) / 1000 / wallMs) * 1000) / 10 : NaN;
 }
 
 function steadyRate(doneAt: number[]): number {
@@ -129,6 +138,7 @@ export async function runStep(config: StepConfig, tools: StepTools, log: (line: 
   const submitted: SubmittedIntake[] = [];
   const metricsBefore = tools.services && tools.tag ? await scrapeTotals(tools.services(), tools.tag) : [];
   const windowStart = performance.now();
+  const cpuStart = process.cpuUsage();
   const sampledAt = new Map<number, number>();
   const pacing = await paced(config.rate, config.seconds, config.maxInFlight, async (i) => {
     const n = config.firstN + i;
@@ -212,6 +222,8 @@ export async function runStep(config: StepConfig, tools: StepTools, log: (line: 
     breakdown: breakdownOf(accepted),
     resources: tools.resources.window(windowStart, windowEnd),
     serviceTimings: timingDeltas(metricsBefore, metricsAfter),
+    benchCpuPercent: benchCpu(cpuStart, windowEnd - windowStart),
+    loadAverage: Math.round((loadavg()[0] ?? NaN) * 100) / 100,
     traces,
   };
   log(

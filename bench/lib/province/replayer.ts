@@ -32,7 +32,11 @@ export interface ControlSample {
 export interface ReplayReport {
   items: number;
   sent: number;
+  simulatedFrom: number;
+  simulatedTo: number;
   simulatedSecondsCovered: number;
+  /** Requests sent per real second over the replay (the backlog stayed bounded, so this rate was sustained). */
+  sentPerRealSecond: number;
   realSeconds: number;
   /** Simulated seconds per real second over the whole replay. */
   overallCompression: number;
@@ -63,6 +67,7 @@ export async function replayDay(day: DayItem[], clients: PlatformClients, tracke
   const inFlight = new Set<Promise<void>>();
   const start = performance.now();
   let sim = day[0] ? Math.max(0, day[0].at - 1) : 0;
+  const startSim = sim;
   let rate = options.initialRate;
   let tokens = 1;
   let next = 0;
@@ -158,11 +163,15 @@ export async function replayDay(day: DayItem[], clients: PlatformClients, tracke
     .slice(0, 3)
     .map((x) => x.hour);
   const peak = peakHours.reduce((acc, h) => ({ real: acc.real + (simAtHour.get(h)?.real ?? 0), sim: acc.sim + (simAtHour.get(h)?.sim ?? 0) }), { real: 0, sim: 0 });
-  const covered = next >= day.length ? 86400 : sim;
+  const endSim = next >= day.length ? 86400 : sim;
+  const covered = endSim - startSim;
   return {
     items: day.length,
     sent: next,
+    simulatedFrom: Math.round(startSim),
+    simulatedTo: Math.round(endSim),
     simulatedSecondsCovered: Math.round(covered),
+    sentPerRealSecond: Math.round((next / realSeconds) * 100) / 100,
     realSeconds: Math.round(realSeconds * 10) / 10,
     overallCompression: Math.round(covered / realSeconds),
     peakCompression: peak.real > 0 && peak.sim > 0 ? Math.round(peak.sim / peak.real) : NaN,
