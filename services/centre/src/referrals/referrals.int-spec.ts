@@ -2,12 +2,11 @@ import { prefixedTopic, ReferralAccepted, ReferralRejected, ReferralRequested, T
 import { EventCollector } from '@legal/messaging';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
-import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
+import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil, WorkOrderScript, WorkOrderStreamFixture } from '@legal/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { centreService } from '../centre.definition';
 import type { CentreEnv } from '../config/centre.env';
-import { WorkOrderScript, WorkOrderStreamFixture } from '../testing/work-order-stream.fixture';
 import { ReferralChainService } from './referral-chain.service';
 import { ReferralSweeper } from './referral-sweeper.service';
 

@@ -1,10 +1,9 @@
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
-import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
+import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil, WorkOrderScript, WorkOrderStreamFixture } from '@legal/testing';
 import request from 'supertest';
 import { centreService } from '../centre.definition';
 import type { CentreEnv } from '../config/centre.env';
-import { WorkOrderScript, WorkOrderStreamFixture } from '../testing/work-order-stream.fixture';
 
 const BROKERS = ['127.0.0.1:9092'];
 

@@ -1,11 +1,10 @@
 import { PiiProtector } from '@legal/privacy';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
-import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
+import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil, WorkOrderScript, WorkOrderStreamFixture } from '@legal/testing';
 import request from 'supertest';
 import type { HotlineEnv } from '../config/hotline.env';
 import { hotlineService } from '../hotline.definition';
-import { WorkOrderScript, WorkOrderStreamFixture } from '../testing/work-order-stream.fixture';
 
 const BROKERS = ['127.0.0.1:9092'];
 

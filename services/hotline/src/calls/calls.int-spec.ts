@@ -2,13 +2,12 @@ import { IntakeSubmitted, prefixedTopic, TOPICS } from '@legal/contracts';
 import { EventCollector } from '@legal/messaging';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
-import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
+import { isolatedOverrides, TestAuthority, testCaseCode, uniqueTag, waitUntil, WorkOrderStreamFixture } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { HotlineEnv } from '../config/hotline.env';
 import { hotlineService } from '../hotline.definition';
-import { testCaseCode, WorkOrderStreamFixture } from '../testing/work-order-stream.fixture';
 
 const BROKERS = ['127.0.0.1:9092'];
 

@@ -6,7 +6,7 @@ import type { DisputeCategory } from '../classification/entities/dispute-keyword
 import { chooseCommittee } from '../committees/committee-choice';
 import { CommitteesService } from '../committees/committees.service';
 import { chooseMediator } from '../committees/mediator-choice';
-import type { Offer } from '../offers/entities/offer.entity';
+import type { Offer } from '@legal/handler-offers';
 import { computeMediationTerm } from '../term/mediation-term';
 import { MediationCase } from './entities/mediation-case.entity';
 

@@ -19,7 +19,7 @@ import { termDeadline } from '../term/mediation-term';
 import { OfferAcceptDto, OfferRejectDto } from './dto/offer-decision.dto';
 import { OfferQueryDto } from './dto/offer-query.dto';
 import { OfferPageResponseDto, OfferResponseDto } from './dto/offer-response.dto';
-import { Offer } from './entities/offer.entity';
+import { Offer } from '@legal/handler-offers';
 
 export const SYSTEM_ACTOR = 'system';
 

@@ -19,7 +19,7 @@ import { HandlerReportsService } from '../reports/handler-reports.service';
 import { OfferRejectDto } from './dto/offer-reject.dto';
 import { OfferQueryDto } from './dto/offer-query.dto';
 import { OfferPageResponseDto, OfferResponseDto } from './dto/offer-response.dto';
-import { Offer } from './entities/offer.entity';
+import { Offer } from '@legal/handler-offers';
 
 export const SYSTEM_ACTOR = 'system';
 

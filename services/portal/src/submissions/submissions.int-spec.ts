@@ -3,13 +3,12 @@ import { idCardCheckCharacter } from '@legal/domain';
 import { waitForEvent } from '@legal/messaging';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
-import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
+import { isolatedOverrides, TestAuthority, testCaseCode, uniqueTag, waitUntil, WorkOrderStreamFixture } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { PortalEnv } from '../config/portal.env';
 import { portalService } from '../portal.definition';
-import { testCaseCode, WorkOrderStreamFixture } from '../testing/portal-test-stream.fixture';
 
 const BROKERS = ['127.0.0.1:9092'];
 const ID_CARD = `37132419900307123${idCardCheckCharacter('37132419900307123')}`;

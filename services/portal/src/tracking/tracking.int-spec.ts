@@ -3,12 +3,11 @@ import { waitForEvent } from '@legal/messaging';
 import { PiiProtector } from '@legal/privacy';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
-import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
+import { isolatedOverrides, runningDeadline, TestAuthority, testCaseCode, uniqueTag, waitUntil, WorkOrderScript, WorkOrderStreamFixture } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { PortalEnv } from '../config/portal.env';
 import { portalService } from '../portal.definition';
-import { runningDeadline, testCaseCode, WorkOrderScript, WorkOrderStreamFixture } from '../testing/portal-test-stream.fixture';
 
 const BROKERS = ['127.0.0.1:9092'];
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApplicantResponseDto } from '../../common/dto/applicant-response.dto';
-import { OFFER_STATUSES } from '../entities/offer.entity';
+import { OFFER_STATUSES } from '@legal/handler-offers';
 
 export class OfferResponseDto {
   @ApiProperty({ description: 'Offer id', example: '9a0e2f5c-8d3b-4c1a-b6e7-1f2a3b4c5d6e' })

@@ -1,8 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MediationEnv } from '../config/mediation.env';
-import { Offer } from './entities/offer.entity';
+import { Offer } from './offer.entity';
+
+/** Milliseconds between expiry sweeps (0 turns the sweeper off); each service provides it from its env. */
+export const OFFER_SWEEP_INTERVAL_MS = Symbol('OFFER_SWEEP_INTERVAL_MS');
 
 /**
  * Marks open offers past their expiry as expired. One conditional UPDATE, so several instances may
@@ -16,12 +18,12 @@ export class OfferExpirySweeper implements OnApplicationBootstrap, OnModuleDestr
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly env: MediationEnv,
+    @Inject(OFFER_SWEEP_INTERVAL_MS) private readonly intervalMs: number,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.env.OFFER_SWEEP_INTERVAL_MS === 0) return;
-    this.timer = setInterval(() => void this.tick(), this.env.OFFER_SWEEP_INTERVAL_MS);
+    if (this.intervalMs === 0) return;
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
     this.timer.unref();
   }
 

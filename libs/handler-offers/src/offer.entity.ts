@@ -3,7 +3,11 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 export const OFFER_STATUSES = ['open', 'accepted', 'rejected', 'withdrawn', 'expired'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
 
-/** A work order offered to this service (WorkOrderDispatched), and what became of the offer. */
+/**
+ * A work order offered to a handler service (WorkOrderDispatched), and what became of the offer.
+ * Shared by the handler services whose offers have the same shape (mediation, notarization); each
+ * creates the `offer` table in its own schema with its own migration.
+ */
 @Entity({ name: 'offer' })
 @Index('ix_offer_status_expires_at', ['status', 'expiresAt'])
 @Index('ix_offer_work_order_id', ['workOrderId'])

@@ -1,4 +1,4 @@
-import { CloudEvent, DeadlineOverdue, IntakeRegistered, prefixedTopic, TOPICS, WorkOrderChanged, WorkOrderStatus } from '@legal/contracts';
+import { CloudEvent, Deadline, DeadlineOverdue, IntakeRegistered, prefixedTopic, TOPICS, WorkOrderChanged, WorkOrderStatus } from '@legal/contracts';
 import { formatCaseCode } from '@legal/domain';
 import { createKafka, encodeCloudEvent } from '@legal/messaging';
 import type { Static } from '@sinclair/typebox';
@@ -18,8 +18,9 @@ export function testCaseCode(region = '371324'): string {
 }
 
 /**
- * Plays the work-order service's part in centre tests: writes lifecycle, deadline and intake-outcome
- * events to the run's topics as its outbox relay would (CloudEvents binary mode, keyed by subject).
+ * Plays the work-order service's part in the platforms' tests (hotline, portal, centre): writes
+ * lifecycle, deadline and intake-outcome events to the run's topics as its outbox relay would
+ * (CloudEvents binary mode, keyed by subject).
  */
 export class WorkOrderStreamFixture {
   private constructor(
@@ -27,7 +28,7 @@ export class WorkOrderStreamFixture {
     private readonly tag: string,
   ) {}
 
-  static async connect(tag: string, brokers: string[]): Promise<WorkOrderStreamFixture> {
+  static async connect(tag: string, brokers: string[] = ['127.0.0.1:9092']): Promise<WorkOrderStreamFixture> {
     const producer = createKafka({ brokers, clientId: `fixture-${tag}`, topicPrefix: tag, partitions: 3 }).producer({ allowAutoTopicCreation: false });
     await producer.connect();
     return new WorkOrderStreamFixture(producer, tag);
@@ -91,7 +92,7 @@ export class WorkOrderScript {
     };
   }
 
-  next(status: WorkOrderStatus, changes: Partial<ChangedData> = {}, action: string = status): ChangedData {
+  next(status: WorkOrderStatus, changes: Partial<ChangedData> = {}, action: string = status, actorRole = 'legal-aid-officer'): ChangedData {
     this.version += 1;
     this.base = { ...this.base, ...changes };
     const data: ChangedData = {
@@ -99,9 +100,14 @@ export class WorkOrderScript {
       version: this.version,
       status,
       ...(this.status ? { previousStatus: this.status } : {}),
-      entry: { seq: this.version, at: new Date().toISOString(), action, actorRole: 'legal-aid-officer', platform: 'partner' },
+      entry: { seq: this.version, at: new Date().toISOString(), action, actorRole, platform: 'partner' },
     };
     this.status = status;
     return data;
   }
+}
+
+/** A running deadline `daysFromNow` days ahead, as a WorkOrderChanged view carries it. */
+export function runningDeadline(kind: string, daysFromNow: number): Deadline {
+  return { kind, dueAt: new Date(Date.now() + daysFromNow * 86400000).toISOString(), rule: 'calendar-days', explanation: `${daysFromNow} days, start day not counted`, status: 'running' };
 }
