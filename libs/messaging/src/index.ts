@@ -27,7 +27,7 @@ export { decodeCloudEvent, encodeCloudEvent, headersToStrings } from './envelope
 export type { EncodedRecord } from './envelope/cloud-event.codec';
 export { backoffDelay } from './retry/backoff';
 export type { BackoffPolicy } from './retry/backoff';
-export { isTransientInfrastructureError } from './retry/transient-error';
+export { isTransientInfrastructureError } from '@legal/observability';
 export { TopicProvisioner } from './topics/topic-provisioner';
 export { MessagingHealth } from './health/messaging-health';
 export type { HealthCheckSink, MessagingComponentStatus } from './health/messaging-health';

@@ -7,3 +7,4 @@ export { maskPersonalData, maskSensitiveText } from './personal-data-mask';
 export { buildPinoOptions, createLogger, logDestination } from './pino-options';
 export type { PinoSettings } from './pino-options';
 export { CorrelationMiddleware } from './correlation.middleware';
+export { describeError, isTransientInfrastructureError } from './errors/transient-error';

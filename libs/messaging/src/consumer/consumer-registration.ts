@@ -17,6 +17,12 @@ export interface ConsumerRegistration<D extends AnyEventDefinition> {
   retryBackoff?: BackoffPolicy;
   /** Partitions processed in parallel by this group in one instance (default 3); order is kept within each. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Consecutive records of a partition handled in one transaction (default 50). A handler that locks a
+   * row every record needs (a counter, say) should keep this small: the lock is held until the commit,
+   * so a large transaction serializes the other partitions behind it and can deadlock with them.
+   */
+  recordsPerTransaction?: number;
 }
 
 export const DEFAULT_HANDLER_BACKOFF: BackoffPolicy = { initialMs: 100, maxMs: 3000 };

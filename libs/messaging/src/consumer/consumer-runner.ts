@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { BackoffPolicy, backoffDelay, sleep, withTimeout } from '../retry/backoff';
-import { describeError } from '../retry/transient-error';
+import { describeError } from '@legal/observability';
 import type { ConsumedRecord } from './consumed-record';
 import { ConsumerStoppingError, MessageProcessor } from './message-processor';
 

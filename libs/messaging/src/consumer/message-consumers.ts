@@ -21,6 +21,18 @@ export interface MessageConsumersContext {
   topicsReady?: Promise<void>;
 }
 
+/** Runner options of one group: defaults, then the service's overrides, then the registration's own. */
+export function runnerOptionsFor(registration: Pick<ConsumerRegistration<AnyEventDefinition>, 'group' | 'partitionsConsumedConcurrently' | 'recordsPerTransaction'>, overrides: Partial<ConsumerRunnerOptions> = {}): ConsumerRunnerOptions {
+  const own: Partial<ConsumerRunnerOptions> = {};
+  for (const key of ['partitionsConsumedConcurrently', 'recordsPerTransaction'] as const) {
+    const value = registration[key];
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1) throw new Error(`consumer group "${registration.group}": ${key} must be a positive integer, got ${value}`);
+    own[key] = value;
+  }
+  return { ...DEFAULT_RUNNER_OPTIONS, ...overrides, ...own };
+}
+
 const GROUP_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 
 /**
@@ -47,11 +59,7 @@ export class MessageConsumers {
     // that type's schema, which is exactly what the narrower handler signature promises.
     const general = registration as unknown as ConsumerRegistration<AnyEventDefinition>;
     const processor = new MessageProcessor(general, groupId, context.dataSource, context.deadLetters, context.metrics);
-    const options: ConsumerRunnerOptions = {
-      ...DEFAULT_RUNNER_OPTIONS,
-      ...context.runnerOptions,
-      ...(registration.partitionsConsumedConcurrently ? { partitionsConsumedConcurrently: registration.partitionsConsumedConcurrently } : {}),
-    };
+    const options = runnerOptionsFor(registration, context.runnerOptions);
     const runner = new ConsumerRunner(context.kafka, groupId, topics, processor, options, context.topicsReady);
     this.registered.set(registration.group, runner);
     this.logger.log({ msg: 'consumer registered', group: groupId, topics, events: registration.events.map((e) => e.type) });

@@ -1,12 +1,11 @@
 import type { CloudEvent, DeadLetterReason } from '@legal/contracts';
-import { runWithCorrelationId } from '@legal/observability';
+import { describeError, isTransientInfrastructureError, runWithCorrelationId } from '@legal/observability';
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { AnyEventDefinition } from '../event-definition.types';
 import { InboxOutcome, InboxWork, InboxWorkError, runInInboxTransaction } from '../inbox/inbox-transaction';
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import { BackoffPolicy, backoffDelay, sleep } from '../retry/backoff';
-import { describeError, isTransientInfrastructureError } from '../retry/transient-error';
 import type { ConsumedRecord } from './consumed-record';
 import { ConsumerRegistration, DEFAULT_HANDLER_BACKOFF, DEFAULT_MAX_ATTEMPTS } from './consumer-registration';
 import { runWithConsumedEvent } from './consumption-context';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client, ClientConfig } from 'pg';
 import { BackoffPolicy, backoffDelay, sleep } from '../retry/backoff';
-import { describeError } from '../retry/transient-error';
+import { describeError } from '@legal/observability';
 
 /**
  * A dedicated PostgreSQL connection that LISTENs on the outbox channel, so a commit in any instance

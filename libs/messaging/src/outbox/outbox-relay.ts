@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { encodeCloudEvent } from '../envelope/cloud-event.codec';
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import { BackoffPolicy, backoffDelay, sleep, withTimeout } from '../retry/backoff';
-import { describeError } from '../retry/transient-error';
+import { describeError } from '@legal/observability';
 import { WakeupSignal } from '../retry/wakeup-signal';
 import { ClaimLimits, OutboxRow, OutboxStore } from './outbox.store';
 

@@ -2,7 +2,7 @@ import { ALL_TOPIC_NAMES, deadLetterTopic, prefixedTopic } from '@legal/contract
 import { Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { BackoffPolicy, backoffDelay, sleep } from '../retry/backoff';
-import { describeError } from '../retry/transient-error';
+import { describeError } from '@legal/observability';
 
 /**
  * Creates every topic of the contracts (and its `.dlq` twin) with explicit partitions, prefixed for
