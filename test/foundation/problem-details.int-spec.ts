@@ -1,4 +1,6 @@
-import { Body, Controller, DynamicModule, Module, Post } from '@nestjs/common';
+import { Body, Controller, DynamicModule, Get, Module, Post, Query } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Public } from '@legal/auth';
 import { BaseEnv } from '@legal/config';
 import { RunningService, startService } from '@legal/service-kit';
@@ -37,7 +39,20 @@ class ProbeController {
   }
 }
 
-@Module({ controllers: [ProbeController] })
+/** Reads through the service's connection pool; `holdMs` keeps the connection busy that long. */
+@Public()
+@Controller('probe/database')
+class ProbeDatabaseController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  async read(@Query('holdMs') holdMs = '0'): Promise<{ ok: true }> {
+    await this.dataSource.query('SELECT pg_sleep($1)', [Math.min(Number(holdMs) || 0, 10000) / 1000]);
+    return { ok: true };
+  }
+}
+
+@Module({ controllers: [ProbeController, ProbeDatabaseController] })
 class ProbeModule {}
 
 const probeService = {
@@ -96,5 +111,29 @@ describe('problem+json errors from the service kit', () => {
     const res = await request(service.url).post('/probe').send({ title: 'ok', score: 5, contact: { name: 'n' } });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ ok: true, title: 'ok' });
+  });
+});
+
+describe('problem+json when a dependency is briefly unavailable', () => {
+  let service: RunningService;
+
+  beforeAll(async () => {
+    // One pooled connection, and a short wait for it: the second concurrent request cannot get one.
+    service = await startService(probeService, isolatedOverrides(uniqueTag('pool'), 'probe', { DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 300 }));
+  });
+  afterAll(() => service.stop());
+
+  it('answers 503 with Retry-After (not 500) when the connection pool is exhausted, and 200 once it is free', async () => {
+    const holder = request(service.url).get('/probe/database').query({ holdMs: 3000 }).then((r) => r);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const starved = await request(service.url).get('/probe/database');
+    expect(starved.status).toBe(503);
+    expect(starved.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(starved.headers['retry-after']).toBe('2');
+    expect(starved.body).toMatchObject({ status: 503, code: 'dependency-unavailable', instance: '/probe/database' });
+    expect(JSON.stringify(starved.body)).not.toMatch(/timeout exceeded|connect|pool/i);
+    expect((await holder).status).toBe(200);
+    const after = await request(service.url).get('/probe/database');
+    expect(after.status).toBe(200);
   });
 });

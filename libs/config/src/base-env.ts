@@ -56,6 +56,13 @@ export class BaseEnv {
   @Max(200)
   DB_POOL_SIZE = 10;
 
+  /** How long a request waits for a free pooled connection before it is answered 503 (Retry-After). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  DB_CONNECT_TIMEOUT_MS = 5000;
+
   @Transform(toBool)
   @IsBoolean()
   DB_MIGRATIONS_RUN = true;

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { currentCorrelationId } from '@legal/observability';
+import { currentCorrelationId, isTransientInfrastructureError } from '@legal/observability';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { DomainError } from './domain-error';
@@ -18,9 +18,15 @@ function httpExceptionDetail(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
+/** Seconds a client is told to wait after a 503 caused by a database, Redis or Kafka hiccup. */
+export const DEPENDENCY_RETRY_AFTER_SECONDS = 2;
+
 /**
- * Every error leaves the service as RFC 9457 problem+json. Unknown errors become a 500 that
- * reveals nothing of the internals but carries the correlation id to find the log line.
+ * Every error leaves the service as RFC 9457 problem+json. An error that is the infrastructure's
+ * fault (connection pool exhausted, database restarting, deadlock victim, broker unreachable)
+ * becomes a 503 with Retry-After: nothing was changed and the same request may simply be sent
+ * again. Other unknown errors become a 500 that reveals nothing of the internals but carries the
+ * correlation id to find the log line.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -32,9 +38,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const problem = this.toProblem(exception, req);
-    if (problem.status >= 500) this.logger.error({ err: exception, correlationId: problem.correlationId }, 'unhandled error');
+    if (problem.code === 'dependency-unavailable') this.logger.warn({ err: exception, correlationId: problem.correlationId }, 'dependency unavailable: answered 503');
+    else if (problem.status >= 500) this.logger.error({ err: exception, correlationId: problem.correlationId }, 'unhandled error');
     if (res.headersSent) return;
-    if (problem.status === HttpStatus.TOO_MANY_REQUESTS && typeof problem.retryAfterSeconds === 'number') {
+    if ((problem.status === HttpStatus.TOO_MANY_REQUESTS || problem.status === HttpStatus.SERVICE_UNAVAILABLE) && typeof problem.retryAfterSeconds === 'number') {
       res.setHeader('Retry-After', String(problem.retryAfterSeconds));
     }
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
@@ -66,6 +73,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: health ? 'not-ready' : slug(status),
         ...base,
         ...(health ? { error: health.error, info: health.info, details: health.details } : {}),
+      };
+    }
+    if (isTransientInfrastructureError(exception)) {
+      return {
+        type: `${PROBLEM_TYPE_BASE}dependency-unavailable`,
+        title: 'Service Unavailable',
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        detail: 'A system this service depends on is briefly unavailable; nothing was changed. Try again shortly.',
+        code: 'dependency-unavailable',
+        retryAfterSeconds: DEPENDENCY_RETRY_AFTER_SECONDS,
+        ...base,
       };
     }
     return {

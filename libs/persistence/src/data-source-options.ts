@@ -12,6 +12,8 @@ export interface PersistenceSettings {
   databaseUrl: string;
   schema: string;
   poolSize: number;
+  /** Wait for a free pooled connection (or a new one) before failing; default 5 s. */
+  connectTimeoutMs?: number;
   applicationName: string;
   entities: ClassList;
   migrations: MigrationList;
@@ -37,7 +39,7 @@ export function buildDataSourceOptions(settings: PersistenceSettings): DataSourc
     applicationName: settings.applicationName,
     extra: {
       max: settings.poolSize,
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,
       idleTimeoutMillis: 30000,
       // A single statement never holds a connection forever; long jobs set their own.
       statement_timeout: 30000,

@@ -71,6 +71,7 @@ export class ServiceKitModule {
               databaseUrl: env.DATABASE_URL,
               schema: env.DB_SCHEMA,
               poolSize: env.DB_POOL_SIZE,
+              connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
               applicationName: serviceName,
               ...withMessagingPersistence(options),
               migrationsRun: env.DB_MIGRATIONS_RUN,
