@@ -28,3 +28,11 @@ require.extensions['.ts'] = function compileTypeScript(module, filename) {
   const { code } = transformSync(source, { ...swcOptions, swcrc: false, filename, sourceMaps: 'inline' });
   module._compile(code, filename);
 };
+
+// Node tries extensions in the order they were registered: put .ts right after .js, so that
+// `./classification-model` finds classification-model.ts, not the classification-model.json beside it.
+for (const ext of Object.keys(require.extensions).filter((e) => e !== '.js' && e !== '.ts')) {
+  const handler = require.extensions[ext];
+  delete require.extensions[ext];
+  require.extensions[ext] = handler;
+}
