@@ -63,6 +63,13 @@ export class BaseEnv {
   @Max(60000)
   DB_CONNECT_TIMEOUT_MS = 5000;
 
+  /** Days processed-event ids stay in the inbox (duplicate protection); keep above Kafka's retention (7 days). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(8)
+  @Max(3650)
+  INBOX_RETENTION_DAYS = 30;
+
   @Transform(toBool)
   @IsBoolean()
   DB_MIGRATIONS_RUN = true;

@@ -37,3 +37,5 @@ export type { ReplayOptions, ReplayReport } from './replay/dead-letter-replayer'
 
 export { collectEvents, EventCollector, waitForEvent } from './testing/event-collector';
 export type { CollectedRecord, KafkaSource } from './testing/event-collector';
+export { DEFAULT_INBOX_RETENTION, InboxPurger } from './inbox/inbox-purger';
+export type { InboxRetentionOptions } from './inbox/inbox-purger';

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { ConsumerRunnerOptions } from './consumer/consumer-runner';
 import { DeadLetterPublisher } from './consumer/dead-letter.publisher';
 import { MessageConsumers } from './consumer/message-consumers';
+import { DEFAULT_INBOX_RETENTION, InboxPurger, InboxRetentionOptions } from './inbox/inbox-purger';
 import { MessagingHealth } from './health/messaging-health';
 import { outboxChannel, schemaName } from './messaging-persistence';
 import { ConsumerLagCollector } from './metrics/consumer-lag.collector';
@@ -30,6 +31,8 @@ export interface MessagingRuntimeOptions {
   /** `enabled: false` runs no relay in this instance (events still go to the outbox). */
   relay?: Partial<OutboxRelayOptions> & { enabled?: boolean };
   consumers?: Partial<ConsumerRunnerOptions>;
+  /** Retention of processed-event ids (default 30 days, purged every 10 minutes). */
+  inbox?: Partial<InboxRetentionOptions>;
   /** How long `start()` waits for topics and consumer groups before carrying on in the background. */
   startupWaitMs?: number;
 }
@@ -53,6 +56,7 @@ export class MessagingRuntime {
   readonly health: MessagingHealth;
   readonly topics: TopicProvisioner;
   readonly metrics: MessagingMetrics | undefined;
+  readonly inboxPurger: InboxPurger;
   private readonly logger = new Logger(MessagingRuntime.name);
   private readonly abort = new AbortController();
   private readonly listener: OutboxNotificationListener | undefined;
@@ -94,6 +98,7 @@ export class MessagingRuntime {
       commits.onCommit(() => relay.wake());
       this.listener = new OutboxNotificationListener(listenerConnection(dataSource, `${serviceName}-outbox-listener`), outboxChannel(schema), () => relay.wake());
     }
+    this.inboxPurger = new InboxPurger(dataSource, { ...DEFAULT_INBOX_RETENTION, ...options.inbox });
     this.health = new MessagingHealth(this.relay, backlog, this.consumers);
   }
 
@@ -109,6 +114,7 @@ export class MessagingRuntime {
       if (!this.abort.signal.aborted) this.relay?.start();
     });
     this.consumers.startAll();
+    this.inboxPurger.start();
     const ready = await withTimeout(
       provisioning.then(() => this.consumers.whenRunning(wait)),
       wait,
@@ -122,6 +128,7 @@ export class MessagingRuntime {
     this.abort.abort();
     this.releaseTopicsGate();
     await this.consumers.stopAll();
+    await this.inboxPurger.stop();
     await this.relay?.stop();
     await this.listener?.stop();
     await this.deadLetters.stop();

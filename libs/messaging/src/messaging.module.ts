@@ -6,6 +6,7 @@ import type { ConsumerRunnerOptions } from './consumer/consumer-runner';
 import { MessageConsumers } from './consumer/message-consumers';
 import type { HealthCheckSink } from './health/messaging-health';
 import { KAFKA, KAFKA_SETTINGS, KafkaSettings } from './kafka.module';
+import type { InboxRetentionOptions } from './inbox/inbox-purger';
 import { MessagingRuntime } from './messaging-runtime';
 import type { OutboxRelayOptions } from './outbox/outbox-relay';
 import { Outbox } from './outbox/outbox.service';
@@ -14,6 +15,7 @@ export interface MessagingModuleOptions {
   serviceName: string;
   relay?: Partial<OutboxRelayOptions> & { enabled?: boolean };
   consumers?: Partial<ConsumerRunnerOptions>;
+  inbox?: Partial<InboxRetentionOptions>;
   /**
    * Token of the readiness registry (the service kit passes `HealthRegistry`): handed in rather than
    * imported, because @legal/health already depends on this library.
@@ -58,6 +60,7 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
               metricsRegistry: metrics?.registry,
               relay: options.relay,
               consumers: options.consumers,
+              inbox: options.inbox,
             }),
           inject: [DataSource, KAFKA, KAFKA_SETTINGS, { token: MetricsRegistry, optional: true }],
         },

@@ -79,7 +79,7 @@ export class ServiceKitModule {
           },
         }),
         HealthModule,
-        MessagingModule.forRoot({ serviceName, healthRegistry: HealthRegistry }),
+        MessagingModule.forRoot({ serviceName, healthRegistry: HealthRegistry, inbox: { retentionMs: env.INBOX_RETENTION_DAYS * 24 * 60 * 60 * 1000 } }),
         PrivacyModule,
         AuthModule.forRoot({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL, jwksJson: env.AUTH_JWKS_JSON }),
       ],
