@@ -1,4 +1,4 @@
-import { EvaluationSubmitted, IntakeRegistered, IntakeSubmitted, OfferAccepted, ReferralRejected, Resolved, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
+import { EvaluationSubmitted, IntakeRegistered, IntakeSubmitted, OfferAccepted, OfferWithdrawn, ReferralAccepted, ReferralRejected, Resolved, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
 import { REDIS } from '@legal/redis';
 import { waitUntil } from '@legal/testing';
 import type Redis from 'ioredis';
@@ -138,6 +138,39 @@ describe('closing the loop: answered on the spot, possible relations, reopening,
     expect(escalated.data.entry.note).toMatch(/coordinating organisation org-371324-centre/);
     const orders = await h.dataSource().manager.find(SupervisionOrderEntity, { where: { workOrderId: registered.workOrderId } });
     expect(orders).toEqual([expect.objectContaining({ kind: 'referral-escalation', organisationId: 'org-371324-centre' })]);
+  });
+
+  it('moves the work order to the organisation that accepted a referral, and keeps it where it is when that organisation cannot take it', async () => {
+    const registered = await submit({ applicant: { name: '韩七', idCardNumber: validIdCard('371324'), phone: '13400000006' } });
+    const first = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId)).data;
+    expect(first.organisationId).toBe('org-371324-legal-aid');
+    const referral = (toOrganisationId: string) => ({
+      referralId: randomUUID(),
+      workOrderId: registered.workOrderId,
+      caseCode: registered.caseCode,
+      fromOrganisationId: 'org-371324-legal-aid',
+      toOrganisationId,
+      at: new Date().toISOString(),
+      actorId: 'clerk-9',
+    });
+
+    // A mediation committee does not handle legal aid: the acceptance is recorded, nothing moves.
+    const wrong = referral('org-371324-mediation');
+    await h.publish(ReferralAccepted, wrong, registered.workOrderId);
+    const stayed = await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === registered.workOrderId && d.entry.action === 'referral-accepted' && (d.entry.note ?? '').startsWith('org-371324-mediation'));
+    expect(stayed.data).toMatchObject({ status: 'offered', organisationId: 'org-371324-legal-aid' });
+    expect(stayed.data.entry.note).toMatch(/stays with org-371324-legal-aid: .*does not handle legal-aid/);
+
+    const right = referral('org-371300-legal-aid');
+    await h.publish(ReferralAccepted, right, registered.workOrderId);
+    const second = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId && d.attempt === 2)).data;
+    expect(second.organisationId).toBe('org-371300-legal-aid');
+    const withdrawn = await h.waitForEvent<DataOf<typeof OfferWithdrawn>>(OfferWithdrawn.type, (d) => d.offerId === first.offerId);
+    expect(withdrawn.data).toMatchObject({ organisationId: 'org-371324-legal-aid', reason: 'reassigned' });
+    const wo = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id: registered.workOrderId });
+    expect(wo).toMatchObject({ status: 'offered', organisationId: 'org-371300-legal-aid', offerFailures: 0 });
+    const actions = (await h.dataSource().query(`SELECT action FROM "${h.schema}"."timeline_entry" WHERE work_order_id = $1 ORDER BY seq`, [registered.workOrderId])) as { action: string }[];
+    expect(actions.map((a) => a.action)).toEqual(['received', 'offered', 'referral-accepted', 'referral-accepted', 'offered']);
   });
 
   it('rebuilds the live load counters from PostgreSQL when Redis has lost them', async () => {

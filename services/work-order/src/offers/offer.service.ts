@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Handler, OfferWithdrawn, WorkOrderDispatched } from '@legal/contracts';
+import type { FieldError } from '@legal/http';
 import { Outbox } from '@legal/messaging';
 import { PiiProtector } from '@legal/privacy';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +8,8 @@ import { EntityManager, In } from 'typeorm';
 import { Actor, SYSTEM_ACTOR, Trace } from '../common/actor';
 import { WorkOrderEnv } from '../config/work-order.env';
 import { RoutingDecisionEntity, RoutingTrigger } from '../routing/entities/routing-decision.entity';
+import { OrganisationEntity } from '../organisations/entities/organisation.entity';
+import { StaffEntity } from '../organisations/entities/staff.entity';
 import { LoadCounterService } from '../routing/load-counter.service';
 import { RoutingService } from '../routing/routing.service';
 import { unsealApplicant } from '../work-orders/applicant-sealing';
@@ -71,6 +74,25 @@ export class OfferService {
       return undefined;
     }
     return this.dispatch(manager, wo, decision, { organisationId: winner.organisationId, organisationName: winner.organisationName, regionCode: winner.regionCode, handler: winner.handler, staffId: winner.staff?.staffId ?? null }, request, previous);
+  }
+
+  /**
+   * Whether a named organisation (and staff member) may be given the work order: it exists and is
+   * active, handles the service type, is not the subject of the complaint, and the staff member is
+   * one of its active members. Returns the target, or the problems by field.
+   */
+  async checkTarget(manager: EntityManager, wo: WorkOrderEntity, organisationId: string, staffId?: string | null): Promise<{ target: OfferTarget } | { problems: FieldError[] }> {
+    const org = await manager.findOne(OrganisationEntity, { where: { id: organisationId } });
+    const problems: FieldError[] = [];
+    if (!org || !org.active) problems.push({ field: 'organisationId', messages: [`organisation ${organisationId} does not exist or is inactive`], codes: ['exists'] });
+    else if (!org.serviceTypes.includes(wo.serviceType)) problems.push({ field: 'organisationId', messages: [`${org.name} does not handle ${wo.serviceType}`], codes: ['handlesServiceType'] });
+    else if (wo.complaintAgainstOrganisationId === org.id) problems.push({ field: 'organisationId', messages: ['a complaint cannot go to the organisation it is about'], codes: ['independent'] });
+    if (staffId && org) {
+      const staff = await manager.findOne(StaffEntity, { where: { id: staffId, organisationId: org.id, active: true } });
+      if (!staff) problems.push({ field: 'staffId', messages: [`staff ${staffId} is not an active member of ${organisationId}`], codes: ['memberOf'] });
+    }
+    if (problems.length > 0 || !org) return { problems };
+    return { target: { organisationId: org.id, organisationName: org.name, regionCode: org.regionCode, handler: org.handler, staffId: staffId ?? null } };
   }
 
   /** A supervisor's choice: offers the work order to the named organisation (and staff member), recorded as a decision of its own. */

@@ -119,6 +119,15 @@ export class DeadlineService {
     return deadline;
   }
 
+  /** Stops the clock of a supervision order: met, or breached when it ran out first; undefined when it had none running. */
+  async closeSupervisionDeadline(manager: EntityManager, supervisionOrderId: string, at: Date): Promise<DeadlineEntity | undefined> {
+    const deadline = await manager.findOne(DeadlineEntity, { where: { supervisionOrderId, status: In([...ACTIVE]) } });
+    if (!deadline) return undefined;
+    this.close(deadline, at);
+    await manager.save(DeadlineEntity, deadline);
+    return deadline;
+  }
+
   async addSupervisionDeadline(manager: EntityManager, wo: WorkOrderEntity, supervisionOrderId: string, startAt: Date, dueAt: Date, explanation: string): Promise<DeadlineEntity> {
     const row = this.build(wo.id, { kind: 'supervision-order', rule: 'calendar-days', units: null, startAt, dueAt, explanation, source: 'supervision' });
     row.supervisionOrderId = supervisionOrderId;

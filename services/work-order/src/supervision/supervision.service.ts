@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { addCalendarDaysLegal } from '@legal/domain';
+import { ConflictError, NotFoundError } from '@legal/http';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Actor, Trace } from '../common/actor';
@@ -56,6 +57,37 @@ export class SupervisionService {
         data: { supervisionOrderId: order.id, kind: request.kind, organisationId: order.organisationId, dueAt: order.dueAt?.toISOString() ?? null, escalationLevel: wo.escalationLevel },
       },
       request.trace,
+    );
+    return order;
+  }
+
+  /**
+   * A supervisor records how a supervision order was answered: the order is resolved, its own clock
+   * stops (met, or breached when it ran out first) and the timeline says so. Resolving twice is a conflict.
+   */
+  async resolve(manager: EntityManager, wo: WorkOrderEntity, orderId: string, resolution: string, actor: Actor, trace?: Trace): Promise<SupervisionOrderEntity> {
+    const order = await manager.findOne(SupervisionOrderEntity, { where: { id: orderId, workOrderId: wo.id }, lock: { mode: 'pessimistic_write' } });
+    if (!order) throw new NotFoundError('Supervision order', `${orderId} of ${wo.caseCode}`);
+    if (order.status !== 'open') {
+      throw new ConflictError('supervision-order-resolved', `Supervision order ${orderId} was already resolved at ${order.resolvedAt?.toISOString() ?? 'an earlier time'}`);
+    }
+    const now = new Date();
+    order.status = 'resolved';
+    order.resolvedAt = now;
+    order.resolvedBy = (actor.id ?? actor.role).slice(0, 64);
+    order.resolution = resolution.slice(0, 2000);
+    await manager.save(SupervisionOrderEntity, order);
+    const deadline = await this.deadlines.closeSupervisionDeadline(manager, order.id, now);
+    await this.recorder.record(
+      manager,
+      wo,
+      {
+        action: 'supervision-order-resolved',
+        actor,
+        note: resolution,
+        data: { supervisionOrderId: order.id, kind: order.kind, deadline: deadline?.status ?? null },
+      },
+      trace,
     );
     return order;
   }

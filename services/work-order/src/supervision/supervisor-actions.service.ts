@@ -6,20 +6,19 @@ import { ConflictError, InvalidInputError, NotFoundError } from '@legal/http';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertCanSee } from '../common/access';
 import type { Actor } from '../common/actor';
-import { OfferService } from '../offers/offer.service';
+import { OfferService, OfferTarget } from '../offers/offer.service';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity';
-import { StaffEntity } from '../organisations/entities/staff.entity';
 import { LoadCounterService } from '../routing/load-counter.service';
 import { DeadlineService } from '../sla/deadline.service';
 import type { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { assertTransition, TERMINAL_STATUSES } from '../work-orders/work-order-lifecycle';
 import { lockWorkOrderByCode } from '../work-orders/work-order-locks';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
-import type { EscalateDto, ExtendDeadlineDto, ReassignDto } from './dto/supervisor-actions.dto';
+import type { EscalateDto, ExtendDeadlineDto, ReassignDto, ResolveSupervisionOrderDto } from './dto/supervisor-actions.dto';
 import type { WorkOrderActionResultDto } from '../work-orders/dto/work-order-action-result.dto';
 import { SupervisionService } from './supervision.service';
 
-/** Supervisor actions: reassign, escalate with a 督办, cancel, close, reject, extend a deadline. Each in one transaction; a refused action changes nothing. */
+/** Supervisor actions: reassign, escalate with a 督办 and resolve it, cancel, close, reject, extend a deadline. Each in one transaction; a refused action changes nothing. */
 @Injectable()
 export class SupervisorActionsService {
   constructor(
@@ -64,6 +63,13 @@ export class SupervisorActionsService {
     });
   }
 
+  resolveSupervisionOrder(user: AuthUser, code: string, orderId: string, dto: ResolveSupervisionOrderDto): Promise<WorkOrderActionResultDto> {
+    return this.act(user, code, async (manager, wo, actor) => {
+      const order = await this.supervision.resolve(manager, wo, orderId, dto.resolution, actor);
+      return { supervisionOrderId: order.id };
+    });
+  }
+
   cancel(user: AuthUser, code: string, reason: string): Promise<WorkOrderActionResultDto> {
     return this.end(user, code, 'cancelled', reason);
   }
@@ -96,18 +102,10 @@ export class SupervisorActionsService {
     });
   }
 
-  private async target(manager: EntityManager, wo: WorkOrderEntity, organisationId: string, staffId: string | undefined) {
-    const org = await manager.findOne(OrganisationEntity, { where: { id: organisationId } });
-    const problems = [];
-    if (!org || !org.active) problems.push({ field: 'organisationId', messages: [`organisation ${organisationId} does not exist or is inactive`], codes: ['exists'] });
-    else if (!org.serviceTypes.includes(wo.serviceType)) problems.push({ field: 'organisationId', messages: [`${org.name} does not handle ${wo.serviceType}`], codes: ['handlesServiceType'] });
-    else if (wo.complaintAgainstOrganisationId === org.id) problems.push({ field: 'organisationId', messages: ['a complaint cannot go to the organisation it is about'], codes: ['independent'] });
-    if (staffId && org) {
-      const staff = await manager.findOne(StaffEntity, { where: { id: staffId, organisationId: org.id, active: true } });
-      if (!staff) problems.push({ field: 'staffId', messages: [`staff ${staffId} is not an active member of ${organisationId}`], codes: ['memberOf'] });
-    }
-    if (problems.length > 0 || !org) throw new InvalidInputError(problems);
-    return { organisationId: org.id, organisationName: org.name, regionCode: org.regionCode, handler: org.handler, staffId: staffId ?? null };
+  private async target(manager: EntityManager, wo: WorkOrderEntity, organisationId: string, staffId: string | undefined): Promise<OfferTarget> {
+    const checked = await this.offers.checkTarget(manager, wo, organisationId, staffId);
+    if ('problems' in checked) throw new InvalidInputError(checked.problems);
+    return checked.target;
   }
 
   private async act(user: AuthUser, code: string, action: (manager: EntityManager, wo: WorkOrderEntity, actor: Actor) => Promise<{ supervisionOrderId?: string }>): Promise<WorkOrderActionResultDto> {

@@ -4,9 +4,11 @@ import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { InvalidInputError } from '@legal/http';
 import { CaseCodePipe } from '../common/case-code.pipe';
 import { SUPERVISOR_ROLES } from '../work-orders/staff-roles';
-import { EscalateDto, ExtendDeadlineDto, ReasonDto, ReassignDto } from './dto/supervisor-actions.dto';
+import { EscalateDto, ExtendDeadlineDto, ReasonDto, ReassignDto, ResolveSupervisionOrderDto } from './dto/supervisor-actions.dto';
 import { WorkOrderActionResultDto } from '../work-orders/dto/work-order-action-result.dto';
 import { SupervisorActionsService } from './supervisor-actions.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @ApiTags('supervision')
 @Controller('work-orders')
@@ -28,6 +30,20 @@ export class SupervisorController {
   @ApiOkResponse({ type: WorkOrderActionResultDto })
   escalate(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string, @Body() dto: EscalateDto): Promise<WorkOrderActionResultDto> {
     return this.actions.escalate(user, code, dto);
+  }
+
+  @Post(':code/supervision-orders/:orderId/resolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record how a supervision order (督办) was answered: it is resolved and its own clock stops (met or breached)' })
+  @ApiOkResponse({ type: WorkOrderActionResultDto })
+  resolveSupervisionOrder(
+    @CurrentUser() user: AuthUser,
+    @Param('code', CaseCodePipe) code: string,
+    @Param('orderId') orderId: string,
+    @Body() dto: ResolveSupervisionOrderDto,
+  ): Promise<WorkOrderActionResultDto> {
+    if (!UUID.test(orderId)) throw new InvalidInputError([{ field: 'orderId', messages: ['orderId must be a supervision order id (UUID)'], codes: ['isUuid'] }]);
+    return this.actions.resolveSupervisionOrder(user, code, orderId.toLowerCase(), dto);
   }
 
   @Post(':code/cancel')

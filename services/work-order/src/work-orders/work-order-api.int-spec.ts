@@ -99,10 +99,44 @@ describe('staff REST API: validation, conflicts, jurisdiction, supervision, tria
     await h.http.post(`/work-orders/${caseCode}/cancel`).set('authorization', supervisor).send({ reason: '申请人撤回' }).expect(200);
     const detail = await h.http.get(`/work-orders/${caseCode}`).set('authorization', supervisor).expect(200);
     expect(detail.body.status).toBe('cancelled');
-    expect(detail.body.supervisionOrders).toEqual([expect.objectContaining({ kind: 'supervision-order', reason: '群众反映久拖未办', dueAt: expect.any(String) })]);
+    // Cancelling the matter answers its open supervision order.
+    expect(detail.body.supervisionOrders).toEqual([
+      expect.objectContaining({ kind: 'supervision-order', reason: '群众反映久拖未办', dueAt: expect.any(String), status: 'resolved', resolvedBy: 'sup-linyi', resolution: 'work order cancelled' }),
+    ]);
     expect(detail.body.offers.map((o: { status: string }) => o.status)).toEqual(['withdrawn', 'withdrawn']);
     expect(detail.body.deadlines.every((d: { status: string }) => d.status === 'cancelled')).toBe(true);
     expect(detail.body.timeline.map((e: { action: string }) => e.action)).toEqual(['received', 'offered', 'supervision-order-issued', 'offered', 'cancelled']);
+  });
+
+  it('lets a supervisor resolve a 督办: its clock stops as met, a second resolve is a conflict, bad input changes nothing', async () => {
+    const { caseCode, workOrderId } = await submit();
+    await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === workOrderId);
+    const escalated = await h.http.post(`/work-orders/${caseCode}/escalate`).set('authorization', supervisor).send({ reason: '群众反映久拖未办', dueInDays: 5 }).expect(200);
+    const orderId: string = escalated.body.supervisionOrderId;
+    const path = `/work-orders/${caseCode}/supervision-orders/${orderId}/resolve`;
+
+    const before = await snapshot(caseCode);
+    const empty = await h.http.post(path).set('authorization', supervisor).send({ resolution: '' }).expect(400);
+    expect(empty.body.errors.map((e: { field: string }) => e.field)).toEqual(['resolution']);
+    const badId = await h.http.post(`/work-orders/${caseCode}/supervision-orders/not-a-uuid/resolve`).set('authorization', supervisor).send({ resolution: '已办结' }).expect(400);
+    expect(badId.body.errors[0].field).toBe('orderId');
+    await h.http.post(`/work-orders/${caseCode}/supervision-orders/00000000-0000-4000-8000-000000000000/resolve`).set('authorization', supervisor).send({ resolution: '已办结' }).expect(404);
+    const officer = await h.bearer({ roles: ['legal-aid-officer'], region: '371324', org: 'org-371324-legal-aid' });
+    await h.http.post(path).set('authorization', officer).send({ resolution: '我们自己办结了' }).expect(403);
+    expect(await snapshot(caseCode)).toEqual(before);
+
+    const resolved = await h.http.post(path).set('authorization', supervisor).send({ resolution: '县中心已指派律师并电话回访申请人' }).expect(200);
+    expect(resolved.body).toMatchObject({ caseCode, supervisionOrderId: orderId, version: before.version + 1 });
+    const again = await h.http.post(path).set('authorization', supervisor).send({ resolution: '再次办结' }).expect(409);
+    expect(again.body.code).toBe('supervision-order-resolved');
+
+    const detail = await h.http.get(`/work-orders/${caseCode}`).set('authorization', supervisor).expect(200);
+    expect(detail.body.supervisionOrders).toEqual([
+      expect.objectContaining({ id: orderId, status: 'resolved', resolvedBy: 'sup-linyi', resolution: '县中心已指派律师并电话回访申请人', resolvedAt: expect.any(String) }),
+    ]);
+    expect(detail.body.deadlines.find((d: { kind: string }) => d.kind === 'supervision-order')).toMatchObject({ status: 'met' });
+    expect(detail.body.timeline.at(-1)).toMatchObject({ action: 'supervision-order-resolved', note: '县中心已指派律师并电话回访申请人' });
+    expect(detail.body.status).toBe('offered');
   });
 
   it('sends an unclear request to triage; a person classifies it and it is routed to the township mediation committee', async () => {

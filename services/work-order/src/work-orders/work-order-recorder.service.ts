@@ -5,12 +5,16 @@ import { Outbox } from '@legal/messaging';
 import type { EntityManager } from 'typeorm';
 import type { Actor, Trace } from '../common/actor';
 import { DeadlineEntity } from '../sla/entities/deadline.entity';
+import { SupervisionOrderEntity } from '../supervision/entities/supervision-order.entity';
 import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
 import { timelineEntryHash } from '../timeline/timeline-hash';
 import { WorkOrderEntity } from './entities/work-order.entity';
 import { assertTransition } from './work-order-lifecycle';
 import { workOrderChangedData } from './work-order-view';
 import { insertable } from '../common/sql';
+
+/** Statuses in which nothing is left for a supervision order to demand. */
+const ENDS_SUPERVISION: ReadonlySet<WorkOrderStatus> = new Set<WorkOrderStatus>(['resolved', 'closed', 'cancelled', 'rejected', 'merged']);
 
 export interface Change {
   /** What happened, kebab-case: received, offered, offer-accepted, intake-linked, deadline-extended ... */
@@ -61,6 +65,7 @@ export class WorkOrderRecorder {
     wo.updatedAt = new Date();
     if (to === 'closed' || to === 'cancelled' || to === 'rejected' || to === 'merged') wo.closedAt ??= at;
     await manager.save(WorkOrderEntity, wo);
+    if (from !== to && ENDS_SUPERVISION.has(to)) await this.lapseOpenSupervision(manager, wo, change.actor, at);
     const deadlines = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id }, order: { createdAt: 'ASC', kind: 'ASC' } });
     await this.outbox.publish(manager, WorkOrderChanged, workOrderChangedData(wo, deadlines, entry, entry.fromStatus), {
       subject: wo.id,
@@ -68,5 +73,14 @@ export class WorkOrderRecorder {
       correlationId: trace.correlationId,
     });
     return entry;
+  }
+
+  /** Open supervision orders are answered by the matter ending; their clocks were stopped with the others. */
+  private async lapseOpenSupervision(manager: EntityManager, wo: WorkOrderEntity, actor: Actor, at: Date): Promise<void> {
+    await manager.update(
+      SupervisionOrderEntity,
+      { workOrderId: wo.id, status: 'open' },
+      { status: 'resolved', resolvedAt: at, resolvedBy: (actor.id ?? actor.role).slice(0, 64), resolution: `work order ${wo.status}` },
+    );
   }
 }

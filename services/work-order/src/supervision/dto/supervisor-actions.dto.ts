@@ -44,3 +44,11 @@ export class ExtendDeadlineDto extends ReasonDto {
   @Max(90)
   units!: number;
 }
+
+export class ResolveSupervisionOrderDto {
+  @ApiProperty({ description: 'How the supervision order (督办) was answered (goes on the timeline)', example: '县中心已指派律师并电话回访申请人', minLength: 2, maxLength: 2000 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  resolution!: string;
+}

@@ -40,4 +40,12 @@ export class SupervisionOrderEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
+
+  /** Who resolved it: a supervisor's subject, or the actor whose change ended the work order. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  resolvedBy!: string | null;
+
+  /** How it was answered, or why it lapsed (the matter was resolved, closed or cancelled). */
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  resolution!: string | null;
 }

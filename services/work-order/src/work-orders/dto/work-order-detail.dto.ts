@@ -105,6 +105,12 @@ export class SupervisionOrderDto {
   status!: string;
   @ApiProperty({ description: 'Issued at', example: '2025-11-30T02:00:00.000Z' })
   createdAt!: string;
+  @ApiProperty({ description: 'Resolved at', example: '2025-12-02T08:30:00.000Z', nullable: true })
+  resolvedAt!: string | null;
+  @ApiProperty({ description: 'Resolved by (a supervisor, or whoever ended the work order)', example: 'sup-3713', nullable: true })
+  resolvedBy!: string | null;
+  @ApiProperty({ description: 'How it was answered, or `work order <status>` when the matter ended', example: '县中心已指派律师并电话回访申请人', nullable: true })
+  resolution!: string | null;
 }
 
 /** GET /work-orders/{code}: the work order with its timeline, deadlines, offers, intakes and supervision. */
@@ -156,5 +162,5 @@ export function toIntakeDto(i: WorkOrderIntakeEntity): IntakeDto {
 }
 
 export function toSupervisionOrderDto(s: SupervisionOrderEntity): SupervisionOrderDto {
-  return { id: s.id, kind: s.kind, reason: s.reason, organisationId: s.organisationId, issuedBy: s.issuedBy, dueAt: s.dueAt?.toISOString() ?? null, status: s.status, createdAt: s.createdAt.toISOString() };
+  return { id: s.id, kind: s.kind, reason: s.reason, organisationId: s.organisationId, issuedBy: s.issuedBy, dueAt: s.dueAt?.toISOString() ?? null, status: s.status, createdAt: s.createdAt.toISOString(), resolvedAt: s.resolvedAt?.toISOString() ?? null, resolvedBy: s.resolvedBy, resolution: s.resolution };
 }
