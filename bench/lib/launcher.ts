@@ -155,7 +155,7 @@ export class ServiceLauncher {
     };
     const logFile = path.join(this.logDir, `${spec.service}-${instance}.log`);
     const log = createWriteStream(logFile, { flags: 'a' });
-    const child = spawn(process.execPath, ServiceLauncher.command(spec.service, this.run.runtime), {
+    const child = spawn(process.execPath, [...this.profilingArgs(spec.service, instance), ...ServiceLauncher.command(spec.service, this.run.runtime)], {
       cwd: REPO_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -164,6 +164,16 @@ export class ServiceLauncher {
     this.started.push(service);
     await this.waitReady(service);
     return service;
+  }
+
+  /**
+   * BENCH_CPU_PROFILE=work-order,legal-aid writes a V8 CPU profile of those services when they stop
+   * (`<logDir>/profiles/<service>-<instance>.cpuprofile`; open it in Chrome DevTools or speedscope).
+   */
+  private profilingArgs(service: ServiceName, instance: number): string[] {
+    const wanted = (process.env.BENCH_CPU_PROFILE ?? '').split(',').map((s) => s.trim());
+    if (!wanted.includes(service)) return [];
+    return ['--cpu-prof', `--cpu-prof-dir=${path.join(this.logDir, 'profiles')}`, `--cpu-prof-name=${service}-${instance}.cpuprofile`];
   }
 
   /** Starts several at once (they mostly wait on migrations and Kafka metadata, so it overlaps well). */
