@@ -28,8 +28,13 @@ start() {
     main="$ROOT/dist/services/$name/src/main.js"
     [ -f "$main" ] || { echo "[services] $name is not built ($main missing): run npm run build" >&2; exit 1; }
     if ready "$port" || alive "$name"; then echo "[services] $name already running"; continue; fi
-    (cd "$ROOT" && NODE_ENV="${NODE_ENV:-development}" nohup node --enable-source-maps "$main" >>"$RUN_DIR/$name.log" 2>&1 &
-      echo $! >"$RUN_DIR/$name.pid")
+    # A simple command in the background, so $! is node's own pid (an `a && b &` list would give the
+    # pid of a bash wrapper, and stop would signal the wrapper instead of the service).
+    (
+      cd "$ROOT"
+      NODE_ENV="${NODE_ENV:-development}" nohup node --enable-source-maps "$main" >>"$RUN_DIR/$name.log" 2>&1 &
+      echo $! >"$RUN_DIR/$name.pid"
+    )
     echo "[services] started $name (pid $(cat "$RUN_DIR/$name.pid"), log .cache/services/$name.log)"
   done
   deadline=$((SECONDS + ${SERVICES_START_TIMEOUT:-120}))
@@ -49,15 +54,28 @@ start() {
   done
 }
 
+# Pids of a service started by this script: the recorded one, and any node running its dist/ main
+# (a pid file lost or left by an older version of this script must not leave a service running).
+service_pids() {
+  local name="$1" main="$ROOT/dist/services/$1/src/main.js"
+  { alive "$name" && cat "$RUN_DIR/$name.pid"; pgrep -f -- "node --enable-source-maps $main" || true; } | sort -u
+}
+
 stop() {
   for entry in "${SERVICES[@]}"; do
     name="${entry%%:*}"
-    if alive "$name"; then
-      pid="$(cat "$RUN_DIR/$name.pid")"
-      kill -TERM "$pid" 2>/dev/null || true
-      for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-      echo "[services] stopped $name"
+    pids="$(service_pids "$name" | tr '\n' ' ')"
+    if [ -n "${pids// /}" ]; then
+      # shellcheck disable=SC2086 # one word per pid
+      kill -TERM $pids 2>/dev/null || true
+      for _ in $(seq 1 20); do
+        remaining=""
+        for pid in $pids; do kill -0 "$pid" 2>/dev/null && remaining="$remaining $pid"; done
+        [ -z "$remaining" ] && break
+        sleep 1
+      done
+      for pid in $pids; do kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null; done
+      echo "[services] stopped $name (pid $pids)"
     fi
     rm -f "$RUN_DIR/$name.pid"
   done
