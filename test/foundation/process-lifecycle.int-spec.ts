@@ -41,13 +41,19 @@ describe('a service process', () => {
     expect(result.stderr).toContain('DATABASE_URL="mysql://nope"');
   }, 30_000);
 
-  it('shuts down gracefully on SIGTERM with exit code 0', async () => {
+  it('logs each request with its status code, then shuts down gracefully on SIGTERM with exit code 0', async () => {
     const tag = uniqueTag('sigterm');
+    let requested = false;
     let signalled = false;
     const result = await run(
       { PORT: '0', DB_SCHEMA: `${tag}_hotline`, KAFKA_TOPIC_PREFIX: tag, REDIS_KEY_PREFIX: `${tag}:`, LOG_LEVEL: 'info', NODE_ENV: 'test' },
       (out, kill) => {
-        if (!signalled && out.includes('listening on')) {
+        const url = /listening on (http:\/\/[^\s"()]+)/.exec(out)?.[1];
+        if (url && !requested) {
+          requested = true;
+          void fetch(`${url}/no-such-route`).catch(() => undefined);
+        }
+        if (!signalled && out.includes('request completed')) {
           signalled = true;
           kill('SIGTERM');
         }
@@ -56,5 +62,9 @@ describe('a service process', () => {
     expect(signalled).toBe(true);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('SIGTERM received: draining');
+    const line = result.stdout.split('\n').find((l) => l.includes('"request completed"'));
+    const logged = JSON.parse(line ?? '{}') as { req?: { method?: string; url?: string }; res?: { statusCode?: unknown } };
+    expect(logged.req).toMatchObject({ method: 'GET', url: '/no-such-route' });
+    expect(logged.res).toEqual({ statusCode: 404 });
   }, 90_000);
 });
