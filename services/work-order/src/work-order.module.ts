@@ -19,6 +19,7 @@ import { ReferralConsumer } from './referrals/referral.consumer';
 import { RelationController } from './relations/relation.controller';
 import { RelationFinderService } from './relations/relation-finder.service';
 import { RelationService } from './relations/relation.service';
+import { WorkOrderMergeService } from './relations/work-order-merge.service';
 import { RoutingModule } from './routing/routing.module';
 import { DeadlineSweeperService } from './sla/deadline-sweeper.service';
 import { DeadlineService } from './sla/deadline.service';
@@ -56,6 +57,7 @@ export class WorkOrderModule {
         IntakeConsumer,
         RelationFinderService,
         RelationService,
+        WorkOrderMergeService,
         HandlerReportService,
         HandlerReportConsumer,
         EvaluationConsumer,

@@ -6,11 +6,17 @@ import { UuidPipe } from '../common/uuid.pipe';
 import { READ_ROLES } from '../work-orders/staff-roles';
 import { RelationDecisionDto, RelationDto, RelationListDto } from './dto/relation.dto';
 import { RelationService } from './relation.service';
+import { MergeDto } from './dto/merge.dto';
+import { WorkOrderMergeService } from './work-order-merge.service';
+import { WorkOrderActionResultDto } from '../work-orders/dto/work-order-action-result.dto';
 
 @ApiTags('relations')
 @Controller()
 export class RelationController {
-  constructor(private readonly relations: RelationService) {}
+  constructor(
+    private readonly relations: RelationService,
+    private readonly merges: WorkOrderMergeService,
+  ) {}
 
   @Get('work-orders/:code/relations')
   @Roles(...READ_ROLES)
@@ -37,5 +43,14 @@ export class RelationController {
   @ApiOkResponse({ type: RelationDto })
   dismiss(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: RelationDecisionDto): Promise<RelationDto> {
     return this.relations.decide(user, id, 'dismissed', dto.note);
+  }
+
+  @Post('work-orders/:code/merge')
+  @HttpCode(200)
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'Merge a duplicate into the work order that carries on (same person: shared ID card or phone, or a possible relation not dismissed)' })
+  @ApiOkResponse({ type: WorkOrderActionResultDto })
+  merge(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string, @Body() dto: MergeDto): Promise<WorkOrderActionResultDto> {
+    return this.merges.merge(user, code, dto);
   }
 }

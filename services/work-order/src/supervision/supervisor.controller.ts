@@ -3,12 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { InvalidInputError } from '@legal/http';
 import { CaseCodePipe } from '../common/case-code.pipe';
+import { UuidPipe } from '../common/uuid.pipe';
 import { SUPERVISOR_ROLES } from '../work-orders/staff-roles';
 import { EscalateDto, ExtendDeadlineDto, ReasonDto, ReassignDto, ResolveSupervisionOrderDto } from './dto/supervisor-actions.dto';
 import { WorkOrderActionResultDto } from '../work-orders/dto/work-order-action-result.dto';
 import { SupervisorActionsService } from './supervisor-actions.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @ApiTags('supervision')
 @Controller('work-orders')
@@ -39,11 +38,10 @@ export class SupervisorController {
   resolveSupervisionOrder(
     @CurrentUser() user: AuthUser,
     @Param('code', CaseCodePipe) code: string,
-    @Param('orderId') orderId: string,
+    @Param('orderId', new UuidPipe('orderId')) orderId: string,
     @Body() dto: ResolveSupervisionOrderDto,
   ): Promise<WorkOrderActionResultDto> {
-    if (!UUID.test(orderId)) throw new InvalidInputError([{ field: 'orderId', messages: ['orderId must be a supervision order id (UUID)'], codes: ['isUuid'] }]);
-    return this.actions.resolveSupervisionOrder(user, code, orderId.toLowerCase(), dto);
+    return this.actions.resolveSupervisionOrder(user, code, orderId, dto);
   }
 
   @Post(':code/cancel')

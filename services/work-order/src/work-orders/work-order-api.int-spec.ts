@@ -139,6 +139,42 @@ describe('staff REST API: validation, conflicts, jurisdiction, supervision, tria
     expect(detail.body.status).toBe('offered');
   });
 
+  it('merges a duplicate into the work order that carries on, and refuses merges that are not about the same person', async () => {
+    const person = { name: '褚八', idCardNumber: validIdCard('371324'), phone: '13600000088' };
+    const kept = await submit({ applicant: person });
+    await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === kept.workOrderId);
+    // The same person again, on the portal, with a description too vague to classify: triage, no dedupe.
+    const duplicate = await submit({ applicant: person, platform: 'portal', serviceType: undefined, description: '家里有个纠纷', regionCode: '371324102' });
+    expect(duplicate.outcome).toBe('triage');
+    const stranger = await submit();
+    const officer = await h.bearer({ roles: ['legal-aid-officer'], region: '371324', org: 'org-371324-legal-aid' });
+    const path = `/work-orders/${duplicate.caseCode}/merge`;
+
+    const before = await snapshot(duplicate.caseCode);
+    const invalid = await h.http.post(path).set('authorization', supervisor).send({ intoCaseCode: 'not-a-code', reason: '' }).expect(400);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['intoCaseCode', 'reason']);
+    const self = await h.http.post(path).set('authorization', supervisor).send({ intoCaseCode: duplicate.caseCode, reason: '同一事项' }).expect(400);
+    expect(self.body.errors[0]).toMatchObject({ field: 'intoCaseCode', codes: ['notSelf'] });
+    await h.http.post(path).set('authorization', officer).send({ intoCaseCode: kept.caseCode, reason: '同一事项' }).expect(403);
+    const unrelated = await h.http.post(path).set('authorization', supervisor).send({ intoCaseCode: stranger.caseCode, reason: '同一事项' }).expect(409);
+    expect(unrelated.body.code).toBe('not-duplicates');
+    expect(await snapshot(duplicate.caseCode)).toEqual(before);
+
+    const merged = await h.http.post(path).set('authorization', supervisor).send({ intoCaseCode: kept.caseCode, reason: '同一申请人就同一欠薪纠纷两次求助' }).expect(200);
+    expect(merged.body).toMatchObject({ caseCode: duplicate.caseCode, status: 'merged', mergedIntoCaseCode: kept.caseCode });
+    await h.http.post(path).set('authorization', supervisor).send({ intoCaseCode: kept.caseCode, reason: '再合并一次' }).expect(409);
+
+    const gone = await h.http.get(`/work-orders/${duplicate.caseCode}`).set('authorization', supervisor).expect(200);
+    expect(gone.body.status).toBe('merged');
+    expect(gone.body.timeline.at(-1)).toMatchObject({ action: 'merged', note: `merged into ${kept.caseCode}: 同一申请人就同一欠薪纠纷两次求助` });
+    expect(gone.body.deadlines.every((d: { status: string }) => d.status === 'cancelled')).toBe(true);
+    const carried = await h.http.get(`/work-orders/${kept.caseCode}`).set('authorization', supervisor).expect(200);
+    expect(carried.body.platforms.sort()).toEqual(['hotline', 'portal']);
+    expect(carried.body.timeline.at(-1)).toMatchObject({ action: 'duplicate-merged', note: expect.stringContaining(duplicate.caseCode) });
+    const relations = await h.http.get(`/work-orders/${kept.caseCode}/relations`).set('authorization', supervisor).expect(200);
+    expect(relations.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ relatedCaseCode: duplicate.caseCode, status: 'confirmed' })]));
+  });
+
   it('sends an unclear request to triage; a person classifies it and it is routed to the township mediation committee', async () => {
     const vague = await submit({ serviceType: undefined, description: '家里有个纠纷', regionCode: '371324102', vulnerableGroup: false });
     expect(vague.outcome).toBe('triage');

@@ -16,4 +16,7 @@ export class WorkOrderActionResultDto {
 
   @ApiProperty({ description: 'Supervision order created, if any', example: '5b1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a', required: false })
   supervisionOrderId?: string;
+
+  @ApiProperty({ description: 'Case code of the work order it was merged into, after a merge', example: '371324-20251128-000001-7', required: false })
+  mergedIntoCaseCode?: string;
 }
