@@ -92,6 +92,19 @@ describe('legal-aid offers handled by staff (real PostgreSQL, Kafka)', () => {
     expect((await request(service.url).post(`/offers/${lapsed.offerId}/accept`).set('authorization', officer).expect(409)).body.code).toBe('offer-expired');
   });
 
+  it('keeps an accepted application when the router withdraws the offer afterwards, and says why on the offer', async () => {
+    const offer = partners.offer();
+    await partners.dispatch(offer);
+    await offerRecorded(offer);
+    await request(service.url).post(`/offers/${offer.offerId}/accept`).set('authorization', officer).expect(201);
+    await partners.withdraw(offer, 'reassigned');
+    const noted = await waitUntil(async () => {
+      const res = await request(service.url).get(`/offers/${offer.offerId}`).set('authorization', officer);
+      return res.status === 200 && res.body.outcomeReason ? (res.body as Body) : undefined;
+    }, 30000, 'withdrawal noted on the accepted offer');
+    expect(noted).toMatchObject({ status: 'accepted', outcomeReason: 'withdrawn by the router after acceptance: reassigned' });
+  });
+
   it('ignores offers made to other handlers', async () => {
     const other = partners.offer({ handler: 'mediation' });
     await partners.dispatch(other);

@@ -102,7 +102,12 @@ export class OffersService {
       return;
     }
     if (offer.status !== 'open' && offer.status !== 'expired') {
-      if (offer.status === 'accepted') this.logger.warn({ offerId: offer.id, workOrderId: offer.workOrderId }, 'offer withdrawn after we accepted it');
+      if (offer.status === 'accepted') {
+        // The work order moved on (reassigned, referred or cancelled): staff close the application; the offer says why.
+        this.logger.warn({ offerId: offer.id, workOrderId: offer.workOrderId, reason: data.reason }, 'offer withdrawn after we accepted it; the application stays open for staff to close');
+        Object.assign(offer, { outcomeReason: `withdrawn by the router after acceptance: ${data.reason}` });
+        await manager.save(offer);
+      }
       return;
     }
     Object.assign(offer, { status: 'withdrawn', outcomeCode: data.reason, outcomeReason: `withdrawn by the router: ${data.reason}`, decidedBy: 'system:router', decidedAt: new Date() });

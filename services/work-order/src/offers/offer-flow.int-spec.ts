@@ -126,6 +126,24 @@ describe('offer and accept: timeouts, rejections, handler reports, clocks (real 
     expect(deadline?.explanation).toContain('公证程序规则');
   });
 
+  it('tells the handler that had accepted when a supervisor moves the work order away (OfferWithdrawn of the accepted offer)', async () => {
+    const { registered, offer } = await submit({ regionCode: '371324102', applicant: { name: '吴十', idCardNumber: validIdCard('371324'), phone: '13900000006' } });
+    await h.publish(OfferAccepted, { workOrderId: registered.workOrderId, handler: 'legal-aid', handlerCaseId: 'LA-moved', at: new Date().toISOString(), offerId: offer.offerId }, registered.workOrderId);
+    await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === registered.workOrderId && d.status === 'accepted');
+    const supervisor = await h.bearer({ roles: ['supervisor'], sub: 'sup-linyi', region: '371300' });
+    await h.http
+      .post(`/work-orders/${registered.caseCode}/reassign`)
+      .set('authorization', supervisor)
+      .send({ organisationId: 'org-371300-legal-aid', reason: '县中心律师回避' })
+      .expect(200);
+    const withdrawn = await h.waitForEvent<DataOf<typeof OfferWithdrawn>>(OfferWithdrawn.type, (d) => d.offerId === offer.offerId);
+    expect(withdrawn.data).toMatchObject({ organisationId: offer.organisationId, reason: 'reassigned' });
+    const next = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId && d.attempt === 2)).data;
+    expect(next.organisationId).toBe('org-371300-legal-aid');
+    const rows = (await h.dataSource().query(`SELECT status, answered_at FROM "${h.schema}"."offer" WHERE id = $1`, [offer.offerId])) as { status: string; answered_at: Date | null }[];
+    expect(rows[0]).toMatchObject({ status: 'withdrawn', answered_at: expect.any(Date) });
+  });
+
   it('ignores a handler report from a service that does not hold the work order', async () => {
     const { registered } = await submit({ regionCode: '371324102', applicant: { name: '周九', idCardNumber: validIdCard('371324'), phone: '13900000005' } });
     const foreign = await h.publish(NeedsInfo, { workOrderId: registered.workOrderId, handler: 'mediation', handlerCaseId: 'MD-x', at: new Date().toISOString(), missingItems: [{ code: 'x', label: 'x' }], notice: 'x', pausesClock: true }, registered.workOrderId);

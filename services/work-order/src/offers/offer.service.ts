@@ -196,10 +196,23 @@ export class OfferService {
 
   /** Withdraws the open offer of a work order (reassignment, cancellation) and tells the handler. */
   async withdrawPending(manager: EntityManager, wo: WorkOrderEntity, reason: 'reassigned' | 'cancelled', trace: Trace = {}): Promise<OfferEntity[]> {
-    const pending = await manager.find(OfferEntity, { where: { workOrderId: wo.id, status: 'pending' } });
+    return this.withdraw(manager, wo, ['pending'], reason, trace);
+  }
+
+  /**
+   * The work order leaves its current holder (moved by a supervisor or a referral, or ended): the pending
+   * offer and an accepted one are withdrawn, so the handler that accepted hears of it (OfferWithdrawn)
+   * instead of carrying on with a case that is now someone else's.
+   */
+  async withdrawCurrent(manager: EntityManager, wo: WorkOrderEntity, reason: 'reassigned' | 'cancelled', trace: Trace = {}): Promise<OfferEntity[]> {
+    return this.withdraw(manager, wo, ['pending', 'accepted'], reason, trace);
+  }
+
+  private async withdraw(manager: EntityManager, wo: WorkOrderEntity, statuses: OfferEntity['status'][], reason: 'reassigned' | 'cancelled', trace: Trace): Promise<OfferEntity[]> {
+    const pending = await manager.find(OfferEntity, { where: { workOrderId: wo.id, status: In(statuses) } });
     for (const offer of pending) {
       offer.status = 'withdrawn';
-      offer.answeredAt = new Date();
+      offer.answeredAt ??= new Date(); // an accepted offer keeps its acceptance time
       offer.reasonCode = reason;
       await manager.save(OfferEntity, offer);
       await this.outbox.publish(manager, OfferWithdrawn, { offerId: offer.id, workOrderId: wo.id, organisationId: offer.organisationId, reason }, { subject: wo.id, ...trace });

@@ -78,7 +78,7 @@ export class ReferralConsumer implements OnModuleInit {
     }
     const previous = { organisationId: wo.organisationId, staffId: wo.staffId };
     await this.recorder.record(manager, wo, { action: 'referral-accepted', actor, at: new Date(d.at), note: `${d.toOrganisationId} accepted the referral`, data: { ...data, moved: true } }, trace);
-    await this.offers.withdrawPending(manager, wo, 'reassigned', trace);
+    await this.offers.withdrawCurrent(manager, wo, 'reassigned', trace);
     wo.offerFailures = 0;
     await this.offers.offerTo(manager, wo, checked.target, { trigger: 'referral', actor, trace, reason: `referral ${d.referralId} from ${d.fromOrganisationId} accepted` });
     await this.loads.refresh(manager, previous.organisationId, previous.staffId);

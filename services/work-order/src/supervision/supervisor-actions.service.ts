@@ -36,7 +36,7 @@ export class SupervisorActionsService {
       assertTransition(wo.caseCode, wo.status, 'offered');
       const target = dto.organisationId ? await this.target(manager, wo, dto.organisationId, dto.staffId) : undefined;
       const current = wo.organisationId;
-      await this.offers.withdrawPending(manager, wo, 'reassigned');
+      await this.offers.withdrawCurrent(manager, wo, 'reassigned');
       wo.offerFailures = 0;
       if (target) {
         await this.offers.offerTo(manager, wo, target, { trigger: 'reassign', actor, reason: dto.reason });
@@ -94,7 +94,7 @@ export class SupervisorActionsService {
     return this.act(user, code, async (manager, wo, actor) => {
       assertTransition(wo.caseCode, wo.status, to);
       const holder = { organisationId: wo.organisationId, staffId: wo.staffId };
-      await this.offers.withdrawPending(manager, wo, 'cancelled');
+      await this.offers.withdrawCurrent(manager, wo, 'cancelled');
       await this.deadlines.cancelAll(manager, wo, new Date());
       await this.recorder.record(manager, wo, { action: to, actor, toStatus: to, note: reason });
       await this.loads.refresh(manager, holder.organisationId, holder.staffId);
