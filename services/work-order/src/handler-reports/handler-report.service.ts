@@ -150,6 +150,12 @@ export class HandlerReportService {
       this.ignore(wo, event, `the work order is held by ${wo.handler ?? 'nobody'}, not ${event.data.handler}`);
       return undefined;
     }
+    // Same handler service, another case: the work order moved (reassigned or referred) after that case
+    // accepted it, and the old case may still be open there. Only the current case speaks for it.
+    if (wo.handlerCaseId !== null && event.data.handlerCaseId !== wo.handlerCaseId) {
+      this.ignore(wo, event, `the work order is handled by case ${wo.handlerCaseId}, not ${event.data.handlerCaseId}`);
+      return undefined;
+    }
     return { wo, trace };
   }
 

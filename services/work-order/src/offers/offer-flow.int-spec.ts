@@ -1,4 +1,4 @@
-import { InfoReceived, IntakeRegistered, IntakeSubmitted, NeedsInfo, OfferAccepted, OfferRejected, OfferWithdrawn, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
+import { InfoReceived, IntakeRegistered, IntakeSubmitted, NeedsInfo, OfferAccepted, OfferRejected, OfferWithdrawn, Resolved, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
 import { waitUntil } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
 import type { DataOf } from '../common/event-data';
@@ -142,6 +142,17 @@ describe('offer and accept: timeouts, rejections, handler reports, clocks (real 
     expect(next.organisationId).toBe('org-371300-legal-aid');
     const rows = (await h.dataSource().query(`SELECT status, answered_at FROM "${h.schema}"."offer" WHERE id = $1`, [offer.offerId])) as { status: string; answered_at: Date | null }[];
     expect(rows[0]).toMatchObject({ status: 'withdrawn', answered_at: expect.any(Date) });
+
+    // The new centre accepts; the old county case, still open over there, can no longer speak for the work order.
+    await h.publish(OfferAccepted, { workOrderId: registered.workOrderId, handler: 'legal-aid', handlerCaseId: 'LA-city', at: new Date().toISOString(), offerId: next.offerId }, registered.workOrderId);
+    await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === registered.workOrderId && d.status === 'accepted' && d.version > 4);
+    const stale = await h.publish(Resolved, { workOrderId: registered.workOrderId, handler: 'legal-aid', handlerCaseId: 'LA-moved', at: new Date().toISOString(), outcome: 'completed', summary: '旧案件办结' }, registered.workOrderId);
+    await waitUntil(async () => {
+      const consumed = (await h.dataSource().query(`SELECT count(*)::int AS n FROM "${h.schema}"."inbox_message" WHERE event_id = $1`, [stale.id])) as { n: number }[];
+      return consumed[0].n === 1;
+    }, 15000, 'stale report consumed');
+    const wo = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id: registered.workOrderId });
+    expect(wo).toMatchObject({ status: 'accepted', organisationId: 'org-371300-legal-aid', handlerCaseId: 'LA-city' });
   });
 
   it('ignores a handler report from a service that does not hold the work order', async () => {
