@@ -19,6 +19,8 @@ import { ReferralConsumer } from './referrals/referral.consumer';
 import { RelationController } from './relations/relation.controller';
 import { RelationFinderService } from './relations/relation-finder.service';
 import { RelationService } from './relations/relation.service';
+import { RepublishController } from './republish/republish.controller';
+import { RepublishService } from './republish/republish.service';
 import { WorkOrderMergeService } from './relations/work-order-merge.service';
 import { RoutingModule } from './routing/routing.module';
 import { DeadlineSweeperService } from './sla/deadline-sweeper.service';
@@ -41,7 +43,7 @@ export class WorkOrderModule {
     return {
       module: WorkOrderModule,
       imports: [OrganisationsModule, RoutingModule, ClassificationModule],
-      controllers: [WorkOrderQueryController, TimelineController, SupervisorController, TriageController, RelationController, DeskController],
+      controllers: [WorkOrderQueryController, TimelineController, SupervisorController, TriageController, RelationController, DeskController, RepublishController],
       providers: [
         WorkOrderRecorder,
         WorkOrderQueryService,
@@ -58,6 +60,7 @@ export class WorkOrderModule {
         RelationFinderService,
         RelationService,
         WorkOrderMergeService,
+        RepublishService,
         HandlerReportService,
         HandlerReportConsumer,
         EvaluationConsumer,

@@ -1,5 +1,6 @@
-import { IntakeRegistered, IntakeSubmitted, WorkOrderDispatched } from '@legal/contracts';
+import { IntakeRegistered, IntakeSubmitted, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
 import { formatCaseCode } from '@legal/domain';
+import { waitUntil } from '@legal/testing';
 import type { DataOf } from '../common/event-data';
 import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
 import { WorkOrderEntity } from './entities/work-order.entity';
@@ -11,6 +12,7 @@ jest.setTimeout(90_000);
 
 type Registered = DataOf<typeof IntakeRegistered>;
 type Dispatched = DataOf<typeof WorkOrderDispatched>;
+type Changed = DataOf<typeof WorkOrderChanged>;
 
 describe('staff REST API: validation, conflicts, jurisdiction, supervision, triage, rules', () => {
   let h: WorkOrderHarness;
@@ -173,6 +175,39 @@ describe('staff REST API: validation, conflicts, jurisdiction, supervision, tria
     expect(carried.body.timeline.at(-1)).toMatchObject({ action: 'duplicate-merged', note: expect.stringContaining(duplicate.caseCode) });
     const relations = await h.http.get(`/work-orders/${kept.caseCode}/relations`).set('authorization', supervisor).expect(200);
     expect(relations.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ relatedCaseCode: duplicate.caseCode, status: 'confirmed' })]));
+  });
+
+  it('republishes the current state of work orders page by page, so read models can be rebuilt', async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const first = await submit();
+    const second = await submit();
+    await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === first.workOrderId);
+    await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === second.workOrderId);
+    const bad = await h.http.post('/admin/work-orders/republish').set('authorization', admin).send({ afterId: 'x', limit: 0, updatedSince: 'yesterday' }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['afterId', 'limit', 'updatedSince']);
+    await h.http.post('/admin/work-orders/republish').set('authorization', supervisor).send({}).expect(403);
+
+    const ids = [first.workOrderId, second.workOrderId];
+    const versions = await Promise.all(ids.map(async (id) => (await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id })).version));
+    const before = ids.map((id, i) => h.events<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === id && d.version === versions[i]).length);
+    // Pages of one, until the answer says there is no next page (other tests' work orders may be in the window too).
+    const pages: { republished: number; nextAfterId: string | null }[] = [];
+    let afterId: string | undefined;
+    do {
+      const res = await h.http.post('/admin/work-orders/republish').set('authorization', admin).send({ updatedSince: since, limit: 1, ...(afterId ? { afterId } : {}) }).expect(200);
+      pages.push(res.body);
+      afterId = res.body.nextAfterId ?? undefined;
+    } while (afterId && pages.length < 50);
+    expect(pages.at(-1)?.nextAfterId).toBeNull();
+    expect(pages.slice(0, -1).every((p) => p.republished === 1 && p.nextAfterId !== null)).toBe(true);
+    expect(pages.reduce((n, p) => n + p.republished, 0)).toBeGreaterThanOrEqual(2);
+
+    // Each work order's current view goes out once more, at its current version and status.
+    for (const [i, id] of ids.entries()) {
+      await waitUntil(() => h.events<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === id && d.version === versions[i]).length === before[i] + 1, 30000, `republished ${id}`);
+      const [republished] = h.events<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === id && d.version === versions[i]).slice(-1);
+      expect(republished.data).toMatchObject({ status: 'offered', entry: { seq: versions[i], action: 'offered' } });
+    }
   });
 
   it('sends an unclear request to triage; a person classifies it and it is routed to the township mediation committee', async () => {
