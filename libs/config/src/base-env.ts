@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationArguments } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -10,6 +10,21 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   if (['false', '0', 'no'].includes(v)) return false;
   return value;
 };
+
+/** The value must be greater than another numeric variable of the same object. */
+function ExceedsField(other: string, message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'exceedsField',
+    constraints: [other],
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments): boolean => {
+        const compared = (args?.object as Record<string, unknown> | undefined)?.[other];
+        return typeof value !== 'number' || typeof compared !== 'number' || value > compared;
+      },
+      defaultMessage: (): string => message,
+    },
+  });
+}
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -63,11 +78,12 @@ export class BaseEnv {
   @Max(60000)
   DB_CONNECT_TIMEOUT_MS = 5000;
 
-  /** Days processed-event ids stay in the inbox (duplicate protection); keep above Kafka's retention (7 days). */
+  /** Days processed-event ids stay in the inbox (duplicate protection); must exceed KAFKA_RETENTION_DAYS. */
   @Transform(toInt)
   @IsInt()
-  @Min(8)
+  @Min(2)
   @Max(3650)
+  @ExceedsField('KAFKA_RETENTION_DAYS', 'INBOX_RETENTION_DAYS must exceed KAFKA_RETENTION_DAYS: a redelivered event must still find its id')
   INBOX_RETENTION_DAYS = 30;
 
   @Transform(toBool)
@@ -94,6 +110,20 @@ export class BaseEnv {
   @Min(1)
   @Max(256)
   KAFKA_PARTITIONS = 6;
+
+  /** Days events stay on the topics this service creates (a consumer may be down this long and catch up). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  KAFKA_RETENTION_DAYS = 7;
+
+  /** Days dead letters stay on their `.dlq` topics; 0 keeps them until someone replays or removes them. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  KAFKA_DLQ_RETENTION_DAYS = 0;
 
   /** How long SIGTERM waits for in-flight requests and messages before closing connections. */
   @Transform(toInt)

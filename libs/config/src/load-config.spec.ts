@@ -35,4 +35,10 @@ describe('loadConfig', () => {
     expect(message).toContain('KAFKA_BROKERS="nohost"');
     expect((caught as ConfigError).problems).toHaveLength(3);
   });
+
+  it('refuses an inbox retention that does not outlast the topics (a redelivered event would be applied twice)', () => {
+    expect(() => loadConfig(TestEnv, {}, { KAFKA_RETENTION_DAYS: '14', INBOX_RETENTION_DAYS: '10' })).toThrow(/INBOX_RETENTION_DAYS="10".*must exceed KAFKA_RETENTION_DAYS/);
+    const config = loadConfig(TestEnv, {}, { KAFKA_RETENTION_DAYS: '14', INBOX_RETENTION_DAYS: '15', KAFKA_DLQ_RETENTION_DAYS: '0' });
+    expect(config).toMatchObject({ KAFKA_RETENTION_DAYS: 14, INBOX_RETENTION_DAYS: 15, KAFKA_DLQ_RETENTION_DAYS: 0 });
+  });
 });

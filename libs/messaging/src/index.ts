@@ -1,5 +1,5 @@
-export { createKafka, InjectKafka, KAFKA, KAFKA_SETTINGS, KafkaModule } from './kafka.module';
-export type { KafkaSettings } from './kafka.module';
+export { createKafka, DEFAULT_TOPIC_RETENTION, InjectKafka, KAFKA, KAFKA_SETTINGS, KafkaModule } from './kafka.module';
+export type { KafkaSettings, TopicRetention } from './kafka.module';
 
 export { MessagingModule } from './messaging.module';
 export type { MessagingModuleOptions } from './messaging.module';

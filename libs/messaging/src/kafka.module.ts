@@ -12,7 +12,18 @@ export interface KafkaSettings {
   topicPrefix: string;
   /** Partitions for topics created at start-up. */
   partitions: number;
+  /** Retention of topics created at start-up (default: 7 days, dead letters kept forever). */
+  retention?: TopicRetention;
 }
+
+export interface TopicRetention {
+  /** Event topics: how long a consumer may be down and still catch up; the inbox must outlast it. */
+  topicMs: number;
+  /** Dead-letter topics: -1 keeps letters until someone replays or removes them. */
+  deadLetterMs: number;
+}
+
+export const DEFAULT_TOPIC_RETENTION: TopicRetention = { topicMs: 7 * 24 * 60 * 60 * 1000, deadLetterMs: -1 };
 
 const LEVELS: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.ERROR]: 'error',

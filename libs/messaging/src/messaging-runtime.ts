@@ -18,6 +18,7 @@ import { DEFAULT_RELAY_OPTIONS, OutboxRelay, OutboxRelayOptions } from './outbox
 import { Outbox } from './outbox/outbox.service';
 import { OutboxStore } from './outbox/outbox.store';
 import { withTimeout } from './retry/backoff';
+import type { TopicRetention } from './kafka.module';
 import { TopicProvisioner } from './topics/topic-provisioner';
 
 export interface MessagingRuntimeOptions {
@@ -26,6 +27,8 @@ export interface MessagingRuntimeOptions {
   kafka: Kafka;
   topicPrefix: string;
   partitions: number;
+  /** Retention of the topics this runtime creates (default: 7 days, dead letters forever). */
+  topicRetention?: TopicRetention;
   /** The application's Prometheus registry; no metrics without one. */
   metricsRegistry?: Registry;
   /** `enabled: false` runs no relay in this instance (events still go to the outbox). */
@@ -71,7 +74,7 @@ export class MessagingRuntime {
     const schema = schemaName(dataSource.options);
     const store = new OutboxStore(dataSource.options);
     const backlog = new OutboxBacklogProbe(dataSource, store);
-    this.topics = new TopicProvisioner(kafka, options.topicPrefix, options.partitions);
+    this.topics = new TopicProvisioner(kafka, options.topicPrefix, options.partitions, undefined, options.topicRetention);
     // Consumers subscribe only after this run's topic provisioning finished (or was abandoned).
     this.topicsReady = new Promise((resolve) => (this.releaseTopicsGate = resolve));
     this.lag = new ConsumerLagCollector(kafka, () => this.consumers.runners().map((r) => ({ groupId: r.groupId, topics: r.topics })));

@@ -57,6 +57,7 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
               kafka,
               topicPrefix: settings.topicPrefix,
               partitions: settings.partitions,
+              topicRetention: settings.retention,
               metricsRegistry: metrics?.registry,
               relay: options.relay,
               consumers: options.consumers,

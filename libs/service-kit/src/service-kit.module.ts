@@ -12,6 +12,8 @@ import { PrivacyModule } from '@legal/privacy';
 import { RedisModule } from '@legal/redis';
 import type { EntitySchema, MixedList } from 'typeorm';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 // TypeORM's option types use Function for class lists.
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type ClassList = MixedList<Function | string | EntitySchema>;
@@ -63,6 +65,7 @@ export class ServiceKitModule {
           clientId: serviceName,
           topicPrefix: env.KAFKA_TOPIC_PREFIX,
           partitions: env.KAFKA_PARTITIONS,
+          retention: { topicMs: env.KAFKA_RETENTION_DAYS * DAY_MS, deadLetterMs: env.KAFKA_DLQ_RETENTION_DAYS === 0 ? -1 : env.KAFKA_DLQ_RETENTION_DAYS * DAY_MS },
         }),
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
@@ -79,7 +82,7 @@ export class ServiceKitModule {
           },
         }),
         HealthModule,
-        MessagingModule.forRoot({ serviceName, healthRegistry: HealthRegistry, inbox: { retentionMs: env.INBOX_RETENTION_DAYS * 24 * 60 * 60 * 1000 } }),
+        MessagingModule.forRoot({ serviceName, healthRegistry: HealthRegistry, inbox: { retentionMs: env.INBOX_RETENTION_DAYS * DAY_MS } }),
         PrivacyModule,
         AuthModule.forRoot({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL, jwksJson: env.AUTH_JWKS_JSON }),
       ],

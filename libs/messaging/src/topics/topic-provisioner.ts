@@ -1,11 +1,13 @@
 import { ALL_TOPIC_NAMES, deadLetterTopic, prefixedTopic } from '@legal/contracts';
 import { Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
+import { DEFAULT_TOPIC_RETENTION, TopicRetention } from '../kafka.module';
 import { BackoffPolicy, backoffDelay, sleep } from '../retry/backoff';
 import { describeError } from '@legal/observability';
 
 /**
- * Creates every topic of the contracts (and its `.dlq` twin) with explicit partitions, prefixed for
+ * Creates every topic of the contracts (and its `.dlq` twin) with explicit partitions and retention
+ * (dead letters are kept until handled: nothing is lost to a retention window), prefixed for
  * the deployment. Idempotent and safe when several services start at once: existing topics are
  * skipped, and a topic another service created a moment earlier counts as success.
  */
@@ -18,6 +20,7 @@ export class TopicProvisioner {
     private readonly topicPrefix: string,
     private readonly partitions: number,
     private readonly logicalTopics: readonly string[] = ALL_TOPIC_NAMES,
+    private readonly retention: TopicRetention = DEFAULT_TOPIC_RETENTION,
   ) {}
 
   physicalTopics(): string[] {
@@ -39,13 +42,21 @@ export class TopicProvisioner {
       await admin.createTopics({
         waitForLeaders: true,
         timeout: 15000,
-        topics: missing.map((topic) => ({ topic, numPartitions: this.partitions })),
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: this.partitions,
+          configEntries: [{ name: 'retention.ms', value: String(this.isDeadLetter(topic) ? this.retention.deadLetterMs : this.retention.topicMs) }],
+        })),
       });
       this.logger.log({ msg: 'created Kafka topics', topics: missing, partitions: this.partitions });
       return missing;
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
+  }
+
+  private isDeadLetter(physical: string): boolean {
+    return this.logicalTopics.some((topic) => deadLetterTopic(prefixedTopic(this.topicPrefix, topic)) === physical);
   }
 
   /** Retries until it succeeds or `signal` aborts; concurrent callers share one attempt chain. */
