@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PeriodicTask } from '@legal/scheduling';
 import { DataSource } from 'typeorm';
 import { Offer } from './offer.entity';
 
@@ -13,23 +14,21 @@ export const OFFER_SWEEP_INTERVAL_MS = Symbol('OFFER_SWEEP_INTERVAL_MS');
 @Injectable()
 export class OfferExpirySweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OfferExpirySweeper.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(OFFER_SWEEP_INTERVAL_MS) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.intervalMs === 0) return;
-    this.timer = setInterval(() => void this.tick(), this.intervalMs);
-    this.timer.unref();
+    @Inject(OFFER_SWEEP_INTERVAL_MS) intervalMs: number,
+  ) {
+    this.task = new PeriodicTask({ name: 'offer expiry sweep', intervalMs }, () => this.tick(), this.logger);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Expires what is due now; returns how many offers it expired. */
@@ -44,15 +43,7 @@ export class OfferExpirySweeper implements OnApplicationBootstrap, OnModuleDestr
   }
 
   private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sweep();
-    try {
-      const expired = await this.running;
-      if (expired > 0) this.logger.log({ expired }, 'open offers expired');
-    } catch (err) {
-      this.logger.warn({ err }, 'offer expiry sweep failed; retrying on the next tick');
-    } finally {
-      this.running = undefined;
-    }
+    const expired = await this.sweep();
+    if (expired > 0) this.logger.log({ expired }, 'open offers expired');
   }
 }

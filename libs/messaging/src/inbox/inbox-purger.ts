@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { describeError } from '@legal/observability';
+import { PeriodicTask } from '@legal/scheduling';
 import type { DataSource } from 'typeorm';
 import { schemaName } from '../messaging-persistence';
 
@@ -27,9 +27,7 @@ export const DEFAULT_INBOX_RETENTION: InboxRetentionOptions = { retentionMs: 30 
 export class InboxPurger {
   private readonly logger = new Logger(InboxPurger.name);
   private readonly table: string;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,18 +35,15 @@ export class InboxPurger {
   ) {
     if (!(options.retentionMs > 0) || !(options.chunk > 0)) throw new Error('inbox retention and chunk must be positive');
     this.table = `"${schemaName(dataSource.options)}"."inbox_message"`;
+    this.task = new PeriodicTask({ name: 'inbox purge', intervalMs: options.purgeIntervalMs }, () => this.tick(), this.logger);
   }
 
   start(): void {
-    if (this.options.purgeIntervalMs <= 0 || this.timer || this.stopped) return;
-    this.timer = setInterval(() => void this.tick(), this.options.purgeIntervalMs);
-    this.timer.unref();
+    this.task.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Deletes every id processed before `now - retention`; returns how many went. */
@@ -64,20 +59,12 @@ export class InboxPurger {
       // TypeORM returns [rows, affected] for DELETE on PostgreSQL.
       const deleted = Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
       total += deleted;
-      if (deleted < this.options.chunk || this.stopped) return total;
+      if (deleted < this.options.chunk || this.task.isStopped) return total;
     }
   }
 
   private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.purge();
-    try {
-      const purged = await this.running;
-      if (purged > 0) this.logger.log({ msg: 'purged processed-event ids past the inbox retention', purged });
-    } catch (e) {
-      this.logger.warn({ msg: 'inbox purge failed; retrying at the next tick', error: describeError(e) });
-    } finally {
-      this.running = undefined;
-    }
+    const purged = await this.purge();
+    if (purged > 0) this.logger.log({ msg: 'purged processed-event ids past the inbox retention', purged });
   }
 }

@@ -23,10 +23,14 @@ export class TopicProvisioner {
     private readonly retention: TopicRetention = DEFAULT_TOPIC_RETENTION,
   ) {}
 
-  physicalTopics(): string[] {
+  /** Each topic and its retention: the event topic, then its `.dlq` twin. */
+  private topicSpecs(): { name: string; retentionMs: number }[] {
     return this.logicalTopics.flatMap((topic) => {
       const physical = prefixedTopic(this.topicPrefix, topic);
-      return [physical, deadLetterTopic(physical)];
+      return [
+        { name: physical, retentionMs: this.retention.topicMs },
+        { name: deadLetterTopic(physical), retentionMs: this.retention.deadLetterMs },
+      ];
     });
   }
 
@@ -36,27 +40,20 @@ export class TopicProvisioner {
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
-      const missing = this.physicalTopics().filter((t) => !existing.has(t));
+      const missing = this.topicSpecs().filter((t) => !existing.has(t.name));
       if (missing.length === 0) return [];
       // Resolves false (no throw) when all of them exist already, e.g. created concurrently by another service.
       await admin.createTopics({
         waitForLeaders: true,
         timeout: 15000,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: this.partitions,
-          configEntries: [{ name: 'retention.ms', value: String(this.isDeadLetter(topic) ? this.retention.deadLetterMs : this.retention.topicMs) }],
-        })),
+        topics: missing.map((t) => ({ topic: t.name, numPartitions: this.partitions, configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }] })),
       });
-      this.logger.log({ msg: 'created Kafka topics', topics: missing, partitions: this.partitions });
-      return missing;
+      const names = missing.map((t) => t.name);
+      this.logger.log({ msg: 'created Kafka topics', topics: names, partitions: this.partitions });
+      return names;
     } finally {
       await admin.disconnect().catch(() => undefined);
     }
-  }
-
-  private isDeadLetter(physical: string): boolean {
-    return this.logicalTopics.some((topic) => deadLetterTopic(prefixedTopic(this.topicPrefix, topic)) === physical);
   }
 
   /** Retries until it succeeds or `signal` aborts; concurrent callers share one attempt chain. */

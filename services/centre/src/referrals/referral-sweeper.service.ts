@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PeriodicTask } from '@legal/scheduling';
 import { DataSource } from 'typeorm';
 import { CentreEnv } from '../config/centre.env';
 import { Referral } from './entities/referral.entity';
@@ -15,25 +16,23 @@ const BATCH = 50;
 @Injectable()
 export class ReferralSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReferralSweeper.name);
-  private timer: NodeJS.Timeout | undefined;
+  private readonly task: PeriodicTask;
   private running: Promise<number> | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly chain: ReferralChainService,
-    private readonly env: CentreEnv,
-  ) {}
+    env: CentreEnv,
+  ) {
+    this.task = new PeriodicTask({ name: 'referral sweep', intervalMs: env.REFERRAL_SWEEP_INTERVAL_MS }, () => this.sweepOnce(), this.logger);
+  }
 
   onApplicationBootstrap(): void {
-    if (this.env.REFERRAL_SWEEP_INTERVAL_MS === 0) return;
-    this.timer = setInterval(() => {
-      this.sweepOnce().catch((err: unknown) => this.logger.error({ err }, 'referral sweep failed'));
-    }, this.env.REFERRAL_SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.task.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    await this.task.stop();
     await this.running?.catch(() => undefined);
   }
 

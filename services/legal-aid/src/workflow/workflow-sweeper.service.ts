@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@legal/http';
+import { PeriodicTask } from '@legal/scheduling';
 import { DataSource } from 'typeorm';
 import { Application } from '../applications/entities/application.entity';
 import { AppointmentsService } from '../appointments/appointments.service';
@@ -19,9 +20,7 @@ export const SWEEPER_ACTOR = 'system:sweeper';
 @Injectable()
 export class WorkflowSweeperService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(WorkflowSweeperService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private inFlight: Promise<void> | undefined;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly env: LegalAidEnv,
@@ -29,16 +28,16 @@ export class WorkflowSweeperService implements OnApplicationBootstrap, OnModuleD
     private readonly deadlines: DeadlinesService,
     private readonly appointments: AppointmentsService,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.schedule(0);
+  ) {
+    this.task = new PeriodicTask({ name: 'legal-aid sweeper pass', intervalMs: env.SWEEPER_INTERVAL_MS, runAtStart: true }, () => this.sweep(), this.logger);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.inFlight;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One pass; also called directly by tests. */
@@ -50,23 +49,10 @@ export class WorkflowSweeperService implements OnApplicationBootstrap, OnModuleD
     if (this.env.AUTO_APPOINT_LAWYERS) await this.appointDue();
   }
 
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.inFlight = this.sweep()
-        .catch((err: unknown) => this.logger.error({ err }, 'sweeper pass failed; retrying next interval'))
-        .finally(() => {
-          this.inFlight = undefined;
-          this.schedule(this.env.SWEEPER_INTERVAL_MS);
-        });
-    }, delay);
-    this.timer.unref();
-  }
-
   /** Appoints where a lawyer is due, one application per transaction, up to SWEEPER_BATCH_SIZE per pass. */
   private async appointDue(): Promise<void> {
     const tried: string[] = [];
-    while (!this.stopped && tried.length < this.env.SWEEPER_BATCH_SIZE) {
+    while (!this.task.isStopped && tried.length < this.env.SWEEPER_BATCH_SIZE) {
       const outcome = await this.dataSource.transaction(async (manager) => {
         const qb = manager
           .getRepository(Application)

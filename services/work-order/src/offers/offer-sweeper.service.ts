@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OfferWithdrawn } from '@legal/contracts';
 import { Outbox } from '@legal/messaging';
+import { PeriodicTask } from '@legal/scheduling';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/actor';
 import { queryRows, tableOf } from '../common/sql';
@@ -22,9 +23,7 @@ const BATCH = 20;
 @Injectable()
 export class OfferSweeperService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OfferSweeperService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -33,23 +32,16 @@ export class OfferSweeperService implements OnApplicationBootstrap, OnApplicatio
     private readonly outbox: Outbox,
     private readonly metrics: WorkOrderMetrics,
     private readonly env: WorkOrderEnv,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.env.SWEEPERS_ENABLED) return;
-    this.timer = setInterval(() => {
-      if (this.running || this.stopped) return;
-      this.running = this.sweep()
-        .then(() => undefined)
-        .catch((err: unknown) => this.logger.error({ err }, 'offer sweep failed'))
-        .finally(() => (this.running = undefined));
-    }, this.env.OFFER_SWEEP_INTERVAL_MS);
+  ) {
+    this.task = new PeriodicTask({ name: 'offer sweep', intervalMs: env.OFFER_SWEEP_INTERVAL_MS }, () => this.sweep(), this.logger);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    if (this.env.SWEEPERS_ENABLED) this.task.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One round; returns how many offers this instance expired. */
@@ -60,7 +52,7 @@ export class OfferSweeperService implements OnApplicationBootstrap, OnApplicatio
     );
     let expired = 0;
     for (const candidate of due) {
-      if (this.stopped) break;
+      if (this.task.isStopped) break;
       if (await this.expire(candidate.id, candidate.work_order_id)) expired++;
     }
     return expired;

@@ -65,19 +65,15 @@ export class ReferralConsumer implements OnModuleInit {
 
   private async accepted(manager: EntityManager, wo: WorkOrderEntity, d: ReferralData, actor: Actor, trace: Trace): Promise<void> {
     const data = { referralId: d.referralId, fromOrganisationId: d.fromOrganisationId, toOrganisationId: d.toOrganisationId };
-    const stays = this.whyNotMoved(wo, d.toOrganisationId);
-    if (stays) {
-      await this.recorder.record(manager, wo, { action: 'referral-accepted', actor, at: new Date(d.at), note: `${d.toOrganisationId} accepted the referral; the work order stays with ${wo.organisationId ?? 'nobody'}: ${stays}`, data: { ...data, moved: false } }, trace);
-      return;
-    }
-    const checked = await this.offers.checkTarget(manager, wo, d.toOrganisationId);
-    if ('problems' in checked) {
-      const why = checked.problems.flatMap((p) => p.messages).join('; ');
-      await this.recorder.record(manager, wo, { action: 'referral-accepted', actor, at: new Date(d.at), note: `${d.toOrganisationId} accepted the referral; the work order stays with ${wo.organisationId ?? 'nobody'}: ${why}`, data: { ...data, moved: false } }, trace);
+    const at = new Date(d.at);
+    const checked = this.whyNotMoved(wo, d.toOrganisationId) ?? (await this.offers.checkTarget(manager, wo, d.toOrganisationId));
+    if (typeof checked === 'string' || 'problems' in checked) {
+      const why = typeof checked === 'string' ? checked : checked.problems.flatMap((p) => p.messages).join('; ');
+      await this.recorder.record(manager, wo, { action: 'referral-accepted', actor, at, note: `${d.toOrganisationId} accepted the referral; the work order stays with ${wo.organisationId ?? 'nobody'}: ${why}`, data: { ...data, moved: false } }, trace);
       return;
     }
     const previous = { organisationId: wo.organisationId, staffId: wo.staffId };
-    await this.recorder.record(manager, wo, { action: 'referral-accepted', actor, at: new Date(d.at), note: `${d.toOrganisationId} accepted the referral`, data: { ...data, moved: true } }, trace);
+    await this.recorder.record(manager, wo, { action: 'referral-accepted', actor, at, note: `${d.toOrganisationId} accepted the referral`, data: { ...data, moved: true } }, trace);
     await this.offers.withdrawCurrent(manager, wo, 'reassigned', trace);
     wo.offerFailures = 0;
     await this.offers.offerTo(manager, wo, checked.target, { trigger: 'referral', actor, trace, reason: `referral ${d.referralId} from ${d.fromOrganisationId} accepted` });

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { WorkOrderChanged } from '@legal/contracts';
-import { Outbox } from '@legal/messaging';
 import { DataSource, EntityManager, MoreThan, MoreThanOrEqual } from 'typeorm';
-import { DeadlineEntity } from '../sla/entities/deadline.entity';
 import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
-import { workOrderChangedData } from '../work-orders/work-order-view';
+import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 
 export interface RepublishRequest {
   afterId?: string;
@@ -27,7 +24,7 @@ const BATCH = 200;
 export class RepublishService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly recorder: WorkOrderRecorder,
   ) {}
 
   async republish(request: RepublishRequest): Promise<{ republished: number; nextAfterId: string | null }> {
@@ -52,12 +49,8 @@ export class RepublishService {
   }
 
   private async publishCurrent(manager: EntityManager, wo: WorkOrderEntity): Promise<void> {
-    const [deadlines, entry] = await Promise.all([
-      manager.find(DeadlineEntity, { where: { workOrderId: wo.id }, order: { createdAt: 'ASC', kind: 'ASC' } }),
-      manager.findOne(TimelineEntryEntity, { where: { workOrderId: wo.id, seq: wo.version } }),
-    ]);
+    const entry = await manager.findOne(TimelineEntryEntity, { where: { workOrderId: wo.id, seq: wo.version } });
     // Every version has its timeline entry (the recorder writes both); a work order without one was never recorded.
-    if (!entry) return;
-    await this.outbox.publish(manager, WorkOrderChanged, workOrderChangedData(wo, deadlines, entry, entry.fromStatus), { subject: wo.id });
+    if (entry) await this.recorder.announce(manager, wo, entry);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { InjectRedis } from '@legal/redis';
+import { PeriodicTask } from '@legal/scheduling';
 import type Redis from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows, tableOf } from '../common/sql';
@@ -27,23 +28,22 @@ export interface Loads {
 @Injectable()
 export class LoadCounterService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LoadCounterService.name);
-  private timer: NodeJS.Timeout | undefined;
+  private readonly task: PeriodicTask;
 
   constructor(
     @InjectRedis() private readonly redis: Redis,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly env: WorkOrderEnv,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.rebuild().catch((err: unknown) => this.logger.warn({ err }, 'load counter reconciliation failed'));
-    }, this.env.LOAD_RECONCILE_INTERVAL_MS);
-    this.timer.unref();
+    env: WorkOrderEnv,
+  ) {
+    this.task = new PeriodicTask({ name: 'load counter reconciliation', intervalMs: env.LOAD_RECONCILE_INTERVAL_MS }, () => this.rebuild(), this.logger);
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   async loads(organisationIds: readonly string[], staffIds: readonly string[]): Promise<Loads> {

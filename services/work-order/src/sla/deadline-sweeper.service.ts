@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DeadlineDueSoon, DeadlineOverdue } from '@legal/contracts';
 import { Outbox } from '@legal/messaging';
+import { PeriodicTask } from '@legal/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/actor';
 import { queryRows, tableOf } from '../common/sql';
@@ -28,9 +29,7 @@ interface AlertRow {
 @Injectable()
 export class DeadlineSweeperService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeadlineSweeperService.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -38,23 +37,16 @@ export class DeadlineSweeperService implements OnApplicationBootstrap, OnApplica
     private readonly supervision: SupervisionService,
     private readonly metrics: WorkOrderMetrics,
     private readonly env: WorkOrderEnv,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.env.SWEEPERS_ENABLED) return;
-    this.timer = setInterval(() => {
-      if (this.running || this.stopped) return;
-      this.running = this.sweep()
-        .then(() => undefined)
-        .catch((err: unknown) => this.logger.error({ err }, 'deadline sweep failed'))
-        .finally(() => (this.running = undefined));
-    }, this.env.DEADLINE_SWEEP_INTERVAL_MS);
+  ) {
+    this.task = new PeriodicTask({ name: 'deadline sweep', intervalMs: env.DEADLINE_SWEEP_INTERVAL_MS }, () => this.sweep(), this.logger);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    if (this.env.SWEEPERS_ENABLED) this.task.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   async sweep(): Promise<{ dueSoon: number; overdue: number }> {
@@ -72,8 +64,8 @@ export class DeadlineSweeperService implements OnApplicationBootstrap, OnApplica
       [this.env.DEADLINE_DUE_SOON_HOURS],
     );
     let sent = { dueSoon: 0, overdue: 0 };
-    for (const d of overdue) if (!this.stopped && (await this.alertOverdue(d.id, d.work_order_id))) sent = { ...sent, overdue: sent.overdue + 1 };
-    for (const d of soon) if (!this.stopped && (await this.alertDueSoon(d.id, d.work_order_id))) sent = { ...sent, dueSoon: sent.dueSoon + 1 };
+    for (const d of overdue) if (!this.task.isStopped && (await this.alertOverdue(d.id, d.work_order_id))) sent = { ...sent, overdue: sent.overdue + 1 };
+    for (const d of soon) if (!this.task.isStopped && (await this.alertDueSoon(d.id, d.work_order_id))) sent = { ...sent, dueSoon: sent.dueSoon + 1 };
     return sent;
   }
 

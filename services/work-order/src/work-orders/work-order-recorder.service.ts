@@ -66,13 +66,18 @@ export class WorkOrderRecorder {
     if (to === 'closed' || to === 'cancelled' || to === 'rejected' || to === 'merged') wo.closedAt ??= at;
     await manager.save(WorkOrderEntity, wo);
     if (from !== to && ENDS_SUPERVISION.has(to)) await this.lapseOpenSupervision(manager, wo, change.actor, at);
+    await this.announce(manager, wo, entry, trace);
+    return entry;
+  }
+
+  /** Writes WorkOrderChanged, the work order's full current view at `entry` (its newest timeline entry), to the outbox. */
+  async announce(manager: EntityManager, wo: WorkOrderEntity, entry: TimelineEntryEntity, trace: Trace = {}): Promise<void> {
     const deadlines = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id }, order: { createdAt: 'ASC', kind: 'ASC' } });
     await this.outbox.publish(manager, WorkOrderChanged, workOrderChangedData(wo, deadlines, entry, entry.fromStatus), {
       subject: wo.id,
       causationId: trace.causationId,
       correlationId: trace.correlationId,
     });
-    return entry;
   }
 
   /** Open supervision orders are answered by the matter ending; their clocks were stopped with the others. */

@@ -1,0 +1,2 @@
+export { PeriodicTask } from './periodic-task';
+export type { PeriodicTaskOptions } from './periodic-task';
