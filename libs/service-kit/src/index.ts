@@ -6,3 +6,4 @@ export { ServiceKitModule } from './service-kit.module';
 export type { ServiceKitOptions } from './service-kit.module';
 export { migrationCommandFromArgv, runMigrationCommand } from './migration-cli';
 export type { MigrationCommand } from './migration-cli';
+export { loadCliConfig, openServiceDataSource } from './cli-support';

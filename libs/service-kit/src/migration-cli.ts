@@ -1,9 +1,7 @@
 import 'reflect-metadata';
-import { BaseEnv, ConfigError, loadConfig } from '@legal/config';
-import { buildDataSourceOptions, ensureDatabaseAndSchema } from '@legal/persistence';
-import { DataSource } from 'typeorm';
+import type { BaseEnv } from '@legal/config';
+import { loadCliConfig, openServiceDataSource } from './cli-support';
 import type { ServiceDefinition } from './service-definition';
-import { withMessagingPersistence } from './service-kit.module';
 
 export type MigrationCommand = 'migrate' | 'revert' | 'show';
 
@@ -12,28 +10,9 @@ export type MigrationCommand = 'migrate' | 'revert' | 'show';
  * for deployments that run services with DB_MIGRATIONS_RUN=false.
  */
 export async function runMigrationCommand<E extends BaseEnv>(definition: ServiceDefinition<E>, command: MigrationCommand): Promise<number> {
-  let env: E;
-  try {
-    env = loadConfig(definition.envClass, definition.defaults);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${definition.name}: ${e.message}\n`);
-      return 78;
-    }
-    throw e;
-  }
-  await ensureDatabaseAndSchema(env.DATABASE_URL, env.DB_SCHEMA);
-  const dataSource = new DataSource(
-    buildDataSourceOptions({
-      databaseUrl: env.DATABASE_URL,
-      schema: env.DB_SCHEMA,
-      poolSize: 2,
-      applicationName: `${definition.name}-migrate`,
-      ...withMessagingPersistence(definition.persistence),
-      migrationsRun: false,
-    }),
-  );
-  await dataSource.initialize();
+  const env = loadCliConfig(definition);
+  if (env === 78) return 78;
+  const dataSource = await openServiceDataSource(definition, env, { applicationName: `${definition.name}-migrate`, migrationsRun: false });
   try {
     switch (command) {
       case 'migrate': {

@@ -1,11 +1,8 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@legal/config';
-import { buildDataSourceOptions, ensureDatabaseAndSchema } from '@legal/persistence';
+import { loadCliConfig, openServiceDataSource } from '@legal/service-kit';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { IdentityEnv } from './config/identity.env';
 import { PasswordHasher } from './credentials/password-hasher';
 import { identityService } from './identity.definition';
 import { StaffCreateDto } from './staff/dto/staff-create.dto';
@@ -18,16 +15,8 @@ import { StaffUser } from './staff/entities/staff-user.entity';
  * from the environment so that it stays out of shell history and process lists.
  */
 async function main(): Promise<number> {
-  let env: IdentityEnv;
-  try {
-    env = loadConfig(IdentityEnv, identityService.defaults);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`identity: ${e.message}\n`);
-      return 78;
-    }
-    throw e;
-  }
+  const env = loadCliConfig(identityService);
+  if (env === 78) return 78;
   const dto = plainToInstance(StaffCreateDto, {
     username: process.env.STAFF_USERNAME,
     password: process.env.STAFF_PASSWORD,
@@ -42,19 +31,7 @@ async function main(): Promise<number> {
     process.stderr.write(`identity: invalid staff account:\n${problems.join('\n')}\n`);
     return 64;
   }
-  await ensureDatabaseAndSchema(env.DATABASE_URL, env.DB_SCHEMA);
-  const dataSource = new DataSource(
-    buildDataSourceOptions({
-      databaseUrl: env.DATABASE_URL,
-      schema: env.DB_SCHEMA,
-      poolSize: 1,
-      applicationName: 'identity-create-staff',
-      entities: identityService.persistence.entities,
-      migrations: identityService.persistence.migrations,
-      migrationsRun: true,
-    }),
-  );
-  await dataSource.initialize();
+  const dataSource = await openServiceDataSource(identityService, env, { applicationName: 'identity-create-staff', migrationsRun: true, poolSize: 1 });
   try {
     const username = dto.username.toLowerCase();
     const result = await dataSource

@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@legal/config';
-import { buildDataSourceOptions, ensureDatabaseAndSchema } from '@legal/persistence';
-import { DataSource } from 'typeorm';
-import { IdentityEnv } from './config/identity.env';
+import { loadCliConfig, openServiceDataSource } from '@legal/service-kit';
 import { identityService } from './identity.definition';
 import { KeyRotation } from './keys/key-rotation';
 import { SigningKeyCipher } from './keys/signing-key-cipher';
@@ -13,29 +10,9 @@ import { SigningKeyCipher } from './keys/signing-key-cipher';
  * IDENTITY_SIGNING_KEY_CACHE_SECONDS; the old key stays in the JWKS until its tokens expired.
  */
 async function main(): Promise<number> {
-  let env: IdentityEnv;
-  try {
-    env = loadConfig(IdentityEnv, identityService.defaults);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`identity: ${e.message}\n`);
-      return 78;
-    }
-    throw e;
-  }
-  await ensureDatabaseAndSchema(env.DATABASE_URL, env.DB_SCHEMA);
-  const dataSource = new DataSource(
-    buildDataSourceOptions({
-      databaseUrl: env.DATABASE_URL,
-      schema: env.DB_SCHEMA,
-      poolSize: 2,
-      applicationName: 'identity-rotate-keys',
-      entities: identityService.persistence.entities,
-      migrations: identityService.persistence.migrations,
-      migrationsRun: true,
-    }),
-  );
-  await dataSource.initialize();
+  const env = loadCliConfig(identityService);
+  if (env === 78) return 78;
+  const dataSource = await openServiceDataSource(identityService, env, { applicationName: 'identity-rotate-keys', migrationsRun: true, poolSize: 2 });
   try {
     const rotation = new KeyRotation(dataSource, new SigningKeyCipher(env.IDENTITY_SIGNING_KEY_SECRET), {
       accessTokenTtlSeconds: env.IDENTITY_ACCESS_TOKEN_TTL_SECONDS,
