@@ -31,6 +31,7 @@ export function runEnvironment(tag: string, options: RunOptions): RunEnvironment
       SHUTDOWN_GRACE_MS: '5000',
       PII_HASH_KEY: `bench-${randomBytes(12).toString('hex')}`,
       PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      IDENTITY_SIGNING_KEY_SECRET: randomBytes(32).toString('hex'),
       ...options.authEnv,
     },
   };

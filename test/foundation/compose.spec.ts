@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { developmentDefaults } from '@legal/config';
 import { ALL_SERVICES } from '../service-definitions';
 
 interface ComposeService {
@@ -12,7 +13,8 @@ interface ComposeService {
 }
 
 const root = path.join(__dirname, '..', '..');
-const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
+const composeText = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
+const compose = parse(composeText, { merge: true }) as { services: Record<string, ComposeService> };
 const documented = new Set(
   readFileSync(path.join(root, '.env.example'), 'utf8')
     .split('\n')
@@ -31,6 +33,18 @@ describe('docker-compose.yml', () => {
     expect(entry.environment?.DB_SCHEMA).toBe(service.defaults.DB_SCHEMA);
     expect(entry.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
     for (const infra of ['postgres', 'redis', 'kafka']) expect(entry.depends_on?.[infra]).toEqual({ condition: 'service_healthy' });
+  });
+
+  it.each(ALL_SERVICES.map((s) => [s.name, s]))('runs %s in production and never falls back to a published development secret', (name, service) => {
+    expect(compose.services[name].environment?.NODE_ENV).toBe('production');
+    const published = new service.envClass() as unknown as Record<string, unknown>;
+    for (const secret of developmentDefaults(service.envClass)) {
+      const value = compose.services[name].environment?.[secret];
+      // Either the service gets it from the operator's environment with no default (${VAR:?...}) or not at all
+      // (then the service itself refuses to start in production, naming the variable).
+      if (value !== undefined) expect(value).toMatch(new RegExp(`^\\$\\{${secret}:\\?`));
+      expect(composeText).not.toContain(String(published[secret]));
+    }
   });
 
   it('has a service for every folder under services/ and health checks on the infrastructure', () => {

@@ -5,6 +5,7 @@ import { uniqueTag } from '@legal/testing';
 
 const root = path.join(__dirname, '..', '..');
 const hotlineMain = path.join(root, 'dist', 'services', 'hotline', 'src', 'main.js');
+const identityMain = path.join(root, 'dist', 'services', 'identity', 'src', 'main.js');
 
 interface Exit {
   code: number | null;
@@ -12,9 +13,14 @@ interface Exit {
   stderr: string;
 }
 
-function run(env: NodeJS.ProcessEnv, onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void): Promise<Exit> {
+/** The variables a deployment sets; `undefined` removes one inherited from the test runner. */
+type Env = Record<string, string | undefined>;
+
+function run(env: Env, onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void, main = hotlineMain): Promise<Exit> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [hotlineMain], { env: { ...process.env, LOG_FILE: '', ...env }, cwd: root });
+    const merged: Env = { ...process.env, LOG_FILE: '', ...env };
+    for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
+    const child = spawn(process.execPath, [main], { env: merged as NodeJS.ProcessEnv, cwd: root });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -39,6 +45,25 @@ describe('a service process', () => {
     expect(result.stderr).toContain('PORT="eighty"');
     expect(result.stderr).toContain('KAFKA_BROKERS="no-port"');
     expect(result.stderr).toContain('DATABASE_URL="mysql://nope"');
+  }, 30_000);
+
+  it('runs as production when NODE_ENV is unset and then refuses the published development secrets (exit 78, each variable named)', async () => {
+    const result = await run({ NODE_ENV: undefined, PII_HASH_KEY: 'dev-only-pii-hash-key-change-me', PII_ENCRYPTION_KEY: undefined });
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('PII_HASH_KEY=(the published development value)');
+    expect(result.stderr).toContain('PII_ENCRYPTION_KEY=(unset)');
+    expect(result.stderr).not.toContain('dev-only-pii-hash-key-change-me');
+  }, 30_000);
+
+  it('refuses development accounts and the development signing secret in production before touching the database', async () => {
+    const result = await run(
+      { NODE_ENV: 'production', PII_HASH_KEY: 'a-production-hash-key-of-its-own', PII_ENCRYPTION_KEY: 'ab'.repeat(32), SEED_DEV_USERS: 'true', IDENTITY_SIGNING_KEY_SECRET: undefined, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+      undefined,
+      identityMain,
+    );
+    expect(result.code).toBe(78);
+    expect(result.stderr).toContain('SEED_DEV_USERS');
+    expect(result.stderr).toContain('IDENTITY_SIGNING_KEY_SECRET=(unset)');
   }, 30_000);
 
   it('logs each request with its status code, then shuts down gracefully on SIGTERM with exit code 0', async () => {

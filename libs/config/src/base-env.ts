@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { DevelopmentDefault } from './development-default';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationArguments } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
@@ -34,8 +35,13 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
  * passes its defaults (port, schema) to `loadConfig`. Every variable is listed in `.env.example`.
  */
 export class BaseEnv {
+  /**
+   * Production unless told otherwise: a deployment that forgets NODE_ENV gets the strict checks
+   * (no development secrets, no development accounts, no logged one-time codes). `npm start` and
+   * `deploy/local/services.sh` ask for development on purpose; the test harness sets `test`.
+   */
   @IsIn(NODE_ENVS)
-  NODE_ENV: NodeEnv = 'development';
+  NODE_ENV: NodeEnv = 'production';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -149,11 +155,13 @@ export class BaseEnv {
   AUTH_JWKS_JSON?: string;
 
   /** Secret for keyed hashes (HMAC-SHA256) of phone and ID-card numbers; the same in every service. */
+  @DevelopmentDefault()
   @IsString()
   @Matches(/^.{16,}$/, { message: 'PII_HASH_KEY must be at least 16 characters' })
   PII_HASH_KEY = 'dev-only-pii-hash-key-change-me';
 
   /** 32-byte key (64 hex chars) for AES-256-GCM encryption of stored ID-card and phone numbers. */
+  @DevelopmentDefault()
   @Matches(/^[0-9a-f]{64}$/, { message: 'PII_ENCRYPTION_KEY must be 64 hex characters (32 bytes)' })
   PII_ENCRYPTION_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
 

@@ -1,5 +1,6 @@
 import { IsString } from 'class-validator';
 import { BaseEnv } from './base-env';
+import { developmentDefaults, DevelopmentDefault } from './development-default';
 import { ConfigError, loadConfig } from './load-config';
 
 class TestEnv extends BaseEnv {
@@ -7,16 +8,19 @@ class TestEnv extends BaseEnv {
   EXTRA = 'x';
 }
 
+/** These cases are about parsing, not about production secrets: they run as a developer would. */
+const DEV = { NODE_ENV: 'development' };
+
 describe('loadConfig', () => {
   it('uses working local defaults when nothing is set', () => {
-    const config = loadConfig(TestEnv, { PORT: 3004 }, {});
+    const config = loadConfig(TestEnv, { PORT: 3004 }, DEV);
     expect(config.PORT).toBe(3004);
     expect(config.KAFKA_BROKERS).toBe('127.0.0.1:9092');
     expect(config.DB_MIGRATIONS_RUN).toBe(true);
   });
 
   it('converts numbers and booleans from strings', () => {
-    const config = loadConfig(TestEnv, {}, { PORT: '4100', DB_MIGRATIONS_RUN: 'false' });
+    const config = loadConfig(TestEnv, {}, { ...DEV, PORT: '4100', DB_MIGRATIONS_RUN: 'false' });
     expect(config.PORT).toBe(4100);
     expect(config.DB_MIGRATIONS_RUN).toBe(false);
   });
@@ -24,7 +28,7 @@ describe('loadConfig', () => {
   it('names every bad variable in one message', () => {
     let caught: unknown;
     try {
-      loadConfig(TestEnv, {}, { PORT: 'eighty', DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'nohost' });
+      loadConfig(TestEnv, {}, { ...DEV, PORT: 'eighty', DATABASE_URL: 'mysql://x', KAFKA_BROKERS: 'nohost' });
     } catch (e) {
       caught = e;
     }
@@ -34,11 +38,61 @@ describe('loadConfig', () => {
     expect(message).toContain('DATABASE_URL="mysql://x"');
     expect(message).toContain('KAFKA_BROKERS="nohost"');
     expect((caught as ConfigError).problems).toHaveLength(3);
+    expect(message).not.toContain('NODE_ENV');
   });
 
   it('refuses an inbox retention that does not outlast the topics (a redelivered event would be applied twice)', () => {
-    expect(() => loadConfig(TestEnv, {}, { KAFKA_RETENTION_DAYS: '14', INBOX_RETENTION_DAYS: '10' })).toThrow(/INBOX_RETENTION_DAYS="10".*must exceed KAFKA_RETENTION_DAYS/);
-    const config = loadConfig(TestEnv, {}, { KAFKA_RETENTION_DAYS: '14', INBOX_RETENTION_DAYS: '15', KAFKA_DLQ_RETENTION_DAYS: '0' });
+    expect(() => loadConfig(TestEnv, {}, { ...DEV, KAFKA_RETENTION_DAYS: '14', INBOX_RETENTION_DAYS: '10' })).toThrow(/INBOX_RETENTION_DAYS="10".*must exceed KAFKA_RETENTION_DAYS/);
+    const config = loadConfig(TestEnv, {}, { ...DEV, KAFKA_RETENTION_DAYS: '14', INBOX_RETENTION_DAYS: '15', KAFKA_DLQ_RETENTION_DAYS: '0' });
     expect(config).toMatchObject({ KAFKA_RETENTION_DAYS: 14, INBOX_RETENTION_DAYS: 15, KAFKA_DLQ_RETENTION_DAYS: 0 });
+  });
+});
+
+describe('loadConfig in production', () => {
+  class SecretEnv extends BaseEnv {
+    @DevelopmentDefault()
+    @IsString()
+    OWN_SECRET = 'published-development-value';
+  }
+  const ownSecrets = {
+    PII_HASH_KEY: 'a-production-hash-key-of-its-own',
+    PII_ENCRYPTION_KEY: 'ab'.repeat(32),
+    OWN_SECRET: 'a-production-secret',
+  };
+
+  it('is the default when NODE_ENV is unset, so a forgotten variable gets the strict checks', () => {
+    expect(loadConfig(SecretEnv, {}, ownSecrets).NODE_ENV).toBe('production');
+  });
+
+  it('starts when every secret is set to a value of its own', () => {
+    expect(loadConfig(SecretEnv, {}, { NODE_ENV: 'production', ...ownSecrets }).OWN_SECRET).toBe('a-production-secret');
+  });
+
+  it('refuses an unset secret and a published development secret, naming each variable', () => {
+    let caught: unknown;
+    try {
+      loadConfig(SecretEnv, {}, { NODE_ENV: 'production', PII_HASH_KEY: 'dev-only-pii-hash-key-change-me', OWN_SECRET: 'published-development-value' });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.startsWith('PII_HASH_KEY='))).toMatch(/published development value/);
+    expect(problems.find((p) => p.startsWith('PII_ENCRYPTION_KEY='))).toMatch(/unset/);
+    expect(problems.find((p) => p.startsWith('OWN_SECRET='))).toMatch(/published development value/);
+    // The message names the variable, never the secret it was given.
+    expect((caught as ConfigError).message).not.toContain('dev-only-pii-hash-key-change-me');
+  });
+
+  it('keeps the development defaults working in development and test', () => {
+    for (const NODE_ENV of ['development', 'test']) {
+      expect(loadConfig(SecretEnv, {}, { NODE_ENV }).OWN_SECRET).toBe('published-development-value');
+    }
+  });
+
+  it('lists the marked variables of a class and of its base class, without leaking a subclass mark upwards', () => {
+    expect(developmentDefaults(SecretEnv)).toEqual(expect.arrayContaining(['OWN_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY']));
+    expect(developmentDefaults(BaseEnv)).not.toContain('OWN_SECRET');
   });
 });

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { BaseEnv } from './base-env';
+import { unsafeProductionSecrets } from './development-default';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -39,6 +40,11 @@ export function loadConfig<T extends BaseEnv>(
   }
   const config = plainToInstance(envClass, source, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigError(describe(errors, source));
+  const problems = describe(errors, source);
+  if (config.NODE_ENV === 'production') {
+    // Only the environment counts here: a development default is exactly what production must replace.
+    problems.push(...unsafeProductionSecrets(envClass, env, template as unknown as Record<string, unknown>));
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -1,6 +1,6 @@
-import { BaseEnv } from '@legal/config';
+import { BaseEnv, DevelopmentDefault } from '@legal/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy, ValidationArguments } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value);
 const toBool = ({ value }: { value: unknown }): unknown => {
@@ -11,7 +11,18 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   return value;
 };
 
-/** The development default of IDENTITY_SIGNING_KEY_SECRET; a production start with it logs an error. */
+/** The variable may not be true when NODE_ENV=production (checked with the rest of the configuration: exit 78). */
+function NotInProduction(message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'notInProduction',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments): boolean => !(value === true && (args?.object as BaseEnv | undefined)?.NODE_ENV === 'production'),
+      defaultMessage: (): string => message,
+    },
+  });
+}
+
+/** The development default of IDENTITY_SIGNING_KEY_SECRET; a production start with it is refused (exit 78). */
 export const DEV_SIGNING_KEY_SECRET = 'f0e1d2c3b4a5968778695a4b3c2d1e0f00112233445566778899aabbccddeeff';
 
 /**
@@ -39,6 +50,7 @@ export class IdentityEnv extends BaseEnv {
   IDENTITY_REFRESH_FAMILY_TTL_SECONDS = 30 * 24 * 3600;
 
   /** 64 hex chars (32 bytes): AES-256-GCM key sealing the private signing keys in the database. */
+  @DevelopmentDefault()
   @Matches(/^[0-9a-f]{64}$/, { message: 'IDENTITY_SIGNING_KEY_SECRET must be 64 hex characters (32 bytes)' })
   IDENTITY_SIGNING_KEY_SECRET = DEV_SIGNING_KEY_SECRET;
 
@@ -89,6 +101,7 @@ export class IdentityEnv extends BaseEnv {
    * Create one staff user per role and a partner client with known credentials (services/identity/README.md).
    * Default: true when NODE_ENV=development, false otherwise; refused when NODE_ENV=production.
    */
+  @NotInProduction('SEED_DEV_USERS=true is refused in production: development accounts have published passwords')
   @IsOptional()
   @Transform(toBool)
   @IsBoolean()

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { TokenVerifier } from '@legal/auth';
 import { importJWK, JWK, JWTHeaderParameters, KeyLike } from 'jose';
 import { DataSource, In, MoreThan } from 'typeorm';
-import { DEV_SIGNING_KEY_SECRET, IdentityEnv } from '../config/identity.env';
+import { IdentityEnv } from '../config/identity.env';
 import { SigningKey } from './entities/signing-key.entity';
 import { KeyRotation, RotationResult, SIGNING_ALG } from './key-rotation';
 import { SigningKeyCipher } from './signing-key-cipher';
@@ -47,9 +47,6 @@ export class KeyRingService implements OnModuleInit {
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.env.NODE_ENV === 'production' && this.env.IDENTITY_SIGNING_KEY_SECRET === DEV_SIGNING_KEY_SECRET) {
-      this.logger.error('IDENTITY_SIGNING_KEY_SECRET is the development default: set a secret of your own in production');
-    }
     await this.rotation.ensureKeys();
     this.verifier.trustLocalKeys((header) => this.localKey(header));
   }
