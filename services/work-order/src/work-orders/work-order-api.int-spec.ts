@@ -1,4 +1,4 @@
-import { IntakeRegistered, IntakeSubmitted, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
+import { CloudEvent, IntakeRegistered, IntakeSubmitted, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
 import { formatCaseCode } from '@legal/domain';
 import { waitUntil } from '@legal/testing';
 import type { DataOf } from '../common/event-data';
@@ -189,6 +189,10 @@ describe('staff REST API: validation, conflicts, jurisdiction, supervision, tria
 
     const ids = [first.workOrderId, second.workOrderId];
     const versions = await Promise.all(ids.map(async (id) => (await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id })).version));
+    // The original change of that version travels on another topic than the dispatch seen above: count
+    // only once it has arrived, or it could arrive together with the republished copy and the count
+    // would jump past `before + 1` (the cause of an earlier flake: a 30 s wait for a count it had skipped).
+    for (const [i, id] of ids.entries()) await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === id && d.version === versions[i]);
     const before = ids.map((id, i) => h.events<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === id && d.version === versions[i]).length);
     // Pages of one, until the answer says there is no next page (other tests' work orders may be in the window too).
     const pages: { republished: number; nextAfterId: string | null }[] = [];
@@ -204,8 +208,10 @@ describe('staff REST API: validation, conflicts, jurisdiction, supervision, tria
 
     // Each work order's current view goes out once more, at its current version and status.
     for (const [i, id] of ids.entries()) {
-      await waitUntil(() => h.events<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === id && d.version === versions[i]).length === before[i] + 1, 30000, `republished ${id}`);
-      const [republished] = h.events<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === id && d.version === versions[i]).slice(-1);
+      const atVersion = (): CloudEvent<Changed>[] => h.events<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === id && d.version === versions[i]);
+      await waitUntil(() => atVersion().length >= before[i] + 1, 30000, `republished ${id}`);
+      expect(atVersion()).toHaveLength(before[i] + 1);
+      const [republished] = atVersion().slice(-1);
       expect(republished.data).toMatchObject({ status: 'offered', entry: { seq: versions[i], action: 'offered' } });
     }
   });
