@@ -1,7 +1,7 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
-import type { TopicName } from './topics';
+import type { PartnerFeedChannel, TopicName } from './topics';
 
-export type ServiceName = 'work-order' | 'hotline' | 'portal' | 'centre' | 'legal-aid' | 'mediation' | 'notarization' | 'partner-agencies';
+export type ServiceName = 'work-order' | 'hotline' | 'portal' | 'centre' | 'legal-aid' | 'mediation' | 'notarization' | 'identity' | 'partner-agencies';
 
 /**
  * One event type: its versioned name, topic, JSON Schema (the single source of truth for both
@@ -10,7 +10,8 @@ export type ServiceName = 'work-order' | 'hotline' | 'portal' | 'centre' | 'lega
  */
 export interface EventDefinition<S extends TObject = TObject> {
   type: string;
-  topic: TopicName;
+  /** The topic; a per-partner channel template for the partner feed (publishers name the concrete topic). */
+  topic: TopicName | PartnerFeedChannel;
   summary: string;
   schema: S;
   example: Static<S>;

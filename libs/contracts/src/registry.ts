@@ -11,6 +11,7 @@ import { NeedsInfo } from './events/needs-info.event';
 import { OfferAccepted } from './events/offer-accepted.event';
 import { OfferRejected } from './events/offer-rejected.event';
 import { OfferWithdrawn } from './events/offer-withdrawn.event';
+import { PartnerFeedItem } from './events/partner-feed-item.event';
 import { Progressed } from './events/progressed.event';
 import { ReferralAccepted, ReferralRejected, ReferralRequested } from './events/referral.events';
 import { Resolved } from './events/resolved.event';
@@ -38,6 +39,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ReferralAccepted,
   ReferralRejected,
   DefenceNotice,
+  PartnerFeedItem,
 ] as unknown as readonly EventDefinition[];
 
 const byType = new Map(ALL_EVENTS.map((e) => [e.type, e]));

@@ -64,3 +64,24 @@ export function deadLetterTopic(topic: string): string {
 export function prefixedTopic(prefix: string, topic: string): string {
   return prefix === '' ? topic : `${prefix}.${topic}`;
 }
+
+/**
+ * Per-partner feeds: one topic per partner client, `legal.partner.feed.<clientId>`, written only by the
+ * identity service's partner gateway (the agreed fields of the lifecycle events, nothing else) and read
+ * only by that partner's broker principal. Not in TOPICS: each is created when its client is registered,
+ * not at start-up, and has no dead-letter twin (no service of ours consumes it).
+ */
+export const PARTNER_FEED = {
+  /** The AsyncAPI channel address; `{clientId}` is the partner's client id. */
+  name: 'legal.partner.feed.{clientId}',
+  prefix: 'legal.partner.feed.',
+  key: 'workOrderId',
+  description: "One partner's feed: the fields of the lifecycle events its data-sharing agreement names",
+} as const;
+
+export type PartnerFeedChannel = typeof PARTNER_FEED.name;
+
+/** The (unprefixed) feed topic of one partner client. */
+export function partnerFeedTopic(clientId: string): string {
+  return `${PARTNER_FEED.prefix}${clientId}`;
+}

@@ -1,7 +1,7 @@
 import { CE_HEADERS } from '../envelope';
 import type { EventDefinition } from '../event-definition';
 import { ALL_EVENTS } from '../registry';
-import { TOPICS } from '../topics';
+import { PARTNER_FEED, TOPICS } from '../topics';
 
 type Json = Record<string, unknown>;
 
@@ -51,9 +51,15 @@ function messageFor(definition: EventDefinition): Json {
     'x-producers': definition.producers,
     'x-consumers': definition.consumers,
   };
-  if (definition.partnerFields) {
+  if (definition.topic === PARTNER_FEED.name) {
+    message.description =
+      "Written by the identity service's partner gateway for each active partner whose agreement names the source topic: " +
+      'the top-level fields the agreement names (only fields the source event lists as partner fields), plus occurredAt and sourceType. ' +
+      'Hashes, phone digits and everything not agreed never appear. A changed agreement applies from the next event; a disabled or ' +
+      'revoked partner receives nothing more and loses its read access to the topic.';
+  } else if (definition.partnerFields) {
     message['x-partner-fields'] = definition.partnerFields;
-    message.description = `Partner agencies receive only the fields their agreement names, from: ${definition.partnerFields.join(', ')}.`;
+    message.description = `Partner agencies do not read this topic: each receives, on its own feed (legal.partner.feed.{clientId}), only the fields its agreement names, from: ${definition.partnerFields.join(', ')}.`;
   } else {
     message.description = 'Internal to the system: not delivered to partner agencies.';
   }
@@ -91,6 +97,32 @@ export function buildAsyncApiDocument(version = '1.0.0'): Json {
       messages: Object.keys(refs).map((name) => ({ $ref: `#/channels/${channelId(key)}/messages/${name}` })),
     };
   }
+  const feedEvents = ALL_EVENTS.filter((e) => e.topic === PARTNER_FEED.name);
+  const feedRefs: Json = {};
+  for (const event of feedEvents) {
+    const name = messageName(event.type);
+    messages[name] = messageFor(event);
+    feedRefs[name] = { $ref: `#/components/messages/${name}` };
+  }
+  channels.partnerFeed = {
+    address: PARTNER_FEED.name,
+    title: PARTNER_FEED.name,
+    description:
+      `${PARTNER_FEED.description}. Key: ${PARTNER_FEED.key}. One topic per partner client, created when the client is registered; ` +
+      "only that partner's broker principal may read it (ACLs granted when the client is created or enabled, removed when it is disabled). " +
+      'Agreement enforcement: the identity service (owner of partner clients and their agreements) consumes the lifecycle topics and, for each ' +
+      'active partner whose agreement names the topic (and, for a partner with a region, only work orders in that region), writes one item with ' +
+      'exactly the agreed fields. A changed agreement applies from the next event on. No dead-letter twin.',
+    parameters: { clientId: { description: 'The partner client id (as registered with the identity service)' } },
+    messages: feedRefs,
+    bindings: { kafka: { bindingVersion: '0.5.0' } },
+  };
+  operations.sendPartnerFeed = {
+    action: 'send',
+    channel: { $ref: '#/channels/partnerFeed' },
+    summary: "The system publishes each partner's feed items on legal.partner.feed.{clientId}",
+    messages: Object.keys(feedRefs).map((name) => ({ $ref: `#/channels/partnerFeed/messages/${name}` })),
+  };
   return {
     asyncapi: '3.0.0',
     info: {

@@ -6,7 +6,7 @@ export const DeadlineDueSoon = defineEvent({
   topic: 'legal.workorder.deadline',
   summary: 'A deadline falls due soon (warning window per kind); emitted exactly once per deadline',
   producers: ['work-order'],
-  consumers: ['hotline', 'centre', 'partner-agencies'],
+  consumers: ['hotline', 'centre', 'identity'],
   partnerFields: ['workOrderId', 'caseCode', 'kind', 'dueAt', 'organisationId'],
   schema: deadlineAlertSchema('Deadline due soon'),
   example: {

@@ -6,7 +6,7 @@ export const DeadlineOverdue = defineEvent({
   topic: 'legal.workorder.deadline',
   summary: 'A deadline passed unmet; the work order is escalated to supervision; emitted exactly once per deadline',
   producers: ['work-order'],
-  consumers: ['hotline', 'centre', 'partner-agencies'],
+  consumers: ['hotline', 'centre', 'identity'],
   partnerFields: ['workOrderId', 'caseCode', 'kind', 'dueAt', 'organisationId'],
   schema: deadlineAlertSchema('Deadline overdue'),
   example: {

@@ -16,6 +16,21 @@ export interface PublishOptions {
   correlationId?: string;
   /** Event id; a new UUID unless the caller needs a deterministic one. */
   id?: string;
+  /**
+   * The concrete (unprefixed) topic, for definitions on a per-recipient channel such as
+   * `legal.partner.feed.{clientId}`: required there, refused otherwise, and must fit the template.
+   */
+  topic?: string;
+}
+
+/** The concrete topic of an event: the definition's, or for a `{param}` channel template the caller's instance of it. */
+function concreteTopic(definitionTopic: string, requested: string | undefined): { topic?: string; problem?: string } {
+  if (!definitionTopic.includes('{')) {
+    return requested === undefined || requested === definitionTopic ? { topic: definitionTopic } : { problem: `topic ${requested} given for an event on ${definitionTopic}` };
+  }
+  const pattern = new RegExp(`^${definitionTopic.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[A-Za-z0-9._-]+')}$`);
+  if (requested === undefined) return { problem: `events on ${definitionTopic} need a concrete topic` };
+  return pattern.test(requested) && requested.length <= 249 ? { topic: requested } : { problem: `topic ${requested} does not fit ${definitionTopic}` };
 }
 
 /** A bug, not bad input: the code tried to publish an event its own contract rejects. */
@@ -52,6 +67,8 @@ export class Outbox {
     if (check.definition.topic !== definition.topic) {
       throw new OutboxPayloadError(definition.type, [`definition names topic ${definition.topic}, the registry ${check.definition.topic}`]);
     }
+    const target = concreteTopic(definition.topic, options.topic);
+    if (!target.topic) throw new OutboxPayloadError(definition.type, [target.problem ?? 'no topic']);
     const event: CloudEvent<EventData<D>> = {
       id: options.id ?? randomUUID(),
       source: `/legal/${this.serviceName}`,
@@ -80,7 +97,7 @@ export class Outbox {
        SELECT pg_notify($10, '') FROM inserted`,
       [
         event.id,
-        definition.topic,
+        target.topic,
         event.subject,
         event.type,
         event.source,
