@@ -160,7 +160,36 @@ export class BaseEnv {
   @Matches(/^.{16,}$/, { message: 'PII_HASH_KEY must be at least 16 characters' })
   PII_HASH_KEY = 'dev-only-pii-hash-key-change-me';
 
-  /** 32-byte key (64 hex chars) for AES-256-GCM encryption of stored ID-card and phone numbers. */
+  /**
+   * Key-encryption keys for personal data at rest (envelope encryption, compact JWE A256KW+A256GCM
+   * with kid): `kid:base64-32-bytes[,kid:base64-32-bytes...]`, the first seals, all open. Rotate by
+   * putting a new key first (libs/privacy/README.md, deploy/README.md).
+   */
+  @DevelopmentDefault()
+  @Matches(/^[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/_-]{43}=?(,[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/_-]{43}=?)*$/, {
+    message: 'PII_KEYRING must be kid:base64key[,kid:base64key...] with 32-byte keys (first = current)',
+  })
+  PII_KEYRING = 'dev-1:brdM+UCvaIOGY1WJqKDn0xRXejWbWq5aojvSwWUuleo=';
+
+  /**
+   * This service's X25519 private keys for personal data in events (`kid:base64url-32-bytes,...`,
+   * first = current, the one in PII_TRANSIT_DIRECTORY); `development` derives them from the service name.
+   */
+  @DevelopmentDefault()
+  @Matches(/^(development|[A-Za-z0-9._-]{1,64}:[A-Za-z0-9_-]{43}(,[A-Za-z0-9._-]{1,64}:[A-Za-z0-9_-]{43})*)$/, {
+    message: 'PII_TRANSIT_KEYS must be kid:base64url-x25519-private[,...] (first = current)',
+  })
+  PII_TRANSIT_KEYS = 'development';
+
+  /**
+   * Current X25519 public key of every service that reads sealed event fields (not secret):
+   * JSON `{"legal-aid":"kid:base64url-public", ...}`; `development` derives them from service names.
+   */
+  @DevelopmentDefault()
+  @Matches(/^(development|\{.*\})$/s, { message: 'PII_TRANSIT_DIRECTORY must be JSON {"service":"kid:base64url-public",...}' })
+  PII_TRANSIT_DIRECTORY = 'development';
+
+  /** Legacy: the single AES-256-GCM key (64 hex chars) of `v1.` values written before PII_KEYRING; still read. */
   @DevelopmentDefault()
   @Matches(/^[0-9a-f]{64}$/, { message: 'PII_ENCRYPTION_KEY must be 64 hex characters (32 bytes)' })
   PII_ENCRYPTION_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';

@@ -41,4 +41,5 @@ export const DLQ_HEADERS = {
   consumerGroup: 'dlq_consumer_group',
 } as const;
 
-export type DeadLetterReason = 'invalid-envelope' | 'unknown-type' | 'schema-violation' | 'not-json' | 'handler-failed';
+/** `unsealable`: a sealed personal-data field this consumer cannot open (not a recipient, no key for its kid, tampered). */
+export type DeadLetterReason = 'invalid-envelope' | 'unknown-type' | 'schema-violation' | 'not-json' | 'unsealable' | 'handler-failed';

@@ -17,6 +17,12 @@ export interface EventDefinition<S extends TObject = TObject> {
   example: Static<S>;
   producers: ServiceName[];
   consumers: ServiceName[];
+  /**
+   * Top-level payload fields holding personal data (ID-card and phone numbers, addresses, names):
+   * the outbox seals each for the definition's `consumers` before the row is written, the consumer
+   * pipeline opens them before validation and the handler (see `wireSchemaOf`, @legal/messaging).
+   */
+  sealed?: (keyof Static<S> & string)[];
   /** Top-level payload fields a partner agency's agreement may name; absent = not for partners. */
   partnerFields?: (keyof Static<S> & string)[];
 }

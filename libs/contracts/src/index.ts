@@ -25,5 +25,6 @@ export { ALL_EVENTS, eventsOnTopic, findEventDefinition } from './registry';
 export * from './schemas/common.schema';
 export { ALL_TOPIC_NAMES, deadLetterTopic, PARTNER_FEED, partnerFeedTopic, prefixedTopic, TOPICS } from './topics';
 export type { PartnerFeedChannel, TopicKey, TopicName } from './topics';
-export { checkEventPayload, compileAllSchemas } from './validation';
+export { checkEventPayload, checkWirePayload, compileAllSchemas } from './validation';
+export { SealedJwe, sealedFieldsOf, sealRecipientsOf, wireExampleOf, wireSchemaOf } from './sealing';
 export type { PayloadCheck } from './validation';

@@ -9,6 +9,8 @@ export { messagingEntities, messagingMigrations, outboxChannel } from './messagi
 export type { AnyEventDefinition } from './event-definition.types';
 
 export { Outbox, OutboxPayloadError } from './outbox/outbox.service';
+export { EventSealing } from './sealing/event-sealing';
+export { openCloudEvent, sealCloudEvent } from './sealing/seal-cloud-event';
 export type { PublishOptions } from './outbox/outbox.service';
 export { OutboxMessage } from './outbox/outbox-message.entity';
 export { OutboxRelay, DEFAULT_RELAY_OPTIONS } from './outbox/outbox-relay';

@@ -20,6 +20,7 @@ import { OutboxStore } from './outbox/outbox.store';
 import { withTimeout } from './retry/backoff';
 import type { TopicRetention } from './kafka.module';
 import { TopicProvisioner } from './topics/topic-provisioner';
+import { EventSealing } from './sealing/event-sealing';
 
 export interface MessagingRuntimeOptions {
   serviceName: string;
@@ -38,6 +39,11 @@ export interface MessagingRuntimeOptions {
   inbox?: Partial<InboxRetentionOptions>;
   /** How long `start()` waits for topics and consumer groups before carrying on in the background. */
   startupWaitMs?: number;
+  /**
+   * Seals/opens personal-data fields of events (the service's TransitSealer). Defaults to the
+   * development keys of `serviceName` outside production; in production it must be given.
+   */
+  sealing?: EventSealing;
 }
 
 function listenerConnection(dataSource: DataSource, applicationName: string): ClientConfig {
@@ -60,6 +66,7 @@ export class MessagingRuntime {
   readonly topics: TopicProvisioner;
   readonly metrics: MessagingMetrics | undefined;
   readonly inboxPurger: InboxPurger;
+  readonly sealing: EventSealing | undefined;
   private readonly logger = new Logger(MessagingRuntime.name);
   private readonly abort = new AbortController();
   private readonly listener: OutboxNotificationListener | undefined;
@@ -82,7 +89,8 @@ export class MessagingRuntime {
       ? new MessagingMetrics(options.metricsRegistry, { backlog: () => backlog.read(), consumerLag: () => this.lag.collect() })
       : undefined;
     const commits = new OutboxCommitWatcher();
-    this.outbox = new Outbox(serviceName, commits);
+    this.sealing = options.sealing ?? (process.env.NODE_ENV === 'production' ? undefined : EventSealing.development(serviceName));
+    this.outbox = new Outbox(serviceName, commits, this.sealing);
     this.deadLetters = new DeadLetterPublisher(kafka, this.metrics);
     this.consumers = new MessageConsumers({
       serviceName,
@@ -90,6 +98,7 @@ export class MessagingRuntime {
       kafka,
       dataSource,
       deadLetters: this.deadLetters,
+      sealing: this.sealing,
       metrics: this.metrics,
       runnerOptions: options.consumers,
       topicsReady: this.topicsReady,

@@ -10,6 +10,8 @@ import type { InboxRetentionOptions } from './inbox/inbox-purger';
 import { MessagingRuntime } from './messaging-runtime';
 import type { OutboxRelayOptions } from './outbox/outbox-relay';
 import { Outbox } from './outbox/outbox.service';
+import { TransitSealer } from '@legal/privacy';
+import { EventSealing } from './sealing/event-sealing';
 
 export interface MessagingModuleOptions {
   serviceName: string;
@@ -50,7 +52,7 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
       providers: [
         {
           provide: MessagingRuntime,
-          useFactory: (dataSource: DataSource, kafka: Kafka, settings: KafkaSettings, metrics?: MetricsRegistry) =>
+          useFactory: (dataSource: DataSource, kafka: Kafka, settings: KafkaSettings, metrics?: MetricsRegistry, sealer?: TransitSealer) =>
             new MessagingRuntime({
               serviceName: options.serviceName,
               dataSource,
@@ -62,8 +64,9 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
               relay: options.relay,
               consumers: options.consumers,
               inbox: options.inbox,
+              sealing: sealer ? new EventSealing(sealer) : undefined,
             }),
-          inject: [DataSource, KAFKA, KAFKA_SETTINGS, { token: MetricsRegistry, optional: true }],
+          inject: [DataSource, KAFKA, KAFKA_SETTINGS, { token: MetricsRegistry, optional: true }, { token: TransitSealer, optional: true }],
         },
         { provide: Outbox, useFactory: (runtime: MessagingRuntime) => runtime.outbox, inject: [MessagingRuntime] },
         { provide: MessageConsumers, useFactory: (runtime: MessagingRuntime) => runtime.consumers, inject: [MessagingRuntime] },

@@ -83,7 +83,7 @@ export class ServiceKitModule {
         }),
         HealthModule,
         MessagingModule.forRoot({ serviceName, healthRegistry: HealthRegistry, inbox: { retentionMs: env.INBOX_RETENTION_DAYS * DAY_MS } }),
-        PrivacyModule,
+        PrivacyModule.forRoot({ serviceName }),
         AuthModule.forRoot({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL, jwksJson: env.AUTH_JWKS_JSON }),
       ],
       providers: [...configProviders, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -1,6 +1,6 @@
 import { CloudEvent, Deadline, DeadlineOverdue, IntakeRegistered, prefixedTopic, TOPICS, WorkOrderChanged, WorkOrderStatus } from '@legal/contracts';
 import { formatCaseCode } from '@legal/domain';
-import { createKafka, encodeCloudEvent } from '@legal/messaging';
+import { createKafka, encodeCloudEvent, sealCloudEvent } from '@legal/messaging';
 import type { Static } from '@sinclair/typebox';
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -47,7 +47,7 @@ export class WorkOrderStreamFixture {
       correlationid: randomUUID(),
       data,
     };
-    const record = encodeCloudEvent(event as CloudEvent);
+    const record = encodeCloudEvent(await sealCloudEvent(event as CloudEvent));
     await this.producer.send({ topic: prefixedTopic(this.tag, topic), messages: [{ key: record.key, value: record.value, headers: record.headers }] });
     return event;
   }

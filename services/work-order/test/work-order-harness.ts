@@ -1,5 +1,5 @@
 import { CloudEvent, prefixedTopic } from '@legal/contracts';
-import { createKafka, encodeCloudEvent, EventCollector } from '@legal/messaging';
+import { createKafka, encodeCloudEvent, sealCloudEvent, EventCollector } from '@legal/messaging';
 import { dropSchema } from '@legal/persistence';
 import { RunningService, startService } from '@legal/service-kit';
 import { isolatedOverrides, TestAuthority, TestTokenClaims, uniqueTag } from '@legal/testing';
@@ -78,7 +78,7 @@ export class WorkOrderHarness {
       correlationid: randomUUID(),
       data,
     };
-    const record = encodeCloudEvent(event);
+    const record = encodeCloudEvent(await sealCloudEvent(event));
     await this.producer.send({ topic: this.topic(definition.topic), messages: [{ key: record.key, value: record.value, headers: record.headers }] });
     return event;
   }

@@ -1,14 +1,10 @@
 import { CE_HEADERS } from '../envelope';
 import type { EventDefinition } from '../event-definition';
 import { ALL_EVENTS } from '../registry';
+import { sealedFieldsOf, wireExampleOf, wireSchemaOf } from '../sealing';
 import { PARTNER_FEED, TOPICS } from '../topics';
 
 type Json = Record<string, unknown>;
-
-/** TypeBox schemas carry symbol keys; a JSON round trip leaves plain JSON Schema. */
-function plain(schema: unknown): Json {
-  return JSON.parse(JSON.stringify(schema)) as Json;
-}
 
 function messageName(type: string): string {
   // legal.workorder.changed.v1 → WorkorderChangedV1
@@ -45,12 +41,13 @@ function messageFor(definition: EventDefinition): Json {
     summary: definition.summary,
     contentType: 'application/json',
     headers: { $ref: '#/components/schemas/CloudEventHeaders' },
-    payload: plain(definition.schema),
-    examples: [{ name: 'example', payload: plain(definition.example) }],
+    payload: wireSchemaOf(definition),
+    examples: [{ name: 'example', payload: wireExampleOf(definition) }],
     bindings: { kafka: { key: { type: 'string', description: 'Partition key: the record subject' }, bindingVersion: '0.5.0' } },
     'x-producers': definition.producers,
     'x-consumers': definition.consumers,
   };
+  if (sealedFieldsOf(definition).length > 0) message['x-sealed'] = sealedFieldsOf(definition);
   if (definition.topic === PARTNER_FEED.name) {
     message.description =
       "Written by the identity service's partner gateway for each active partner whose agreement names the source topic: " +

@@ -8,6 +8,7 @@ export const DefenceNotice = defineEvent({
   summary: 'A court, procuratorate or police notice of a notified-defence case (通知辩护): a lawyer must be appointed within 3 days',
   producers: ['partner-agencies'],
   consumers: ['legal-aid'],
+  sealed: ['suspect'],
   schema: strictObject(
     {
       noticeId: Uuid,

@@ -8,6 +8,7 @@ export const IntakeSubmitted = defineEvent({
   summary: 'A request was taken on a platform (call, web form, counter) and needs a work order',
   producers: ['hotline', 'portal', 'centre'],
   consumers: ['work-order'],
+  sealed: ['applicant'],
   schema: strictObject(
     {
       intakeId: Uuid,

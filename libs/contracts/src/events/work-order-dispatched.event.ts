@@ -8,6 +8,7 @@ export const WorkOrderDispatched = defineEvent({
   summary: 'A work order is offered to a handler service and organisation; it must accept or reject before expiresAt',
   producers: ['work-order'],
   consumers: ['legal-aid', 'mediation', 'notarization'],
+  sealed: ['applicant'],
   schema: strictObject(
     {
       offerId: Uuid,

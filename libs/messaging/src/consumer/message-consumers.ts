@@ -8,6 +8,7 @@ import type { ConsumerRegistration } from './consumer-registration';
 import { ConsumerRunner, ConsumerRunnerOptions, DEFAULT_RUNNER_OPTIONS } from './consumer-runner';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
 import { MessageProcessor } from './message-processor';
+import type { EventSealing } from '../sealing/event-sealing';
 
 export interface MessageConsumersContext {
   serviceName: string;
@@ -15,6 +16,8 @@ export interface MessageConsumersContext {
   kafka: Kafka;
   dataSource: DataSource;
   deadLetters: DeadLetterPublisher;
+  /** Opens sealed personal-data fields; without it such events are dead-lettered as unsealable. */
+  sealing?: EventSealing;
   metrics?: MessagingMetrics;
   runnerOptions?: Partial<ConsumerRunnerOptions>;
   /** Runners wait for this (topic provisioning) before subscribing. */
@@ -58,7 +61,7 @@ export class MessageConsumers {
     // The processor only hands the handler events whose type is in `events` and whose payload passed
     // that type's schema, which is exactly what the narrower handler signature promises.
     const general = registration as unknown as ConsumerRegistration<AnyEventDefinition>;
-    const processor = new MessageProcessor(general, groupId, context.dataSource, context.deadLetters, context.metrics);
+    const processor = new MessageProcessor(general, groupId, context.dataSource, context.deadLetters, context.metrics, context.sealing);
     const options = runnerOptionsFor(registration, context.runnerOptions);
     const runner = new ConsumerRunner(context.kafka, groupId, topics, processor, options, context.topicsReady);
     this.registered.set(registration.group, runner);

@@ -1,4 +1,5 @@
-import type { CloudEvent, DeadLetterReason } from '@legal/contracts';
+import { checkEventPayload, CloudEvent, DeadLetterReason, findEventDefinition } from '@legal/contracts';
+import { SealError } from '@legal/privacy';
 import { describeError, isTransientInfrastructureError, runWithCorrelationId } from '@legal/observability';
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
@@ -11,6 +12,7 @@ import { ConsumerRegistration, DEFAULT_HANDLER_BACKOFF, DEFAULT_MAX_ATTEMPTS } f
 import { runWithConsumedEvent } from './consumption-context';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
 import { classifyRecord } from './record-classifier';
+import { EventSealing } from '../sealing/event-sealing';
 
 export type ProcessOutcome = InboxOutcome | 'skipped' | 'dead-lettered';
 export type ProcessSummary = Record<ProcessOutcome, number>;
@@ -58,6 +60,7 @@ export class MessageProcessor {
     private readonly dataSource: DataSource,
     private readonly deadLetters: DeadLetterPublisher,
     private readonly metrics?: MessagingMetrics,
+    private readonly sealing?: EventSealing,
   ) {
     this.accepted = new Set(registration.events.map((e) => e.type));
     this.maxAttempts = Math.max(1, registration.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
@@ -74,9 +77,16 @@ export class MessageProcessor {
     for (const record of records) {
       const classified = classifyRecord(record, this.accepted);
       switch (classified.kind) {
-        case 'handle':
-          pending.push({ record, event: classified.event });
+        case 'handle': {
+          const opened = await this.open(classified.event);
+          if (opened.ok) {
+            pending.push({ record, event: opened.event });
+          } else {
+            await flush();
+            summary[await this.reject(record, opened.reason, opened.error, context)]++;
+          }
           break;
+        }
         case 'skip':
           summary.skipped++;
           break;
@@ -88,6 +98,26 @@ export class MessageProcessor {
     }
     await flush();
     return summary;
+  }
+
+  /**
+   * Opens the sealed personal-data fields (the record keeps its sealed bytes, so a dead letter does
+   * too), then checks the plain payload against the contract: the handler sees the plain type.
+   */
+  private async open(event: CloudEvent): Promise<{ ok: true; event: CloudEvent } | { ok: false; reason: DeadLetterReason; error: string }> {
+    const definition = findEventDefinition(event.type);
+    if (!definition || !EventSealing.hasSealedFields(definition)) return { ok: true, event };
+    if (!this.sealing) return { ok: false, reason: 'unsealable', error: 'sealed personal data but this service has no transit keys' };
+    let data: unknown;
+    try {
+      data = await this.sealing.open(definition, event.data);
+    } catch (e) {
+      if (e instanceof SealError) return { ok: false, reason: 'unsealable', error: `${e.reason}: ${e.message}` };
+      throw e;
+    }
+    const check = checkEventPayload(event.type, data);
+    if (!check.ok) return { ok: false, reason: check.reason, error: check.errors.join('; ') };
+    return { ok: true, event: { ...event, data } };
   }
 
   private async handleGroup(items: HandleItem[], context: ProcessContext, summary: ProcessSummary): Promise<void> {

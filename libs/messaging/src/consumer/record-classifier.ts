@@ -1,4 +1,4 @@
-import { checkEventPayload, CloudEvent, DeadLetterReason, findEventDefinition } from '@legal/contracts';
+import { checkWirePayload, CloudEvent, DeadLetterReason, findEventDefinition } from '@legal/contracts';
 import { decodeData, decodeEnvelope, headersToStrings } from '../envelope/cloud-event.codec';
 import type { ConsumedRecord } from './consumed-record';
 
@@ -10,7 +10,8 @@ export type Classified =
 /**
  * Validates a record as if it came from a stranger, in this order: envelope headers, known type
  * (a wrong version is an unknown type), accepted by this group (else skipped, unparsed), JSON value,
- * payload schema. Pure: no I/O.
+ * payload schema as it travels (sealed personal-data fields must be JWEs; the processor opens them
+ * and checks the plain schema). Pure: no I/O.
  */
 export function classifyRecord(record: ConsumedRecord, accepted: ReadonlySet<string>): Classified {
   const envelope = decodeEnvelope(headersToStrings(record.headers));
@@ -20,7 +21,7 @@ export function classifyRecord(record: ConsumedRecord, accepted: ReadonlySet<str
   if (!accepted.has(type)) return { kind: 'skip', record, type };
   const data = decodeData(record.value);
   if (!data.ok) return { kind: 'reject', record, reason: data.reason, error: data.error };
-  const check = checkEventPayload(type, data.data);
+  const check = checkWirePayload(type, data.data);
   if (!check.ok) return { kind: 'reject', record, reason: check.reason, error: check.errors.join('; ') };
   return { kind: 'handle', record, event: { ...envelope.envelope, data: data.data } };
 }

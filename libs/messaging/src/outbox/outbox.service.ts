@@ -6,6 +6,7 @@ import { currentConsumedEventId } from '../consumer/consumption-context';
 import type { AnyEventDefinition } from '../event-definition.types';
 import { outboxChannel, schemaName } from '../messaging-persistence';
 import type { OutboxCommitWatcher } from './outbox-commit.watcher';
+import { EventSealing } from '../sealing/event-sealing';
 
 export interface PublishOptions {
   /** The aggregate id: CloudEvents subject, Kafka key and so the partition key (ordering is per subject). */
@@ -54,6 +55,8 @@ export class Outbox {
   constructor(
     private readonly serviceName: string,
     private readonly commits: OutboxCommitWatcher,
+    /** Seals the personal-data fields a definition declares; required for such events. */
+    private readonly sealing?: EventSealing,
   ) {}
 
   async publish<D extends AnyEventDefinition>(
@@ -87,6 +90,17 @@ export class Outbox {
       .map((name) => `${name} must be a non-empty string of at most ${MAX_ATTRIBUTE} characters`);
     if (problems.length > 0) throw new OutboxPayloadError(definition.type, problems);
 
+    // Validated in clear above; personal-data fields are sealed for the consumers before the row exists.
+    let wire: unknown = data;
+    if (EventSealing.hasSealedFields(definition)) {
+      if (!this.sealing) throw new OutboxPayloadError(definition.type, ['has sealed personal-data fields but no sealer is configured']);
+      try {
+        wire = await this.sealing.seal(definition, data);
+      } catch (e) {
+        throw new OutboxPayloadError(definition.type, [`cannot seal personal data: ${(e as Error).message}`]);
+      }
+    }
+
     const schema = schemaName(manager.connection.options);
     // One round trip: the row, and a NOTIFY that Postgres delivers when (and only if) the transaction commits.
     await manager.query(
@@ -104,7 +118,7 @@ export class Outbox {
         event.time,
         event.correlationid,
         event.causationid ?? null,
-        JSON.stringify(data),
+        JSON.stringify(wire),
         outboxChannel(schema),
       ],
     );

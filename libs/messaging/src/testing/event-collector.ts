@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { decodeCloudEvent, headersToStrings } from '../envelope/cloud-event.codec';
 import { createKafka } from '../kafka.module';
+import { findEventDefinition } from '@legal/contracts';
+import { EventSealing } from '../sealing/event-sealing';
+import { openCloudEvent } from '../sealing/seal-cloud-event';
 
 /** One record as a test sees it: strings instead of Buffers, and the decoded CloudEvent if it is one. */
 export interface CollectedRecord {
@@ -12,8 +15,14 @@ export interface CollectedRecord {
   key: string | null;
   value: string | null;
   headers: Record<string, string>;
-  /** Binary-mode CloudEvent (envelope + JSON data, schema not checked); undefined if not decodable. */
+  /**
+   * Binary-mode CloudEvent (envelope + JSON data, schema not checked); undefined if not decodable.
+   * Sealed personal-data fields are opened as the type's first consumer would with the development
+   * keys (`value` keeps the bytes as they travel); left sealed if that fails (see `sealed`).
+   */
   event: CloudEvent | undefined;
+  /** True when the record carried sealed fields that could not be opened with development keys. */
+  sealed?: boolean;
 }
 
 export type KafkaSource = Kafka | string[];
@@ -56,8 +65,18 @@ export class EventCollector {
     }
   }
 
-  private collect({ topic, partition, message }: EachMessagePayload): void {
+  private async collect({ topic, partition, message }: EachMessagePayload): Promise<void> {
     const decoded = decodeCloudEvent({ headers: message.headers, value: message.value });
+    let event = decoded.ok ? decoded.event : undefined;
+    let sealed: boolean | undefined;
+    const definition = event ? findEventDefinition(event.type) : undefined;
+    if (event && definition && EventSealing.hasSealedFields(definition)) {
+      try {
+        event = await openCloudEvent(event, definition.consumers[0] ?? 'unknown');
+      } catch {
+        sealed = true;
+      }
+    }
     this.records.push({
       topic,
       partition,
@@ -65,7 +84,8 @@ export class EventCollector {
       key: message.key?.toString('utf8') ?? null,
       value: message.value?.toString('utf8') ?? null,
       headers: headersToStrings(message.headers),
-      event: decoded.ok ? decoded.event : undefined,
+      event,
+      ...(sealed ? { sealed } : {}),
     });
     const waiters = this.waiters;
     this.waiters = [];

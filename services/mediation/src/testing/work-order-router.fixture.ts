@@ -1,6 +1,6 @@
 import { CloudEvent, OfferWithdrawn, prefixedTopic, TOPICS, WorkOrderDispatched } from '@legal/contracts';
 import { formatCaseCode } from '@legal/domain';
-import { createKafka, encodeCloudEvent, EventCollector } from '@legal/messaging';
+import { createKafka, encodeCloudEvent, sealCloudEvent, EventCollector } from '@legal/messaging';
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { Payload } from '../common/event-payload';
@@ -67,7 +67,7 @@ export class WorkOrderRouterFixture {
 
   /** Publishes an event again, same id and all: what a redelivery looks like to the consumer. */
   async send<T>(event: CloudEvent<T>): Promise<CloudEvent<T>> {
-    const record = encodeCloudEvent(event as CloudEvent);
+    const record = encodeCloudEvent(await sealCloudEvent(event as CloudEvent));
     await this.producer.send({ topic: prefixedTopic(this.tag, TOPICS.workOrderDispatch.name), messages: [{ key: record.key, value: record.value, headers: record.headers }] });
     return event;
   }

@@ -29,7 +29,7 @@ describe('portal tracking, evaluation and complaints over the work-order read mo
     auth = await TestAuthority.create();
     portal = await startService(portalService, isolatedOverrides(tag, 'portal', auth.env));
     stream = await WorkOrderStreamFixture.connect(tag, BROKERS);
-    phoneHash = new PiiProtector(portal.env.PII_HASH_KEY, portal.env.PII_ENCRYPTION_KEY).hash('13812345678');
+    phoneHash = new PiiProtector(portal.env.PII_HASH_KEY, portal.env.PII_ENCRYPTION_KEY, portal.env.PII_KEYRING).hash('13812345678');
   });
 
   afterAll(async () => {

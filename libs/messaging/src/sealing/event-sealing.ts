@@ -1,0 +1,58 @@
+import { sealedFieldsOf, sealRecipientsOf } from '@legal/contracts';
+import type { EventDefinition } from '@legal/contracts';
+import { SealError, TransitSealer } from '@legal/privacy';
+
+type Payload = Record<string, unknown>;
+
+/**
+ * Seals and opens the personal-data fields an event definition declares (`sealed`), for the
+ * definition's `consumers`. The outbox seals before the row is written (so outbox rows, the broker's
+ * log, inbox-side dead letters and replays only ever hold the sealed form); the consumer pipeline
+ * opens before the plain schema check and the handler. One place, every service.
+ */
+export class EventSealing {
+  constructor(readonly sealer: TransitSealer) {}
+
+  /** Development keys for `service` (derived from service names): tests, fixtures, benchmarks. */
+  static development(service: string): EventSealing {
+    return new EventSealing(TransitSealer.development(service));
+  }
+
+  get service(): string {
+    return this.sealer.service;
+  }
+
+  static hasSealedFields(definition: Pick<EventDefinition, 'sealed'>): boolean {
+    return sealedFieldsOf(definition).length > 0;
+  }
+
+  /** A copy of `data` with every declared field (when present) replaced by its JWE. */
+  async seal(definition: Pick<EventDefinition, 'sealed' | 'consumers'>, data: unknown): Promise<unknown> {
+    const fields = sealedFieldsOf(definition);
+    if (fields.length === 0) return data;
+    const recipients = sealRecipientsOf(definition);
+    const copy: Payload = { ...(data as Payload) };
+    for (const field of fields) {
+      if (copy[field] !== undefined) copy[field] = await this.sealer.seal(copy[field], recipients);
+    }
+    return copy;
+  }
+
+  /** A copy of `data` with every declared field opened; throws SealError if one cannot be. */
+  async open(definition: Pick<EventDefinition, 'sealed' | 'type'>, data: unknown): Promise<unknown> {
+    const fields = sealedFieldsOf(definition);
+    if (fields.length === 0) return data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new SealError('not-sealed', 'payload is not an object');
+    const copy: Payload = { ...(data as Payload) };
+    for (const field of fields) {
+      if (copy[field] === undefined) continue;
+      try {
+        copy[field] = await this.sealer.open(copy[field]);
+      } catch (e) {
+        if (e instanceof SealError) throw new SealError(e.reason, `${field}: ${e.message}`);
+        throw e;
+      }
+    }
+    return copy;
+  }
+}

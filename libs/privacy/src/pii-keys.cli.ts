@@ -1,0 +1,84 @@
+/**
+ * Keys for personal data (see libs/privacy/README.md and the rotation runbook in deploy/README.md).
+ *
+ *   node -r ./test/swc-register.js libs/privacy/src/pii-keys.cli.ts kek <kid>
+ *       a new PII_KEYRING entry (kid:base64 of 32 random bytes): put it FIRST, keep the old ones
+ *   node -r ./test/swc-register.js libs/privacy/src/pii-keys.cli.ts transit <kid>
+ *       a new X25519 pair: the private entry goes first in the service's PII_TRANSIT_KEYS,
+ *       the public entry replaces the service's entry in PII_TRANSIT_DIRECTORY (every service)
+ *   node -r ./test/swc-register.js libs/privacy/src/pii-keys.cli.ts public <service>
+ *       the directory entry of the current key in PII_TRANSIT_KEYS (from the environment)
+ *   DATABASE_URL=... PII_KEYRING=... PII_ENCRYPTION_KEY=... PII_HASH_KEY=... \
+ *   node -r ./test/swc-register.js libs/privacy/src/pii-keys.cli.ts reseal <schema> <table.column>[,<table.column>...] [--dry-run] [--batch 500]
+ *       re-seals, in small transactions next to the running service, every value not sealed with the
+ *       current key (legacy v1 values and older kids); prints a JSON report per column
+ * (after `npm run build`: node dist/libs/privacy/src/pii-keys.cli.js ...)
+ */
+import { Client } from 'pg';
+import { Keyring } from './keyring';
+import { PiiProtector } from './pii-protector';
+import { resealColumn, Sql } from './reseal';
+import { TransitSealer } from './transit-sealer';
+
+async function reseal(args: string[]): Promise<void> {
+  const [schema, columns] = args;
+  if (!schema || !columns) throw new Error('usage: reseal <schema> <table.column>[,<table.column>...] [--dry-run] [--batch N]');
+  const dryRun = args.includes('--dry-run');
+  const batchAt = args.indexOf('--batch');
+  const batchSize = batchAt > 0 ? Number(args[batchAt + 1]) : 500;
+  const env = process.env;
+  if (!env.PII_KEYRING || !env.PII_HASH_KEY) throw new Error('PII_KEYRING and PII_HASH_KEY must be set (the service’s values)');
+  const pii = new PiiProtector(env.PII_HASH_KEY, env.PII_ENCRYPTION_KEY || undefined, env.PII_KEYRING);
+  const client = new Client({ connectionString: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services', application_name: 'pii-reseal' });
+  await client.connect();
+  const sql: Sql = (text, params) => client.query(text, params) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
+  const transaction = async <T>(work: (q: Sql) => Promise<T>): Promise<T> => {
+    await client.query('BEGIN');
+    try {
+      const result = await work(sql);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  };
+  try {
+    for (const spec of columns.split(',')) {
+      const [table, column] = spec.split('.');
+      if (!table || !column) throw new Error(`expected table.column, got ${spec}`);
+      const report = await resealColumn(transaction, pii, { schema, table, column }, { batchSize, dryRun });
+      console.log(JSON.stringify({ ...report, currentKid: pii.keyring.current.kid, dryRun }));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  switch (command) {
+    case 'kek':
+      console.log(Keyring.generateEntry(args[0] ?? new Date().toISOString().slice(0, 7)));
+      return;
+    case 'transit': {
+      const pair = TransitSealer.generateKeyPair(args[0] ?? new Date().toISOString().slice(0, 7));
+      console.log(JSON.stringify(pair, null, 2));
+      return;
+    }
+    case 'public': {
+      if (!args[0] || !process.env.PII_TRANSIT_KEYS) throw new Error('usage: PII_TRANSIT_KEYS=... public <service>');
+      console.log(TransitSealer.fromConfig(args[0], process.env.PII_TRANSIT_KEYS, 'development').currentPublicEntry());
+      return;
+    }
+    case 'reseal':
+      return reseal(args);
+    default:
+      throw new Error('usage: pii-keys.cli.ts kek <kid> | transit <kid> | public <service> | reseal <schema> <table.column,...> [--dry-run]');
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error((e as Error).message);
+  process.exit(1);
+});
