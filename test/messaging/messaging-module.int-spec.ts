@@ -83,7 +83,7 @@ describe('MessagingModule inside a service started by the service kit', () => {
   it('runs the messaging migrations first, without the service listing them', async () => {
     const dataSource = running?.app.get(DataSource);
     const applied = (await dataSource?.query(`SELECT name FROM "${schema}"."typeorm_migrations" ORDER BY id`)) as { name: string }[];
-    expect(applied.map((m) => m.name)).toEqual(['MessagingTables1764300000000', 'EchoTables1764400000000']);
+    expect(applied.map((m) => m.name)).toEqual(['MessagingTables1764300000000', 'OutboxQuarantine1764300000001', 'EchoTables1764400000000']);
   });
 
   it('publishes through the injected Outbox, consumes, and answers with causation and correlation carried over', async () => {

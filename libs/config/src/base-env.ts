@@ -96,6 +96,16 @@ export class BaseEnv {
   @IsBoolean()
   DB_MIGRATIONS_RUN = true;
 
+  /**
+   * Times the broker may reject one outbox row (record too large, topic missing or not authorised) before
+   * it is quarantined and later events of its key are held behind it; broker outages never count.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OUTBOX_MAX_ATTEMPTS = 10;
+
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';
 

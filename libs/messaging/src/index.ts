@@ -34,8 +34,14 @@ export { TopicProvisioner } from './topics/topic-provisioner';
 export { MessagingHealth } from './health/messaging-health';
 export type { HealthCheckSink, MessagingComponentStatus } from './health/messaging-health';
 
-export { replayDeadLetters } from './replay/dead-letter-replayer';
-export type { ReplayOptions, ReplayReport } from './replay/dead-letter-replayer';
+export { replayDeadLetters, ReplayRefusedError } from './replay/dead-letter-replayer';
+export type { RefusedLetter, ReplayOptions, ReplayReport } from './replay/dead-letter-replayer';
+export { beyondDedupeWindow, letterEventTime, REPLAY_TARGET_GROUP_HEADER, replayTargetAllows } from './replay/replay-target';
+export type { DedupeWindow } from './replay/replay-target';
+export { OutboxQuarantineAdmin } from './outbox/outbox-quarantine';
+export type { DiscardedEntry, QuarantineEntry, QuarantineSelector } from './outbox/outbox-quarantine';
+export { OutboxQuarantineEntry } from './outbox/outbox-quarantine.entity';
+export { OutboxQuarantine1764300000001 } from './migrations/1764300000001-outbox-quarantine';
 
 export { collectEvents, EventCollector, waitForEvent } from './testing/event-collector';
 export type { CollectedRecord, KafkaSource } from './testing/event-collector';

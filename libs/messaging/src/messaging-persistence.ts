@@ -1,12 +1,14 @@
 import { InboxMessage } from './inbox/inbox-message.entity';
 import { MessagingTables1764300000000 } from './migrations/1764300000000-messaging-tables';
+import { OutboxQuarantine1764300000001 } from './migrations/1764300000001-outbox-quarantine';
 import { OutboxMessage } from './outbox/outbox-message.entity';
+import { OutboxQuarantineEntry } from './outbox/outbox-quarantine.entity';
 
-/** Entities of the outbox and inbox tables; the service kit adds them to every service. */
-export const messagingEntities = [OutboxMessage, InboxMessage];
+/** Entities of the outbox, outbox quarantine and inbox tables; the service kit adds them to every service. */
+export const messagingEntities = [OutboxMessage, OutboxQuarantineEntry, InboxMessage];
 
-/** Migrations of the outbox and inbox tables (sorted before every service migration). */
-export const messagingMigrations = [MessagingTables1764300000000];
+/** Migrations of the outbox, outbox quarantine and inbox tables (sorted before every service migration). */
+export const messagingMigrations = [MessagingTables1764300000000, OutboxQuarantine1764300000001];
 
 /** The schema a data source writes into, checked so it can be spliced into raw SQL. */
 export function schemaName(dataSourceOptions: object): string {

@@ -82,7 +82,12 @@ export class ServiceKitModule {
           },
         }),
         HealthModule,
-        MessagingModule.forRoot({ serviceName, healthRegistry: HealthRegistry, inbox: { retentionMs: env.INBOX_RETENTION_DAYS * DAY_MS } }),
+        MessagingModule.forRoot({
+          serviceName,
+          healthRegistry: HealthRegistry,
+          inbox: { retentionMs: env.INBOX_RETENTION_DAYS * DAY_MS },
+          relay: { maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
+        }),
         PrivacyModule.forRoot({ serviceName }),
         AuthModule.forRoot({ issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, jwksUrl: env.AUTH_JWKS_URL, jwksJson: env.AUTH_JWKS_JSON }),
       ],

@@ -4,6 +4,7 @@ import { BackoffPolicy, backoffDelay, sleep, withTimeout } from '../retry/backof
 import { describeError } from '@legal/observability';
 import type { ConsumedRecord } from './consumed-record';
 import { ConsumerStoppingError, MessageProcessor } from './message-processor';
+import { replayTargetAllows } from '../replay/replay-target';
 
 export interface ConsumerRunnerOptions {
   partitionsConsumedConcurrently: number;
@@ -252,10 +253,9 @@ export class ConsumerRunner {
       for (let start = 0; start < messages.length; start += this.options.recordsPerTransaction) {
         if (this.abort.signal.aborted || !payload.isRunning() || payload.isStale()) break;
         const chunk = messages.slice(start, start + this.options.recordsPerTransaction);
-        await this.processor.processMany(
-          chunk.map((m) => toRecord(batch, m)),
-          context,
-        );
+        // A replay meant for another group only (replay_target_group) is acknowledged without handling.
+        const records = chunk.filter((m) => replayTargetAllows(m.headers ?? {}, this.groupId)).map((m) => toRecord(batch, m));
+        if (records.length > 0) await this.processor.processMany(records, context);
         const last = chunk[chunk.length - 1] as KafkaMessage;
         payload.resolveOffset(last.offset);
         pending = nextOffset(last.offset);

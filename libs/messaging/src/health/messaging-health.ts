@@ -42,7 +42,16 @@ export class MessagingHealth {
       return { up: false, error: `cannot read the outbox: ${e instanceof Error ? e.message : String(e)}` };
     }
     const oldestAgeSeconds = backlog.oldestCreatedAt ? Math.round((Date.now() - backlog.oldestCreatedAt.getTime()) / 1000) : 0;
-    const detail = { backlog: backlog.rows, oldestAgeSeconds, published: status.published, consecutiveFailures: status.consecutiveFailures };
+    // Quarantined rows and the rows held behind them are shown, not counted as stuck: the rest flows, and
+    // an alert (outbox_quarantined_messages) calls the operator instead of taking the instance out of service.
+    const detail = {
+      backlog: backlog.rows,
+      oldestAgeSeconds,
+      published: status.published,
+      consecutiveFailures: status.consecutiveFailures,
+      quarantined: backlog.quarantined,
+      heldRows: backlog.heldRows,
+    };
     if (!status.running) return { up: false, detail, error: 'relay loop is not running' };
     const stuck = oldestAgeSeconds * 1000 > this.stuckAfterMs && status.consecutiveFailures === 0;
     return stuck ? { up: false, detail, error: `oldest unsent row waits ${oldestAgeSeconds} s although Kafka accepts writes` } : { up: true, detail };

@@ -21,6 +21,8 @@ export class MessagingMetrics {
   readonly published: Counter<'topic'>;
   readonly publishLatency: Histogram;
   readonly relayFailures: Counter;
+  readonly publishRejections: Counter<'topic'>;
+  readonly quarantinedTotal: Counter<'topic'>;
   readonly deadLetters: Counter<'topic' | 'reason' | 'group'>;
   readonly handlerDuration: Histogram<'group' | 'type' | 'outcome'>;
 
@@ -28,7 +30,7 @@ export class MessagingMetrics {
     const registers = [registry];
     new Gauge({
       name: 'outbox_backlog_rows',
-      help: 'Outbox rows committed but not yet published to Kafka',
+      help: 'Outbox rows committed but not yet published to Kafka (rows held behind a quarantine excluded)',
       registers,
       async collect() {
         this.set((await sources.backlog().catch(() => undefined))?.rows ?? 0);
@@ -51,6 +53,29 @@ export class MessagingMetrics {
       registers,
     });
     this.relayFailures = new Counter({ name: 'outbox_relay_failures_total', help: 'Relay rounds rolled back (Kafka or PostgreSQL unavailable)', registers });
+    this.publishRejections = new Counter({
+      name: 'outbox_publish_rejections_total',
+      help: 'Outbox rows the broker rejected (too large, topic missing or not authorised); each counts towards OUTBOX_MAX_ATTEMPTS',
+      labelNames: ['topic'],
+      registers,
+    });
+    this.quarantinedTotal = new Counter({ name: 'outbox_quarantined_total', help: 'Outbox rows this instance quarantined', labelNames: ['topic'], registers });
+    new Gauge({
+      name: 'outbox_quarantined_messages',
+      help: 'Outbox rows in quarantine (rejected OUTBOX_MAX_ATTEMPTS times); their keys are held until an operator releases or discards them',
+      registers,
+      async collect() {
+        this.set((await sources.backlog().catch(() => undefined))?.quarantined ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'outbox_quarantine_held_rows',
+      help: 'Unsent outbox rows of quarantined keys (the quarantined rows included), waiting behind the quarantine',
+      registers,
+      async collect() {
+        this.set((await sources.backlog().catch(() => undefined))?.heldRows ?? 0);
+      },
+    });
     new Gauge({
       name: 'kafka_consumer_lag',
       help: 'Records on the partition not yet committed by the consumer group',

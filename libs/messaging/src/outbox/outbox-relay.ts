@@ -7,7 +7,8 @@ import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import { BackoffPolicy, backoffDelay, sleep, withTimeout } from '../retry/backoff';
 import { describeError } from '@legal/observability';
 import { WakeupSignal } from '../retry/wakeup-signal';
-import { ClaimLimits, OutboxRow, OutboxStore } from './outbox.store';
+import { ClaimLimits, OutboxRow, OutboxStore, QuarantinedRow } from './outbox.store';
+import { attributableRejections, groupByKey, OutboxRecordError, publishRejectionScope, Rejection } from './publish-rejection';
 
 export interface OutboxRelayOptions extends ClaimLimits {
   /** Fallback poll when no wake-up arrives. */
@@ -17,6 +18,12 @@ export interface OutboxRelayOptions extends ClaimLimits {
   /** Sent rows are kept this long for inspection, then purged. */
   retentionMs: number;
   purgeIntervalMs: number;
+  /**
+   * Rejections (the broker refused the row itself: too large, topic missing or not authorised) after
+   * which a row is quarantined and its key held (OUTBOX_MAX_ATTEMPTS). Between attempts the key backs off
+   * (`backoff`) while the other keys keep flowing. Infrastructure failures never count.
+   */
+  maxAttempts: number;
 }
 
 export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
@@ -27,6 +34,7 @@ export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
   backoff: { initialMs: 200, maxMs: 5000 },
   retentionMs: 60 * 60 * 1000,
   purgeIntervalMs: 60 * 1000,
+  maxAttempts: 10,
 };
 
 export interface RelayStatus {
@@ -35,6 +43,15 @@ export interface RelayStatus {
   consecutiveFailures: number;
   lastSuccessAt: Date | null;
   lastError: string | null;
+  /** Rows this instance quarantined since it started. */
+  quarantined: number;
+}
+
+/** What a round that met a rejection did: rows published, rows rejected, and an infrastructure failure met on the way. */
+interface IsolationOutcome {
+  sent: OutboxRow[];
+  rejections: Rejection<OutboxRow>[];
+  infrastructureError?: unknown;
 }
 
 function toCloudEvent(row: OutboxRow): CloudEvent {
@@ -65,7 +82,9 @@ export class OutboxRelay {
   private producer: Producer | undefined;
   private loop: Promise<void> | undefined;
   private lastPurgeAt = 0;
-  private readonly state: RelayStatus = { running: false, published: 0, consecutiveFailures: 0, lastSuccessAt: null, lastError: null };
+  private readonly state: RelayStatus = { running: false, published: 0, consecutiveFailures: 0, lastSuccessAt: null, lastError: null, quarantined: 0 };
+  /** Keys whose head row was rejected: not claimed again before this time (ms since epoch). */
+  private readonly keyBackoff = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -126,7 +145,15 @@ export class OutboxRelay {
     }
   }
 
-  /** One round; returns how many rows it published. Public so tests can drive the relay step by step. */
+  /**
+   * One round; returns how many rows it published. Public so tests can drive the relay step by step.
+   *
+   * The claimed rows go out in one batch. When the broker rejects something in it (a record too large,
+   * a topic missing or not authorised), the round does not roll back: it sends the claim again key by
+   * key, and a key that still fails row by row, to find the rejected row. Rows before it are published,
+   * the row gets one attempt counted (and is quarantined at `maxAttempts`), rows after it in its key wait,
+   * and every other key is published. Any other failure rolls the round back as before.
+   */
   async relayOnce(): Promise<number> {
     const queryRunner = this.dataSource.createQueryRunner();
     let rows: OutboxRow[] = [];
@@ -134,22 +161,48 @@ export class OutboxRelay {
       await queryRunner.connect();
       await queryRunner.startTransaction();
       await queryRunner.query(`SET LOCAL lock_timeout = '5s'`);
-      const keys = await this.store.lockKeys(queryRunner, this.options);
+      const keys = await this.store.lockKeys(queryRunner, this.options, this.backingOffKeys());
       if (keys.length > 0) rows = await this.store.claimRows(queryRunner, keys, this.options.batchSize);
       if (rows.length === 0) {
         await queryRunner.commitTransaction();
         return 0;
       }
-      await this.send(rows);
-      const sentAt = await this.store.markSent(queryRunner, rows.map((r) => r.id));
+      let outcome: IsolationOutcome;
+      try {
+        await this.send(rows);
+        outcome = { sent: rows, rejections: [] };
+      } catch (e) {
+        const scope = publishRejectionScope(e);
+        if (scope === undefined) throw e;
+        await this.discardProducer();
+        // A claim of one row needs no second send to know which row it was.
+        outcome = rows.length === 1 ? { sent: [], rejections: [{ row: rows[0] as OutboxRow, scope, error: e }] } : await this.sendIsolated(rows);
+      }
+      const sentAt = outcome.sent.length > 0 ? await this.store.markSent(queryRunner, outcome.sent.map((r) => r.id)) : new Date();
+      const { counted, infrastructure } = attributableRejections(outcome.rejections, outcome.sent.length);
+      const rejected: QuarantinedRow[] = [];
+      for (const { row, error } of counted) {
+        const message = describeError(error, 1000);
+        rejected.push({ row, error: message, attempts: await this.store.recordRejection(queryRunner, row.id, message) });
+      }
+      for (const entry of rejected) if (entry.attempts >= this.options.maxAttempts) await this.store.quarantine(queryRunner, entry);
       await queryRunner.commitTransaction();
-      this.state.published += rows.length;
-      this.metrics?.observePublished(rows.map((r) => ({ topic: r.topic, latencySeconds: Math.max(0, (sentAt.getTime() - r.createdAt.getTime()) / 1000) })));
-      return rows.length;
+      this.afterRejections(outcome.sent, rejected);
+      this.state.published += outcome.sent.length;
+      this.metrics?.observePublished(outcome.sent.map((r) => ({ topic: r.topic, latencySeconds: Math.max(0, (sentAt.getTime() - r.createdAt.getTime()) / 1000) })));
+      const infrastructureError = outcome.infrastructureError ?? infrastructure[0]?.error;
+      if (infrastructureError !== undefined) {
+        const unsent = rows.filter((r) => !outcome.sent.includes(r) && !counted.some((c) => c.row === r));
+        if (unsent.length > 0) await this.store.recordFailure(this.dataSource, unsent.map((r) => r.id), describeError(infrastructureError, 1000)).catch(() => undefined);
+        throw infrastructureError;
+      }
+      return outcome.sent.length;
     } catch (e) {
-      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
-      if (rows.length > 0) {
-        await this.store.recordFailure(this.dataSource, rows.map((r) => r.id), describeError(e, 1000)).catch(() => undefined);
+      if (queryRunner.isTransactionActive) {
+        await queryRunner.rollbackTransaction().catch(() => undefined);
+        if (rows.length > 0) {
+          await this.store.recordFailure(this.dataSource, rows.map((r) => r.id), describeError(e, 1000)).catch(() => undefined);
+        }
       }
       throw e;
     } finally {
@@ -157,11 +210,94 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Sends the claim key by key (a key's rows in one request), and a key the broker rejects row by row
+   * until its first rejected row; the rest of that key waits. Stops at the first failure that is not a
+   * rejection (what was sent so far is reported, so it is marked sent).
+   */
+  private async sendIsolated(rows: OutboxRow[]): Promise<IsolationOutcome> {
+    const outcome: IsolationOutcome = { sent: [], rejections: [] };
+    for (const keyRows of groupByKey(rows)) {
+      if (keyRows.length > 1) {
+        try {
+          await this.send(keyRows);
+          outcome.sent.push(...keyRows);
+          continue;
+        } catch (e) {
+          if (publishRejectionScope(e) === undefined) return { ...outcome, infrastructureError: e };
+        }
+      }
+      for (const row of keyRows) {
+        try {
+          await this.send([row]);
+          outcome.sent.push(row);
+        } catch (e) {
+          const scope = publishRejectionScope(e);
+          if (scope === undefined) return { ...outcome, infrastructureError: e };
+          outcome.rejections.push({ row, scope, error: e });
+          break;
+        }
+      }
+    }
+    return outcome;
+  }
+
+  /** Keys still backing off after a rejection (expired entries are dropped). */
+  private backingOffKeys(): string[] {
+    const now = Date.now();
+    const keys: string[] = [];
+    for (const [key, until] of this.keyBackoff) {
+      if (until > now) keys.push(key);
+      else this.keyBackoff.delete(key);
+    }
+    return keys;
+  }
+
+  private afterRejections(sent: OutboxRow[], rejected: QuarantinedRow[]): void {
+    for (const row of sent) this.keyBackoff.delete(row.partitionKey);
+    for (const { row, attempts, error } of rejected) {
+      this.metrics?.publishRejections.inc({ topic: row.topic });
+      if (attempts >= this.options.maxAttempts) {
+        // Held by the quarantine table from now on (for every relay instance), not by this map.
+        this.keyBackoff.delete(row.partitionKey);
+        this.state.quarantined++;
+        this.metrics?.quarantinedTotal.inc({ topic: row.topic });
+        this.logger.error({
+          msg: 'outbox row quarantined: the broker kept rejecting it; later events of its key are held until it is released or discarded (runbook: "Outbox quarantine")',
+          outboxId: row.id,
+          eventId: row.eventId,
+          eventType: row.eventType,
+          topic: row.topic,
+          key: row.partitionKey,
+          attempts,
+          error,
+        });
+      } else {
+        this.keyBackoff.set(row.partitionKey, Date.now() + backoffDelay(attempts, this.options.backoff));
+        this.logger.warn({
+          msg: 'outbox row rejected by the broker; its key waits and retries, other keys flow',
+          outboxId: row.id,
+          eventId: row.eventId,
+          topic: row.topic,
+          key: row.partitionKey,
+          attempts,
+          maxAttempts: this.options.maxAttempts,
+          error,
+        });
+      }
+    }
+  }
+
   private async send(rows: OutboxRow[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const row of rows) {
       const topic = prefixedTopic(this.topicPrefix, row.topic);
-      const record = encodeCloudEvent(toCloudEvent(row));
+      let record;
+      try {
+        record = encodeCloudEvent(toCloudEvent(row));
+      } catch (e) {
+        throw new OutboxRecordError(`outbox row ${row.id} cannot be encoded: ${describeError(e)}`, { cause: e });
+      }
       const messages = byTopic.get(topic) ?? [];
       messages.push({ key: record.key, value: record.value, headers: record.headers });
       byTopic.set(topic, messages);

@@ -25,8 +25,20 @@ export interface ClaimLimits {
 }
 
 export interface Backlog {
+  /** Unsent rows the relay may publish (rows of quarantined keys excluded). */
   rows: number;
   oldestCreatedAt: Date | null;
+  /** Quarantined rows (see `OutboxQuarantineEntry`). */
+  quarantined: number;
+  /** Unsent rows of quarantined keys (the quarantined rows included): held until release or discard. */
+  heldRows: number;
+}
+
+/** What the relay records about a quarantined row. */
+export interface QuarantinedRow {
+  row: OutboxRow;
+  attempts: number;
+  error: string;
 }
 
 /**
@@ -36,41 +48,52 @@ export interface Backlog {
  */
 export class OutboxStore {
   private readonly table: string;
+  private readonly quarantineTable: string;
   /** First half of the two-int advisory lock key: this schema's outbox. */
   private readonly lockSpace: string;
 
   constructor(dataSourceOptions: object) {
     const schema = schemaName(dataSourceOptions);
     this.table = `"${schema}"."outbox_message"`;
+    this.quarantineTable = `"${schema}"."outbox_quarantine"`;
     this.lockSpace = `outbox:${schema}`;
   }
 
   /**
    * Locks (try-lock, skipping keys another relay holds) up to `maxKeys` keys among the oldest unsent
-   * rows, oldest key first. The locks last until the transaction ends.
+   * rows, oldest key first. The locks last until the transaction ends. Quarantined keys and `exclude`
+   * (keys backing off after a rejection) are left out before the window is cut, so a held key never
+   * crowds the others out of the window.
    */
-  async lockKeys(queryRunner: QueryRunner, limits: ClaimLimits): Promise<string[]> {
+  async lockKeys(queryRunner: QueryRunner, limits: ClaimLimits, exclude: string[] = []): Promise<string[]> {
     const result = await queryRunner.query(
       `WITH window_rows AS MATERIALIZED (
-         SELECT partition_key, id FROM ${this.table} WHERE sent_at IS NULL ORDER BY id LIMIT $1
+         SELECT o.partition_key, o.id FROM ${this.table} o
+         WHERE o.sent_at IS NULL AND o.partition_key <> ALL($4::varchar[])
+           AND NOT EXISTS (SELECT 1 FROM ${this.quarantineTable} q WHERE q.partition_key = o.partition_key)
+         ORDER BY o.id LIMIT $1
        ), candidates AS MATERIALIZED (
          SELECT partition_key, min(id) AS first_id FROM window_rows GROUP BY partition_key ORDER BY first_id
        )
        SELECT partition_key FROM candidates
        WHERE pg_try_advisory_xact_lock(hashtext($3), hashtext(partition_key))
        LIMIT $2`,
-      [limits.scanWindow, limits.maxKeys, this.lockSpace],
+      [limits.scanWindow, limits.maxKeys, this.lockSpace, exclude],
       true,
     );
     return (result.records as { partition_key: string }[]).map((r) => r.partition_key);
   }
 
-  /** The oldest unsent rows of the locked keys, in insertion order. */
+  /**
+   * The oldest unsent rows of the locked keys, in insertion order. Read after the locks were taken, so a
+   * quarantine another relay committed just before is seen (and its key skipped).
+   */
   async claimRows(queryRunner: QueryRunner, keys: string[], batchSize: number): Promise<OutboxRow[]> {
     const result = await queryRunner.query(
       `SELECT id, event_id, topic, partition_key, event_type, source, event_time, correlation_id, causation_id, payload, created_at
-       FROM ${this.table}
+       FROM ${this.table} o
        WHERE sent_at IS NULL AND partition_key = ANY($1::varchar[])
+         AND NOT EXISTS (SELECT 1 FROM ${this.quarantineTable} q WHERE q.partition_key = o.partition_key)
        ORDER BY id LIMIT $2
        FOR UPDATE`,
       [keys, batchSize],
@@ -102,9 +125,27 @@ export class OutboxStore {
     return first?.sent_at ?? new Date();
   }
 
-  /** Best effort, outside the (rolled back) claim transaction: for operators looking at stuck rows. */
+  /**
+   * Best effort, outside the (rolled back) claim transaction: for operators looking at stuck rows. An
+   * infrastructure failure is not the rows' fault: it does not count towards their attempts.
+   */
   async recordFailure(dataSource: DataSource, ids: string[], error: string): Promise<void> {
-    await dataSource.query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[]) AND sent_at IS NULL`, [ids, error]);
+    await dataSource.query(`UPDATE ${this.table} SET last_error = $2 WHERE id = ANY($1::bigint[]) AND sent_at IS NULL`, [ids, error]);
+  }
+
+  /** The broker rejected this row: counts one attempt (in the claim transaction); returns the new count. */
+  async recordRejection(queryRunner: QueryRunner, id: string, error: string): Promise<number> {
+    const result = await queryRunner.query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE id = $1 RETURNING attempts`, [id, error], true);
+    return (result.records as { attempts: number }[])[0]?.attempts ?? 0;
+  }
+
+  /** Quarantines a row (in the claim transaction, which holds its key's lock): its key is held from now on. */
+  async quarantine(queryRunner: QueryRunner, entry: QuarantinedRow): Promise<void> {
+    await queryRunner.query(
+      `INSERT INTO ${this.quarantineTable} (outbox_id, event_id, topic, partition_key, event_type, attempts, last_error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (outbox_id) DO UPDATE SET attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error`,
+      [entry.row.id, entry.row.eventId, entry.row.topic, entry.row.partitionKey, entry.row.eventType, entry.attempts, entry.error],
+    );
   }
 
   /** Deletes rows sent before `before`, in bounded chunks; returns how many went. */
@@ -119,10 +160,16 @@ export class OutboxStore {
   }
 
   async backlog(dataSource: DataSource): Promise<Backlog> {
-    const rows = (await dataSource.query(`SELECT count(*)::int AS rows, min(created_at) AS oldest FROM ${this.table} WHERE sent_at IS NULL`)) as {
-      rows: number;
-      oldest: Date | null;
-    }[];
-    return { rows: rows[0]?.rows ?? 0, oldestCreatedAt: rows[0]?.oldest ?? null };
+    const rows = (await dataSource.query(
+      `WITH held_keys AS (SELECT DISTINCT partition_key FROM ${this.quarantineTable})
+       SELECT count(*) FILTER (WHERE h.partition_key IS NULL)::int AS rows,
+              min(o.created_at) FILTER (WHERE h.partition_key IS NULL) AS oldest,
+              count(*) FILTER (WHERE h.partition_key IS NOT NULL)::int AS held,
+              (SELECT count(*)::int FROM ${this.quarantineTable}) AS quarantined
+       FROM ${this.table} o LEFT JOIN held_keys h ON h.partition_key = o.partition_key
+       WHERE o.sent_at IS NULL`,
+    )) as { rows: number; oldest: Date | null; held: number; quarantined: number }[];
+    const row = rows[0];
+    return { rows: row?.rows ?? 0, oldestCreatedAt: row?.oldest ?? null, heldRows: row?.held ?? 0, quarantined: row?.quarantined ?? 0 };
   }
 }

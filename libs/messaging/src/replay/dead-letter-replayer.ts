@@ -4,6 +4,7 @@ import { IHeaders, Kafka, Message, Partitioners } from 'kafkajs';
 import { headersToStrings } from '../envelope/cloud-event.codec';
 import { stripDeadLetterHeaders } from '../consumer/dead-letter.publisher';
 import { withTimeout } from '../retry/backoff';
+import { beyondDedupeWindow, DedupeWindow, letterEventTime, REPLAY_TARGET_GROUP_HEADER } from './replay-target';
 
 export interface ReplayOptions {
   kafka: Kafka;
@@ -21,6 +22,44 @@ export interface ReplayOptions {
   dryRun?: boolean;
   /** Give up reading after this long (default 60 s). */
   timeoutMs?: number;
+  /**
+   * How long consumers remember applied event ids (INBOX_RETENTION_DAYS). A letter whose event is older
+   * (see `beyondDedupeWindow`) is refused: consumers that applied it before would apply it again. Without
+   * this, every letter is replayed to every group (the behaviour before the check; tests and tools only).
+   */
+  dedupeWindow?: DedupeWindow;
+  /**
+   * Replay letters beyond the dedupe window anyway, each to the one consumer group that dead-lettered it
+   * (header `replay_target_group`): that group never applied it, every other group skips it. Letters
+   * without a `dlq_consumer_group` stay refused.
+   */
+  targetExpiredToFailedGroup?: boolean;
+  /** Now, for tests. */
+  now?: Date;
+}
+
+/** Some selected letters are too old to replay safely; nothing was produced. */
+export class ReplayRefusedError extends Error {
+  constructor(
+    readonly refused: RefusedLetter[],
+    readonly count: number,
+  ) {
+    const oldest = refused.reduce<string | null>((min, r) => (r.eventTime !== null && (min === null || r.eventTime < min) ? r.eventTime : min), null);
+    super(
+      `refusing to replay: ${count} selected dead letter(s) are older than the inbox retention allows (oldest event ${oldest ?? 'of unknown time'}); ` +
+        `consumers that applied them may have forgotten their ids and would apply them twice. Nothing was replayed. ` +
+        `Narrow the selection (--since), or replay them only to the consumer group that dead-lettered them with --beyond-inbox-retention.`,
+    );
+    this.name = 'ReplayRefusedError';
+  }
+}
+
+export interface RefusedLetter {
+  partition: number;
+  offset: string;
+  eventId: string | null;
+  eventTime: string | null;
+  group: string | null;
 }
 
 export interface ReplayReport {
@@ -30,12 +69,18 @@ export interface ReplayReport {
   skipped: number;
   /** Replayed letters per target topic. */
   targets: Record<string, number>;
+  /** Selected letters beyond the dedupe window (refused, or replayed to their own group only). */
+  beyondRetention: number;
+  /** Letters replayed with `replay_target_group` (only the group that dead-lettered them handles them). */
+  targetedToFailedGroup: number;
 }
 
 interface Selected {
   target: string;
   message: Message;
 }
+
+const MAX_LISTED = 20;
 
 function matches(headers: Record<string, string>, timestamp: string, options: ReplayOptions): boolean {
   const failedAt = Date.parse(headers[DLQ_HEADERS.failedAt] ?? '') || Number(timestamp);
@@ -62,7 +107,10 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
   const { kafka } = options;
   const admin = kafka.admin();
   await admin.connect();
-  const report: ReplayReport = { topic: options.topic, scanned: 0, replayed: 0, skipped: 0, targets: {} };
+  const report: ReplayReport = { topic: options.topic, scanned: 0, replayed: 0, skipped: 0, targets: {}, beyondRetention: 0, targetedToFailedGroup: 0 };
+  const now = (options.now ?? new Date()).getTime();
+  const refused: RefusedLetter[] = [];
+  let refusedCount = 0;
   const groupId = `replay.${options.topic}.${randomUUID().slice(0, 8)}`;
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
@@ -86,6 +134,26 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
               const headers = headersToStrings(message.headers);
               if (matches(headers, message.timestamp, options)) {
                 const original: IHeaders = stripDeadLetterHeaders(message.headers);
+                const eventTime = options.dedupeWindow ? letterEventTime(headers, message.timestamp) : undefined;
+                if (options.dedupeWindow && beyondDedupeWindow(eventTime, options.dedupeWindow, now)) {
+                  report.beyondRetention++;
+                  const group = headers[DLQ_HEADERS.consumerGroup];
+                  if (options.targetExpiredToFailedGroup && group) {
+                    original[REPLAY_TARGET_GROUP_HEADER] = group;
+                    report.targetedToFailedGroup++;
+                  } else {
+                    refusedCount++;
+                    if (refused.length < MAX_LISTED) {
+                      refused.push({
+                        partition: batch.partition,
+                        offset: message.offset,
+                        eventId: headers.ce_id ?? null,
+                        eventTime: eventTime === undefined ? null : new Date(eventTime).toISOString(),
+                        group: group ?? null,
+                      });
+                    }
+                  }
+                }
                 selected.push({ target: sourceTopicOf(headers, options.topic), message: { key: message.key, value: message.value, headers: original } });
               } else {
                 report.skipped++;
@@ -99,6 +167,8 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
         .catch(reject);
     });
     await withTimeout(done, options.timeoutMs ?? 60000, `replay of ${options.topic} did not reach the end of the topic in time`);
+    // All or nothing: a partial replay would leave the operator to work out which letters went.
+    if (refusedCount > 0 && !options.dryRun) throw new ReplayRefusedError(refused, refusedCount);
     if (!options.dryRun) {
       for (const { target, message } of selected) {
         await producer.send({ topic: target, acks: -1, messages: [message] });

@@ -2,7 +2,7 @@ import { DeadLetterReason } from '@legal/contracts';
 import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 import { createKafka } from '../kafka.module';
-import { replayDeadLetters } from './dead-letter-replayer';
+import { replayDeadLetters, ReplayRefusedError } from './dead-letter-replayer';
 
 const USAGE = `Re-publishes dead letters to their source topic (ce_id kept, dlq_* headers removed).
 
@@ -14,6 +14,10 @@ usage: node dist/libs/messaging/src/replay/replay.cli.js --topic <dlq topic> [op
   --group <group id>   only letters of this consumer group (dlq_consumer_group)
   --reason <reason>    only letters with this reason (e.g. handler-failed)
   --dry-run            count what would be replayed; produce nothing
+  --inbox-retention-days <n>  how long consumers remember applied events (default $INBOX_RETENTION_DAYS or 30):
+                       letters whose event is older (less a day's margin) are refused, nothing is replayed
+  --beyond-inbox-retention    replay such letters anyway, each only to the consumer group that dead-lettered it
+                       (header replay_target_group; every other group skips it, so none applies it twice)
 `;
 
 /** Logs (kafkajs included) go to stderr: stdout carries only the JSON report. */
@@ -43,6 +47,8 @@ export async function main(argv: string[]): Promise<number> {
       group: { type: 'string' },
       reason: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      'inbox-retention-days': { type: 'string' },
+      'beyond-inbox-retention': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -52,6 +58,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const reason = values.reason as DeadLetterReason | undefined;
   if (reason !== undefined && !REASONS.includes(reason)) throw new Error(`--reason must be one of ${REASONS.join(', ')}`);
+  const retentionDays = Number(values['inbox-retention-days'] ?? process.env.INBOX_RETENTION_DAYS ?? 30);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new Error('--inbox-retention-days must be a positive whole number');
   Logger.overrideLogger(new StderrLogger('replay', { logLevels: ['error', 'warn', 'log'] }));
   const brokers = (values.brokers ?? process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const kafka = createKafka({ brokers, clientId: 'dlq-replay', topicPrefix: '', partitions: 1 });
@@ -63,7 +71,15 @@ export async function main(argv: string[]): Promise<number> {
     consumerGroup: values.group,
     reason,
     dryRun: values['dry-run'],
+    dedupeWindow: { retentionMs: retentionDays * 24 * 60 * 60 * 1000 },
+    targetExpiredToFailedGroup: values['beyond-inbox-retention'],
+  }).catch((e: unknown) => {
+    if (!(e instanceof ReplayRefusedError)) throw e;
+    process.stdout.write(`${JSON.stringify({ topic: values.topic, refused: e.count, letters: e.refused }, null, 2)}\n`);
+    process.stderr.write(`${e.message}\n`);
+    return undefined;
   });
+  if (!report) return 3;
   process.stdout.write(`${JSON.stringify({ ...report, dryRun: values['dry-run'] }, null, 2)}\n`);
   return 0;
 }
