@@ -1,6 +1,6 @@
 // Lives outside libs/messaging: it boots a service through @legal/service-kit, which itself depends on messaging.
 import { BaseEnv } from '@legal/config';
-import { IntakeRegistered, IntakeSubmitted, prefixedTopic, TOPICS } from '@legal/contracts';
+import { IntakeRegistered, IntakeSubmitted, prefixedTopic, TOPICS, WorkOrderChanged } from '@legal/contracts';
 import { EventCollector, MessageConsumers, messagingEntities, messagingMigrations, Outbox } from '@legal/messaging';
 import { runWithCorrelationId } from '@legal/observability';
 import { buildDataSourceOptions, pendingSchemaChanges, schemaOf } from '@legal/persistence';
@@ -24,7 +24,11 @@ class EchoTables1764400000000 implements MigrationInterface {
   }
 }
 
-/** A service module that consumes an event and, in the same transaction, answers with another. */
+/**
+ * A service module that consumes an event and, in the same transaction, answers with another.
+ * (WorkOrderChanged, not IntakeSubmitted: the applicant of an intake is sealed for its consumer,
+ * work-order, and this test service is not it.)
+ */
 @Injectable()
 class EchoConsumer implements OnModuleInit {
   constructor(
@@ -35,11 +39,11 @@ class EchoConsumer implements OnModuleInit {
   onModuleInit(): void {
     this.consumers.register({
       group: 'echo',
-      events: [IntakeSubmitted],
+      events: [WorkOrderChanged],
       handle: async (event, manager) => {
-        await manager.query(`INSERT INTO "${schema}"."echo" (intake_id, correlation_id) VALUES ($1, $2)`, [event.data.intakeId, event.correlationid]);
-        const answer = { ...IntakeRegistered.example, intakeId: event.data.intakeId };
-        await this.outbox.publish(manager, IntakeRegistered, answer, { subject: event.data.intakeId });
+        await manager.query(`INSERT INTO "${schema}"."echo" (intake_id, correlation_id) VALUES ($1, $2)`, [event.data.workOrderId, event.correlationid]);
+        const answer = { ...IntakeRegistered.example, intakeId: event.data.workOrderId };
+        await this.outbox.publish(manager, IntakeRegistered, answer, { subject: event.data.workOrderId });
       },
     });
   }
@@ -92,12 +96,24 @@ describe('MessagingModule inside a service started by the service kit', () => {
     const dataSource = app.get(DataSource);
     const intakeId = `0f7c1e0a-3c53-4f7e-9a77-${id.padEnd(12, '0')}`;
     const submitted = await runWithCorrelationId(`corr-module-${id}`, () =>
-      dataSource.transaction((m) => app.get(Outbox).publish(m, IntakeSubmitted, { ...IntakeSubmitted.example, intakeId }, { subject: intakeId })),
+      dataSource.transaction((m) => app.get(Outbox).publish(m, WorkOrderChanged, { ...WorkOrderChanged.example, workOrderId: intakeId }, { subject: intakeId })),
     );
     const [answer] = await collector.waitFor((r) => r.event?.subject === intakeId, 1, 30000);
     expect(answer?.event).toMatchObject({ type: IntakeRegistered.type, source: '/legal/echo', causationid: submitted.id, correlationid: `corr-module-${id}` });
     const rows = (await dataSource.query(`SELECT correlation_id FROM "${schema}"."echo" WHERE intake_id = $1`, [intakeId])) as { correlation_id: string }[];
     expect(rows).toEqual([{ correlation_id: `corr-module-${id}` }]);
+  });
+
+  it('seals personal-data fields with the keys the service kit configured (PrivacyModule → Outbox)', async () => {
+    const app = running?.app;
+    if (!app) throw new Error('service not started');
+    const dataSource = app.get(DataSource);
+    const data = { ...IntakeSubmitted.example, intakeId: `1f7c1e0a-3c53-4f7e-9a77-${id.padEnd(12, '0')}` };
+    const published = await dataSource.transaction((m) => app.get(Outbox).publish(m, IntakeSubmitted, data, { subject: data.intakeId }));
+    const [row] = (await dataSource.query(`SELECT payload::text AS payload FROM "${schema}"."outbox_message" WHERE event_id = $1`, [published.id])) as { payload: string }[];
+    expect(row?.payload).not.toContain(IntakeSubmitted.example.applicant.phone!);
+    expect(row?.payload).not.toContain(IntakeSubmitted.example.applicant.idCardNumber!);
+    expect(JSON.parse(row!.payload).applicant.recipients[0].header.kid).toBe('work-order/dev');
   });
 
   it('exposes messaging metrics and readiness of the relay and the consumers', async () => {
