@@ -617,6 +617,25 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
       500,
     );
     expect(statuses[1]).toBe('resolved');
+
+    // Look-ups by the full number still work (and are part of what is scanned): the hotline finds the
+    // caller's and the walk-in's work orders by phone, the portal a signed-in citizen's by the verified phone.
+    const history = async (phone: string, code: unknown): Promise<boolean> => {
+      const res = await request(url('hotline')).post('/caller-history/search').set('authorization', agent).send({ phone });
+      return res.status === 200 && (res.body.workOrders.items as Json[]).some((v) => v.caseCode === code);
+    };
+    await waitUntil(() => history(h.phone, registered[0]?.caseCode), SLOW, 'the hotline caller history finds the call’s work order by phone', 500);
+    await waitUntil(() => history(c.phone, registered[3]?.caseCode), SLOW, 'the hotline caller history finds the walk-in’s work order by phone', 500);
+    const citizen = await auth.bearer({ sub: 'citizen-noclear', roles: ['citizen'], phone: p.phone });
+    await waitUntil(
+      async () => {
+        const res = await request(url('portal')).get('/portal/my/requests').set('authorization', citizen);
+        return res.status === 200 && (res.body.items as Json[]).some((v) => v.caseCode === registered[1]?.caseCode);
+      },
+      SLOW,
+      'the portal lists the request under the citizen’s verified phone',
+      500,
+    );
   });
 
   /** Evidence, gathered once after the services stop (their shutdown lines count too). */
