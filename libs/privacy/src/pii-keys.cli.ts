@@ -8,6 +8,9 @@
  *       the public entry replaces the service's entry in PII_TRANSIT_DIRECTORY (every service)
  *   node -r ./test/swc-register.js libs/privacy/src/pii-keys.cli.ts public <service>
  *       the directory entry of the current key in PII_TRANSIT_KEYS (from the environment)
+ *   node -r ./test/swc-register.js libs/privacy/src/pii-keys.cli.ts compose-env [kid] >> .env
+ *       fresh keys for a docker compose deployment: <SERVICE>_PII_KEYRING and <SERVICE>_PII_TRANSIT_KEYS per
+ *       service, and the PII_TRANSIT_DIRECTORY of their public keys
  *   DATABASE_URL=... PII_KEYRING=... PII_ENCRYPTION_KEY=... PII_HASH_KEY=... \
  *   node -r ./test/swc-register.js libs/privacy/src/pii-keys.cli.ts reseal <schema> <table.column>[,<table.column>...] [--dry-run] [--batch 500]
  *       re-seals, in small transactions next to the running service, every value not sealed with the
@@ -19,6 +22,9 @@ import { Keyring } from './keyring';
 import { PiiProtector } from './pii-protector';
 import { resealColumn, Sql } from './reseal';
 import { TransitSealer } from './transit-sealer';
+
+/** The services of docker-compose.yml (each reads sealed event fields or seals personal data at rest). */
+const COMPOSE_SERVICES = ['work-order', 'hotline', 'portal', 'centre', 'legal-aid', 'mediation', 'notarization', 'identity'];
 
 async function reseal(args: string[]): Promise<void> {
   const [schema, columns] = args;
@@ -71,10 +77,23 @@ async function main(): Promise<void> {
       console.log(TransitSealer.fromConfig(args[0], process.env.PII_TRANSIT_KEYS, 'development').currentPublicEntry());
       return;
     }
+    case 'compose-env': {
+      const kid = args[0] ?? new Date().toISOString().slice(0, 7);
+      const directory: Record<string, string> = {};
+      for (const service of COMPOSE_SERVICES) {
+        const pair = TransitSealer.generateKeyPair(kid);
+        const variable = service.toUpperCase().replace(/-/g, '_');
+        console.log(`${variable}_PII_KEYRING=${Keyring.generateEntry(kid)}`);
+        console.log(`${variable}_PII_TRANSIT_KEYS=${pair.privateEntry}`);
+        directory[service] = pair.publicEntry;
+      }
+      console.log(`PII_TRANSIT_DIRECTORY='${JSON.stringify(directory)}'`);
+      return;
+    }
     case 'reseal':
       return reseal(args);
     default:
-      throw new Error('usage: pii-keys.cli.ts kek <kid> | transit <kid> | public <service> | reseal <schema> <table.column,...> [--dry-run]');
+      throw new Error('usage: pii-keys.cli.ts kek <kid> | transit <kid> | public <service> | compose-env [kid] | reseal <schema> <table.column,...> [--dry-run]');
   }
 }
 
