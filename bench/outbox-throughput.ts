@@ -5,6 +5,7 @@
 // Writes bench/results/outbox-throughput.{json,md}.
 import { prefixedTopic, TOPICS, WorkOrderChanged } from '@legal/contracts';
 import { createKafka, encodeCloudEvent, MessagingRuntime, messagingEntities, messagingMigrations } from '@legal/messaging';
+import { benchAdminCredentials } from './lib/kafka-auth';
 import { buildDataSourceOptions, dropSchema, ensureDatabaseAndSchema } from '@legal/persistence';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -78,7 +79,7 @@ async function runOutbox(): Promise<RunResult> {
   const writer = await openDataSource('bench-writer');
   const reader = await openDataSource('bench-reader');
   await writer.query(`CREATE TABLE "${schema}"."effect" (event_id varchar(200) PRIMARY KEY, version int NOT NULL)`);
-  const kafka = createKafka({ brokers: BROKERS, clientId: 'bench-outbox', topicPrefix: prefix, partitions: PARTITIONS });
+  const kafka = createKafka({ brokers: BROKERS, clientId: 'bench-outbox', topicPrefix: prefix, partitions: PARTITIONS, sasl: benchAdminCredentials() });
   const producerSide = new MessagingRuntime({ serviceName: 'bench', dataSource: writer, kafka, topicPrefix: prefix, partitions: PARTITIONS });
   const consumerSide = new MessagingRuntime({ serviceName: 'bench', dataSource: reader, kafka, topicPrefix: prefix, partitions: PARTITIONS, relay: { enabled: false } });
   const sentAt = new Map<string, number>();
@@ -139,7 +140,7 @@ async function runOutbox(): Promise<RunResult> {
 }
 
 async function runRaw(): Promise<RunResult> {
-  const kafka = createKafka({ brokers: BROKERS, clientId: 'bench-raw', topicPrefix: prefix, partitions: PARTITIONS });
+  const kafka = createKafka({ brokers: BROKERS, clientId: 'bench-raw', topicPrefix: prefix, partitions: PARTITIONS, sasl: benchAdminCredentials() });
   const topic = `${prefix}.raw`;
   const admin = kafka.admin();
   await admin.connect();
@@ -194,7 +195,7 @@ async function runRaw(): Promise<RunResult> {
 
 async function cleanup(): Promise<void> {
   await dropSchema(DATABASE_URL, schema).catch(() => undefined);
-  const admin = createKafka({ brokers: BROKERS, clientId: 'bench-cleanup', topicPrefix: '', partitions: 1 }).admin();
+  const admin = createKafka({ brokers: BROKERS, clientId: 'bench-cleanup', topicPrefix: '', partitions: 1, sasl: benchAdminCredentials() }).admin();
   await admin.connect();
   const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
   if (topics.length > 0) await admin.deleteTopics({ topics }).catch(() => undefined);

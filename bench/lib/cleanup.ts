@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
+import { benchAdminSasl, removeRunPrincipal } from './kafka-auth';
 
 export interface CleanupReport {
   schemas: number;
@@ -32,7 +33,7 @@ export async function cleanupRun(tag: string, settings: { databaseUrl: string; b
   } finally {
     await pg.end().catch(() => undefined);
   }
-  const admin = new Kafka({ clientId: `${tag}-cleanup`, brokers: settings.brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({ clientId: `${tag}-cleanup`, brokers: settings.brokers, sasl: benchAdminSasl(), logLevel: logLevel.NOTHING }).admin();
   try {
     await admin.connect();
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${tag}.`));
@@ -46,6 +47,7 @@ export async function cleanupRun(tag: string, settings: { databaseUrl: string; b
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+  await removeRunPrincipal(tag, settings.brokers).catch((e: unknown) => report.errors.push(`kafka principal: ${e instanceof Error ? e.message : String(e)}`));
   const redis = new Redis(settings.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
   try {
     await redis.connect();

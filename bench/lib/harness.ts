@@ -1,6 +1,7 @@
 import { BenchAuth } from './auth';
 import { localBrokerStart } from './broker-watch';
 import { cleanupRun, CleanupReport } from './cleanup';
+import { createRunPrincipal } from './kafka-auth';
 import { PlatformClients } from './intake/platform-clients';
 import { RegionPicker } from './intake/regions';
 import type { Runtime } from './launcher';
@@ -77,7 +78,8 @@ export class Harness {
     const tag = runTag(options.label);
     const brokerAtStart = localBrokerStart();
     const auth = await BenchAuth.create();
-    const run = runEnvironment(tag, { runtime: options.runtime, authEnv: auth.env, dbPoolSize: options.dbPoolSize, logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn', readyTimeoutMs: 180000 });
+    const kafkaPrincipal = await createRunPrincipal(tag, settings.brokers);
+    const run = runEnvironment(tag, { runtime: options.runtime, kafka: kafkaPrincipal, authEnv: auth.env, dbPoolSize: options.dbPoolSize, logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn', readyTimeoutMs: 180000 });
     log(`run ${tag}: starting services (${options.runtime}) ...`);
     const started = performance.now();
     let system: BenchSystem;

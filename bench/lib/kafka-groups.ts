@@ -1,4 +1,5 @@
 import { Kafka, logLevel } from 'kafkajs';
+import { benchAdminSasl } from './kafka-auth';
 import { sleep } from './sleep';
 
 export interface GroupState {
@@ -12,7 +13,7 @@ export interface GroupState {
  * `minMembers` members (a new instance has joined and the rebalance is over). Returns the last states.
  */
 export async function waitForGroupMembers(brokers: string[], prefixes: string[], minMembers: number, timeoutMs: number): Promise<{ ok: boolean; groups: GroupState[] }> {
-  const admin = new Kafka({ clientId: 'bench-groups', brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({ clientId: 'bench-groups', brokers, sasl: benchAdminSasl(), logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   let groups: GroupState[] = [];
   try {

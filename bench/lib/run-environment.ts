@@ -7,6 +7,8 @@ export interface RunOptions {
   dbPoolSize: number;
   logLevel: string;
   readyTimeoutMs: number;
+  /** The run's Kafka principal (bench/lib/kafka-auth.ts): production mode has no development password. */
+  kafka: { username: string; password: string };
 }
 
 /** A fresh run tag (`b_<label>_<hex>`): lower case, SQL- and Kafka-safe, short enough for schema names. */
@@ -27,6 +29,8 @@ export function runEnvironment(tag: string, options: RunOptions): RunEnvironment
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
       KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
       KAFKA_PARTITIONS: '6',
+      KAFKA_SASL_USERNAME: options.kafka.username,
+      KAFKA_SASL_PASSWORD: options.kafka.password,
       DB_POOL_SIZE: String(options.dbPoolSize),
       SHUTDOWN_GRACE_MS: '5000',
       PII_HASH_KEY: `bench-${randomBytes(12).toString('hex')}`,

@@ -7,7 +7,8 @@
 //   --tag      only this run's artifacts (e.g. t_laoffer_1a2b3c), instead of every test/bench tag
 //   --dry-run  list what would go, change nothing
 // Tags: t_<label>_<6 hex> (uniqueTag), b_<label>_<6 hex> (bench), msg_<label>_<8 hex> / t_<8 hex> (messaging tests).
-// Real schemas (work_order, hotline, ...) and topics (legal.*) never match.
+// Real schemas (work_order, hotline, ...) and topics (legal.*) never match. Kafka: as the admin principal
+// (KAFKA_ADMIN_USERNAME/KAFKA_ADMIN_PASSWORD, development defaults admin/dev-kafka-admin).
 'use strict';
 
 const { Kafka, logLevel } = require('kafkajs');
@@ -31,6 +32,12 @@ const redisPattern = new RegExp(`^${head}:`);
 
 const databaseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/legal_services';
 const brokers = (process.env.KAFKA_BROKERS || '127.0.0.1:9092').split(',');
+// The admin principal (super user): deleting other runs' topics and groups needs it.
+const kafkaSasl = {
+  mechanism: 'scram-sha-512',
+  username: process.env.KAFKA_ADMIN_USERNAME || 'admin',
+  password: process.env.KAFKA_ADMIN_PASSWORD || `dev-kafka-${process.env.KAFKA_ADMIN_USERNAME || 'admin'}`,
+};
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
 async function schemas() {
@@ -47,7 +54,7 @@ async function schemas() {
 }
 
 async function kafka() {
-  const admin = new Kafka({ clientId: 'clean-test-artifacts', brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+  const admin = new Kafka({ clientId: 'clean-test-artifacts', brokers, sasl: kafkaSasl, logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => kafkaPattern.test(t));

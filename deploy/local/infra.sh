@@ -2,7 +2,8 @@
 # Local infrastructure for development and CI (no Docker): PostgreSQL, Redis, Apache Kafka (KRaft).
 #
 # Usage: deploy/local/infra.sh up|down|status
-#   up      ensure PostgreSQL and Redis answer (starting the machine's servers if needed), start Kafka
+#   up      ensure PostgreSQL and Redis answer (starting the machine's servers if needed), start Kafka and
+#           provision it (SCRAM users, contract ACLs, topics; skipped when nothing changed)
 #   down    stop Kafka only (the machine's PostgreSQL/Redis are shared and never stopped here)
 #   status  report all three; exit 1 if any is down
 set -euo pipefail
@@ -14,6 +15,7 @@ case "${1:-}" in
     bash "$SCRIPT_DIR/postgres.sh" ensure
     bash "$SCRIPT_DIR/redis.sh" ensure
     bash "$SCRIPT_DIR/kafka.sh" start
+    bash "$SCRIPT_DIR/kafka.sh" provision
     echo "[infra] up"
     ;;
   down)

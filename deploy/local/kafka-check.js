@@ -5,6 +5,8 @@
 //
 // Usage: node deploy/local/kafka-check.js [host:port] [--quiet]
 //   broker defaults to 127.0.0.1:$KAFKA_PORT (9092); KAFKA_CHECK_TIMEOUT_MS bounds the whole check (30000).
+//   Authenticates with SASL/SCRAM-SHA-512 as KAFKA_SASL_USERNAME/KAFKA_SASL_PASSWORD if set, else as the admin
+//   (KAFKA_ADMIN_USERNAME/KAFKA_ADMIN_PASSWORD, development defaults admin/dev-kafka-admin).
 // kafkajs comes from the repository's node_modules.
 'use strict';
 
@@ -16,6 +18,13 @@ const broker = args.find((a) => !a.startsWith('--')) || `127.0.0.1:${process.env
 const timeoutMs = Number(process.env.KAFKA_CHECK_TIMEOUT_MS || 30000);
 const TOPIC = '__healthcheck';
 
+function saslFromEnv() {
+  const env = process.env;
+  const username = env.KAFKA_SASL_USERNAME || env.KAFKA_ADMIN_USERNAME || 'admin';
+  const password = (env.KAFKA_SASL_USERNAME ? env.KAFKA_SASL_PASSWORD : env.KAFKA_ADMIN_PASSWORD) || `dev-kafka-${username}`;
+  return { mechanism: 'scram-sha-512', username, password };
+}
+
 const say = (msg) => {
   if (!quiet) console.log(`[kafka-check] ${msg}`);
 };
@@ -24,6 +33,7 @@ async function main() {
   const kafka = new Kafka({
     clientId: 'local-healthcheck',
     brokers: [broker],
+    sasl: saslFromEnv(),
     logLevel: logLevel.NOTHING,
     connectionTimeout: 3000,
     requestTimeout: 10000,

@@ -2,20 +2,37 @@
 # Local single-node Apache Kafka 4.1 broker (KRaft, broker+controller in one JVM) without Docker.
 # The broker jars come from Maven Central (deploy/local/kafka/pom.xml) into .cache/kafka/libs.
 #
-# Usage: deploy/local/kafka.sh start|stop|status|check|logs [-f]
+# Usage: deploy/local/kafka.sh start|stop|status|check|logs [-f]|provision [--force]|user ...|partner ...
 #   start   idempotent: does nothing if a broker already answers on 127.0.0.1:$KAFKA_PORT;
 #           otherwise fetches jars (first run), formats storage (first run), starts the broker
 #           in the background and waits until a topic can be created, produced to and consumed from.
 #   stop    SIGTERM, wait up to 30 s, then SIGKILL; harmless when not running.
 #   status  prints running/stopped; exit 0 if a broker answers, 1 otherwise.
-#   check   end-to-end health check (kafkajs: create __healthcheck, produce, consume).
+#   check   end-to-end health check (kafkajs: create __healthcheck, produce, consume) as the admin.
 #   logs    last lines of the broker output (-f to follow).
+#   provision [--force]
+#           SCRAM users of every service (development passwords) if missing, then the ACLs derived from the
+#           event contracts and every topic (libs/messaging/src/security/kafka-provision.cli.ts). Skipped
+#           when nothing changed since the last run (contracts, ACL rules, broker); --force runs it anyway.
+#   user list | user add NAME | user rotate NAME | user delete NAME
+#           SCRAM-SHA-512 users via the broker's own ConfigCommand (kafkajs cannot manage SCRAM). add and
+#           rotate take the password from KAFKA_USER_PASSWORD or generate one and print it once; a service
+#           name or rotation twin (portal.v2) gets its ACLs at once.
+#   partner add CLIENT_ID | partner remove CLIENT_ID
+#           a partner principal partner-CLIENT_ID (password printed once) that may read only its own feed
+#           topic legal.partner.feed.CLIENT_ID; remove deletes its ACLs and its user.
+#
+# Security: SASL on every listener (client: SASL_PLAINTEXT + SCRAM-SHA-512 on loopback; controller: SASL
+# PLAIN, static JAAS), StandardAuthorizer, deny by default, super users `broker` and `admin` only. Storage is
+# formatted with SCRAM credentials for broker, admin and every service (development passwords
+# dev-kafka-<name>); a data dir formatted by the old unauthenticated setup is re-formatted (dev/test data).
 #
 # Environment:
 #   KAFKA_PORT (9092)  KAFKA_CONTROLLER_PORT (9093)
 #   KAFKA_DATA_DIR (.cache/kafka/data; when set, kafka.pid/kafka.out also live there, so pass it to stop/status too)
 #   KAFKA_HEAP_OPTS (-Xmx512m)  KAFKA_START_TIMEOUT seconds (90)  JAVA_HOME (optional; else `java` on PATH)
 #   KAFKA_READY_CHECK auto|kafkajs|log (auto: kafkajs round trip if kafkajs is installed, else port + log line)
+#   KAFKA_BROKER_PASSWORD (dev-kafka-broker)  KAFKA_ADMIN_PASSWORD (dev-kafka-admin): set before the first start
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,6 +65,19 @@ POM="$SCRIPT_DIR/kafka/pom.xml"
 TEMPLATE="$SCRIPT_DIR/kafka/server.properties"
 LOG4J_CONFIG="$SCRIPT_DIR/kafka/log4j2.properties"
 CHECK_JS="$SCRIPT_DIR/kafka-check.js"
+PROVISION_TS="$REPO_ROOT/libs/messaging/src/security/kafka-provision.cli.ts"
+SWC_REGISTER="$REPO_ROOT/test/swc-register.js"
+
+# Principals. Development passwords are published (dev-kafka-<name>); services use the same default.
+KAFKA_BROKER_PASSWORD="${KAFKA_BROKER_PASSWORD:-dev-kafka-broker}"
+KAFKA_ADMIN_USERNAME=admin
+KAFKA_ADMIN_PASSWORD="${KAFKA_ADMIN_PASSWORD:-dev-kafka-admin}"
+export KAFKA_ADMIN_USERNAME KAFKA_ADMIN_PASSWORD
+SERVICE_PRINCIPALS=(work-order hotline portal centre legal-aid mediation notarization identity)
+AUTH_MARKER="$DATA_DIR/.auth"        # written after formatting with SASL/SCRAM; absent = old PLAINTEXT storage
+AUTH_VERSION="sasl-scram-sha-512/v1"
+ADMIN_PROPERTIES="$STATE_DIR/admin-client.properties"
+PROVISION_STAMP="$STATE_DIR/.provisioned"
 
 log() { echo "[kafka] $*"; }
 die() { echo "[kafka] ERROR: $*" >&2; exit 1; }
@@ -127,9 +157,20 @@ fetch_libs() {
 # Render server.properties from the template and format the storage once.
 prepare_storage() {
   mkdir -p "$KRAFT_DIR" "$LOGS_DIR"
-  sed -e "s|@KAFKA_HOST@|$KAFKA_HOST|g" -e "s|@KAFKA_PORT@|$KAFKA_PORT|g" \
+  check_password KAFKA_BROKER_PASSWORD "$KAFKA_BROKER_PASSWORD"
+  check_password KAFKA_ADMIN_PASSWORD "$KAFKA_ADMIN_PASSWORD"
+  (umask 077; sed -e "s|@KAFKA_HOST@|$KAFKA_HOST|g" -e "s|@KAFKA_PORT@|$KAFKA_PORT|g" \
       -e "s|@CONTROLLER_PORT@|$KAFKA_CONTROLLER_PORT|g" -e "s|@LOG_DIRS@|$KRAFT_DIR|g" \
-      "$TEMPLATE" >"$CONFIG_FILE"
+      -e "s|@BROKER_PASSWORD@|$KAFKA_BROKER_PASSWORD|g" "$TEMPLATE" >"$CONFIG_FILE")
+  chmod 600 "$CONFIG_FILE"
+
+  # Storage formatted by the old unauthenticated setup has no SCRAM users: it cannot be used any more.
+  if [[ -f "$KRAFT_DIR/meta.properties" && "$(cat "$AUTH_MARKER" 2>/dev/null)" != "$AUTH_VERSION" ]]; then
+    log "storage in $KRAFT_DIR was formatted without authentication (old PLAINTEXT setup): re-formatting it;" \
+        "its topics and offsets are development/test data and are dropped"
+    rm -rf "$KRAFT_DIR" "$DATA_DIR/.controller-port" "$PROVISION_STAMP"
+    mkdir -p "$KRAFT_DIR"
+  fi
 
   # The controller endpoint is baked into the metadata log at format time (dynamic quorum).
   local port_marker="$DATA_DIR/.controller-port"
@@ -144,11 +185,65 @@ prepare_storage() {
   local cluster_id
   # shellcheck disable=SC2046
   cluster_id="$("$JAVA" $(java_opts) -cp "$LIBS_DIR/*" kafka.tools.StorageTool random-uuid)"
-  log "formatting storage in $KRAFT_DIR (cluster id $cluster_id)..."
+  log "formatting storage in $KRAFT_DIR (cluster id $cluster_id) with SCRAM users broker, admin, ${SERVICE_PRINCIPALS[*]}..."
+  local scram=(--add-scram "SCRAM-SHA-512=[name=broker,password=$KAFKA_BROKER_PASSWORD]"
+               --add-scram "SCRAM-SHA-512=[name=$KAFKA_ADMIN_USERNAME,password=$KAFKA_ADMIN_PASSWORD]")
+  local name
+  for name in "${SERVICE_PRINCIPALS[@]}"; do scram+=(--add-scram "SCRAM-SHA-512=[name=$name,password=dev-kafka-$name]"); done
   # shellcheck disable=SC2046
   "$JAVA" $(java_opts) -cp "$LIBS_DIR/*" kafka.tools.StorageTool format --standalone \
-      -t "$cluster_id" -c "$CONFIG_FILE" | sed 's/^/[kafka]   /'
+      -t "$cluster_id" -c "$CONFIG_FILE" "${scram[@]}" | sed 's/^/[kafka]   /'
   echo "$KAFKA_CONTROLLER_PORT" >"$port_marker"
+  echo "$AUTH_VERSION" >"$AUTH_MARKER"
+}
+
+# Passwords end up in JAAS lines and ConfigCommand arguments: keep them to a safe alphabet.
+check_password() {
+  [[ "$2" =~ ^[A-Za-z0-9._~-]{8,128}$ ]] || die "$1 must be 8-128 characters of A-Z a-z 0-9 . _ ~ -"
+}
+
+# Admin client properties for the broker's own tools (ConfigCommand), mode 600.
+write_admin_properties() {
+  mkdir -p "$STATE_DIR"
+  (umask 077; cat >"$ADMIN_PROPERTIES" <<PROPS
+security.protocol=SASL_PLAINTEXT
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="$KAFKA_ADMIN_USERNAME" password="$KAFKA_ADMIN_PASSWORD";
+PROPS
+  )
+}
+
+# kafka.admin.ConfigCommand (still in the core jar in Kafka 4.1) as the admin principal.
+config_command() {
+  find_java
+  mkdir -p "$CACHE_DIR" "$LOGS_DIR"
+  fetch_libs
+  write_admin_properties
+  # shellcheck disable=SC2046
+  "$JAVA" -Xmx256m -Dlog4j2.configurationFile="$LOG4J_CONFIG" -Dkafka.logs.dir="$LOGS_DIR" -cp "$LIBS_DIR/*" kafka.admin.ConfigCommand \
+      --bootstrap-server "$KAFKA_HOST:$KAFKA_PORT" --command-config "$ADMIN_PROPERTIES" "$@"
+}
+
+# SCRAM users known to the broker, one per line.
+list_users() {
+  config_command --describe --entity-type users 2>/dev/null \
+    | sed -n "s/^SCRAM credential configs for user-principal '\([^']*\)'.*/\1/p" | sort -u
+}
+
+set_user_password() {   # name password
+  config_command --alter --entity-type users --entity-name "$1" \
+      --add-config "SCRAM-SHA-512=[iterations=8192,password=$2]" >/dev/null
+}
+
+new_password() { head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32; }
+
+valid_user_name() { [[ "$1" =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$ ]]; }
+
+# node + swc-register running the provisioning CLI (TypeScript, no build needed) as the admin.
+run_provision_cli() {
+  have_kafkajs || die "kafkajs is not installed in $REPO_ROOT/node_modules (run npm install)"
+  (cd "$REPO_ROOT" && NODE_ENV="${NODE_ENV:-development}" KAFKA_BROKERS="$KAFKA_HOST:$KAFKA_PORT" KAFKA_TOPIC_PREFIX="" \
+      node -r "$SWC_REGISTER" "$PROVISION_TS" "$@")
 }
 
 # Start kafka.Kafka detached (setsid + nohup) so it survives the calling shell; pid -> .cache/kafka/kafka.pid.
@@ -293,11 +388,101 @@ cmd_logs() {
   fi
 }
 
+provision_fingerprint() {
+  {
+    cat "$KRAFT_DIR/meta.properties" 2>/dev/null || echo "external broker $KAFKA_HOST:$KAFKA_PORT"
+    cat "$REPO_ROOT"/libs/contracts/src/topics.ts "$REPO_ROOT"/libs/contracts/src/registry.ts "$REPO_ROOT"/libs/contracts/src/events/*.ts \
+        "$REPO_ROOT"/libs/messaging/src/security/kafka-acls.ts "$REPO_ROOT"/libs/messaging/src/security/kafka-acl-provisioner.ts 2>/dev/null
+    echo "$KAFKA_ADMIN_PASSWORD"
+  } | sha1sum | cut -d' ' -f1
+}
+
+cmd_provision() {
+  port_open "$KAFKA_HOST" "$KAFKA_PORT" || die "no broker on $KAFKA_HOST:$KAFKA_PORT ('$0 start' first)"
+  local want
+  want="$(provision_fingerprint)"
+  if [[ "${1:-}" != "--force" && -f "$PROVISION_STAMP" && "$(cat "$PROVISION_STAMP")" == "$want" ]]; then
+    log "users, ACLs and topics already provisioned (nothing changed; '$0 provision --force' to redo)"
+    return 0
+  fi
+  local users name
+  users="$(list_users)" || die "cannot list SCRAM users as $KAFKA_ADMIN_USERNAME (wrong KAFKA_ADMIN_PASSWORD, or an unauthenticated broker from before: '$0 stop && $0 start')"
+  [[ -n "$users" ]] || die "cannot list SCRAM users as $KAFKA_ADMIN_USERNAME on $KAFKA_HOST:$KAFKA_PORT (is it an old unauthenticated broker? '$0 stop && $0 start')"
+  for name in "${SERVICE_PRINCIPALS[@]}"; do
+    if ! grep -qx -- "$name" <<<"$users"; then
+      log "adding SCRAM user $name (development password dev-kafka-$name)"
+      set_user_password "$name" "dev-kafka-$name"
+      users="$users"$'\n'"$name"
+    fi
+  done
+  log "applying contract ACLs and topics as $KAFKA_ADMIN_USERNAME..."
+  run_provision_cli --users "$(tr '\n' ',' <<<"$users")" | sed 's/^/[kafka]   /'
+  [[ "${PIPESTATUS[0]}" == 0 ]] || die "provisioning failed"
+  mkdir -p "$STATE_DIR"
+  echo "$want" >"$PROVISION_STAMP"
+}
+
+# Service names and their rotation twins (portal.v2) get the service's ACLs.
+is_service_principal() {
+  local base="${1%%.*}" name
+  for name in "${SERVICE_PRINCIPALS[@]}"; do [[ "$base" == "$name" ]] && return 0; done
+  return 1
+}
+
+cmd_user() {
+  local action="${1:-}" name="${2:-}" password
+  case "$action" in
+    list) list_users; return ;;
+    add|rotate|delete) ;;
+    *) echo "usage: $0 user list|add NAME|rotate NAME|delete NAME" >&2; exit 2 ;;
+  esac
+  valid_user_name "$name" || die "user name must be letters, digits, . _ - (got '$name')"
+  [[ "$name" != broker && "$name" != "$KAFKA_ADMIN_USERNAME" ]] || die "$name is a super user: change its password in the broker configuration (KAFKA_*_PASSWORD) and re-format, or use ConfigCommand by hand"
+  port_open "$KAFKA_HOST" "$KAFKA_PORT" || die "no broker on $KAFKA_HOST:$KAFKA_PORT"
+  if [[ "$action" == delete ]]; then
+    config_command --alter --entity-type users --entity-name "$name" --delete-config SCRAM-SHA-512 >/dev/null
+    log "deleted SCRAM user $name (connections already open stay until they reconnect)"
+    if is_service_principal "$name"; then rm -f "$PROVISION_STAMP"; cmd_provision; fi
+    return 0
+  fi
+  local exists=0
+  list_users | grep -qx -- "$name" && exists=1
+  [[ "$action" == add && "$exists" == 1 ]] && die "user $name exists already ('$0 user rotate $name' to change its password)"
+  [[ "$action" == rotate && "$exists" == 0 ]] && die "user $name does not exist ('$0 user add $name')"
+  password="${KAFKA_USER_PASSWORD:-$(new_password)}"
+  check_password KAFKA_USER_PASSWORD "$password"
+  set_user_password "$name" "$password"
+  if [[ "$action" == add ]]; then log "added SCRAM user $name"; else log "new password set for $name (open connections stay authenticated; reconnects need the new one)"; fi
+  [[ -n "${KAFKA_USER_PASSWORD:-}" ]] || echo "password for $name (shown once): $password"
+  if is_service_principal "$name"; then rm -f "$PROVISION_STAMP"; cmd_provision; fi
+}
+
+cmd_partner() {
+  local action="${1:-}" client="${2:-}"
+  [[ "$client" =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$ ]] || { echo "usage: $0 partner add|remove CLIENT_ID" >&2; exit 2; }
+  case "$action" in
+    add)
+      list_users | grep -qx -- "partner-$client" || cmd_user add "partner-$client"
+      run_provision_cli --partner "$client" | sed 's/^/[kafka]   /'
+      log "partner-$client may read legal.partner.feed.$client (groups partner-$client.*) and write legal.partner.notice"
+      ;;
+    remove)
+      run_provision_cli --remove-partner "$client" | sed 's/^/[kafka]   /'
+      list_users | grep -qx -- "partner-$client" && config_command --alter --entity-type users --entity-name "partner-$client" --delete-config SCRAM-SHA-512 >/dev/null
+      log "removed partner-$client (ACLs and SCRAM user)"
+      ;;
+    *) echo "usage: $0 partner add|remove CLIENT_ID" >&2; exit 2 ;;
+  esac
+}
+
 case "${1:-}" in
   start)  cmd_start ;;
+  provision) shift; cmd_provision "$@" ;;
+  user)   shift; cmd_user "$@" ;;
+  partner) shift; cmd_partner "$@" ;;
   stop)   cmd_stop ;;
   status) cmd_status ;;
   check)  cmd_check ;;
   logs)   shift; cmd_logs "$@" ;;
-  *) echo "usage: $0 start|stop|status|check|logs [-f]" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|check|logs [-f]|provision [--force]|user list|add|rotate|delete NAME|partner add|remove CLIENT_ID" >&2; exit 2 ;;
 esac

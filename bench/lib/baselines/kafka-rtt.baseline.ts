@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { benchAdminSasl } from '../kafka-auth';
 import { Summary, summarize } from '../stats';
 import { sleep } from '../sleep';
 
@@ -16,7 +17,7 @@ export interface KafkaRttResult {
  * group with the services' fetch settings. Measures send() start to eachMessage() on the consumer.
  */
 export async function kafkaRoundTrip(brokers: string[], tag: string, samples = 200): Promise<KafkaRttResult> {
-  const kafka = new Kafka({ clientId: `${tag}-rtt`, brokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: `${tag}-rtt`, brokers, sasl: benchAdminSasl(), logLevel: logLevel.NOTHING });
   const topic = `${tag}.bench.rtt`;
   const admin = kafka.admin();
   await admin.connect();

@@ -1,6 +1,7 @@
 import { prefixedTopic, TOPICS } from '@legal/contracts';
 import { decodeCloudEvent } from '@legal/messaging';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
+import { benchAdminSasl } from '../kafka-auth';
 import { epochNow } from '../intake/platform-clients';
 import { sleep } from '../sleep';
 
@@ -69,7 +70,7 @@ export class KafkaStageTracker {
   }
 
   async start(): Promise<void> {
-    const kafka = new Kafka({ clientId: `${this.tag}-tracker`, brokers: this.brokers, logLevel: logLevel.NOTHING });
+    const kafka = new Kafka({ clientId: `${this.tag}-tracker`, brokers: this.brokers, sasl: benchAdminSasl(), logLevel: logLevel.NOTHING });
     const topics = [TOPICS.intakeSubmitted, TOPICS.intakeOutcome, TOPICS.workOrderDispatch, TOPICS.handlerReport, TOPICS.workOrderChanged].map((t) => prefixedTopic(this.tag, t.name));
     const consumer = kafka.consumer({ groupId: `${this.tag}.bench-tracker`, maxWaitTimeInMs: 200, sessionTimeout: 30000, heartbeatInterval: 3000, allowAutoTopicCreation: false });
     this.consumer = consumer;

@@ -136,6 +136,29 @@ export class BaseEnv {
 
   /** Days dead letters stay on their `.dlq` topics; 0 keeps them until someone replays or removes them. */
   @Transform(toInt)
+  /**
+   * The service's Kafka principal (SASL/SCRAM-SHA-512). Empty: the service's own name (work-order, portal,
+   * ...), which the provisioning step grants exactly the ACLs the event contracts give that service.
+   */
+  @Matches(/^[A-Za-z0-9._-]*$/, { message: 'KAFKA_SASL_USERNAME may only contain letters, digits, . _ -' })
+  KAFKA_SASL_USERNAME = '';
+
+  /**
+   * The principal's password. Empty outside production: the development password `dev-kafka-<username>`
+   * that deploy/local/kafka.sh bootstraps. Production must set its own (and never a `dev-kafka-` one).
+   */
+  @DevelopmentDefault()
+  @IsString()
+  @ValidateBy({
+    name: 'notDevelopmentKafkaPassword',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments): boolean =>
+        (args?.object as { NODE_ENV?: string } | undefined)?.NODE_ENV !== 'production' || typeof value !== 'string' || !value.startsWith('dev-kafka-'),
+      defaultMessage: (): string => 'KAFKA_SASL_PASSWORD must not be a published development password (dev-kafka-...) in production',
+    },
+  })
+  KAFKA_SASL_PASSWORD = '';
+
   @IsInt()
   @Min(0)
   @Max(3650)

@@ -1,4 +1,4 @@
-export { createKafka, DEFAULT_TOPIC_RETENTION, InjectKafka, KAFKA, KAFKA_SETTINGS, KafkaModule } from './kafka.module';
+export { createKafka, DEFAULT_TOPIC_RETENTION, defaultKafkaCredentials, InjectKafka, KAFKA, KAFKA_SETTINGS, KafkaModule } from './kafka.module';
 export type { KafkaSettings, TopicRetention } from './kafka.module';
 
 export { MessagingModule } from './messaging.module';
@@ -47,3 +47,23 @@ export { collectEvents, EventCollector, waitForEvent } from './testing/event-col
 export type { CollectedRecord, KafkaSource } from './testing/event-collector';
 export { DEFAULT_INBOX_RETENTION, InboxPurger } from './inbox/inbox-purger';
 export type { InboxRetentionOptions } from './inbox/inbox-purger';
+
+export {
+  aclKey,
+  allServiceAcls,
+  KAFKA_ADMIN_PRINCIPAL,
+  KAFKA_BROKER_PRINCIPAL,
+  KAFKA_SERVICE_PRINCIPALS,
+  partnerAcls,
+  partnerPrincipalName,
+  serviceAcls,
+  serviceOfPrincipal,
+  serviceTopics,
+  topicsNeededBy,
+  userPrincipal,
+} from './security/kafka-acls';
+export type { AclBinding, AclOperation, AclPattern, AclResource, KafkaServicePrincipal, ServiceTopics } from './security/kafka-acls';
+export { provisionContractTopics, reconcileAcls, toAclEntry } from './security/kafka-acl-provisioner';
+export type { AclReconcileReport } from './security/kafka-acl-provisioner';
+export { devKafkaPassword, KAFKA_SASL_MECHANISM, kafkaAdminCredentialsFromEnv, kafkaCredentialsFromEnv, saslOptions } from './security/kafka-credentials';
+export type { KafkaCredentials } from './security/kafka-credentials';

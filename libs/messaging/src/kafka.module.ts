@@ -1,5 +1,6 @@
 import { DynamicModule, Inject, Logger, Module } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { KafkaCredentials, kafkaAdminCredentialsFromEnv, kafkaCredentialsFromEnv, saslOptions } from './security/kafka-credentials';
 
 export const KAFKA = Symbol('KAFKA');
 export const KAFKA_SETTINGS = Symbol('KAFKA_SETTINGS');
@@ -14,6 +15,13 @@ export interface KafkaSettings {
   partitions: number;
   /** Retention of topics created at start-up (default: 7 days, dead letters kept forever). */
   retention?: TopicRetention;
+  /**
+   * SASL/SCRAM-SHA-512 principal. Services pass their own (KAFKA_SASL_USERNAME/PASSWORD). Unset: tools and
+   * tests use KAFKA_SASL_USERNAME/PASSWORD from the environment, else the admin principal
+   * (KAFKA_ADMIN_USERNAME/PASSWORD; development passwords outside production). `null`: no authentication
+   * (only to prove the broker refuses it).
+   */
+  sasl?: KafkaCredentials | null;
 }
 
 export interface TopicRetention {
@@ -42,10 +50,17 @@ function logCreator(): (entry: LogEntry) => void {
   };
 }
 
+/** The principal a client without explicit credentials uses (see `KafkaSettings.sasl`). */
+export function defaultKafkaCredentials(env: NodeJS.ProcessEnv = process.env): KafkaCredentials {
+  return kafkaCredentialsFromEnv(env) ?? kafkaAdminCredentialsFromEnv(env);
+}
+
 export function createKafka(settings: KafkaSettings): Kafka {
+  const credentials = settings.sasl === null ? undefined : (settings.sasl ?? defaultKafkaCredentials());
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
+    ...(credentials ? { sasl: saslOptions(credentials) } : {}),
     connectionTimeout: 3000,
     requestTimeout: 10000,
     logLevel: logLevel.WARN,

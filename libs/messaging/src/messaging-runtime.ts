@@ -21,6 +21,7 @@ import { withTimeout } from './retry/backoff';
 import type { TopicRetention } from './kafka.module';
 import { TopicProvisioner } from './topics/topic-provisioner';
 import { EventSealing } from './sealing/event-sealing';
+import { topicsNeededBy } from './security/kafka-acls';
 
 export interface MessagingRuntimeOptions {
   serviceName: string;
@@ -81,7 +82,12 @@ export class MessagingRuntime {
     const schema = schemaName(dataSource.options);
     const store = new OutboxStore(dataSource.options);
     const backlog = new OutboxBacklogProbe(dataSource, store);
-    this.topics = new TopicProvisioner(kafka, options.topicPrefix, options.partitions, undefined, options.topicRetention);
+    // A known service ensures its own topics only (what the contracts let it produce and consume, and the
+    // dead letters of what it consumes: exactly what its broker principal may see); anything else, all.
+    const own = topicsNeededBy(serviceName);
+    this.topics = own
+      ? new TopicProvisioner(kafka, options.topicPrefix, options.partitions, [...own.topics, ...own.deadLetters], options.topicRetention, false)
+      : new TopicProvisioner(kafka, options.topicPrefix, options.partitions, undefined, options.topicRetention);
     // Consumers subscribe only after this run's topic provisioning finished (or was abandoned).
     this.topicsReady = new Promise((resolve) => (this.releaseTopicsGate = resolve));
     this.lag = new ConsumerLagCollector(kafka, () => this.consumers.runners().map((r) => ({ groupId: r.groupId, topics: r.topics })));

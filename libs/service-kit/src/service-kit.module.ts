@@ -5,7 +5,7 @@ import { AuthModule } from '@legal/auth';
 import { BaseEnv } from '@legal/config';
 import { HealthModule, HealthRegistry } from '@legal/health';
 import { ProblemDetailsFilter } from '@legal/http';
-import { KafkaModule, messagingEntities, messagingMigrations, MessagingModule } from '@legal/messaging';
+import { devKafkaPassword, KafkaModule, messagingEntities, messagingMigrations, MessagingModule } from '@legal/messaging';
 import { LoggingModule, MetricsModule } from '@legal/observability';
 import { buildDataSourceOptions, ensureDatabaseAndSchema } from '@legal/persistence';
 import { PrivacyModule } from '@legal/privacy';
@@ -49,6 +49,10 @@ export interface ServiceKitOptions<E extends BaseEnv> {
 export class ServiceKitModule {
   static forRoot<E extends BaseEnv>(options: ServiceKitOptions<E>): DynamicModule {
     const { env, serviceName } = options;
+    // Each service is its own Kafka principal (its name unless KAFKA_SASL_USERNAME says otherwise, e.g. a
+    // rotation twin `portal.v2`); outside production the password defaults to the development one.
+    const kafkaUser = env.KAFKA_SASL_USERNAME || serviceName;
+    const kafkaPassword = env.KAFKA_SASL_PASSWORD || devKafkaPassword(kafkaUser);
     const configProviders = [
       { provide: BaseEnv, useValue: env },
       ...(options.envClass === (BaseEnv as unknown) ? [] : [{ provide: options.envClass, useValue: env }]),
@@ -65,6 +69,7 @@ export class ServiceKitModule {
           clientId: serviceName,
           topicPrefix: env.KAFKA_TOPIC_PREFIX,
           partitions: env.KAFKA_PARTITIONS,
+          sasl: { username: kafkaUser, password: kafkaPassword },
           retention: { topicMs: env.KAFKA_RETENTION_DAYS * DAY_MS, deadLetterMs: env.KAFKA_DLQ_RETENTION_DAYS === 0 ? -1 : env.KAFKA_DLQ_RETENTION_DAYS * DAY_MS },
         }),
         TypeOrmModule.forRootAsync({

@@ -18,6 +18,8 @@ usage: node dist/libs/messaging/src/replay/replay.cli.js --topic <dlq topic> [op
                        letters whose event is older (less a day's margin) are refused, nothing is replayed
   --beyond-inbox-retention    replay such letters anyway, each only to the consumer group that dead-lettered it
                        (header replay_target_group; every other group skips it, so none applies it twice)
+Credentials: KAFKA_SASL_USERNAME/KAFKA_SASL_PASSWORD, else the admin principal (KAFKA_ADMIN_USERNAME,
+KAFKA_ADMIN_PASSWORD; development passwords when NODE_ENV is development or test).
 `;
 
 /** Logs (kafkajs included) go to stderr: stdout carries only the JSON report. */

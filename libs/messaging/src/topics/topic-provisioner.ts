@@ -6,10 +6,15 @@ import { BackoffPolicy, backoffDelay, sleep } from '../retry/backoff';
 import { describeError } from '@legal/observability';
 
 /**
- * Creates every topic of the contracts (and its `.dlq` twin) with explicit partitions and retention
- * (dead letters are kept until handled: nothing is lost to a retention window), prefixed for
+ * Creates topics of the contracts (each with its `.dlq` twin, or as listed) with explicit partitions and
+ * retention (dead letters are kept until handled: nothing is lost to a retention window), prefixed for
  * the deployment. Idempotent and safe when several services start at once: existing topics are
  * skipped, and a topic another service created a moment earlier counts as success.
+ *
+ * On an authorised broker a service principal sees (DESCRIBE) only its own topics and may not create
+ * them: the provisioning step (admin principal, `deploy/local/kafka.sh provision`, compose `kafka-init`)
+ * creates every topic beforehand, so nothing is missing here. A topic still missing that cannot be
+ * created is reported and retried until the provisioning step has run.
  */
 export class TopicProvisioner {
   private readonly logger = new Logger(TopicProvisioner.name);
@@ -21,12 +26,17 @@ export class TopicProvisioner {
     private readonly partitions: number,
     private readonly logicalTopics: readonly string[] = ALL_TOPIC_NAMES,
     private readonly retention: TopicRetention = DEFAULT_TOPIC_RETENTION,
+    /** false: `logicalTopics` already lists the `.dlq` topics wanted (a service's own set), no twins added. */
+    private readonly withDeadLetterTwins = true,
   ) {}
 
   /** Each topic and its retention: the event topic, then its `.dlq` twin. */
   private topicSpecs(): { name: string; retentionMs: number }[] {
     return this.logicalTopics.flatMap((topic) => {
       const physical = prefixedTopic(this.topicPrefix, topic);
+      if (!this.withDeadLetterTwins) {
+        return [{ name: physical, retentionMs: topic.endsWith('.dlq') ? this.retention.deadLetterMs : this.retention.topicMs }];
+      }
       return [
         { name: physical, retentionMs: this.retention.topicMs },
         { name: deadLetterTopic(physical), retentionMs: this.retention.deadLetterMs },
@@ -43,11 +53,19 @@ export class TopicProvisioner {
       const missing = this.topicSpecs().filter((t) => !existing.has(t.name));
       if (missing.length === 0) return [];
       // Resolves false (no throw) when all of them exist already, e.g. created concurrently by another service.
-      await admin.createTopics({
-        waitForLeaders: true,
-        timeout: 15000,
-        topics: missing.map((t) => ({ topic: t.name, numPartitions: this.partitions, configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }] })),
-      });
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          timeout: 15000,
+          topics: missing.map((t) => ({ topic: t.name, numPartitions: this.partitions, configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }] })),
+        });
+      } catch (e) {
+        if (!isAuthorizationError(e)) throw e;
+        throw new Error(
+          `Kafka topics ${missing.map((t) => t.name).join(', ')} do not exist (or are not visible) and this principal may not create them: ` +
+            'run the provisioning step (deploy/local/kafka.sh provision, compose kafka-init)',
+        );
+      }
       const names = missing.map((t) => t.name);
       this.logger.log({ msg: 'created Kafka topics', topics: names, partitions: this.partitions });
       return names;
@@ -74,4 +92,10 @@ export class TopicProvisioner {
     })();
     return this.ready;
   }
+}
+
+function isAuthorizationError(e: unknown): boolean {
+  const errors = (e as { errors?: unknown[] } | undefined)?.errors;
+  const all = [e, ...(Array.isArray(errors) ? errors : [])];
+  return all.some((x) => /AUTHORIZATION_FAILED|not authorized/i.test(`${(x as { type?: string })?.type ?? ''} ${(x as Error)?.message ?? ''}`));
 }
