@@ -4,7 +4,7 @@
  *  - any string that looks like an 18-digit ID-card number or a mainland mobile number is masked
  *    wherever it appears (free-text descriptions, error messages, URLs).
  */
-const SENSITIVE_KEY = /(id_?card|idcard|id_?number|identity_?number|citizen_?id|phone|mobile|telephone|tel$|caller_?number|password|secret|authorization|cookie|otp|refresh_?token|access_?token)/i;
+const SENSITIVE_KEY = /(id_?card|idcard|id_?number|identity_?number|citizen_?id|phone|mobile|telephone|tel$|caller_?number|password|secret|authorization|cookie|otp|refresh_?token|access_?token|access[_-]?code)/i;
 const ID_CARD_PATTERN = /(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])/g;
 const MOBILE_PATTERN = /(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
 const MAX_DEPTH = 8;

@@ -24,6 +24,12 @@ export const IntakeSubmitted = defineEvent({
       legalDeadlineAt: Type.Optional(Timestamp),
       applicant: Applicant,
       citizenUserId: Type.Optional(Type.String({ maxLength: 64 })),
+      citizenPhoneVerified: Type.Optional(
+        Type.Boolean({ description: 'True when citizenUserId is set and applicant.phone is the phone that account verified (token phone claim, OTP): only then may the account be attached to an existing work order of that phone' }),
+      ),
+      accessCodeHash: Type.Optional(
+        Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Keyed hash of the access code the platform gave the citizen at submission (the code itself never leaves the platform); with the case code it lets the citizen track the work order this intake creates' }),
+      ),
       resolution: Type.Optional(
         strictObject(
           { kind: Type.Literal('answered-on-spot'), summary: Type.String({ maxLength: 2000 }), answeredBy: Type.String({ maxLength: 64 }) },

@@ -47,6 +47,7 @@ export const WorkOrderChanged = defineEvent({
           idCardHash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
           userId: Type.Optional(Type.String({ maxLength: 64 })),
           displayName: Type.Optional(Type.String({ maxLength: 20, description: 'Masked name, e.g. 张*' })),
+          accessCodeHash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Keyed hash of the access code of the intake that created the work order (tracking with case code + access code)' })),
         },
         'Minimised identity of the citizen: enough to match, never the raw numbers',
       ),

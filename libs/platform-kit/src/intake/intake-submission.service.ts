@@ -1,17 +1,37 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuthUser, inJurisdiction } from '@legal/auth';
 import { checkEventPayload, IntakeRegistered, IntakeRejected, IntakeSubmitted } from '@legal/contracts';
 import { InvalidInputError, NotFoundError } from '@legal/http';
 import { Outbox } from '@legal/messaging';
 import { currentCorrelationId } from '@legal/observability';
+import { PiiProtector } from '@legal/privacy';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { PLATFORM_KIT_OPTIONS, PlatformKitOptions } from '../platform-kit.options';
 import type { PayloadOf } from '../payload';
-import type { IntakeInput, IntakeStatusView } from './intake-input';
+import { accessCodeHash, newAccessCode } from './access-code';
+import type { IntakeInput, IntakeStatusView, SubmittedIntake } from './intake-input';
 import { IntakeStatus, PlatformIntake } from './platform-intake.entity';
 
 export type IntakeOutcomeListener = (intake: PlatformIntake, manager: EntityManager) => Promise<void>;
+
+/**
+ * Who reads an intake's status: `citizen` — the submitter (public status URL, Open311, "my
+ * requests"): never another work order's code, never possibly-related codes; `staff` — codes only
+ * within the user's jurisdiction (the case code's county); `platform` — everything (internal use).
+ */
+export type IntakeAudience = { kind: 'citizen' } | { kind: 'staff'; user: AuthUser } | { kind: 'platform' };
+
+/** What the submitter of a duplicate is told instead of the existing work order's code. */
+export const LINKED_NOTE = 'A related request already exists; staff will contact you. 已有相关诉求在办理中，工作人员将与您联系。';
+const LINKED_ELSEWHERE_NOTE = 'Linked to an existing work order outside your jurisdiction; its code is withheld. 已关联到您辖区以外的在办工单。';
+
+/** A case code begins with the county that issued it (一案一码: 6-digit division, date, sequence, check). */
+function codeInJurisdiction(user: AuthUser, caseCode: string): boolean {
+  const region = /^(\d{6})-/.exec(caseCode)?.[1];
+  return region !== undefined && inJurisdiction(user, region);
+}
 
 const OUTCOME_STATUS: Record<PayloadOf<typeof IntakeRegistered>['outcome'], IntakeStatus> = {
   created: 'registered',
@@ -42,19 +62,24 @@ export class IntakeSubmissionService {
     @Inject(PLATFORM_KIT_OPTIONS) private readonly options: PlatformKitOptions,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly pii: PiiProtector,
   ) {}
 
   /**
    * Stores the intake row and writes IntakeSubmitted to the outbox, both through `manager`: the
    * caller wraps its own record and this call in one transaction, so either all or nothing lands.
+   * The answer carries the citizen's access code (tracking secret), which exists nowhere else in
+   * clear: the caller hands it to the citizen once (web answer, read out on the call, printed slip).
    */
-  async submit(manager: EntityManager, input: IntakeInput): Promise<PlatformIntake> {
+  async submit(manager: EntityManager, input: IntakeInput): Promise<SubmittedIntake> {
     const submittedAt = new Date();
+    const accessCode = newAccessCode();
     const data: PayloadOf<typeof IntakeSubmitted> = {
       ...input,
       intakeId: randomUUID(),
       platform: this.options.platform,
       submittedAt: submittedAt.toISOString(),
+      accessCodeHash: accessCodeHash(this.pii, accessCode),
     };
     const check = checkEventPayload(IntakeSubmitted.type, data);
     if (!check.ok) throw new InvalidInputError(schemaErrorsToFields(check.errors), 'The request cannot be submitted as it is');
@@ -76,14 +101,14 @@ export class IntakeSubmissionService {
     await manager.insert(PlatformIntake, intake);
     await this.outbox.publish(manager, IntakeSubmitted, data, { subject: data.intakeId, correlationId: currentCorrelationId() });
     this.logger.log({ intakeId: data.intakeId, platform: data.platform, serviceType: data.serviceType }, 'intake submitted');
-    return intake;
+    return Object.assign(intake, { accessCode });
   }
 
-  /** What became of an intake: submitted (waiting), registered with a case code, linked, rejected ... */
-  async status(intakeId: string): Promise<IntakeStatusView> {
+  /** What became of an intake: submitted (waiting), registered with a case code, linked, rejected ... as `audience` may see it. */
+  async status(intakeId: string, audience: IntakeAudience = { kind: 'platform' }): Promise<IntakeStatusView> {
     const intake = await this.dataSource.getRepository(PlatformIntake).findOneBy({ intakeId, platform: this.options.platform });
     if (!intake) throw new NotFoundError('Intake', intakeId);
-    return IntakeSubmissionService.toStatusView(intake);
+    return IntakeSubmissionService.toStatusView(intake, audience);
   }
 
   async findByRecordId(platformRecordId: string): Promise<PlatformIntake | null> {
@@ -126,16 +151,37 @@ export class IntakeSubmissionService {
     for (const listener of this.outcomeListeners) await listener(intake, manager);
   }
 
-  static toStatusView(intake: PlatformIntake): IntakeStatusView {
+  /**
+   * An intake's status for `audience` (default: the platform itself, everything). A linked intake
+   * never shows the existing work order to its submitter, and staff see a linked or possibly related
+   * code only within their jurisdiction; the access code appears only on the freshly submitted intake.
+   */
+  static toStatusView(intake: PlatformIntake | SubmittedIntake, audience: IntakeAudience = { kind: 'platform' }): IntakeStatusView {
+    const linked = intake.status === 'linked-to-existing';
+    let showWorkOrder = true;
+    let related = intake.possiblyRelatedCaseCodes;
+    let note: string | undefined;
+    if (audience.kind === 'citizen') {
+      showWorkOrder = !linked;
+      related = [];
+      if (linked) note = LINKED_NOTE;
+    } else if (audience.kind === 'staff') {
+      showWorkOrder = !intake.caseCode || codeInJurisdiction(audience.user, intake.caseCode);
+      related = related.filter((code) => codeInJurisdiction(audience.user, code));
+      if (linked && !showWorkOrder) note = LINKED_ELSEWHERE_NOTE;
+    }
+    const accessCode = 'accessCode' in intake ? intake.accessCode : undefined;
     return {
       intakeId: intake.intakeId,
       status: intake.status,
-      ...(intake.caseCode ? { caseCode: intake.caseCode } : {}),
-      ...(intake.workOrderId ? { workOrderId: intake.workOrderId } : {}),
+      ...(showWorkOrder && intake.caseCode ? { caseCode: intake.caseCode } : {}),
+      ...(showWorkOrder && intake.workOrderId ? { workOrderId: intake.workOrderId } : {}),
       ...(intake.rejectionReasons ? { rejectionReasons: intake.rejectionReasons } : {}),
-      possiblyRelatedCaseCodes: intake.possiblyRelatedCaseCodes,
+      possiblyRelatedCaseCodes: related,
       submittedAt: intake.submittedAt.toISOString(),
       ...(intake.outcomeAt ? { outcomeAt: intake.outcomeAt.toISOString() } : {}),
+      ...(accessCode ? { accessCode } : {}),
+      ...(note ? { note } : {}),
     };
   }
 }

@@ -87,6 +87,10 @@ export class WorkOrderView {
   @Column({ type: 'varchar', length: 20, nullable: true })
   citizenDisplayName!: string | null;
 
+  /** Keyed hash of the access code given with the intake that created the work order: the anonymous tracking secret. */
+  @Column({ type: 'char', length: 64, nullable: true })
+  accessCodeHash!: string | null;
+
   @Column({ type: 'jsonb' })
   platforms!: Platform[];
 

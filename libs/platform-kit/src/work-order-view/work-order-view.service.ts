@@ -133,6 +133,7 @@ export class WorkOrderViewService {
       idCardHash: data.citizen.idCardHash ?? null,
       citizenUserId: data.citizen.userId ?? null,
       citizenDisplayName: data.citizen.displayName ?? null,
+      accessCodeHash: data.citizen.accessCodeHash ?? null,
       platforms: data.platforms,
       originPlatform: data.originPlatform,
       relatedCaseCode: data.relatedCaseCode ?? null,

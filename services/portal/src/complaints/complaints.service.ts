@@ -19,7 +19,7 @@ export class ComplaintsService {
   ) {}
 
   async file(dto: ComplaintCreateDto, user: AuthUser | undefined, citizen: CitizenKeys | undefined): Promise<SubmissionAccepted> {
-    const { view } = await this.tracking.verify(dto.relatedCaseCode, { phoneLast4: dto.phoneLast4, citizen });
+    const { view } = await this.tracking.verify(dto.relatedCaseCode, { accessCode: dto.accessCode, citizen });
     const citizenUserId = citizen?.userId;
     return this.submissions.submit({
       kind: 'complaint',
@@ -32,6 +32,7 @@ export class ComplaintsService {
       urgency: 'normal',
       submittedBy: { userId: user?.subject, role: citizenUserId ? 'citizen' : 'anonymous' },
       citizenUserId,
+      citizenVerifiedPhone: citizenUserId ? user?.phone : undefined,
     });
   }
 }

@@ -5,7 +5,7 @@ import { Idempotent } from '@legal/platform-kit';
 import { PiiProtector } from '@legal/privacy';
 import { RateLimit } from '@legal/rate-limit';
 import { citizenKeys } from '../common/citizen-identity';
-import { caseCodeField } from '../tracking/case-code-account';
+import { caseCodeField, secretCheckLimits } from '../tracking/case-code-account';
 import { EvaluationCreateDto } from './dto/evaluation-create.dto';
 import { EvaluationResponseDto } from './dto/evaluation-response.dto';
 import { EvaluationsService } from './evaluations.service';
@@ -23,14 +23,14 @@ export class EvaluationsController {
   @Idempotent()
   @RateLimit(
     { keyPrefix: 'portal-evaluate-ip', points: 20, durationSeconds: 60, by: 'ip' },
-    { keyPrefix: 'portal-track-case', points: 20, durationSeconds: 3600, by: 'account', account: caseCodeField('caseCode') },
+    ...secretCheckLimits(caseCodeField('caseCode')),
   )
   @ApiOperation({
     summary: 'Evaluate a resolved work order (once per work order)',
-    description: 'Verified like tracking (signed in as its citizen, or the phone’s last four digits). A score of 2 or less reopens the work order for a different handler.',
+    description: 'Verified like tracking (signed in as its citizen, or the access code given at submission). A score of 2 or less reopens the work order for a different handler.',
   })
   @ApiCreatedResponse({ type: EvaluationResponseDto })
-  @ApiNotFoundResponse({ description: 'No such case, or the verification factor does not match' })
+  @ApiNotFoundResponse({ description: 'No such case, or the access code does not match (indistinguishable)' })
   @ApiConflictResponse({ description: 'Not resolved (code not-resolved) or already evaluated (code already-evaluated)' })
   async create(@Body() dto: EvaluationCreateDto, @CurrentUser() user: AuthUser | undefined): Promise<EvaluationResponseDto> {
     return this.evaluations.evaluate(dto, citizenKeys(this.pii, user));

@@ -30,7 +30,7 @@ export class EvaluationsService {
   ) {}
 
   async evaluate(dto: EvaluationCreateDto, citizen: CitizenKeys | undefined): Promise<EvaluationResponseDto> {
-    const { view, verifiedBy } = await this.tracking.verify(dto.caseCode, { phoneLast4: dto.phoneLast4, citizen });
+    const { view, verifiedBy } = await this.tracking.verify(dto.caseCode, { accessCode: dto.accessCode, citizen });
     if (view.status !== 'resolved') {
       throw new ConflictError('not-resolved', `Work order ${view.caseCode} is ${view.status}; only a resolved work order can be evaluated`, { workOrderStatus: view.status });
     }

@@ -49,7 +49,7 @@ export class Open311Service {
       {
         service_request_id: accepted.intakeId,
         token: accepted.intakeId,
-        service_notice: `Received. A case code (一案一码) follows in service_notice of GET /open311/v2/requests/${accepted.intakeId}.json.`,
+        service_notice: `Received. Access code (查询码, shown only now; with the case code it tracks the request at /portal/track): ${accepted.accessCode}. A case code (一案一码) follows in service_notice of GET /open311/v2/requests/${accepted.intakeId}.json.`,
       },
     ];
   }
@@ -57,7 +57,7 @@ export class Open311Service {
   async find(id: string, locale: StatusLocale): Promise<Open311RequestDto[]> {
     const submission = await this.dataSource.getRepository(PortalSubmission).findOneBy({ intakeId: id });
     if (!submission) throw new NotFoundError('Service request', id);
-    const intake = await this.intakes.status(id);
+    const intake = await this.intakes.status(id, { kind: 'citizen' });
     const view = intake.workOrderId ? await this.views.findById(intake.workOrderId) : null;
     const now = new Date();
     const text = view ? citizenStatusText(view, now, locale) : undefined;
@@ -69,7 +69,7 @@ export class Open311Service {
       {
         service_request_id: id,
         status: closed ? 'closed' : 'open',
-        status_notes: text?.headline ?? (rejected ? (intake.rejectionReasons ?? []).join('; ') : waiting),
+        status_notes: text?.headline ?? (rejected ? (intake.rejectionReasons ?? []).join('; ') : (intake.note ?? waiting)),
         service_name: open311ServiceName(view?.serviceType ?? submission.serviceType, locale),
         service_code: view?.serviceType ?? submission.serviceType ?? 'legal-consultation',
         description: submission.description,

@@ -18,6 +18,8 @@ export interface NewSubmission {
   legalDeadlineAt?: string;
   submittedBy: { userId?: string; role: string };
   citizenUserId?: string;
+  /** The phone the signed-in citizen's account verified (token claim): lets work-order attach the account to an existing case of that phone. */
+  citizenVerifiedPhone?: string;
 }
 
 export interface SubmissionAccepted {
@@ -25,6 +27,8 @@ export interface SubmissionAccepted {
   submissionId: string;
   status: 'submitted';
   statusUrl: string;
+  /** The citizen's tracking secret, shown this once. */
+  accessCode: string;
 }
 
 /** Drops undefined members, so event payloads carry only what was given. */

@@ -29,7 +29,8 @@ export class SubmissionsController {
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Submit a request (with or without an account)',
-    description: 'Answers at once with the intake id; the case code appears on the status URL as soon as the work-order service assigns it. A signed-in citizen’s request is linked to their account.',
+    description:
+      'Answers at once with the intake id and the access code (查询码, shown only here); the case code appears on the status URL as soon as the work-order service assigns it. A signed-in citizen’s request is linked to their account. When the same person already has an open request of the same kind, the status says so without showing that case; a signed-in citizen whose verified phone is that case’s phone finds it under “my requests”.',
   })
   @ApiAcceptedResponse({ type: SubmissionAcceptedResponseDto })
   @ApiBadRequestResponse({ description: 'Invalid fields (problem+json naming each); nothing is stored' })
@@ -49,13 +50,14 @@ export class SubmissionsController {
       legalDeadlineAt: dto.legalDeadlineAt,
       submittedBy: { userId: citizen, role: citizen ? 'citizen' : 'anonymous' },
       citizenUserId: citizen,
+      citizenVerifiedPhone: citizen ? user?.phone : undefined,
     });
   }
 
   @Get('requests/:intakeId/status')
   @Public()
   @RateLimit({ keyPrefix: 'portal-status', points: 120, durationSeconds: 60, by: 'ip' })
-  @ApiOperation({ summary: 'What became of a submission: case code (the existing one for a duplicate), or why it was refused' })
+  @ApiOperation({ summary: 'What became of a submission: its case code, “a related request already exists” (linked-to-existing, no code shown), or why it was refused' })
   @ApiOkResponse({ type: IntakeStatusResponseDto })
   @ApiNotFoundResponse({ description: 'No portal submission has this intake id' })
   async status(

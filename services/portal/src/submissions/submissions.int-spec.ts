@@ -3,7 +3,9 @@ import { idCardCheckCharacter } from '@legal/domain';
 import { waitForEvent } from '@legal/messaging';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
-import { isolatedOverrides, TestAuthority, testCaseCode, uniqueTag, waitUntil, WorkOrderStreamFixture } from '@legal/testing';
+import { accessCodeHash, IntakeSubmissionService, LINKED_NOTE } from '@legal/platform-kit';
+import { PiiProtector } from '@legal/privacy';
+import { isolatedOverrides, TestAuthority, testCaseCode, uniqueTag, waitUntil, WorkOrderScript, WorkOrderStreamFixture } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -59,10 +61,16 @@ describe('portal submissions (real PostgreSQL, Redis, Kafka)', () => {
     await portal?.stop();
   });
 
-  it('answers at once with the intake id and publishes IntakeSubmitted with the citizen’s account and normalised contact', async () => {
+  it('answers at once with the intake id and the access code, and publishes IntakeSubmitted with the citizen’s account, normalised contact and the code’s keyed hash only', async () => {
     const citizen = await auth.bearer({ sub: 'citizen-42', roles: ['citizen'], phone: '13812345678' });
     const res = await request(portal.url).post('/portal/requests').set('authorization', citizen).send(validBody()).expect(202);
-    expect(res.body).toEqual({ intakeId: expect.any(String), submissionId: expect.any(String), status: 'submitted', statusUrl: `/portal/requests/${res.body.intakeId}/status` });
+    expect(res.body).toEqual({
+      intakeId: expect.any(String),
+      submissionId: expect.any(String),
+      status: 'submitted',
+      statusUrl: `/portal/requests/${res.body.intakeId}/status`,
+      accessCode: expect.stringMatching(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/),
+    });
     const event = await waitForEvent(BROKERS, prefixedTopic(tag, TOPICS.intakeSubmitted.name), (e) => (e.data as { intakeId?: string }).intakeId === res.body.intakeId, 30000);
     expect(event.type).toBe(IntakeSubmitted.type);
     expect(event.subject).toBe(res.body.intakeId);
@@ -73,34 +81,57 @@ describe('portal submissions (real PostgreSQL, Redis, Kafka)', () => {
       regionCode: '371324101',
       applicant: { name: '张三', phone: '13812345678', idCardNumber: ID_CARD },
       citizenUserId: 'citizen-42',
+      citizenPhoneVerified: true,
+      accessCodeHash: accessCodeHash(portal.app.get(PiiProtector), res.body.accessCode),
       submittedBy: { userId: 'citizen-42', role: 'citizen' },
       attachments: [{ name: '欠条.jpg', mediaType: 'image/jpeg', sizeBytes: 120000 }],
     });
     const status = await request(portal.url).get(res.body.statusUrl).expect(200);
-    expect(status.body).toMatchObject({ intakeId: res.body.intakeId, status: 'submitted', possiblyRelatedCaseCodes: [] });
+    expect(status.body).toMatchObject({ intakeId: res.body.intakeId, status: 'submitted' });
+    expect(status.body.accessCode).toBeUndefined(); // shown once, in the POST answer
+    expect(JSON.stringify(event.data)).not.toContain(res.body.accessCode);
+    const [row] = (await db.query(`SELECT * FROM "${schema}".portal_submission WHERE intake_id = $1`, [res.body.intakeId])) as Record<string, unknown>[];
+    expect(JSON.stringify(row)).not.toContain(res.body.accessCode.replace('-', ''));
     const [stored] = (await db.query(`SELECT phone_enc, phone_hash, id_card_enc, description FROM "${schema}".portal_submission WHERE intake_id = $1`, [res.body.intakeId])) as Record<string, string>[];
     expect(stored?.phone_enc).not.toContain('13812345678');
     expect(stored?.id_card_enc).not.toContain(ID_CARD);
     expect(stored?.phone_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('shows the case code once assigned, and the existing code when the request was a duplicate', async () => {
+  it('shows the case code of the work order a submission created, but never the existing case a duplicate was linked to, nor anyone’s possibly related codes', async () => {
     const first = await request(portal.url).post('/portal/requests').send(validBody()).expect(202);
-    const second = await request(portal.url).post('/portal/requests').send(validBody({ description: '同一件事，再问一次' })).expect(202);
+    // Anyone can type the same phone number: the submitter of the duplicate must not learn the case.
+    const second = await request(portal.url).post('/portal/requests').send(validBody({ description: '同一件事，再问一次', regionCode: '370102', contact: { phone: '13812345678' } })).expect(202);
     const caseCode = testCaseCode();
     const workOrderId = randomUUID();
-    await stream.registered({ intakeId: first.body.intakeId, platform: 'portal', workOrderId, caseCode, outcome: 'created', possiblyRelatedCaseCodes: [] });
-    await stream.registered({ intakeId: second.body.intakeId, platform: 'portal', workOrderId, caseCode, outcome: 'linked-to-existing', possiblyRelatedCaseCodes: [] });
+    const otherPeoples = [testCaseCode(), testCaseCode()];
+    await stream.registered({ intakeId: first.body.intakeId, platform: 'portal', workOrderId, caseCode, outcome: 'created', possiblyRelatedCaseCodes: otherPeoples });
+    await stream.registered({ intakeId: second.body.intakeId, platform: 'portal', workOrderId, caseCode, outcome: 'linked-to-existing', possiblyRelatedCaseCodes: otherPeoples });
+    await stream.changed(new WorkOrderScript({ workOrderId, caseCode, citizen: { phoneLast4: '5678' } }).next('received'));
     const a = await waitUntil(async () => {
       const r = await request(portal.url).get(`/portal/requests/${first.body.intakeId}/status`);
-      return r.body.status === 'registered' ? r.body : undefined;
+      return r.body.status === 'registered' && r.body.workOrder ? r.body : undefined;
     }, 30000, 'first intake registered');
-    expect(a).toMatchObject({ caseCode, workOrderId, status: 'registered' });
+    expect(a).toMatchObject({ caseCode, workOrderId, status: 'registered', workOrder: { caseCode } });
+    expect(a.possiblyRelatedCaseCodes).toBeUndefined();
     const b = await waitUntil(async () => {
       const r = await request(portal.url).get(`/portal/requests/${second.body.intakeId}/status`);
       return r.body.status === 'linked-to-existing' ? r.body : undefined;
     }, 30000, 'duplicate linked');
-    expect(b.caseCode).toBe(caseCode);
+    expect(b).toEqual({ intakeId: second.body.intakeId, status: 'linked-to-existing', note: LINKED_NOTE, submittedAt: expect.any(String), outcomeAt: expect.any(String) });
+    expect(JSON.stringify(b)).not.toContain(caseCode);
+    expect(JSON.stringify(b)).not.toContain(workOrderId);
+    // The platform itself still knows where its intake went (staff, internal use).
+    const platform = await portal.app.get(IntakeSubmissionService).status(second.body.intakeId);
+    expect(platform).toMatchObject({ caseCode, workOrderId, possiblyRelatedCaseCodes: otherPeoples });
+  });
+
+  it('says whether the applicant phone is the signed-in account’s verified phone (only then may work-order attach the account to an existing case)', async () => {
+    const attacker = await auth.bearer({ sub: 'citizen-attacker', roles: ['citizen'], phone: '13700000000' });
+    const res = await request(portal.url).post('/portal/requests').set('authorization', attacker).send(validBody({ contact: { phone: '13812345678' } })).expect(202);
+    const event = await waitForEvent(BROKERS, prefixedTopic(tag, TOPICS.intakeSubmitted.name), (e) => (e.data as { intakeId?: string }).intakeId === res.body.intakeId, 30000);
+    expect(event.data).toMatchObject({ citizenUserId: 'citizen-attacker', applicant: { phone: '13812345678' } });
+    expect((event.data as { citizenPhoneVerified?: boolean }).citizenPhoneVerified).toBeUndefined();
   });
 
   it('ignores outcomes meant for another platform', async () => {

@@ -29,6 +29,8 @@ export class SubmissionsService {
     const phone = input.contact.phone ? normalizeChinesePhone(input.contact.phone) : undefined;
     const idCard = input.contact.idCardNumber ? normalizeIdCardInput(input.contact.idCardNumber) : undefined;
     const submissionId = randomUUID();
+    const verifiedPhone = input.citizenVerifiedPhone ? normalizeChinesePhone(input.citizenVerifiedPhone) : undefined;
+    const citizenPhoneVerified = input.citizenUserId !== undefined && phone !== undefined && verifiedPhone === phone ? true : undefined;
     const accepted = await this.dataSource.transaction(async (manager) => {
       const intake = await this.intakes.submit(
         manager,
@@ -43,6 +45,7 @@ export class SubmissionsService {
           legalDeadlineAt: input.legalDeadlineAt ? new Date(input.legalDeadlineAt).toISOString() : undefined,
           applicant: compact({ name: input.contact.name, idCardNumber: idCard, phone, address: input.contact.address }),
           citizenUserId: input.citizenUserId,
+          citizenPhoneVerified,
           relatedCaseCode: input.relatedCaseCode,
           attachments: input.attachments && input.attachments.length > 0 ? input.attachments : undefined,
           submittedBy: compact(input.submittedBy),
@@ -75,12 +78,17 @@ export class SubmissionsService {
       return intake;
     });
     this.logger.log({ submissionId, intakeId: accepted.intakeId, kind: input.kind }, 'portal submission accepted');
-    return { intakeId: accepted.intakeId, submissionId, status: 'submitted', statusUrl: `/portal/requests/${accepted.intakeId}/status` };
+    return { intakeId: accepted.intakeId, submissionId, status: 'submitted', statusUrl: `/portal/requests/${accepted.intakeId}/status`, accessCode: accepted.accessCode };
   }
 
-  /** The outcome of one portal intake, with the work order once the read model has it (public view). */
+  /**
+   * The outcome of one portal intake as its submitter may see it, with the work order once the read
+   * model has it (public view). A duplicate linked to an existing work order shows neither that work
+   * order nor its code (whoever typed a phone number must not learn another person's case); nor are
+   * possibly related codes ever shown here — they are for staff with jurisdiction.
+   */
   async status(intakeId: string, locale: StatusLocale): Promise<IntakeStatusResponseDto> {
-    const status = await this.intakes.status(intakeId);
+    const { possiblyRelatedCaseCodes: _staffOnly, ...status } = await this.intakes.status(intakeId, { kind: 'citizen' });
     const view = status.workOrderId ? await this.views.findById(status.workOrderId) : null;
     return { ...status, ...(view ? { workOrder: toWorkOrderViewResponse(view, { kind: 'public' }, { locale }) } : {}) };
   }

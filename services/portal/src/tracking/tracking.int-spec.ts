@@ -1,4 +1,5 @@
 import { EvaluationSubmitted, IntakeSubmitted, prefixedTopic, TOPICS } from '@legal/contracts';
+import { accessCodeHash, WorkOrderViewService } from '@legal/platform-kit';
 import { waitForEvent } from '@legal/messaging';
 import { PiiProtector } from '@legal/privacy';
 import type { RunningService } from '@legal/service-kit';
@@ -19,17 +20,27 @@ describe('portal tracking, evaluation and complaints over the work-order read mo
   let portal: RunningService<PortalEnv>;
   let stream: WorkOrderStreamFixture;
   let phoneHash: string;
+  let secret: string;
+  /** The access code given with the request, and another one nobody was given. */
+  const ACCESS_CODE = 'K7QM4-X2PRT';
+  const OTHER_CODE = 'K7QM4-X2PRU';
 
-  const track = (code: string, digits: string, lang = 'en'): request.Test => request(portal.url).get(`/portal/track/${code}`).query({ phoneLast4: digits, lang });
+  // Each call comes from its own source address (the portal trusts the loopback proxy), as citizens do.
+  const from = (ip: string) => (req: request.Test): request.Test => req.set('x-forwarded-for', ip);
+  const owner = from('198.51.100.9');
+  const track = (code: string, accessCode: string, lang = 'en'): request.Test => owner(request(portal.url).get(`/portal/track/${code}`).query({ lang }).set('x-access-code', accessCode));
   const projected = async (script: WorkOrderScript): Promise<void> => {
-    await waitUntil(async () => (await track(script.caseCode, '5678')).body.version === script.version, 30000, `${script.caseCode} v${script.version} projected`);
+    const views = portal.app.get(WorkOrderViewService);
+    await waitUntil(async () => (await views.findByCode(script.caseCode))?.version === script.version, 30000, `${script.caseCode} v${script.version} projected`);
   };
 
   beforeAll(async () => {
     auth = await TestAuthority.create();
-    portal = await startService(portalService, isolatedOverrides(tag, 'portal', auth.env));
+    portal = await startService(portalService, { ...isolatedOverrides(tag, 'portal', auth.env), TRUSTED_PROXIES: '127.0.0.1,::1,::ffff:127.0.0.1' });
     stream = await WorkOrderStreamFixture.connect(tag, BROKERS);
-    phoneHash = new PiiProtector(portal.env.PII_HASH_KEY, portal.env.PII_ENCRYPTION_KEY, portal.env.PII_KEYRING).hash('13812345678');
+    const pii = portal.app.get(PiiProtector);
+    phoneHash = pii.hash('13812345678');
+    secret = accessCodeHash(pii, ACCESS_CODE);
   });
 
   afterAll(async () => {
@@ -37,18 +48,18 @@ describe('portal tracking, evaluation and complaints over the work-order read mo
     await portal?.stop();
   });
 
-  it('projects every change in version order, ignores a replayed older version, and tracks by code plus the last four digits', async () => {
-    const script = new WorkOrderScript({ citizen: { phoneHash, phoneLast4: '5678', displayName: '张*', userId: 'citizen-7' } });
+  it('projects every change in version order, ignores a replayed older version, and tracks by code plus the access code', async () => {
+    const script = new WorkOrderScript({ citizen: { phoneHash, phoneLast4: '5678', displayName: '张*', userId: 'citizen-7', accessCodeHash: secret } });
     const v1 = script.next('received', {}, 'intake-registered', 'system');
     const v2 = script.next('accepted', { organisationId: 'org-371324-legal-aid', organisationName: '兰陵县法律援助中心', handler: 'legal-aid', deadlines: [runningDeadline('legal-aid-decision', 7)] }, 'offer-accepted', 'legal-aid-officer');
     await stream.changed(v1);
     await stream.changed(v2);
     await projected(script);
     await stream.changed(v1); // redelivered/replayed older version
-    const marker = new WorkOrderScript({ citizen: { phoneLast4: '5678' } });
+    const marker = new WorkOrderScript({ citizen: { phoneLast4: '5678', accessCodeHash: secret } });
     await stream.changed(marker.next('received'));
     await projected(marker);
-    const res = await track(script.caseCode, '5678').expect(200);
+    const res = await track(script.caseCode, 'k7qm4 x2prt').expect(200);
     expect(res.body).toMatchObject({
       workOrderId: script.workOrderId,
       caseCode: script.caseCode,
@@ -65,25 +76,55 @@ describe('portal tracking, evaluation and complaints over the work-order read mo
     expect(res.body.statusText.headline).toMatch(/^Your legal-aid application is being reviewed by 兰陵县法律援助中心; a decision is due by \d+ \w+/);
     expect(res.body.statusText.expectedBy).toBe(v2.deadlines[0]?.dueAt);
     expect(JSON.stringify(res.body)).not.toContain(phoneHash);
-    const zh = await track(script.caseCode, '5678', 'zh').expect(200);
+    expect(JSON.stringify(res.body)).not.toContain(secret);
+    const zh = await track(script.caseCode, ACCESS_CODE, 'zh').expect(200);
     expect(zh.body.statusText.headline).toContain('将于');
 
     const metrics = await request(portal.url).get('/metrics').expect(200);
     expect(metrics.text).toMatch(/platform_read_model_lag_seconds_count\{[^}]*projection="work_order_view"[^}]*\} [1-9]/);
   });
 
-  it('answers the same 404 for wrong digits as for an unknown code, and 400 for something that is not a case code', async () => {
-    const script = new WorkOrderScript({ citizen: { phoneLast4: '5678' } });
+  it('answers the same 404 for a wrong, missing or malformed access code as for an unknown code, and the phone’s last four digits no longer open a case', async () => {
+    const script = new WorkOrderScript({ citizen: { phoneLast4: '5678', accessCodeHash: secret } });
     await stream.changed(script.next('received'));
     await projected(script);
-    const wrong = await track(script.caseCode, '1234').expect(404);
-    const unknown = await track(testCaseCode(), '5678').expect(404);
+    const wrong = await track(script.caseCode, OTHER_CODE).expect(404);
+    const unknown = await track(testCaseCode(), ACCESS_CODE).expect(404);
+    const malformed = await track(script.caseCode, '5678').expect(404);
+    const missing = await owner(request(portal.url).get(`/portal/track/${script.caseCode}`)).expect(404);
     expect(wrong.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(Object.keys(wrong.body).sort()).toEqual(Object.keys(unknown.body).sort());
-    expect(wrong.body.code).toBe(unknown.body.code);
-    expect(wrong.body.detail).not.toContain('digits');
-    await track('not-a-code', '5678').expect(400);
-    await request(portal.url).get(`/portal/track/${script.caseCode}`).query({ phoneLast4: '12a4' }).expect(400);
+    // Identical answers: only the case code asked about differs.
+    const same = (body: Record<string, unknown>, code: string): string => JSON.stringify({ ...body, correlationId: undefined, instance: undefined }).replaceAll(code, '<code>');
+    const unknownCode = unknown.body.detail.match(/\d{6}-\d{8}-\d{6}-./)?.[0] ?? '';
+    expect(same(wrong.body, script.caseCode)).toBe(same(unknown.body, unknownCode));
+    expect(same(malformed.body, script.caseCode)).toBe(same(wrong.body, script.caseCode));
+    expect(same(missing.body, script.caseCode)).toBe(same(wrong.body, script.caseCode));
+    expect(wrong.body.detail).not.toMatch(/access|digits|secret/i);
+    expect(wrong.body.instance).toBe(`/portal/track/${script.caseCode}?lang=en`); // the secret is never echoed
+    // The old second factor is gone: the digits are refused as an unknown parameter, never checked; a secret in the URL too.
+    await owner(request(portal.url).get(`/portal/track/${script.caseCode}`).query({ phoneLast4: '5678' })).expect(400);
+    await owner(request(portal.url).get(`/portal/track/${script.caseCode}`).query({ accessCode: ACCESS_CODE })).expect(400);
+    await track('not-a-code', ACCESS_CODE).expect(400);
+  });
+
+  it('lets the owner in with the right access code however many wrong guesses others made on the same case (limits count per source, never per case alone)', async () => {
+    const script = new WorkOrderScript({ citizen: { phoneLast4: '5678', accessCodeHash: secret } });
+    await stream.changed(script.next('accepted', { organisationId: 'org-371324-legal-aid', handler: 'legal-aid' }));
+    await projected(script);
+    const guesser = from('203.0.113.7');
+    let limited = 0;
+    for (let i = 0; i < 40; i += 1) {
+      const res = await guesser(request(portal.url).get(`/portal/track/${script.caseCode}`).set('x-access-code', `K7QM4-X2P${'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[i % 31]}${i < 31 ? 'A' : 'B'}`));
+      expect([404, 429]).toContain(res.status);
+      if (res.status === 429) limited += 1;
+    }
+    expect(limited).toBeGreaterThan(0); // the guesser is slowed down ...
+    for (const ip of ['203.0.113.8', '203.0.113.9']) {
+      for (let i = 0; i < 25; i += 1) await from(ip)(request(portal.url).get(`/portal/track/${script.caseCode}`).set('x-access-code', OTHER_CODE)).expect(404);
+    }
+    const ok = await track(script.caseCode, ACCESS_CODE).expect(200); // ... the owner is not
+    expect(ok.body).toMatchObject({ caseCode: script.caseCode, status: 'accepted' });
+    await owner(request(portal.url).post('/portal/evaluations').send({ caseCode: script.caseCode, accessCode: ACCESS_CODE, score: 4 })).expect(409);
   });
 
   it('shows a signed-in citizen their work orders from every platform under “my requests” (by account or by phone)', async () => {
@@ -105,15 +146,16 @@ describe('portal tracking, evaluation and complaints over the work-order read mo
   });
 
   it('accepts one evaluation per resolved work order, publishes it, and refuses early or repeated ones (409)', async () => {
-    const script = new WorkOrderScript({ citizen: { phoneLast4: '5678' } });
+    const script = new WorkOrderScript({ citizen: { phoneLast4: '5678', accessCodeHash: secret } });
     await stream.changed(script.next('in-progress', { organisationId: 'org-371324-legal-aid', handler: 'legal-aid' }));
     await projected(script);
-    const body = { caseCode: script.caseCode, phoneLast4: '5678', score: 2, comment: '律师很久没有联系我' };
+    const body = { caseCode: script.caseCode, accessCode: ACCESS_CODE, score: 2, comment: '律师很久没有联系我' };
     const early = await request(portal.url).post('/portal/evaluations').send(body).expect(409);
     expect(early.body.code).toBe('not-resolved');
     await stream.changed(script.next('resolved', {}, 'resolved', 'legal-aid-officer'));
     await projected(script);
-    await request(portal.url).post('/portal/evaluations').send({ ...body, phoneLast4: '0000' }).expect(404);
+    await request(portal.url).post('/portal/evaluations').send({ ...body, accessCode: OTHER_CODE }).expect(404);
+    await request(portal.url).post('/portal/evaluations').send({ ...body, accessCode: undefined }).expect(404);
     const ok = await request(portal.url).post('/portal/evaluations').set('idempotency-key', randomUUID()).send(body).expect(201);
     expect(ok.body).toMatchObject({ workOrderId: script.workOrderId, caseCode: script.caseCode, score: 2, reopens: true });
     const event = await waitForEvent(BROKERS, prefixedTopic(tag, TOPICS.feedback.name), (e) => (e.data as { evaluationId?: string }).evaluationId === ok.body.evaluationId);
@@ -126,21 +168,24 @@ describe('portal tracking, evaluation and complaints over the work-order read mo
   });
 
   it('files a complaint as its own intake, and never shows the complainant to the organisation complained about', async () => {
-    const original = new WorkOrderScript({ citizen: { phoneHash, phoneLast4: '5678', displayName: '张*' } });
+    const original = new WorkOrderScript({ citizen: { phoneHash, phoneLast4: '5678', displayName: '张*', accessCodeHash: secret } });
     await stream.changed(original.next('resolved', { organisationId: 'org-371324-legal-aid', handler: 'legal-aid' }));
     await projected(original);
     await request(portal.url)
       .post('/portal/complaints')
-      .send({ relatedCaseCode: original.caseCode, phoneLast4: '9999', description: '律师不回电话', contact: { phone: '13812345678' } })
+      .send({ relatedCaseCode: original.caseCode, accessCode: OTHER_CODE, description: '律师不回电话', contact: { phone: '13812345678' } })
       .expect(404);
     const filed = await request(portal.url)
       .post('/portal/complaints')
       .set('idempotency-key', randomUUID())
-      .send({ relatedCaseCode: original.caseCode, phoneLast4: '5678', description: '承办律师一个多月没有联系我', contact: { name: '张三', phone: '13812345678' } })
+      .send({ relatedCaseCode: original.caseCode, accessCode: ACCESS_CODE, description: '承办律师一个多月没有联系我', contact: { name: '张三', phone: '13812345678' } })
       .expect(202);
+    expect(filed.body.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+    expect(filed.body.accessCode).not.toBe(ACCESS_CODE);
     const intake = await waitForEvent(BROKERS, prefixedTopic(tag, TOPICS.intakeSubmitted.name), (e) => (e.data as { intakeId?: string }).intakeId === filed.body.intakeId);
     expect(intake.type).toBe(IntakeSubmitted.type);
     expect(intake.data).toMatchObject({ serviceType: 'complaint', relatedCaseCode: original.caseCode, regionCode: '371324101', platform: 'portal' });
+    expect((intake.data as { accessCodeHash?: string }).accessCodeHash).toBe(accessCodeHash(portal.app.get(PiiProtector), filed.body.accessCode));
 
     // The work-order service routes it to an independent supervision unit.
     const complaint = new WorkOrderScript({

@@ -73,7 +73,7 @@ export class IntakeService {
       await this.lockPerson(manager, identity);
       const existing = await this.openDuplicate(manager, identity, classification.ranking[0]?.serviceType ?? data.serviceType);
       if (existing) {
-        await this.link(manager, existing, data, actor, trace);
+        await this.link(manager, existing, data, identity, actor, trace);
         return;
       }
     }
@@ -136,9 +136,17 @@ export class IntakeService {
     return (await manager.findOne(WorkOrderEntity, { where: { id: row.id }, lock: { mode: 'pessimistic_write' } })) ?? undefined;
   }
 
-  private async link(manager: EntityManager, wo: WorkOrderEntity, data: IntakeData, actor: Actor, trace: Trace): Promise<void> {
+  /**
+   * Links a duplicate intake to the open work order. The submitter never gains the work order by it:
+   * the platform is told (so staff see where it went), the citizen only that a related request exists.
+   * An account is attached only when the intake's phone is the phone that account verified (OTP,
+   * token claim) and it is this work order's phone: typing someone else's number attaches nothing.
+   */
+  private async link(manager: EntityManager, wo: WorkOrderEntity, data: IntakeData, identity: { phoneHash: string | null }, actor: Actor, trace: Trace): Promise<void> {
     if (!wo.platforms.includes(data.platform)) wo.platforms = [...wo.platforms, data.platform];
-    if (!wo.citizenUserId && data.citizenUserId) wo.citizenUserId = data.citizenUserId;
+    if (!wo.citizenUserId && data.citizenUserId && data.citizenPhoneVerified === true && identity.phoneHash !== null && identity.phoneHash === wo.phoneHash) {
+      wo.citizenUserId = data.citizenUserId;
+    }
     await this.saveIntake(manager, data, wo.id, 'linked-to-existing', []);
     await this.recorder.record(
       manager,
@@ -180,6 +188,7 @@ export class IntakeService {
       ...identity,
       surnameHash: data.applicant.name?.trim() ? this.pii.hash(`surname:${[...data.applicant.name.trim()][0]}`) : null,
       citizenUserId: data.citizenUserId ?? null,
+      accessCodeHash: data.accessCodeHash ?? null,
       organisationId: null,
       organisationName: null,
       handler: null,

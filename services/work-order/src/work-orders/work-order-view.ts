@@ -21,6 +21,7 @@ export function workOrderChangedData(wo: WorkOrderEntity, deadlines: readonly De
   if (wo.idCardHash) citizen.idCardHash = wo.idCardHash;
   if (wo.citizenUserId) citizen.userId = wo.citizenUserId;
   if (wo.applicantDisplayName) citizen.displayName = wo.applicantDisplayName;
+  if (wo.accessCodeHash) citizen.accessCodeHash = wo.accessCodeHash;
   const data: WorkOrderChangedData = {
     workOrderId: wo.id,
     caseCode: wo.caseCode,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCaseCode, IsRegionCode } from '@legal/domain';
 import { Type } from 'class-transformer';
-import { IsDefined, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { ContactDto } from '../../submissions/dto/contact.dto';
 
 export class ComplaintCreateDto {
@@ -9,10 +9,11 @@ export class ComplaintCreateDto {
   @IsCaseCode()
   relatedCaseCode!: string;
 
-  @ApiPropertyOptional({ description: 'Last four digits of the phone given with that case (not needed when signed in as its citizen)', example: '5678' })
+  @ApiPropertyOptional({ description: 'Access code (查询码) of that case, given once at its submission (not needed when signed in as its citizen)', example: 'K7QM4-X2PRT' })
   @IsOptional()
-  @Matches(/^\d{4}$/, { message: 'phoneLast4 must be exactly four digits' })
-  phoneLast4?: string;
+  @IsString()
+  @MaxLength(20)
+  accessCode?: string;
 
   @ApiProperty({ description: 'What went wrong', example: '承办律师一个多月没有联系我，电话也不接', minLength: 1, maxLength: 5000 })
   @IsString()

@@ -6,13 +6,13 @@ export class IntakeStatusResponseDto {
   intakeId!: string;
 
   @ApiProperty({
-    description: 'submitted (waiting for the work-order service), registered (new case code), linked-to-existing (a duplicate: the existing case code), closed-on-spot, triage, rejected',
+    description: 'submitted (waiting for the work-order service), registered (new case code), linked-to-existing (a related request already exists: staff will contact you; no case code is shown), closed-on-spot, triage, rejected',
     enum: INTAKE_STATUSES,
     example: 'registered',
   })
   status!: string;
 
-  @ApiPropertyOptional({ description: 'Case code (一案一码), as soon as assigned; for a duplicate, the existing one', example: '371324-20261128-000001-7' })
+  @ApiPropertyOptional({ description: 'Case code (一案一码) of the work order this submission created, as soon as assigned (never shown for linked-to-existing)', example: '371324-20261128-000001-7' })
   caseCode?: string;
 
   @ApiPropertyOptional({ description: 'Work-order id', format: 'uuid', example: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f' })
@@ -21,8 +21,8 @@ export class IntakeStatusResponseDto {
   @ApiPropertyOptional({ description: 'Why it was refused', type: [String], example: ['region 110101 is outside Shandong'] })
   rejectionReasons?: string[];
 
-  @ApiProperty({ description: 'Other open cases that may concern the same matter', type: [String], example: [] })
-  possiblyRelatedCaseCodes!: string[];
+  @ApiPropertyOptional({ description: 'For linked-to-existing: what the submitter is told instead of the existing case', example: 'A related request already exists; staff will contact you. 已有相关诉求在办理中，工作人员将与您联系。' })
+  note?: string;
 
   @ApiProperty({ description: 'When it was submitted', example: '2026-11-28T02:15:00.000Z' })
   submittedAt!: string;

@@ -13,4 +13,10 @@ export class SubmissionAcceptedResponseDto {
 
   @ApiProperty({ description: 'Where to poll for the outcome', example: '/portal/requests/0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01/status' })
   statusUrl!: string;
+
+  @ApiProperty({
+    description: 'Access code (查询码): shown this once and stored nowhere in clear. With the case code it tracks, evaluates and complains about the request without an account; tell the citizen to keep it.',
+    example: 'K7QM4-X2PRT',
+  })
+  accessCode!: string;
 }

@@ -96,6 +96,10 @@ export class WorkOrderEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   citizenUserId!: string | null;
 
+  /** Keyed hash of the access code given to the citizen with the intake that created this work order (tracking secret). */
+  @Column({ type: 'char', length: 64, nullable: true })
+  accessCodeHash!: string | null;
+
   @Column({ type: 'varchar', length: 64, nullable: true })
   organisationId!: string | null;
 

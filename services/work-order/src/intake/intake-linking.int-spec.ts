@@ -1,0 +1,76 @@
+import { IntakeRegistered, IntakeSubmitted, WorkOrderChanged } from '@legal/contracts';
+import { waitUntil } from '@legal/testing';
+import type { DataOf } from '../common/event-data';
+import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
+import { intake, randomMobile } from '../../test/intake-factory';
+import { WorkOrderHarness } from '../../test/work-order-harness';
+
+jest.setTimeout(90_000);
+
+type Registered = DataOf<typeof IntakeRegistered>;
+type Changed = DataOf<typeof WorkOrderChanged>;
+
+const hash = (c: string): string => c.repeat(64);
+
+/** Issue 13 finding 1: linking a duplicate must not hand the existing case to whoever typed the phone number. */
+describe('linking a duplicate intake never hands the case over (real Kafka, PostgreSQL, Redis)', () => {
+  let h: WorkOrderHarness;
+
+  beforeAll(async () => {
+    h = await WorkOrderHarness.start('wolink');
+  });
+
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  async function submit(data: DataOf<typeof IntakeSubmitted>): Promise<Registered> {
+    await h.publish(IntakeSubmitted, data, data.intakeId);
+    return (await h.waitForEvent<Registered>(IntakeRegistered.type, (d) => d.intakeId === data.intakeId)).data;
+  }
+
+  const latestChange = (workOrderId: string, version: number): Promise<Changed> =>
+    waitUntil(() => h.events<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === workOrderId && d.version >= version).at(-1)?.data, 30000, `v${version} of ${workOrderId}`);
+
+  it('attaches an account to the existing case only when its verified phone is the case’s phone; the creating intake’s access code stays the tracking secret', async () => {
+    const phone = randomMobile();
+    const victim = await submit(intake({ platform: 'hotline', applicant: { name: '韩梅', phone }, accessCodeHash: hash('a') }));
+    expect(victim.outcome).toBe('created');
+
+    // Someone else's account, the victim's phone typed into the form, another county, no ID number.
+    const attacker = await submit(
+      intake({
+        platform: 'portal',
+        regionCode: '370102',
+        applicant: { name: '李雷', phone },
+        citizenUserId: 'attacker-1',
+        submittedBy: { role: 'citizen', userId: 'attacker-1' },
+        accessCodeHash: hash('b'),
+      }),
+    );
+    expect(attacker.outcome).toBe('linked-to-existing');
+    let wo = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id: victim.workOrderId });
+    expect(wo.citizenUserId).toBeNull();
+    expect(wo.accessCodeHash).toBe(hash('a'));
+    const afterAttack = await latestChange(victim.workOrderId, 3);
+    expect(afterAttack.citizen.userId).toBeUndefined();
+    expect(afterAttack.citizen.accessCodeHash).toBe(hash('a'));
+
+    // An account whose verified phone is another one (the platform says: not verified) attaches nothing either.
+    const otherPhone = await submit(
+      intake({ platform: 'portal', applicant: { name: '李雷', phone }, citizenUserId: 'attacker-1', citizenPhoneVerified: false, submittedBy: { role: 'citizen', userId: 'attacker-1' } }),
+    );
+    expect(otherPhone.outcome).toBe('linked-to-existing');
+    wo = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id: victim.workOrderId });
+    expect(wo.citizenUserId).toBeNull();
+
+    // The owner, signed in with an account whose verified phone is this phone.
+    const owner = await submit(
+      intake({ platform: 'portal', applicant: { name: '韩梅', phone }, citizenUserId: 'owner-1', citizenPhoneVerified: true, submittedBy: { role: 'citizen', userId: 'owner-1' } }),
+    );
+    expect(owner.outcome).toBe('linked-to-existing');
+    wo = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id: victim.workOrderId });
+    expect(wo.citizenUserId).toBe('owner-1');
+    expect((await latestChange(victim.workOrderId, wo.version)).citizen).toMatchObject({ userId: 'owner-1', accessCodeHash: hash('a') });
+  });
+});
