@@ -151,6 +151,9 @@ export class ServiceLauncher {
       DB_SCHEMA: schemaOf(this.run.tag, spec.service),
       KAFKA_TOPIC_PREFIX: this.run.tag,
       REDIS_KEY_PREFIX: `${this.run.tag}:`,
+      // The load generator stands in for a load balancer on loopback: its X-Forwarded-For spreads
+      // the synthetic citizens over many addresses (per-IP limits), so loopback is a trusted proxy here.
+      TRUSTED_PROXIES: 'loopback',
       ...spec.env,
     };
     const logFile = path.join(this.logDir, `${spec.service}-${instance}.log`);

@@ -16,8 +16,10 @@ describe('@RateLimit (Redis)', () => {
     auth = await TestAuthority.create();
     const tag = uniqueTag('ratelimit');
     // Two instances of one service with the same Redis prefix: the limit is shared, not per instance.
-    probe = await startService(probeService, isolatedOverrides(tag, 'probe', auth.env));
-    second = await startService(probeService, isolatedOverrides(tag, 'probe', auth.env));
+    // The tests stand in for a load balancer on loopback: it is a trusted proxy here (TRUSTED_PROXIES).
+    const env = { ...auth.env, TRUSTED_PROXIES: '127.0.0.1/8,::1/128' };
+    probe = await startService(probeService, isolatedOverrides(tag, 'probe', env));
+    second = await startService(probeService, isolatedOverrides(tag, 'probe', env));
   });
   afterAll(async () => {
     await second?.stop();
@@ -62,5 +64,48 @@ describe('@RateLimit (Redis)', () => {
     const keys = await redis.keys(`${probe.env.REDIS_KEY_PREFIX}rl:*`);
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.join(' ')).not.toMatch(/wang|fang|alice/i);
+  });
+});
+
+describe('client address behind proxies (TRUSTED_PROXIES)', () => {
+  let direct: RunningService;
+  let behindProxy: RunningService;
+
+  beforeAll(async () => {
+    const auth = await TestAuthority.create();
+    const tag = uniqueTag('proxies');
+    // No trusted proxy (the default): the client address is the TCP peer, whatever the headers say.
+    direct = await startService(probeService, isolatedOverrides(tag, 'direct', auth.env));
+    // A load balancer on 127.0.0.0/8: the address it forwards is the client's.
+    behindProxy = await startService(probeService, isolatedOverrides(tag, 'proxied', { ...auth.env, TRUSTED_PROXIES: '127.0.0.0/8' }));
+  });
+  afterAll(async () => {
+    for (const s of [direct, behindProxy]) {
+      await s?.stop();
+      if (s) await dropSchema(s.env.DATABASE_URL, s.env.DB_SCHEMA);
+    }
+  });
+
+  it('ignores a forged X-Forwarded-For when no proxy is trusted: the caller keeps its one bucket', async () => {
+    const forged = ['198.18.0.1', '198.18.0.2', '198.18.0.3', '198.18.0.4', '198.18.0.5'];
+    const statuses: number[] = [];
+    for (const ip of forged) statuses.push((await request(direct.url).post('/probe/limited').set('x-forwarded-for', ip)).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    // Nor does it enter the counter keys.
+    const keys = await direct.app.get<Redis>(REDIS).keys(`${direct.env.REDIS_KEY_PREFIX}rl:probe-ip*`);
+    expect(keys.join(' ')).not.toContain('198.18.');
+  });
+
+  it('uses the forwarded client address when the peer is a trusted proxy', async () => {
+    const statuses = async (ip: string, n: number): Promise<number[]> => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) out.push((await request(behindProxy.url).post('/probe/limited').set('x-forwarded-for', ip)).status);
+      return out;
+    };
+    expect(await statuses('198.18.1.1', 4)).toEqual([200, 200, 200, 429]);
+    // Another citizen behind the same balancer has a bucket of its own.
+    expect(await statuses('198.18.1.2', 1)).toEqual([200]);
+    // A client that prepends its own forged entry is still counted by the address the proxy saw.
+    expect((await request(behindProxy.url).post('/probe/limited').set('x-forwarded-for', '203.0.113.99, 198.18.1.1')).status).toBe(429);
   });
 });

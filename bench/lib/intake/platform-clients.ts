@@ -64,7 +64,7 @@ function failure(req: IntakeRequest, t0: number, status: number, detail: string)
   return { n: req.n, platform: req.platform, serviceType: req.serviceType, regionCode: req.regionCode, t0, httpMs: epochNow() - t0, status, error: detail.slice(0, 500) };
 }
 
-/** Synthetic client address for request n (the portal limits submissions per IP; it trusts X-Forwarded-For from loopback). */
+/** Synthetic client address for request n (the portal limits submissions per IP; the launcher sets TRUSTED_PROXIES=loopback). */
 function clientIp(n: number): string {
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 }

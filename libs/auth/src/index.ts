@@ -12,3 +12,5 @@ export { collectRouteDecisions } from './route-decisions';
 export type { RouteDecision } from './route-decisions';
 export { ACCESS_TOKEN_ALG, TokenRejectedError, TokenVerifier, toAuthUser } from './token-verifier';
 export type { LocalKeyResolver, TokenVerifierSettings } from './token-verifier';
+export { JwksKeyCache, UnknownSigningKeyError } from './jwks-cache';
+export type { JwksCacheSettings } from './jwks-cache';

@@ -1,6 +1,5 @@
 import {
   createLocalJWKSet,
-  createRemoteJWKSet,
   decodeProtectedHeader,
   FlattenedJWSInput,
   JSONWebKeySet,
@@ -10,6 +9,7 @@ import {
   KeyLike,
 } from 'jose';
 import type { AuthUser } from './auth-user';
+import { JwksKeyCache } from './jwks-cache';
 import { isRole } from './roles';
 
 export interface TokenVerifierSettings {
@@ -21,6 +21,12 @@ export interface TokenVerifierSettings {
   clockToleranceSeconds?: number;
   /** Minimum time between two JWKS fetches triggered by an unknown `kid` (default 30 s). */
   jwksCooldownMs?: number;
+  /** Seconds after a successful JWKS fetch before it is refreshed in the background (default 600). */
+  jwksCacheSeconds?: number;
+  /** Timeout of one JWKS fetch (default 2000 ms). */
+  jwksTimeoutMs?: number;
+  /** Seconds a key the issuer stopped publishing is still accepted (default 0: dropped at the fetch that no longer lists it). */
+  jwksRetiredKeyGraceSeconds?: number;
 }
 
 /** The only signature algorithm accepted; `alg: none` and HMAC confusion are refused. */
@@ -29,7 +35,7 @@ export const ACCESS_TOKEN_ALG = 'ES256';
 /** Finds the verification key for a token header; undefined when the resolver does not know the `kid`. */
 export type LocalKeyResolver = (header: JWTHeaderParameters) => Promise<KeyLike | undefined>;
 
-type KeyResolver = ReturnType<typeof createRemoteJWKSet> | ReturnType<typeof createLocalJWKSet>;
+type KeyResolver = (header: JWTHeaderParameters, input: FlattenedJWSInput) => Promise<KeyLike>;
 
 /** Why a token was refused; logged by nobody (the reason is not told to the caller either). */
 export class TokenRejectedError extends Error {
@@ -40,8 +46,10 @@ export class TokenRejectedError extends Error {
 }
 
 /**
- * Verifies access tokens against the issuer's JWKS (fetched once, cached 10 minutes, refetched on
- * an unknown kid at most once per cooldown). Checks, in order: compact JWS shape, `alg` pinned to
+ * Verifies access tokens against the issuer's JWKS, kept by a JwksKeyCache: known keys answer at
+ * once, also while the issuer is down (refreshed in the background after `jwksCacheSeconds`, fetched
+ * with a short timeout, a key dropped only after a successful fetch stopped listing it and a grace
+ * period); an unknown kid waits for one fetch at most once per cooldown. Checks, in order: compact JWS shape, `alg` pinned to
  * ES256 (before any key is looked up), signature, issuer, audience, expiry, `token_use`.
  */
 export class TokenVerifier {
@@ -51,11 +59,18 @@ export class TokenVerifier {
   constructor(private readonly settings: TokenVerifierSettings) {
     this.keys = settings.jwksJson
       ? createLocalJWKSet(JSON.parse(settings.jwksJson) as JSONWebKeySet)
-      : createRemoteJWKSet(new URL(settings.jwksUrl), {
-          cooldownDuration: settings.jwksCooldownMs ?? 30_000,
-          cacheMaxAge: 10 * 60_000,
-          timeoutDuration: 3000,
-        });
+      : this.remoteKeys(settings);
+  }
+
+  private remoteKeys(settings: TokenVerifierSettings): KeyResolver {
+    const cache = new JwksKeyCache({
+      url: settings.jwksUrl,
+      refreshAfterMs: (settings.jwksCacheSeconds ?? 600) * 1000,
+      timeoutMs: settings.jwksTimeoutMs ?? 2000,
+      retiredKeyGraceMs: (settings.jwksRetiredKeyGraceSeconds ?? 0) * 1000,
+      unknownKidCooldownMs: settings.jwksCooldownMs ?? 30_000,
+    });
+    return (header) => cache.resolve(header);
   }
 
   get issuer(): string {

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { DevelopmentDefault } from './development-default';
+import { isIP } from 'node:net';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationArguments } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
@@ -23,6 +24,25 @@ function ExceedsField(other: string, message: string): PropertyDecorator {
         return typeof value !== 'number' || typeof compared !== 'number' || value > compared;
       },
       defaultMessage: (): string => message,
+    },
+  });
+}
+
+/** A comma-separated list of IP addresses, CIDR ranges or express's names (loopback, linklocal, uniquelocal). */
+function IsProxyList(): PropertyDecorator {
+  const entry = (item: string): boolean => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+    const [address, prefix, ...rest] = item.split('/');
+    const family = isIP(address ?? '');
+    if (family === 0 || rest.length > 0) return false;
+    if (prefix === undefined) return true;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  };
+  return ValidateBy({
+    name: 'isProxyList',
+    validator: {
+      validate: (value: unknown): boolean => typeof value === 'string' && (value.trim() === '' || value.split(',').every((item) => entry(item.trim()))),
+      defaultMessage: (): string => 'TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8,::1)',
     },
   });
 }
@@ -187,6 +207,35 @@ export class BaseEnv {
   @IsString()
   AUTH_JWKS_JSON?: string;
 
+  /**
+   * Seconds after a successful JWKS fetch before the set is refreshed again (in the background: calls
+   * keep being verified with the keys already known, also while the issuer is unreachable).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  AUTH_JWKS_CACHE_SECONDS = 600;
+
+  /** How long one JWKS fetch may take before it is given up (the known keys stay in use). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(30000)
+  AUTH_JWKS_TIMEOUT_MS = 2000;
+
+  /**
+   * Seconds a key that the issuer stopped publishing is still accepted after the fetch that no longer
+   * listed it. 0 (default): dropped at that fetch, right for the identity service, which keeps retired keys
+   * published until the tokens they signed have expired, and for revoking a leaked key. Raise it (to the
+   * access-token lifetime) only for an issuer that unpublishes keys while their tokens are still valid.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  AUTH_JWKS_RETIRED_KEY_GRACE_SECONDS = 0;
+
   /** Secret for keyed hashes (HMAC-SHA256) of phone and ID-card numbers; the same in every service. */
   @DevelopmentDefault()
   @IsString()
@@ -226,6 +275,15 @@ export class BaseEnv {
   @DevelopmentDefault()
   @Matches(/^[0-9a-f]{64}$/, { message: 'PII_ENCRYPTION_KEY must be 64 hex characters (32 bytes)' })
   PII_ENCRYPTION_KEY = '000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f';
+
+  /**
+   * Proxies (load balancers, ingress) whose X-Forwarded-For is believed, as IP addresses or CIDR
+   * ranges, comma-separated. Empty (the default): none, the client address is the TCP peer and a
+   * forged X-Forwarded-For changes nothing. Behind a load balancer, list its addresses, or every
+   * citizen shares the balancer's per-IP rate limits.
+   */
+  @IsProxyList()
+  TRUSTED_PROXIES = '';
 
   /** Largest JSON body accepted, e.g. `256kb`. */
   @Matches(/^\d+(b|kb|mb)$/, { message: 'HTTP_BODY_LIMIT must look like 256kb' })

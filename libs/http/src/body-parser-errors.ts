@@ -5,6 +5,7 @@ import { DomainError } from './domain-error';
 interface BodyParserError {
   status: number;
   type: string;
+  message?: string;
 }
 
 function isBodyParserError(e: unknown): e is BodyParserError {
@@ -21,6 +22,8 @@ export function mapBodyParserErrors(err: unknown, _req: Request, _res: Response,
   switch (err.type) {
     case 'entity.too.large':
       return next(new DomainError('payload-too-large', 'The request body is larger than this endpoint accepts', HttpStatus.PAYLOAD_TOO_LARGE));
+    case 'entity.too.deep':
+      return next(new DomainError('body-too-deep', err.message ?? 'The request body is nested too deeply', HttpStatus.BAD_REQUEST));
     case 'entity.parse.failed':
       return next(new DomainError('malformed-body', 'The request body is not valid JSON', HttpStatus.BAD_REQUEST));
     default:

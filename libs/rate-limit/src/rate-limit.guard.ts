@@ -23,8 +23,9 @@ function subjectOf(req: Request): string | undefined {
 
 /**
  * Applies the `@RateLimit(...)` rules of a route. It runs after the global AuthGuard, so
- * `account` defaults to the authenticated subject. When Redis cannot answer the request is let
- * through (and a warning logged): a limiter outage must not take the public endpoints down.
+ * `account` defaults to the authenticated subject. When Redis cannot answer, every limiter falls
+ * back to its in-memory insurance (per instance, see RateLimiterRegistry), so the limit still holds;
+ * only if that too fails is the request let through (and a warning logged).
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { BaseEnv, ConfigError, loadConfig } from '@legal/config';
 import { HealthRegistry } from '@legal/health';
-import { createValidationPipe, mapBodyParserErrors } from '@legal/http';
+import { createValidationPipe, InputGuard, mapBodyParserErrors, MAX_JSON_DEPTH, verifyJsonDepth } from '@legal/http';
 import { Logger } from 'nestjs-pino';
 import { buildOpenApiDocument, mountOpenApi } from './openapi';
 import type { ServiceDefinition } from './service-definition';
@@ -53,11 +53,14 @@ export async function startService<E extends BaseEnv>(
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  // Bodies are bounded in size (HTTP_BODY_LIMIT) and JSON in depth before it is parsed; the InputGuard
+  // then refuses control characters in any body field, query parameter or path parameter.
+  app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth(MAX_JSON_DEPTH) });
   app.useBodyParser('urlencoded', { limit: env.HTTP_BODY_LIMIT, extended: false });
   app.use(mapBodyParserErrors);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustedProxies(env.TRUSTED_PROXIES));
   app.disable('x-powered-by');
+  app.useGlobalGuards(new InputGuard());
   app.useGlobalPipes(createValidationPipe());
   mountOpenApi(app, buildOpenApiDocument(app, definition.title, definition.description));
   await app.listen(env.PORT, env.HOST);
@@ -72,6 +75,15 @@ export async function startService<E extends BaseEnv>(
     return stopping;
   };
   return { app, env, url, stop };
+}
+
+/**
+ * Express's `trust proxy` from TRUSTED_PROXIES: the X-Forwarded-For entries added by these proxies are
+ * believed (req.ip is the first address not among them); with none, req.ip is the TCP peer.
+ */
+export function trustedProxies(list: string): string[] | false {
+  const entries = list.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  return entries.length > 0 ? entries : false;
 }
 
 function stringify<E>(overrides: Partial<Record<keyof E, unknown>>): NodeJS.ProcessEnv {

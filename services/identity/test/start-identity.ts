@@ -26,11 +26,14 @@ export interface RunningIdentity {
   stop: () => Promise<void>;
 }
 
-/** Starts the real identity service in-process: own schema and Redis prefix, development accounts seeded. */
+/**
+ * Starts the real identity service in-process: own schema and Redis prefix, development accounts seeded,
+ * loopback a trusted proxy (the tests give each case its own client address with X-Forwarded-For).
+ */
 export async function startIdentity(tag: string, extra: Record<string, unknown> = {}): Promise<RunningIdentity> {
   const sms = new CapturingSmsSender();
   const definition = { ...identityService, rootModule: (env: IdentityEnv) => IdentityModule.forRoot(env, { smsSender: sms }) };
-  const service = await startService(definition, isolatedOverrides(tag, 'identity', { SEED_DEV_USERS: true, ...extra }));
+  const service = await startService(definition, isolatedOverrides(tag, 'identity', { SEED_DEV_USERS: true, TRUSTED_PROXIES: 'loopback', ...extra }));
   return {
     service,
     url: service.url,

@@ -39,6 +39,12 @@ class ProbeController {
     return user;
   }
 
+  @Get('citizen')
+  @Roles('citizen')
+  citizen(@CurrentUser() user: AuthUser): { subject: string } {
+    return { subject: user.subject };
+  }
+
   /** Deliberately undecided: the guard must refuse it (and the matrix would flag it). */
   @Get('undecided')
   undecided(): { ok: true } {
