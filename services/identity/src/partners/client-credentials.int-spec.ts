@@ -42,6 +42,32 @@ describe('partner clients (client_credentials)', () => {
     await request(identity.url).get('/partner/agreement').set('authorization', admin).expect(403);
   });
 
+  it("binds a partner's tokens to its agency and area: org and region claims from its record", async () => {
+    const created = await request(identity.url)
+      .post('/admin/clients')
+      .set('authorization', admin)
+      .send({
+        clientId: 'linyi-lanshan-court',
+        name: '临沂市兰山区人民法院',
+        organisationId: 'org-371302-court',
+        regionCode: '371302',
+        agreement: { purpose: 'Notified defence', topics: [] },
+      })
+      .expect(201);
+    expect(created.body).toMatchObject({ organisationId: 'org-371302-court', regionCode: '371302' });
+    const token = await request(identity.url)
+      .post('/token')
+      .send({ grant_type: 'client_credentials', client_id: 'linyi-lanshan-court', client_secret: created.body.clientSecret })
+      .expect(200);
+    expect(decodeJwt(token.body.access_token)).toMatchObject({ sub: 'linyi-lanshan-court', roles: ['partner'], org: 'org-371302-court', region: '371302' });
+    const bad = await request(identity.url)
+      .post('/admin/clients')
+      .set('authorization', admin)
+      .send({ clientId: 'nowhere-court', name: 'x', regionCode: '110000', agreement: { purpose: 'x', topics: [] } })
+      .expect(400);
+    expect((bad.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['regionCode']);
+  });
+
   it('refuses wrong secrets and unknown clients with 401 invalid-client', async () => {
     const wrong = await request(identity.url).post('/token').send({ grant_type: 'client_credentials', client_id: 'dev-partner-court', client_secret: 'nope' }).expect(401);
     expect(wrong.body).toMatchObject({ code: 'invalid-client', error: 'invalid_client' });

@@ -57,6 +57,7 @@ export class TokenService {
           roles: ['partner'],
           clientId: client.clientId,
           organisationId: client.organisationId ?? undefined,
+          regionCode: client.regionCode ?? undefined,
         });
         this.logger.log({ clientId: client.clientId }, 'partner token issued');
         return { access_token: access.token, token_type: 'Bearer', expires_in: access.expiresIn };

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsRegionCode } from '@legal/domain';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { PartnerAgreementDto } from './partner-agreement.dto';
@@ -17,6 +18,11 @@ export class PartnerClientCreateDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: 'organisationId must be 1-64 letters, digits, dots, colons, dashes or underscores' })
   organisationId?: string;
+
+  @ApiPropertyOptional({ description: "GB/T 2260 code of the agency's area: notices it files must lie in it (token claim `region`)", example: '370100' })
+  @IsOptional()
+  @IsRegionCode()
+  regionCode?: string;
 
   @ApiProperty({ description: 'Data-sharing agreement', type: PartnerAgreementDto })
   @ValidateNested()

@@ -11,6 +11,9 @@ export class PartnerClientResponseDto {
   @ApiProperty({ description: 'Organisation id', example: 'org-370100-court', nullable: true, type: String })
   organisationId!: string | null;
 
+  @ApiPropertyOptional({ description: 'Area of the agency (GB/T 2260): its tokens carry it as `region`', example: '370100', nullable: true, type: String })
+  regionCode?: string | null;
+
   @ApiProperty({ description: 'Data-sharing agreement', type: PartnerAgreementDto })
   agreement!: PartnerAgreementDto;
 

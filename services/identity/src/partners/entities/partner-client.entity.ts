@@ -23,6 +23,13 @@ export class PartnerClient {
   @Column({ type: 'varchar', length: 64, nullable: true })
   organisationId!: string | null;
 
+  /**
+   * GB/T 2260 code of the agency's area: it speaks for this area and below (defence notices) and is
+   * told about it. Carried in its access tokens as `region`, with `org` = organisationId.
+   */
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  regionCode!: string | null;
+
   @Column({ type: 'jsonb' })
   agreement!: PartnerAgreement;
 
