@@ -9,22 +9,26 @@
  * handler) and decides it, so the intake, dispatch, report and lifecycle topics all carry traffic.
  *
  * Then every place the data could rest in is searched for each known value (ID number upper and
- * lower case, 11-digit phone also with +86/spaces/dashes, the address; plain, JSON-escaped, hex and
- * base64 forms):
+ * lower case, 11-digit phone also with spaces/dashes (+86 is a substring match), the address; plain,
+ * JSON \u-escaped, hex (bytea), base64/base64url at every alignment, and unkeyed MD5/SHA digests,
+ * whole or truncated, which enumeration of all phone or ID numbers reverses):
  *   (a) every `*.log` segment file of this test's topics in the broker's data directory
  *       (record batches decompressed when compressed);
  *   (b) `pg_dump` of this test's schemas (`<tag>_*`);
  *   (c) every log line the services wrote (LOG_FILE of this test, plus anything sent to the console);
  *   (d) every Redis key of this test's prefix (names and values).
- * Positive controls keep it from passing vacuously: a canary number written on purpose into a topic,
- * a table and a log line of the same tag must be found by the same scanner, and the segments, the
- * dump and the log must contain this test's intake ids and case codes.
+ * Positive controls keep it from passing vacuously: a canary written on purpose into a topic, a table,
+ * a log line and a Redis key of the same tag must be found by the same scanner; the intake, dispatch,
+ * report and lifecycle topics must have non-empty segments; the segments and the dump must contain this
+ * test's intake ids, case codes and work-order ids; the log must hold lines of all five services.
+ * Look-ups by the full number (hotline caller history, portal "my requests") must still work, and the
+ * legal-aid officer must see the applicant's full phone and address: the values did reach the handler.
  *
  * Run: npx jest test/security/no-clear-personal-data.e2e-spec.ts
  * KEEP_NO_CLEAR_ARTIFACTS=1 keeps the schemas, topics, Redis keys and log file for inspection.
  */
 import { execFileSync } from 'node:child_process';
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as zlib from 'node:zlib';
@@ -134,8 +138,24 @@ function needlesFor(person: Person): Needle[] {
       if (url !== core) add(kind, value, 'base64url', url);
     }
   };
+  /**
+   * An unkeyed digest of an 11-digit phone or an ID number is reversed by enumerating every possible
+   * value: it counts as clear. The first 16 characters of each encoding are searched, so truncated
+   * digests are found too. (Keyed hashes — HMAC with a secret key — are what the design stores.)
+   */
+  const digests = (kind: Kind, value: string, raw: string): void => {
+    for (const algorithm of ['md5', 'sha1', 'sha256', 'sha512']) {
+      const digest = createHash(algorithm).update(raw, 'utf8').digest();
+      add(kind, value, `unkeyed ${algorithm} (hex)`, digest.toString('hex').slice(0, 16));
+      const b64 = digest.toString('base64').slice(0, 16);
+      add(kind, value, `unkeyed ${algorithm} (base64)`, b64);
+      const b64url = digest.toString('base64url').slice(0, 16);
+      if (b64url !== b64) add(kind, value, `unkeyed ${algorithm} (base64url)`, b64url);
+    }
+  };
   const p = person.phone;
   add('phone', p, 'plain', p);
+  digests('phone', p, p);
   add('phone', p, 'spaced', `${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}`);
   add('phone', p, 'dashed', `${p.slice(0, 3)}-${p.slice(3, 7)}-${p.slice(7)}`);
   encoded('phone', p, p);
@@ -144,6 +164,8 @@ function needlesFor(person: Person): Needle[] {
     add('id-card', id, 'plain', id);
     if (/[xX]$/.test(id)) add('id-card', id, 'lower-case x', id.toLowerCase());
     encoded('id-card', id, id);
+    digests('id-card', id, id);
+    if (/[xX]$/.test(id)) digests('id-card', id, id.toLowerCase());
   }
   if (person.address) {
     const tail = addressTail(person.address);
@@ -151,6 +173,7 @@ function needlesFor(person: Person): Needle[] {
     add('address', person.address, 'JSON \\u escaped', jsonUnicodeEscape(tail, false));
     add('address', person.address, 'JSON \\u escaped (upper-case hex)', jsonUnicodeEscape(tail, true));
     encoded('address', person.address, tail);
+    digests('address', person.address, person.address);
   }
   return out;
 }
@@ -679,6 +702,10 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     await pg.query(`INSERT INTO "${tag}_canary".canary VALUES ($1)`, [canaryText]);
     await pg.end();
     appendFileSync(logFile, `${JSON.stringify({ level: 'info', service: 'no-clear-canary', msg: canaryText })}\n`);
+    const canaryRedis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    await canaryRedis.connect();
+    await canaryRedis.set(`${tag}:zz-canary`, canaryText, 'EX', 3600);
+    canaryRedis.disconnect();
 
     const { dirs, segments } = topicSegments(tag);
     const dump = pgDump(databaseUrl, tag);
@@ -693,8 +720,8 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     return evidence;
   };
 
-  it('positive controls: the scanner finds the canary in a topic, a table and a log line of this test, and the sources hold this test’s traffic', async () => {
-    const { segments, topicDirs, dump, logLines } = await gather();
+  it('positive controls: the scanner finds the canary in a topic, a table, a log line and a Redis key of this test, and the sources hold this test’s traffic', async () => {
+    const { segments, topicDirs, dump, logLines, redis } = await gather();
     const topicsSeen = new Set(topicDirs.map((d) => path.basename(d).replace(/-\d+$/, '')));
     for (const topic of ['legal.intake.submitted', 'legal.intake.outcome', 'legal.workorder.dispatch', 'legal.handler.report', 'legal.workorder.changed']) {
       expect([...topicsSeen]).toContain(`${tag}.${topic}`);
@@ -718,10 +745,19 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     expect(kinds(inDump)).toEqual(['address', 'id-card', 'phone']);
     const inLog = scanLogs(logLines, plainCanary);
     expect(kinds(inLog)).toEqual(['address', 'id-card', 'phone']);
+    const inRedis = redis.flatMap((r) => scan('redis', () => ({ place: r.key, where: r.key }), r.value, plainCanary));
+    expect(inRedis.every((f) => f.place === `${tag}:zz-canary`)).toBe(true);
+    expect(kinds(inRedis)).toEqual(['address', 'id-card', 'phone']);
+    // The services did keep keys under this test's prefix (idempotency records, rate limits).
+    expect(redis.filter((r) => r.key !== `${tag}:zz-canary`).length).toBeGreaterThan(0);
     // The encoded forms are found too (what a bytea column or a base64 field would hold).
     const hex = CANARY_NEEDLES.filter((n) => n.kind === 'phone' && n.form === 'hex (bytea)');
     expect(scan('database', () => ({ place: 'probe', where: 'probe' }), Buffer.from(`x\\x${Buffer.from(CANARY.phone).toString('hex')}y`), hex)).toHaveLength(1);
     const b64 = CANARY_NEEDLES.filter((n) => n.kind === 'id-card' && n.form === 'base64');
+    // So are unkeyed digests, whole or truncated (e.g. the 22 base64url characters of a Redis key).
+    const sha = CANARY_NEEDLES.filter((n) => n.kind === 'phone' && n.form.startsWith('unkeyed sha256'));
+    const truncated = createHash('sha256').update(CANARY.phone).digest('base64url').slice(0, 22);
+    expect(scan('redis', () => ({ place: 'probe', where: 'probe' }), Buffer.from(`t_x:rl:otp:${truncated}`), sha)).toHaveLength(1);
     for (const prefix of ['', 'a', 'ab']) {
       expect(scan('database', () => ({ place: 'probe', where: 'probe' }), Buffer.from(Buffer.from(`${prefix}${CANARY.idCard as string}z`).toString('base64')), b64).length).toBeGreaterThan(0);
     }
@@ -762,7 +798,7 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
 
   it('(d) no Redis key or value of this test’s prefix holds a known ID-card number, phone number or address', async () => {
     const { redis } = await gather();
-    const leaks = redis.flatMap((r) => scan('redis', (at) => ({ place: `Redis key ${r.key}`, where: `Redis key ${r.key} byte ${at}` }), r.value, KNOWN));
+    const leaks = redis.filter((r) => r.key !== `${tag}:zz-canary`).flatMap((r) => scan('redis', (at) => ({ place: `Redis key ${r.key}`, where: `Redis key ${r.key} byte ${at}` }), r.value, KNOWN));
     if (leaks.length > 0) throw new Error(`Redis (${redis.length} keys under ${tag}:):\n${describeFindings(leaks)}`);
   });
 });
