@@ -112,6 +112,19 @@ describe('JwksKeyCache', () => {
     await expect(resolve('k1')).resolves.toBeDefined();
   });
 
+  it('while nothing is known and the issuer is unreachable, only one request per retry interval waits for it', async () => {
+    issuer.mode = 'hang';
+    await expect(resolve('k1')).rejects.toBeInstanceOf(UnknownSigningKeyError); // waited for the 200 ms timeout
+    const calls = issuer.calls;
+    const started = Date.now();
+    await expect(resolve('k1')).rejects.toBeInstanceOf(UnknownSigningKeyError);
+    expect(Date.now() - started).toBeLessThan(50);
+    expect(issuer.calls).toBe(calls);
+    issuer.mode = 'up';
+    clock += 5_000; // min(refreshAfterMs, 5 s) later it tries again, and learns the keys
+    await expect(resolve('k1')).resolves.toBeDefined();
+  });
+
   it('an error answer is a failed fetch: no keys are invented', async () => {
     const broken = new JwksKeyCache({ url: 'x', refreshAfterMs: 1, timeoutMs: 100, retiredKeyGraceMs: 0, unknownKidCooldownMs: 0, fetch: async () => new Response('oops', { status: 503 }) });
     await expect(broken.resolve({ alg: 'ES256', kid: 'k1' })).rejects.toBeInstanceOf(UnknownSigningKeyError);

@@ -67,10 +67,13 @@ export class JwksKeyCache {
 
   /** The verification key for a token header; throws UnknownSigningKeyError when there is none. */
   async resolve(header: JWTHeaderParameters): Promise<KeyLike> {
+    const sinceAttempt = this.now() - this.lastAttemptAt;
     if (this.lastSuccessAt === undefined && this.keys.size === 0) {
-      // Nothing known yet (just started): the first token waits for one bounded fetch.
-      await this.refresh();
-    } else if (this.isStale() && this.now() - this.lastAttemptAt >= this.retryAfterFailureMs()) {
+      // Nothing known yet (just started): a token waits for one bounded fetch, unless one just failed
+      // (then it is refused at once instead of every request waiting on an unreachable issuer).
+      if (this.inFlight || sinceAttempt >= this.retryAfterFailureMs()) await this.refresh();
+      if (this.keys.size === 0) throw new UnknownSigningKeyError(header.kid);
+    } else if (this.isStale() && sinceAttempt >= this.retryAfterFailureMs()) {
       void this.refresh();
     }
     let found = this.find(header.kid);
