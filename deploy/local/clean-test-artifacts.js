@@ -11,7 +11,7 @@
 // (KAFKA_ADMIN_USERNAME/KAFKA_ADMIN_PASSWORD, development defaults admin/dev-kafka-admin).
 'use strict';
 
-const { Kafka, logLevel } = require('kafkajs');
+const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, logLevel, ResourcePatternTypes } = require('kafkajs');
 const { Client } = require('pg');
 const Redis = require('ioredis');
 
@@ -59,11 +59,23 @@ async function kafka() {
   try {
     const topics = (await admin.listTopics()).filter((t) => kafkaPattern.test(t));
     const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => kafkaPattern.test(g));
+    // ACLs a crashed run granted on its own topics and groups (test principals, bench run principals). Their
+    // SCRAM users cannot be removed with kafkajs: `bash deploy/local/kafka.sh user list` / `user delete NAME`.
+    const described = await admin.describeAcls({
+      resourceType: AclResourceTypes.ANY,
+      resourcePatternType: ResourcePatternTypes.ANY,
+      operation: AclOperationTypes.ANY,
+      permissionType: AclPermissionTypes.ANY,
+    });
+    const acls = described.resources
+      .filter((r) => kafkaPattern.test(r.resourceName))
+      .flatMap((r) => r.acls.map((a) => ({ ...a, resourceType: r.resourceType, resourceName: r.resourceName, resourcePatternType: r.resourcePatternType })));
     if (!dryRun) {
       for (let i = 0; i < topics.length; i += 200) await admin.deleteTopics({ topics: topics.slice(i, i + 200), timeout: 30000 });
       if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
+      for (let i = 0; i < acls.length; i += 100) await admin.deleteAcls({ filters: acls.slice(i, i + 100) });
     }
-    return { topics: topics.length, groups: groups.length };
+    return { topics: topics.length, groups: groups.length, acls: acls.length };
   } finally {
     await admin.disconnect();
   }
@@ -93,7 +105,7 @@ async function main() {
   const results = await Promise.allSettled([schemas(), kafka(), redis()]);
   const [s, k, r] = results;
   console.log(`[clean] PostgreSQL: ${s.status === 'fulfilled' ? `${verb} ${s.value} schemas` : `skipped (${s.reason.message})`}`);
-  console.log(`[clean] Kafka: ${k.status === 'fulfilled' ? `${verb} ${k.value.topics} topics, ${k.value.groups} consumer groups` : `skipped (${k.reason.message})`}`);
+  console.log(`[clean] Kafka: ${k.status === 'fulfilled' ? `${verb} ${k.value.topics} topics, ${k.value.groups} consumer groups, ${k.value.acls} ACLs` : `skipped (${k.reason.message})`}`);
   console.log(`[clean] Redis: ${r.status === 'fulfilled' ? `${verb} ${r.value} keys` : `skipped (${r.reason.message})`}`);
   process.exit(results.some((x) => x.status === 'rejected') ? 1 : 0);
 }
