@@ -43,6 +43,10 @@ import { startService } from '@legal/service-kit';
 import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
 import { centreService } from '../../services/centre/src/centre.definition';
 import { hotlineService } from '../../services/hotline/src/hotline.definition';
+import type { IdentityEnv } from '../../services/identity/src/config/identity.env';
+import { identityService } from '../../services/identity/src/identity.definition';
+import { IdentityModule } from '../../services/identity/src/identity.module';
+import { CapturingSmsSender } from '../../services/identity/test/start-identity';
 import { legalAidService } from '../../services/legal-aid/src/legal-aid.definition';
 import { portalService } from '../../services/portal/src/portal.definition';
 import { workOrderService } from '../../services/work-order/src/work-order.definition';
@@ -444,6 +448,7 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
   const running: RunningService[] = [];
   const services: Record<string, RunningService> = {};
   let auth: TestAuthority;
+  const sms = new CapturingSmsSender();
   let agent: string;
   let clerk: string;
   let officer: string;
@@ -479,6 +484,9 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     await start('hotline', startService(hotlineService, isolatedOverrides(tag, 'hotline', env)));
     await start('centre', startService(centreService, isolatedOverrides(tag, 'centre', env)));
     await start('portal', startService(portalService, isolatedOverrides(tag, 'portal', { ...env, WORK_ORDER_URL: workOrder.url })));
+    // The token issuer too: citizens sign in with their phone number (the SMS is captured, not sent).
+    const identityDefinition = { ...identityService, rootModule: (e: IdentityEnv) => IdentityModule.forRoot(e, { smsSender: sms }) };
+    await start('identity', startService(identityDefinition, isolatedOverrides(tag, 'identity', { ...env, TRUSTED_PROXIES: 'loopback' })));
     databaseUrl = workOrder.env.DATABASE_URL;
     redisUrl = workOrder.env.REDIS_URL;
     brokers = workOrder.env.KAFKA_BROKERS.split(',');
@@ -498,7 +506,7 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
       process.stdout.write(`no-clear: kept tag ${tag}, log ${logFile}\n`);
       return;
     }
-    for (const schema of ['work_order', 'legal_aid', 'hotline', 'centre', 'portal', 'canary']) await dropSchema(databaseUrl, `${tag}_${schema}`).catch(() => undefined);
+    for (const schema of ['work_order', 'legal_aid', 'hotline', 'centre', 'portal', 'identity', 'canary']) await dropSchema(databaseUrl, `${tag}_${schema}`).catch(() => undefined);
     const admin = createKafka({ clientId: `${tag}-cleanup`, brokers, topicPrefix: '', partitions: 1 }).admin();
     await admin
       .connect()
@@ -649,6 +657,17 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     };
     await waitUntil(() => history(h.phone, registered[0]?.caseCode), SLOW, 'the hotline caller history finds the call’s work order by phone', 500);
     await waitUntil(() => history(c.phone, registered[3]?.caseCode), SLOW, 'the hotline caller history finds the walk-in’s work order by phone', 500);
+    // The portal applicant signs in on the identity service with phone + one-time code.
+    await request(url('identity')).post('/auth/otp').set('x-forwarded-for', '10.9.0.1').send({ phone: p.phone }).expect(202);
+    const code = sms.lastCodeFor(p.phone);
+    expect(code).toMatch(/^\d{6}$/);
+    const signedIn = await request(url('identity'))
+      .post('/token')
+      .set('x-forwarded-for', '10.9.0.1')
+      .type('form')
+      .send({ grant_type: 'urn:legal:grant-type:otp', phone: p.phone, code })
+      .expect(200);
+    expect(JSON.parse(Buffer.from((signedIn.body.access_token as string).split('.')[1] as string, 'base64url').toString('utf8'))).toMatchObject({ roles: ['citizen'], phone_number: p.phone });
     const citizen = await auth.bearer({ sub: 'citizen-noclear', roles: ['citizen'], phone: p.phone });
     await waitUntil(
       async () => {
@@ -769,7 +788,7 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     const missing = (buf: Buffer, values: string[]): string[] => values.filter((v) => !buf.includes(Buffer.from(v)));
     expect(missing(allSegments, [...produced.intakeIds, ...produced.caseCodes, ...produced.workOrderIds])).toEqual([]);
     expect(missing(dump, [...produced.intakeIds, ...produced.caseCodes, ...produced.workOrderIds])).toEqual([]);
-    for (const service of ['work-order', 'legal-aid', 'hotline', 'centre', 'portal']) {
+    for (const service of ['work-order', 'legal-aid', 'hotline', 'centre', 'portal', 'identity']) {
       expect(logLines.some((l) => l.text.includes(`"service":"${service}"`))).toBe(true);
     }
     expect(logLines.some((l) => l.text.includes(produced.intakeIds[1] as string))).toBe(true);
