@@ -136,26 +136,6 @@ export class BaseEnv {
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
   KAFKA_BROKERS = '127.0.0.1:9092';
 
-  /** Prefix for every topic and consumer group name (isolates test runs on a shared broker). */
-  @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX may only contain letters, digits, . _ -' })
-  KAFKA_TOPIC_PREFIX = '';
-
-  /** Partitions for topics this service creates at start-up. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(256)
-  KAFKA_PARTITIONS = 6;
-
-  /** Days events stay on the topics this service creates (a consumer may be down this long and catch up). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  KAFKA_RETENTION_DAYS = 7;
-
-  /** Days dead letters stay on their `.dlq` topics; 0 keeps them until someone replays or removes them. */
-  @Transform(toInt)
   /**
    * The service's Kafka principal (SASL/SCRAM-SHA-512). Empty: the service's own name (work-order, portal,
    * ...), which the provisioning step grants exactly the ACLs the event contracts give that service.
@@ -179,6 +159,26 @@ export class BaseEnv {
   })
   KAFKA_SASL_PASSWORD = '';
 
+  /** Prefix for every topic and consumer group name (isolates test runs on a shared broker). */
+  @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'KAFKA_TOPIC_PREFIX may only contain letters, digits, . _ -' })
+  KAFKA_TOPIC_PREFIX = '';
+
+  /** Partitions for topics this service creates at start-up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  KAFKA_PARTITIONS = 6;
+
+  /** Days events stay on the topics this service creates (a consumer may be down this long and catch up). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  KAFKA_RETENTION_DAYS = 7;
+
+  /** Days dead letters stay on their `.dlq` topics; 0 keeps them until someone replays or removes them. */
+  @Transform(toInt)
   @IsInt()
   @Min(0)
   @Max(3650)
