@@ -23,6 +23,12 @@ export interface EventDefinition<S extends TObject = TObject> {
    * pipeline opens them before validation and the handler (see `wireSchemaOf`, @legal/messaging).
    */
   sealed?: (keyof Static<S> & string)[];
+  /**
+   * A clear (not sealed) field naming the one consumer a given event is for, e.g. `handler` of a
+   * dispatch: its sealed fields are then readable by that consumer only (other consumers skip the
+   * record unopened). When the value names no consumer, every consumer is a recipient.
+   */
+  sealedForField?: keyof Static<S> & string;
   /** Top-level payload fields a partner agency's agreement may name; absent = not for partners. */
   partnerFields?: (keyof Static<S> & string)[];
 }

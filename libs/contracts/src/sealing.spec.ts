@@ -1,5 +1,6 @@
 import { ALL_EVENTS } from './registry';
-import { sealedFieldsOf, wireExampleOf, wireSchemaOf } from './sealing';
+import { WorkOrderDispatched } from './events/work-order-dispatched.event';
+import { sealedFieldsOf, sealRecipientsOf, wireExampleOf, wireSchemaOf } from './sealing';
 import { checkWirePayload } from './validation';
 
 const PERSONAL = /^(idCardNumber|phone|address|mobile|telephone)$/;
@@ -34,6 +35,13 @@ describe('sealed personal data in event contracts', () => {
     expect(byType['legal.intake.submitted.v1']).toEqual(['applicant']);
     expect(byType['legal.workorder.dispatched.v1']).toEqual(['applicant']);
     expect(byType['legal.partner.defence-notice.v1']).toEqual(['suspect']);
+  });
+
+  it('a dispatch is sealed for the handler it offers the work order to; other values fall back to every consumer', () => {
+    expect(sealRecipientsOf(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'mediation' })).toEqual(['mediation']);
+    expect(sealRecipientsOf(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'legal-aid' })).toEqual(['legal-aid']);
+    expect(sealRecipientsOf(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'external-agency' })).toEqual(['legal-aid', 'mediation', 'notarization']);
+    expect(sealRecipientsOf(WorkOrderDispatched)).toEqual(['legal-aid', 'mediation', 'notarization']);
   });
 
   it('every wire example fits its wire schema, and the wire schema refuses a clear person', () => {

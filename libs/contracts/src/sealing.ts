@@ -59,9 +59,19 @@ export function sealedFieldsOf(definition: Pick<EventDefinition, 'sealed'>): rea
   return definition.sealed ?? [];
 }
 
-/** The services a sealed field of this event is readable by: its consumers. */
-export function sealRecipientsOf(definition: Pick<EventDefinition, 'consumers'>): string[] {
-  return [...new Set(definition.consumers)];
+/**
+ * The services the sealed fields of this event are readable by: its consumers, or, for a definition
+ * with `sealedForField`, the one consumer that field of `data` names (all consumers if it names none).
+ * Only clear fields are read, so it gives the same answer for the plain and the sealed payload.
+ */
+export function sealRecipientsOf(definition: Pick<EventDefinition, 'consumers' | 'sealedForField'>, data?: unknown): string[] {
+  const consumers = [...new Set(definition.consumers)];
+  const field = definition.sealedForField;
+  if (field && data && typeof data === 'object') {
+    const named = (data as Record<string, unknown>)[field];
+    if (typeof named === 'string' && (consumers as string[]).includes(named)) return [named];
+  }
+  return consumers;
 }
 
 /**
@@ -86,7 +96,7 @@ export function wireExampleOf(definition: EventDefinition): Json {
     if (example[field] === undefined) continue;
     example[field] = {
       protected: EXAMPLE_JWE.protected,
-      recipients: sealRecipientsOf(definition).map((service) => ({
+      recipients: sealRecipientsOf(definition, definition.example).map((service) => ({
         header: { alg: 'ECDH-ES+A256KW', kid: `${service}/2026-12`, epk: { kty: 'OKP', crv: 'X25519', x: 'RXBoZW1lcmFsUHVibGljS2V5RXhhbXBsZTAwMDAwMA' } },
         encrypted_key: 'V3JhcHBlZENvbnRlbnRLZXlFeGFtcGxlMDAwMDAwMDAwMDAwMDAwMA',
       })),

@@ -1,4 +1,4 @@
-import { CloudEvent, DLQ_HEADERS, IntakeSubmitted, prefixedTopic, TOPICS } from '@legal/contracts';
+import { CloudEvent, DLQ_HEADERS, IntakeSubmitted, prefixedTopic, TOPICS, WorkOrderDispatched } from '@legal/contracts';
 import { idCardCheckCharacter } from '@legal/domain';
 import { encodeCloudEvent, EventCollector, EventSealing, MessagingRuntime } from '@legal/messaging';
 import { TransitSealer } from '@legal/privacy';
@@ -12,11 +12,13 @@ quietLogs();
 jest.setTimeout(120_000);
 
 type IntakeData = Static<typeof IntakeSubmitted.schema>;
+type DispatchData = Static<typeof WorkOrderDispatched.schema>;
 
 const { schema, prefix, id } = isolation('sealed');
 const consumerSchema = `${schema}_wo`;
 const topic = prefixedTopic(prefix, TOPICS.intakeSubmitted.name);
 const dlq = `${topic}.dlq`;
+const dispatchTopic = prefixedTopic(prefix, TOPICS.workOrderDispatch.name);
 
 const PHONE = '13812345678';
 const ID_CARD = `37132419900307123${idCardCheckCharacter('37132419900307123')}`;
@@ -42,6 +44,11 @@ describe('personal data is sealed end to end (real PostgreSQL and Kafka)', () =>
   let workOrder: MessagingRuntime;
   let collector: EventCollector;
   const received = new Map<string, IntakeData>();
+  const handlers: { legalAid: DispatchData[]; mediation: DispatchData[] } = { legalAid: [], mediation: [] };
+  let legalAidDs: DataSource;
+  let mediationDs: DataSource;
+  let legalAid: MessagingRuntime;
+  let mediation: MessagingRuntime;
   const kafka = kafkaClient('sealed-test');
 
   beforeAll(async () => {
@@ -58,16 +65,26 @@ describe('personal data is sealed end to end (real PostgreSQL and Kafka)', () =>
         received.set(event.data.intakeId, event.data);
       },
     });
+    legalAidDs = await openDataSource(`${schema}_la`, `${prefix}-legal-aid`, 3);
+    mediationDs = await openDataSource(`${schema}_me`, `${prefix}-mediation`, 3);
+    legalAid = runtime({ serviceName: 'legal-aid', dataSource: legalAidDs, topicPrefix: prefix, relay: { enabled: false }, sealing: EventSealing.development('legal-aid') });
+    mediation = runtime({ serviceName: 'mediation', dataSource: mediationDs, topicPrefix: prefix, relay: { enabled: false }, sealing: EventSealing.development('mediation') });
+    legalAid.consumers.register({ group: 'offers', events: [WorkOrderDispatched], maxAttempts: 1, handle: async (event) => void handlers.legalAid.push(event.data) });
+    mediation.consumers.register({ group: 'dispatch', events: [WorkOrderDispatched], maxAttempts: 1, handle: async (event) => void handlers.mediation.push(event.data) });
     await hotline.start();
     await workOrder.start();
-    collector = await EventCollector.start(kafka, [topic, dlq]);
+    await legalAid.start();
+    await mediation.start();
+    collector = await EventCollector.start(kafka, [topic, dlq, dispatchTopic, `${dispatchTopic}.dlq`]);
   });
 
   afterAll(async () => {
     await collector?.stop();
     await workOrder?.stop();
+    await legalAid?.stop();
+    await mediation?.stop();
     await hotline?.stop();
-    await cleanup(prefix, [schema, consumerSchema], [hotlineDs, workOrderDs]);
+    await cleanup(prefix, [schema, consumerSchema, `${schema}_la`, `${schema}_me`], [hotlineDs, workOrderDs, legalAidDs, mediationDs]);
   });
 
   it('the outbox row and the Kafka record hold only the sealed form; the handler gets the plain values', async () => {
@@ -157,5 +174,35 @@ describe('personal data is sealed end to end (real PostgreSQL and Kafka)', () =>
     // (outside production the runtime falls back to development keys; force "no sealer")
     (unsealed.outbox as unknown as { sealing?: EventSealing }).sealing = undefined;
     await expect(hotlineDs.transaction((m) => unsealed.outbox.publish(m, IntakeSubmitted, intake(), { subject: randomUUID() }))).rejects.toThrow(/no sealer/);
+  });
+
+  it('a dispatch is readable by the handler it is for only: mediation opens it, legal aid skips it unopened (no dead letter)', async () => {
+    // (published through the test's outbox; in the system the work-order service does)
+    const data: DispatchData = { ...WorkOrderDispatched.example, offerId: randomUUID(), workOrderId: randomUUID(), handler: 'mediation', applicant: { name: '张三', phone: PHONE, address: ADDRESS } };
+    const published = await hotlineDs.transaction((m) => hotline.outbox.publish(m, WorkOrderDispatched, data, { subject: data.workOrderId }));
+    const [record] = await collector.waitFor((r) => r.topic === dispatchTopic && r.headers.ce_id === published.id, 1, 30000);
+    expect(containsClear(record?.value)).toEqual([]);
+    expect((JSON.parse(record!.value!) as { applicant: { recipients: { header: { kid: string } }[] } }).applicant.recipients.map((r) => r.header.kid)).toEqual(['mediation/dev']);
+
+    await waitUntil(() => handlers.mediation.some((d) => d.offerId === data.offerId), 60000, 'the mediation handler');
+    expect(handlers.mediation.find((d) => d.offerId === data.offerId)?.applicant).toEqual({ name: '张三', phone: PHONE, address: ADDRESS });
+    // legal aid consumed past it (its group's offset moves on) without handling it or dead-lettering it
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await waitUntil(
+        async () => {
+          const offsets = await admin.fetchOffsets({ groupId: `${prefix}.legal-aid.offers`, topics: [dispatchTopic] });
+          const committed = offsets.flatMap((t) => t.partitions).find((p) => p.partition === record!.partition)?.offset;
+          return committed !== undefined && Number(committed) > Number(record!.offset);
+        },
+        60000,
+        'legal aid to move past the dispatch',
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    expect(handlers.legalAid.some((d) => d.offerId === data.offerId)).toBe(false);
+    expect(collector.records.some((r) => r.topic === `${dispatchTopic}.dlq` && r.headers.ce_id === published.id)).toBe(false);
   });
 });

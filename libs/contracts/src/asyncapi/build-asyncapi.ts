@@ -48,6 +48,7 @@ function messageFor(definition: EventDefinition): Json {
     'x-consumers': definition.consumers,
   };
   if (sealedFieldsOf(definition).length > 0) message['x-sealed'] = sealedFieldsOf(definition);
+  if (definition.sealedForField) message['x-sealed-for-field'] = definition.sealedForField;
   if (definition.topic === PARTNER_FEED.name) {
     message.description =
       "Written by the identity service's partner gateway for each active partner whose agreement names the source topic: " +
@@ -59,6 +60,13 @@ function messageFor(definition: EventDefinition): Json {
     message.description = `Partner agencies do not read this topic: each receives, on its own feed (legal.partner.feed.{clientId}), only the fields its agreement names, from: ${definition.partnerFields.join(', ')}.`;
   } else {
     message.description = 'Internal to the system: not delivered to partner agencies.';
+  }
+  const sealed = sealedFieldsOf(definition);
+  if (sealed.length > 0) {
+    const readers = definition.sealedForField
+      ? `the consumer named in ${definition.sealedForField} (every consumer if it names none; the others skip the record unopened)`
+      : `each consumer (${definition.consumers.join(', ')})`;
+    message.description = `${String(message.description)} Personal data (${sealed.join(', ')}) is sealed for ${readers}: see x-sealed and the field's x-sealed-schema.`;
   }
   return message;
 }

@@ -9,6 +9,7 @@ export const WorkOrderDispatched = defineEvent({
   producers: ['work-order'],
   consumers: ['legal-aid', 'mediation', 'notarization'],
   sealed: ['applicant'],
+  sealedForField: 'handler',
   schema: strictObject(
     {
       offerId: Uuid,

@@ -79,7 +79,9 @@ export class MessageProcessor {
       switch (classified.kind) {
         case 'handle': {
           const opened = await this.open(classified.event);
-          if (opened.ok) {
+          if (opened.ok === 'skip') {
+            summary.skipped++;
+          } else if (opened.ok) {
             pending.push({ record, event: opened.event });
           } else {
             await flush();
@@ -104,10 +106,12 @@ export class MessageProcessor {
    * Opens the sealed personal-data fields (the record keeps its sealed bytes, so a dead letter does
    * too), then checks the plain payload against the contract: the handler sees the plain type.
    */
-  private async open(event: CloudEvent): Promise<{ ok: true; event: CloudEvent } | { ok: false; reason: DeadLetterReason; error: string }> {
+  private async open(event: CloudEvent): Promise<{ ok: true; event: CloudEvent } | { ok: 'skip' } | { ok: false; reason: DeadLetterReason; error: string }> {
     const definition = findEventDefinition(event.type);
     if (!definition || !EventSealing.hasSealedFields(definition)) return { ok: true, event };
     if (!this.sealing) return { ok: false, reason: 'unsealable', error: 'sealed personal data but this service has no transit keys' };
+    // Addressed to another consumer (e.g. a dispatch to another handler): not ours to open or handle.
+    if (!this.sealing.isAddressedTo(definition, event.data)) return { ok: 'skip' };
     let data: unknown;
     try {
       data = await this.sealing.open(definition, event.data);

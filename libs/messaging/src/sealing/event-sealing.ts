@@ -27,15 +27,23 @@ export class EventSealing {
   }
 
   /** A copy of `data` with every declared field (when present) replaced by its JWE. */
-  async seal(definition: Pick<EventDefinition, 'sealed' | 'consumers'>, data: unknown): Promise<unknown> {
+  async seal(definition: Pick<EventDefinition, 'sealed' | 'consumers' | 'sealedForField'>, data: unknown): Promise<unknown> {
     const fields = sealedFieldsOf(definition);
     if (fields.length === 0) return data;
-    const recipients = sealRecipientsOf(definition);
+    const recipients = sealRecipientsOf(definition, data);
     const copy: Payload = { ...(data as Payload) };
     for (const field of fields) {
       if (copy[field] !== undefined) copy[field] = await this.sealer.seal(copy[field], recipients);
     }
     return copy;
+  }
+
+  /**
+   * False when the event's sealed fields are for other consumers only (`sealedForField` names another
+   * service): such a record is acknowledged unopened, like a type the group does not handle.
+   */
+  isAddressedTo(definition: Pick<EventDefinition, 'consumers' | 'sealedForField'>, data: unknown): boolean {
+    return !definition.sealedForField || sealRecipientsOf(definition, data).includes(this.service);
   }
 
   /** A copy of `data` with every declared field opened; throws SealError if one cannot be. */

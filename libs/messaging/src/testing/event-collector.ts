@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
 import { decodeCloudEvent, headersToStrings } from '../envelope/cloud-event.codec';
 import { createKafka } from '../kafka.module';
-import { findEventDefinition } from '@legal/contracts';
+import { findEventDefinition, sealRecipientsOf } from '@legal/contracts';
 import { EventSealing } from '../sealing/event-sealing';
 import { openCloudEvent } from '../sealing/seal-cloud-event';
 
@@ -72,7 +72,7 @@ export class EventCollector {
     const definition = event ? findEventDefinition(event.type) : undefined;
     if (event && definition && EventSealing.hasSealedFields(definition)) {
       try {
-        event = await openCloudEvent(event, definition.consumers[0] ?? 'unknown');
+        event = await openCloudEvent(event, sealRecipientsOf(definition, event.data)[0] ?? 'unknown');
       } catch {
         sealed = true;
       }
