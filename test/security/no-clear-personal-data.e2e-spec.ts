@@ -241,6 +241,9 @@ function describeFindings(findings: Finding[]): string {
     const what = [...new Set(here.map((f) => `${f.needle.person}'s ${f.needle.kind} ${maskValue(f.needle.value)}${f.needle.form === 'plain' ? '' : ` (${f.needle.form})`}`))];
     out.push(`  * ${place}: ${what.join('; ')}`);
   }
+  if (findings.some((f) => f.needle.form.startsWith('unkeyed'))) {
+    out.push('  (An unkeyed digest of a phone or ID number is reversed by hashing every possible number: use a keyed hash — HMAC with a secret key, as PiiProtector.hash does.)');
+  }
   out.push('Excerpts (known values masked as ⟦kind 139****1234⟧):');
   const shown = new Set<string>();
   for (const f of findings) {
@@ -500,8 +503,13 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     for (const spy of spies) spy.mockRestore();
     if (previousLogFile === undefined) delete process.env.LOG_FILE;
     else process.env.LOG_FILE = previousLogFile;
-    // The suite's own log scan (test/scan-suite-logs.js) sees these lines too.
-    if (previousLogFile && existsSync(logFile)) appendFileSync(previousLogFile, readFileSync(logFile));
+    // The suite's own log scan (test/scan-suite-logs.js) sees the services' lines too (not the canary's).
+    if (previousLogFile && existsSync(logFile)) {
+      const lines = readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !l.includes('"service":"no-clear-canary"'));
+      if (lines.length > 0) appendFileSync(previousLogFile, `${lines.join('\n')}\n`);
+    }
     if (process.env.KEEP_NO_CLEAR_ARTIFACTS === '1') {
       process.stdout.write(`no-clear: kept tag ${tag}, log ${logFile}\n`);
       return;
