@@ -48,6 +48,8 @@ describe('IntakeSubmissionService.toStatusView: who may see linked and related c
     expect(linyi).toMatchObject({ caseCode: LINYI_CODE, possiblyRelatedCaseCodes: [LINYI_CODE] });
     const province = IntakeSubmissionService.toStatusView(intake(), { kind: 'staff', user: staff('370000') });
     expect(province.possiblyRelatedCaseCodes).toEqual([JINAN_CODE, LINYI_CODE]);
+    const created = IntakeSubmissionService.toStatusView(intake({ status: 'registered', caseCode: LINYI_CODE }), { kind: 'staff', user: staff('370102') });
+    expect(created.caseCode).toBe(LINYI_CODE); // its own intake's work order: always shown
   });
 
   it('shows the access code only on the freshly submitted intake', () => {

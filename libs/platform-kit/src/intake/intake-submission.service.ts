@@ -166,7 +166,8 @@ export class IntakeSubmissionService {
       related = [];
       if (linked) note = LINKED_NOTE;
     } else if (audience.kind === 'staff') {
-      showWorkOrder = !intake.caseCode || codeInJurisdiction(audience.user, intake.caseCode);
+      // The work order its own intake created is always shown to the platform's staff; a linked one only within jurisdiction.
+      showWorkOrder = !linked || !intake.caseCode || codeInJurisdiction(audience.user, intake.caseCode);
       related = related.filter((code) => codeInJurisdiction(audience.user, code));
       if (linked && !showWorkOrder) note = LINKED_ELSEWHERE_NOTE;
     }

@@ -79,6 +79,8 @@ describe('centre walk-ins and counter queue (real PostgreSQL, Redis, Kafka)', ()
       .send({ outcome: 'answered-on-spot', description: '咨询宅基地纠纷如何处理', answerSummary: '告知可申请村调委会调解' })
       .expect(200);
     expect(outcome.body).toMatchObject({ outcome: 'answered-on-spot', intakeStatus: 'submitted' });
+    expect(outcome.body.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/); // for the citizen's slip, in this answer only
+    expect((await request(centre.url).get(`/walk-ins/${res.body.id}`).set('authorization', clerk).expect(200)).body.accessCode).toBeUndefined();
     const event = await waitForEvent(BROKERS, prefixedTopic(tag, TOPICS.intakeSubmitted.name), (e) => (e.data as { intakeId?: string }).intakeId === outcome.body.intakeId, 60000);
     expect(event.type).toBe(IntakeSubmitted.type);
     expect(event.data).toMatchObject({

@@ -119,12 +119,12 @@ export class WalkInsService implements OnModuleInit {
       return submitted;
     });
     this.logger.log({ visitId: id, intakeId: intake.intakeId, outcome: input.outcome }, 'visit outcome recorded');
-    return { visit: await this.visibleVisit(id, clerk), intake: IntakeSubmissionService.toStatusView(intake) };
+    return { visit: await this.visibleVisit(id, clerk), intake: IntakeSubmissionService.toStatusView(intake, { kind: 'staff', user: clerk }) };
   }
 
   async get(id: string, clerk: AuthUser): Promise<VisitWithIntake> {
     const visit = await this.visibleVisit(id, clerk);
-    return { visit, ...(visit.intakeId ? { intake: await this.intakes.status(visit.intakeId) } : {}) };
+    return { visit, ...(visit.intakeId ? { intake: await this.intakes.status(visit.intakeId, { kind: 'staff', user: clerk }) } : {}) };
   }
 
   async list(query: WalkInListQueryDto, clerk: AuthUser): Promise<{ items: VisitWithIntake[]; total: number }> {
@@ -136,7 +136,7 @@ export class WalkInsService implements OnModuleInit {
     const [visits, total] = await qb.orderBy('v.createdAt', 'DESC').addOrderBy('v.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
     const intakeIds = visits.map((v) => v.intakeId).filter((i): i is string => i !== null);
     const intakes = intakeIds.length === 0 ? [] : await this.dataSource.getRepository(PlatformIntake).findBy({ intakeId: In(intakeIds) });
-    const byId = new Map(intakes.map((i) => [i.intakeId, IntakeSubmissionService.toStatusView(i)]));
+    const byId = new Map(intakes.map((i) => [i.intakeId, IntakeSubmissionService.toStatusView(i, { kind: 'staff', user: clerk })]));
     return { items: visits.map((visit) => ({ visit, ...(visit.intakeId && byId.has(visit.intakeId) ? { intake: byId.get(visit.intakeId) } : {}) })), total };
   }
 

@@ -9,6 +9,8 @@ export function toCallResponse({ call, intake }: LoggedCall): CallResponseDto {
     intakeStatus: intake.status,
     ...(intake.caseCode ? { caseCode: intake.caseCode } : {}),
     ...(intake.workOrderId ? { workOrderId: intake.workOrderId } : {}),
+    ...(intake.accessCode ? { accessCode: intake.accessCode } : {}),
+    ...(intake.note ? { note: intake.note } : {}),
     outcome: call.outcome,
     callerPhoneMasked: call.callerPhoneMasked,
     callerPhoneLast4: call.callerPhoneLast4,

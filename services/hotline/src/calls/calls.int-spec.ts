@@ -54,7 +54,13 @@ describe('hotline calls (real PostgreSQL, Redis, Kafka)', () => {
       .send({ callerPhone: '+86 138-1234-5678', callerName: '张三', regionCode: '371324101', description: '老板拖欠工资三万元不给', serviceType: 'legal-aid', urgency: 'urgent', outcome: 'follow-up' })
       .expect(201);
     expect(res.body).toMatchObject({ outcome: 'follow-up', intakeStatus: 'submitted', callerPhoneMasked: '138****5678', callerPhoneLast4: '5678', callerNameMasked: '张*' });
+    // The access code to read out to the caller: in this answer only, carried onwards as a keyed hash.
+    expect(res.body.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+    const again = await request(hotline.url).get(`/calls/${res.body.id}`).set('authorization', agent).expect(200);
+    expect(again.body.accessCode).toBeUndefined();
     const data = await submitted(res.body.intakeId);
+    expect(data.accessCodeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(data)).not.toContain(res.body.accessCode);
     expect(data).toMatchObject({
       platform: 'hotline',
       platformRecordId: res.body.id,

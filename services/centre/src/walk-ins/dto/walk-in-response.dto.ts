@@ -39,8 +39,17 @@ export class WalkInResponseDto {
   @ApiPropertyOptional({ description: 'What became of the intake so far', enum: INTAKE_STATUSES, example: 'registered' })
   intakeStatus?: string;
 
-  @ApiPropertyOptional({ description: 'Case code, once assigned (the existing one for a duplicate)', example: '371324-20261128-000001-7' })
+  @ApiPropertyOptional({
+    description: 'Case code, once assigned; for a duplicate linked to an existing work order, that one’s code when it lies within your jurisdiction (otherwise withheld, see note)',
+    example: '371324-20261128-000001-7',
+  })
   caseCode?: string;
+
+  @ApiPropertyOptional({ description: 'Only in the answer that records the outcome: the access code (查询码) to hand to the citizen (printed slip); with the case code it tracks the request on the portal. Shown once, stored nowhere in clear.', example: 'K7QM4-X2PRT' })
+  accessCode?: string;
+
+  @ApiPropertyOptional({ description: 'Set when the intake was linked to a work order outside your jurisdiction', example: 'Linked to an existing work order outside your jurisdiction; its code is withheld.' })
+  note?: string;
 
   @ApiPropertyOptional({ description: 'Work order id, once assigned', example: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f' })
   workOrderId?: string;
@@ -52,8 +61,9 @@ export class WalkInResponseDto {
   createdAt!: string;
 
   static from(visit: WalkInVisit, intake?: IntakeStatusView): WalkInResponseDto {
-    const caseCode = intake?.caseCode ?? visit.caseCode;
-    const workOrderId = intake?.workOrderId ?? visit.workOrderId;
+    // The intake view already applies the viewer's jurisdiction; the visit's copy is only for visits without one.
+    const caseCode = intake ? intake.caseCode : visit.caseCode;
+    const workOrderId = intake ? intake.workOrderId : visit.workOrderId;
     return {
       id: visit.id,
       organisationId: visit.organisationId,
@@ -68,6 +78,8 @@ export class WalkInResponseDto {
       ...(intake ? { intakeStatus: intake.status } : {}),
       ...(caseCode ? { caseCode } : {}),
       ...(workOrderId ? { workOrderId } : {}),
+      ...(intake?.accessCode ? { accessCode: intake.accessCode } : {}),
+      ...(intake?.note ? { note: intake.note } : {}),
       ...(visit.outcomeAt ? { outcomeAt: visit.outcomeAt.toISOString() } : {}),
       createdAt: visit.createdAt.toISOString(),
     };

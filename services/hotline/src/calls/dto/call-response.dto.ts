@@ -14,8 +14,17 @@ export class CallResponseDto {
   @ApiProperty({ description: 'What became of the intake so far', enum: INTAKE_STATUSES, example: 'submitted' })
   intakeStatus!: IntakeStatus;
 
-  @ApiPropertyOptional({ description: 'Case code, once assigned (the existing one for a duplicate)', example: '371324-20261128-000001-7' })
+  @ApiPropertyOptional({
+    description: 'Case code, once assigned; for a duplicate linked to an existing work order, that one’s code when it lies within your jurisdiction (otherwise withheld, see note)',
+    example: '371324-20261128-000001-7',
+  })
   caseCode?: string;
+
+  @ApiPropertyOptional({ description: 'Only in the answer that logs the call: the access code (查询码) to read out to the caller; with the case code it tracks the request on the portal. Shown once, stored nowhere in clear.', example: 'K7QM4-X2PRT' })
+  accessCode?: string;
+
+  @ApiPropertyOptional({ description: 'Set when the intake was linked to a work order outside your jurisdiction', example: 'Linked to an existing work order outside your jurisdiction; its code is withheld.' })
+  note?: string;
 
   @ApiPropertyOptional({ description: 'Work order id, once assigned', example: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f' })
   workOrderId?: string;
