@@ -1,12 +1,13 @@
 /**
  * Issue 12, "Done when": no ID-card number, phone number or address in clear anywhere.
  *
- * Five services run in this process with one tag (shared topics `<tag>.legal.*`, one schema each,
- * one Redis prefix), logging at debug level to a file of this test. Known, distinct, valid personal
- * data goes in on all three platforms — a hotline call, an anonymous portal request, an Open311
- * request and a centre walk-in, all asking for legal aid — and a legal-aid officer accepts every
- * offer, reads one applicant (the full phone must be there: the value really travelled to the
- * handler) and decides it, so the intake, dispatch, report and lifecycle topics all carry traffic.
+ * work-order, hotline, portal, centre, legal-aid and identity run in this process with one tag (shared
+ * topics `<tag>.legal.*`, one schema each, one Redis prefix), logging at debug level to a file of this
+ * test. Known, distinct, valid personal data goes in on all three platforms — a hotline call, an
+ * anonymous portal request, an Open311 request and a centre walk-in, all asking for legal aid — and a
+ * legal-aid officer accepts every offer, reads two applicants (the full phone must be there: the value
+ * really travelled to the handler) and decides one, so the intake, dispatch, report and lifecycle
+ * topics all carry traffic. The portal applicant also signs in on identity with phone + one-time code.
  *
  * Then every place the data could rest in is searched for each known value (ID number upper and
  * lower case, 11-digit phone also with spaces/dashes (+86 is a substring match), the address; plain,
@@ -20,7 +21,7 @@
  * Positive controls keep it from passing vacuously: a canary written on purpose into a topic, a table,
  * a log line and a Redis key of the same tag must be found by the same scanner; the intake, dispatch,
  * report and lifecycle topics must have non-empty segments; the segments and the dump must contain this
- * test's intake ids, case codes and work-order ids; the log must hold lines of all five services.
+ * test's intake ids, case codes and work-order ids; the log must hold lines of all six services.
  * Look-ups by the full number (hotline caller history, portal "my requests") must still work, and the
  * legal-aid officer must see the applicant's full phone and address: the values did reach the handler.
  *
