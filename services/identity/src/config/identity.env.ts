@@ -106,6 +106,16 @@ export class IdentityEnv extends BaseEnv {
   @Transform(toBool)
   @IsBoolean()
   SEED_DEV_USERS?: boolean = undefined;
+
+  /**
+   * The partner gateway grants a partner principal's broker ACLs when its client is created or enabled and
+   * removes them when it is disabled, with the Kafka admin principal (KAFKA_ADMIN_USERNAME/PASSWORD).
+   * false: the identity service never changes ACLs; operators run the provisioning command
+   * (`--partner <clientId>` / `--remove-partner <clientId>`, see deploy/README.md).
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  IDENTITY_MANAGE_PARTNER_ACLS = true;
 }
 
 export function shouldSeedDevUsers(env: IdentityEnv): boolean {

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@legal/auth';
 import { PartnerClientCreateDto } from './dto/partner-client-create.dto';
 import { PartnerClientCreatedResponseDto, PartnerClientResponseDto } from './dto/partner-client-response.dto';
+import { PartnerClientUpdateDto } from './dto/partner-client-update.dto';
 import { PartnerClientService, toPartnerClientResponse } from './partner-client.service';
 
 @ApiTags('admin')
@@ -24,5 +25,15 @@ export class PartnerAdminController {
   @ApiOkResponse({ type: [PartnerClientResponseDto] })
   async list(): Promise<PartnerClientResponseDto[]> {
     return (await this.clients.list()).map(toPartnerClientResponse);
+  }
+
+  @Patch(':clientId')
+  @ApiOperation({
+    summary:
+      "Change a partner client: a new agreement applies to its feed from the next event on; disabled=true revokes it (no tokens, no more feed items, broker ACLs removed), disabled=false enables it again",
+  })
+  @ApiOkResponse({ type: PartnerClientResponseDto })
+  async update(@Param('clientId') clientId: string, @Body() dto: PartnerClientUpdateDto): Promise<PartnerClientResponseDto> {
+    return toPartnerClientResponse(await this.clients.update(clientId, dto));
   }
 }

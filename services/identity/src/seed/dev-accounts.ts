@@ -29,8 +29,9 @@ export const DEV_PARTNER: PartnerClientCreateDto = {
   clientId: 'dev-partner-court',
   name: '开发 合作法院',
   organisationId: 'org-370100-court',
+  regionCode: '370100',
   agreement: {
     purpose: 'Development partner: follows the status of work orders it referred',
-    topics: [{ topic: 'legal.workorder.changed', fields: ['workOrderId', 'caseCode', 'status', 'occurredAt'] }],
+    topics: [{ topic: 'legal.workorder.changed', fields: ['workOrderId', 'caseCode', 'status'] }],
   },
 };
