@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { dropSchema } from '@legal/persistence';
 import { REDIS } from '@legal/redis';
@@ -64,6 +65,9 @@ describe('@RateLimit (Redis)', () => {
     const keys = await redis.keys(`${probe.env.REDIS_KEY_PREFIX}rl:*`);
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.join(' ')).not.toMatch(/wang|fang|alice/i);
+    // Nor as an unkeyed hash, which a dictionary of all phone numbers (or user names) reverses.
+    const plainHash = (account: string): string => createHash('sha256').update(account, 'utf8').digest('base64url').slice(0, 22);
+    for (const account of ['wang.fang', 'li.lei', 'citizen-alice', 'citizen-bob']) expect(keys.join(' ')).not.toContain(plainHash(account));
   });
 });
 

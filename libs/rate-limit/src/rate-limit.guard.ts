@@ -1,19 +1,24 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { BaseEnv } from '@legal/config';
 import { DomainError } from '@legal/http';
 import { InjectRedis } from '@legal/redis';
 import type { Request } from 'express';
 import type Redis from 'ioredis';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimitRule } from './rate-limit-rule';
 import { RateLimiterRegistry } from './rate-limiter-registry';
 
 export const RATE_LIMIT_KEY = 'legal:rateLimit';
 
-/** Accounts (phone numbers, user names) never appear in Redis keys in clear. */
-function digest(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('base64url').slice(0, 22);
+/**
+ * Accounts (phone numbers, user names) never appear in Redis keys in clear, nor as a plain hash:
+ * a mobile number has only ~10^10 values, so an unkeyed SHA-256 is reversed by trying them all.
+ * The key is the deployment's PII_HASH_KEY, which no partner holds.
+ */
+function digest(key: string, value: string): string {
+  return createHmac('sha256', key).update(`rate-limit:${value}`, 'utf8').digest('base64url').slice(0, 22);
 }
 
 function subjectOf(req: Request): string | undefined {
@@ -35,6 +40,7 @@ export class RateLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @InjectRedis() redis: Redis,
+    private readonly env: BaseEnv,
   ) {
     this.registry = new RateLimiterRegistry(redis);
   }
@@ -69,6 +75,7 @@ export class RateLimitGuard implements CanActivate {
     if (rule.by === 'ip') return `ip:${ip}`;
     const account = rule.account ? rule.account(req) : subjectOf(req);
     if (account === undefined) return undefined;
-    return rule.by === 'account' ? `acct:${digest(account)}` : `ip:${ip}|acct:${digest(account)}`;
+    const hashed = digest(this.env.PII_HASH_KEY, account);
+    return rule.by === 'account' ? `acct:${hashed}` : `ip:${ip}|acct:${hashed}`;
   }
 }
