@@ -115,6 +115,16 @@ export class IdentityEnv extends BaseEnv {
    */
   @Transform(toBool)
   @IsBoolean()
+  @ValidateBy({
+    name: 'adminCredentialInProduction',
+    validator: {
+      // The admin credential is read from the environment by @legal/messaging (kafkaAdminCredentialsFromEnv).
+      validate: (value: unknown, args?: ValidationArguments): boolean =>
+        !(value === true && (args?.object as BaseEnv | undefined)?.NODE_ENV === 'production' && !process.env.KAFKA_ADMIN_PASSWORD),
+      defaultMessage: (): string =>
+        'IDENTITY_MANAGE_PARTNER_ACLS=true needs KAFKA_ADMIN_PASSWORD in production (or set it to false and apply partner ACLs with the provisioning command)',
+    },
+  })
   IDENTITY_MANAGE_PARTNER_ACLS = true;
 }
 
