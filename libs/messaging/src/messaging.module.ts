@@ -64,7 +64,7 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
               relay: options.relay,
               consumers: options.consumers,
               inbox: options.inbox,
-              sealing: sealer ? new EventSealing(sealer) : undefined,
+              sealing: sealer ? EventSealing.checked(sealer, options.serviceName) : undefined,
             }),
           inject: [DataSource, KAFKA, KAFKA_SETTINGS, { token: MetricsRegistry, optional: true }, { token: TransitSealer, optional: true }],
         },

@@ -68,3 +68,17 @@ describe('TransitSealer (JWE General JSON, one ECDH-ES+A256KW recipient per serv
     await expect(TransitSealer.development('portal').open(sealed)).rejects.toMatchObject({ reason: 'not-a-recipient' });
   });
 });
+
+describe('TransitSealer configuration checks', () => {
+  it('refuses a directory that publishes a key the service does not hold', () => {
+    const mine = TransitSealer.generateKeyPair('k1');
+    const other = TransitSealer.generateKeyPair('k2');
+    expect(() => TransitSealer.fromConfig('legal-aid', mine.privateEntry, JSON.stringify({ 'legal-aid': other.publicEntry }))).toThrow(/kid k2, which PII_TRANSIT_KEYS does not hold/);
+    const sameKid = TransitSealer.generateKeyPair('k1');
+    expect(() => TransitSealer.fromConfig('legal-aid', mine.privateEntry, JSON.stringify({ 'legal-aid': sameKid.publicEntry }))).toThrow(/does not belong/);
+    // during a rotation the service already holds the new key while the directory still lists the old one
+    const next = TransitSealer.generateKeyPair('k3');
+    expect(() => TransitSealer.fromConfig('legal-aid', `${next.privateEntry},${mine.privateEntry}`, JSON.stringify({ 'legal-aid': mine.publicEntry }))).not.toThrow();
+    expect(TransitSealer.fromConfig('legal-aid', `${next.privateEntry},${mine.privateEntry}`, JSON.stringify({ 'legal-aid': mine.publicEntry })).currentPublicEntry()).toBe(next.publicEntry);
+  });
+});

@@ -23,7 +23,7 @@ function publicKeyFromRaw(raw: Buffer): KeyObject {
 }
 
 function rawPublic(key: KeyObject): string {
-  const jwk = createPublicKey(key).export({ format: 'jwk' }) as { x: string };
+  const jwk = (key.type === 'public' ? key : createPublicKey(key)).export({ format: 'jwk' }) as { x: string };
   return jwk.x;
 }
 
@@ -69,6 +69,15 @@ export class TransitDirectory {
 
   static development(): TransitDirectory {
     return new TransitDirectory(true);
+  }
+
+  /** The entry of `service` if the directory lists it (development: derived), else undefined. */
+  find(service: string): TransitRecipient | undefined {
+    try {
+      return this.recipient(service);
+    } catch {
+      return undefined;
+    }
   }
 
   recipient(service: string): TransitRecipient {
@@ -123,7 +132,9 @@ export class TransitSealer {
       }
       if (own.size === 0) throw new Error('PII_TRANSIT_KEYS: no key');
     }
-    return new TransitSealer(service, own, TransitDirectory.parse(directory));
+    const sealer = new TransitSealer(service, own, TransitDirectory.parse(directory));
+    sealer.assertDirectoryMatchesOwnKeys();
+    return sealer;
   }
 
   /** Development keys (derived from service names; tests, fixtures, benchmarks). */
@@ -137,6 +148,23 @@ export class TransitSealer {
     const { privateKey } = generateKeyPairSync('x25519');
     const d = (privateKey.export({ format: 'jwk' }) as { d: string }).d;
     return { privateEntry: `${kid}:${d}`, publicEntry: `${kid}:${rawPublic(privateKey)}` };
+  }
+
+  /**
+   * Fails fast when the directory publishes, for this service, a key it does not hold (a kid missing
+   * from PII_TRANSIT_KEYS, or another public key under that kid): every event sealed for it would be
+   * dead-lettered as unsealable. A service the directory does not list is not checked.
+   */
+  assertDirectoryMatchesOwnKeys(): void {
+    const listed = this.directory.find(this.service);
+    if (!listed) return;
+    const own = this.privateKeys.get(listed.kid);
+    if (!own) {
+      throw new Error(`PII_TRANSIT_DIRECTORY lists ${this.service} with kid ${listed.kid}, which PII_TRANSIT_KEYS does not hold (it holds ${[...this.privateKeys.keys()].join(', ')})`);
+    }
+    if (rawPublic(own) !== rawPublic(listed.key)) {
+      throw new Error(`PII_TRANSIT_DIRECTORY's public key for ${this.service} (kid ${listed.kid}) does not belong to the private key of that kid in PII_TRANSIT_KEYS`);
+    }
   }
 
   /** The public entry (`kid:x`) of this service's current key, as the directory should list it. */

@@ -1,4 +1,4 @@
-import { sealedFieldsOf, sealRecipientsOf } from '@legal/contracts';
+import { ALL_EVENTS, sealedFieldsOf, sealRecipientsOf } from '@legal/contracts';
 import type { EventDefinition } from '@legal/contracts';
 import { SealError, TransitSealer } from '@legal/privacy';
 
@@ -13,6 +13,14 @@ type Payload = Record<string, unknown>;
 export class EventSealing {
   constructor(readonly sealer: TransitSealer) {}
 
+  /** The sealing of a service, refusing to start if it could not seal an event it publishes for every consumer. */
+  static checked(sealer: TransitSealer, producer: string): EventSealing {
+    const sealing = new EventSealing(sealer);
+    const missing = sealing.missingRecipients(producer);
+    if (missing.length > 0) throw new Error(`PII_TRANSIT_DIRECTORY has no public key for ${missing.join(', ')}, which ${producer} seals personal data for`);
+    return sealing;
+  }
+
   /** Development keys for `service` (derived from service names): tests, fixtures, benchmarks. */
   static development(service: string): EventSealing {
     return new EventSealing(TransitSealer.development(service));
@@ -20,6 +28,17 @@ export class EventSealing {
 
   get service(): string {
     return this.sealer.service;
+  }
+
+  /**
+   * Consumers of the sealed events `producer` publishes (per the contracts' `producers`) that the
+   * directory has no public key for: publishing such an event would fail. Checked at start-up.
+   */
+  missingRecipients(producer: string): string[] {
+    const needed = new Set(
+      ALL_EVENTS.filter((d) => EventSealing.hasSealedFields(d) && (d.producers as string[]).includes(producer)).flatMap((d) => sealRecipientsOf(d)),
+    );
+    return [...needed].filter((service) => !this.sealer.directory.find(service)).sort();
   }
 
   static hasSealedFields(definition: Pick<EventDefinition, 'sealed'>): boolean {
