@@ -50,6 +50,15 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(`${token.slice(0, -2)}${last}${token.at(-1)}`)).rejects.toThrow();
   });
 
+  it('verifies as of a given instant (a token carried in an event must have been valid when the event was sent)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await sign(claims({ iat: now - 3600, exp: now - 3000 }));
+    await expect(verifier.verify(token)).rejects.toThrow();
+    await expect(verifier.verify(token, { at: new Date((now - 3300) * 1000) })).resolves.toMatchObject({ subject: 'u1' });
+    await expect(verifier.verify(token, { at: new Date((now - 2900) * 1000) })).rejects.toThrow();
+    await expect(verifier.verify(token, { at: new Date((now - 4000) * 1000) })).rejects.toThrow();
+  });
+
   it('refuses an unsigned token (alg none)', async () => {
     const token = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims())}.`;
     await expect(verifier.verify(token)).rejects.toThrow(/algorithm none/);

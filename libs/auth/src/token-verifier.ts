@@ -89,7 +89,11 @@ export class TokenVerifier {
     this.localKeys = resolver;
   }
 
-  async verify(token: string): Promise<AuthUser> {
+  /**
+   * `at`: verify as of this instant instead of now (expiry, not-before, issued-at). For a token carried
+   * inside an event as proof of who sent it: it must have been valid when the event was sent.
+   */
+  async verify(token: string, options: { at?: Date } = {}): Promise<AuthUser> {
     const header = safeHeader(token);
     if (header.alg !== ACCESS_TOKEN_ALG) throw new TokenRejectedError(`algorithm ${String(header.alg)} is not accepted`);
     const getKey = async (protectedHeader: JWTHeaderParameters, input: FlattenedJWSInput): Promise<KeyLike> => {
@@ -102,8 +106,11 @@ export class TokenVerifier {
       algorithms: [ACCESS_TOKEN_ALG],
       requiredClaims: ['sub', 'exp', 'iat'],
       clockTolerance: this.settings.clockToleranceSeconds ?? 5,
+      ...(options.at ? { currentDate: options.at } : {}),
     });
     if (payload.token_use !== undefined && payload.token_use !== 'access') throw new TokenRejectedError('not an access token');
+    const tolerance = this.settings.clockToleranceSeconds ?? 5;
+    if (options.at && typeof payload.iat === 'number' && payload.iat > options.at.getTime() / 1000 + tolerance) throw new TokenRejectedError('issued after the instant it is verified at');
     return toAuthUser(payload);
   }
 }

@@ -34,7 +34,8 @@ describe('sealed personal data in event contracts', () => {
     const byType = Object.fromEntries(ALL_EVENTS.map((d) => [d.type, sealedFieldsOf(d)]));
     expect(byType['legal.intake.submitted.v1']).toEqual(['applicant']);
     expect(byType['legal.workorder.dispatched.v1']).toEqual(['applicant']);
-    expect(byType['legal.partner.defence-notice.v1']).toEqual(['suspect']);
+    // The notice also seals the sender's access token (its proof of agency and area): a credential, not for other eyes.
+    expect(byType['legal.partner.defence-notice.v1']).toEqual(['suspect', 'partnerToken']);
   });
 
   it('a dispatch is sealed for the handler it offers the work order to; other values fall back to every consumer', () => {

@@ -8,14 +8,25 @@ export const DefenceNotice = defineEvent({
   summary: 'A court, procuratorate or police notice of a notified-defence case (通知辩护): a lawyer must be appointed within 3 days',
   producers: ['partner-agencies'],
   consumers: ['legal-aid'],
-  sealed: ['suspect'],
+  sealed: ['suspect', 'partnerToken'],
   schema: strictObject(
     {
       noticeId: Uuid,
       agency: Type.Union([Type.Literal('court'), Type.Literal('procuratorate'), Type.Literal('police')]),
       agencyName: Type.String({ maxLength: 200 }),
       agencyCaseNumber: Type.String({ maxLength: 100 }),
+      organisationId: Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "The notifying agency: the sending partner client's organisation (its token's org claim); a notice for another agency is dead-lettered",
+      }),
       regionCode: RegionCode,
+      partnerToken: Type.String({
+        minLength: 20,
+        maxLength: 4096,
+        description:
+          "The sending partner's access token (client credentials from the identity service), valid at the event's time: proves which agency and area the notice speaks for. Sealed for legal-aid; never stored",
+      }),
       suspect: strictObject(
         {
           name: Type.String({ maxLength: 100 }),
@@ -37,7 +48,9 @@ export const DefenceNotice = defineEvent({
     agency: 'court',
     agencyName: '临沂市兰山区人民法院',
     agencyCaseNumber: '(2026)鲁1302刑初123号',
+    organisationId: 'org-371302-court',
     regionCode: '371302',
+    partnerToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJsYW5zaGFuLWNvdXJ0In0.c2lnbmF0dXJl',
     suspect: { name: '李四', minor: false },
     charge: '盗窃罪',
     stage: 'trial',

@@ -1,4 +1,5 @@
-import { TOPICS } from '@legal/contracts';
+import { DLQ_HEADERS, prefixedTopic, TOPICS } from '@legal/contracts';
+import { createKafka, EventCollector } from '@legal/messaging';
 import { addCalendarDaysLegal } from '@legal/domain';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
@@ -52,7 +53,9 @@ describe('notified defence (通知辩护) from partner agencies (real PostgreSQL
     db = service.app.get(DataSource);
     partners = await PartnerEventsFixture.connect(tag);
     officer = await auth.bearer({ sub: 'officer-sun', roles: ['legal-aid-officer'], org: 'org-371302-legal-aid', region: '371302' });
-    partner = await auth.bearer({ sub: 'client-court-371302', roles: ['partner'], clientId: 'court-371302' });
+    const lanshanCourt = { sub: 'court-371302', roles: ['partner' as const], clientId: 'court-371302', org: 'org-371302-court', region: '371302' };
+    partner = await auth.bearer(lanshanCourt);
+    partners.partnerToken = await auth.token(lanshanCourt);
     const admin = await auth.bearer({ sub: 'admin-1', roles: ['admin'] });
     await request(service.url).post('/admin/lawyers').set('authorization', admin).send({ name: '周强', lawFirm: '临沂刑辩律师事务所', expertiseTags: ['criminal-defence'], regionCode: '371302', capacity: 5 }).expect(201);
     await request(service.url).post('/admin/lawyers').set('authorization', admin).send({ name: '吴敏', lawFirm: '临沂家事律师事务所', expertiseTags: ['family'], regionCode: '371302', capacity: 5 }).expect(201);
@@ -116,5 +119,63 @@ describe('notified defence (通知辩护) from partner agencies (real PostgreSQL
     await request(service.url).post('/defence-notices').set('authorization', officer).send(partners.notice()).expect(403);
     await request(service.url).post('/defence-notices').send(partners.notice()).expect(401);
     await request(service.url).get('/applications').set('authorization', partner).expect(403);
+  });
+  describe('bound to the partner’s agency and area (issue 13: any partner could file for any agency and region)', () => {
+    let deadLetters: EventCollector;
+    const dlq = (): string => `${prefixedTopic(tag, TOPICS.partnerNotice.name)}.dlq`;
+    const noApplication = async (noticeId: string): Promise<void> => {
+      expect(await db.getRepository(Application).countBy({ noticeId })).toBe(0);
+      expect(await db.getRepository(DefenceNoticeRecord).countBy({ id: noticeId })).toBe(0);
+    };
+
+    beforeAll(async () => {
+      deadLetters = await EventCollector.start(createKafka({ brokers: ['127.0.0.1:9092'], clientId: `dlq-${tag}`, topicPrefix: tag, partitions: 3 }), [dlq()]);
+    });
+    afterAll(async () => deadLetters?.stop());
+
+    it('REST: 403 problem+json naming organisationId for another agency, regionCode outside the area, both for an unbound client; nothing written', async () => {
+      const otherAgency = partners.notice({ organisationId: 'org-370102-court' });
+      const res = await request(service.url).post('/defence-notices').set('authorization', partner).send(otherAgency).expect(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ code: 'notice-outside-partner-binding', status: 403 });
+      expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['organisationId']);
+      await noApplication(otherAgency.noticeId);
+
+      const { organisationId: _own, ...withoutAgency } = partners.notice({ regionCode: '370102', agencyName: '济南市历下区人民法院' });
+      const outside = await request(service.url).post('/defence-notices').set('authorization', partner).send(withoutAgency).expect(403);
+      expect((outside.body.errors as { field: string; codes: string[] }[])).toEqual([expect.objectContaining({ field: 'regionCode', codes: ['outsidePartnerArea'] })]);
+      await noApplication(withoutAgency.noticeId);
+
+      const unbound = await auth.bearer({ sub: 'court-unbound', roles: ['partner'], clientId: 'court-unbound' });
+      const notice = partners.notice();
+      const refused = await request(service.url).post('/defence-notices').set('authorization', unbound).send(notice).expect(403);
+      expect((refused.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['organisationId', 'regionCode']);
+      await noApplication(notice.noticeId);
+
+      // The agency defaults to the client's own; a city court may file for a county below it.
+      const city = await auth.bearer({ sub: 'court-371300', roles: ['partner'], clientId: 'court-371300', org: 'org-371300-court', region: '371300' });
+      const { organisationId: _none, ...defaulted } = partners.notice({ regionCode: '371302' });
+      await request(service.url).post('/defence-notices').set('authorization', city).send(defaulted).expect(201);
+      expect(await db.getRepository(DefenceNoticeRecord).findOneOrFail({ where: { id: defaulted.noticeId } })).toMatchObject({ submittedBy: 'court-371300', regionCode: '371302' });
+    });
+
+    it('events: a notice for another agency or area, with a forged or a staff token, creates nothing and is dead-lettered with the reason', async () => {
+      const elsewhere = partners.notice({ organisationId: 'org-370102-court', regionCode: '370102' });
+      const stranger = await TestAuthority.create();
+      const forgedToken = await stranger.token({ sub: 'court-371302', roles: ['partner'], clientId: 'court-371302', org: 'org-371302-court', region: '371302' });
+      const forged = partners.notice();
+      const staffToken = await auth.token({ sub: 'officer-sun', roles: ['legal-aid-officer'], org: 'org-371302-court', region: '371302' });
+      const byStaff = partners.notice();
+      const sent = [await partners.defenceNotice(elsewhere), await partners.defenceNotice(forged, forged.noticeId, forgedToken), await partners.defenceNotice(byStaff, byStaff.noticeId, staffToken)];
+      const letters = await deadLetters.waitFor((r) => sent.some((e) => e.id === r.headers.ce_id), 3, 60000);
+      const reasonOf = (eventId: string): string => letters.find((l) => l.headers.ce_id === eventId)?.headers[DLQ_HEADERS.error] ?? '';
+      for (const letter of letters) expect(letter.headers[DLQ_HEADERS.reason]).toBe('handler-failed');
+      expect(reasonOf(sent[0]!.id)).toMatch(/organisationId: partner client court-371302 files for org-371302-court only.*regionCode: region 370102 lies outside/);
+      expect(reasonOf(sent[1]!.id)).toContain('partnerToken is not a valid access token');
+      expect(reasonOf(sent[2]!.id)).toContain('not a partner client token');
+      for (const n of [elsewhere, forged, byStaff]) await noApplication(n.noticeId);
+      // The token travels sealed for legal-aid, in the dead letter too.
+      for (const token of [partners.partnerToken as string, forgedToken, staffToken]) expect(letters.map((l) => l.value ?? '').join()).not.toContain(token);
+    });
   });
 });

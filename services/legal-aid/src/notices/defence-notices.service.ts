@@ -11,7 +11,8 @@ import type { CategorySnapshot, HardshipInputs, ReviewSnapshot } from '../hardsh
 import { PersonalDataService } from '../personal-data/personal-data.service';
 import { DefenceNoticeRecord } from './entities/defence-notice.entity';
 
-export type NoticeData = Static<(typeof DefenceNotice)['schema']>;
+/** A notice as recorded: the event's fields without the sender's token (checked by the consumer, never stored). */
+export type NoticeData = Omit<Static<(typeof DefenceNotice)['schema']>, 'partnerToken'>;
 
 export const NOTIFIED_DEFENCE_CATEGORY = 'notified-defence';
 const NOTICE_ACTOR = 'system:defence-notice';

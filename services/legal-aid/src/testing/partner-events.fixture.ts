@@ -19,6 +19,12 @@ export function idCard(first17: string): string {
  * and collects every handler report from the run's report topic.
  */
 export class PartnerEventsFixture {
+  /**
+   * The raw access token the partner sends with its notices (proof of which agency and area it speaks
+   * for): set it from the test's TestAuthority, e.g. `auth.token({ roles: ['partner'], org, region, clientId })`.
+   */
+  partnerToken: string | undefined;
+
   private constructor(
     private readonly producer: Producer,
     private readonly tag: string,
@@ -68,6 +74,7 @@ export class PartnerEventsFixture {
       agency: 'court',
       agencyName: '临沂市兰山区人民法院',
       agencyCaseNumber: `(2026)鲁1302刑初${Math.floor(Math.random() * 9000) + 100}号`,
+      organisationId: 'org-371302-court',
       regionCode: '371302',
       suspect: { name: '李四', idCardNumber: idCard('37130219900101123'), minor: false },
       charge: '盗窃罪',
@@ -86,9 +93,13 @@ export class PartnerEventsFixture {
     await this.send(TOPICS.workOrderDispatch.name, this.envelope(OfferWithdrawn.type, '/legal/work-order', offer.workOrderId, data));
   }
 
-  /** `subject` (the Kafka key) defaults to the notice id; sharing one keeps notices on one partition, in order. */
-  async defenceNotice(data: NoticeData, subject = data.noticeId): Promise<CloudEvent<NoticeData>> {
-    return this.send(TOPICS.partnerNotice.name, this.envelope(DefenceNotice.type, '/partners/court-371302', subject, data));
+  /**
+   * `subject` (the Kafka key) defaults to the notice id; sharing one keeps notices on one partition, in order.
+   * The notice goes with `partnerToken` (the fixture's, unless given).
+   */
+  async defenceNotice(data: NoticeData, subject = data.noticeId, partnerToken = this.partnerToken): Promise<CloudEvent<NoticeData & { partnerToken: string }>> {
+    if (partnerToken === undefined) throw new Error('set PartnerEventsFixture.partnerToken (a partner access token) before sending notices');
+    return this.send(TOPICS.partnerNotice.name, this.envelope(DefenceNotice.type, '/partners/court-371302', subject, { ...data, partnerToken }));
   }
 
   /** Publishes an event (again, same id and all: what a redelivery looks like to the consumer). */

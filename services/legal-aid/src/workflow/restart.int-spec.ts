@@ -41,6 +41,7 @@ describe('legal-aid restarted in the middle of a workflow (same schema and topic
     // First life: accepts, reviews and grants, but does not appoint (automatic appointment off).
     service = await start({ AUTO_APPOINT_LAWYERS: false });
     partners = await PartnerEventsFixture.connect(tag); // after the service created the run's topics
+    partners.partnerToken = await auth.token({ sub: 'court-371300', roles: ['partner'], clientId: 'court-371300', org: 'org-371302-court', region: '371300' });
     const admin = await auth.bearer({ roles: ['admin'] });
     const lawyer = await request(service.url).post('/admin/lawyers').set('authorization', admin).send({ name: '冯涛', lawFirm: '临沂法援律师事务所', expertiseTags: ['labour', 'criminal-defence'], regionCode: '371324', capacity: 4 }).expect(201);
     const offer = partners.offer();

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsChineseIdCard, IsRegionCode } from '@legal/domain';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 
 export const NOTICE_AGENCIES = ['court', 'procuratorate', 'police'] as const;
 export const NOTICE_STAGES = ['investigation', 'prosecution', 'trial'] as const;
@@ -48,7 +48,15 @@ export class DefenceNoticeCreateDto {
   @Length(1, 100)
   agencyCaseNumber!: string;
 
-  @ApiProperty({ description: "Agency's area (Shandong division code)", example: '371302' })
+  @ApiPropertyOptional({
+    description: "The notifying agency's organisation id; defaults to the partner client's own. Another agency's is refused (403 naming organisationId)",
+    example: 'org-371302-court',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: 'organisationId must be 1-64 letters, digits, dots, colons, dashes or underscores' })
+  organisationId?: string;
+
+  @ApiProperty({ description: "Agency's area (Shandong division code): must lie in the partner client's area, else 403 naming regionCode", example: '371302' })
   @IsRegionCode()
   regionCode!: string;
 
