@@ -11,6 +11,11 @@ export class ClassifierService {
     return this.classifier.classify(text);
   }
 
+  /** The distinct jieba words of a text (search mode), e.g. to compare two descriptions. */
+  words(text: string): string[] {
+    return this.classifier.words(text);
+  }
+
   topicTags(text: string): string[] {
     return this.classifier.classify(text).topicTags;
   }

@@ -2,7 +2,8 @@ import { IntakeRegistered, IntakeSubmitted, WorkOrderChanged } from '@legal/cont
 import { waitUntil } from '@legal/testing';
 import type { DataOf } from '../common/event-data';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
-import { intake, randomMobile } from '../../test/intake-factory';
+import { PossibleRelationEntity } from '../relations/entities/possible-relation.entity';
+import { intake, randomMobile, validIdCard } from '../../test/intake-factory';
 import { WorkOrderHarness } from '../../test/work-order-harness';
 
 jest.setTimeout(90_000);
@@ -72,5 +73,53 @@ describe('linking a duplicate intake never hands the case over (real Kafka, Post
     wo = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id: victim.workOrderId });
     expect(wo.citizenUserId).toBe('owner-1');
     expect((await latestChange(victim.workOrderId, wo.version)).citizen).toMatchObject({ userId: 'owner-1', accessCodeHash: hash('a') });
+  });
+
+  describe('issue 13 finding 3: the same matter, not just the same service type', () => {
+    it('does not link an unrelated request of the same ID number in another county; relates it instead', async () => {
+      const idCardNumber = validIdCard('371324');
+      const linyi = await submit(intake({ platform: 'hotline', regionCode: '371324102', applicant: { name: '周七', idCardNumber, phone: randomMobile() } }));
+      const jinan = await submit(
+        intake({
+          platform: 'centre',
+          regionCode: '370102',
+          description: '交通事故受伤，对方保险公司拒绝赔偿医疗费',
+          applicant: { name: '周七', idCardNumber, phone: randomMobile() },
+          submittedBy: { role: 'centre-clerk', userId: 'clerk-jinan' },
+        }),
+      );
+      expect(jinan.outcome).toBe('created');
+      expect(jinan.caseCode.startsWith('370102-')).toBe(true); // the Jinan clerk's own walk-in, in his own jurisdiction
+      expect(jinan.possiblyRelatedCaseCodes).toEqual([linyi.caseCode]);
+      const relation = await h.dataSource().manager.findOneByOrFail(PossibleRelationEntity, { workOrderId: jinan.workOrderId });
+      expect(relation).toMatchObject({ relatedWorkOrderId: linyi.workOrderId, reason: 'same-id-card-other-matter', status: 'pending' });
+    });
+
+    it('links a restatement of the same matter (same person, same county, overlapping description) and says why', async () => {
+      const phone = randomMobile();
+      const call = await submit(intake({ platform: 'hotline', regionCode: '371324102', applicant: { name: '吴八', phone } }));
+      const walkIn = await submit(
+        intake({
+          platform: 'centre',
+          regionCode: '371324',
+          description: '老板一直拖欠我的工资，工地上的活干完了不给钱',
+          applicant: { name: '吴八', idCardNumber: validIdCard('371324'), phone },
+          submittedBy: { role: 'centre-clerk', userId: 'clerk-lanling' },
+        }),
+      );
+      expect(walkIn).toMatchObject({ outcome: 'linked-to-existing', caseCode: call.caseCode });
+      const linked = await latestChange(call.workOrderId, 3);
+      expect(linked.entry.note).toMatch(/same matter \(same service type; keyword overlap [\d.]+; same county; \d+ days apart\)/);
+    });
+
+    it('relates two people sharing one phone who ask for the same service (conflicting ID numbers) instead of staying blind', async () => {
+      const phone = randomMobile();
+      const first = await submit(intake({ platform: 'centre', applicant: { name: '郑九', idCardNumber: validIdCard('371324', '19600101'), phone } }));
+      const second = await submit(intake({ platform: 'hotline', description: '我儿子在工地打工，老板拖欠工资', applicant: { name: '郑十', idCardNumber: validIdCard('371324', '19900101'), phone } }));
+      expect(second.outcome).toBe('created');
+      expect(second.possiblyRelatedCaseCodes).toEqual([first.caseCode]);
+      const relation = await h.dataSource().manager.findOneByOrFail(PossibleRelationEntity, { workOrderId: second.workOrderId });
+      expect(relation.reason).toBe('same-phone-other-matter');
+    });
   });
 });

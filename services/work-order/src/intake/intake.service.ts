@@ -19,6 +19,7 @@ import { OPEN_STATUSES } from '../work-orders/work-order-lifecycle';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 import { IntakeOutcome, WorkOrderIntakeEntity } from './entities/work-order-intake.entity';
 import { CheckedIdentity, checkIntake, IntakeData } from './intake-rules';
+import { compareMatters, MatterComparison, matterKeywords } from './matter-similarity';
 
 const PERSON_LOCK_KEY = 737_131;
 
@@ -71,9 +72,9 @@ export class IntakeService {
     const needsTriage = classification.source === 'inferred' && classification.confidence < this.env.CLASSIFICATION_MIN_CONFIDENCE;
     if (!needsTriage) {
       await this.lockPerson(manager, identity);
-      const existing = await this.openDuplicate(manager, identity, classification.ranking[0]?.serviceType ?? data.serviceType);
+      const existing = await this.openDuplicate(manager, identity, classification.ranking[0]?.serviceType ?? data.serviceType, data);
       if (existing) {
-        await this.link(manager, existing, data, identity, actor, trace);
+        await this.link(manager, existing.workOrder, data, identity, existing.comparison, actor, trace);
         return;
       }
     }
@@ -120,20 +121,37 @@ export class IntakeService {
     for (const key of keys) await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PERSON_LOCK_KEY, key]);
   }
 
-  /** Same person (ID-card hash; else phone hash when either side lacks an ID card), same service type, still open. */
-  private async openDuplicate(manager: EntityManager, identity: { idCardHash: string | null; phoneHash: string | null }, serviceType: string | undefined): Promise<WorkOrderEntity | undefined> {
+  /**
+   * The open work order this intake repeats: the same person (ID-card hash; else phone hash when either
+   * side lacks an ID card), the same service type, and the same matter (compareMatters: description
+   * keywords, county, time) — of several, the most similar. Same-person work orders that are not the
+   * same matter become possible relations instead (RelationFinderService).
+   */
+  private async openDuplicate(
+    manager: EntityManager,
+    identity: { idCardHash: string | null; phoneHash: string | null },
+    serviceType: string | undefined,
+    data: IntakeData,
+  ): Promise<{ workOrder: WorkOrderEntity; comparison: MatterComparison } | undefined> {
     if (!serviceType || (!identity.idCardHash && !identity.phoneHash)) return undefined;
-    const [row] = await queryRows<{ id: string }>(
+    const rows = await queryRows<{ id: string; region_code: string; description: string; received_at: Date }>(
       manager,
-      `SELECT id FROM ${tableOf(manager, WorkOrderEntity)}
+      `SELECT id, region_code, description, received_at FROM ${tableOf(manager, WorkOrderEntity)}
        WHERE service_type = $1 AND status = ANY($2)
          AND ((id_card_hash IS NOT NULL AND id_card_hash = $3)
               OR (phone_hash IS NOT NULL AND phone_hash = $4 AND (id_card_hash IS NULL OR $3::char(64) IS NULL)))
-       ORDER BY received_at ASC LIMIT 1`,
+       ORDER BY received_at ASC LIMIT 20`,
       [serviceType, [...OPEN_STATUSES], identity.idCardHash, identity.phoneHash],
     );
-    if (!row) return undefined;
-    return (await manager.findOne(WorkOrderEntity, { where: { id: row.id }, lock: { mode: 'pessimistic_write' } })) ?? undefined;
+    const incoming = { serviceType, regionCode: data.regionCode, keywords: matterKeywords(this.classifier.words(data.description)), receivedAt: new Date(Math.min(Date.parse(data.submittedAt), Date.now())) };
+    let best: { id: string; comparison: MatterComparison } | undefined;
+    for (const row of rows) {
+      const comparison = compareMatters(incoming, { serviceType, regionCode: row.region_code, keywords: matterKeywords(this.classifier.words(row.description)), receivedAt: new Date(row.received_at) });
+      if (comparison.sameMatter && (!best || comparison.score > best.comparison.score)) best = { id: row.id, comparison };
+    }
+    if (!best) return undefined;
+    const workOrder = await manager.findOne(WorkOrderEntity, { where: { id: best.id }, lock: { mode: 'pessimistic_write' } });
+    return workOrder ? { workOrder, comparison: best.comparison } : undefined;
   }
 
   /**
@@ -142,7 +160,7 @@ export class IntakeService {
    * An account is attached only when the intake's phone is the phone that account verified (OTP,
    * token claim) and it is this work order's phone: typing someone else's number attaches nothing.
    */
-  private async link(manager: EntityManager, wo: WorkOrderEntity, data: IntakeData, identity: { phoneHash: string | null }, actor: Actor, trace: Trace): Promise<void> {
+  private async link(manager: EntityManager, wo: WorkOrderEntity, data: IntakeData, identity: { phoneHash: string | null }, comparison: MatterComparison, actor: Actor, trace: Trace): Promise<void> {
     if (!wo.platforms.includes(data.platform)) wo.platforms = [...wo.platforms, data.platform];
     if (!wo.citizenUserId && data.citizenUserId && data.citizenPhoneVerified === true && identity.phoneHash !== null && identity.phoneHash === wo.phoneHash) {
       wo.citizenUserId = data.citizenUserId;
@@ -154,8 +172,8 @@ export class IntakeService {
       {
         action: 'intake-linked',
         actor,
-        note: `${data.platform} intake ${data.platformRecordId} linked: same person, same service type, work order still open`,
-        data: { intakeId: data.intakeId, platform: data.platform, platformRecordId: data.platformRecordId },
+        note: `${data.platform} intake ${data.platformRecordId} linked: same person, same matter (${comparison.explanation}), work order still open`,
+        data: { intakeId: data.intakeId, platform: data.platform, platformRecordId: data.platformRecordId, matter: { score: comparison.score, keywordOverlap: comparison.keywordOverlap, sameCounty: comparison.sameCounty } },
       },
       trace,
     );

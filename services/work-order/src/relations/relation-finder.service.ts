@@ -21,8 +21,9 @@ interface Found {
 }
 
 /**
- * Near-duplicates that are not certain enough to link: the same phone or ID card asking for another
- * service type, or a similar name in the same county. They are stored as "possibly related" for a
+ * Near-duplicates that are not certain enough to link: the same phone or ID card with another open
+ * work order that was not linked (another service type, or the same type but another matter — other
+ * county or description, or a conflicting ID number on a shared phone), or a similar name in the same county. They are stored as "possibly related" for a
  * person to confirm or dismiss. Names are compared after decrypting only the few candidates that share
  * the keyed surname hash.
  */
@@ -35,16 +36,18 @@ export class RelationFinderService {
     const table = tableOf(manager, WorkOrderEntity);
     const open = [...OPEN_STATUSES];
     if (wo.idCardHash || wo.phoneHash) {
-      const rows = await queryRows<{ id: string; case_code: string; id_card_hash: string | null }>(
+      const rows = await queryRows<{ id: string; case_code: string; id_card_hash: string | null; service_type: string }>(
         manager,
-        `SELECT id, case_code, id_card_hash FROM ${table}
-         WHERE id <> $1 AND status = ANY($2) AND service_type <> $3 AND ((id_card_hash IS NOT NULL AND id_card_hash = $4) OR (phone_hash IS NOT NULL AND phone_hash = $5))
+        `SELECT id, case_code, id_card_hash, service_type FROM ${table}
+         WHERE id <> $1 AND status = ANY($2) AND ((id_card_hash IS NOT NULL AND id_card_hash = $3) OR (phone_hash IS NOT NULL AND phone_hash = $4))
          ORDER BY received_at DESC LIMIT 20`,
-        [wo.id, open, wo.serviceType, wo.idCardHash, wo.phoneHash],
+        [wo.id, open, wo.idCardHash, wo.phoneHash],
       );
       for (const r of rows) {
         const sameId = wo.idCardHash !== null && r.id_card_hash === wo.idCardHash;
-        found.set(r.id, { workOrderId: r.id, caseCode: r.case_code, reason: sameId ? 'same-id-card-different-type' : 'same-phone-different-type', score: sameId ? 0.9 : 0.7 });
+        const sameType = r.service_type === wo.serviceType;
+        const reason: RelationReason = sameId ? (sameType ? 'same-id-card-other-matter' : 'same-id-card-different-type') : sameType ? 'same-phone-other-matter' : 'same-phone-different-type';
+        found.set(r.id, { workOrderId: r.id, caseCode: r.case_code, reason, score: sameId ? 0.9 : 0.7 });
       }
     }
     if (applicantName && wo.surnameHash) {

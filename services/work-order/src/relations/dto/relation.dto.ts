@@ -16,7 +16,11 @@ export class RelationDto {
   caseCode!: string;
   @ApiProperty({ description: 'The possibly related work order', example: '371324-20251128-000001-7' })
   relatedCaseCode!: string;
-  @ApiProperty({ description: 'same-phone-different-type, same-id-card-different-type or similar-name-same-region', example: 'same-phone-different-type' })
+  @ApiProperty({
+    description:
+      'same-phone-different-type, same-id-card-different-type, same-phone-other-matter / same-id-card-other-matter (same service type but not the same matter: another county or description, or conflicting ID numbers), or similar-name-same-region',
+    example: 'same-phone-different-type',
+  })
   reason!: string;
   @ApiProperty({ description: 'How alike (0..1)', example: 0.7 })
   score!: number;

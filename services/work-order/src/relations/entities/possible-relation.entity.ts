@@ -1,6 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type RelationReason = 'same-phone-different-type' | 'same-id-card-different-type' | 'similar-name-same-region';
+export type RelationReason =
+  | 'same-phone-different-type'
+  | 'same-id-card-different-type'
+  | 'same-phone-other-matter'
+  | 'same-id-card-other-matter'
+  | 'similar-name-same-region';
 export type RelationStatus = 'pending' | 'confirmed' | 'dismissed';
 
 /** A near-duplicate that is not certain: two work orders that may be the same matter, for a person to decide. */
