@@ -2,7 +2,7 @@
 //   node -r ./test/swc-register.js bench/pii-sealing.ts        (BENCH_ITERATIONS, default 2000)
 // Per intake: the outbox's seal (ECDH-ES+A256KW for each consumer, AES-256-GCM) + JSON.stringify, the
 // consumer's JSON.parse + open; baseline: JSON.stringify + JSON.parse of the same plain payload.
-// Also the dispatch (three recipients) and the at-rest keyring (compact JWE per value).
+// Also a dispatch (sealed for its handler; and for all three handlers when it names none) and the at-rest keyring.
 import { IntakeSubmitted, WorkOrderDispatched } from '@legal/contracts';
 import { EventSealing } from '@legal/messaging';
 import { Keyring, PiiProtector } from '@legal/privacy';
@@ -41,7 +41,8 @@ async function main(): Promise<void> {
     ...IntakeSubmitted.example,
     applicant: { name: '张三', idCardNumber: '371321199003071234', phone: '13812345678', address: '山东省临沂市兰陵县卞庄街道幸福路1号' },
   };
-  const dispatch = { ...WorkOrderDispatched.example, applicant: intake.applicant };
+  const dispatch = { ...WorkOrderDispatched.example, applicant: intake.applicant }; // handler legal-aid: one recipient
+  const broadcast = { ...dispatch, handler: 'external-agency' as const }; // names no consumer: all three are recipients
   const hotline = EventSealing.development('hotline');
   const workOrder = EventSealing.development('work-order');
   const legalAid = EventSealing.development('legal-aid');
@@ -56,8 +57,12 @@ async function main(): Promise<void> {
   const wireIntake = JSON.stringify(await hotline.seal(IntakeSubmitted, intake));
   const openOnly = await measure('intake: parse + open (consumer side)', async () => workOrder.open(IntakeSubmitted, JSON.parse(wireIntake)));
   const plainDispatch = await measure('dispatch: JSON.stringify + JSON.parse (baseline)', () => JSON.parse(JSON.stringify(dispatch)));
-  const sealedDispatch = await measure('dispatch: seal (3 recipients) + stringify + parse + open', async () => {
+  const sealedDispatch = await measure('dispatch: seal (for its handler) + stringify + parse + open', async () => {
     const wire = JSON.stringify(await workOrder.seal(WorkOrderDispatched, dispatch));
+    return legalAid.open(WorkOrderDispatched, JSON.parse(wire));
+  });
+  const sealedBroadcast = await measure('dispatch to no consumer: seal (3 recipients) + stringify + parse + open', async () => {
+    const wire = JSON.stringify(await workOrder.seal(WorkOrderDispatched, broadcast));
     return legalAid.open(WorkOrderDispatched, JSON.parse(wire));
   });
   const atRest = await measure('at rest: PiiProtector encrypt + decrypt of one phone number', () => pii.decrypt(pii.encrypt('13812345678')));
@@ -69,7 +74,7 @@ async function main(): Promise<void> {
     dispatchSealedBytes: Buffer.byteLength(JSON.stringify(await workOrder.seal(WorkOrderDispatched, dispatch))),
     phoneAtRestChars: pii.encrypt('13812345678').length,
   };
-  const rows = [plainIntake, sealedIntake, sealOnly, openOnly, plainDispatch, sealedDispatch, atRest];
+  const rows = [plainIntake, sealedIntake, sealOnly, openOnly, plainDispatch, sealedDispatch, sealedBroadcast, atRest];
   const overheadIntake = round(sealedIntake.cpuUsPerOp - plainIntake.cpuUsPerOp, 1);
   const overheadDispatch = round(sealedDispatch.cpuUsPerOp - plainDispatch.cpuUsPerOp, 1);
   const md = [
@@ -85,7 +90,7 @@ async function main(): Promise<void> {
       ]),
     ),
     '',
-    `Sealing adds ${overheadIntake} µs of CPU per intake (seal + open) and ${overheadDispatch} µs per dispatch (three recipients). ` +
+    `Sealing adds ${overheadIntake} µs of CPU per intake (seal + open) and ${overheadDispatch} µs per dispatch (sealed for its handler). ` +
       `Sizes: intake ${sizes.intakePlainBytes} → ${sizes.intakeSealedBytes} bytes, dispatch ${sizes.dispatchPlainBytes} → ${sizes.dispatchSealedBytes} bytes; ` +
       `a phone number at rest is ${sizes.phoneAtRestChars} characters.`,
   ].join('\n');
