@@ -132,6 +132,16 @@ describe('portal submissions (real PostgreSQL, Redis, Kafka)', () => {
     const event = await waitForEvent(BROKERS, prefixedTopic(tag, TOPICS.intakeSubmitted.name), (e) => (e.data as { intakeId?: string }).intakeId === res.body.intakeId, 30000);
     expect(event.data).toMatchObject({ citizenUserId: 'citizen-attacker', applicant: { phone: '13812345678' } });
     expect((event.data as { citizenPhoneVerified?: boolean }).citizenPhoneVerified).toBeUndefined();
+    // Linked by work-order to the phone owner's case: the attacker's "my requests" shows only his own intake and the note.
+    const victimCase = testCaseCode();
+    await stream.registered({ intakeId: res.body.intakeId, platform: 'portal', workOrderId: randomUUID(), caseCode: victimCase, outcome: 'linked-to-existing', possiblyRelatedCaseCodes: [] });
+    const mine = await waitUntil(async () => {
+      const r = await request(portal.url).get('/portal/my/requests').set('authorization', attacker).expect(200);
+      return r.body.pending.some((p: { status: string }) => p.status === 'linked-to-existing') ? r.body : undefined;
+    }, 30000, 'the linked intake listed');
+    expect(mine.pending).toEqual([expect.objectContaining({ intakeId: res.body.intakeId, status: 'linked-to-existing', note: LINKED_NOTE })]);
+    expect(mine.items).toEqual([]);
+    expect(JSON.stringify(mine)).not.toContain(victimCase);
   });
 
   it('ignores outcomes meant for another platform', async () => {

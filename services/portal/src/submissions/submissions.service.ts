@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeChinesePhone, normalizeIdCardInput, phoneLastFour } from '@legal/domain';
-import { IntakeSubmissionService, PlatformIntake, StatusLocale, toWorkOrderViewResponse, WorkOrderViewService } from '@legal/platform-kit';
+import { IntakeSubmissionService, LINKED_NOTE, PlatformIntake, StatusLocale, toWorkOrderViewResponse, WorkOrderViewService } from '@legal/platform-kit';
 import { PiiProtector } from '@legal/privacy';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -116,7 +116,7 @@ export class SubmissionsService {
       .createQueryBuilder('s')
       .innerJoinAndMapOne('s.intake', PlatformIntake, 'i', 'i.intake_id = s.intake_id')
       .where(`(${clauses.join(' OR ')})`, { userId: citizen.userId, phoneHash: citizen.phoneHash })
-      .andWhere("i.status IN ('submitted', 'rejected')")
+      .andWhere("i.status IN ('submitted', 'rejected', 'linked-to-existing')")
       .orderBy('s.createdAt', 'DESC')
       .take(PENDING_LIMIT)
       .getMany();
@@ -129,6 +129,7 @@ export class SubmissionsService {
         kind: s.kind,
         submittedAt: s.createdAt.toISOString(),
         ...(intake.rejectionReasons ? { rejectionReasons: intake.rejectionReasons } : {}),
+        ...(intake.status === 'linked-to-existing' ? { note: LINKED_NOTE } : {}),
       };
     });
   }
