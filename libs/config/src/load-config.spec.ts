@@ -54,11 +54,21 @@ describe('loadConfig in production', () => {
     @IsString()
     OWN_SECRET = 'published-development-value';
   }
-  const ownSecrets = {
+  // A value of its own for every secret (a new @DevelopmentDefault variable must be added here).
+  const key = (byte: string): string => Buffer.alloc(32, byte).toString('base64');
+  const ownSecrets: Record<string, string> = {
     PII_HASH_KEY: 'a-production-hash-key-of-its-own',
     PII_ENCRYPTION_KEY: 'ab'.repeat(32),
+    PII_KEYRING: `prod-2:${key('b')},prod-1:${key('a')}`,
+    PII_TRANSIT_KEYS: `prod-1:${Buffer.alloc(32, 'c').toString('base64url')}`,
+    PII_TRANSIT_DIRECTORY: JSON.stringify({ 'work-order': `prod-1:${Buffer.alloc(32, 'd').toString('base64url')}` }),
+    KAFKA_SASL_PASSWORD: 'a-production-broker-password',
     OWN_SECRET: 'a-production-secret',
   };
+
+  it('knows a production value for every marked variable (so the cases below cover them all)', () => {
+    expect(Object.keys(ownSecrets).sort()).toEqual(developmentDefaults(SecretEnv));
+  });
 
   it('is the default when NODE_ENV is unset, so a forgotten variable gets the strict checks', () => {
     expect(loadConfig(SecretEnv, {}, ownSecrets).NODE_ENV).toBe('production');
@@ -77,12 +87,20 @@ describe('loadConfig in production', () => {
     }
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems;
-    expect(problems).toHaveLength(3);
+    // Every marked variable is either unset or published here: each is named once.
+    expect(problems.map((p) => p.slice(0, p.indexOf('=')))).toEqual(developmentDefaults(SecretEnv));
     expect(problems.find((p) => p.startsWith('PII_HASH_KEY='))).toMatch(/published development value/);
     expect(problems.find((p) => p.startsWith('PII_ENCRYPTION_KEY='))).toMatch(/unset/);
     expect(problems.find((p) => p.startsWith('OWN_SECRET='))).toMatch(/published development value/);
     // The message names the variable, never the secret it was given.
     expect((caught as ConfigError).message).not.toContain('dev-only-pii-hash-key-change-me');
+  });
+
+  it('never echoes the value of a malformed secret', () => {
+    expect(() => loadConfig(SecretEnv, {}, { ...ownSecrets, NODE_ENV: 'production', PII_ENCRYPTION_KEY: 'not-hex-but-a-real-secret' })).toThrow(
+      /PII_ENCRYPTION_KEY=\(a secret of 25 characters\): PII_ENCRYPTION_KEY must be 64 hex/,
+    );
+    expect(() => loadConfig(SecretEnv, {}, { ...ownSecrets, NODE_ENV: 'production', PII_ENCRYPTION_KEY: 'not-hex-but-a-real-secret' })).not.toThrow(/not-hex-but/);
   });
 
   it('keeps the development defaults working in development and test', () => {

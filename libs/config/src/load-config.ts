@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { BaseEnv } from './base-env';
-import { unsafeProductionSecrets } from './development-default';
+import { developmentDefaults, unsafeProductionSecrets } from './development-default';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -12,9 +12,11 @@ export class ConfigError extends Error {
 
 type Ctor<T> = new () => T;
 
-function describe(errors: ValidationError[], source: Record<string, unknown>): string[] {
+/** A secret's value is never echoed (the message lands in logs): only that it is malformed. */
+function describe(errors: ValidationError[], source: Record<string, unknown>, secrets: ReadonlySet<string>): string[] {
   return errors.flatMap((e) => {
-    const shown = source[e.property] === undefined ? '(unset)' : JSON.stringify(source[e.property]);
+    const given = source[e.property];
+    const shown = given === undefined ? '(unset)' : secrets.has(e.property) ? `(a secret of ${String(given).length} characters)` : JSON.stringify(given);
     const reasons = Object.values(e.constraints ?? {}).join('; ');
     return [`${e.property}=${shown}: ${reasons}`];
   });
@@ -40,7 +42,7 @@ export function loadConfig<T extends BaseEnv>(
   }
   const config = plainToInstance(envClass, source, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  const problems = describe(errors, source);
+  const problems = describe(errors, source, new Set(developmentDefaults(envClass)));
   if (config.NODE_ENV === 'production') {
     // Only the environment counts here: a development default is exactly what production must replace.
     problems.push(...unsafeProductionSecrets(envClass, env, template as unknown as Record<string, unknown>));
