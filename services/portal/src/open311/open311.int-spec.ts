@@ -81,4 +81,22 @@ describe('Open311 GeoReport v2 on the portal (real stack)', () => {
     expect(nowhere.body.errors[0].field).toBe('jurisdiction_id');
     await request(portal.url).get(`/open311/v2/requests/${randomUUID()}.json`).expect(404);
   });
+
+  it('hands out the access code once, and never shows the existing case a duplicate was linked to (issue 13 findings 1 and 2)', async () => {
+    const created = await request(portal.url).post('/open311/v2/requests.json').send({ jurisdiction_id: '370102', service_code: 'legal-aid', description: '老板拖欠工资', phone: '13812345678' }).expect(201);
+    const notice = created.body[0].service_notice as string;
+    expect(notice).toMatch(/[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/);
+    const id = created.body[0].service_request_id as string;
+    const existing = new WorkOrderScript({ originPlatform: 'hotline', citizen: { phoneLast4: '5678' } });
+    await stream.changed(existing.next('accepted', { organisationId: 'org-371324-legal-aid', organisationName: '兰陵县法律援助中心', handler: 'legal-aid' }));
+    await stream.registered({ intakeId: id, platform: 'portal', workOrderId: existing.workOrderId, caseCode: existing.caseCode, outcome: 'linked-to-existing', possiblyRelatedCaseCodes: [] });
+    const linked = await waitUntil(async () => {
+      const r = await request(portal.url).get(`/open311/v2/requests/${id}.json`).set('accept-language', 'en');
+      return r.body[0]?.status_notes?.includes('related request') ? r.body[0] : undefined;
+    }, 30000, 'open311 request linked');
+    expect(linked.service_notice).toBeUndefined();
+    expect(linked.agency_responsible).toBeUndefined();
+    expect(JSON.stringify(linked)).not.toContain(existing.caseCode);
+    expect(JSON.stringify(linked)).not.toContain(notice.match(/[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/)?.[0] ?? '');
+  });
 });
