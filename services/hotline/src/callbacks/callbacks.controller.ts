@@ -33,7 +33,7 @@ export class CallbacksController {
   @ApiOperation({ summary: 'One callback task; the agent who claimed it also gets the number to dial' })
   @ApiResponse({ status: 200, type: CallbackTaskResponseDto })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() agent: AuthUser): Promise<CallbackTaskResponseDto> {
-    return this.respond(await this.callbacks.get(id), agent);
+    return this.respond(await this.callbacks.getFor(id, agent), agent);
   }
 
   @Post(':id/claim')

@@ -42,8 +42,8 @@ describe('hotline callback tasks (real PostgreSQL, Redis, Kafka)', () => {
     db = hotline.app.get(DataSource);
     pii = hotline.app.get(PiiProtector);
     stream = await WorkOrderStreamFixture.connect(tag, BROKERS);
-    agentA = await auth.bearer({ sub: 'agent-a', roles: ['hotline-agent'] });
-    agentB = await auth.bearer({ sub: 'agent-b', roles: ['hotline-agent'] });
+    agentA = await auth.bearer({ sub: 'agent-a', roles: ['hotline-agent'], region: '370000' });
+    agentB = await auth.bearer({ sub: 'agent-b', roles: ['hotline-agent'], region: '370000' });
   });
 
   afterAll(async () => {

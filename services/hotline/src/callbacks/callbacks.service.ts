@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError } from '@legal/http';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { CallbackTaskCompleteDto } from './dto/callback-task-complete.dto';
 import type { CallbackTaskQueryDto } from './dto/callback-task-query.dto';
+import { assertMayRead, regionCondition } from '../common/jurisdiction';
 import { CallbackTask } from './entities/callback-task.entity';
 
 /** The hotline callback queue: list, claim (one agent at a time), release, complete. */
@@ -17,6 +18,8 @@ export class CallbacksService {
   async list(query: CallbackTaskQueryDto, agent: AuthUser, now = new Date()): Promise<{ items: CallbackTask[]; total: number }> {
     const qb = this.dataSource.getRepository(CallbackTask).createQueryBuilder('t');
     qb.where('t.status IN (:...statuses)', { statuses: query.status && query.status.length > 0 ? query.status : ['open', 'claimed'] });
+    const region = regionCondition(agent, 't.region_code');
+    qb.andWhere(region.sql, region.params);
     if (query.reason && query.reason.length > 0) qb.andWhere('t.reason IN (:...reasons)', { reasons: query.reason });
     if (query.overdue !== undefined) qb.andWhere(query.overdue ? 't.dueAt < :now' : 't.dueAt >= :now', { now });
     if (query.claimedBy) qb.andWhere('t.claimedBy = :claimedBy', { claimedBy: query.claimedBy === 'me' ? agent.subject : query.claimedBy });
@@ -31,14 +34,25 @@ export class CallbacksService {
     return task;
   }
 
-  /** Tasks of these work orders or this phone (caller history), newest first. */
-  async forCaller(workOrderIds: string[], phoneHash: string): Promise<CallbackTask[]> {
-    const where = workOrderIds.length > 0 ? [{ workOrderId: In(workOrderIds) }, { phoneHash }] : [{ phoneHash }];
-    return this.dataSource.getRepository(CallbackTask).find({ where, order: { createdAt: 'DESC' }, take: 200 });
+  /** A task the agent may see: in their jurisdiction (by the work order's region; 403 otherwise). */
+  async getFor(id: string, agent: AuthUser): Promise<CallbackTask> {
+    const task = await this.get(id);
+    assertMayRead(agent, task.regionCode, `Callback task ${id}`);
+    return task;
+  }
+
+  /** Tasks of these work orders or this phone (caller history) in the agent's jurisdiction, newest first. */
+  async forCaller(workOrderIds: string[], phoneHash: string, agent: AuthUser): Promise<CallbackTask[]> {
+    const region = regionCondition(agent, 't.region_code');
+    const qb = this.dataSource.getRepository(CallbackTask).createQueryBuilder('t');
+    if (workOrderIds.length > 0) qb.where('(t.workOrderId IN (:...workOrderIds) OR t.phoneHash = :phoneHash)', { workOrderIds, phoneHash });
+    else qb.where('t.phoneHash = :phoneHash', { phoneHash });
+    return qb.andWhere(region.sql, region.params).orderBy('t.createdAt', 'DESC').take(200).getMany();
   }
 
   /** Takes the task for this agent; claiming one's own task again is harmless. */
   async claim(id: string, agent: AuthUser, now = new Date()): Promise<CallbackTask> {
+    await this.getFor(id, agent);
     const result = await this.dataSource
       .createQueryBuilder()
       .update(CallbackTask)
@@ -91,6 +105,7 @@ export class CallbacksService {
   private async lockedMine(manager: EntityManager, id: string, agent: AuthUser): Promise<CallbackTask> {
     const task = await manager.findOne(CallbackTask, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!task) throw new NotFoundError('Callback task', id);
+    assertMayRead(agent, task.regionCode, `Callback task ${id}`);
     const supervisor = agent.roles.includes('supervisor');
     if (task.status !== 'claimed' || (task.claimedBy !== agent.subject && !supervisor)) throw this.cannotTouch(task, agent);
     return task;

@@ -24,7 +24,7 @@ describe('hotline caller history (real PostgreSQL, Redis, Kafka)', () => {
     hotline = await startService(hotlineService, isolatedOverrides(tag, 'hotline', auth.env));
     pii = hotline.app.get(PiiProtector);
     stream = await WorkOrderStreamFixture.connect(tag, BROKERS);
-    agent = await auth.bearer({ sub: 'agent-17', roles: ['hotline-agent'] });
+    agent = await auth.bearer({ sub: 'agent-17', roles: ['hotline-agent'], region: '370000' });
   });
 
   afterAll(async () => {

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@legal/auth';
 import { maskPhone } from '@legal/domain';
 import { toWorkOrderViewResponse, WorkOrderViewService } from '@legal/platform-kit';
+import type { WorkOrderViewPage } from '@legal/platform-kit';
 import { CallbacksService } from '../callbacks/callbacks.service';
+import { regionCondition } from '../common/jurisdiction';
 import { CallbackTaskResponseDto } from '../callbacks/dto/callback-task-response.dto';
 import { toCallResponse } from '../calls/call-response.mapper';
 import { CallsService } from '../calls/calls.service';
@@ -26,15 +28,25 @@ export class CallerHistoryService {
 
   /** The history of whoever made a logged call, without the agent typing the number again. */
   async forCall(callId: string, limit: number, offset: number, agent: AuthUser): Promise<CallerHistoryResponseDto> {
-    const call = await this.calls.get(callId);
+    const call = await this.calls.getFor(callId, agent);
     return this.forHash(call.callerPhoneHash, call.callerPhoneMasked, limit, offset, agent);
   }
 
+  /**
+   * The caller's work orders on every platform that lie in the agent's jurisdiction (by the work
+   * order's region): a city supervisor never sees the rest of the province's history and notes.
+   */
+  private workOrdersInScope(phoneHash: string, limit: number, offset: number, agent: AuthUser): Promise<WorkOrderViewPage> {
+    const region = regionCondition(agent, 'v.region_code');
+    return this.views.search({ limit, offset }, (qb) => qb.andWhere('v.phone_hash = :phoneHash', { phoneHash }).andWhere(region.sql, region.params));
+  }
+
   private async forHash(phoneHash: string, phoneMasked: string, limit: number, offset: number, agent: AuthUser, now = new Date()): Promise<CallerHistoryResponseDto> {
-    const [workOrders, calls] = await Promise.all([this.views.listByPhoneHash(phoneHash, { limit, offset }), this.calls.listByPhoneHash(phoneHash, limit, offset)]);
+    const [workOrders, calls] = await Promise.all([this.workOrdersInScope(phoneHash, limit, offset, agent), this.calls.listByPhoneHash(phoneHash, limit, offset, agent)]);
     const tasks = await this.callbacks.forCaller(
       workOrders.items.map((v) => v.workOrderId),
       phoneHash,
+      agent,
     );
     return {
       phoneMasked,

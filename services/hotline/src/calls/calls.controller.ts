@@ -40,7 +40,7 @@ export class CallsController {
   @Roles('hotline-agent', 'supervisor')
   @ApiOperation({ summary: 'One call with its intake status and case code (once assigned)' })
   @ApiResponse({ status: 200, type: CallResponseDto })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CallResponseDto> {
-    return toCallResponse(await this.calls.getWithIntake(id));
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() agent: AuthUser): Promise<CallResponseDto> {
+    return toCallResponse(await this.calls.getWithIntake(id, agent));
   }
 }

@@ -7,9 +7,10 @@ import { IntakeSubmissionService, PlatformIntake } from '@legal/platform-kit';
 import type { IntakeInput, IntakeStatusView } from '@legal/platform-kit';
 import { maskName, PiiProtector } from '@legal/privacy';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import type { CallCreateDto } from './dto/call-create.dto';
 import type { CallListQueryDto } from './dto/call-list-query.dto';
+import { assertMayRead, regionCondition } from '../common/jurisdiction';
 import { withoutUndefined } from '../common/without-undefined';
 import { HotlineCall } from './entities/hotline-call.entity';
 
@@ -89,7 +90,7 @@ export class CallsService implements OnModuleInit {
         workOrderId: null,
       });
       await manager.insert(HotlineCall, call);
-      return { call, intake: IntakeSubmissionService.toStatusView(intake) };
+      return { call, intake: IntakeSubmissionService.toStatusView(intake, { kind: 'staff', user: agent }) };
     });
     this.logger.log({ callId: id, intakeId: result.intake.intakeId, outcome: input.outcome, agentId: agent.subject }, 'call logged');
     return { call: await this.get(id), intake: result.intake };
@@ -101,27 +102,41 @@ export class CallsService implements OnModuleInit {
     return call;
   }
 
-  async getWithIntake(id: string): Promise<LoggedCall> {
+  /** A call the agent may read: one they took, or one in their jurisdiction (403 otherwise). */
+  async getFor(id: string, agent: AuthUser): Promise<HotlineCall> {
     const call = await this.get(id);
-    return { call, intake: await this.intakes.status(call.intakeId) };
+    if (call.agentId !== agent.subject) assertMayRead(agent, call.regionCode, `Call ${id}`);
+    return call;
+  }
+
+  async getWithIntake(id: string, agent: AuthUser): Promise<LoggedCall> {
+    const call = await this.getFor(id, agent);
+    return { call, intake: await this.intakes.status(call.intakeId, { kind: 'staff', user: agent }) };
   }
 
   async list(query: CallListQueryDto, agent: AuthUser): Promise<{ items: LoggedCall[]; total: number }> {
     const qb = this.dataSource.getRepository(HotlineCall).createQueryBuilder('c');
+    this.inScope(qb, agent);
     if (query.agentId) qb.andWhere('c.agentId = :agentId', { agentId: query.agentId === 'me' ? agent.subject : query.agentId });
     if (query.outcome) qb.andWhere('c.outcome = :outcome', { outcome: query.outcome });
     if (query.from) qb.andWhere('c.createdAt >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('c.createdAt < :to', { to: new Date(query.to) });
     const [calls, total] = await qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
-    return { items: await this.withIntakes(calls), total };
+    return { items: await this.withIntakes(calls, agent), total };
   }
 
-  /** The hotline's own calls from one number, newest first. */
-  async listByPhoneHash(phoneHash: string, limit: number, offset: number): Promise<{ items: LoggedCall[]; total: number }> {
-    const [calls, total] = await this.dataSource
-      .getRepository(HotlineCall)
-      .findAndCount({ where: { callerPhoneHash: phoneHash }, order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
-    return { items: await this.withIntakes(calls), total };
+  /** The hotline's own calls from one number, newest first (linked and related codes as `agent` may see them). */
+  async listByPhoneHash(phoneHash: string, limit: number, offset: number, agent: AuthUser): Promise<{ items: LoggedCall[]; total: number }> {
+    const qb = this.dataSource.getRepository(HotlineCall).createQueryBuilder('c').where('c.callerPhoneHash = :phoneHash', { phoneHash });
+    this.inScope(qb, agent);
+    const [calls, total] = await qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    return { items: await this.withIntakes(calls, agent), total };
+  }
+
+  /** Calls in the agent's jurisdiction (by the call's region), plus the calls they took themselves. */
+  private inScope(qb: SelectQueryBuilder<HotlineCall>, agent: AuthUser): void {
+    const region = regionCondition(agent, 'c.region_code');
+    qb.andWhere(`(${region.sql} OR c.agent_id = :scopeAgent)`, { ...region.params, scopeAgent: agent.subject });
   }
 
   /** The number to dial back, from the latest call made from it (decrypted; callers check the role). */
@@ -131,10 +146,10 @@ export class CallsService implements OnModuleInit {
   }
 
   /** One query for the intake outcomes of a page of calls. */
-  private async withIntakes(calls: HotlineCall[]): Promise<LoggedCall[]> {
+  private async withIntakes(calls: HotlineCall[], agent: AuthUser): Promise<LoggedCall[]> {
     if (calls.length === 0) return [];
     const intakes = await this.dataSource.getRepository(PlatformIntake).findBy({ intakeId: In(calls.map((c) => c.intakeId)) });
-    const byId = new Map(intakes.map((i) => [i.intakeId, IntakeSubmissionService.toStatusView(i)]));
+    const byId = new Map(intakes.map((i) => [i.intakeId, IntakeSubmissionService.toStatusView(i, { kind: 'staff', user: agent })]));
     return calls.map((call) => {
       const intake = byId.get(call.intakeId);
       if (!intake) throw new Error(`call ${call.id} has no intake row`);

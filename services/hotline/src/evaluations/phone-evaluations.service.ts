@@ -8,6 +8,7 @@ import { WorkOrderViewService } from '@legal/platform-kit';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CallbacksService } from '../callbacks/callbacks.service';
+import { assertMayRead } from '../common/jurisdiction';
 import type { PhoneEvaluationCreateDto } from './dto/phone-evaluation-create.dto';
 import { PhoneEvaluation } from './entities/phone-evaluation.entity';
 
@@ -29,6 +30,7 @@ export class PhoneEvaluationsService {
   async record(input: PhoneEvaluationCreateDto, agent: AuthUser, now = new Date()): Promise<PhoneEvaluation> {
     const view = await this.views.findByCode(input.caseCode);
     if (!view) throw new NotFoundError('Work order', input.caseCode);
+    assertMayRead(agent, view.regionCode, `Work order ${input.caseCode}`);
     if (view.status !== 'resolved') {
       throw new ConflictError('work-order-not-resolved', `Work order ${input.caseCode} is ${view.status}; only a resolved work order can be evaluated`, { workOrderStatus: view.status });
     }
