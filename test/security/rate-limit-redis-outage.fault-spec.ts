@@ -71,6 +71,22 @@ describe('rate limits while Redis is down', () => {
     await identity?.stop();
   }, 60_000);
 
+  it('counts in memory, without stalling, while Redis accepts commands but never answers (hung or partitioned)', async () => {
+    const send = (): request.Test => request(probe.url).post('/probe/limited-account').send({ username: 'frozen.user' });
+    await send().expect(200); // one point counted in Redis
+    process.kill(redisProcess!.pid!, 'SIGSTOP');
+    try {
+      const statuses: number[] = [];
+      const started = Date.now();
+      for (let i = 0; i < 3; i++) statuses.push((await send()).status);
+      // In memory the count starts from zero on this instance: 2 points, then 429.
+      expect(statuses).toEqual([200, 200, 429]);
+      expect(Date.now() - started).toBeLessThan(3 * 1500); // each waits at most the limiter timeout
+    } finally {
+      process.kill(redisProcess!.pid!, 'SIGCONT');
+    }
+  });
+
   it('keeps refusing with 429 after the points are used, and answers no 5xx', async () => {
     // Counted in Redis while it is up.
     await request(probe.url).post('/probe/limited').expect(200);

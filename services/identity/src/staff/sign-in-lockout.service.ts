@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiterRegistry } from '@legal/rate-limit';
 import { createHash } from 'node:crypto';
-import type { RateLimiterRedis } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { IdentityEnv } from '../config/identity.env';
 
 /**
@@ -11,7 +11,7 @@ import { IdentityEnv } from '../config/identity.env';
  */
 @Injectable()
 export class SignInLockoutService {
-  private readonly failures: RateLimiterRedis;
+  private readonly failures: RateLimiterAbstract;
 
   constructor(
     registry: RateLimiterRegistry,
