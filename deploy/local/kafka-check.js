@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // End-to-end Kafka health check used by deploy/local/kafka.sh (no Java needed):
 // creates topic __healthcheck (if missing), produces one unique message and consumes it back.
-// Exit 0 on success, 1 on failure/timeout.
+// Exit 0 on success, 3 when the broker refuses the credentials, 1 on any other failure/timeout.
 //
 // Usage: node deploy/local/kafka-check.js [host:port] [--quiet]
 //   broker defaults to 127.0.0.1:$KAFKA_PORT (9092); KAFKA_CHECK_TIMEOUT_MS bounds the whole check (30000).
@@ -108,6 +108,7 @@ main().then(
   (err) => {
     clearTimeout(timer);
     console.error(`[kafka-check] not ready: ${err && (err.message || err)}`);
-    process.exit(1);
+    // 3: the broker answers but refuses the credentials (kafka.sh tells this apart from "not up yet")
+    process.exit(err && err.name === 'KafkaJSSASLAuthenticationError' ? 3 : 1);
   },
 );

@@ -17,7 +17,8 @@
 #   user list | user add NAME | user rotate NAME | user delete NAME
 #           SCRAM-SHA-512 users via the broker's own ConfigCommand (kafkajs cannot manage SCRAM). add and
 #           rotate take the password from KAFKA_USER_PASSWORD or generate one and print it once; a service
-#           name or rotation twin (portal.v2) gets its ACLs at once.
+#           name or rotation twin (portal.v2) gets its ACLs at once. delete retires the user (random unknown
+#           password, ACLs dropped) instead of deleting it: see retire_user for the Kafka 4.1.2 bug.
 #   partner add CLIENT_ID | partner remove CLIENT_ID
 #           a partner principal partner-CLIENT_ID (password printed once) that may read only its own feed
 #           topic legal.partner.feed.CLIENT_ID; remove deletes its ACLs and its user.
@@ -230,6 +231,30 @@ list_users() {
     | sed -n "s/^SCRAM credential configs for user-principal '\([^']*\)'.*/\1/p" | sort -u
 }
 
+# SCRAM users are never deleted: with Kafka 4.1.2 (combined broker+controller), once a SCRAM user has been
+# deleted, the broker loads no SCRAM credential at all after its next restart and refuses every login
+# (reproduced with this setup). `user delete` retires a user instead: a random password nobody knows, and a
+# line in $STATE_DIR/retired-users so provisioning drops its ACLs.
+RETIRED_FILE="$STATE_DIR/retired-users"
+is_retired() { [[ -f "$RETIRED_FILE" ]] && grep -qx -- "$1" "$RETIRED_FILE"; }
+retire_user() {
+  set_user_password "$1" "$(new_password)$(new_password)"
+  mkdir -p "$STATE_DIR"
+  is_retired "$1" || echo "$1" >>"$RETIRED_FILE"
+}
+unretire_user() {
+  [[ -f "$RETIRED_FILE" ]] || return 0
+  grep -vx -- "$1" "$RETIRED_FILE" >"$RETIRED_FILE.tmp" || true
+  mv -f "$RETIRED_FILE.tmp" "$RETIRED_FILE"
+}
+# SCRAM users that are not retired, one per line.
+active_users() {
+  local all
+  all="$(list_users)" || return 1
+  [[ -n "$all" ]] || return 0
+  while read -r u; do is_retired "$u" || echo "$u"; done <<<"$all"
+}
+
 set_user_password() {   # name password
   config_command --alter --entity-type users --entity-name "$1" \
       --add-config "SCRAM-SHA-512=[iterations=8192,password=$2]" >/dev/null
@@ -263,7 +288,7 @@ launch() {
 
 # Wait (bounded) until the broker is really usable.
 wait_ready() {
-  local deadline=$((SECONDS + KAFKA_START_TIMEOUT)) t0=$SECONDS next_note=$((SECONDS + 10)) mode
+  local deadline=$((SECONDS + KAFKA_START_TIMEOUT)) t0=$SECONDS next_note=$((SECONDS + 10)) mode auth_refusals=0
   case "${KAFKA_READY_CHECK:-auto}" in
     kafkajs|log) mode="$KAFKA_READY_CHECK" ;;
     *) if have_kafkajs; then mode=kafkajs; else mode=log; fi ;;
@@ -281,9 +306,19 @@ wait_ready() {
     fi
     if port_open "$KAFKA_HOST" "$KAFKA_PORT"; then
       if [[ "$mode" == kafkajs ]]; then
-        if KAFKA_CHECK_TIMEOUT_MS=15000 node "$CHECK_JS" "$KAFKA_HOST:$KAFKA_PORT" --quiet; then
+        local rc=0
+        KAFKA_CHECK_TIMEOUT_MS=15000 node "$CHECK_JS" "$KAFKA_HOST:$KAFKA_PORT" --quiet || rc=$?
+        if [[ "$rc" == 0 ]]; then
           log "broker ready on $KAFKA_HOST:$KAFKA_PORT after $((SECONDS - t0)) s (create/produce/consume OK)"
           return 0
+        fi
+        # Started, but the admin's SCRAM login keeps being refused (not just while the credential cache
+        # loads): cmd_start decides what to do.
+        if [[ "$rc" == 3 ]] && grep -q 'Kafka Server started' "$OUT_FILE" 2>/dev/null; then
+          auth_refusals=$((auth_refusals + 1))
+          ((auth_refusals < 10)) || return 3
+        else
+          auth_refusals=0
         fi
       elif grep -q 'Kafka Server started' "$OUT_FILE" 2>/dev/null; then
         log "broker ready on $KAFKA_HOST:$KAFKA_PORT after $((SECONDS - t0)) s (port open, 'Kafka Server started')"
@@ -326,7 +361,22 @@ cmd_start() {
   fetch_libs
   prepare_storage
   launch
-  wait_ready
+  local rc=0
+  wait_ready || rc=$?
+  if [[ "$rc" == 3 ]]; then
+    # Kafka 4.1.2 (combined mode): once a SCRAM user has been deleted, a restarted broker loads no SCRAM
+    # credential at all and refuses every login (reproduced here; hence `user delete` only retires users).
+    # Local storage is development/test data: re-format it with the bootstrap users and start again.
+    log "the restarted broker refuses the admin's SCRAM login (Kafka loses every SCRAM credential after a restart once" \
+        "a SCRAM user was deleted): re-formatting $KRAFT_DIR (development/test data: topics and offsets are dropped)"
+    cmd_stop
+    rm -rf "$KRAFT_DIR" "$DATA_DIR/.controller-port" "$AUTH_MARKER" "$PROVISION_STAMP"
+    prepare_storage
+    launch
+    wait_ready || die "broker still refuses the admin's login after re-formatting (KAFKA_ADMIN_PASSWORD changed since the format?)"
+  elif [[ "$rc" != 0 ]]; then
+    exit "$rc"
+  fi
 }
 
 cmd_stop() {
@@ -406,7 +456,7 @@ cmd_provision() {
     return 0
   fi
   local users name
-  users="$(list_users)" || die "cannot list SCRAM users as $KAFKA_ADMIN_USERNAME (wrong KAFKA_ADMIN_PASSWORD, or an unauthenticated broker from before: '$0 stop && $0 start')"
+  users="$(active_users)" || die "cannot list SCRAM users as $KAFKA_ADMIN_USERNAME (wrong KAFKA_ADMIN_PASSWORD, or an unauthenticated broker from before: '$0 stop && $0 start')"
   [[ -n "$users" ]] || die "cannot list SCRAM users as $KAFKA_ADMIN_USERNAME on $KAFKA_HOST:$KAFKA_PORT (is it an old unauthenticated broker? '$0 stop && $0 start')"
   for name in "${SERVICE_PRINCIPALS[@]}"; do
     if ! grep -qx -- "$name" <<<"$users"; then
@@ -432,7 +482,7 @@ is_service_principal() {
 cmd_user() {
   local action="${1:-}" name="${2:-}" password
   case "$action" in
-    list) list_users; return ;;
+    list) list_users | while read -r u; do if is_retired "$u"; then echo "$u (retired)"; else echo "$u"; fi; done; return ;;
     add|rotate|delete) ;;
     *) echo "usage: $0 user list|add NAME|rotate NAME|delete NAME" >&2; exit 2 ;;
   esac
@@ -440,18 +490,20 @@ cmd_user() {
   [[ "$name" != broker && "$name" != "$KAFKA_ADMIN_USERNAME" ]] || die "$name is a super user: change its password in the broker configuration (KAFKA_*_PASSWORD) and re-format, or use ConfigCommand by hand"
   port_open "$KAFKA_HOST" "$KAFKA_PORT" || die "no broker on $KAFKA_HOST:$KAFKA_PORT"
   if [[ "$action" == delete ]]; then
-    config_command --alter --entity-type users --entity-name "$name" --delete-config SCRAM-SHA-512 >/dev/null
-    log "deleted SCRAM user $name (connections already open stay until they reconnect)"
+    retire_user "$name"
+    log "retired SCRAM user $name: its password is now a random secret nobody knows and it is excluded from provisioning" \
+        "(connections already open stay until they reconnect)"
     if is_service_principal "$name"; then rm -f "$PROVISION_STAMP"; cmd_provision; fi
     return 0
   fi
   local exists=0
-  list_users | grep -qx -- "$name" && exists=1
+  active_users | grep -qx -- "$name" && exists=1
   [[ "$action" == add && "$exists" == 1 ]] && die "user $name exists already ('$0 user rotate $name' to change its password)"
   [[ "$action" == rotate && "$exists" == 0 ]] && die "user $name does not exist ('$0 user add $name')"
   password="${KAFKA_USER_PASSWORD:-$(new_password)}"
   check_password KAFKA_USER_PASSWORD "$password"
   set_user_password "$name" "$password"
+  unretire_user "$name"
   if [[ "$action" == add ]]; then log "added SCRAM user $name"; else log "new password set for $name (open connections stay authenticated; reconnects need the new one)"; fi
   [[ -n "${KAFKA_USER_PASSWORD:-}" ]] || echo "password for $name (shown once): $password"
   if is_service_principal "$name"; then rm -f "$PROVISION_STAMP"; cmd_provision; fi
@@ -462,14 +514,14 @@ cmd_partner() {
   [[ "$client" =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$ ]] || { echo "usage: $0 partner add|remove CLIENT_ID" >&2; exit 2; }
   case "$action" in
     add)
-      list_users | grep -qx -- "partner-$client" || cmd_user add "partner-$client"
+      active_users | grep -qx -- "partner-$client" || cmd_user add "partner-$client"
       run_provision_cli --partner "$client" | sed 's/^/[kafka]   /'
       log "partner-$client may read legal.partner.feed.$client (groups partner-$client.*) and write legal.partner.notice"
       ;;
     remove)
       run_provision_cli --remove-partner "$client" | sed 's/^/[kafka]   /'
-      list_users | grep -qx -- "partner-$client" && config_command --alter --entity-type users --entity-name "partner-$client" --delete-config SCRAM-SHA-512 >/dev/null
-      log "removed partner-$client (ACLs and SCRAM user)"
+      active_users | grep -qx -- "partner-$client" && retire_user "partner-$client"
+      log "removed partner-$client (ACLs removed, SCRAM user retired)"
       ;;
     *) echo "usage: $0 partner add|remove CLIENT_ID" >&2; exit 2 ;;
   esac
