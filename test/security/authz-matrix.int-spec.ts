@@ -20,6 +20,31 @@ interface Outcome {
   detail: string | undefined;
 }
 
+/**
+ * Protected routes that take an id or read a list but never see the caller, on purpose: reference data,
+ * configuration and directories, not records of a person or a case (issue 13: jurisdiction on every route
+ * that takes an id). Anything else that reads without `@CurrentUser()` cannot check jurisdiction.
+ */
+const CALLER_NOT_NEEDED: Record<string, string> = {
+  'hotline GET /roster/shifts': 'duty roster of the 12348 centre: staff shifts, no region or caller data',
+  'hotline GET /roster/shifts/:id': 'duty roster of the 12348 centre',
+  'hotline GET /roster/coverage': 'duty roster of the 12348 centre',
+  'hotline GET /roster/on-duty': 'duty roster of the 12348 centre',
+  'legal-aid GET /admin/organisation-capacity': 'capacity configuration of legal-aid centres',
+  'legal-aid GET /exempt-categories': 'statutory reference data',
+  'legal-aid GET /admin/hardship-thresholds': 'published reference data',
+  'legal-aid GET /lawyers': 'directory of legal-aid lawyers (professional data, province-wide by design: see the report of issue 13)',
+  'legal-aid GET /lawyers/:id': 'directory of legal-aid lawyers',
+  'work-order GET /admin/routing-rules': 'routing configuration',
+  'work-order GET /admin/organisations': 'directory of organisations (public data: names, areas, duty hours)',
+  'mediation GET /committees': 'directory of mediation committees',
+  'mediation GET /committees/:id/mediators': 'directory of mediators',
+  'mediation GET /dispute-keywords': 'classification reference data',
+  'notarization GET /matters': 'catalogue of notarial matters',
+  'notarization GET /matters/:code': 'catalogue of notarial matters',
+  'notarization GET /offices': 'directory of notary offices',
+};
+
 const describeRoute = (r: Route): string => `${r.service} ${r.httpMethod} ${r.path} (${r.controller}.${r.handler})`;
 const guardRefusals: string[] = [AUTH_REFUSALS.roleDenied, AUTH_REFUSALS.noDecision];
 
@@ -76,6 +101,16 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
   it('names only known roles in @Roles', () => {
     const unknown = routes.flatMap((r) => r.roles.filter((role) => !isRole(role)).map((role) => `${describeRoute(r)}: ${role}`));
     expect(unknown).toEqual([]);
+  });
+
+  it('hands the caller to every protected route that takes an id or reads, so it can check jurisdiction (issue 13)', () => {
+    const key = (r: Route): string => `${r.service} ${r.httpMethod} ${r.path}`;
+    const reads = (r: Route): boolean => r.pathParams.length > 0 || r.httpMethod === 'GET' || /\/search$/.test(r.path);
+    const adminOnly = (r: Route): boolean => r.roles.every((role) => role === 'admin');
+    const blind = routes.filter((r) => !r.public && r.roles.length > 0 && !adminOnly(r) && reads(r) && !r.receivesCaller && !(key(r) in CALLER_NOT_NEEDED));
+    expect(blind.map(describeRoute)).toEqual([]);
+    const stale = Object.keys(CALLER_NOT_NEEDED).filter((k) => !routes.some((r) => key(r) === k && !r.receivesCaller));
+    expect(stale).toEqual([]);
   });
 
   it('keeps the health routes public', () => {

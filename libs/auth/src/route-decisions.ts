@@ -1,6 +1,7 @@
 import { INestApplicationContext, RequestMethod, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { CurrentUser } from './current-user.decorator';
 import { IS_PUBLIC_KEY } from './public.decorator';
 import type { Role } from './roles';
 import { ROLES_KEY } from './roles.decorator';
@@ -19,6 +20,37 @@ export interface RouteDecision {
   public: boolean;
   /** `@Roles(...)` of the handler (or, failing that, of its controller); empty when none. */
   roles: Role[];
+  /** Names of the path parameters (`/work-orders/:code/offers/:id` → `code`, `id`). */
+  pathParams: string[];
+  /** The handler takes `@CurrentUser()`: it can scope what it reads to the caller (jurisdiction, ownership). */
+  receivesCaller: boolean;
+}
+
+let currentUserKeyPrefix: string | undefined;
+
+/** The route-argument metadata key prefix `@CurrentUser()` writes (`<its id>__customRouteArgs__`), found once by applying it. */
+function currentUserPrefix(): string {
+  if (currentUserKeyPrefix === undefined) {
+    class Probe {
+      handler(_user: unknown): void {}
+    }
+    CurrentUser()(Probe.prototype, 'handler', 0);
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, Probe, 'handler') ?? {}) as Record<string, unknown>;
+    const [key] = Object.keys(args);
+    if (!key) throw new Error('cannot find the route-argument metadata of @CurrentUser()');
+    currentUserKeyPrefix = key.slice(0, key.lastIndexOf(':'));
+  }
+  return currentUserKeyPrefix;
+}
+
+function takesCaller(controller: Type<unknown>, handlerName: string): boolean {
+  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handlerName) ?? {}) as Record<string, unknown>;
+  const prefix = `${currentUserPrefix()}:`;
+  return Object.keys(args).some((k) => k.startsWith(prefix));
+}
+
+function pathParamsOf(path: string): string[] {
+  return [...path.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
 }
 
 function asList(value: unknown): string[] {
@@ -60,15 +92,19 @@ export function collectRouteDecisions(app: INestApplicationContext): RouteDecisi
         const targets = [handler, controller];
         const isPublic = reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, targets) === true;
         const roles = reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
+        const receivesCaller = takesCaller(controller, name);
         for (const base of controllerPaths) {
           for (const sub of asList(methodPath)) {
+            const path = joinPath(base, sub);
             decisions.push({
               controller: controller.name,
               handler: name,
               httpMethod: RequestMethod[requestMethod] ?? String(requestMethod),
-              path: joinPath(base, sub),
+              path,
               public: isPublic,
               roles: [...roles],
+              pathParams: pathParamsOf(path),
+              receivesCaller,
             });
           }
         }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@legal/auth';
+import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { OrganisationCreateDto, OrganisationDto, OrganisationPageDto, OrganisationQueryDto, OrganisationUpdateDto, VillageRoomCreateDto } from './dto/organisation.dto';
 import { StaffCreateDto, StaffDto, StaffPageDto, StaffQueryDto, StaffUpdateDto } from './dto/staff.dto';
 import { OrganisationService } from './organisation.service';
@@ -44,10 +44,10 @@ export class OrganisationAdminController {
 
   @Get('staff')
   @Roles('admin', 'supervisor')
-  @ApiOperation({ summary: 'Staff (filter by organisation)' })
+  @ApiOperation({ summary: 'Staff of the organisations in your jurisdiction (filter by organisation); admins see all' })
   @ApiOkResponse({ type: StaffPageDto })
-  listStaff(@Query() query: StaffQueryDto): Promise<StaffPageDto> {
-    return this.organisations.listStaff(query);
+  listStaff(@Query() query: StaffQueryDto, @CurrentUser() user: AuthUser): Promise<StaffPageDto> {
+    return this.organisations.listStaff(query, user);
   }
 
   @Post('staff')

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { significantPrefix } from '@legal/auth';
+import type { AuthUser } from '@legal/auth';
 import { regionLevelOf, shandongRegions } from '@legal/domain';
 import { ConflictError, InvalidInputError, NotFoundError } from '@legal/http';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { jurisdictionPrefix } from '../common/access';
 import { Page, page } from '../common/page.dto';
 import { OFFICE_HOURS } from './duty-schedule';
 import type { OrganisationCreateDto, OrganisationDto, OrganisationQueryDto, OrganisationUpdateDto } from './dto/organisation.dto';
@@ -121,13 +123,16 @@ export class OrganisationService {
     );
   }
 
-  async listStaff(q: StaffQueryDto): Promise<Page<StaffDto>> {
-    const [rows, total] = await this.dataSource.manager.findAndCount(StaffEntity, {
-      where: q.organisationId ? { organisationId: q.organisationId } : {},
-      order: { organisationId: 'ASC', id: 'ASC' },
-      take: q.limit,
-      skip: q.offset,
-    });
+  /** Staff of organisations whose area lies in the caller's jurisdiction (a city supervisor: the city's); admins: everyone. */
+  async listStaff(q: StaffQueryDto, user: AuthUser): Promise<Page<StaffDto>> {
+    const scope = jurisdictionPrefix(user);
+    const qb = this.dataSource.manager.createQueryBuilder(StaffEntity, 's');
+    if (q.organisationId) qb.andWhere('s.organisationId = :organisationId', { organisationId: q.organisationId });
+    if (scope === null) qb.andWhere('FALSE');
+    else if (scope !== undefined) {
+      qb.andWhere((sub) => `s.organisationId IN ${sub.subQuery().select('o.id').from(OrganisationEntity, 'o').where('o.regionCode LIKE :scope').getQuery()}`, { scope: `${scope}%` });
+    }
+    const [rows, total] = await qb.orderBy('s.organisationId', 'ASC').addOrderBy('s.id', 'ASC').take(q.limit).skip(q.offset).getManyAndCount();
     return page(rows.map(toStaffDto), total, q);
   }
 
