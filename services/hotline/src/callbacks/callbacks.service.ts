@@ -8,6 +8,15 @@ import type { CallbackTaskQueryDto } from './dto/callback-task-query.dto';
 import { assertMayRead, regionCondition } from '../common/jurisdiction';
 import { CallbackTask } from './entities/callback-task.entity';
 
+/**
+ * Where a task belongs: the work order's region; a task raised before the read model knew the work order
+ * (an overdue deadline first) has none yet, so the case code's county prefix (371324-20261128-…) stands in.
+ */
+const TASK_REGION = "COALESCE(t.region_code, split_part(t.case_code, '-', 1))";
+function taskRegion(task: CallbackTask): string {
+  return task.regionCode ?? task.caseCode.split('-')[0] ?? '';
+}
+
 /** The hotline callback queue: list, claim (one agent at a time), release, complete. */
 @Injectable()
 export class CallbacksService {
@@ -18,7 +27,7 @@ export class CallbacksService {
   async list(query: CallbackTaskQueryDto, agent: AuthUser, now = new Date()): Promise<{ items: CallbackTask[]; total: number }> {
     const qb = this.dataSource.getRepository(CallbackTask).createQueryBuilder('t');
     qb.where('t.status IN (:...statuses)', { statuses: query.status && query.status.length > 0 ? query.status : ['open', 'claimed'] });
-    const region = regionCondition(agent, 't.region_code');
+    const region = regionCondition(agent, TASK_REGION);
     qb.andWhere(region.sql, region.params);
     if (query.reason && query.reason.length > 0) qb.andWhere('t.reason IN (:...reasons)', { reasons: query.reason });
     if (query.overdue !== undefined) qb.andWhere(query.overdue ? 't.dueAt < :now' : 't.dueAt >= :now', { now });
@@ -37,13 +46,13 @@ export class CallbacksService {
   /** A task the agent may see: in their jurisdiction (by the work order's region; 403 otherwise). */
   async getFor(id: string, agent: AuthUser): Promise<CallbackTask> {
     const task = await this.get(id);
-    assertMayRead(agent, task.regionCode, `Callback task ${id}`);
+    assertMayRead(agent, taskRegion(task), `Callback task ${id}`);
     return task;
   }
 
   /** Tasks of these work orders or this phone (caller history) in the agent's jurisdiction, newest first. */
   async forCaller(workOrderIds: string[], phoneHash: string, agent: AuthUser): Promise<CallbackTask[]> {
-    const region = regionCondition(agent, 't.region_code');
+    const region = regionCondition(agent, TASK_REGION);
     const qb = this.dataSource.getRepository(CallbackTask).createQueryBuilder('t');
     if (workOrderIds.length > 0) qb.where('(t.workOrderId IN (:...workOrderIds) OR t.phoneHash = :phoneHash)', { workOrderIds, phoneHash });
     else qb.where('t.phoneHash = :phoneHash', { phoneHash });
@@ -105,7 +114,7 @@ export class CallbacksService {
   private async lockedMine(manager: EntityManager, id: string, agent: AuthUser): Promise<CallbackTask> {
     const task = await manager.findOne(CallbackTask, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!task) throw new NotFoundError('Callback task', id);
-    assertMayRead(agent, task.regionCode, `Callback task ${id}`);
+    assertMayRead(agent, taskRegion(task), `Callback task ${id}`);
     const supervisor = agent.roles.includes('supervisor');
     if (task.status !== 'claimed' || (task.claimedBy !== agent.subject && !supervisor)) throw this.cannotTouch(task, agent);
     return task;

@@ -126,6 +126,22 @@ describe('hotline reads follow the caller’s jurisdiction (real PostgreSQL, Red
     await request(hotline.url).get(`/callbacks/${jinanTask.id}`).set('authorization', tokens.jinanAgent as string).expect(200);
   });
 
+  it('callbacks raised before the read model knows the work order belong to the case code’s county', async () => {
+    const unseen = new WorkOrderScript({ citizen: { phoneHash: pii.hash('13900001111'), phoneLast4: '1111' }, regionCode: '370102001' });
+    await stream.overdue({ workOrderId: unseen.workOrderId, caseCode: unseen.caseCode, kind: 'legal-aid-decision', dueAt: new Date(Date.now() - 60000).toISOString(), detectedAt: new Date().toISOString() });
+    const queued = await waitUntil(
+      async () => {
+        const res = await request(hotline.url).get('/callbacks').query({ caseCode: unseen.caseCode }).set('authorization', tokens.jinanAgent as string).expect(200);
+        return (res.body as { items: { id: string }[] }).items[0];
+      },
+      60000,
+      'the overdue callback',
+    );
+    const linyiView = await request(hotline.url).get('/callbacks').query({ caseCode: unseen.caseCode }).set('authorization', tokens.linyiAgent as string).expect(200);
+    expect(linyiView.body.total).toBe(0);
+    await request(hotline.url).get(`/callbacks/${queued.id}`).set('authorization', tokens.linyiAgent as string).expect(403);
+  });
+
   it('phone evaluations: another city’s work order is refused before anything else (403), its own city gets the usual answer', async () => {
     const refused = await request(hotline.url).post('/evaluations').set('authorization', tokens.linyiAgent as string).send({ caseCode: jinan.caseCode, score: 5 }).expect(403);
     expect(refused.body.code).toBe('out-of-jurisdiction');
