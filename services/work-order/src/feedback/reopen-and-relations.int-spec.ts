@@ -73,6 +73,21 @@ describe('closing the loop: answered on the spot, possible relations, reopening,
     ]);
   });
 
+  it('names a related work order only to staff who may see it, and lets only them decide the relation (issue 13)', async () => {
+    const phone = '13400000022';
+    const here = await submit({ applicant: { name: '卫五', phone } });
+    const jinan = await submit({ serviceType: 'mediation', regionCode: '370102001', description: '和邻居因为宅基地发生纠纷', applicant: { name: '卫五', phone } });
+    expect(jinan.possiblyRelatedCaseCodes).toEqual([here.caseCode]);
+    const county = await h.http.get(`/work-orders/${here.caseCode}/relations`).set('authorization', clerk).expect(200);
+    expect(county.body).toEqual({ items: [], total: 0 });
+    const province = await h.bearer({ roles: ['supervisor'], sub: 'sup-province', region: '370000' });
+    const all = await h.http.get(`/work-orders/${here.caseCode}/relations`).set('authorization', province).expect(200);
+    expect(all.body.items).toEqual([expect.objectContaining({ relatedCaseCode: jinan.caseCode, reason: 'same-phone-different-type' })]);
+    const refused = await h.http.post(`/relations/${all.body.items[0].id}/confirm`).set('authorization', clerk).send({}).expect(403);
+    expect(refused.body.code).toBe('out-of-jurisdiction');
+    await h.http.post(`/relations/${all.body.items[0].id}/dismiss`).set('authorization', province).send({}).expect(200);
+  });
+
   it('reopens a resolved work order after a low evaluation and offers it to a different organisation than before', async () => {
     const registered = await submit({ applicant: { name: '褚四', idCardNumber: validIdCard('371324'), phone: '13400000003' } });
     const offer = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId)).data;

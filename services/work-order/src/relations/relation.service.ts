@@ -11,6 +11,15 @@ import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 import type { RelationDto } from './dto/relation.dto';
 import { PossibleRelationEntity } from './entities/possible-relation.entity';
 
+function canSee(user: AuthUser, wo: Parameters<typeof assertCanSee>[1]): boolean {
+  try {
+    assertCanSee(user, wo);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** "Possibly related" work orders: listed with a work order, confirmed or dismissed by a person. */
 @Injectable()
 export class RelationService {
@@ -25,10 +34,17 @@ export class RelationService {
     const wo = await this.query.visible(manager, user, code);
     const rows = await manager.find(PossibleRelationEntity, { where: [{ workOrderId: wo.id }, { relatedWorkOrderId: wo.id }], order: { createdAt: 'ASC' } });
     const ids = [...new Set(rows.flatMap((r) => [r.workOrderId, r.relatedWorkOrderId]))];
-    const codes = new Map((await manager.find(WorkOrderEntity, { where: { id: In(ids) }, select: { id: true, caseCode: true } })).map((w) => [w.id, w.caseCode]));
-    return rows.map((r) => {
+    const others = await manager.find(WorkOrderEntity, {
+      where: { id: In(ids) },
+      select: { id: true, caseCode: true, regionCode: true, organisationId: true, complaintAgainstOrganisationId: true },
+    });
+    // Only relations to work orders the caller may see themselves: a related work order in another
+    // area is not named to them (issue 13: jurisdiction on every route that takes an id).
+    const visible = new Map(others.filter((w) => w.id === wo.id || canSee(user, w)).map((w) => [w.id, w.caseCode]));
+    return rows.flatMap((r) => {
       const otherId = r.workOrderId === wo.id ? r.relatedWorkOrderId : r.workOrderId;
-      return { id: r.id, caseCode: wo.caseCode, relatedCaseCode: codes.get(otherId) ?? otherId, reason: r.reason, score: r.score, status: r.status, decidedBy: r.decidedBy, createdAt: r.createdAt.toISOString() };
+      if (!visible.has(otherId)) return [];
+      return [{ id: r.id, caseCode: wo.caseCode, relatedCaseCode: visible.get(otherId) ?? otherId, reason: r.reason, score: r.score, status: r.status, decidedBy: r.decidedBy, createdAt: r.createdAt.toISOString() }];
     });
   }
 
@@ -41,7 +57,9 @@ export class RelationService {
       const a = await lockWorkOrder(manager, first);
       const b = await lockWorkOrder(manager, second);
       if (!a || !b) throw new NotFoundError('Relation', id);
-      assertCanSee(user, relation.workOrderId === a.id ? a : b);
+      // Deciding writes both timelines: the caller must see both work orders.
+      assertCanSee(user, a);
+      assertCanSee(user, b);
       const locked = await manager.findOneOrFail(PossibleRelationEntity, { where: { id } });
       if (locked.status !== 'pending') throw new ConflictError('relation-decided', `Relation ${id} is already ${locked.status}`);
       locked.status = status;
