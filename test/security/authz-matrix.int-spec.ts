@@ -1,6 +1,7 @@
 import { AUTH_REFUSALS, collectRouteDecisions, isRole, ROLES } from '@legal/auth';
 import type { Role, RouteDecision } from '@legal/auth';
-import { TestAuthority, uniqueTag } from '@legal/testing';
+import { TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
+import request from 'supertest';
 import { RunningFleet, SECURITY_TESTED_SERVICES, serviceFoldersWithDefinitions, startAllServices } from './support/all-services';
 import { callRoute, concretePath, inBatches } from './support/route-calls';
 
@@ -161,6 +162,75 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
     it('never answers 500 to a permitted call with dummy input (bad input is 4xx; 503 means a dependency is down)', () => {
       const failing = outcomes.filter((o) => o.allowed && o.status >= 500 && o.status !== 503).map(show);
       expect(failing).toEqual([]);
+    });
+  });
+  /**
+   * Issue 13: jurisdiction on every route that takes an id. A real work order (a call answered on the
+   * hotline in Lanling county, 371324) gives real values to the parameters that name a record (`code`,
+   * `caseCode`, `callId`, hotline `/calls/:id`). Every GET route taking an id is called with them by
+   * each listed staff role twice: with a token of the record's county and with one of another city
+   * (Jinan, 370102). Wherever the in-area call reaches the record (2xx), the out-of-area call must get
+   * 403 or 404. Routes whose ids cannot be given a real value here are listed, not silently passed.
+   */
+  describe('out-of-jurisdiction tokens on routes that read one record', () => {
+    const values = new Map<string, Record<string, string>>();
+    interface Pair {
+      route: Route;
+      role: Role;
+      inStatus: number;
+      outStatus: number;
+      outCode: string | undefined;
+    }
+    let pairs: Pair[];
+    const areaToken = (role: Role, region: string): Promise<string> =>
+      auth.bearer({ sub: `juris-${role}-${region}`, roles: [role], org: `org-${region}-${role}`, region });
+
+    beforeAll(async () => {
+      const hotline = fleet.services.find((s) => s.definition.name === 'hotline')?.running.url as string;
+      const agent = await areaToken('hotline-agent', '371324');
+      const call = await request(hotline)
+        .post('/calls')
+        .set('authorization', agent)
+        .send({ callerPhone: '13977776666', regionCode: '371324', description: '咨询劳动合同', outcome: 'answered-on-spot', answerSummary: '已解答' })
+        .expect(201);
+      const callId = (call.body as { id: string }).id;
+      const caseCode = await waitUntil(
+        async () => ((await request(hotline).get(`/calls/${callId}`).set('authorization', agent)).body as { caseCode?: string }).caseCode,
+        60000,
+        'the case code of the call',
+      );
+      const supervisor = await areaToken('supervisor', '371324');
+      for (const service of ['portal', 'centre']) {
+        const url = fleet.services.find((s) => s.definition.name === service)?.running.url as string;
+        const path = service === 'portal' ? `/portal/staff/work-orders/${caseCode}` : `/work-orders/${caseCode}`;
+        await waitUntil(async () => (await request(url).get(path).set('authorization', supervisor)).status === 200, 60000, `${service} read model`);
+      }
+      values.set('work-order', { code: caseCode });
+      values.set('portal', { caseCode });
+      values.set('centre', { caseCode });
+      values.set('hotline', { callId, id: callId });
+
+      const idRoutes = routes.filter((r) => !r.public && r.httpMethod === 'GET' && r.pathParams.length > 0 && values.has(r.service));
+      const staffRoles = (r: Route): Role[] => r.roles.filter((role) => role !== 'admin' && role !== 'citizen' && role !== 'partner');
+      const tasks = idRoutes.flatMap((route) =>
+        staffRoles(route).map((role) => async (): Promise<Pair> => {
+          const path = concretePath(route.path, values.get(route.service));
+          const inside = await callRoute(route.url, route, { path, authorization: await areaToken(role, '371324') });
+          const outside = await callRoute(route.url, route, { path, authorization: await areaToken(role, '370102') });
+          return { route, role, inStatus: inside.status, outStatus: outside.status, outCode: (outside.body as { code?: string }).code };
+        }),
+      );
+      pairs = await inBatches(tasks, 4);
+    }, 300_000);
+
+    it('answers 403 or 404 to another area’s staff wherever the record’s own area reads it', () => {
+      const exercised = pairs.filter((p) => p.inStatus >= 200 && p.inStatus < 300);
+      console.info(
+        `jurisdiction: ${exercised.length} (route, role) pairs reach a real record; not exercised (no real id here): ${[...new Set(pairs.filter((p) => !exercised.includes(p)).map((p) => describeRoute(p.route)))].join('; ')}`,
+      );
+      expect(exercised.length).toBeGreaterThanOrEqual(8);
+      const leaks = exercised.filter((p) => p.outStatus !== 403 && p.outStatus !== 404).map((p) => `${describeRoute(p.route)} as ${p.role} of 370102 → ${p.outStatus}`);
+      expect(leaks).toEqual([]);
     });
   });
 });

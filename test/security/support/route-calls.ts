@@ -11,12 +11,15 @@ function dummyValue(name: string): string {
   return 'dummy';
 }
 
-/** `/work-orders/:id{/:part}/*rest` → `/work-orders/<uuid>/dummy/x`: a concrete URL for a route template. */
-export function concretePath(path: string): string {
+/**
+ * `/work-orders/:id{/:part}/*rest` → `/work-orders/<uuid>/dummy/x`: a concrete URL for a route template.
+ * `values` gives real values for some parameters by name (a case code, a call id).
+ */
+export function concretePath(path: string, values: Record<string, string> = {}): string {
   return path
     .replace(/\{([^}]*)\}/g, '$1')
     .replace(/\*\w*/g, 'x')
-    .replace(/:(\w+)/g, (_m, name: string) => dummyValue(name));
+    .replace(/:(\w+)/g, (_m, name: string) => values[name] ?? dummyValue(name));
 }
 
 export interface CallOptions {
