@@ -210,6 +210,35 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
       values.set('centre', { caseCode });
       values.set('hotline', { callId, id: callId });
 
+      // Requests followed up by a handler: each handler service holds an offer of the county's work order.
+      const handlers = [
+        ['legal-aid', 'legal-aid', '工地老板拖欠工资三万元，想申请法律援助'],
+        ['mediation', 'mediation', '和邻居因为宅基地边界发生纠纷，想请调解'],
+        ['notarization', 'notarization', '办理房屋委托书公证'],
+      ] as const;
+      await Promise.all(
+        handlers.map(async ([service, serviceType, description], i) => {
+          const followUp = await request(hotline)
+            .post('/calls')
+            .set('authorization', agent)
+            .send({ callerPhone: `1397777000${i}`, callerName: '测试', regionCode: '371324', description, serviceType, outcome: 'follow-up' })
+            .expect(201);
+          const url = fleet.services.find((s) => s.definition.name === service)?.running.url as string;
+          const boss = await areaToken('supervisor', '371324');
+          const offerId = await waitUntil(
+            async () => {
+              const code = ((await request(hotline).get(`/calls/${(followUp.body as { id: string }).id}`).set('authorization', agent)).body as { caseCode?: string }).caseCode;
+              if (!code) return undefined;
+              const offers = await request(url).get('/offers').set('authorization', boss);
+              return ((offers.body as { items?: { id: string; caseCode: string }[] }).items ?? []).find((o) => o.caseCode === code)?.id;
+            },
+            45000,
+            `the ${service} offer`,
+          ).catch(() => undefined);
+          if (offerId) values.set(service, { id: offerId });
+        }),
+      );
+
       const idRoutes = routes.filter((r) => !r.public && r.httpMethod === 'GET' && r.pathParams.length > 0 && values.has(r.service));
       const staffRoles = (r: Route): Role[] => r.roles.filter((role) => role !== 'admin' && role !== 'citizen' && role !== 'partner');
       const tasks = idRoutes.flatMap((route) =>
@@ -229,6 +258,7 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
         `jurisdiction: ${exercised.length} (route, role) pairs reach a real record; not exercised (no real id here): ${[...new Set(pairs.filter((p) => !exercised.includes(p)).map((p) => describeRoute(p.route)))].join('; ')}`,
       );
       expect(exercised.length).toBeGreaterThanOrEqual(8);
+      expect([...new Set(exercised.map((p) => p.route.service))].sort()).toEqual(expect.arrayContaining(['centre', 'hotline', 'portal', 'work-order']));
       const leaks = exercised.filter((p) => p.outStatus !== 403 && p.outStatus !== 404).map((p) => `${describeRoute(p.route)} as ${p.role} of 370102 → ${p.outStatus}`);
       expect(leaks).toEqual([]);
     });
