@@ -167,7 +167,8 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
   /**
    * Issue 13: jurisdiction on every route that takes an id. A real work order (a call answered on the
    * hotline in Lanling county, 371324) gives real values to the parameters that name a record (`code`,
-   * `caseCode`, `callId`, hotline `/calls/:id`). Every GET route taking an id is called with them by
+   * `caseCode`, `callId`, hotline `/calls/:id`); follow-up calls give each handler service an offer and,
+   * once accepted, its application or case. Every GET route taking an id is called with them by
    * each listed staff role twice: with a token of the record's county and with one of another city
    * (Jinan, 370102). Wherever the in-area call reaches the record (2xx), the out-of-area call must get
    * 403 or 404. Routes whose ids cannot be given a real value here are listed, not silently passed.
@@ -182,6 +183,7 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
       outCode: string | undefined;
     }
     let pairs: Pair[];
+    let withoutRecord: Route[];
     const areaToken = (role: Role, region: string): Promise<string> =>
       auth.bearer({ sub: `juris-${role}-${region}`, roles: [role], org: `org-${region}-${role}`, region });
 
@@ -235,15 +237,24 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
             45000,
             `the ${service} offer`,
           ).catch(() => undefined);
-          if (offerId) values.set(service, { id: offerId });
+          if (!offerId) return;
+          values.set(`${service} /offers`, { id: offerId });
+          // Accepting it opens the service's own record (application or case) of the same area.
+          const role: Role = service === 'legal-aid' ? 'legal-aid-officer' : service === 'mediation' ? 'mediator' : 'notary';
+          const accepted = await request(url).post(`/offers/${offerId}/accept`).set('authorization', await areaToken(role, '371324')).send({});
+          const recordId = (accepted.body as { id?: string }).id;
+          if (accepted.status < 300 && recordId) values.set(`${service} /${service === 'mediation' ? 'cases' : 'applications'}`, { id: recordId });
         }),
       );
 
-      const idRoutes = routes.filter((r) => !r.public && r.httpMethod === 'GET' && r.pathParams.length > 0 && values.has(r.service));
+      const valuesFor = (r: Route): Record<string, string> | undefined => values.get(`${r.service} /${r.path.split('/')[1] ?? ''}`) ?? values.get(r.service);
+      const allIdRoutes = routes.filter((r) => !r.public && r.httpMethod === 'GET' && r.pathParams.length > 0);
+      const idRoutes = allIdRoutes.filter((r) => valuesFor(r) !== undefined);
+      withoutRecord = allIdRoutes.filter((r) => valuesFor(r) === undefined);
       const staffRoles = (r: Route): Role[] => r.roles.filter((role) => role !== 'admin' && role !== 'citizen' && role !== 'partner');
       const tasks = idRoutes.flatMap((route) =>
         staffRoles(route).map((role) => async (): Promise<Pair> => {
-          const path = concretePath(route.path, values.get(route.service));
+          const path = concretePath(route.path, valuesFor(route));
           const inside = await callRoute(route.url, route, { path, authorization: await areaToken(role, '371324') });
           const outside = await callRoute(route.url, route, { path, authorization: await areaToken(role, '370102') });
           return { route, role, inStatus: inside.status, outStatus: outside.status, outCode: (outside.body as { code?: string }).code };
@@ -255,7 +266,7 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
     it('answers 403 or 404 to another area’s staff wherever the record’s own area reads it', () => {
       const exercised = pairs.filter((p) => p.inStatus >= 200 && p.inStatus < 300);
       console.info(
-        `jurisdiction: ${exercised.length} (route, role) pairs reach a real record; not exercised (no real id here): ${[...new Set(pairs.filter((p) => !exercised.includes(p)).map((p) => describeRoute(p.route)))].join('; ')}`,
+        `jurisdiction: ${exercised.length} (route, role) pairs reach a real record; not exercised (no real id here): ${[...new Set([...pairs.filter((p) => !exercised.includes(p)).map((p) => p.route), ...withoutRecord].map(describeRoute))].join('; ')}`,
       );
       expect(exercised.length).toBeGreaterThanOrEqual(8);
       expect([...new Set(exercised.map((p) => p.route.service))].sort()).toEqual(expect.arrayContaining(['centre', 'hotline', 'portal', 'work-order']));
