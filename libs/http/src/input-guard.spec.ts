@@ -1,4 +1,4 @@
-import { findControlCharacters, jsonDepthExceeds } from './input-guard';
+import { findControlCharacters, findIllFormedUnicode, jsonDepthExceeds } from './input-guard';
 
 describe('jsonDepthExceeds', () => {
   it('counts nesting of arrays and objects, not brackets inside strings or escapes', () => {
@@ -21,5 +21,13 @@ describe('findControlCharacters', () => {
     expect(findControlCharacters({ id: 'a\u0000' }, 'path').map((e) => e.field)).toEqual(['path.id']);
     expect(findControlCharacters('top\u0000').map((e) => e.field)).toEqual(['body']);
     expect(findControlCharacters({ n: 1, b: true, z: null, text: '中文 \u007f é' })).toEqual([]);
+  });
+
+  it('names fields holding an unpaired surrogate; paired ones (emoji, CJK extension B) are fine', () => {
+    const errors = findIllFormedUnicode({ email: 'a@b.cn\ud800', list: ['ok', '\udfffx'], fine: '😀𠮷', ['k\udc00']: 'v' });
+    expect(errors.map((e) => e.field)).toEqual(['k\udc00', 'email', 'list[1]'].sort());
+    expect(errors[0]?.codes).toEqual(['wellFormedUnicode']);
+    expect(findIllFormedUnicode({ id: 'x\ud83d' }, 'query').map((e) => e.field)).toEqual(['query.id']);
+    expect(findIllFormedUnicode({ text: '中文 😀 é \u0000' })).toEqual([]);
   });
 });

@@ -13,6 +13,15 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 export const CONTROL_CHARACTER_MESSAGE = 'must not contain control characters (U+0000 to U+001F other than tab, line feed and carriage return)';
 
 /**
+ * An unpaired UTF-16 surrogate (`"\ud800"` in JSON): no Unicode character, cannot be encoded as UTF-8
+ * (PostgreSQL would store U+FFFD) and makes validators that call encodeURI throw (IsEmail: a 500 found
+ * by test/security/openapi-fuzz.int-spec.ts).
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const ILL_FORMED_UNICODE_MESSAGE = 'must be well-formed Unicode (no unpaired surrogate code points)';
+
+/**
  * The nesting depth of a JSON text, read from the raw bytes without parsing: brackets inside strings
  * (escapes included) do not count. Stops as soon as `limit` is passed, so a hostile body costs one
  * pass over at most its bytes and never recursion.
@@ -59,23 +68,32 @@ function child(parent: string, key: string | number): string {
  * Walks iteratively (no recursion); bodies are already bounded in depth and size by the parsers.
  */
 export function findControlCharacters(value: unknown, root = ''): FieldError[] {
+  return findStrings(value, root, CONTROL_CHARACTERS).map((field) => ({ field, messages: [`${field} ${CONTROL_CHARACTER_MESSAGE}`], codes: ['noControlCharacters'] }));
+}
+
+/** Every field (and field name) of a parsed body, query or path that holds an unpaired surrogate. */
+export function findIllFormedUnicode(value: unknown, root = ''): FieldError[] {
+  return findStrings(value, root, LONE_SURROGATE).map((field) => ({ field, messages: [`${field} ${ILL_FORMED_UNICODE_MESSAGE}`], codes: ['wellFormedUnicode'] }));
+}
+
+function findStrings(value: unknown, root: string, pattern: RegExp): string[] {
   const offending = new Set<string>();
   const stack: [unknown, string][] = [[value, root]];
   while (stack.length > 0) {
     const [current, path] = stack.pop()!;
     if (typeof current === 'string') {
-      if (CONTROL_CHARACTERS.test(current)) offending.add(path === '' ? 'body' : path);
+      if (pattern.test(current)) offending.add(path === '' ? 'body' : path);
     } else if (Array.isArray(current)) {
       current.forEach((item, index) => stack.push([item, child(path, index)]));
     } else if (current !== null && typeof current === 'object' && !Buffer.isBuffer(current)) {
       for (const [key, item] of Object.entries(current)) {
         const itemPath = child(path, key);
-        if (CONTROL_CHARACTERS.test(key)) offending.add(itemPath);
+        if (pattern.test(key)) offending.add(itemPath);
         stack.push([item, itemPath]);
       }
     }
   }
-  return [...offending].sort().map((field) => ({ field, messages: [`${field} ${CONTROL_CHARACTER_MESSAGE}`], codes: ['noControlCharacters'] }));
+  return [...offending].sort();
 }
 
 interface InputCarrier {
@@ -86,7 +104,7 @@ interface InputCarrier {
 
 /**
  * Global guard of every HTTP route (set up once by the service kit): a request whose body (JSON or
- * form), query string or path parameters contain control characters is refused with 400
+ * form), query string or path parameters contain control characters (or unpaired UTF-16 surrogates) is refused with 400
  * `validation-failed`, naming each offending field, before any handler, pipe or database sees it.
  * Body fields are named as the validation errors name them (`description`, `contact.name`), the
  * others `query.<name>` and `path.<name>`.
@@ -102,6 +120,8 @@ export class InputGuard implements CanActivate {
       ...findControlCharacters(req.body ?? {}),
     ];
     if (errors.length > 0) throw new InvalidInputError(errors, 'The request contains control characters');
+    const illFormed = [...findIllFormedUnicode(req.params ?? {}, 'path'), ...findIllFormedUnicode(req.query ?? {}, 'query'), ...findIllFormedUnicode(req.body ?? {})];
+    if (illFormed.length > 0) throw new InvalidInputError(illFormed, 'The request contains ill-formed Unicode (unpaired surrogates)');
     return true;
   }
 }
