@@ -23,7 +23,7 @@ import { OpenApiDocument, openApiPath, SchemaObject } from './support/openapi-sa
  */
 jest.setTimeout(600_000);
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = Number(process.env.FUZZ_SEED ?? 13_0013);
 const ONLY = process.env.FUZZ_ONLY;
 const REPLAY_PATH = process.env.FUZZ_PATH;

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { IsEmail, IsNumber } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsEmail, IsNumber, IsString, ValidateNested } from 'class-validator';
 import { InvalidInputError } from './domain-error';
 import { createValidationPipe } from './validation';
 
@@ -11,6 +12,22 @@ class Amount {
 class Contact {
   @IsEmail()
   email!: string;
+}
+
+class Item {
+  @IsString()
+  code!: string;
+}
+
+class Order {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => Item)
+  items!: Item[];
+
+  @ValidateNested()
+  @Type(() => Item)
+  main!: Item;
 }
 
 describe('createValidationPipe', () => {
@@ -34,5 +51,18 @@ describe('createValidationPipe', () => {
     await expect(pipe.transform({ value: 12.5 }, { type: 'body', metatype: Amount })).resolves.toEqual({ value: 12.5 });
     const error = (await pipe.transform({ value: 1.234 }, { type: 'body', metatype: Amount }).catch((e: unknown) => e)) as InvalidInputError;
     expect(error.errors?.map((e) => e.field)).toEqual(['value']);
+  });
+
+  it('refuses an array where a nested object goes (class-validator lets [[{...}]] through), naming the field', async () => {
+    const ok = { items: [{ code: 'a' }], main: { code: 'b' } };
+    await expect(pipe.transform(ok, { type: 'body', metatype: Order })).resolves.toBeInstanceOf(Order);
+    for (const [body, field] of [
+      [{ items: [[{ code: 'a' }]], main: { code: 'b' } }, 'items[0]'],
+      [{ items: [{ code: 'a' }], main: [{ code: 'b' }] }, 'main'],
+    ] as const) {
+      const error = (await pipe.transform(body, { type: 'body', metatype: Order }).catch((e: unknown) => e)) as InvalidInputError;
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error.errors).toEqual([{ field, messages: [`${field} must be an object, not an array`], codes: ['nestedObject'] }]);
+    }
   });
 });
