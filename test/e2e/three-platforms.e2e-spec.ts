@@ -253,12 +253,15 @@ describe('three platforms respond to one request (work-order + portal + hotline 
     expect(reopened?.organisationId).not.toBe(state.firstOrganisation);
   });
 
-  it('routes a portal complaint to an independent unit, and the organisation complained about never sees the complainant', async () => {
-    const { code, phone } = state;
-    if (!code || !phone) throw new Error('the earlier scenarios did not run');
-    // The complaint is about whoever handles the case now (after the reopening, the second organisation).
-    const against = (await portalView(code))?.organisationId;
-    if (!against) throw new Error('the case has no handling organisation');
+  it('records a portal complaint against the organisation that handled the case (not the one the reopening moved it to), routes it to an independent unit, and hides it from the organisation complained about on every platform (issue 13 finding 7)', async () => {
+    const { code, phone, firstOrganisation } = state;
+    if (!code || !phone || !firstOrganisation) throw new Error('the earlier scenarios did not run');
+    // The complaint is about the organisation that handled the matter (decided and resolved it); the
+    // reopening has since offered the case to a second organisation, which is not complained about.
+    const against = firstOrganisation;
+    const newHolder = (await portalView(code))?.organisationId;
+    if (!newHolder) throw new Error('the case has no handling organisation');
+    expect(newHolder).not.toBe(against);
     const filed = await request(portal.url)
       .post('/portal/complaints')
       .send({ relatedCaseCode: code, accessCode: secrets[code], description: '承办机构一直没有联系我，电话也不接', contact: { name: '王五', phone } })
@@ -271,21 +274,71 @@ describe('three platforms respond to one request (work-order + portal + hotline 
       SLOW,
       'the complaint has its own case code',
     );
-    expect(intake.caseCode).not.toBe(code);
-    secrets[intake.caseCode as string] = filed.body.accessCode as string;
+    const complaintCode = intake.caseCode as string;
+    expect(complaintCode).not.toBe(code);
+    secrets[complaintCode] = filed.body.accessCode as string;
     const complaint = await waitUntil(async () => {
-      const v = (await portalView(intake.caseCode as string)) as (View & Json) | undefined;
+      const v = (await portalView(complaintCode)) as (View & Json) | undefined;
       return v?.organisationId ? v : undefined;
     }, SLOW, 'the complaint is routed');
     expect(complaint).toMatchObject({ serviceType: 'complaint', relatedCaseCode: code });
     expect(complaint.organisationId).not.toBe(against);
+    const unitOrganisation = complaint.organisationId as string;
 
+    // Recorded against the organisation that handled the case, in the work-order service and every read model.
+    const supervisor = await auth.bearer({ sub: 'supervisor-e2e', roles: ['supervisor'], org: 'org-370000-supervision', region: '370000' });
+    const recorded = await request(workOrder.url).get(`/work-orders/${complaintCode}`).set('authorization', supervisor).expect(200);
+    expect(recorded.body.complaintAgainstOrganisationId).toBe(against);
+    const unit = await auth.bearer({ sub: 'unit-e2e', roles: ['centre-clerk'], org: unitOrganisation, region: unitOrganisation.split('-')[1] as string });
+    const seenByUnit = await waitUntil(async () => {
+      const res = await request(portal.url).get(`/portal/staff/work-orders/${complaintCode}`).set('authorization', unit);
+      return res.status === 200 && res.body.complaintAgainstOrganisationId ? (res.body as Json) : undefined;
+    }, SLOW, 'the handling unit sees the complaint on the portal');
+    expect(seenByUnit.complaintAgainstOrganisationId).toBe(against);
+    expect(seenByUnit.citizen).toEqual(expect.objectContaining({ phoneLast4: phone.slice(-4) }));
+    await request(workOrder.url).get(`/work-orders/${complaintCode}`).set('authorization', unit).expect(200);
+    await waitUntil(async () => ((await request(centre.url).get(`/work-orders/${complaintCode}`).set('authorization', unit)).status === 200 ? true : undefined), SLOW, 'the handling unit sees the complaint at the centre');
+
+    // The officer of the organisation complained about, whose county the case lies in: no such complaint anywhere.
     const accused = await auth.bearer({ sub: 'officer-accused', roles: ['legal-aid-officer'], org: against, region: '371324' });
-    const seen = await request(portal.url).get(`/portal/staff/work-orders/${intake.caseCode as string}`).set('authorization', accused).expect(200);
-    expect(seen.body.complaintAgainstOrganisationId).toBe(against);
-    expect(seen.body.citizen).toBeUndefined();
-    expect(JSON.stringify(seen.body)).not.toContain(phone.slice(-4));
-    expect(JSON.stringify(seen.body)).not.toContain('王');
-    expect(seen.body.timeline.every((e: Json) => e.note === undefined && e.actorId === undefined)).toBe(true);
+    const accusedClerk = await auth.bearer({ sub: 'clerk-accused', roles: ['centre-clerk'], org: against, region: '371324' });
+    const accusedAgent = await auth.bearer({ sub: 'agent-accused', roles: ['hotline-agent'], org: against, region: '371324' });
+    const leaks = (body: unknown): void => {
+      const text = JSON.stringify(body);
+      expect(text).not.toContain(complaintCode);
+      expect(text).not.toContain('承办机构一直没有联系我');
+    };
+    // A 404 answers like an unknown code (it echoes only the code asked for).
+    const absent = (res: { body: Json }): void => {
+      expect(res.body.code).toBe('not-found');
+      const text = JSON.stringify(res.body);
+      expect(text).not.toContain('承办机构一直没有联系我');
+      expect(text).not.toContain(phone.slice(-4));
+      expect(text).not.toContain('王');
+    };
+    for (const route of [`/work-orders/${complaintCode}`, `/work-orders/${complaintCode}/routing`, `/work-orders/${complaintCode}/relations`]) {
+      absent(await request(workOrder.url).get(route).set('authorization', accused).expect(404));
+    }
+    leaks((await request(workOrder.url).get(`/work-orders/${code}`).set('authorization', accused).expect(200)).body);
+    leaks((await request(workOrder.url).get(`/work-orders/${code}/relations`).set('authorization', accused).expect(200)).body);
+    leaks((await request(workOrder.url).get('/work-orders').query({ serviceType: 'complaint' }).set('authorization', accused).expect(200)).body);
+    leaks((await request(workOrder.url).get('/work-orders').set('authorization', accused).expect(200)).body);
+    absent(await request(portal.url).get(`/portal/staff/work-orders/${complaintCode}`).set('authorization', accused).expect(404));
+    leaks((await request(portal.url).get(`/portal/staff/work-orders/${code}`).set('authorization', accused).expect(200)).body);
+    absent(await request(centre.url).get(`/work-orders/${complaintCode}`).set('authorization', accusedClerk).expect(404));
+    leaks((await request(centre.url).get('/work-orders').set('authorization', accusedClerk).expect(200)).body);
+    leaks((await request(centre.url).get('/work-orders').query({ serviceType: 'complaint' }).set('authorization', accusedClerk).expect(200)).body);
+    const history = await request(hotline.url).post('/caller-history/search').set('authorization', accusedAgent).send({ phone }).expect(200);
+    leaks(history.body.workOrders);
+    expect((history.body.workOrders.items as Json[]).map((v) => v.caseCode)).toContain(code);
+    // The hotline agent of the duty team (another organisation) still finds it in the caller's history.
+    await waitUntil(async () => {
+      const res = await request(hotline.url).post('/caller-history/search').set('authorization', agent).send({ phone });
+      return res.status === 200 && (res.body.workOrders.items as Json[]).some((v) => v.caseCode === complaintCode) ? true : undefined;
+    }, SLOW, 'the duty team finds the complaint in the caller history');
+
+    // The organisation the reopening moved the case to is not the one complained about: it sees the complaint.
+    const holder = await auth.bearer({ sub: 'officer-holder', roles: ['legal-aid-officer'], org: newHolder, region: newHolder.split('-')[1] as string });
+    await request(portal.url).get(`/portal/staff/work-orders/${complaintCode}`).set('authorization', holder).expect(200);
   });
 });

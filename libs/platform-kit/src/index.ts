@@ -29,7 +29,7 @@ export {
 } from './work-order-view/dto/work-order-view-response.dto';
 export { WorkOrderView } from './work-order-view/work-order-view.entity';
 export type { TimelineEntry } from './work-order-view/work-order-view.entity';
-export { staffMaySeeComplainant, toWorkOrderViewResponse } from './work-order-view/work-order-view.mapper';
+export { staffMaySeeComplainant, staffMaySeeWorkOrder, toWorkOrderViewResponse } from './work-order-view/work-order-view.mapper';
 export type { ViewAudience } from './work-order-view/work-order-view.mapper';
 export type { Page, PageRequest, WorkOrderViewPage, WorkOrderViewSearch } from './work-order-view/work-order-view.query';
 export { WorkOrderViewService } from './work-order-view/work-order-view.service';

@@ -1,6 +1,6 @@
 import type { AuthUser } from '@legal/auth';
 import { WorkOrderView } from './work-order-view.entity';
-import { toWorkOrderViewResponse } from './work-order-view.mapper';
+import { staffMaySeeWorkOrder, toWorkOrderViewResponse } from './work-order-view.mapper';
 
 function view(overrides: Partial<WorkOrderView> = {}): WorkOrderView {
   return Object.assign(new WorkOrderView(), {
@@ -64,5 +64,20 @@ describe('toWorkOrderViewResponse', () => {
     expect(body.timeline[0]?.actorId).toBeUndefined();
     expect(body.complaintAgainstOrganisationId).toBeUndefined();
     expect(body.statusText.headline).toMatch(/^Your complaint/);
+  });
+});
+
+describe('staffMaySeeWorkOrder (issue 13 finding 7)', () => {
+  it('hides a complaint from every role of the organisation it is about, admins excepted', () => {
+    expect(staffMaySeeWorkOrder(staff('org-371324-legal-aid'), view())).toBe(false);
+    expect(staffMaySeeWorkOrder(staff('org-371324-legal-aid', ['supervisor']), view())).toBe(false);
+    expect(staffMaySeeWorkOrder(staff('org-371324-legal-aid', ['admin']), view())).toBe(true);
+  });
+
+  it('lets the handling unit, other organisations and staff without an organisation through (jurisdiction is checked apart)', () => {
+    expect(staffMaySeeWorkOrder(staff('org-supervision'), view())).toBe(true);
+    expect(staffMaySeeWorkOrder(staff('org-371300-legal-aid'), view())).toBe(true);
+    expect(staffMaySeeWorkOrder({ subject: 's', roles: ['supervisor'], regionCode: '370000' }, view())).toBe(true);
+    expect(staffMaySeeWorkOrder(staff('org-371324-legal-aid'), view({ serviceType: 'legal-aid', complaintAgainstOrganisationId: null }))).toBe(true);
   });
 });

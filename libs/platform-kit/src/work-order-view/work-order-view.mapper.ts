@@ -15,6 +15,17 @@ import type { WorkOrderView } from './work-order-view.entity';
  */
 export type ViewAudience = { kind: 'staff'; user: AuthUser } | { kind: 'citizen' } | { kind: 'public' };
 
+/**
+ * Whether a staff member may see a work order at all, before jurisdiction: a complaint is invisible
+ * to the organisation it is about, on every route (its existence, content and complainant), as in the
+ * work-order service (`assertCanSee`). Only admins are exempt; supervisors above both organisations and
+ * the independent unit handling it belong to other organisations and see it.
+ */
+export function staffMaySeeWorkOrder(user: AuthUser, view: Pick<WorkOrderView, 'complaintAgainstOrganisationId'>): boolean {
+  if (user.roles.includes('admin')) return true;
+  return !(user.organisationId && view.complaintAgainstOrganisationId === user.organisationId);
+}
+
 /** Whether a staff member may see who filed a complaint (complaint independence). */
 export function staffMaySeeComplainant(user: AuthUser, view: Pick<WorkOrderView, 'serviceType' | 'organisationId' | 'complaintAgainstOrganisationId'>): boolean {
   if (view.serviceType !== 'complaint') return true;

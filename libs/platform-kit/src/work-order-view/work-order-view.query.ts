@@ -1,3 +1,4 @@
+import type { AuthUser } from '@legal/auth';
 import type { WorkOrderView } from './work-order-view.entity';
 
 export interface PageRequest {
@@ -27,6 +28,11 @@ export interface WorkOrderViewSearch extends PageRequest {
   to?: Date;
   /** Evaluated "now" for the overdue filter (tests pin it). */
   now?: Date;
+  /**
+   * The staff member the list is for: complaints about their own organisation are left out (issue 13
+   * finding 7, complaint confidentiality; see `staffMaySeeWorkOrder`). Every staff list passes it.
+   */
+  viewer?: AuthUser;
 }
 
 export type WorkOrderViewPage = Page<WorkOrderView>;

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@legal/auth';
 import type { Deadline, WorkOrderChanged } from '@legal/contracts';
 import type { PayloadOf } from '../payload';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { TimelineEntry, WorkOrderView } from './work-order-view.entity';
+import { staffMaySeeWorkOrder } from './work-order-view.mapper';
 import type { PageRequest, WorkOrderViewPage, WorkOrderViewSearch } from './work-order-view.query';
 
 export type WorkOrderChangeListener = (view: WorkOrderView, previousStatus: string | undefined, manager: EntityManager) => Promise<void>;
@@ -50,6 +52,15 @@ export class WorkOrderViewService {
     return this.repo.findOneBy({ caseCode });
   }
 
+  /**
+   * A work order as a staff member may look it up: null (the caller answers 404) for a complaint about
+   * the caller's own organisation, as if it did not exist. Jurisdiction is still the caller's to check.
+   */
+  async findByCodeForStaff(caseCode: string, user: AuthUser): Promise<WorkOrderView | null> {
+    const view = await this.findByCode(caseCode);
+    return view && staffMaySeeWorkOrder(user, view) ? view : null;
+  }
+
   async findById(workOrderId: string): Promise<WorkOrderView | null> {
     return this.repo.findOneBy({ workOrderId });
   }
@@ -94,6 +105,10 @@ export class WorkOrderViewService {
     }
     if (filter.from) qb.andWhere('v.received_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere('v.received_at < :to', { to: filter.to });
+    const viewer = filter.viewer;
+    if (viewer && !viewer.roles.includes('admin') && viewer.organisationId) {
+      qb.andWhere('(v.complaint_against_organisation_id IS NULL OR v.complaint_against_organisation_id <> :viewerOrganisation)', { viewerOrganisation: viewer.organisationId });
+    }
     extra?.(qb);
     const [items, total] = await qb.orderBy('v.receivedAt', 'DESC').addOrderBy('v.workOrderId', 'ASC').take(limit).skip(offset).getManyAndCount();
     return { items, total, limit, offset };

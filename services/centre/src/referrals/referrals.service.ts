@@ -5,7 +5,7 @@ import type { AuthUser } from '@legal/auth';
 import { ReferralAccepted } from '@legal/contracts';
 import { ConflictError, DomainError, InvalidInputError, NotFoundError } from '@legal/http';
 import { Outbox } from '@legal/messaging';
-import { WorkOrderViewService } from '@legal/platform-kit';
+import { staffMaySeeWorkOrder, WorkOrderViewService } from '@legal/platform-kit';
 import { DataSource, EntityManager } from 'typeorm';
 import { clerkOrganisation, OutsideJurisdictionError } from '../common/clerk-organisation';
 import { regionOfOrganisationId } from './coordinating-level';
@@ -38,7 +38,7 @@ export class ReferralsService {
     if (input.toOrganisationId === fromOrganisationId) {
       throw new InvalidInputError([{ field: 'toOrganisationId', messages: ['a matter cannot be referred to your own organisation'], codes: ['notOwnOrganisation'] }]);
     }
-    const view = await this.views.findByCode(input.caseCode);
+    const view = await this.views.findByCodeForStaff(input.caseCode, clerk);
     if (!view) throw new NotFoundError('Work order', input.caseCode);
     if (!inJurisdiction(clerk, view.regionCode) && view.organisationId !== fromOrganisationId) throw new OutsideJurisdictionError(`Case ${input.caseCode}`);
     if (CLOSED_WORK_ORDER.has(view.status)) {
@@ -110,7 +110,10 @@ export class ReferralsService {
   /** A case's chain is visible within the clerk's jurisdiction and to every organisation on it. */
   private async assertMaySeeCase(caseCode: string, clerk: AuthUser): Promise<void> {
     const repo = this.dataSource.getRepository(Referral);
-    const region = (await this.views.findByCode(caseCode))?.regionCode ?? (await repo.findOneBy({ caseCode }))?.workOrderRegionCode;
+    const view = await this.views.findByCode(caseCode);
+    // A complaint about the clerk's organisation does not exist for the clerk (issue 13 finding 7).
+    if (view && !staffMaySeeWorkOrder(clerk, view)) throw new NotFoundError('Work order', caseCode);
+    const region = view?.regionCode ?? (await repo.findOneBy({ caseCode }))?.workOrderRegionCode;
     if (!region) throw new NotFoundError('Work order', caseCode);
     if (inJurisdiction(clerk, region)) return;
     const org = clerk.organisationId;

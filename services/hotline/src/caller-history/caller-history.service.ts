@@ -38,7 +38,7 @@ export class CallerHistoryService {
    */
   private workOrdersInScope(phoneHash: string, limit: number, offset: number, agent: AuthUser): Promise<WorkOrderViewPage> {
     const region = regionCondition(agent, 'v.region_code');
-    return this.views.search({ limit, offset }, (qb) => qb.andWhere('v.phone_hash = :phoneHash', { phoneHash }).andWhere(region.sql, region.params));
+    return this.views.search({ limit, offset, viewer: agent }, (qb) => qb.andWhere('v.phone_hash = :phoneHash', { phoneHash }).andWhere(region.sql, region.params));
   }
 
   private async forHash(phoneHash: string, phoneMasked: string, limit: number, offset: number, agent: AuthUser, now = new Date()): Promise<CallerHistoryResponseDto> {

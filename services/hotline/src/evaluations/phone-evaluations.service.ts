@@ -28,7 +28,7 @@ export class PhoneEvaluationsService {
   ) {}
 
   async record(input: PhoneEvaluationCreateDto, agent: AuthUser, now = new Date()): Promise<PhoneEvaluation> {
-    const view = await this.views.findByCode(input.caseCode);
+    const view = await this.views.findByCodeForStaff(input.caseCode, agent);
     if (!view) throw new NotFoundError('Work order', input.caseCode);
     assertMayRead(agent, view.regionCode, `Work order ${input.caseCode}`);
     if (view.status !== 'resolved') {

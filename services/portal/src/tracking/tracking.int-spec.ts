@@ -200,11 +200,14 @@ describe('portal tracking, evaluation and complaints over the work-order read mo
     await stream.changed(entry);
     await projected(complaint);
 
+    // The complained-about organisation (in whose county it lies) finds no such case (issue 13 finding 7):
+    // not the complaint, not its notes, not who complained; through the original case code it sees the
+    // original only, with nothing of the complaint.
     const accused = await auth.bearer({ roles: ['legal-aid-officer'], org: 'org-371324-legal-aid', region: '371324' });
-    const seenByAccused = await request(portal.url).get(`/portal/staff/work-orders/${complaint.caseCode}`).set('authorization', accused).expect(200);
-    expect(seenByAccused.body.citizen).toBeUndefined();
-    expect(JSON.stringify(seenByAccused.body)).not.toMatch(/5678|张|sup-1/);
-    expect(seenByAccused.body.timeline).toHaveLength(2);
+    const hidden = await request(portal.url).get(`/portal/staff/work-orders/${complaint.caseCode}`).set('authorization', accused).expect(404);
+    expect(JSON.stringify(hidden.body)).not.toMatch(/5678|张|sup-1|联系/);
+    const originalSeen = await request(portal.url).get(`/portal/staff/work-orders/${original.caseCode}`).set('authorization', accused).expect(200);
+    expect(JSON.stringify(originalSeen.body)).not.toContain(complaint.caseCode);
 
     const unit = await auth.bearer({ roles: ['supervisor'], org: 'org-371324-supervision', region: '371324' });
     const seenByUnit = await request(portal.url).get(`/portal/staff/work-orders/${complaint.caseCode}`).set('authorization', unit).expect(200);
@@ -214,5 +217,40 @@ describe('portal tracking, evaluation and complaints over the work-order read mo
     const elsewhere = await auth.bearer({ roles: ['centre-clerk'], org: 'org-370102-centre', region: '370102' });
     await request(portal.url).get(`/portal/staff/work-orders/${complaint.caseCode}`).set('authorization', elsewhere).expect(404);
     await request(portal.url).get(`/portal/staff/work-orders/${complaint.caseCode}`).set('authorization', await auth.bearer({ roles: ['citizen'] })).expect(403);
+  });
+  it('after a reopen moved the case, a complaint about the organisation that handled it stays invisible to that organisation (issue 13 finding 7)', async () => {
+    const original = new WorkOrderScript({ citizen: { phoneHash, phoneLast4: '5678', displayName: '张*', accessCodeHash: secret } });
+    await stream.changed(original.next('accepted', { organisationId: 'org-371324-legal-aid', handler: 'legal-aid' }));
+    await stream.changed(original.next('resolved', {}, 'resolved', 'legal-aid-officer'));
+    await stream.changed(original.next('reopened', { organisationId: undefined, handler: undefined }, 'reopened', 'citizen'));
+    await stream.changed(original.next('offered', { organisationId: 'org-371300-legal-aid', handler: 'legal-aid' }, 'offered', 'system'));
+    await projected(original);
+    // What the work-order service now carries: the complaint is recorded against the organisation that
+    // handled the matter (county legal aid), not the one the reopen offered it to (city legal aid).
+    const complaint = new WorkOrderScript({
+      serviceType: 'complaint',
+      relatedCaseCode: original.caseCode,
+      complaintAgainstOrganisationId: 'org-371324-legal-aid',
+      citizen: { phoneHash, phoneLast4: '5678', displayName: '张*' },
+    });
+    await stream.changed(complaint.next('accepted', { organisationId: 'org-371300-centre', handler: 'external-agency' }));
+    await stream.changed({ ...complaint.next('in-progress', {}, 'note-added', 'centre-clerk'), entry: { seq: 2, at: new Date().toISOString(), action: 'note-added', actorRole: 'centre-clerk', actorId: 'clerk-unit', note: '已联系投诉人张三' } });
+    await projected(complaint);
+
+    const accused = await auth.bearer({ roles: ['legal-aid-officer'], org: 'org-371324-legal-aid', region: '371324' });
+    const hidden = await request(portal.url).get(`/portal/staff/work-orders/${complaint.caseCode}`).set('authorization', accused).expect(404);
+    expect(JSON.stringify(hidden.body)).not.toMatch(/5678|张|clerk-unit/);
+    const viaOriginal = await request(portal.url).get(`/portal/staff/work-orders/${original.caseCode}`).set('authorization', accused).expect(200);
+    expect(JSON.stringify(viaOriginal.body)).not.toContain(complaint.caseCode);
+
+    const unit = await auth.bearer({ roles: ['centre-clerk'], org: 'org-371300-centre', region: '371300' });
+    const seenByUnit = await request(portal.url).get(`/portal/staff/work-orders/${complaint.caseCode}`).set('authorization', unit).expect(200);
+    expect(seenByUnit.body).toMatchObject({ relatedCaseCode: original.caseCode, complaintAgainstOrganisationId: 'org-371324-legal-aid', citizen: { phoneLast4: '5678', displayName: '张*' } });
+    expect(seenByUnit.body.timeline.map((e: { note?: string }) => e.note)).toContain('已联系投诉人张三');
+    const supervisor = await auth.bearer({ roles: ['supervisor'], org: 'org-370000-supervision', region: '370000' });
+    await request(portal.url).get(`/portal/staff/work-orders/${complaint.caseCode}`).set('authorization', supervisor).expect(200);
+    // The organisation the reopen offered the case to is not the one complained about.
+    const newHolder = await auth.bearer({ roles: ['legal-aid-officer'], org: 'org-371300-legal-aid', region: '371300' });
+    await request(portal.url).get(`/portal/staff/work-orders/${complaint.caseCode}`).set('authorization', newHolder).expect(200);
   });
 });

@@ -111,6 +111,76 @@ describe('closing the loop: answered on the spot, possible relations, reopening,
     expect(statuses).toEqual(['received', 'offered', 'accepted', 'resolved', 'reopened', 'offered']);
   });
 
+  it('records a complaint after a reopen against the organisation that handled the matter, and hides it from that organisation on every route (issue 13 finding 7)', async () => {
+    const phone = '13400000033';
+    const registered = await submit({ applicant: { name: '韩八', idCardNumber: validIdCard('371324'), phone } });
+    const offer = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId)).data;
+    expect(offer.organisationId).toBe('org-371324-legal-aid');
+    const base = { workOrderId: registered.workOrderId, handler: 'legal-aid' as const, handlerCaseId: 'LA-13-7' };
+    await h.publish(OfferAccepted, { ...base, at: new Date().toISOString(), offerId: offer.offerId }, registered.workOrderId);
+    await h.publish(Resolved, { ...base, at: new Date().toISOString(), outcome: 'case-closed', summary: '已结案' }, registered.workOrderId);
+    await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === registered.workOrderId && d.status === 'resolved');
+    await h.publish(
+      EvaluationSubmitted,
+      { evaluationId: randomUUID(), workOrderId: registered.workOrderId, caseCode: registered.caseCode, score: 1, comment: '律师不负责任', platform: 'portal', submittedAt: new Date().toISOString() },
+      registered.workOrderId,
+    );
+    // The reopen moves the work order away from the county legal-aid centre that handled it.
+    const again = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId && d.attempt === 2)).data;
+    expect(again.organisationId).toBe('org-371300-legal-aid');
+    // ... and the city legal-aid centre accepts it: it now holds the case, but is not the one complained about.
+    await h.publish(OfferAccepted, { ...base, handlerCaseId: 'LA-13-7-city', at: new Date().toISOString(), offerId: again.offerId }, registered.workOrderId);
+    await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === registered.workOrderId && d.status === 'accepted' && d.organisationId === 'org-371300-legal-aid');
+
+    // The citizen complains about the centre that handled the matter (same phone: a possible relation too).
+    const complaint = await submit({
+      serviceType: 'complaint',
+      description: '县法律援助中心承办人员推诿，不负责任',
+      relatedCaseCode: registered.caseCode,
+      platform: 'portal',
+      vulnerableGroup: false,
+      submittedAt: WORKDAY_MORNING,
+      applicant: { name: '韩八', phone },
+    });
+    expect(complaint.outcome).toBe('created');
+    const recorded = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id: complaint.workOrderId });
+    expect(recorded.complaintAgainstOrganisationId).toBe('org-371324-legal-aid');
+    const changed = (await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === complaint.workOrderId)).data;
+    expect(changed.complaintAgainstOrganisationId).toBe('org-371324-legal-aid');
+    const unit = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === complaint.workOrderId)).data;
+    expect(unit.organisationId).not.toBe('org-371324-legal-aid');
+
+    // The complained-about centre's officer, in whose county both work orders lie: the complaint does not exist.
+    const complainedAbout = await h.bearer({ roles: ['legal-aid-officer'], sub: 'officer-against', region: '371324', org: 'org-371324-legal-aid' });
+    const gone = await h.http.get(`/work-orders/${complaint.caseCode}`).set('authorization', complainedAbout).expect(404);
+    expect(JSON.stringify(gone.body)).not.toContain('韩');
+    await h.http.get(`/work-orders/${complaint.caseCode}/routing`).set('authorization', complainedAbout).expect(404);
+    await h.http.get(`/work-orders/${complaint.caseCode}/relations`).set('authorization', complainedAbout).expect(404);
+    const fromOriginal = await h.http.get(`/work-orders/${registered.caseCode}/relations`).set('authorization', complainedAbout).expect(200);
+    expect(JSON.stringify(fromOriginal.body)).not.toContain(complaint.caseCode);
+    for (const query of [{}, { serviceType: 'complaint' }, { regionCode: '371324' }]) {
+      const listed = await h.http.get('/work-orders').query(query).set('authorization', complainedAbout).expect(200);
+      expect(listed.body.items.map((w: { caseCode: string }) => w.caseCode)).not.toContain(complaint.caseCode);
+    }
+    const original = await h.http.get(`/work-orders/${registered.caseCode}`).set('authorization', complainedAbout).expect(200);
+    expect(JSON.stringify(original.body)).not.toContain(complaint.caseCode);
+    const province = await h.bearer({ roles: ['supervisor'], sub: 'sup-verify', region: '370000', org: 'org-370000-supervision' });
+    await h.http.get(`/work-orders/${complaint.caseCode}/timeline/verify`).set('authorization', province).expect(200);
+
+    // The independent unit handling it and a supervisor above both see it, with the related case.
+    const handling = await h.bearer({ roles: ['centre-clerk'], sub: 'clerk-unit', region: unit.organisationId.split('-')[1], org: unit.organisationId });
+    const seen = await h.http.get(`/work-orders/${complaint.caseCode}`).set('authorization', handling).expect(200);
+    expect(seen.body).toMatchObject({ complaintAgainstOrganisationId: 'org-371324-legal-aid', relatedCaseCode: registered.caseCode });
+    expect(seen.body.timeline.length).toBeGreaterThan(0);
+    const bySupervisor = await h.http.get(`/work-orders/${complaint.caseCode}`).set('authorization', province).expect(200);
+    expect(bySupervisor.body.complaintAgainstOrganisationId).toBe('org-371324-legal-aid');
+    const related = await h.http.get(`/work-orders/${registered.caseCode}/relations`).set('authorization', province).expect(200);
+    expect(related.body.items.map((r: { relatedCaseCode: string }) => r.relatedCaseCode)).toContain(complaint.caseCode);
+    // The organisation the reopen moved the matter to is not the one complained about: it sees the complaint.
+    const newHolder = await h.bearer({ roles: ['legal-aid-officer'], sub: 'officer-city', region: '371300', org: 'org-371300-legal-aid' });
+    await h.http.get(`/work-orders/${complaint.caseCode}`).set('authorization', newHolder).expect(200);
+  });
+
   it('lets staff of an agency without a handler service accept and resolve over the desk API; a good evaluation closes the work order', async () => {
     const registered = await submit({ serviceType: 'legal-consultation', description: '咨询土地承包合同问题', submittedAt: WORKDAY_MORNING, vulnerableGroup: false, applicant: { name: '沈七', phone: '13400000006' } });
     const offer = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId)).data;

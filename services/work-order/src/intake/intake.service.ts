@@ -4,13 +4,15 @@ import { shandongRegions } from '@legal/domain';
 import { Outbox } from '@legal/messaging';
 import { maskName, PiiProtector } from '@legal/privacy';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { CaseCodeService } from '../case-codes/case-code.service';
 import { Actor, Trace } from '../common/actor';
 import { queryRows, tableOf } from '../common/sql';
 import { ClassifierService } from '../classification/classifier.service';
 import { WorkOrderEnv } from '../config/work-order.env';
+import { OfferEntity } from '../offers/entities/offer.entity';
 import { OfferService } from '../offers/offer.service';
+import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
 import { RelationFinderService } from '../relations/relation-finder.service';
 import { DeadlineService } from '../sla/deadline.service';
 import { sealApplicant } from '../work-orders/applicant-sealing';
@@ -242,11 +244,25 @@ export class IntakeService {
     return wo;
   }
 
-  /** The organisation a complaint is about: the one handling the related case. */
+  /**
+   * The organisation a complaint is about: the one that handled the related case. When the case was
+   * resolved, that is the organisation whose accepted offer carried it to its latest resolution (the
+   * handling the citizen evaluated), even after a low evaluation reopened the case and another
+   * organisation was offered it or accepted it (issue 13 finding 7: the complaint used to be recorded
+   * against the new organisation and was shown to the one it named). Never resolved: the last
+   * organisation that accepted it; never accepted: the organisation it is offered to.
+   */
   private async complaintTarget(manager: EntityManager, relatedCaseCode: string | undefined): Promise<string | null> {
     if (!relatedCaseCode) return null;
     const related = await manager.findOne(WorkOrderEntity, { where: { caseCode: relatedCaseCode }, select: { id: true, organisationId: true } });
-    return related?.organisationId ?? null;
+    if (!related) return null;
+    const resolved = await manager.findOne(TimelineEntryEntity, { where: { workOrderId: related.id, toStatus: 'resolved' }, order: { seq: 'DESC' }, select: { workOrderId: true, seq: true, at: true } });
+    const handled = await manager.findOne(OfferEntity, {
+      where: { workOrderId: related.id, status: 'accepted', ...(resolved ? { answeredAt: LessThanOrEqual(resolved.at) } : {}) },
+      order: { answeredAt: { direction: 'DESC', nulls: 'LAST' }, offeredAt: 'DESC' },
+      select: { id: true, organisationId: true },
+    });
+    return handled?.organisationId ?? related.organisationId ?? null;
   }
 
   private async saveIntake(manager: EntityManager, data: IntakeData, workOrderId: string | null, outcome: IntakeOutcome, reasons: string[]): Promise<void> {
