@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
+import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsEmail, IsNumber, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsEmail, IsNumber, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { InvalidInputError } from './domain-error';
 import { createValidationPipe } from './validation';
 
@@ -29,6 +30,20 @@ class Order {
   @Type(() => Item)
   main!: Item;
 }
+
+class OptionalMain {
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => Item)
+  items!: Item[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => Item)
+  main?: Item;
+}
+
+class OrderUpdate extends PartialType(Order) {}
 
 describe('createValidationPipe', () => {
   const pipe = createValidationPipe();
@@ -64,5 +79,16 @@ describe('createValidationPipe', () => {
       expect(error).toBeInstanceOf(InvalidInputError);
       expect(error.errors).toEqual([{ field, messages: [`${field} must be an object, not an array`], codes: ['nestedObject'] }]);
     }
+  });
+
+  it('refuses a required nested object that is missing (class-validator skips it); an optional one may be left out', async () => {
+    const error = (await pipe.transform({ items: [] }, { type: 'body', metatype: Order }).catch((e: unknown) => e)) as InvalidInputError;
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.errors).toEqual([{ field: 'main', messages: ['main must be an object'], codes: ['nestedObject'] }]);
+    await expect(pipe.transform({ items: [] }, { type: 'body', metatype: OptionalMain })).resolves.toBeInstanceOf(OptionalMain);
+    // PartialType (update DTOs) makes every field optional, nested ones included.
+    await expect(pipe.transform({}, { type: 'body', metatype: OrderUpdate })).resolves.toBeInstanceOf(OrderUpdate);
+    const nested = (await pipe.transform({ main: [{ code: 'x' }] }, { type: 'body', metatype: OrderUpdate }).catch((e: unknown) => e)) as InvalidInputError;
+    expect(nested.errors?.map((e) => e.field)).toEqual(['main']);
   });
 });

@@ -25,25 +25,35 @@ export function toFieldErrors(errors: ValidationError[]): FieldError[] {
  * item by item): `materials: [[{...}]]` passed validation and reached PostgreSQL as a row without its
  * columns (500, notarization POST /matters, found by test/security/openapi-fuzz.int-spec.ts). No DTO of
  * this API nests arrays in arrays, so every such place is refused here, named like other field errors.
+ * Likewise a required nested object (`@ValidateNested()` without `@IsOptional()`) that is missing: class-validator
+ * skips it, and work-order POST /admin/organisations without `dutyHours` answered 500 (not-null column).
  */
-export function nestedArrayErrors(object: unknown, path = '', depth = 0): ValidationError[] {
+export function nestedShapeErrors(object: unknown, path = '', depth = 0): ValidationError[] {
   if (object === null || typeof object !== 'object' || depth > 32) return [];
   const errors: ValidationError[] = [];
   const metadatas = getMetadataStorage().getTargetValidationMetadatas(object.constructor, '', true, false);
   const name = (property: string): string => (path === '' ? property : `${path}.${property}`);
   const refuse = (field: string): ValidationError => ({ property: field, constraints: { nestedObject: `${field} must be an object, not an array` }, children: [] });
+  const optional = new Set(metadatas.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.propertyName));
   for (const meta of metadatas) {
     if (meta.type !== ValidationTypes.NESTED_VALIDATION) continue;
     const value = (object as Record<string, unknown>)[meta.propertyName];
-    if (value === null || value === undefined) continue;
+    if (value === null || value === undefined) {
+      // A required nested object left out: @ValidateNested() alone lets it through (a 500 further on).
+      if (!meta.each && !optional.has(meta.propertyName)) {
+        const field = name(meta.propertyName);
+        errors.push({ property: field, constraints: { nestedObject: `${field} must be an object` }, children: [] });
+      }
+      continue;
+    }
     if (meta.each && Array.isArray(value)) {
       value.forEach((item: unknown, index) => {
         const field = `${name(meta.propertyName)}[${index}]`;
         if (Array.isArray(item)) errors.push(refuse(field));
-        else errors.push(...nestedArrayErrors(item, field, depth + 1));
+        else errors.push(...nestedShapeErrors(item, field, depth + 1));
       });
     } else if (!meta.each && Array.isArray(value)) errors.push(refuse(name(meta.propertyName)));
-    else if (!Array.isArray(value)) errors.push(...nestedArrayErrors(value, name(meta.propertyName), depth + 1));
+    else if (!Array.isArray(value)) errors.push(...nestedShapeErrors(value, name(meta.propertyName), depth + 1));
   }
   return errors;
 }
@@ -61,7 +71,7 @@ class FailClosedValidationPipe extends ValidationPipe {
   protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
     try {
       const errors = await super.validate(object, validatorOptions);
-      return errors.length > 0 ? errors : nestedArrayErrors(object);
+      return errors.length > 0 ? errors : nestedShapeErrors(object);
     } catch (e) {
       this.logger.warn({ err: e, dto: object?.constructor?.name }, 'a validator threw on this input; refused as invalid (400)');
       throw new InvalidInputError([{ field: 'request', messages: ['a value in the request could not be validated'], codes: ['unvalidatable'] }]);
