@@ -1,13 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { collectRouteDecisions, ROLES } from '@legal/auth';
 import type { Role, RouteDecision } from '@legal/auth';
 import { idCardCheckCharacter } from '@legal/domain';
-import { TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
+import { TestAuthority, uniqueTag } from '@legal/testing';
 import { RunningFleet, startAllServices } from './support/all-services';
 import { OpenApiDocument, PersonalData, poisonedBody, sampleBody } from './support/openapi-sample';
+import { logFileSettled } from './support/log-file';
 import { callRoute, inBatches } from './support/route-calls';
 
 // Eight real services and ~1,500 requests: longer than the default 120 s of test/setup-env.ts on a busy machine.
@@ -27,26 +28,6 @@ const PEOPLE: PersonalData[] = [
   { idCard: syntheticIdCard('370102', '19850412'), phone: syntheticMobile('139') },
   { idCard: syntheticIdCard('371302', '19620917'), phone: syntheticMobile('186') },
 ];
-
-/** Waits until the log file has not grown for 3 s (at most 30 s: a chatty consumer must not hang the test). */
-async function settled(file: string): Promise<void> {
-  let lastSize = -1;
-  let stableSince = Date.now();
-  await waitUntil(
-    () => {
-      const size = existsSync(file) ? statSync(file).size : 0;
-      if (size !== lastSize) {
-        lastSize = size;
-        stableSince = Date.now();
-        return false;
-      }
-      return Date.now() - stableSince >= 3000;
-    },
-    30_000,
-    'the services to stop logging',
-    500,
-  ).catch(() => undefined);
-}
 
 interface CapturedLine {
   source: string;
@@ -115,7 +96,7 @@ describe('log scan: no ID-card number or full phone number in any log line', () 
       6,
     );
     // Let consumers and relays finish what the requests started, then stop (shutdown lines count too).
-    await settled(logFile);
+    await logFileSettled(logFile);
     await fleet.stop();
     fleet = undefined;
   }, 900_000);

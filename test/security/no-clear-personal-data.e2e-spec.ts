@@ -42,6 +42,7 @@ import { dropSchema } from '@legal/persistence';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
 import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
+import { logFileSettled } from './support/log-file';
 import { centreService } from '../../services/centre/src/centre.definition';
 import { hotlineService } from '../../services/hotline/src/hotline.definition';
 import type { IdentityEnv } from '../../services/identity/src/config/identity.env';
@@ -694,22 +695,7 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
   const gather = async (): Promise<NonNullable<typeof evidence>> => {
     if (evidence) return evidence;
     // Let relays and consumers finish, then stop every service.
-    let lastSize = -1;
-    let stableSince = Date.now();
-    await waitUntil(
-      () => {
-        const size = existsSync(logFile) ? statSync(logFile).size : 0;
-        if (size !== lastSize) {
-          lastSize = size;
-          stableSince = Date.now();
-          return false;
-        }
-        return Date.now() - stableSince >= 3000;
-      },
-      30_000,
-      'the services to stop logging',
-      500,
-    ).catch(() => undefined);
+    await logFileSettled(logFile);
     for (const s of running.splice(0).reverse()) await s.stop().catch(() => undefined);
 
     // Positive controls: the canary, written on purpose into a topic, a table and a log line of this tag.

@@ -20,8 +20,13 @@
 import { Client } from 'pg';
 import { Keyring } from './keyring';
 import { PiiProtector } from './pii-protector';
-import { resealColumn, Sql } from './reseal';
+import { clientTransaction, resealColumn } from './reseal';
 import { TransitSealer } from './transit-sealer';
+
+/** This command's output (keys, reports) is its product, not a log line: it goes to stdout as is. */
+function print(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
 
 /** The services of docker-compose.yml (each reads sealed event fields or seals personal data at rest). */
 const COMPOSE_SERVICES = ['work-order', 'hotline', 'portal', 'centre', 'legal-aid', 'mediation', 'notarization', 'identity'];
@@ -37,24 +42,13 @@ async function reseal(args: string[]): Promise<void> {
   const pii = new PiiProtector(env.PII_HASH_KEY, env.PII_ENCRYPTION_KEY || undefined, env.PII_KEYRING);
   const client = new Client({ connectionString: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services', application_name: 'pii-reseal' });
   await client.connect();
-  const sql: Sql = (text, params) => client.query(text, params) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
-  const transaction = async <T>(work: (q: Sql) => Promise<T>): Promise<T> => {
-    await client.query('BEGIN');
-    try {
-      const result = await work(sql);
-      await client.query('COMMIT');
-      return result;
-    } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    }
-  };
+  const transaction = clientTransaction(client);
   try {
     for (const spec of columns.split(',')) {
       const [table, column] = spec.split('.');
       if (!table || !column) throw new Error(`expected table.column, got ${spec}`);
       const report = await resealColumn(transaction, pii, { schema, table, column }, { batchSize, dryRun });
-      console.log(JSON.stringify({ ...report, currentKid: pii.keyring.current.kid, dryRun }));
+      print(JSON.stringify({ ...report, currentKid: pii.keyring.current.kid, dryRun }));
     }
   } finally {
     await client.end();
@@ -65,16 +59,16 @@ async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   switch (command) {
     case 'kek':
-      console.log(Keyring.generateEntry(args[0] ?? new Date().toISOString().slice(0, 7)));
+      print(Keyring.generateEntry(args[0] ?? new Date().toISOString().slice(0, 7)));
       return;
     case 'transit': {
       const pair = TransitSealer.generateKeyPair(args[0] ?? new Date().toISOString().slice(0, 7));
-      console.log(JSON.stringify(pair, null, 2));
+      print(JSON.stringify(pair, null, 2));
       return;
     }
     case 'public': {
       if (!args[0] || !process.env.PII_TRANSIT_KEYS) throw new Error('usage: PII_TRANSIT_KEYS=... public <service>');
-      console.log(TransitSealer.fromConfig(args[0], process.env.PII_TRANSIT_KEYS, 'development').currentPublicEntry());
+      print(TransitSealer.fromConfig(args[0], process.env.PII_TRANSIT_KEYS, 'development').currentPublicEntry());
       return;
     }
     case 'compose-env': {
@@ -83,11 +77,11 @@ async function main(): Promise<void> {
       for (const service of COMPOSE_SERVICES) {
         const pair = TransitSealer.generateKeyPair(kid);
         const variable = service.toUpperCase().replace(/-/g, '_');
-        console.log(`${variable}_PII_KEYRING=${Keyring.generateEntry(kid)}`);
-        console.log(`${variable}_PII_TRANSIT_KEYS=${pair.privateEntry}`);
+        print(`${variable}_PII_KEYRING=${Keyring.generateEntry(kid)}`);
+        print(`${variable}_PII_TRANSIT_KEYS=${pair.privateEntry}`);
         directory[service] = pair.publicEntry;
       }
-      console.log(`PII_TRANSIT_DIRECTORY='${JSON.stringify(directory)}'`);
+      print(`PII_TRANSIT_DIRECTORY='${JSON.stringify(directory)}'`);
       return;
     }
     case 'reseal':
@@ -98,6 +92,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error((e as Error).message);
+  process.stderr.write(`${(e as Error).message}\n`);
   process.exit(1);
 });

@@ -17,6 +17,27 @@ export interface ResealReport {
   failures: string[];
 }
 
+/** What `resealColumn` needs of a connection: node-postgres's `Client` has it. */
+export interface QueryClient {
+  query(text: string, params?: unknown[]): Promise<unknown>;
+}
+
+/** One transaction per call on a single connection (the re-sealer's batches, one at a time). */
+export function clientTransaction(client: QueryClient): <T>(work: (sql: Sql) => Promise<T>) => Promise<T> {
+  const sql: Sql = (text, params) => client.query(text, params) as Promise<{ rows: Record<string, unknown>[] }>;
+  return async (work) => {
+    await client.query('BEGIN');
+    try {
+      const result = await work(sql);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  };
+}
+
 const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Keyring, PiiProtector } from '@legal/privacy';
-import { resealColumn, Sql } from '../src/reseal';
+import { clientTransaction, resealColumn } from '../src/reseal';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services';
 const schema = `pii_reseal_${randomUUID().slice(0, 8)}`;
@@ -9,18 +9,7 @@ const LEGACY = '11'.repeat(32);
 
 describe('re-sealing history after a key rotation (real PostgreSQL)', () => {
   const client = new Client({ connectionString: DATABASE_URL });
-  const sql: Sql = (text, params) => client.query(text, params) as unknown as Promise<{ rows: Record<string, unknown>[] }>;
-  const transaction = async <T>(work: (q: Sql) => Promise<T>): Promise<T> => {
-    await client.query('BEGIN');
-    try {
-      const result = await work(sql);
-      await client.query('COMMIT');
-      return result;
-    } catch (e) {
-      await client.query('ROLLBACK');
-      throw e;
-    }
-  };
+  const transaction = clientTransaction(client);
 
   beforeAll(async () => {
     await client.connect();
