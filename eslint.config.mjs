@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.cache/**', 'coverage/**', '**/*.js', '**/*.mjs', 'bench/results/**'] },
@@ -36,4 +37,6 @@ export default tseslint.config(
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts', '**/*.cli.ts', '**/test/**/*.ts'],
     rules: { 'no-console': 'off', '@nx/enforce-module-boundaries': 'off' },
   },
+  // Layout is Prettier's job (`npm run format`, checked by `npm run lint`): no ESLint rule argues with it.
+  prettier,
 );
