@@ -43,6 +43,8 @@ transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
+group.min.session.timeout.ms=6000
+group.max.session.timeout.ms=30000
 PROPS
 
 # Client properties of the admin for the image's tools (health check, kafka-users step).

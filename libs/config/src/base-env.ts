@@ -28,6 +28,21 @@ function ExceedsField(other: string, message: string): PropertyDecorator {
   });
 }
 
+/** The value must be at least `times` times another numeric variable of the same object. */
+function AtLeastTimesField(other: string, times: number, message: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'atLeastTimesField',
+    constraints: [other, times],
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments): boolean => {
+        const compared = (args?.object as Record<string, unknown> | undefined)?.[other];
+        return typeof value !== 'number' || typeof compared !== 'number' || value >= compared * times;
+      },
+      defaultMessage: (): string => message,
+    },
+  });
+}
+
 /** A comma-separated list of IP addresses, CIDR ranges or express's names (loopback, linklocal, uniquelocal). */
 function IsProxyList(): PropertyDecorator {
   const entry = (item: string): boolean => {
@@ -183,6 +198,25 @@ export class BaseEnv {
   @Min(0)
   @Max(3650)
   KAFKA_DLQ_RETENTION_DAYS = 0;
+
+  /**
+   * A consumer that stops heartbeating (a crashed or killed instance) is dropped from its groups after this long
+   * and its partitions go to the live members: the longest stall a crash causes. Between the broker's
+   * group.min.session.timeout.ms and group.max.session.timeout.ms (6000 and 30000 in deploy/local and compose).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(6000)
+  @Max(30000)
+  @AtLeastTimesField('KAFKA_HEARTBEAT_INTERVAL_MS', 3, 'KAFKA_SESSION_TIMEOUT_MS must be at least 3 x KAFKA_HEARTBEAT_INTERVAL_MS')
+  KAFKA_SESSION_TIMEOUT_MS = 10000;
+
+  /** How often a consumer heartbeats its groups (also during long batches). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(10000)
+  KAFKA_HEARTBEAT_INTERVAL_MS = 1000;
 
   /** How long SIGTERM waits for in-flight requests and messages before closing connections. */
   @Transform(toInt)

@@ -38,7 +38,10 @@ export interface MessagingRuntimeOptions {
   consumers?: Partial<ConsumerRunnerOptions>;
   /** Retention of processed-event ids (default 30 days, purged every 10 minutes). */
   inbox?: Partial<InboxRetentionOptions>;
-  /** How long `start()` waits for topics and consumer groups before carrying on in the background. */
+  /**
+   * How long `start()` waits for topics and consumer groups before carrying on in the background (default 20 s);
+   * 0 does not wait: the service kit listens at once and readiness shows the groups still joining.
+   */
   startupWaitMs?: number;
   /**
    * Seals/opens personal-data fields of events (the service's TransitSealer). Defaults to the
@@ -133,6 +136,7 @@ export class MessagingRuntime {
     });
     this.consumers.startAll();
     this.inboxPurger.start();
+    if (wait <= 0) return;
     const ready = await withTimeout(
       provisioning.then(() => this.consumers.whenRunning(wait)),
       wait,

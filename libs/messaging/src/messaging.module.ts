@@ -18,6 +18,8 @@ export interface MessagingModuleOptions {
   relay?: Partial<OutboxRelayOptions> & { enabled?: boolean };
   consumers?: Partial<ConsumerRunnerOptions>;
   inbox?: Partial<InboxRetentionOptions>;
+  /** How long application bootstrap waits for consumer groups to join (0: not at all; see MessagingRuntime). */
+  startupWaitMs?: number;
   /**
    * Token of the readiness registry (the service kit passes `HealthRegistry`): handed in rather than
    * imported, because @legal/health already depends on this library.
@@ -64,6 +66,7 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
               relay: options.relay,
               consumers: options.consumers,
               inbox: options.inbox,
+              startupWaitMs: options.startupWaitMs,
               sealing: sealer ? EventSealing.checked(sealer, options.serviceName) : undefined,
             }),
           inject: [DataSource, KAFKA, KAFKA_SETTINGS, { token: MetricsRegistry, optional: true }, { token: TransitSealer, optional: true }],

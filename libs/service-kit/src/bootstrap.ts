@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { BaseEnv, ConfigError, loadConfig } from '@legal/config';
 import { HealthRegistry } from '@legal/health';
+import { MessageConsumers } from '@legal/messaging';
 import { createValidationPipe, InputGuard, mapBodyParserErrors, MAX_JSON_DEPTH, verifyJsonDepth } from '@legal/http';
 import { Logger } from 'nestjs-pino';
 import { buildOpenApiDocument, mountOpenApi } from './openapi';
@@ -38,6 +39,15 @@ export interface RunningService<E extends BaseEnv = BaseEnv> {
   stop: () => Promise<void>;
 }
 
+export interface StartOptions {
+  /**
+   * After the listener is up, wait this long (at most) for every consumer group to join before returning.
+   * Never delays `listen`: HTTP answers (reads, intake that only needs the outbox) while groups join.
+   * Default 20000, so in-process tests get joined consumers; a service process (`bootstrapService`) waits 0.
+   */
+  consumersJoinWaitMs?: number;
+}
+
 /**
  * Creates, configures and starts a service. Used by every `main.ts` and by end-to-end tests
  * (with `overrides` for port 0, an isolated schema and a topic prefix).
@@ -46,6 +56,7 @@ export async function startService<E extends BaseEnv>(
   definition: ServiceDefinition<E>,
   overrides: Partial<Record<keyof E, unknown>> = {},
   environment: NodeJS.ProcessEnv = process.env,
+  { consumersJoinWaitMs = 20000 }: StartOptions = {},
 ): Promise<RunningService<E>> {
   const env = loadConfig(definition.envClass, { ...definition.defaults, ...overrides }, { ...environment, ...stringify(overrides) });
   const app = await NestFactory.create<NestExpressApplication>(composeRootModule(definition, env), {
@@ -66,6 +77,10 @@ export async function startService<E extends BaseEnv>(
   await app.listen(env.PORT, env.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
+  if (consumersJoinWaitMs > 0) {
+    const joined = await app.get(MessageConsumers).whenRunning(consumersJoinWaitMs);
+    if (!joined) new NestLogger('bootstrap').warn(`consumer groups not all joined after ${consumersJoinWaitMs} ms; still joining`);
+  }
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
@@ -96,7 +111,7 @@ function stringify<E>(overrides: Partial<Record<keyof E, unknown>>): NodeJS.Proc
 export async function bootstrapService<E extends BaseEnv>(definition: ServiceDefinition<E>): Promise<void> {
   let running: RunningService<E>;
   try {
-    running = await startService(definition);
+    running = await startService(definition, {}, process.env, { consumersJoinWaitMs: 0 });
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${definition.name}: ${e.message}\n`);

@@ -1,5 +1,5 @@
 export { bootstrapService, composeRootModule, startService } from './bootstrap';
-export type { RunningService } from './bootstrap';
+export type { RunningService, StartOptions } from './bootstrap';
 export { buildOpenApiDocument, mountOpenApi } from './openapi';
 export type { ServiceDefinition } from './service-definition';
 export { ServiceKitModule } from './service-kit.module';

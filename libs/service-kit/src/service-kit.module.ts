@@ -92,6 +92,9 @@ export class ServiceKitModule {
           healthRegistry: HealthRegistry,
           inbox: { retentionMs: env.INBOX_RETENTION_DAYS * DAY_MS },
           relay: { maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
+          consumers: { sessionTimeout: env.KAFKA_SESSION_TIMEOUT_MS, heartbeatInterval: env.KAFKA_HEARTBEAT_INTERVAL_MS },
+          // HTTP answers at once after a restart; consumers join in the background (readiness shows them joining).
+          startupWaitMs: 0,
         }),
         PrivacyModule.forRoot({ serviceName }),
         AuthModule.forRoot({

@@ -11,8 +11,15 @@ export interface ConsumerRunnerOptions {
   /** Commit after this many processed records of a partition, or after `commitIntervalMs`, and at the end of every batch. */
   commitEveryMessages: number;
   commitIntervalMs: number;
+  /**
+   * The broker drops a member that has not heartbeated for this long and hands its partitions to the others:
+   * the stall after a crashed instance. Must lie within the broker's group.min/max.session.timeout.ms.
+   */
   sessionTimeout: number;
+  /** Heartbeats are sent this often, also while a long batch is being handled (see `eachBatch`). */
   heartbeatInterval: number;
+  /** How long a rebalance waits for the live members to rejoin (each finishes its chunk first). */
+  rebalanceTimeout: number;
   /** Consecutive valid records of a partition handled in one DB transaction (one commit). */
   recordsPerTransaction: number;
   /** Long polls end after this; also bounds how long shutdown waits for an idle fetch. */
@@ -31,14 +38,20 @@ export const DEFAULT_RUNNER_OPTIONS: ConsumerRunnerOptions = {
   commitEveryMessages: 100,
   commitIntervalMs: 500,
   recordsPerTransaction: 50,
-  sessionTimeout: 30000,
-  heartbeatInterval: 3000,
+  // A dead member is noticed within 10 s (kafkajs's 30 s stalled every group for half a minute after a crash);
+  // a live one heartbeats every second, also in the middle of a batch, so a slow handler is not mistaken for one.
+  sessionTimeout: 10000,
+  heartbeatInterval: 1000,
+  rebalanceTimeout: 20000,
   maxWaitTimeInMs: 1000,
   restartBackoff: { initialMs: 500, maxMs: 15000 },
   stallTimeoutMs: 60000,
 };
 
 export type RunnerState = 'idle' | 'starting' | 'running' | 'restarting' | 'stopping' | 'stopped';
+
+/** What readiness shows per group: joined, still (re)joining, joined but silent too long, or shut down. */
+export type GroupMembership = 'joined' | 'joining' | 'stalled' | 'stopped';
 
 function nextOffset(offset: string): string {
   return (BigInt(offset) + 1n).toString();
@@ -98,6 +111,20 @@ export class ConsumerRunner {
   /** Joined, and alive recently (or busy with a batch). */
   isHealthy(): boolean {
     return this.currentState === 'running' && (this.activeBatches > 0 || Date.now() - this.lastActivityAt < this.options.stallTimeoutMs);
+  }
+
+  get membership(): GroupMembership {
+    switch (this.currentState) {
+      case 'running':
+        return this.isHealthy() ? 'joined' : 'stalled';
+      case 'idle':
+      case 'starting':
+      case 'restarting':
+        return 'joining';
+      case 'stopping':
+      case 'stopped':
+        return 'stopped';
+    }
   }
 
   /** Resolves true once the consumer has joined its group (false after `timeoutMs`). */
@@ -171,6 +198,7 @@ export class ConsumerRunner {
       allowAutoTopicCreation: false,
       sessionTimeout: this.options.sessionTimeout,
       heartbeatInterval: this.options.heartbeatInterval,
+      rebalanceTimeout: this.options.rebalanceTimeout,
       maxWaitTimeInMs: this.options.maxWaitTimeInMs,
       retry: {
         retries: 5,
@@ -249,6 +277,11 @@ export class ConsumerRunner {
     const context = { heartbeat: payload.heartbeat, stopping: this.abort.signal };
     const { messages } = batch;
     this.activeBatches++;
+    // kafkajs heartbeats only between batches and when asked: while a chunk's transaction runs (a slow handler,
+    // a database that takes its time) nobody would, and a 10 s session would expire under load. kafkajs shares
+    // one heartbeat request between concurrent callers and sends none before `heartbeatInterval` has passed.
+    const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), this.options.heartbeatInterval);
+    keepAlive.unref();
     try {
       for (let start = 0; start < messages.length; start += this.options.recordsPerTransaction) {
         if (this.abort.signal.aborted || !payload.isRunning() || payload.isStale()) break;
@@ -268,6 +301,7 @@ export class ConsumerRunner {
       if (e instanceof ConsumerStoppingError) return;
       throw e;
     } finally {
+      clearInterval(keepAlive);
       this.activeBatches--;
       this.lastActivityAt = Date.now();
     }

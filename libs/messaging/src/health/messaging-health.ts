@@ -17,7 +17,8 @@ export interface HealthCheckSink {
 /**
  * Readiness of the message pipeline: `outbox-relay` is down when the relay loop is not running, or
  * when the oldest unsent row is older than `stuckAfterMs` although the relay's last round succeeded
- * (i.e. Kafka is reachable, yet rows do not move); `consumers` is down unless every group has joined.
+ * (i.e. Kafka is reachable, yet rows do not move); `consumers` is down unless every group has joined, and
+ * names each group that is still joining (or stalled).
  */
 export class MessagingHealth {
   constructor(
@@ -59,8 +60,11 @@ export class MessagingHealth {
 
   async consumersStatus(): Promise<MessagingComponentStatus> {
     const runners = this.consumers.runners();
-    const groups = Object.fromEntries(runners.map((r) => [r.groupId, r.state]));
-    const down = runners.filter((r) => !r.isHealthy()).map((r) => [r.groupId]);
-    return down.length === 0 ? { up: true, detail: { groups } } : { up: false, detail: { groups }, error: `not running: ${down.map(([g]) => g).join(', ')}` };
+    const groups = Object.fromEntries(runners.map((r) => [r.groupId, r.membership]));
+    // Named by what the instance waits for, e.g. "joining: work-order.intake; stalled: work-order.reports".
+    const waiting = new Map<string, string[]>();
+    for (const r of runners.filter((x) => !x.isHealthy())) waiting.set(r.membership, [...(waiting.get(r.membership) ?? []), r.groupId]);
+    const error = [...waiting].map(([membership, ids]) => `${membership}: ${ids.join(', ')}`).join('; ');
+    return waiting.size === 0 ? { up: true, detail: { groups } } : { up: false, detail: { groups }, error };
   }
 }
