@@ -8,7 +8,7 @@ import { RoutingDecisionEntity } from './routing/entities/routing-decision.entit
 import { RoutingRuleEntity } from './routing/entities/routing-rule.entity';
 import { DeadlineEntity } from './sla/entities/deadline.entity';
 import { SupervisionOrderEntity } from './supervision/entities/supervision-order.entity';
-import { TimelineEntryEntity } from './timeline/entities/timeline-entry.entity';
+import { TimelineEntryEntity } from './work-orders/entities/timeline-entry.entity';
 import { WorkOrderEntity } from './work-orders/entities/work-order.entity';
 
 /** Every entity of the work_order schema (the kit adds the outbox and inbox). */

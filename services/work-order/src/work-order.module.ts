@@ -12,6 +12,8 @@ import { HandlerReportService } from './handler-reports/handler-report.service';
 import { IntakeConsumer } from './intake/intake.consumer';
 import { IntakeService } from './intake/intake.service';
 import { WorkOrderMetrics } from './metrics/work-order-metrics';
+import { OfferMetrics } from './offers/offer-metrics';
+import { DeadlineMetrics } from './deadline-alerts/deadline-metrics';
 import { OfferSweeperService } from './offers/offer-sweeper.service';
 import { OfferService } from './offers/offer.service';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -23,14 +25,16 @@ import { RepublishController } from './republish/republish.controller';
 import { RepublishService } from './republish/republish.service';
 import { WorkOrderMergeService } from './relations/work-order-merge.service';
 import { RoutingModule } from './routing/routing.module';
-import { DeadlineSweeperService } from './sla/deadline-sweeper.service';
+import { DeadlineSweeperService } from './deadline-alerts/deadline-sweeper.service';
 import { DeadlineService } from './sla/deadline.service';
+import { SupervisionLapse } from './supervision/supervision-lapse';
 import { SupervisionService } from './supervision/supervision.service';
 import { SupervisorActionsService } from './supervision/supervisor-actions.service';
 import { SupervisorController } from './supervision/supervisor.controller';
 import { TimelineController } from './timeline/timeline.controller';
-import { WorkOrderQueryController } from './work-orders/work-order-query.controller';
-import { WorkOrderQueryService } from './work-orders/work-order-query.service';
+import { WorkOrderQueryController } from './work-order-queries/work-order-query.controller';
+import { WorkOrderQueryService } from './work-order-queries/work-order-query.service';
+import { WorkOrderDeadlines, WorkOrderEndings } from './work-orders/work-order-ports';
 import { WorkOrderRecorder } from './work-orders/work-order-recorder.service';
 
 /**
@@ -46,8 +50,12 @@ export class WorkOrderModule {
       controllers: [WorkOrderQueryController, TimelineController, SupervisorController, TriageController, RelationController, DeskController, RepublishController],
       providers: [
         WorkOrderRecorder,
+        { provide: WorkOrderDeadlines, useExisting: DeadlineService },
+        { provide: WorkOrderEndings, useClass: SupervisionLapse },
         WorkOrderQueryService,
         WorkOrderMetrics,
+        OfferMetrics,
+        DeadlineMetrics,
         CaseCodeService,
         DeadlineService,
         DeadlineSweeperService,

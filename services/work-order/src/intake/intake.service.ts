@@ -12,7 +12,7 @@ import { ClassifierService } from '../classification/classifier.service';
 import { WorkOrderEnv } from '../config/work-order.env';
 import { OfferEntity } from '../offers/entities/offer.entity';
 import { OfferService } from '../offers/offer.service';
-import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
+import { TimelineEntryEntity } from '../work-orders/entities/timeline-entry.entity';
 import { RelationFinderService } from '../relations/relation-finder.service';
 import { DeadlineService } from '../sla/deadline.service';
 import { sealApplicant } from '../work-orders/applicant-sealing';
@@ -24,6 +24,21 @@ import { CheckedIdentity, checkIntake, IntakeData } from './intake-rules';
 import { compareMatters, MatterComparison, matterKeywords } from './matter-similarity';
 
 const PERSON_LOCK_KEY = 737_131;
+
+/** One intake being handled: its data, who submitted it, and the consumer's transaction and trace. */
+interface IntakeContext {
+  manager: EntityManager;
+  data: IntakeData;
+  actor: Actor;
+  trace: Trace;
+}
+
+/** A new work order for the intake: the checked identity, its hashes, and how it was classified. */
+interface NewWorkOrder {
+  checked: CheckedIdentity;
+  identity: ReturnType<IntakeService['identity']>;
+  classification: Classification;
+}
 
 /**
  * 综合受理: turns an intake from any platform into a work order — or links it to the open work order
@@ -62,11 +77,12 @@ export class IntakeService {
     }
     const identity = this.identity(check.identity);
     const actor: Actor = { role: data.submittedBy.role, id: data.submittedBy.userId, platform: data.platform };
+    const intake: IntakeContext = { manager, data, actor, trace };
 
     if (data.resolution) {
-      const wo = await this.create(manager, data, check.identity, identity, this.classify(data), trace, actor);
+      const wo = await this.create(intake, { checked: check.identity, identity, classification: this.classify(data) });
       await this.recorder.record(manager, wo, { action: 'closed-on-spot', actor: { ...actor, id: data.resolution.answeredBy }, toStatus: 'closed', note: data.resolution.summary }, trace);
-      await this.register(manager, data, wo, 'closed-on-spot', [], trace);
+      await this.register(intake, wo, 'closed-on-spot', []);
       return;
     }
 
@@ -76,11 +92,11 @@ export class IntakeService {
       await this.lockPerson(manager, identity);
       const existing = await this.openDuplicate(manager, identity, classification.ranking[0]?.serviceType ?? data.serviceType, data);
       if (existing) {
-        await this.link(manager, existing.workOrder, data, identity, existing.comparison, actor, trace);
+        await this.link(intake, existing, identity);
         return;
       }
     }
-    const wo = await this.create(manager, data, check.identity, identity, classification, trace, actor);
+    const wo = await this.create(intake, { checked: check.identity, identity, classification });
     const related = await this.relations.findAndStore(manager, wo, data.applicant.name);
     if (needsTriage) {
       await this.recorder.record(
@@ -89,11 +105,11 @@ export class IntakeService {
         { action: 'sent-to-triage', actor: { role: 'system', id: 'classifier' }, toStatus: 'triage', note: `service type unclear: best guess ${wo.serviceType} with confidence ${classification.confidence} (< ${this.env.CLASSIFICATION_MIN_CONFIDENCE})`, data: { ranking: classification.ranking.slice(0, 3) } },
         trace,
       );
-      await this.register(manager, data, wo, 'triage', related, trace);
+      await this.register(intake, wo, 'triage', related);
       return;
     }
     await this.deadlines.startOnRegistration(manager, wo);
-    await this.register(manager, data, wo, 'created', related, trace);
+    await this.register(intake, wo, 'created', related);
     await this.offers.routeAndOffer(manager, wo, { trigger: 'intake', trace });
   }
 
@@ -162,7 +178,12 @@ export class IntakeService {
    * An account is attached only when the intake's phone is the phone that account verified (OTP,
    * token claim) and it is this work order's phone: typing someone else's number attaches nothing.
    */
-  private async link(manager: EntityManager, wo: WorkOrderEntity, data: IntakeData, identity: { phoneHash: string | null }, comparison: MatterComparison, actor: Actor, trace: Trace): Promise<void> {
+  private async link(
+    intake: IntakeContext,
+    { workOrder: wo, comparison }: { workOrder: WorkOrderEntity; comparison: MatterComparison },
+    identity: { phoneHash: string | null },
+  ): Promise<void> {
+    const { manager, data, actor, trace } = intake;
     if (!wo.platforms.includes(data.platform)) wo.platforms = [...wo.platforms, data.platform];
     if (!wo.citizenUserId && data.citizenUserId && data.citizenPhoneVerified === true && identity.phoneHash !== null && identity.phoneHash === wo.phoneHash) {
       wo.citizenUserId = data.citizenUserId;
@@ -179,10 +200,13 @@ export class IntakeService {
       },
       trace,
     );
-    await this.register(manager, data, wo, 'linked-to-existing', [], trace);
+    await this.register(intake, wo, 'linked-to-existing', []);
   }
 
-  private async create(manager: EntityManager, data: IntakeData, checked: CheckedIdentity, identity: ReturnType<IntakeService['identity']>, classification: Classification, trace: Trace, actor: Actor): Promise<WorkOrderEntity> {
+  private async create(
+    { manager, data, actor, trace }: IntakeContext,
+    { checked, identity, classification }: NewWorkOrder,
+  ): Promise<WorkOrderEntity> {
     const now = new Date();
     const receivedAt = new Date(Math.min(Date.parse(data.submittedAt), now.getTime()));
     const serviceType = data.serviceType ?? classification.ranking[0]?.serviceType ?? 'legal-consultation';
@@ -278,7 +302,12 @@ export class IntakeService {
     });
   }
 
-  private async register(manager: EntityManager, data: IntakeData, wo: WorkOrderEntity, outcome: 'created' | 'linked-to-existing' | 'closed-on-spot' | 'triage', related: string[], trace: Trace): Promise<void> {
+  private async register(
+    { manager, data, trace }: IntakeContext,
+    wo: WorkOrderEntity,
+    outcome: 'created' | 'linked-to-existing' | 'closed-on-spot' | 'triage',
+    related: string[],
+  ): Promise<void> {
     if (outcome === 'triage' || outcome === 'created') await manager.update(WorkOrderIntakeEntity, { intakeId: data.intakeId, outcome: In(['created']) }, { outcome });
     await this.outbox.publish(
       manager,

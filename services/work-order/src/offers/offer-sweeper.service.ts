@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/actor';
 import { queryRows, tableOf } from '../common/sql';
 import { WorkOrderEnv } from '../config/work-order.env';
-import { WorkOrderMetrics } from '../metrics/work-order-metrics';
+import { OfferMetrics } from './offer-metrics';
 import { tryLockWorkOrder } from '../work-orders/work-order-locks';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 import { OfferEntity } from './entities/offer.entity';
@@ -30,7 +30,7 @@ export class OfferSweeperService implements OnApplicationBootstrap, OnApplicatio
     private readonly offers: OfferService,
     private readonly recorder: WorkOrderRecorder,
     private readonly outbox: Outbox,
-    private readonly metrics: WorkOrderMetrics,
+    private readonly metrics: OfferMetrics,
     private readonly env: WorkOrderEnv,
   ) {
     this.task = new PeriodicTask({ name: 'offer sweep', intervalMs: env.OFFER_SWEEP_INTERVAL_MS }, () => this.sweep(), this.logger);

@@ -6,7 +6,7 @@ import { DataSource, In } from 'typeorm';
 import { assertCanSee } from '../common/access';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { lockWorkOrder } from '../work-orders/work-order-locks';
-import { WorkOrderQueryService } from '../work-orders/work-order-query.service';
+import { findVisibleWorkOrder } from '../work-orders/visible-work-order';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 import type { RelationDto } from './dto/relation.dto';
 import { PossibleRelationEntity } from './entities/possible-relation.entity';
@@ -25,13 +25,12 @@ function canSee(user: AuthUser, wo: Parameters<typeof assertCanSee>[1]): boolean
 export class RelationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly query: WorkOrderQueryService,
     private readonly recorder: WorkOrderRecorder,
   ) {}
 
   async list(user: AuthUser, code: string): Promise<RelationDto[]> {
     const manager = this.dataSource.manager;
-    const wo = await this.query.visible(manager, user, code);
+    const wo = await findVisibleWorkOrder(manager, user, code);
     const rows = await manager.find(PossibleRelationEntity, { where: [{ workOrderId: wo.id }, { relatedWorkOrderId: wo.id }], order: { createdAt: 'ASC' } });
     const ids = [...new Set(rows.flatMap((r) => [r.workOrderId, r.relatedWorkOrderId]))];
     const others = await manager.find(WorkOrderEntity, {

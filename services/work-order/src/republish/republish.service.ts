@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThan, MoreThanOrEqual } from 'typeorm';
-import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
+import { TimelineEntryEntity } from '../work-orders/entities/timeline-entry.entity';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 

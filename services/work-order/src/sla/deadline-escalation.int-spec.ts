@@ -2,7 +2,7 @@ import { DeadlineDueSoon, DeadlineOverdue, IntakeRegistered, IntakeSubmitted, Wo
 import { waitUntil } from '@legal/testing';
 import type { DataOf } from '../common/event-data';
 import { SupervisionOrderEntity } from '../supervision/entities/supervision-order.entity';
-import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
+import { TimelineEntryEntity } from '../work-orders/entities/timeline-entry.entity';
 import { intake, validIdCard } from '../../test/intake-factory';
 import { WorkOrderHarness } from '../../test/work-order-harness';
 

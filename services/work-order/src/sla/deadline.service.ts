@@ -5,11 +5,16 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import type { Actor } from '../common/actor';
 import type { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
+import { WorkOrderDeadlines } from '../work-orders/work-order-ports';
 import { computeStoredDeadline } from './deadline-calculator';
 import { ClockStart, deadlineSpecs, DeadlineSpec, STARTS_ON_REGISTRATION, STARTS_ON_STEP } from './deadline-policy';
 import { DeadlineEntity } from './entities/deadline.entity';
 
 const ACTIVE = ['running', 'paused'] as const;
+
+export function deadlineView(d: DeadlineEntity): Deadline {
+  return { kind: d.kind, dueAt: d.dueAt.toISOString(), rule: d.rule, explanation: d.explanation.slice(0, 2000), status: d.status };
+}
 
 /**
  * SLA clocks of work orders: started by registration, acceptance and progress steps; paused while
@@ -17,11 +22,16 @@ const ACTIVE = ['running', 'paused'] as const;
  * with a reason. Every write happens in the caller's transaction, with the work order locked.
  */
 @Injectable()
-export class DeadlineService {
+export class DeadlineService extends WorkOrderDeadlines {
   private readonly logger = new Logger(DeadlineService.name);
 
   async forWorkOrder(manager: EntityManager, workOrderId: string): Promise<DeadlineEntity[]> {
     return manager.find(DeadlineEntity, { where: { workOrderId }, order: { createdAt: 'ASC', kind: 'ASC' } });
+  }
+
+  /** The clocks as WorkOrderChanged carries them (the core's WorkOrderDeadlines). */
+  async currentDeadlines(manager: EntityManager, workOrderId: string): Promise<Deadline[]> {
+    return (await this.forWorkOrder(manager, workOrderId)).map(deadlineView);
   }
 
   /** Clocks that run from the moment the request was received (legal-aid decision, notified defence, callback, complaint reply). */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
-import { TimelineEntryEntity } from './entities/timeline-entry.entity';
+import { TimelineEntryEntity } from '../work-orders/entities/timeline-entry.entity';
 import { ChainVerification, verifyTimelineChain } from './timeline-verifier';
 
 export interface TimelineReport extends ChainVerification {

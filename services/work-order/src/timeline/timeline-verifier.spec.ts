@@ -1,4 +1,4 @@
-import { GENESIS_HASH, timelineEntryHash } from './timeline-hash';
+import { GENESIS_HASH, timelineEntryHash } from '../work-orders/timeline-hash';
 import { StoredEntry, verifyTimelineChain } from './timeline-verifier';
 
 function chain(n: number): StoredEntry[] {

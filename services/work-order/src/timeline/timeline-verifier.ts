@@ -1,4 +1,4 @@
-import { GENESIS_HASH, HashedEntryFields, timelineEntryHash } from './timeline-hash';
+import { GENESIS_HASH, HashedEntryFields, timelineEntryHash } from '../work-orders/timeline-hash';
 
 export type BrokenLinkReason = 'hash-mismatch' | 'prev-hash-mismatch' | 'sequence-gap' | 'head-mismatch' | 'empty';
 

@@ -4,17 +4,16 @@ import { WorkOrderChanged } from '@legal/contracts';
 import { Outbox } from '@legal/messaging';
 import type { EntityManager } from 'typeorm';
 import type { Actor, Trace } from '../common/actor';
-import { DeadlineEntity } from '../sla/entities/deadline.entity';
-import { SupervisionOrderEntity } from '../supervision/entities/supervision-order.entity';
-import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
-import { timelineEntryHash } from '../timeline/timeline-hash';
+import { TimelineEntryEntity } from './entities/timeline-entry.entity';
 import { WorkOrderEntity } from './entities/work-order.entity';
+import { timelineEntryHash } from './timeline-hash';
 import { assertTransition } from './work-order-lifecycle';
+import { WorkOrderDeadlines, WorkOrderEndings } from './work-order-ports';
 import { workOrderChangedData } from './work-order-view';
 import { insertable } from '../common/sql';
 
-/** Statuses in which nothing is left for a supervision order to demand. */
-const ENDS_SUPERVISION: ReadonlySet<WorkOrderStatus> = new Set<WorkOrderStatus>(['resolved', 'closed', 'cancelled', 'rejected', 'merged']);
+/** Statuses that end the matter: whatever else was open for it (supervision orders) ends with it. */
+const ENDINGS: ReadonlySet<WorkOrderStatus> = new Set<WorkOrderStatus>(['resolved', 'closed', 'cancelled', 'rejected', 'merged']);
 
 export interface Change {
   /** What happened, kebab-case: received, offered, offer-accepted, intake-linked, deadline-extended ... */
@@ -35,7 +34,11 @@ export interface Change {
  */
 @Injectable()
 export class WorkOrderRecorder {
-  constructor(private readonly outbox: Outbox) {}
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly deadlines: WorkOrderDeadlines,
+    private readonly endings: WorkOrderEndings,
+  ) {}
 
   async record(manager: EntityManager, wo: WorkOrderEntity, change: Change, trace: Trace = {}): Promise<TimelineEntryEntity> {
     const from = wo.status;
@@ -65,27 +68,18 @@ export class WorkOrderRecorder {
     wo.updatedAt = new Date();
     if (to === 'closed' || to === 'cancelled' || to === 'rejected' || to === 'merged') wo.closedAt ??= at;
     await manager.save(WorkOrderEntity, wo);
-    if (from !== to && ENDS_SUPERVISION.has(to)) await this.lapseOpenSupervision(manager, wo, change.actor, at);
+    if (from !== to && ENDINGS.has(to)) await this.endings.workOrderEnded(manager, wo, change.actor, at);
     await this.announce(manager, wo, entry, trace);
     return entry;
   }
 
   /** Writes WorkOrderChanged, the work order's full current view at `entry` (its newest timeline entry), to the outbox. */
   async announce(manager: EntityManager, wo: WorkOrderEntity, entry: TimelineEntryEntity, trace: Trace = {}): Promise<void> {
-    const deadlines = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id }, order: { createdAt: 'ASC', kind: 'ASC' } });
+    const deadlines = await this.deadlines.currentDeadlines(manager, wo.id);
     await this.outbox.publish(manager, WorkOrderChanged, workOrderChangedData(wo, deadlines, entry, entry.fromStatus), {
       subject: wo.id,
       causationId: trace.causationId,
       correlationId: trace.correlationId,
     });
-  }
-
-  /** Open supervision orders are answered by the matter ending; their clocks were stopped with the others. */
-  private async lapseOpenSupervision(manager: EntityManager, wo: WorkOrderEntity, actor: Actor, at: Date): Promise<void> {
-    await manager.update(
-      SupervisionOrderEntity,
-      { workOrderId: wo.id, status: 'open' },
-      { status: 'resolved', resolvedAt: at, resolvedBy: (actor.id ?? actor.role).slice(0, 64), resolution: `work order ${wo.status}` },
-    );
   }
 }

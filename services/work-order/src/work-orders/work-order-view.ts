@@ -1,20 +1,15 @@
 import type { Deadline, WorkOrderChanged } from '@legal/contracts';
 import type { DataOf } from '../common/event-data';
-import type { DeadlineEntity } from '../sla/entities/deadline.entity';
-import type { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
+import type { TimelineEntryEntity } from './entities/timeline-entry.entity';
 import type { WorkOrderEntity } from './entities/work-order.entity';
 
 export type WorkOrderChangedData = DataOf<typeof WorkOrderChanged>;
-
-export function deadlineView(d: DeadlineEntity): Deadline {
-  return { kind: d.kind, dueAt: d.dueAt.toISOString(), rule: d.rule, explanation: d.explanation.slice(0, 2000), status: d.status };
-}
 
 /**
  * The full current view carried by WorkOrderChanged, with the citizen minimised: hashes, last four
  * digits of the phone, the masked name and the user id — never the numbers themselves.
  */
-export function workOrderChangedData(wo: WorkOrderEntity, deadlines: readonly DeadlineEntity[], entry: TimelineEntryEntity, previousStatus: WorkOrderEntity['status'] | null): WorkOrderChangedData {
+export function workOrderChangedData(wo: WorkOrderEntity, deadlines: readonly Deadline[], entry: TimelineEntryEntity, previousStatus: WorkOrderEntity['status'] | null): WorkOrderChangedData {
   const citizen: WorkOrderChangedData['citizen'] = {};
   if (wo.phoneHash) citizen.phoneHash = wo.phoneHash;
   if (wo.phoneLast4) citizen.phoneLast4 = wo.phoneLast4;
@@ -31,7 +26,7 @@ export function workOrderChangedData(wo: WorkOrderEntity, deadlines: readonly De
     regionCode: wo.regionCode,
     originPlatform: wo.originPlatform,
     platforms: [...wo.platforms],
-    deadlines: deadlines.map(deadlineView),
+    deadlines: [...deadlines],
     receivedAt: wo.receivedAt.toISOString(),
     entry: {
       seq: entry.seq,

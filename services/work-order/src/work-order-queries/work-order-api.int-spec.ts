@@ -2,8 +2,8 @@ import { CloudEvent, IntakeRegistered, IntakeSubmitted, WorkOrderChanged, WorkOr
 import { formatCaseCode } from '@legal/domain';
 import { waitUntil } from '@legal/testing';
 import type { DataOf } from '../common/event-data';
-import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
-import { WorkOrderEntity } from './entities/work-order.entity';
+import { TimelineEntryEntity } from '../work-orders/entities/timeline-entry.entity';
+import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { intake, validIdCard, WORKDAY_MORNING } from '../../test/intake-factory';
 import { WorkOrderHarness } from '../../test/work-order-harness';
 

@@ -6,7 +6,7 @@ import { RoutingExplanationDto, toRoutingDecisionDto } from '../routing/dto/rout
 import { WorkOrderDetailDto } from './dto/work-order-detail.dto';
 import { WorkOrderSearchDto } from './dto/work-order-search.dto';
 import { WorkOrderPageDto } from './dto/work-order-summary.dto';
-import { READ_ROLES } from './staff-roles';
+import { READ_ROLES } from '../work-orders/staff-roles';
 import { WorkOrderQueryService } from './work-order-query.service';
 
 @ApiTags('work-orders')

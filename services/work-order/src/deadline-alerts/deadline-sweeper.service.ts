@@ -7,10 +7,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR } from '../common/actor';
 import { queryRows, tableOf } from '../common/sql';
 import { WorkOrderEnv } from '../config/work-order.env';
-import { WorkOrderMetrics } from '../metrics/work-order-metrics';
+import { DeadlineMetrics } from './deadline-metrics';
 import { SupervisionService } from '../supervision/supervision.service';
 import { tryLockWorkOrder } from '../work-orders/work-order-locks';
-import { DeadlineEntity } from './entities/deadline.entity';
+import { DeadlineEntity } from '../sla/entities/deadline.entity';
 
 const BATCH = 50;
 
@@ -35,7 +35,7 @@ export class DeadlineSweeperService implements OnApplicationBootstrap, OnApplica
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly supervision: SupervisionService,
-    private readonly metrics: WorkOrderMetrics,
+    private readonly metrics: DeadlineMetrics,
     private readonly env: WorkOrderEnv,
   ) {
     this.task = new PeriodicTask({ name: 'deadline sweep', intervalMs: env.DEADLINE_SWEEP_INTERVAL_MS }, () => this.sweep(), this.logger);

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser, significantPrefix } from '@legal/auth';
-import { NotFoundError } from '@legal/http';
-import { DataSource, EntityManager } from 'typeorm';
-import { assertCanSee, jurisdictionPrefix } from '../common/access';
+import { DataSource } from 'typeorm';
+import { jurisdictionPrefix } from '../common/access';
 import { Page, page } from '../common/page.dto';
 import { tableOf } from '../common/sql';
 import { WorkOrderIntakeEntity } from '../intake/entities/work-order-intake.entity';
@@ -11,11 +10,12 @@ import { OfferEntity } from '../offers/entities/offer.entity';
 import { RoutingDecisionEntity } from '../routing/entities/routing-decision.entity';
 import { DeadlineEntity } from '../sla/entities/deadline.entity';
 import { SupervisionOrderEntity } from '../supervision/entities/supervision-order.entity';
-import { TimelineEntryEntity } from '../timeline/entities/timeline-entry.entity';
+import { TimelineEntryEntity } from '../work-orders/entities/timeline-entry.entity';
 import { toDeadlineDto, toIntakeDto, toOfferDto, toSupervisionOrderDto, toTimelineEntryDto, WorkOrderDetailDto } from './dto/work-order-detail.dto';
 import type { WorkOrderSearchDto } from './dto/work-order-search.dto';
 import { toSummary, WorkOrderSummaryDto } from './dto/work-order-summary.dto';
-import { WorkOrderEntity } from './entities/work-order.entity';
+import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
+import { findVisibleWorkOrder } from '../work-orders/visible-work-order';
 
 /** Read side of the staff API: search within the caller's jurisdiction, detail by case code. */
 @Injectable()
@@ -52,7 +52,7 @@ export class WorkOrderQueryService {
 
   async detail(user: AuthUser, caseCode: string): Promise<WorkOrderDetailDto> {
     const manager = this.dataSource.manager;
-    const wo = await this.visible(manager, user, caseCode);
+    const wo = await findVisibleWorkOrder(manager, user, caseCode);
     const [timeline, deadlines, offers, intakes, supervision] = await Promise.all([
       manager.find(TimelineEntryEntity, { where: { workOrderId: wo.id }, order: { seq: 'ASC' } }),
       manager.find(DeadlineEntity, { where: { workOrderId: wo.id }, order: { createdAt: 'ASC', kind: 'ASC' } }),
@@ -81,17 +81,8 @@ export class WorkOrderQueryService {
 
   async routing(user: AuthUser, caseCode: string): Promise<{ wo: WorkOrderEntity; decisions: RoutingDecisionEntity[] }> {
     const manager = this.dataSource.manager;
-    const wo = await this.visible(manager, user, caseCode);
+    const wo = await findVisibleWorkOrder(manager, user, caseCode);
     const decisions = await manager.find(RoutingDecisionEntity, { where: { workOrderId: wo.id }, order: { decidedAt: 'ASC' } });
     return { wo, decisions };
   }
-
-  /** The work order if the caller may see it: 404 when unknown (or a complaint about the caller), 403 outside the jurisdiction. */
-  async visible(manager: EntityManager, user: AuthUser, caseCode: string): Promise<WorkOrderEntity> {
-    const wo = await manager.findOne(WorkOrderEntity, { where: { caseCode } });
-    if (!wo) throw new NotFoundError('Work order', caseCode);
-    assertCanSee(user, wo);
-    return wo;
-  }
 }
-

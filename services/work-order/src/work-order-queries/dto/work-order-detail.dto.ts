@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { OfferEntity } from '../../offers/entities/offer.entity';
 import type { DeadlineEntity } from '../../sla/entities/deadline.entity';
 import type { SupervisionOrderEntity } from '../../supervision/entities/supervision-order.entity';
-import type { TimelineEntryEntity } from '../../timeline/entities/timeline-entry.entity';
+import type { TimelineEntryEntity } from '../../work-orders/entities/timeline-entry.entity';
 import type { WorkOrderIntakeEntity } from '../../intake/entities/work-order-intake.entity';
 import { WorkOrderSummaryDto } from './work-order-summary.dto';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { HANDLERS, PLATFORMS, SERVICE_TYPES, WORK_ORDER_STATUSES } from '@legal/contracts';
-import type { WorkOrderEntity } from '../entities/work-order.entity';
+import type { WorkOrderEntity } from '../../work-orders/entities/work-order.entity';
 
 /** The applicant as staff lists show them: masked. */
 export class MaskedApplicantDto {
