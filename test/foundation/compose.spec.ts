@@ -6,11 +6,17 @@ import { ALL_SERVICES } from '../service-definitions';
 
 interface ComposeService {
   build?: { dockerfile: string; args: Record<string, string> };
+  image?: string;
   environment?: Record<string, string>;
   ports?: string[];
+  deploy?: { replicas?: number };
+  volumes?: string[];
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
 }
+
+/** Run twice behind a proxy, so a crash or restart of one instance stalls nothing (issue 19). */
+const REPLICATED = ['work-order', 'legal-aid', 'mediation', 'notarization'];
 
 const root = path.join(__dirname, '..', '..');
 const composeText = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
@@ -28,7 +34,9 @@ describe('docker-compose.yml', () => {
     expect(entry).toBeDefined();
     const port = String(service.defaults.PORT);
     expect(entry.build).toEqual({ context: '.', dockerfile: 'deploy/Dockerfile', args: { SERVICE: name } });
-    expect(entry.ports).toContain(`${port}:${port}`);
+    // A replicated service's port is published by its proxy (two replicas cannot bind one host port).
+    const publisher = REPLICATED.includes(name) ? compose.services[`${name}-lb`] : entry;
+    expect(publisher?.ports).toContain(`${port}:${port}`);
     expect(entry.environment?.PORT).toBe(port);
     expect(entry.environment?.DB_SCHEMA).toBe(service.defaults.DB_SCHEMA);
     expect(entry.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
@@ -55,6 +63,38 @@ describe('docker-compose.yml', () => {
   it('has a service for every folder under services/ and health checks on the infrastructure', () => {
     for (const folder of readdirSync(path.join(root, 'services'))) expect(Object.keys(compose.services)).toContain(folder);
     for (const infra of ['postgres', 'redis', 'kafka']) expect(compose.services[infra].healthcheck).toBeDefined();
+  });
+
+  it.each(REPLICATED.map((name) => [name]))('runs two %s instances behind one published port, their proxy trusted for X-Forwarded-For', (name) => {
+    const entry = compose.services[name];
+    const port = String(ALL_SERVICES.find((s) => s.name === name)?.defaults.PORT);
+    expect(entry.deploy?.replicas).toBeGreaterThanOrEqual(2);
+    expect(entry.ports ?? []).toEqual([]);
+    expect(entry.environment?.TRUSTED_PROXIES).toBe('uniquelocal');
+    const lb = compose.services[`${name}-lb`];
+    expect(lb?.image).toMatch(/^nginx:/);
+    expect(lb?.environment).toEqual({ UPSTREAM_HOST: name, UPSTREAM_PORT: port });
+    expect(lb?.ports).toEqual([`${port}:${port}`]);
+    expect(lb?.volumes).toContain('./deploy/compose/lb/service-lb.conf.template:/etc/nginx/templates/default.conf.template:ro');
+  });
+
+  it('spreads each proxy over every replica, re-resolving them, and retries a refused connection on the other one', () => {
+    const template = readFileSync(path.join(root, 'deploy/compose/lb/service-lb.conf.template'), 'utf8');
+    expect(template).toContain('server ${UPSTREAM_HOST}:${UPSTREAM_PORT} resolve');
+    expect(template).toContain('listen ${UPSTREAM_PORT};');
+    expect(template).toMatch(/resolver 127\.0\.0\.11 valid=\d+s/);
+    expect(template).toMatch(/proxy_next_upstream error timeout/);
+    // The proxy overwrites X-Forwarded-For: the services trust it, so a client's own header must not pass.
+    expect(template).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
+    // Every template variable is one the proxies set (envsubst leaves nginx's own $variables alone).
+    const variables = new Set([...template.matchAll(/\$\{([A-Z_]+)\}/g)].map((m) => m[1]));
+    expect([...variables].sort()).toEqual(['UPSTREAM_HOST', 'UPSTREAM_PORT']);
+  });
+
+  it('sends the other services to work-order through its proxy, and publishes no port twice', () => {
+    expect(compose.services.hotline.environment?.WORK_ORDER_URL).toBe('http://work-order-lb:3000');
+    const published = Object.values(compose.services).flatMap((s) => (s.ports ?? []).map((p) => p.split(':')[0]));
+    expect(published.length).toBe(new Set(published).size);
   });
 
   it('only sets variables that .env.example documents', () => {
