@@ -5,7 +5,7 @@ import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/t
 import request from 'supertest';
 import type { MediationEnv } from './config/mediation.env';
 import { mediationService } from './mediation.definition';
-import { WorkOrderRouterFixture } from './testing/work-order-router.fixture';
+import { WorkOrderRouterFixture } from '@legal/handler-kit';
 
 const parties = [
   { name: '张三', role: 'applicant' },

@@ -7,8 +7,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { MediationEnv } from './config/mediation.env';
 import { mediationService } from './mediation.definition';
-import { OfferExpirySweeper } from '@legal/handler-offers';
-import { DispatchData, WorkOrderRouterFixture } from './testing/work-order-router.fixture';
+import { DispatchData, OfferExpirySweeper, WorkOrderRouterFixture } from '@legal/handler-kit';
 
 const inAWeek = (): string => new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
 

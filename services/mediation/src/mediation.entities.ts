@@ -4,7 +4,7 @@ import { Committee } from './committees/entities/committee.entity';
 import { Mediator } from './committees/entities/mediator.entity';
 import { CaseHistory } from './history/entities/case-history.entity';
 import { JudicialConfirmation } from './judicial-confirmation/entities/judicial-confirmation.entity';
-import { Offer } from '@legal/handler-offers';
+import { Offer } from '@legal/handler-kit';
 import { MediationSession } from './sessions/entities/mediation-session.entity';
 
 /** Every table of the mediation schema. */

@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { HandlerKitModule } from '@legal/handler-kit';
 import { CasesModule } from './cases/cases.module';
 import { ClassificationModule } from './classification/classification.module';
 import { CommitteesModule } from './committees/committees.module';
 import type { MediationEnv } from './config/mediation.env';
 import { JudicialConfirmationModule } from './judicial-confirmation/judicial-confirmation.module';
-import { OffersModule } from './offers/offers.module';
+import { mediationHandler } from './offers/mediation-offers';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { TermModule } from './term/term.module';
@@ -15,7 +16,16 @@ export class MediationModule {
   static forRoot(_env: MediationEnv): DynamicModule {
     return {
       module: MediationModule,
-      imports: [ClassificationModule, CommitteesModule, CasesModule, OffersModule, SessionsModule, OutcomesModule, JudicialConfirmationModule, TermModule],
+      imports: [
+        HandlerKitModule.forHandler(mediationHandler),
+        ClassificationModule,
+        CommitteesModule,
+        CasesModule,
+        SessionsModule,
+        OutcomesModule,
+        JudicialConfirmationModule,
+        TermModule,
+      ],
     };
   }
 }

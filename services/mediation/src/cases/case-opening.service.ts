@@ -6,9 +6,19 @@ import type { DisputeCategory } from '../classification/entities/dispute-keyword
 import { chooseCommittee } from '../committees/committee-choice';
 import { CommitteesService } from '../committees/committees.service';
 import { chooseMediator } from '../committees/mediator-choice';
-import type { Offer } from '@legal/handler-offers';
+import type { Offer } from '@legal/handler-kit';
 import { computeMediationTerm } from '../term/mediation-term';
 import { MediationCase } from './entities/mediation-case.entity';
+
+export interface CaseOpeningRequest {
+  offer: Offer;
+  actorId: string;
+  /** Dispute category decided by staff; otherwise the description is classified. */
+  explicitCategory: DisputeCategory | undefined;
+  /** Automatic acceptance: refuse when every mediator of the committee is fully loaded. */
+  requireCapacity: boolean;
+  now: Date;
+}
 
 export type CaseOpening = { opened: MediationCase } | { refused: 'no-committee' | 'no-capacity'; reason: string };
 
@@ -25,7 +35,8 @@ export class CaseOpeningService {
     private readonly committees: CommitteesService,
   ) {}
 
-  async open(manager: EntityManager, offer: Offer, actorId: string, explicitCategory: DisputeCategory | undefined, requireCapacity: boolean, now: Date): Promise<CaseOpening> {
+  async open(manager: EntityManager, request: CaseOpeningRequest): Promise<CaseOpening> {
+    const { offer, actorId, explicitCategory, requireCapacity, now } = request;
     const category = await this.classification.classify(manager, offer.description, explicitCategory);
     const committeeChoice = chooseCommittee(offer.regionCode, await this.committees.committeeCandidates(manager, offer.regionCode));
     const committee = committeeChoice.committee;

@@ -1,5 +1,5 @@
 import { PiiProtector } from '@legal/privacy';
-import { applicantView } from '../common/applicant-data';
+import { applicantView } from '@legal/handler-kit';
 import type { JudicialConfirmation } from '../judicial-confirmation/entities/judicial-confirmation.entity';
 import type { MediationSession } from '../sessions/entities/mediation-session.entity';
 import { termDeadline } from '../term/mediation-term';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
-import { IdParamDto } from '../common/dto/id-param.dto';
+import { IdParamDto } from '@legal/handler-kit';
 import { CaseHistoryResponseDto } from '../history/dto/case-history-response.dto';
 import { CasesService } from './cases.service';
 import { CaseQueryDto } from './dto/case-query.dto';

@@ -4,7 +4,7 @@ import { AuthUser, hasRole } from '@legal/auth';
 import { ConflictError, NotFoundError } from '@legal/http';
 import { PiiProtector } from '@legal/privacy';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertInJurisdiction, jurisdictionPrefix, likePrefix } from '../common/staff-scope';
+import { assertInJurisdiction, jurisdictionPrefix, likePrefix } from '@legal/handler-kit';
 import { CaseHistoryResponseDto } from '../history/dto/case-history-response.dto';
 import { HistoryService } from '../history/history.service';
 import { JudicialConfirmation } from '../judicial-confirmation/entities/judicial-confirmation.entity';

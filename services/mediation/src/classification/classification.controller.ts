@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@legal/auth';
-import { IdParamDto } from '../common/dto/id-param.dto';
+import { IdParamDto } from '@legal/handler-kit';
 import { ClassificationService } from './classification.service';
 import { DisputeKeywordCreateDto } from './dto/dispute-keyword-create.dto';
 import { DisputeKeywordListResponseDto, DisputeKeywordResponseDto } from './dto/dispute-keyword-response.dto';

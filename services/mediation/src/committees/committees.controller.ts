@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@legal/auth';
-import { IdParamDto } from '../common/dto/id-param.dto';
+import { IdParamDto } from '@legal/handler-kit';
 import { CommitteesService } from './committees.service';
 import { CommitteeCreateDto, CommitteeUpdateDto } from './dto/committee-create.dto';
 import { CommitteeQueryDto } from './dto/committee-query.dto';

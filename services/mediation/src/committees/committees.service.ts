@@ -5,7 +5,7 @@ import { regionLevelOf } from '@legal/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { MediationCase, OPEN_CASE_STATUSES } from '../cases/entities/mediation-case.entity';
-import { likePrefix } from '../common/staff-scope';
+import { likePrefix } from '@legal/handler-kit';
 import { CommitteeCandidate, committeeRegionChain } from './committee-choice';
 import { CommitteeCreateDto, CommitteeUpdateDto } from './dto/committee-create.dto';
 import { CommitteeQueryDto } from './dto/committee-query.dto';

@@ -2,10 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CaseHistory } from './entities/case-history.entity';
 
+export interface HistoryEntry {
+  caseId: string;
+  step: string;
+  actorId: string;
+  detail: string;
+  at: Date;
+}
+
 /** Appends to the case's history in the caller's transaction; never updates or deletes. */
 @Injectable()
 export class HistoryService {
-  async record(manager: EntityManager, caseId: string, step: string, actorId: string, detail: string, at: Date): Promise<void> {
+  async record(manager: EntityManager, entry: HistoryEntry): Promise<void> {
+    const { caseId, step, actorId, detail, at } = entry;
     await manager.insert(CaseHistory, { caseId, step, actorId: actorId.slice(0, 64), detail: detail.slice(0, 2000), at });
   }
 

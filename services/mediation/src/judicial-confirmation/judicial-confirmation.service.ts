@@ -8,7 +8,8 @@ import { DataSource } from 'typeorm';
 import { CasesService } from '../cases/cases.service';
 import { CaseResponseDto } from '../cases/dto/case-response.dto';
 import { HistoryService } from '../history/history.service';
-import { HandlerReportsService } from '../reports/handler-reports.service';
+import { HandlerReporter } from '@legal/handler-kit';
+import type { MediationOutcome, ProgressStep } from '../reports/mediation-reports';
 import { JudicialConfirmationRequestDto, JudicialConfirmationResultDto } from './dto/judicial-confirmation-request.dto';
 import { JudicialConfirmation } from './entities/judicial-confirmation.entity';
 
@@ -22,7 +23,7 @@ export class JudicialConfirmationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly history: HistoryService,
-    private readonly reports: HandlerReportsService,
+    private readonly reports: HandlerReporter<ProgressStep, MediationOutcome>,
   ) {}
 
   async request(caseId: string, user: AuthUser, dto: JudicialConfirmationRequestDto): Promise<CaseResponseDto> {
@@ -56,8 +57,21 @@ export class JudicialConfirmationService {
         decisionRecordedBy: null,
       });
       const detail = `Agreement referred to ${dto.court} for judicial confirmation on ${dto.requestedOn}`;
-      await this.history.record(manager, c.id, 'judicial-confirmation-requested', user.subject, detail, now);
-      await this.reports.progressed(manager, c, 'judicial-confirmation-requested', detail, [], user.subject, now);
+      await this.history.record(manager, {
+        caseId: c.id,
+        step: 'judicial-confirmation-requested',
+        actorId: user.subject,
+        detail,
+        at: now,
+      });
+      await this.reports.progressed(manager, {
+        about: c,
+        step: 'judicial-confirmation-requested',
+        detail,
+        deadlines: [],
+        actorId: user.subject,
+        at: now,
+      });
       return this.cases.view(manager, c, user);
     });
   }
@@ -76,8 +90,21 @@ export class JudicialConfirmationService {
       Object.assign(confirmation, { result: dto.result, decidedOn: dto.decidedOn, note: dto.note ?? null, decisionRecordedBy: user.subject.slice(0, 64) });
       await manager.save(confirmation);
       const detail = `${confirmation.court} ${dto.result === 'confirmed' ? 'confirmed' : 'refused to confirm'} the agreement on ${dto.decidedOn}${dto.note ? ` (${dto.note})` : ''}`;
-      await this.history.record(manager, c.id, 'judicial-confirmation-decided', user.subject, detail, now);
-      await this.reports.progressed(manager, c, 'judicial-confirmation-decided', detail, [], user.subject, now);
+      await this.history.record(manager, {
+        caseId: c.id,
+        step: 'judicial-confirmation-decided',
+        actorId: user.subject,
+        detail,
+        at: now,
+      });
+      await this.reports.progressed(manager, {
+        about: c,
+        step: 'judicial-confirmation-decided',
+        detail,
+        deadlines: [],
+        actorId: user.subject,
+        at: now,
+      });
       return this.cases.view(manager, c, user);
     });
   }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { CaseResponseDto } from '../cases/dto/case-response.dto';
-import { IdParamDto } from '../common/dto/id-param.dto';
+import { IdParamDto } from '@legal/handler-kit';
 import { AgreementCreateDto } from './dto/agreement-create.dto';
 import { CaseClosureDto } from './dto/case-closure.dto';
 import { OutcomesService } from './outcomes.service';

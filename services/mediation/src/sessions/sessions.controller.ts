@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
-import { IdParamDto } from '../common/dto/id-param.dto';
+import { IdParamDto } from '@legal/handler-kit';
 import { SessionHeldDto } from './dto/session-held.dto';
 import { SessionParamDto } from './dto/session-param.dto';
 import { SessionResponseDto } from './dto/session-response.dto';

@@ -8,7 +8,8 @@ import { DataSource } from 'typeorm';
 import { toSessionResponse } from '../cases/case-view';
 import { CasesService } from '../cases/cases.service';
 import { HistoryService } from '../history/history.service';
-import { HandlerReportsService } from '../reports/handler-reports.service';
+import { HandlerReporter } from '@legal/handler-kit';
+import type { MediationOutcome, ProgressStep } from '../reports/mediation-reports';
 import { termDeadline } from '../term/mediation-term';
 import { SessionHeldDto } from './dto/session-held.dto';
 import { SessionResponseDto } from './dto/session-response.dto';
@@ -24,7 +25,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly history: HistoryService,
-    private readonly reports: HandlerReportsService,
+    private readonly reports: HandlerReporter<ProgressStep, MediationOutcome>,
   ) {}
 
   async schedule(caseId: string, user: AuthUser, dto: SessionScheduleDto): Promise<SessionResponseDto> {
@@ -57,8 +58,21 @@ export class SessionsService {
       }
       const roles = dto.parties.map((p) => p.role).join(', ');
       const detail = `Session ${session.sequence} scheduled for ${shanghaiDateTimeOf(scheduledAt)} (Asia/Shanghai) at ${dto.place}, ${dto.parties.length} parties invited (${roles})`;
-      await this.history.record(manager, c.id, 'session-scheduled', user.subject, detail, now);
-      await this.reports.progressed(manager, c, 'session-scheduled', detail, [termDeadline({ dueAt: c.termDueAt, explanation: c.termExplanation })], user.subject, now);
+      await this.history.record(manager, {
+        caseId: c.id,
+        step: 'session-scheduled',
+        actorId: user.subject,
+        detail,
+        at: now,
+      });
+      await this.reports.progressed(manager, {
+        about: c,
+        step: 'session-scheduled',
+        detail,
+        deadlines: [termDeadline({ dueAt: c.termDueAt, explanation: c.termExplanation })],
+        actorId: user.subject,
+        at: now,
+      });
       return toSessionResponse(session);
     });
   }
@@ -80,8 +94,21 @@ export class SessionsService {
       c.status = 'in-mediation';
       await manager.save(c);
       const detail = `Session ${session.sequence} held on ${shanghaiDateTimeOf(heldAt)} (Asia/Shanghai), ${dto.attendees.length} attended`;
-      await this.history.record(manager, c.id, 'session-held', user.subject, detail, now);
-      await this.reports.progressed(manager, c, 'session-held', detail, [termDeadline({ dueAt: c.termDueAt, explanation: c.termExplanation })], user.subject, now);
+      await this.history.record(manager, {
+        caseId: c.id,
+        step: 'session-held',
+        actorId: user.subject,
+        detail,
+        at: now,
+      });
+      await this.reports.progressed(manager, {
+        about: c,
+        step: 'session-held',
+        detail,
+        deadlines: [termDeadline({ dueAt: c.termDueAt, explanation: c.termExplanation })],
+        actorId: user.subject,
+        at: now,
+      });
       return toSessionResponse(session);
     });
   }

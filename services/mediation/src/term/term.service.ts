@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { CasesService } from '../cases/cases.service';
 import { CaseResponseDto } from '../cases/dto/case-response.dto';
 import { HistoryService } from '../history/history.service';
-import { HandlerReportsService } from '../reports/handler-reports.service';
+import { HandlerReporter } from '@legal/handler-kit';
+import type { MediationOutcome, ProgressStep } from '../reports/mediation-reports';
 import { TermExtensionDto } from './dto/term-extension.dto';
 import { computeMediationTerm, termDeadline } from './mediation-term';
 
@@ -16,7 +17,7 @@ export class TermService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly cases: CasesService,
     private readonly history: HistoryService,
-    private readonly reports: HandlerReportsService,
+    private readonly reports: HandlerReporter<ProgressStep, MediationOutcome>,
   ) {}
 
   async extend(caseId: string, user: AuthUser, dto: TermExtensionDto): Promise<CaseResponseDto> {
@@ -30,8 +31,21 @@ export class TermService {
       Object.assign(c, { termExtensions: extensions, termDueAt: term.dueAt, termExplanation: term.explanation });
       await manager.save(c);
       const detail = `Term extended by ${dto.days} day(s) (${dto.reason}): due ${previous.toISOString()} → ${term.dueAt.toISOString()}`;
-      await this.history.record(manager, c.id, 'term-extended', user.subject, detail, now);
-      await this.reports.progressed(manager, c, 'term-extended', detail, [termDeadline(term)], user.subject, now);
+      await this.history.record(manager, {
+        caseId: c.id,
+        step: 'term-extended',
+        actorId: user.subject,
+        detail,
+        at: now,
+      });
+      await this.reports.progressed(manager, {
+        about: c,
+        step: 'term-extended',
+        detail,
+        deadlines: [termDeadline(term)],
+        actorId: user.subject,
+        at: now,
+      });
       return this.cases.view(manager, c, user);
     });
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ApplicantResponseDto } from '../../common/dto/applicant-response.dto';
+import { ApplicantResponseDto } from '@legal/handler-kit';
 import { JudicialConfirmationResponseDto } from '../../judicial-confirmation/dto/judicial-confirmation-response.dto';
 import { SessionResponseDto } from '../../sessions/dto/session-response.dto';
 import { CASE_STATUSES, CATEGORY_SOURCES } from '../entities/mediation-case.entity';

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { PageQueryDto } from '../../common/dto/page-query.dto';
+import { PageQueryDto } from '@legal/handler-kit';
 
 export class CommitteeQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Only committees in this division and below (6, 9 or 12 digits)', example: '371324' })

@@ -5,7 +5,11 @@ import { DomainError } from '@legal/http';
 /** Refuses staff acting on a record outside their organisation's area (admins act everywhere). */
 export function assertInJurisdiction(user: AuthUser, regionCode: string, what: string): void {
   if (!inJurisdiction(user, regionCode)) {
-    throw new DomainError('out-of-jurisdiction', `${what} belongs to ${regionCode}, outside your jurisdiction`, HttpStatus.FORBIDDEN);
+    throw new DomainError(
+      'out-of-jurisdiction',
+      `${what} belongs to ${regionCode}, outside your jurisdiction`,
+      HttpStatus.FORBIDDEN,
+    );
   }
 }
 

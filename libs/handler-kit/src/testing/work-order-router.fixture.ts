@@ -1,16 +1,16 @@
-import { CloudEvent, OfferWithdrawn, prefixedTopic, TOPICS, WorkOrderDispatched } from '@legal/contracts';
+import { CloudEvent, EventData, OfferWithdrawn, prefixedTopic, TOPICS, WorkOrderDispatched } from '@legal/contracts';
 import { formatCaseCode } from '@legal/domain';
 import { createKafka, encodeCloudEvent, sealCloudEvent, EventCollector } from '@legal/messaging';
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
-import type { Payload } from '../common/event-payload';
 
-export type DispatchData = Payload<typeof WorkOrderDispatched>;
+export type DispatchData = EventData<typeof WorkOrderDispatched>;
 
 let sequence = Math.floor(Math.random() * 800000) + 1000;
 
 /**
- * Plays the work-order service in tests: publishes offers and withdrawals to the run's dispatch topic
+ * Plays the work-order service in tests of a handler service: publishes offers and withdrawals to the
+ * run's dispatch topic
  * exactly as its outbox relay would (CloudEvents binary mode, keyed by work order), and collects
  * every handler report from the run's report topic.
  */
@@ -19,14 +19,23 @@ export class WorkOrderRouterFixture {
     private readonly producer: Producer,
     private readonly tag: string,
     readonly reports: EventCollector,
+    private readonly defaults: Partial<DispatchData>,
   ) {}
 
-  static async connect(tag: string, brokers = ['127.0.0.1:9092']): Promise<WorkOrderRouterFixture> {
+  /**
+   * `defaults` are what this handler's offers look like (handler, organisation, region, description,
+   * applicant ...); `offer()` fills the rest and its `overrides` win over both.
+   */
+  static async connect(
+    tag: string,
+    defaults: Partial<DispatchData> = {},
+    brokers = ['127.0.0.1:9092'],
+  ): Promise<WorkOrderRouterFixture> {
     const kafka = createKafka({ brokers, clientId: `router-fixture-${tag}`, topicPrefix: tag, partitions: 3 });
     const producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     const reports = await EventCollector.start(kafka, [prefixedTopic(tag, TOPICS.handlerReport.name)]);
-    return new WorkOrderRouterFixture(producer, tag, reports);
+    return new WorkOrderRouterFixture(producer, tag, reports, defaults);
   }
 
   /** A valid offer to `handler`, as the router would make it; `overrides` change any field. */
@@ -53,6 +62,7 @@ export class WorkOrderRouterFixture {
       offeredAt: new Date(now).toISOString(),
       expiresAt: new Date(now + 4 * 3600_000).toISOString(),
       attempt: 1,
+      ...this.defaults,
       ...overrides,
     };
   }
@@ -62,13 +72,18 @@ export class WorkOrderRouterFixture {
   }
 
   async withdraw(offer: DispatchData, reason: 'expired' | 'reassigned' | 'cancelled'): Promise<void> {
-    await this.send(this.envelope(OfferWithdrawn.type, offer.workOrderId, { offerId: offer.offerId, workOrderId: offer.workOrderId, organisationId: offer.organisationId, reason }));
+    const { offerId, workOrderId, organisationId } = offer;
+    const data = { offerId, workOrderId, organisationId, reason };
+    await this.send(this.envelope(OfferWithdrawn.type, offer.workOrderId, data));
   }
 
   /** Publishes an event again, same id and all: what a redelivery looks like to the consumer. */
   async send<T>(event: CloudEvent<T>): Promise<CloudEvent<T>> {
     const record = encodeCloudEvent(await sealCloudEvent(event as CloudEvent));
-    await this.producer.send({ topic: prefixedTopic(this.tag, TOPICS.workOrderDispatch.name), messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    await this.producer.send({
+      topic: prefixedTopic(this.tag, TOPICS.workOrderDispatch.name),
+      messages: [{ key: record.key, value: record.value, headers: record.headers }],
+    });
     return event;
   }
 
@@ -79,7 +94,8 @@ export class WorkOrderRouterFixture {
 
   /** Waits until `count` reports of `type` about the work order arrived; returns them all. */
   async waitForReports(workOrderId: string, type: string, count = 1, timeoutMs = 30000): Promise<CloudEvent[]> {
-    const found = await this.reports.waitFor((r) => r.event?.subject === workOrderId && r.event.type === type, count, timeoutMs);
+    const about = (r: { event?: CloudEvent }): boolean => r.event?.subject === workOrderId && r.event.type === type;
+    const found = await this.reports.waitFor(about, count, timeoutMs);
     return found.flatMap((r) => (r.event ? [r.event] : []));
   }
 

@@ -1,16 +1,17 @@
 import type { Applicant } from '@legal/contracts';
 import { maskIdCard, maskPhone, normalizeChinesePhone, normalizeIdCardInput } from '@legal/domain';
 import { maskName, PiiProtector } from '@legal/privacy';
-import { ApplicantResponseDto } from './dto/applicant-response.dto';
+import type { ApplicantResponseDto } from './applicant-response.dto';
 
 /** How an applicant's personal data is kept: a sealed copy to show staff, keyed hashes to match on. */
-export interface StoredApplicant {
+export interface SealedApplicant {
   applicantSealed: string | null;
   applicantPhoneHash: string | null;
   applicantIdCardHash: string | null;
 }
 
-export function sealApplicant(pii: PiiProtector, applicant: Applicant): StoredApplicant {
+/** Seals the applicant of a dispatch for storage (phone and ID number normalised first, then hashed). */
+export function sealApplicant(pii: PiiProtector, applicant: Applicant): SealedApplicant {
   const phone = applicant.phone ? (normalizeChinesePhone(applicant.phone) ?? applicant.phone) : undefined;
   const idCard = applicant.idCardNumber ? normalizeIdCardInput(applicant.idCardNumber) : undefined;
   const hasAny = Object.values(applicant).some((v) => v !== undefined && v !== '');
@@ -25,16 +26,20 @@ export function unsealApplicant(pii: PiiProtector, sealed: string | null): Appli
   return sealed ? (JSON.parse(pii.decrypt(sealed)) as Applicant) : {};
 }
 
-/**
- * The applicant as a caller may see them: staff who work the case (`reveal`) see name, phone and
- * address in full and the ID number masked; everybody else sees every field masked.
- */
-export function applicantView(pii: PiiProtector, sealed: string | null, reveal: boolean): ApplicantResponseDto {
-  const a = unsealApplicant(pii, sealed);
+/** What a caller may see of an applicant (pure). */
+export function maskedApplicant(a: Applicant, reveal: boolean): ApplicantResponseDto {
   return {
     name: reveal ? a.name : maskName(a.name),
     phone: a.phone ? (reveal ? a.phone : maskPhone(a.phone)) : undefined,
     idCardNumber: a.idCardNumber ? maskIdCard(a.idCardNumber) : undefined,
     address: reveal ? a.address : a.address ? '***' : undefined,
   };
+}
+
+/**
+ * The applicant as a caller may see them: staff who work the case (`reveal`) see name, phone and
+ * address in full and the ID number masked; everybody else sees every field masked.
+ */
+export function applicantView(pii: PiiProtector, sealed: string | null, reveal: boolean): ApplicantResponseDto {
+  return maskedApplicant(unsealApplicant(pii, sealed), reveal);
 }

@@ -1,6 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ApplicantResponseDto } from '../../common/dto/applicant-response.dto';
-import { OFFER_STATUSES } from '@legal/handler-offers';
+import { OFFER_REJECTION_REASONS } from '@legal/contracts';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { ApplicantResponseDto } from '../../applicant/applicant-response.dto';
+import { OFFER_STATUSES, OfferStatus } from '../offer.entity';
+import { PageQueryDto } from './page-query.dto';
+
+export class OfferQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Only offers in this state', enum: OFFER_STATUSES, example: 'open' })
+  @IsOptional()
+  @IsIn(OFFER_STATUSES)
+  status?: OfferStatus;
+}
+
+export class OfferRejectDto {
+  @ApiProperty({
+    description: 'Coded reason the router acts on',
+    enum: OFFER_REJECTION_REASONS,
+    example: 'no-capacity',
+  })
+  @IsIn(OFFER_REJECTION_REASONS)
+  reasonCode!: (typeof OFFER_REJECTION_REASONS)[number];
+
+  @ApiProperty({ description: 'Explanation for the record (no personal data)', example: '本周受理已满，请转其他机构' })
+  @IsString()
+  @Length(2, 1000)
+  reason!: string;
+}
 
 export class OfferResponseDto {
   @ApiProperty({ description: 'Offer id', example: '9a0e2f5c-8d3b-4c1a-b6e7-1f2a3b4c5d6e' })
@@ -15,7 +40,7 @@ export class OfferResponseDto {
   @ApiProperty({ description: 'Organisation the work order was offered to', example: '兰陵县大仲村镇人民调解委员会' })
   organisationName!: string;
 
-  @ApiProperty({ description: 'Division where the dispute arose', example: '371324101201' })
+  @ApiProperty({ description: 'Division where the matter arose', example: '371324101201' })
   regionCode!: string;
 
   @ApiProperty({ description: 'Description of the request', example: '邻居院墙漏水，多次协商未果' })
@@ -45,7 +70,7 @@ export class OfferResponseDto {
   @ApiPropertyOptional({ description: 'Rejection reason code', example: 'no-capacity' })
   rejectionReasonCode?: string;
 
-  @ApiPropertyOptional({ description: 'Rejection explanation', example: '本周调解员均已满负荷' })
+  @ApiPropertyOptional({ description: 'Rejection explanation', example: '本周受理已满' })
   rejectionReason?: string;
 
   @ApiPropertyOptional({ description: 'Why the router withdrew the offer', example: 'expired' })

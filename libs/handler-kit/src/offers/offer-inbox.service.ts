@@ -1,0 +1,271 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthUser } from '@legal/auth';
+import type { CloudEvent, EventData, OfferWithdrawn, WorkOrderDispatched } from '@legal/contracts';
+import { ConflictError, NotFoundError } from '@legal/http';
+import { PiiProtector } from '@legal/privacy';
+import { DataSource, EntityManager } from 'typeorm';
+import { applicantView, sealApplicant } from '../applicant/sealed-applicant';
+import {
+  HANDLER_DOMAIN,
+  HANDLER_NAME,
+  HANDLER_SETTINGS,
+  HandlerDomain,
+  HandlerName,
+  HandlerSettings,
+  Opening,
+} from '../handler-kit.options';
+import { HandlerReporter, OfferRejectionCode } from '../reports/handler-reporter';
+import type { OfferPageResponseDto, OfferQueryDto, OfferResponseDto } from './dto/offer.dto';
+import { Offer } from './offer.entity';
+import { undecidable, withdrawalEffect } from './offer-rules';
+import { assertInJurisdiction, jurisdictionPrefix, likePrefix } from './staff-scope';
+
+export const SYSTEM_ACTOR = 'system';
+
+export type DispatchedData = EventData<typeof WorkOrderDispatched>;
+export type WithdrawnData = EventData<typeof OfferWithdrawn>;
+
+type Matter = { id: string };
+
+export interface RejectRequest {
+  reasonCode: OfferRejectionCode;
+  reason: string;
+}
+
+/**
+ * A handler's offers: received from the dispatch stream (once per offer id), withdrawn by the
+ * router, listed and decided by staff or automatically, expired by the sweeper. Accepting opens the
+ * handler's matter through its domain callbacks and reports OfferAccepted in the same transaction.
+ */
+@Injectable()
+export class OfferInbox {
+  private readonly logger = new Logger(OfferInbox.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly pii: PiiProtector,
+    private readonly reports: HandlerReporter,
+    @Inject(HANDLER_NAME) private readonly handler: HandlerName,
+    @Inject(HANDLER_DOMAIN) private readonly domain: HandlerDomain<Matter, unknown>,
+    @Inject(HANDLER_SETTINGS) private readonly settings: HandlerSettings,
+  ) {}
+
+  /** A dispatched work order: recorded once per offer id (redelivery adds nothing), maybe accepted at once. */
+  async receive(manager: EntityManager, event: CloudEvent<DispatchedData>): Promise<void> {
+    const d = event.data;
+    if (d.handler !== this.handler) return;
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Offer)
+      .values({
+        id: d.offerId,
+        workOrderId: d.workOrderId,
+        caseCode: d.caseCode,
+        organisationId: d.organisationId,
+        organisationName: d.organisationName,
+        organisationRegionCode: d.organisationRegionCode,
+        regionCode: d.regionCode,
+        serviceType: d.serviceType,
+        description: d.description,
+        urgency: d.urgency,
+        vulnerableGroup: d.vulnerableGroup,
+        legalDeadlineAt: d.legalDeadlineAt ? new Date(d.legalDeadlineAt) : null,
+        ...sealApplicant(this.pii, d.applicant),
+        originPlatform: d.originPlatform,
+        receivedAt: new Date(d.receivedAt),
+        offeredAt: new Date(d.offeredAt),
+        expiresAt: new Date(d.expiresAt),
+        attempt: d.attempt,
+        status: 'open',
+        dispatchEventId: event.id,
+        correlationId: event.correlationid ?? null,
+      })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if ((inserted.raw as unknown[]).length === 0) {
+      this.logger.log({ offerId: d.offerId, eventId: event.id }, 'offer already recorded; repeated dispatch ignored');
+      return;
+    }
+    const offer = await manager.findOneByOrFail(Offer, { id: d.offerId });
+    await this.domain.received?.(manager, offer);
+    if (this.settings.autoAccept) await this.autoDecide(manager, offer);
+  }
+
+  /** The router withdrew an offer: it can no longer be accepted; an accepted one keeps the reason. */
+  async withdraw(manager: EntityManager, data: WithdrawnData): Promise<void> {
+    const offer = await manager.findOne(Offer, { where: { id: data.offerId }, lock: { mode: 'pessimistic_write' } });
+    switch (withdrawalEffect(offer?.status)) {
+      case 'withdraw':
+        await manager.update(
+          Offer,
+          { id: data.offerId },
+          { status: 'withdrawn', withdrawalReason: data.reason, decidedAt: new Date(), decidedBy: SYSTEM_ACTOR },
+        );
+        return;
+      case 'note-on-accepted':
+        this.logger.warn(
+          { offerId: data.offerId, reason: data.reason },
+          'router withdrew an offer this service had already accepted; the matter stays open for staff to close',
+        );
+        await manager.update(Offer, { id: data.offerId }, { withdrawalReason: data.reason });
+        return;
+      case 'nothing':
+        return;
+    }
+  }
+
+  async list(user: AuthUser, query: OfferQueryDto): Promise<OfferPageResponseDto> {
+    const prefix = jurisdictionPrefix(user);
+    if (prefix === undefined) return { items: [], total: 0, limit: query.limit, offset: query.offset };
+    const qb = this.dataSource
+      .getRepository(Offer)
+      .createQueryBuilder('o')
+      .where('o.regionCode LIKE :prefix', { prefix: likePrefix(prefix) })
+      .orderBy('o.offeredAt', 'DESC')
+      .addOrderBy('o.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset);
+    if (query.status) qb.andWhere('o.status = :status', { status: query.status });
+    const [rows, total] = await qb.getManyAndCount();
+    return { items: rows.map((o) => this.toResponse(o)), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(id: string, user: AuthUser): Promise<OfferResponseDto> {
+    const offer = await this.dataSource.getRepository(Offer).findOneBy({ id });
+    if (!offer) throw new NotFoundError('Offer', id);
+    assertInJurisdiction(user, offer.regionCode, `Offer ${id}`);
+    return this.toResponse(offer);
+  }
+
+  /** Staff accept: opens the matter (409 with the domain's code when it refuses); returns it as presented. */
+  async accept(id: string, user: AuthUser, body: unknown): Promise<object> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const offer = await this.lockDecidable(manager, id, user, now);
+      const result = await this.acceptWithin(manager, { offer, actorId: user.subject, automatic: false, body, now });
+      if ('refused' in result) throw new ConflictError(result.refused, `Cannot accept offer ${id}: ${result.reason}`);
+      return this.domain.present(manager, result.opened, user);
+    });
+  }
+
+  async reject(id: string, user: AuthUser, request: RejectRequest): Promise<OfferResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const offer = await this.lockDecidable(manager, id, user, now);
+      await this.rejectWithin(manager, offer, { ...request, actorId: user.subject, now });
+      return this.toResponse(offer);
+    });
+  }
+
+  /** Open offers past their expiry become expired (one conditional UPDATE; any instance may run it). */
+  async expireDue(now = new Date()): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Offer)
+      .set({ status: 'expired', decidedAt: now, decidedBy: SYSTEM_ACTOR })
+      .where('status = :open AND expires_at <= :now', { open: 'open', now })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  toResponse(o: Offer): OfferResponseDto {
+    return {
+      id: o.id,
+      workOrderId: o.workOrderId,
+      caseCode: o.caseCode,
+      organisationName: o.organisationName,
+      regionCode: o.regionCode,
+      description: o.description,
+      urgency: o.urgency,
+      vulnerableGroup: o.vulnerableGroup,
+      applicant: applicantView(this.pii, o.applicantSealed, false),
+      expiresAt: o.expiresAt.toISOString(),
+      status: o.status,
+      decidedAt: o.decidedAt?.toISOString(),
+      decidedBy: o.decidedBy ?? undefined,
+      rejectionReasonCode: o.rejectionReasonCode ?? undefined,
+      rejectionReason: o.rejectionReason ?? undefined,
+      withdrawalReason: o.withdrawalReason ?? undefined,
+    };
+  }
+
+  private async autoDecide(manager: EntityManager, offer: Offer): Promise<void> {
+    const now = new Date();
+    if (offer.expiresAt.getTime() <= now.getTime()) return;
+    const request = { offer, actorId: SYSTEM_ACTOR, automatic: true, body: undefined, now };
+    const result = await this.acceptWithin(manager, request);
+    if (!('refused' in result)) return;
+    if (this.settings.whenAutoAcceptRefused === 'reject') {
+      const reason = result.reason;
+      await this.rejectWithin(manager, offer, { reasonCode: 'no-capacity', reason, actorId: SYSTEM_ACTOR, now });
+      return;
+    }
+    this.logger.warn(
+      { offerId: offer.id, refused: result.refused, reason: result.reason },
+      'offer left for staff: no automatic acceptance',
+    );
+  }
+
+  /** Accepts inside the caller's transaction: opens the matter, marks the offer, reports OfferAccepted. */
+  private async acceptWithin(
+    manager: EntityManager,
+    request: { offer: Offer; actorId: string; automatic: boolean; body: unknown; now: Date },
+  ): Promise<Opening<Matter>> {
+    const { offer, actorId, automatic, now } = request;
+    if (automatic && this.domain.capacity) {
+      const capacity = await this.domain.capacity(manager, offer);
+      if (!capacity.hasCapacity) return { refused: 'no-capacity', reason: capacity.reason };
+    }
+    const opening = await this.domain.open(manager, request);
+    if ('refused' in opening) return opening;
+    const matterId = opening.opened.id;
+    const decided = { status: 'accepted' as const, decidedAt: now, decidedBy: actorId.slice(0, 64), matterId };
+    await manager.update(Offer, { id: offer.id }, decided);
+    Object.assign(offer, decided);
+    const subject = { causationId: offer.dispatchEventId, ...opening.subject };
+    await this.reports.offerAccepted(manager, { about: subject, offerId: offer.id, actorId, at: now });
+    await this.domain.afterAccepted?.(manager, { offer, matter: opening.opened, subject, actorId, automatic, now });
+    return opening;
+  }
+
+  private async rejectWithin(
+    manager: EntityManager,
+    offer: Offer,
+    request: RejectRequest & { actorId: string; now: Date },
+  ): Promise<void> {
+    const { reasonCode, reason, actorId, now } = request;
+    Object.assign(offer, {
+      status: 'rejected',
+      decidedAt: now,
+      decidedBy: actorId.slice(0, 64),
+      rejectionReasonCode: reasonCode,
+      rejectionReason: reason.slice(0, 1000),
+    });
+    await manager.save(offer);
+    await this.reports.offerRejected(manager, {
+      workOrderId: offer.workOrderId,
+      offerId: offer.id,
+      reasonCode,
+      reason,
+      actorId,
+      at: now,
+      causationId: offer.dispatchEventId,
+    });
+  }
+
+  private async lockDecidable(manager: EntityManager, id: string, user: AuthUser, now: Date): Promise<Offer> {
+    const offer = await manager
+      .createQueryBuilder(Offer, 'o')
+      .setLock('pessimistic_write')
+      .where('o.id = :id', { id })
+      .getOne();
+    if (!offer) throw new NotFoundError('Offer', id);
+    assertInJurisdiction(user, offer.regionCode, `Offer ${id}`);
+    const refusal = undecidable(offer, now);
+    if (refusal) throw new ConflictError(refusal.code, refusal.message);
+    return offer;
+  }
+}
