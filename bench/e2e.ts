@@ -13,9 +13,7 @@ import { Harness, log } from './lib/harness';
 import type { Runtime } from './lib/launcher';
 import { writeResults } from './lib/results';
 import type { ResourceWindow } from './lib/resource-sampler';
-import { HANDLER_SERVICES, HandlerService, PLATFORMS } from './lib/services';
-
-const DEFAULT_TYPES: Record<HandlerService, string> = { 'legal-aid': 'legal-aid', mediation: 'mediation', notarization: 'notarization' };
+import { defaultServiceType, HANDLER_SERVICES, HandlerService, PLATFORMS } from './lib/services';
 
 async function main(): Promise<void> {
   const args = new Args();
@@ -24,7 +22,7 @@ async function main(): Promise<void> {
   const stepSeconds = args.number('step-seconds', 20);
   const handlers = args.string('handlers', 'legal-aid,mediation').split(',') as HandlerService[];
   for (const h of handlers) if (!(HANDLER_SERVICES as readonly string[]).includes(h)) throw new Error(`unknown handler ${h}`);
-  const serviceTypes = args.string('service-types', handlers.map((h) => DEFAULT_TYPES[h]).join(',')).split(',');
+  const serviceTypes = args.string('service-types', handlers.map(defaultServiceType).join(',')).split(',');
   const keep = args.flag('keep');
   const giveUpMs = args.number('give-up-p99-ms', 5000);
   const httpSampleEvery = args.number('http-sample-every', 10);

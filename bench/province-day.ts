@@ -16,7 +16,7 @@ import { buildDay } from './lib/province/day-schedule';
 import { seededRandom } from './lib/province/random';
 import { clock, replayDay, ReplayReport } from './lib/province/replayer';
 import { writeResults } from './lib/results';
-import { HandlerService, PLATFORMS, PlatformName, schemaOf } from './lib/services';
+import { HANDLER_SERVICES, HandlerService, PLATFORMS, PlatformName, schemaOf } from './lib/services';
 import { sleep } from './lib/sleep';
 import { round, summarize } from './lib/stats';
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const seed = args.number('seed', 20261128);
   const scale = args.number('volume-scale', 1);
   const keep = args.flag('keep');
-  const handlers: HandlerService[] = ['legal-aid', 'mediation', 'notarization'];
+  const handlers: HandlerService[] = [...HANDLER_SERVICES];
   const volume: Record<PlatformName, number> = {
     centre: Math.round(DAILY_VOLUME.centre * scale),
     hotline: Math.round(DAILY_VOLUME.hotline * scale),

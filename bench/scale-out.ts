@@ -12,7 +12,7 @@ import type { Runtime } from './lib/launcher';
 import { table } from './lib/markdown';
 import { checkLedger, LedgerCheck } from './lib/observe/ledger-check';
 import { writeResults } from './lib/results';
-import { HandlerService, PLATFORMS, schemaOf } from './lib/services';
+import { HANDLER_SERVICES, HandlerService, PLATFORMS, schemaOf } from './lib/services';
 import { sleep } from './lib/sleep';
 import { ratio } from './lib/stats';
 
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const runtime = args.oneOf<Runtime>('runtime', ['dist', 'swc'], 'dist');
   const rates = args.numbers('rates', [4, 8]);
   const stepSeconds = args.number('step-seconds', 20);
-  const scaled = args.oneOf<HandlerService>('handler', ['legal-aid', 'mediation', 'notarization'], 'legal-aid');
+  const scaled = args.oneOf<HandlerService>('handler', HANDLER_SERVICES, 'legal-aid');
   const handlers: HandlerService[] = scaled === 'legal-aid' ? ['legal-aid', 'mediation'] : ['legal-aid', scaled];
   const keep = args.flag('keep');
   const harness = await Harness.open({ label: 'scale', runtime, handlers, dbPoolSize: args.number('pool', 8), httpSampling: false });

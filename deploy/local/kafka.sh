@@ -74,7 +74,9 @@ KAFKA_BROKER_PASSWORD="${KAFKA_BROKER_PASSWORD:-dev-kafka-broker}"
 KAFKA_ADMIN_USERNAME=admin
 KAFKA_ADMIN_PASSWORD="${KAFKA_ADMIN_PASSWORD:-dev-kafka-admin}"
 export KAFKA_ADMIN_USERNAME KAFKA_ADMIN_PASSWORD
-SERVICE_PRINCIPALS=(work-order hotline portal centre legal-aid mediation notarization identity)
+# One SCRAM principal per service: the names in deploy/services.json (generated from the service registry by
+# `npm run registry:write`), read without node so the broker can be managed before npm ci.
+read -r -a SERVICE_PRINCIPALS <<<"$(sed -n 's/^ *"name": *"\([a-z0-9-]*\)".*/\1/p' "$REPO_ROOT/deploy/services.json" | tr '\n' ' ')"
 AUTH_MARKER="$DATA_DIR/.auth"        # written after formatting with SASL/SCRAM; absent = old PLAINTEXT storage
 AUTH_VERSION="sasl-scram-sha-512/v1"
 ADMIN_PROPERTIES="$STATE_DIR/admin-client.properties"

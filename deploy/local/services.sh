@@ -16,11 +16,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUN_DIR="$ROOT/.cache/services"
 mkdir -p "$RUN_DIR"
 
-# name:port — keep in step with each services/<name>/src/<name>.definition.ts and docker-compose.yml
-SERVICES=(
-  work-order:3000 hotline:3001 portal:3002 centre:3003
-  legal-aid:3004 mediation:3005 notarization:3006 identity:3007
-)
+# name:port of every service, read from deploy/services.json (generated from the service registry,
+# libs/contracts/src/registry/service-registry.ts, by `npm run registry:write`; never list services here).
+read -r -a SERVICES <<<"$(node -p "require(process.argv[1]).map((s) => s.name + ':' + s.port).join(' ')" "$ROOT/deploy/services.json")"
+[ "${#SERVICES[@]}" -gt 0 ] || { echo "[services] no services read from $ROOT/deploy/services.json" >&2; exit 1; }
 
 ready() { curl -fsS -m 3 "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1; }
 

@@ -1,7 +1,9 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import type { RegisteredServiceName } from './registry/service-registry';
 import type { PartnerFeedChannel, TopicName } from './topics';
 
-export type ServiceName = 'work-order' | 'hotline' | 'portal' | 'centre' | 'legal-aid' | 'mediation' | 'notarization' | 'identity' | 'partner-agencies';
+/** A producer or consumer of events: a registered service, or the partner agencies (outside the system). */
+export type ServiceName = RegisteredServiceName | 'partner-agencies';
 
 /**
  * One event type: its versioned name, topic, JSON Schema (the single source of truth for both

@@ -23,6 +23,32 @@ export { WorkOrderDispatched } from './events/work-order-dispatched.event';
 export { agreeableFields, PARTNER_AGREEABLE_TOPICS, PARTNER_SOURCE_EVENTS } from './partner-fields';
 export { ALL_EVENTS, eventsOnTopic, findEventDefinition } from './registry';
 export * from './schemas/common.schema';
+export {
+  findService,
+  HANDLER_SERVICE_CODES,
+  HANDLER_SERVICE_NAMES,
+  HANDLER_SERVICES,
+  handlerServiceByCode,
+  handlerServiceFor,
+  isRegisteredService,
+  PLATFORM_SERVICE_NAMES,
+  REGISTERED_SERVICE_NAMES,
+  SERVICE_REGISTRY,
+  serviceManifest,
+} from './registry/service-registry';
+export type {
+  HandlerOrganisationKind,
+  HandlerProfile,
+  HandlerServiceEntry,
+  HandlerServiceCode,
+  HandlerServiceName,
+  PlatformServiceName,
+  RegisteredServiceName,
+  SeedLevel,
+  ServiceKind,
+  ServiceManifestRow,
+  ServiceRegistryEntry,
+} from './registry/service-registry';
 export { ALL_TOPIC_NAMES, deadLetterTopic, PARTNER_FEED, partnerFeedTopic, prefixedTopic, TOPICS } from './topics';
 export type { PartnerFeedChannel, TopicKey, TopicName } from './topics';
 export { checkEventPayload, checkWirePayload, compileAllSchemas } from './validation';

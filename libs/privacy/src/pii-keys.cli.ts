@@ -18,6 +18,7 @@
  * (after `npm run build`: node dist/libs/privacy/src/pii-keys.cli.js ...)
  */
 import { Client } from 'pg';
+import { REGISTERED_SERVICE_NAMES } from '@legal/contracts';
 import { Keyring } from './keyring';
 import { PiiProtector } from './pii-protector';
 import { clientTransaction, resealColumn } from './reseal';
@@ -28,8 +29,8 @@ function print(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-/** The services of docker-compose.yml (each reads sealed event fields or seals personal data at rest). */
-const COMPOSE_SERVICES = ['work-order', 'hotline', 'portal', 'centre', 'legal-aid', 'mediation', 'notarization', 'identity'];
+/** The services of docker-compose.yml, i.e. of the service registry (each reads sealed fields or seals data at rest). */
+const COMPOSE_SERVICES: readonly string[] = REGISTERED_SERVICE_NAMES;
 
 async function reseal(args: string[]): Promise<void> {
   const [schema, columns] = args;

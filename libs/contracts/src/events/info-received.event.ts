@@ -2,12 +2,13 @@ import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { strictObject } from '../schemas/common.schema';
 import { handlerReportBase } from './handler-reports.schema';
+import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
 export const InfoReceived = defineEvent({
   type: 'legal.handler.info-received.v1',
   topic: 'legal.handler.report',
   summary: 'The missing materials arrived; a paused clock resumes',
-  producers: ['legal-aid', 'mediation', 'notarization'],
+  producers: [...HANDLER_SERVICE_NAMES],
   consumers: ['work-order'],
   schema: strictObject({ ...handlerReportBase, receivedItems: Type.Array(Type.String({ maxLength: 64 })) }, 'Materials received'),
   example: {

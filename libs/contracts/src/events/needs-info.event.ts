@@ -2,12 +2,13 @@ import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { strictObject } from '../schemas/common.schema';
 import { handlerReportBase } from './handler-reports.schema';
+import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
 export const NeedsInfo = defineEvent({
   type: 'legal.handler.needs-info.v1',
   topic: 'legal.handler.report',
   summary: 'The handler needs materials from the applicant; every missing item in one notice (一次性告知); the clock may pause',
-  producers: ['legal-aid', 'mediation', 'notarization'],
+  producers: [...HANDLER_SERVICE_NAMES],
   consumers: ['work-order'],
   schema: strictObject(
     {

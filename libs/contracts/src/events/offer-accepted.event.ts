@@ -1,12 +1,13 @@
 import { defineEvent } from '../event-definition';
 import { strictObject, Uuid } from '../schemas/common.schema';
 import { handlerReportBase } from './handler-reports.schema';
+import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
 export const OfferAccepted = defineEvent({
   type: 'legal.handler.offer-accepted.v1',
   topic: 'legal.handler.report',
   summary: 'The handler accepted the offer and opened its own case',
-  producers: ['legal-aid', 'mediation', 'notarization'],
+  producers: [...HANDLER_SERVICE_NAMES],
   consumers: ['work-order'],
   schema: strictObject({ ...handlerReportBase, offerId: Uuid }, 'Offer accepted'),
   example: {

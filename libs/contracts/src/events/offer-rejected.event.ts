@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { strictObject, Uuid } from '../schemas/common.schema';
 import { handlerReportBase } from './handler-reports.schema';
+import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
 export const OFFER_REJECTION_REASONS = ['out-of-jurisdiction', 'no-capacity', 'not-our-service', 'conflict-of-interest', 'other'] as const;
 
@@ -9,7 +10,7 @@ export const OfferRejected = defineEvent({
   type: 'legal.handler.offer-rejected.v1',
   topic: 'legal.handler.report',
   summary: 'The handler rejected the offer with a coded reason; the router moves on to the next candidate',
-  producers: ['legal-aid', 'mediation', 'notarization'],
+  producers: [...HANDLER_SERVICE_NAMES],
   consumers: ['work-order'],
   schema: strictObject(
     {

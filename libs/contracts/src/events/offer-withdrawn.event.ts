@@ -1,13 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { strictObject, Uuid } from '../schemas/common.schema';
+import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
 export const OfferWithdrawn = defineEvent({
   type: 'legal.workorder.offer-withdrawn.v1',
   topic: 'legal.workorder.dispatch',
   summary: 'An open offer no longer stands (expired, reassigned by a supervisor, or the work order was cancelled)',
   producers: ['work-order'],
-  consumers: ['legal-aid', 'mediation', 'notarization'],
+  consumers: [...HANDLER_SERVICE_NAMES],
   schema: strictObject(
     {
       offerId: Uuid,

@@ -2,12 +2,13 @@ import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { Deadline, strictObject } from '../schemas/common.schema';
 import { handlerReportBase } from './handler-reports.schema';
+import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
 export const Progressed = defineEvent({
   type: 'legal.handler.progressed.v1',
   topic: 'legal.handler.report',
   summary: 'A step of the handler workflow happened (decision, appointment, session scheduled ...), with any new deadlines',
-  producers: ['legal-aid', 'mediation', 'notarization'],
+  producers: [...HANDLER_SERVICE_NAMES],
   consumers: ['work-order'],
   schema: strictObject(
     {

@@ -2,12 +2,13 @@ import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { strictObject } from '../schemas/common.schema';
 import { handlerReportBase } from './handler-reports.schema';
+import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
 export const Resolved = defineEvent({
   type: 'legal.handler.resolved.v1',
   topic: 'legal.handler.report',
   summary: 'The handler finished the matter with an outcome (granted/denied, agreement, certificate issued, refused ...)',
-  producers: ['legal-aid', 'mediation', 'notarization'],
+  producers: [...HANDLER_SERVICE_NAMES],
   consumers: ['work-order'],
   schema: strictObject(
     {

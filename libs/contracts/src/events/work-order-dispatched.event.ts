@@ -1,13 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { Applicant, CaseCode, Handler, Platform, RegionCode, ServiceType, strictObject, Timestamp, Urgency, Uuid } from '../schemas/common.schema';
+import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
 export const WorkOrderDispatched = defineEvent({
   type: 'legal.workorder.dispatched.v1',
   topic: 'legal.workorder.dispatch',
   summary: 'A work order is offered to a handler service and organisation; it must accept or reject before expiresAt',
   producers: ['work-order'],
-  consumers: ['legal-aid', 'mediation', 'notarization'],
+  consumers: [...HANDLER_SERVICE_NAMES],
   sealed: ['applicant'],
   sealedForField: 'handler',
   schema: strictObject(

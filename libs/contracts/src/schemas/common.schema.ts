@@ -1,4 +1,6 @@
 import { Static, TSchema, Type } from '@sinclair/typebox';
+import { HANDLER_SERVICE_CODES } from '../registry/service-registry';
+import type { HandlerServiceCode } from '../registry/service-registry';
 
 /** Building blocks shared by event payloads. Every schema here is also published in AsyncAPI. */
 export const Uuid = Type.String({ format: 'uuid', description: 'UUID', examples: ['1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed'] });
@@ -34,9 +36,16 @@ export const SERVICE_TYPES = [
 export const ServiceType = Type.Union(SERVICE_TYPES.map((s) => Type.Literal(s)), { description: 'Service catalogue code' });
 export type ServiceType = Static<typeof ServiceType>;
 
-export const HANDLERS = ['legal-aid', 'mediation', 'notarization', 'hotline', 'external-agency', 'supervision'] as const;
+/**
+ * `handler` values that are not handler services: consultations answered by the 12348 hotline, types routed
+ * to a registered external agency, complaints for the supervision office. Stable wire values.
+ */
+export const NON_SERVICE_HANDLERS = ['hotline', 'external-agency', 'supervision'] as const;
+/** Who handles a work order: a handler service of the registry (by its wire code) or a non-service handler. */
+export type Handler = HandlerServiceCode | (typeof NON_SERVICE_HANDLERS)[number];
+/** Every `handler` value: the registry's handler services first, then the non-service handlers. */
+export const HANDLERS: readonly Handler[] = [...HANDLER_SERVICE_CODES, ...NON_SERVICE_HANDLERS];
 export const Handler = Type.Union(HANDLERS.map((h) => Type.Literal(h)), { description: 'Which service handles the work order' });
-export type Handler = Static<typeof Handler>;
 
 export const WORK_ORDER_STATUSES = [
   'received',

@@ -1,4 +1,5 @@
 import { validateSync, IsIn } from 'class-validator';
+import { HANDLER_SERVICES, handlerServiceFor } from '@legal/contracts';
 import { addCalendarDaysLegal, addWorkingDays, computeDeadline } from '../calendar/legal-period';
 import {
   isServiceTypeCode,
@@ -37,10 +38,19 @@ describe('service catalogue', () => {
     const agencyTypes = [
       'judicial-appraisal', 'arbitration', 'lawyer-referral', 'grassroots-legal-service', 'village-legal-adviser',
     ] as const;
+    // A type a handler service of the registry claims goes to it; the others stay with registered agencies.
     for (const code of agencyTypes) {
-      expect(serviceType(code).handler).toBe('external-agency');
+      expect(serviceType(code).handler).toBe(handlerServiceFor(code)?.handler.code ?? 'external-agency');
     }
+    expect(serviceType('arbitration').handler).toBe('external-agency');
     expect(serviceType('legal-consultation').handler).toBe('hotline');
+  });
+
+  it('sends every type a registry handler service claims to that service, and no other type to it', () => {
+    for (const { handler } of HANDLER_SERVICES) {
+      const routed = SERVICE_TYPES.filter((t) => t.handler === handler.code).map((t) => t.code);
+      expect(routed).toEqual(SERVICE_TYPE_CODES.filter((c) => (handler.serviceTypes as readonly string[]).includes(c)));
+    }
   });
 
   it('requires a case code for lawyer, notary, appraisal, arbitration and legal-aid cases only', () => {

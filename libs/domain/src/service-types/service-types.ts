@@ -1,13 +1,18 @@
+import { HANDLER_SERVICE_CODES, handlerServiceFor } from '@legal/contracts';
+import type { HandlerServiceCode } from '@legal/contracts';
 import { DeadlineRule } from '../calendar/deadline.types';
 
 /**
  * The service catalogue (DOMAIN.md): what a work order can ask for, who handles it, and the statutory
  * deadlines the router must track. Codes are stable identifiers stored in work orders and events;
- * never rename one, add a new code instead.
+ * never rename one, add a new code instead. Which handler service takes a type comes from the service
+ * registry (@legal/contracts `SERVICE_REGISTRY`, each handler's `serviceTypes`).
  */
-export const SERVICE_HANDLERS = ['legal-aid', 'mediation', 'notarization', 'hotline', 'external-agency'] as const;
-/** The service that handles a type in depth, or `external-agency` for types routed to a registered agency. */
-export type ServiceHandler = (typeof SERVICE_HANDLERS)[number];
+/** Who takes a type no handler service claims: the 12348 hotline answers it, or a registered agency does. */
+export type NonServiceHandler = 'hotline' | 'external-agency';
+/** The handler service (registry wire code) that handles a type in depth, or a non-service handler. */
+export type ServiceHandler = HandlerServiceCode | NonServiceHandler;
+export const SERVICE_HANDLERS: readonly ServiceHandler[] = [...HANDLER_SERVICE_CODES, 'hotline', 'external-agency'];
 
 export interface ServiceDeadline {
   /** What must have happened by the deadline. */
@@ -24,6 +29,7 @@ export interface ServiceTypeDefinition {
   readonly code: string;
   readonly labelZh: string;
   readonly labelEn: string;
+  /** The registry's handler service for the type, else `withoutService`. */
   readonly handler: ServiceHandler;
   /** A narrower form of another type (duty-lawyer help and notified defence are forms of legal aid). */
   readonly parent: string | undefined;
@@ -44,14 +50,15 @@ function deadline(
   return { milestone, startsAt, rule, n, basis };
 }
 
-export const SERVICE_TYPES = [
+/** The catalogue as written: `withoutService` is who takes a type when no handler service claims it. */
+const CATALOGUE = [
   {
     code: 'legal-consultation', labelZh: '法律咨询', labelEn: 'Legal consultation',
-    handler: 'hotline', parent: undefined, caseCodeRequired: false, deadlines: [],
+    withoutService: 'hotline', parent: undefined, caseCodeRequired: false, deadlines: [],
   },
   {
     code: 'legal-aid', labelZh: '法律援助', labelEn: 'Legal aid (civil and administrative)',
-    handler: 'legal-aid', parent: undefined, caseCodeRequired: true,
+    withoutService: 'external-agency', parent: undefined, caseCodeRequired: true,
     deadlines: [
       deadline('decision', 'application-received', 'calendar-days', 7, LEGAL_AID_LAW),
       deadline('lawyer-appointed', 'aid-granted', 'calendar-days', 3, LEGAL_AID_LAW),
@@ -59,56 +66,69 @@ export const SERVICE_TYPES = [
   },
   {
     code: 'duty-lawyer', labelZh: '值班律师法律帮助', labelEn: 'Duty lawyer assistance',
-    handler: 'legal-aid', parent: 'legal-aid', caseCodeRequired: true, deadlines: [],
+    withoutService: 'external-agency', parent: 'legal-aid', caseCodeRequired: true, deadlines: [],
   },
   {
     code: 'notified-defence', labelZh: '通知辩护', labelEn: 'Notified defence',
-    handler: 'legal-aid', parent: 'legal-aid', caseCodeRequired: true,
+    withoutService: 'external-agency', parent: 'legal-aid', caseCodeRequired: true,
     deadlines: [
       deadline('lawyer-appointed', 'notice-received', 'calendar-days', 3, LEGAL_AID_LAW),
     ],
   },
   {
     code: 'mediation', labelZh: '人民调解', labelEn: "People's mediation",
-    handler: 'mediation', parent: undefined, caseCodeRequired: false,
+    withoutService: 'external-agency', parent: undefined, caseCodeRequired: false,
     deadlines: [
       deadline('settled', 'application-accepted', 'calendar-days', 30, '人民调解: generally within one month'),
     ],
   },
   {
     code: 'notarization', labelZh: '公证', labelEn: 'Notarization',
-    handler: 'notarization', parent: undefined, caseCodeRequired: true,
+    withoutService: 'external-agency', parent: undefined, caseCodeRequired: true,
     deadlines: [
       deadline('certificate-issued', 'application-accepted', 'working-days', 15, '公证程序规则'),
     ],
   },
   {
     code: 'judicial-appraisal', labelZh: '司法鉴定', labelEn: 'Judicial appraisal',
-    handler: 'external-agency', parent: undefined, caseCodeRequired: true, deadlines: [],
+    withoutService: 'external-agency', parent: undefined, caseCodeRequired: true, deadlines: [],
   },
   {
     code: 'arbitration', labelZh: '仲裁', labelEn: 'Arbitration',
-    handler: 'external-agency', parent: undefined, caseCodeRequired: true, deadlines: [],
+    withoutService: 'external-agency', parent: undefined, caseCodeRequired: true, deadlines: [],
   },
   {
     code: 'lawyer-referral', labelZh: '律师服务', labelEn: 'Lawyer referral',
-    handler: 'external-agency', parent: undefined, caseCodeRequired: true, deadlines: [],
+    withoutService: 'external-agency', parent: undefined, caseCodeRequired: true, deadlines: [],
   },
   {
     code: 'grassroots-legal-service', labelZh: '基层法律服务', labelEn: 'Grassroots legal services',
-    handler: 'external-agency', parent: undefined, caseCodeRequired: false, deadlines: [],
+    withoutService: 'external-agency', parent: undefined, caseCodeRequired: false, deadlines: [],
   },
   {
     code: 'village-legal-adviser', labelZh: '村(居)法律顾问', labelEn: 'Village legal adviser',
-    handler: 'external-agency', parent: undefined, caseCodeRequired: false, deadlines: [],
+    withoutService: 'external-agency', parent: undefined, caseCodeRequired: false, deadlines: [],
   },
   {
     code: 'complaint', labelZh: '服务投诉', labelEn: 'Service complaint',
-    handler: 'hotline', parent: undefined, caseCodeRequired: false, deadlines: [],
+    withoutService: 'hotline', parent: undefined, caseCodeRequired: false, deadlines: [],
   },
-] as const satisfies readonly ServiceTypeDefinition[];
+] as const satisfies readonly CatalogueEntry[];
 
-export type ServiceTypeCode = (typeof SERVICE_TYPES)[number]['code'];
+interface CatalogueEntry extends Omit<ServiceTypeDefinition, 'handler'> {
+  readonly withoutService: NonServiceHandler;
+}
+
+function handlerOf(code: string, withoutService: NonServiceHandler): ServiceHandler {
+  return (handlerServiceFor(code)?.handler.code as HandlerServiceCode | undefined) ?? withoutService;
+}
+
+export const SERVICE_TYPES = CATALOGUE.map(({ withoutService, ...type }) => ({
+  ...type,
+  handler: handlerOf(type.code, withoutService),
+}));
+
+export type ServiceTypeCode = (typeof CATALOGUE)[number]['code'];
 
 export const SERVICE_TYPE_CODES: readonly ServiceTypeCode[] = SERVICE_TYPES.map((t) => t.code);
 

@@ -1,4 +1,4 @@
-import { IntakeSubmitted, WorkOrderDispatched } from '@legal/contracts';
+import { HANDLER_SERVICE_NAMES, IntakeSubmitted, WorkOrderDispatched } from '@legal/contracts';
 import { TransitSealer } from '@legal/privacy';
 import { EventSealing } from './event-sealing';
 
@@ -7,10 +7,11 @@ describe('EventSealing', () => {
     const workOrder = TransitSealer.generateKeyPair('wo');
     const legalAid = TransitSealer.generateKeyPair('la');
     const directory = JSON.stringify({ 'work-order': workOrder.publicEntry, 'legal-aid': legalAid.publicEntry });
-    // work-order publishes dispatches (for legal-aid, mediation, notarization)
+    // work-order publishes dispatches (for every handler service: legal-aid, mediation, notarization ...)
     const sealer = TransitSealer.fromConfig('work-order', workOrder.privateEntry, directory);
-    expect(new EventSealing(sealer).missingRecipients('work-order')).toEqual(['mediation', 'notarization']);
-    expect(() => EventSealing.checked(sealer, 'work-order')).toThrow(/no public key for mediation, notarization/);
+    const missing = HANDLER_SERVICE_NAMES.filter((name) => name !== 'legal-aid');
+    expect(new EventSealing(sealer).missingRecipients('work-order')).toEqual(missing);
+    expect(() => EventSealing.checked(sealer, 'work-order')).toThrow(`no public key for ${missing.join(', ')}`);
     // the hotline publishes intakes, for work-order only
     expect(() => EventSealing.checked(TransitSealer.fromConfig('hotline', TransitSealer.generateKeyPair('h').privateEntry, directory), 'hotline')).not.toThrow();
   });

@@ -1,5 +1,5 @@
-import { ALL_EVENTS, deadLetterTopic, PARTNER_FEED, partnerFeedTopic, prefixedTopic } from '@legal/contracts';
-import type { EventDefinition, ServiceName } from '@legal/contracts';
+import { ALL_EVENTS, deadLetterTopic, PARTNER_FEED, partnerFeedTopic, prefixedTopic, REGISTERED_SERVICE_NAMES } from '@legal/contracts';
+import type { EventDefinition, RegisteredServiceName, ServiceName } from '@legal/contracts';
 
 /**
  * Who may do what on the broker, derived from the event contracts (each event's `topic`, `producers`,
@@ -30,9 +30,9 @@ export interface AclBinding {
   operation: AclOperation;
 }
 
-/** Every service that connects to Kafka, one principal each (username = service name). */
-export const KAFKA_SERVICE_PRINCIPALS = ['work-order', 'hotline', 'portal', 'centre', 'legal-aid', 'mediation', 'notarization', 'identity'] as const;
-export type KafkaServicePrincipal = (typeof KAFKA_SERVICE_PRINCIPALS)[number];
+/** Every service connects to Kafka, one principal each (username = service name): the service registry's list. */
+export const KAFKA_SERVICE_PRINCIPALS: readonly RegisteredServiceName[] = REGISTERED_SERVICE_NAMES;
+export type KafkaServicePrincipal = RegisteredServiceName;
 
 /** The broker's own principal (inter-broker and controller traffic) and the operators' one: the only super users. */
 export const KAFKA_BROKER_PRINCIPAL = 'broker';

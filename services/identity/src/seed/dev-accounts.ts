@@ -1,4 +1,5 @@
 import type { Role } from '@legal/auth';
+import { HANDLER_SERVICES } from '@legal/contracts';
 import type { PartnerClientCreateDto } from '../partners/dto/partner-client-create.dto';
 
 /** The password of every development staff account (documented in services/identity/README.md). */
@@ -12,13 +13,20 @@ export interface DevStaffAccount {
   regionCode: string;
 }
 
-/** One staff member per role, so a newcomer can sign in as any of them. */
+/** Where the handler services' development staff work (Jinan, Lixia district). */
+const DEV_HANDLER_REGION = '370102';
+
+/** One staff member per role (one per handler service of the registry), so a newcomer can sign in as any of them. */
 export const DEV_STAFF: readonly DevStaffAccount[] = [
   { username: 'dev-hotline', displayName: '开发 热线坐席', roles: ['hotline-agent'], organisationId: 'org-370000-hotline-12348', regionCode: '370000' },
   { username: 'dev-clerk', displayName: '开发 中心窗口', roles: ['centre-clerk'], organisationId: 'org-370102-centre', regionCode: '370102' },
-  { username: 'dev-legal-aid', displayName: '开发 法援专员', roles: ['legal-aid-officer'], organisationId: 'org-370102-legal-aid', regionCode: '370102' },
-  { username: 'dev-mediator', displayName: '开发 调解员', roles: ['mediator'], organisationId: 'org-370102-mediation', regionCode: '370102' },
-  { username: 'dev-notary', displayName: '开发 公证员', roles: ['notary'], organisationId: 'org-370102-notary', regionCode: '370102' },
+  ...HANDLER_SERVICES.map(({ handler }): DevStaffAccount => ({
+    username: handler.devStaff.username,
+    displayName: handler.devStaff.displayName,
+    roles: [handler.staffRole as Role],
+    organisationId: `org-${DEV_HANDLER_REGION}-${handler.organisation.idSuffix}`,
+    regionCode: DEV_HANDLER_REGION,
+  })),
   { username: 'dev-supervisor', displayName: '开发 督导', roles: ['supervisor'], organisationId: 'org-370100-justice-bureau', regionCode: '370100' },
   { username: 'dev-admin', displayName: '开发 管理员', roles: ['admin'], organisationId: 'org-370000-justice-department', regionCode: '370000' },
 ];

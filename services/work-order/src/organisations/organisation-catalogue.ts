@@ -1,5 +1,8 @@
-import type { Handler, ServiceType } from '@legal/contracts';
-import type { OrganisationKind } from './entities/organisation.entity';
+import { HANDLER_SERVICES } from '@legal/contracts';
+import type { Handler, HandlerOrganisationKind, ServiceType } from '@legal/contracts';
+import type { NON_SERVICE_ORGANISATION_KINDS, OrganisationKind } from './entities/organisation.entity';
+
+type NonServiceOrganisationKind = (typeof NON_SERVICE_ORGANISATION_KINDS)[number];
 
 /** What each kind of organisation does by default (admins can change any organisation afterwards). */
 export interface KindProfile {
@@ -10,27 +13,59 @@ export interface KindProfile {
   nameSuffix: string;
 }
 
-export const KIND_PROFILES: Record<OrganisationKind, KindProfile> = {
-  'hotline-duty-team': { handler: 'hotline', serviceTypes: ['legal-consultation', 'complaint'], idSuffix: 'hotline', nameSuffix: '12348公共法律服务热线值班中心' },
+/** Organisations that are not a handler service's: the duty team, supervision, centres and agencies. */
+const NON_SERVICE_PROFILES: Record<NonServiceOrganisationKind, KindProfile> = {
+  'hotline-duty-team': {
+    handler: 'hotline',
+    serviceTypes: ['legal-consultation', 'complaint'],
+    idSuffix: 'hotline',
+    nameSuffix: '12348公共法律服务热线值班中心',
+  },
   'supervision-office': { handler: 'supervision', serviceTypes: ['complaint'], idSuffix: 'supervision', nameSuffix: '司法厅公共法律服务监督处' },
-  'legal-aid-centre': { handler: 'legal-aid', serviceTypes: ['legal-aid', 'duty-lawyer', 'notified-defence'], idSuffix: 'legal-aid', nameSuffix: '法律援助中心' },
-  'notary-office': { handler: 'notarization', serviceTypes: ['notarization'], idSuffix: 'notary', nameSuffix: '公证处' },
   'public-legal-service-centre': {
     handler: 'external-agency',
-    serviceTypes: ['legal-consultation', 'complaint', 'lawyer-referral', 'judicial-appraisal', 'arbitration', 'grassroots-legal-service', 'village-legal-adviser'],
+    serviceTypes: [
+      'legal-consultation',
+      'complaint',
+      'lawyer-referral',
+      'judicial-appraisal',
+      'arbitration',
+      'grassroots-legal-service',
+      'village-legal-adviser',
+    ],
     idSuffix: 'centre',
     nameSuffix: '公共法律服务中心',
   },
-  'mediation-committee': { handler: 'mediation', serviceTypes: ['mediation'], idSuffix: 'mediation', nameSuffix: '人民调解委员会' },
   'township-workstation': {
     handler: 'external-agency',
     serviceTypes: ['legal-consultation', 'grassroots-legal-service', 'village-legal-adviser'],
     idSuffix: 'station',
     nameSuffix: '公共法律服务工作站',
   },
-  'village-legal-service-room': { handler: 'external-agency', serviceTypes: ['legal-consultation', 'village-legal-adviser'], idSuffix: 'room', nameSuffix: '公共法律服务室' },
+  'village-legal-service-room': {
+    handler: 'external-agency',
+    serviceTypes: ['legal-consultation', 'village-legal-adviser'],
+    idSuffix: 'room',
+    nameSuffix: '公共法律服务室',
+  },
   'external-agency': { handler: 'external-agency', serviceTypes: [], idSuffix: 'agency', nameSuffix: '' },
 };
+
+/** A handler service's organisations, from the service registry (its `handler.organisation`). */
+function handlerProfiles(): Record<HandlerOrganisationKind, KindProfile> {
+  const entries = HANDLER_SERVICES.map(({ handler }): [HandlerOrganisationKind, KindProfile] => [
+    handler.organisation.kind as HandlerOrganisationKind,
+    {
+      handler: handler.code as Handler,
+      serviceTypes: [...handler.serviceTypes],
+      idSuffix: handler.organisation.idSuffix,
+      nameSuffix: handler.organisation.nameSuffix,
+    },
+  ]);
+  return Object.fromEntries(entries) as Record<HandlerOrganisationKind, KindProfile>;
+}
+
+export const KIND_PROFILES: Record<OrganisationKind, KindProfile> = { ...NON_SERVICE_PROFILES, ...handlerProfiles() };
 
 export function organisationId(regionCode: string, kind: OrganisationKind): string {
   return `org-${regionCode}-${KIND_PROFILES[kind].idSuffix}`;

@@ -1,3 +1,5 @@
+import { HANDLER_SERVICES } from '@legal/contracts';
+import type { SeedLevel } from '@legal/contracts';
 import type { Region, RegionRegistry } from '@legal/domain';
 import { DutySchedule, OFFICE_HOURS, ROUND_THE_CLOCK } from './duty-schedule';
 import type { OrganisationKind } from './entities/organisation.entity';
@@ -19,12 +21,29 @@ export interface SeedOrganisation {
 /** The unified public legal service number; admins replace it with an organisation's own line. */
 const UNIFIED_HOTLINE = '12348';
 
-const KINDS_BY_LEVEL: Record<'province' | 'city' | 'county' | 'township', OrganisationKind[]> = {
-  province: ['hotline-duty-team', 'legal-aid-centre', 'supervision-office'],
-  city: ['legal-aid-centre', 'public-legal-service-centre'],
-  county: ['legal-aid-centre', 'notary-office', 'public-legal-service-centre', 'mediation-committee'],
-  township: ['township-workstation', 'mediation-committee'],
+/** Seeded kinds per level: these, plus each handler service's kind at its registry `seedLevels`. */
+const NON_SERVICE_KINDS_BY_LEVEL: Record<SeedLevel, OrganisationKind[]> = {
+  province: ['hotline-duty-team', 'supervision-office'],
+  city: ['public-legal-service-centre'],
+  county: ['public-legal-service-centre'],
+  township: ['township-workstation'],
 };
+
+function kindsByLevel(): Record<SeedLevel, OrganisationKind[]> {
+  const kinds: Record<SeedLevel, OrganisationKind[]> = {
+    province: [...NON_SERVICE_KINDS_BY_LEVEL.province],
+    city: [...NON_SERVICE_KINDS_BY_LEVEL.city],
+    county: [...NON_SERVICE_KINDS_BY_LEVEL.county],
+    township: [...NON_SERVICE_KINDS_BY_LEVEL.township],
+  };
+  for (const { handler } of HANDLER_SERVICES) {
+    const kind = handler.organisation.kind as OrganisationKind;
+    for (const level of handler.organisation.seedLevels) kinds[level].push(kind);
+  }
+  return kinds;
+}
+
+const KINDS_BY_LEVEL = kindsByLevel();
 
 function organisation(registry: RegionRegistry, region: Region, kind: OrganisationKind, displayPrefix: string): SeedOrganisation {
   const profile = KIND_PROFILES[kind];
@@ -43,11 +62,12 @@ function organisation(registry: RegionRegistry, region: Region, kind: Organisati
 }
 
 /**
- * The organisations every deployment starts with, from the division tree: provincial duty team,
- * legal-aid centre and supervision office; per city a legal-aid centre and a public legal service
- * centre; per county (development zones included) a legal-aid centre, a notary office, a public legal
- * service centre and a people's mediation committee; per township a workstation and a mediation
- * committee. Village rooms are created on demand through the admin API.
+ * The organisations every deployment starts with, from the division tree: provincial duty team and
+ * supervision office; per city a public legal service centre; per county (development zones included) a
+ * public legal service centre; per township a workstation; and each handler service's organisation at the
+ * levels its registry entry names (today: legal-aid centres at province, city and county, notary offices
+ * per county, people's mediation committees per county and township). Village rooms are created on demand
+ * through the admin API.
  */
 export function organisationSeedPlan(registry: RegionRegistry): SeedOrganisation[] {
   const rows: SeedOrganisation[] = [];

@@ -1,3 +1,5 @@
+import { HANDLER_SERVICES, handlerServiceByCode } from '@legal/contracts';
+import type { OrganisationKind } from '../organisations/entities/organisation.entity';
 import type { RoutingRuleKind, RuleParamsByKind } from './routing-rule.types';
 
 export interface DefaultRule<K extends RoutingRuleKind = RoutingRuleKind> {
@@ -8,18 +10,33 @@ export interface DefaultRule<K extends RoutingRuleKind = RoutingRuleKind> {
 }
 
 /**
- * The first revision of every routing rule, inserted by migration 1764310000100. Frozen: later
- * changes go through the admin API (new revisions) or a new migration, never an edit here.
+ * The `service-handler` rule of a handler service, from the service registry: its service types go to
+ * organisations of its kind. Rule key `handler.<code>`.
+ */
+export function handlerRoutingRule(code: string): DefaultRule<'service-handler'> {
+  const service = handlerServiceByCode(code);
+  if (!service) throw new RangeError(`no handler service with code ${code} in the service registry`);
+  const { handler } = service;
+  return {
+    ruleKey: `handler.${handler.code}`,
+    kind: 'service-handler',
+    name: handler.routingRuleName,
+    params: {
+      serviceTypes: [...handler.serviceTypes],
+      organisationKinds: [handler.organisation.kind as OrganisationKind],
+    },
+  };
+}
+
+/**
+ * The first revision of every routing rule, inserted by migration 1764310000100: one `handler.<code>`
+ * rule per handler service of the registry, then the rules below. Later changes go through the admin API
+ * (new revisions) or a new migration, never an edit here. A handler service added to the registry later
+ * gets its rule on schemas created from then on through that migration; an existing schema needs a
+ * migration inserting `handlerRoutingRule('<code>')` with ON CONFLICT DO NOTHING (docs/DEVELOPING.md).
  */
 export const DEFAULT_ROUTING_RULES: DefaultRule[] = [
-  {
-    ruleKey: 'handler.legal-aid',
-    kind: 'service-handler',
-    name: 'Legal aid, duty-lawyer help and notified defence go to legal-aid centres',
-    params: { serviceTypes: ['legal-aid', 'duty-lawyer', 'notified-defence'], organisationKinds: ['legal-aid-centre'] },
-  },
-  { ruleKey: 'handler.mediation', kind: 'service-handler', name: "Mediation goes to people's mediation committees", params: { serviceTypes: ['mediation'], organisationKinds: ['mediation-committee'] } },
-  { ruleKey: 'handler.notarization', kind: 'service-handler', name: 'Notarization goes to notary offices', params: { serviceTypes: ['notarization'], organisationKinds: ['notary-office'] } },
+  ...HANDLER_SERVICES.map((s) => handlerRoutingRule(s.handler.code)),
   {
     ruleKey: 'handler.consultation',
     kind: 'service-handler',

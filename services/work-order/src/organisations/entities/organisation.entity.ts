@@ -1,20 +1,23 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Handler, ServiceType } from '@legal/contracts';
+import { HANDLER_SERVICES } from '@legal/contracts';
+import type { Handler, HandlerOrganisationKind, ServiceType } from '@legal/contracts';
 import type { RegionLevel } from '@legal/domain';
 import type { DutySchedule } from '../duty-schedule';
 
-export const ORGANISATION_KINDS = [
+/** Kinds of organisation that are not a handler service's (those come from the service registry). */
+export const NON_SERVICE_ORGANISATION_KINDS = [
   'hotline-duty-team',
   'supervision-office',
-  'legal-aid-centre',
-  'notary-office',
   'public-legal-service-centre',
-  'mediation-committee',
   'township-workstation',
   'village-legal-service-room',
   'external-agency',
 ] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export type OrganisationKind = (typeof NON_SERVICE_ORGANISATION_KINDS)[number] | HandlerOrganisationKind;
+export const ORGANISATION_KINDS: readonly OrganisationKind[] = [
+  ...NON_SERVICE_ORGANISATION_KINDS,
+  ...HANDLER_SERVICES.map((s) => s.handler.organisation.kind as HandlerOrganisationKind),
+];
 
 /**
  * A legal-service organisation registered with the router. Organisations hang off the administrative
