@@ -39,4 +39,4 @@ export type { SealedApplicant } from './applicant/sealed-applicant';
 export { ApplicantResponseDto } from './applicant/applicant-response.dto';
 export { offerKitColumnsMigration, offerTableMigration } from './migrations/offer-table.migration';
 export { WorkOrderRouterFixture } from './testing/work-order-router.fixture';
-export type { DispatchData } from './testing/work-order-router.fixture';
+export type { DispatchData, OfferDefaults } from './testing/work-order-router.fixture';

@@ -5,7 +5,8 @@ import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/t
 import request from 'supertest';
 import type { NotarizationEnv } from './config/notarization.env';
 import { notarizationService } from './notarization.definition';
-import { WorkOrderRouterFixture } from './testing/work-order-router.fixture';
+import { WorkOrderRouterFixture } from '@legal/handler-kit';
+import { notarizationOffer } from './testing/notarization-offer';
 
 jest.setTimeout(60_000);
 
@@ -31,7 +32,7 @@ describe('notarization with automatic acceptance, across a restart (real Postgre
     auth = await TestAuthority.create();
     overrides = isolatedOverrides(tag, 'notarization', { ...auth.env, AUTO_ACCEPT_OFFERS: true });
     service = await startService(notarizationService, overrides);
-    router = await WorkOrderRouterFixture.connect(tag);
+    router = await WorkOrderRouterFixture.connect(tag, notarizationOffer);
     notary = await auth.bearer({ sub: 'notary-wang', roles: ['notary'], region: '371324' });
     citizen = await auth.bearer({ sub: 'citizen-zhang', roles: ['citizen'], phone: '13812345678' });
   });

@@ -7,7 +7,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { NotarizationEnv } from './config/notarization.env';
 import { notarizationService } from './notarization.definition';
-import { DispatchData, WorkOrderRouterFixture } from './testing/work-order-router.fixture';
+import { DispatchData, WorkOrderRouterFixture } from '@legal/handler-kit';
+import { notarizationOffer } from './testing/notarization-offer';
 
 const DAY_MS = 24 * 3600_000;
 const ID_CARD = { code: 'applicant-id-card', reference: '身份证' };
@@ -55,7 +56,7 @@ describe('notarization workflow (real PostgreSQL, Kafka)', () => {
     service = await startService(notarizationService, isolatedOverrides(tag, 'notarization', auth.env));
     db = service.app.get(DataSource);
     schema = service.env.DB_SCHEMA;
-    router = await WorkOrderRouterFixture.connect(tag);
+    router = await WorkOrderRouterFixture.connect(tag, notarizationOffer);
     notary = await auth.bearer({ sub: 'notary-li', roles: ['notary'], org: 'org-371324-notary', region: '371324' });
     citizen = await auth.bearer({ sub: 'citizen-zhang', roles: ['citizen'], phone: '13812345678' });
   });

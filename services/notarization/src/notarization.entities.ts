@@ -6,7 +6,7 @@ import { ApplicationHistory } from './history/entities/application-history.entit
 import { ApplicationMaterial } from './materials/entities/application-material.entity';
 import { MaterialNotice } from './materials/entities/material-notice.entity';
 import { NotaryOffice } from './offices/entities/notary-office.entity';
-import { Offer } from '@legal/handler-offers';
+import { Offer } from '@legal/handler-kit';
 
 /** Every table of the notarization schema. */
 export const NotarizationEntities = [Offer, Matter, MatterMaterial, NotaryOffice, CertificateCounter, Application, ApplicationMaterial, MaterialNotice, ApplicationHistory];

@@ -5,13 +5,13 @@ import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
 export type DispatchData = EventData<typeof WorkOrderDispatched>;
+export type OfferDefaults = Partial<DispatchData> | (() => Partial<DispatchData>);
 
 let sequence = Math.floor(Math.random() * 800000) + 1000;
 
 /**
  * Plays the work-order service in tests of a handler service: publishes offers and withdrawals to the
- * run's dispatch topic
- * exactly as its outbox relay would (CloudEvents binary mode, keyed by work order), and collects
+ * run's dispatch topic exactly as its outbox relay would (CloudEvents binary mode, keyed by work order), and collects
  * every handler report from the run's report topic.
  */
 export class WorkOrderRouterFixture {
@@ -19,16 +19,17 @@ export class WorkOrderRouterFixture {
     private readonly producer: Producer,
     private readonly tag: string,
     readonly reports: EventCollector,
-    private readonly defaults: Partial<DispatchData>,
+    private readonly defaults: OfferDefaults,
   ) {}
 
   /**
    * `defaults` are what this handler's offers look like (handler, organisation, region, description,
-   * applicant ...); `offer()` fills the rest and its `overrides` win over both.
+   * applicant ...), or a function giving them per offer; `offer()` fills the rest and its `overrides`
+   * win over both.
    */
   static async connect(
     tag: string,
-    defaults: Partial<DispatchData> = {},
+    defaults: OfferDefaults = {},
     brokers = ['127.0.0.1:9092'],
   ): Promise<WorkOrderRouterFixture> {
     const kafka = createKafka({ brokers, clientId: `router-fixture-${tag}`, topicPrefix: tag, partitions: 3 });
@@ -62,7 +63,7 @@ export class WorkOrderRouterFixture {
       offeredAt: new Date(now).toISOString(),
       expiresAt: new Date(now + 4 * 3600_000).toISOString(),
       attempt: 1,
-      ...this.defaults,
+      ...(typeof this.defaults === 'function' ? this.defaults() : this.defaults),
       ...overrides,
     };
   }

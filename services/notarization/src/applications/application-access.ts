@@ -3,7 +3,7 @@ import { AuthUser, hasRole } from '@legal/auth';
 import { normalizeChinesePhone } from '@legal/domain';
 import { DomainError } from '@legal/http';
 import { PiiProtector } from '@legal/privacy';
-import { assertInJurisdiction } from '../common/staff-scope';
+import { assertInJurisdiction } from '@legal/handler-kit';
 import type { Application } from './entities/application.entity';
 
 /** Roles that work applications (within their jurisdiction). */

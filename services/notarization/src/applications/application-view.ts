@@ -1,5 +1,5 @@
 import { PiiProtector } from '@legal/privacy';
-import { applicantView } from '../common/applicant-data';
+import { applicantView } from '@legal/handler-kit';
 import type { ApplicationMaterial } from '../materials/entities/application-material.entity';
 import type { MaterialNotice } from '../materials/entities/material-notice.entity';
 import type { ApplicationResponseDto, ApplicationSummaryResponseDto } from './dto/application-response.dto';

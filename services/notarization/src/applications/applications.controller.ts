@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
-import { IdParamDto } from '../common/dto/id-param.dto';
+import { IdParamDto } from '@legal/handler-kit';
 import { ApplicationHistoryResponseDto } from '../history/dto/application-history-response.dto';
 import { ApplicationsService } from './applications.service';
 import { ApplicationQueryDto } from './dto/application-query.dto';

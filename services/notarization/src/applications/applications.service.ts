@@ -4,7 +4,7 @@ import { AuthUser, hasRole } from '@legal/auth';
 import { ConflictError, NotFoundError } from '@legal/http';
 import { PiiProtector } from '@legal/privacy';
 import { DataSource, EntityManager } from 'typeorm';
-import { jurisdictionPrefix, likePrefix } from '../common/staff-scope';
+import { jurisdictionPrefix, likePrefix } from '@legal/handler-kit';
 import { ApplicationHistoryResponseDto } from '../history/dto/application-history-response.dto';
 import { HistoryService } from '../history/history.service';
 import { ApplicationMaterial } from '../materials/entities/application-material.entity';

@@ -8,7 +8,8 @@ import { ApplicationResponseDto } from '../applications/dto/application-response
 import { closedClockStatus } from '../clock/certificate-clock';
 import { HistoryService } from '../history/history.service';
 import { OfficesService } from '../offices/offices.service';
-import { HandlerReportsService } from '../reports/handler-reports.service';
+import { HandlerReporter } from '@legal/handler-kit';
+import type { NotarizationOutcome, ProgressStep } from '../reports/notarization-reports';
 import { formatCertificateNumber } from './certificate-number';
 import { CertificateIssueDto } from './dto/certificate-issue.dto';
 import { CertificateCounter } from './entities/certificate-counter.entity';
@@ -21,7 +22,7 @@ export class CertificatesService {
     private readonly applications: ApplicationsService,
     private readonly offices: OfficesService,
     private readonly history: HistoryService,
-    private readonly reports: HandlerReportsService,
+    private readonly reports: HandlerReporter<ProgressStep, NotarizationOutcome>,
   ) {}
 
   async issue(id: string, user: AuthUser, dto: CertificateIssueDto): Promise<ApplicationResponseDto> {
@@ -38,8 +39,20 @@ export class CertificatesService {
       Object.assign(app, { status: 'certificate-issued', certificateNumber: number, certificateCopies: copies, clockStatus, closedAt: now, closedBy: user.subject.slice(0, 64) });
       await manager.save(app);
       const summary = `Certificate ${number} issued for ${app.matterName ?? 'the matter'} (${copies} copies); 15-working-day deadline ${clockStatus}`;
-      await this.history.record(manager, app.id, 'certificate-issued', user.subject, summary, now);
-      await this.reports.resolved(manager, app, 'certificate-issued', summary, user.subject, now);
+      await this.history.record(manager, {
+        applicationId: app.id,
+        step: 'certificate-issued',
+        actorId: user.subject,
+        detail: summary,
+        at: now,
+      });
+      await this.reports.resolved(manager, {
+        about: app,
+        outcome: 'certificate-issued',
+        summary: summary,
+        actorId: user.subject,
+        at: now,
+      });
       return this.applications.view(manager, app, user);
     });
   }

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { ApplicationResponseDto } from '../applications/dto/application-response.dto';
-import { IdParamDto } from '../common/dto/id-param.dto';
+import { IdParamDto } from '@legal/handler-kit';
 import { ApplicationSubmissionDto, MaterialsArrivalDto } from './dto/application-submission.dto';
 import { MaterialsService } from './materials.service';
 

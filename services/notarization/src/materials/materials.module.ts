@@ -2,9 +2,8 @@ import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { HistoryModule } from '../history/history.module';
-import { ReportsModule } from '../reports/reports.module';
 import { MaterialsController } from './materials.controller';
 import { MaterialsService } from './materials.service';
 
-@Module({ imports: [ApplicationsModule, CatalogueModule, HistoryModule, ReportsModule], controllers: [MaterialsController], providers: [MaterialsService] })
+@Module({ imports: [ApplicationsModule, CatalogueModule, HistoryModule], controllers: [MaterialsController], providers: [MaterialsService] })
 export class MaterialsModule {}

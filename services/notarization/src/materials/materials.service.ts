@@ -11,7 +11,8 @@ import { Application } from '../applications/entities/application.entity';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { certificateDeadline, computeCertificateClock } from '../clock/certificate-clock';
 import { HistoryService } from '../history/history.service';
-import { HandlerReportsService } from '../reports/handler-reports.service';
+import { HandlerReporter } from '@legal/handler-kit';
+import type { NotarizationOutcome, ProgressStep } from '../reports/notarization-reports';
 import { compareWithChecklist, ItemOutcome, oneTimeNoticeText } from './checklist-comparison';
 import { ApplicationSubmissionDto, MaterialsArrivalDto } from './dto/application-submission.dto';
 import { ApplicationMaterial } from './entities/application-material.entity';
@@ -30,7 +31,7 @@ export class MaterialsService {
     private readonly applications: ApplicationsService,
     private readonly catalogue: CatalogueService,
     private readonly history: HistoryService,
-    private readonly reports: HandlerReportsService,
+    private readonly reports: HandlerReporter<ProgressStep, NotarizationOutcome>,
   ) {}
 
   async submit(id: string, user: AuthUser, dto: ApplicationSubmissionDto): Promise<ApplicationResponseDto> {
@@ -69,8 +70,21 @@ export class MaterialsService {
       const provided = comparison.items.length - comparison.missing.length;
       const byCommitment = comparison.items.filter((i) => i.provision === 'commitment').length;
       const detail = `Application for ${found.matter.nameZh} accepted (受理) on ${shanghaiDateOf(receivedAt)}; fee ${(found.matter.feeFen / 100).toFixed(2)} yuan; ${provided} of ${comparison.items.length} checklist items provided (${byCommitment} by signed commitment)`;
-      await this.history.record(manager, app.id, 'application-accepted', user.subject, detail, now);
-      await this.reports.progressed(manager, app, 'application-accepted', detail, [certificateDeadline(clock.dueAt, clock.explanation, 'running')], user.subject, now);
+      await this.history.record(manager, {
+        applicationId: app.id,
+        step: 'application-accepted',
+        actorId: user.subject,
+        detail,
+        at: now,
+      });
+      await this.reports.progressed(manager, {
+        about: app,
+        step: 'application-accepted',
+        detail,
+        deadlines: [certificateDeadline(clock.dueAt, clock.explanation, 'running')],
+        actorId: user.subject,
+        at: now,
+      });
       if (comparison.missing.length > 0) await this.issueNotice(manager, app, found.matter.nameZh, comparison.missing, receivedAt, user, now);
       await manager.save(app);
       return this.applications.view(manager, app, user);
@@ -103,10 +117,16 @@ export class MaterialsService {
       const stillMissing = comparison.missing;
       if (stillMissing.length > 0) {
         const detail = `Received ${arrived.map((a) => a.code).join(', ') || 'nothing usable'}; still missing ${stillMissing.map((m) => m.code).join(', ')}; the clock stays paused`;
-        await this.history.record(manager, app.id, 'materials-partially-received', user.subject, detail, now);
+        await this.history.record(manager, {
+          applicationId: app.id,
+          step: 'materials-partially-received',
+          actorId: user.subject,
+          detail,
+          at: now,
+        });
         return this.applications.view(manager, app, user);
       }
-      await this.resumeClock(manager, app, pausedAt, receivedAt, user, now);
+      await this.resumeClock(manager, app, { pausedAt, resumedAt: receivedAt, user, now });
       return this.applications.view(manager, app, user);
     });
   }
@@ -117,12 +137,23 @@ export class MaterialsService {
     const notice = oneTimeNoticeText(matterName, missing);
     await manager.insert(MaterialNotice, { id: randomUUID(), applicationId: app.id, items, notice, issuedAt: now, satisfiedAt: null });
     Object.assign(app, { status: 'awaiting-materials', clockStatus: 'paused', clockPausedAt: at });
-    await this.history.record(manager, app.id, 'needs-info', user.subject, `One-time notice of ${items.length} missing item(s): ${items.map((i) => i.code).join(', ')}; clock paused`, now);
-    await this.reports.needsInfo(manager, app, items, notice, user.subject, now);
+    await this.history.record(manager, {
+      applicationId: app.id,
+      step: 'needs-info',
+      actorId: user.subject,
+      detail: `One-time notice of ${items.length} missing item(s): ${items.map((i) => i.code).join(', ')}; clock paused`,
+      at: now,
+    });
+    await this.reports.needsInfo(manager, { about: app, items, notice, actorId: user.subject, at: now });
   }
 
   /** Every missing item is in: the pause ends, the due date moves by the working days it consumed. */
-  private async resumeClock(manager: EntityManager, app: Application, pausedAt: Date, resumedAt: Date, user: AuthUser, now: Date): Promise<void> {
+  private async resumeClock(
+    manager: EntityManager,
+    app: Application,
+    resumption: { pausedAt: Date; resumedAt: Date; user: AuthUser; now: Date },
+  ): Promise<void> {
+    const { pausedAt, resumedAt, user, now } = resumption;
     if (!app.submittedAt) throw new Error(`application ${app.id} has no acceptance date`);
     const notice = await manager.findOneByOrFail(MaterialNotice, { applicationId: app.id });
     const pauses = [...app.clockPauses, { pausedAt: pausedAt.toISOString(), resumedAt: resumedAt.toISOString() }];
@@ -135,9 +166,22 @@ export class MaterialsService {
     await manager.save(notice);
     const received = notice.items.map((i) => i.code);
     const detail = `All ${received.length} missing item(s) received on ${shanghaiDateOf(resumedAt)}; the clock resumes, ${consumed} working day(s) paused; due ${previousDue?.toISOString() ?? 'n/a'} → ${clock.dueAt.toISOString()}`;
-    await this.history.record(manager, app.id, 'materials-complete', user.subject, detail, now);
-    await this.reports.infoReceived(manager, app, received, user.subject, now);
-    await this.reports.progressed(manager, app, 'materials-complete', detail, [certificateDeadline(clock.dueAt, clock.explanation, 'running')], user.subject, now);
+    await this.history.record(manager, {
+      applicationId: app.id,
+      step: 'materials-complete',
+      actorId: user.subject,
+      detail,
+      at: now,
+    });
+    await this.reports.infoReceived(manager, { about: app, receivedItems: received, actorId: user.subject, at: now });
+    await this.reports.progressed(manager, {
+      about: app,
+      step: 'materials-complete',
+      detail,
+      deadlines: [certificateDeadline(clock.dueAt, clock.explanation, 'running')],
+      actorId: user.subject,
+      at: now,
+    });
   }
 }
 

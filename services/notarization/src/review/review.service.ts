@@ -7,7 +7,8 @@ import { ApplicationResponseDto } from '../applications/dto/application-response
 import { OPEN_APPLICATION_STATUSES } from '../applications/entities/application.entity';
 import { certificateDeadline } from '../clock/certificate-clock';
 import { HistoryService } from '../history/history.service';
-import { HandlerReportsService } from '../reports/handler-reports.service';
+import { HandlerReporter } from '@legal/handler-kit';
+import type { NotarizationOutcome, ProgressStep } from '../reports/notarization-reports';
 import { RefusalDto } from './dto/refusal.dto';
 
 /** A notary takes up a complete application for review, or refuses the notarization with a reason. */
@@ -17,7 +18,7 @@ export class ReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly applications: ApplicationsService,
     private readonly history: HistoryService,
-    private readonly reports: HandlerReportsService,
+    private readonly reports: HandlerReporter<ProgressStep, NotarizationOutcome>,
   ) {}
 
   async start(id: string, user: AuthUser): Promise<ApplicationResponseDto> {
@@ -28,8 +29,21 @@ export class ReviewService {
       Object.assign(app, { status: 'under-review', reviewerId: user.subject.slice(0, 64), reviewStartedAt: now });
       await manager.save(app);
       const detail = `Under review by notary ${user.subject}; certificate due ${app.clockDueAt.toISOString()}`;
-      await this.history.record(manager, app.id, 'under-review', user.subject, detail, now);
-      await this.reports.progressed(manager, app, 'under-review', detail, [certificateDeadline(app.clockDueAt, app.clockExplanation, 'running')], user.subject, now);
+      await this.history.record(manager, {
+        applicationId: app.id,
+        step: 'under-review',
+        actorId: user.subject,
+        detail,
+        at: now,
+      });
+      await this.reports.progressed(manager, {
+        about: app,
+        step: 'under-review',
+        detail,
+        deadlines: [certificateDeadline(app.clockDueAt, app.clockExplanation, 'running')],
+        actorId: user.subject,
+        at: now,
+      });
       return this.applications.view(manager, app, user);
     });
   }
@@ -48,8 +62,20 @@ export class ReviewService {
       });
       await manager.save(app);
       const summary = `Notarization refused${app.matterName ? ` (${app.matterName})` : ''}: ${dto.reason}`;
-      await this.history.record(manager, app.id, 'refused', user.subject, summary, now);
-      await this.reports.resolved(manager, app, 'refused', summary, user.subject, now);
+      await this.history.record(manager, {
+        applicationId: app.id,
+        step: 'refused',
+        actorId: user.subject,
+        detail: summary,
+        at: now,
+      });
+      await this.reports.resolved(manager, {
+        about: app,
+        outcome: 'refused',
+        summary: summary,
+        actorId: user.subject,
+        at: now,
+      });
       return this.applications.view(manager, app, user);
     });
   }

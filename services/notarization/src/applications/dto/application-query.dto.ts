@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { PageQueryDto } from '../../common/dto/page-query.dto';
+import { PageQueryDto } from '@legal/handler-kit';
 import { APPLICATION_STATUSES, ApplicationStatus } from '../entities/application.entity';
 
 export class ApplicationQueryDto extends PageQueryDto {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ApplicantResponseDto } from '../../common/dto/applicant-response.dto';
+import { ApplicantResponseDto } from '@legal/handler-kit';
 import { PROVISIONS } from '../../materials/entities/application-material.entity';
 import { APPLICATION_STATUSES, CLOCK_STATUSES } from '../entities/application.entity';
 

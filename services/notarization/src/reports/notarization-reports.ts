@@ -1,0 +1,5 @@
+/** The steps notarization reports to work-order (Progressed.step) as an application moves on. */
+export type ProgressStep = 'application-accepted' | 'materials-complete' | 'under-review';
+
+/** How a notarization ends (Resolved.outcome). */
+export type NotarizationOutcome = 'certificate-issued' | 'refused';
