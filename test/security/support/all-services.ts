@@ -4,29 +4,13 @@ import type { BaseEnv } from '@legal/config';
 import { dropSchema } from '@legal/persistence';
 import { RunningService, ServiceDefinition, startService } from '@legal/service-kit';
 import { isolatedOverrides } from '@legal/testing';
-import { centreService } from '../../../services/centre/src/centre.definition';
-import { hotlineService } from '../../../services/hotline/src/hotline.definition';
-import { identityService } from '../../../services/identity/src/identity.definition';
-import { legalAidService } from '../../../services/legal-aid/src/legal-aid.definition';
-import { mediationService } from '../../../services/mediation/src/mediation.definition';
-import { notarizationService } from '../../../services/notarization/src/notarization.definition';
-import { portalService } from '../../../services/portal/src/portal.definition';
-import { workOrderService } from '../../../services/work-order/src/work-order.definition';
+import { ALL_SERVICES } from '../../service-definitions';
 
 /**
- * Every service definition, imported explicitly. A new service must be added here: the security
+ * Every service definition: one per entry of the service registry (test/service-definitions.ts). The security
  * tests check this list against services/<name>/src/<name>.definition.ts on disk.
  */
-export const SECURITY_TESTED_SERVICES: ServiceDefinition<BaseEnv>[] = [
-  workOrderService,
-  hotlineService,
-  portalService,
-  centreService,
-  legalAidService,
-  mediationService,
-  notarizationService,
-  identityService,
-] as unknown as ServiceDefinition<BaseEnv>[];
+export const SECURITY_TESTED_SERVICES: ServiceDefinition<BaseEnv>[] = ALL_SERVICES;
 
 /** Names of the services that have a definition file on disk. */
 export function serviceFoldersWithDefinitions(): string[] {

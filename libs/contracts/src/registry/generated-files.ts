@@ -3,12 +3,11 @@ import { SERVICE_REGISTRY, serviceManifest } from './service-registry';
 /**
  * The files generated from the service registry for what cannot import TypeScript. `npm run registry:write`
  * writes them; test/foundation/registry-drift.spec.ts fails when a committed copy differs.
+ * A file is either generated whole (`content`) or has generated parts in hand-written text (`rewrite`).
  */
-export interface GeneratedFile {
-  /** Path from the repository root. */
-  path: string;
-  content: string;
-}
+export type GeneratedFile =
+  | { /** Path from the repository root. */ path: string; content: string }
+  | { path: string; rewrite: (current: string) => string };
 
 /** `deploy/services.json`: one row per service (name, kind, port, schema, handler code); shell scripts read it. */
 export function renderServicesJson(): string {
@@ -42,9 +41,61 @@ export function renderPrometheusYml(): string {
   );
 }
 
+/** `# ` comment lines of at most `width` characters holding `text` (words never split). */
+export function commentLines(text: string, width = 120): string[] {
+  const lines: string[] = [];
+  let line = '#';
+  for (const word of text.split(' ')) {
+    if (line.length > 1 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = '#';
+    }
+    line += ` ${word}`;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Replaces the comment lines right above the line `<variable>=` (the variable's description). */
+export function replaceCommentAbove(text: string, variable: string, comment: string[]): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(`${variable}=`));
+  if (at < 0) throw new Error(`no ${variable}= line`);
+  let start = at;
+  while (start > 0 && lines[start - 1].startsWith('#')) start -= 1;
+  return [...lines.slice(0, start), ...comment, ...lines.slice(at)].join('\n');
+}
+
+/** `.env.example`: the PORT and DB_SCHEMA comments name each service's default. */
+export function rewriteEnvExample(current: string): string {
+  const ports = SERVICE_REGISTRY.map((s) => `${s.name} ${s.port}`).join(', ');
+  const schemas = SERVICE_REGISTRY.map((s) => s.schema).join(', ');
+  const withPorts = replaceCommentAbove(
+    current,
+    'PORT',
+    commentLines(`HTTP port; each service has its own default: ${ports} (0 = any free port)`),
+  );
+  return replaceCommentAbove(withPorts, 'DB_SCHEMA', commentLines(`Schema of this service; defaults: ${schemas}`));
+}
+
+const KAFKA_USERS_LOOP = /^for name in [a-z0-9 -]+; do$/m;
+
+/** `deploy/compose/kafka/kafka-users.sh` (runs in the Kafka image, without node): its loop over the services. */
+export function rewriteKafkaUsers(current: string): string {
+  if (!KAFKA_USERS_LOOP.test(current)) throw new Error('kafka-users.sh has no `for name in ...; do` loop');
+  return current.replace(KAFKA_USERS_LOOP, `for name in ${SERVICE_REGISTRY.map((s) => s.name).join(' ')}; do`);
+}
+
 export function generatedFiles(): GeneratedFile[] {
   return [
     { path: 'deploy/services.json', content: renderServicesJson() },
     { path: 'deploy/observability/prometheus.yml', content: renderPrometheusYml() },
+    { path: '.env.example', rewrite: rewriteEnvExample },
+    { path: 'deploy/compose/kafka/kafka-users.sh', rewrite: rewriteKafkaUsers },
   ];
+}
+
+/** What a generated file should hold, given what it holds now. */
+export function expectedContent(file: GeneratedFile, current: string): string {
+  return 'content' in file ? file.content : file.rewrite(current);
 }
