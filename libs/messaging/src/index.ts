@@ -14,7 +14,7 @@ export { openCloudEvent, sealCloudEvent } from './sealing/seal-cloud-event';
 export type { PublishOptions } from './outbox/outbox.service';
 export { OutboxMessage } from './outbox/outbox-message.entity';
 export { OutboxRelay, DEFAULT_RELAY_OPTIONS } from './outbox/outbox-relay';
-export type { OutboxRelayOptions, RelayStatus } from './outbox/outbox-relay';
+export type { OutboxRelayOptions, OutboxRelayParts, RelayStatus } from './outbox/outbox-relay';
 export { InboxMessage } from './inbox/inbox-message.entity';
 export { MessagingTables1764300000000 } from './migrations/1764300000000-messaging-tables';
 
@@ -31,6 +31,7 @@ export { backoffDelay } from './retry/backoff';
 export type { BackoffPolicy } from './retry/backoff';
 export { isTransientInfrastructureError } from '@legal/observability';
 export { TopicProvisioner } from './topics/topic-provisioner';
+export type { TopicPlan } from './topics/topic-provisioner';
 export { MessagingHealth } from './health/messaging-health';
 export type { HealthCheckSink, MessagingComponentStatus } from './health/messaging-health';
 

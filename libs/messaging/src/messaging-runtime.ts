@@ -89,8 +89,18 @@ export class MessagingRuntime {
     // dead letters of what it consumes: exactly what its broker principal may see); anything else, all.
     const own = topicsNeededBy(serviceName);
     this.topics = own
-      ? new TopicProvisioner(kafka, options.topicPrefix, options.partitions, [...own.topics, ...own.deadLetters], options.topicRetention, false)
-      : new TopicProvisioner(kafka, options.topicPrefix, options.partitions, undefined, options.topicRetention);
+      ? new TopicProvisioner(kafka, {
+          topicPrefix: options.topicPrefix,
+          partitions: options.partitions,
+          logicalTopics: [...own.topics, ...own.deadLetters],
+          retention: options.topicRetention,
+          deadLetters: 'as-listed',
+        })
+      : new TopicProvisioner(kafka, {
+          topicPrefix: options.topicPrefix,
+          partitions: options.partitions,
+          retention: options.topicRetention,
+        });
     // Consumers subscribe only after this run's topic provisioning finished (or was abandoned).
     this.topicsReady = new Promise((resolve) => (this.releaseTopicsGate = resolve));
     this.lag = new ConsumerLagCollector(kafka, () => this.consumers.runners().map((r) => ({ groupId: r.groupId, topics: r.topics })));
@@ -114,7 +124,14 @@ export class MessagingRuntime {
     });
     const { enabled = true, ...relayOptions } = options.relay ?? {};
     if (enabled) {
-      const relay = new OutboxRelay(dataSource, kafka, options.topicPrefix, store, { ...DEFAULT_RELAY_OPTIONS, ...relayOptions }, this.metrics);
+      const relay = new OutboxRelay({
+        dataSource,
+        kafka,
+        topicPrefix: options.topicPrefix,
+        store,
+        options: { ...DEFAULT_RELAY_OPTIONS, ...relayOptions },
+        metrics: this.metrics,
+      });
       this.relay = relay;
       commits.onCommit(() => relay.wake());
       this.listener = new OutboxNotificationListener(listenerConnection(dataSource, `${serviceName}-outbox-listener`), outboxChannel(schema), () => relay.wake());

@@ -14,7 +14,12 @@ describe('topic retention (real Kafka)', () => {
 
   it('creates event topics with the event retention and their .dlq twins with the dead-letter retention', async () => {
     const logical = TOPICS.workOrderChanged.name;
-    const provisioner = new TopicProvisioner(kafka, prefix, 1, [logical], { topicMs: 3 * 86_400_000, deadLetterMs: -1 });
+    const provisioner = new TopicProvisioner(kafka, {
+      topicPrefix: prefix,
+      partitions: 1,
+      logicalTopics: [logical],
+      retention: { topicMs: 3 * 86_400_000, deadLetterMs: -1 },
+    });
     const created = await provisioner.ensureTopics();
     const topic = prefixedTopic(prefix, logical);
     expect(created.sort()).toEqual([topic, deadLetterTopic(topic)].sort());

@@ -89,7 +89,10 @@ export function idCardCheckCharacter(first17: string): string {
   return ID_CARD_CHECK_CHARACTERS.charAt(sum % 11);
 }
 
-function regionProblem(region: string, strict: boolean): IdCardProblem | undefined {
+function regionProblem(
+  region: string,
+  { requireKnownRegion }: Pick<IdCardOptions, 'requireKnownRegion'>,
+): IdCardProblem | undefined {
   const province = region.slice(0, 2);
   if (RESIDENCE_PERMIT_REGIONS[region] !== undefined) return undefined;
   if (province === '83' || PROVINCE_NAMES[province] === undefined || NOT_ON_MAINLAND_CARDS.has(province)) {
@@ -97,7 +100,7 @@ function regionProblem(region: string, strict: boolean): IdCardProblem | undefin
   }
   if (currentCountyName(region) !== undefined) return undefined;
   const countyShaped = region.slice(2, 4) !== '00' && region.slice(4, 6) !== '00';
-  return strict || !countyShaped ? 'unknown-region' : undefined;
+  return requireKnownRegion === true || !countyShaped ? 'unknown-region' : undefined;
 }
 
 function birthDateProblem(birthDate: IsoDate, today: IsoDate): IdCardProblem | undefined {
@@ -125,7 +128,7 @@ export function validateIdCard(text: unknown, options: IdCardOptions = {}): IdCa
     options.today instanceof Date ? shanghaiDateOf(options.today) : (options.today ?? shanghaiDateOf(new Date()));
   const problems = [
     idCardCheckCharacter(number.slice(0, 17)) === number[17] ? undefined : 'check-digit',
-    regionProblem(region, options.requireKnownRegion === true),
+    regionProblem(region, options),
     birthDateProblem(birthDate, today),
   ].filter((p): p is IdCardProblem => p !== undefined);
   if (problems.length > 0) return fail(problems);

@@ -46,10 +46,15 @@ export function headersToStrings(headers: IHeaders | undefined): HeaderMap {
   return out;
 }
 
-function attribute(headers: HeaderMap, name: string, problems: string[], required: boolean): string | undefined {
+function attribute(
+  headers: HeaderMap,
+  name: string,
+  problems: string[],
+  presence: 'required' | 'optional',
+): string | undefined {
   const value = headers[name];
   if (value === undefined || value === '') {
-    if (required) problems.push(`missing header ${name}`);
+    if (presence === 'required') problems.push(`missing header ${name}`);
     return undefined;
   }
   if (value.length > MAX_ATTRIBUTE_LENGTH) problems.push(`header ${name} longer than ${MAX_ATTRIBUTE_LENGTH} characters`);
@@ -59,14 +64,14 @@ function attribute(headers: HeaderMap, name: string, problems: string[], require
 /** Checks the `ce_*` headers as if they came from a stranger. */
 export function decodeEnvelope(headers: HeaderMap): EnvelopeResult {
   const problems: string[] = [];
-  const id = attribute(headers, CE_HEADERS.id, problems, true);
-  const source = attribute(headers, CE_HEADERS.source, problems, true);
-  const type = attribute(headers, CE_HEADERS.type, problems, true);
-  const specversion = attribute(headers, CE_HEADERS.specversion, problems, true);
-  const time = attribute(headers, CE_HEADERS.time, problems, true);
-  const subject = attribute(headers, CE_HEADERS.subject, problems, true);
-  const correlationid = attribute(headers, CE_HEADERS.correlationid, problems, false);
-  const causationid = attribute(headers, CE_HEADERS.causationid, problems, false);
+  const id = attribute(headers, CE_HEADERS.id, problems, 'required');
+  const source = attribute(headers, CE_HEADERS.source, problems, 'required');
+  const type = attribute(headers, CE_HEADERS.type, problems, 'required');
+  const specversion = attribute(headers, CE_HEADERS.specversion, problems, 'required');
+  const time = attribute(headers, CE_HEADERS.time, problems, 'required');
+  const subject = attribute(headers, CE_HEADERS.subject, problems, 'required');
+  const correlationid = attribute(headers, CE_HEADERS.correlationid, problems, 'optional');
+  const causationid = attribute(headers, CE_HEADERS.causationid, problems, 'optional');
   const contentType = headers[CE_HEADERS.contentType];
   if (specversion !== undefined && specversion !== '1.0') problems.push(`unsupported ce_specversion ${specversion}`);
   if (time !== undefined && (!RFC3339.test(time) || Number.isNaN(Date.parse(time)))) problems.push(`ce_time ${time} is not an RFC 3339 timestamp`);

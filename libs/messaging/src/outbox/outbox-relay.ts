@@ -69,6 +69,17 @@ function toCloudEvent(row: OutboxRow): CloudEvent {
   };
 }
 
+/** What an OutboxRelay works with: the service's database and outbox store, the broker and its topic prefix. */
+export interface OutboxRelayParts {
+  dataSource: DataSource;
+  kafka: Kafka;
+  topicPrefix: string;
+  store: OutboxStore;
+  /** Default: DEFAULT_RELAY_OPTIONS. */
+  options?: OutboxRelayOptions;
+  metrics?: MessagingMetrics;
+}
+
 /**
  * Publishes committed outbox rows to Kafka, one loop per service instance. Each round, in one
  * transaction: try-lock keys, claim their oldest unsent rows, send them (idempotent producer, one
@@ -86,14 +97,21 @@ export class OutboxRelay {
   /** Keys whose head row was rejected: not claimed again before this time (ms since epoch). */
   private readonly keyBackoff = new Map<string, number>();
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly kafka: Kafka,
-    private readonly topicPrefix: string,
-    private readonly store: OutboxStore,
-    private readonly options: OutboxRelayOptions = DEFAULT_RELAY_OPTIONS,
-    private readonly metrics?: MessagingMetrics,
-  ) {}
+  private readonly dataSource: DataSource;
+  private readonly kafka: Kafka;
+  private readonly topicPrefix: string;
+  private readonly store: OutboxStore;
+  private readonly options: OutboxRelayOptions;
+  private readonly metrics: MessagingMetrics | undefined;
+
+  constructor(parts: OutboxRelayParts) {
+    this.dataSource = parts.dataSource;
+    this.kafka = parts.kafka;
+    this.topicPrefix = parts.topicPrefix;
+    this.store = parts.store;
+    this.options = parts.options ?? DEFAULT_RELAY_OPTIONS;
+    this.metrics = parts.metrics;
+  }
 
   /** Wake the loop now (a commit, a NOTIFY); harmless when it is busy. */
   wake(): void {

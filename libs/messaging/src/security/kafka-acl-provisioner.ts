@@ -90,5 +90,6 @@ export async function reconcileAcls(
 
 /** Creates every topic of the contracts and its `.dlq` twin (what services expect to find), as the admin. */
 export async function provisionContractTopics(kafka: Kafka, prefix: string, partitions: number, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): Promise<string[]> {
-  return new TopicProvisioner(kafka, prefix, partitions, ALL_TOPIC_NAMES, retention).ensureTopics();
+  const plan = { topicPrefix: prefix, partitions, logicalTopics: ALL_TOPIC_NAMES, retention };
+  return new TopicProvisioner(kafka, plan).ensureTopics();
 }

@@ -16,19 +16,39 @@ import { describeError } from '@legal/observability';
  * creates every topic beforehand, so nothing is missing here. A topic still missing that cannot be
  * created is reported and retried until the provisioning step has run.
  */
+/** Which topics a TopicProvisioner creates, and how. */
+export interface TopicPlan {
+  topicPrefix: string;
+  partitions: number;
+  /** Logical topic names; default: every topic of the contracts. */
+  logicalTopics?: readonly string[];
+  retention?: TopicRetention;
+  /**
+   * 'twin-each' (default): each topic gets its `.dlq` twin; 'as-listed': `logicalTopics` already lists the
+   * `.dlq` topics wanted (a service's own set).
+   */
+  deadLetters?: 'twin-each' | 'as-listed';
+}
+
 export class TopicProvisioner {
   private readonly logger = new Logger(TopicProvisioner.name);
   private ready: Promise<void> | undefined;
+  private readonly topicPrefix: string;
+  private readonly partitions: number;
+  private readonly logicalTopics: readonly string[];
+  private readonly retention: TopicRetention;
+  private readonly withDeadLetterTwins: boolean;
 
   constructor(
     private readonly kafka: Kafka,
-    private readonly topicPrefix: string,
-    private readonly partitions: number,
-    private readonly logicalTopics: readonly string[] = ALL_TOPIC_NAMES,
-    private readonly retention: TopicRetention = DEFAULT_TOPIC_RETENTION,
-    /** false: `logicalTopics` already lists the `.dlq` topics wanted (a service's own set), no twins added. */
-    private readonly withDeadLetterTwins = true,
-  ) {}
+    plan: TopicPlan,
+  ) {
+    this.topicPrefix = plan.topicPrefix;
+    this.partitions = plan.partitions;
+    this.logicalTopics = plan.logicalTopics ?? ALL_TOPIC_NAMES;
+    this.retention = plan.retention ?? DEFAULT_TOPIC_RETENTION;
+    this.withDeadLetterTwins = (plan.deadLetters ?? 'twin-each') === 'twin-each';
+  }
 
   /** Each topic and its retention: the event topic, then its `.dlq` twin. */
   private topicSpecs(): { name: string; retentionMs: number }[] {

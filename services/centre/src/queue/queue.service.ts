@@ -82,7 +82,7 @@ export class QueueService {
   async markNoShow(id: string, clerk: AuthUser): Promise<QueueTicket> {
     const organisationId = clerkOrganisation(clerk);
     return this.dataSource.transaction(async (manager) => {
-      const ticket = await this.requireTicket(manager, id, organisationId, true);
+      const ticket = await this.requireTicket(manager, id, organisationId, { lock: true });
       if (ticket.status !== 'called') throw new DomainError('ticket-not-called', `Ticket ${ticket.number} is ${ticket.status}; only a called ticket can be a no-show`, HttpStatus.CONFLICT);
       ticket.status = 'no-show';
       return manager.save(ticket);
@@ -102,7 +102,12 @@ export class QueueService {
   }
 
   /** The ticket, which must belong to the clerk's organisation (404 otherwise: other counters are not visible). */
-  async requireTicket(manager: EntityManager, id: string, organisationId: string, lock = false): Promise<QueueTicket> {
+  async requireTicket(
+    manager: EntityManager,
+    id: string,
+    organisationId: string,
+    { lock = false }: { lock?: boolean } = {},
+  ): Promise<QueueTicket> {
     const ticket = await manager.findOne(QueueTicket, { where: { id, organisationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!ticket) throw new NotFoundError('Queue ticket', id);
     return ticket;

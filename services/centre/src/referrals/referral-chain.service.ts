@@ -22,6 +22,15 @@ export interface NewLink {
   escalatedFromId: string | null;
 }
 
+/** How a pending referral ended before it is referred on: rejected (with the receiver's reason) or expired. */
+export interface ReferralEscalation {
+  how: 'rejected' | 'expired';
+  reason: string;
+  /** The receiving clerk; null when nobody answered (the sweeper). */
+  actorId: string | null;
+  now: Date;
+}
+
 /**
  * Writes the links of a referral chain and their events, always inside the caller's transaction:
  * opening a link (ReferralRequested, answer due in N working days) and closing one by rejection or
@@ -77,7 +86,8 @@ export class ReferralChainService {
    * Closes a pending link as rejected (with the receiver's reason) or expired (nobody answered by
    * respondBy), and refers the matter on to the coordinating level. The caller holds the row lock.
    */
-  async escalate(manager: EntityManager, referral: Referral, how: 'rejected' | 'expired', reason: string, actorId: string | null, now: Date): Promise<Referral> {
+  async escalate(manager: EntityManager, referral: Referral, answer: ReferralEscalation): Promise<Referral> {
+    const { how, reason, actorId, now } = answer;
     if (!referral.coordinatingOrganisationId || !referral.coordinatingRegionCode) {
       throw new ConflictError('referral-top-level', `${referral.toOrganisationId} is the top coordinating level and must take the matter`);
     }

@@ -58,7 +58,8 @@ export class ReferralSweeper implements OnApplicationBootstrap, OnApplicationShu
           .setOnLocked('skip_locked')
           .getMany();
         for (const referral of due) {
-          await this.chain.escalate(manager, referral, 'expired', `no answer by ${referral.respondBy.toISOString()}`, null, now);
+          const reason = `no answer by ${referral.respondBy.toISOString()}`;
+          await this.chain.escalate(manager, referral, { how: 'expired', reason, actorId: null, now });
         }
         return due.length;
       });

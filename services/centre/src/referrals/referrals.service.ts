@@ -80,7 +80,8 @@ export class ReferralsService {
   async reject(id: string, input: ReferralRejectDto, clerk: AuthUser, now = new Date()): Promise<{ rejected: Referral; escalated: Referral }> {
     return this.dataSource.transaction(async (manager) => {
       const referral = await this.pendingForReceiver(manager, id, clerk);
-      const escalated = await this.chain.escalate(manager, referral, 'rejected', input.reason, clerk.subject, now);
+      const rejection = { how: 'rejected' as const, reason: input.reason, actorId: clerk.subject, now };
+      const escalated = await this.chain.escalate(manager, referral, rejection);
       return { rejected: referral, escalated };
     });
   }

@@ -17,6 +17,23 @@ function taskRegion(task: CallbackTask): string {
   return task.regionCode ?? task.caseCode.split('-')[0] ?? '';
 }
 
+/** Who completed a callback task, with what outcome and note, and when. */
+interface TaskCompletion {
+  agentId: string;
+  outcome: string;
+  note: string | null;
+  at: Date;
+}
+
+/** The live task of a work order for `reason` is completed by `agentId` (default time: now). */
+export interface LiveTaskCompletion {
+  workOrderId: string;
+  reason: CallbackTask['reason'];
+  agentId: string;
+  outcome: string;
+  at?: Date;
+}
+
 /** The hotline callback queue: list, claim (one agent at a time), release, complete. */
 @Injectable()
 export class CallbacksService {
@@ -90,20 +107,24 @@ export class CallbacksService {
   async complete(id: string, input: CallbackTaskCompleteDto, agent: AuthUser, now = new Date()): Promise<CallbackTask> {
     return this.dataSource.transaction(async (manager) => {
       const task = await this.lockedMine(manager, id, agent);
-      return this.finish(manager, task, agent.subject, input.outcome, input.note ?? null, now);
+      const completion = { agentId: agent.subject, outcome: input.outcome, note: input.note ?? null, at: now };
+      return this.finish(manager, task, completion);
     });
   }
 
   /** Completes the live task of a work order for `reason`, if any (e.g. an evaluation recorded on the phone). */
-  async completeLive(manager: EntityManager, workOrderId: string, reason: CallbackTask['reason'], agentId: string, outcome: string, now = new Date()): Promise<void> {
-    const task = await manager.findOne(CallbackTask, { where: { workOrderId, reason, status: In(['open', 'claimed']) }, lock: { mode: 'pessimistic_write' } });
-    if (task) await this.finish(manager, task, agentId, outcome, null, now);
+  async completeLive(manager: EntityManager, live: LiveTaskCompletion): Promise<void> {
+    const { workOrderId, reason, agentId, outcome, at = new Date() } = live;
+    const where = { workOrderId, reason, status: In(['open', 'claimed']) };
+    const task = await manager.findOne(CallbackTask, { where, lock: { mode: 'pessimistic_write' } });
+    if (task) await this.finish(manager, task, { agentId, outcome, note: null, at });
   }
 
-  private async finish(manager: EntityManager, task: CallbackTask, agentId: string, outcome: string, note: string | null, now: Date): Promise<CallbackTask> {
+  private async finish(manager: EntityManager, task: CallbackTask, completion: TaskCompletion): Promise<CallbackTask> {
+    const { agentId, outcome, note, at } = completion;
     task.status = 'completed';
     task.completedBy = agentId;
-    task.completedAt = now;
+    task.completedAt = at;
     task.outcome = outcome;
     task.note = note;
     await manager.save(task);

@@ -23,13 +23,15 @@ export class CallerHistoryService {
   ) {}
 
   async forPhone(phone: string, limit: number, offset: number, agent: AuthUser): Promise<CallerHistoryResponseDto> {
-    return this.forHash(this.calls.phoneHash(phone), maskPhone(phone), limit, offset, agent);
+    const caller = { phoneHash: this.calls.phoneHash(phone), phoneMasked: maskPhone(phone) };
+    return this.forHash(caller, { limit, offset }, agent);
   }
 
   /** The history of whoever made a logged call, without the agent typing the number again. */
   async forCall(callId: string, limit: number, offset: number, agent: AuthUser): Promise<CallerHistoryResponseDto> {
     const call = await this.calls.getFor(callId, agent);
-    return this.forHash(call.callerPhoneHash, call.callerPhoneMasked, limit, offset, agent);
+    const caller = { phoneHash: call.callerPhoneHash, phoneMasked: call.callerPhoneMasked };
+    return this.forHash(caller, { limit, offset }, agent);
   }
 
   /**
@@ -41,7 +43,12 @@ export class CallerHistoryService {
     return this.views.search({ limit, offset, viewer: agent }, (qb) => qb.andWhere('v.phone_hash = :phoneHash', { phoneHash }).andWhere(region.sql, region.params));
   }
 
-  private async forHash(phoneHash: string, phoneMasked: string, limit: number, offset: number, agent: AuthUser, now = new Date()): Promise<CallerHistoryResponseDto> {
+  private async forHash(
+    { phoneHash, phoneMasked }: { phoneHash: string; phoneMasked: string },
+    { limit, offset }: { limit: number; offset: number },
+    agent: AuthUser,
+    now = new Date(),
+  ): Promise<CallerHistoryResponseDto> {
     const [workOrders, calls] = await Promise.all([this.workOrdersInScope(phoneHash, limit, offset, agent), this.calls.listByPhoneHash(phoneHash, limit, offset, agent)]);
     const tasks = await this.callbacks.forCaller(
       workOrders.items.map((v) => v.workOrderId),

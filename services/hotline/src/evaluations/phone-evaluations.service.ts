@@ -60,7 +60,13 @@ export class PhoneEvaluationsService {
         },
         { subject: saved.workOrderId },
       );
-      await this.callbacks.completeLive(manager, saved.workOrderId, 'evaluation-due', agent.subject, 'evaluation-recorded', now);
+      await this.callbacks.completeLive(manager, {
+        workOrderId: saved.workOrderId,
+        reason: 'evaluation-due',
+        agentId: agent.subject,
+        outcome: 'evaluation-recorded',
+        at: now,
+      });
       return saved;
     });
     this.logger.log({ workOrderId: evaluation.workOrderId, score: evaluation.score, agentId: agent.subject }, 'evaluation recorded on the phone');

@@ -30,13 +30,12 @@ export class DeadlineMetrics {
       labelNames: ['state'],
       registers,
       async collect() {
-        const [row] = await queryRows<{ soon: number; overdue: number }>(
-          manager,
-          `SELECT count(*) FILTER (WHERE status = 'running' AND due_at > now() AND due_at <= now() + make_interval(hours => $1))::int AS soon,
-                  count(*) FILTER (WHERE status = 'breached' OR (status = 'running' AND due_at <= now()))::int AS overdue
-           FROM ${tableOf(manager, DeadlineEntity)}`,
-          [env.DEADLINE_DUE_SOON_HOURS],
-        );
+        const sql = `SELECT
+            count(*) FILTER (WHERE status = 'running' AND due_at > now()
+                               AND due_at <= now() + make_interval(hours => $1))::int AS soon,
+            count(*) FILTER (WHERE status = 'breached' OR (status = 'running' AND due_at <= now()))::int AS overdue
+          FROM ${tableOf(manager, DeadlineEntity)}`;
+        const [row] = await queryRows<{ soon: number; overdue: number }>(manager, sql, [env.DEADLINE_DUE_SOON_HOURS]);
         this.set({ state: 'due-soon' }, row?.soon ?? 0);
         this.set({ state: 'overdue' }, row?.overdue ?? 0);
       },

@@ -37,6 +37,28 @@ export interface RouteRequest {
   excludeStaff?: Record<string, string>;
 }
 
+/** Who held the work order before this offer (their load counters are refreshed). */
+interface PreviousHolder {
+  organisationId: string | null;
+  staffId: string | null;
+}
+
+/** An offer about to be made: the decision that chose the target, the request behind it, the previous holder. */
+interface Dispatch {
+  decision: RoutingDecisionEntity;
+  target: OfferTarget;
+  request: RouteRequest;
+  previous: PreviousHolder;
+}
+
+/** Why the work order goes to the supervisor queue, who sends it there, and details for the timeline. */
+interface SupervisorQueueMove {
+  why: string;
+  actor: Actor;
+  trace: Trace;
+  data?: Record<string, unknown>;
+}
+
 /**
  * Offer and accept: routes a work order and offers it to the winner (WorkOrderDispatched with an
  * expiry). Organisations that rejected or let an offer lapse are excluded from the next decision;
@@ -58,7 +80,8 @@ export class OfferService {
     const trace = request.trace ?? {};
     const previous = { organisationId: wo.organisationId, staffId: wo.staffId };
     if (wo.offerFailures >= this.env.MAX_OFFER_ATTEMPTS) {
-      await this.toSupervisorQueue(manager, wo, actor, trace, `${wo.offerFailures} offers rejected or unanswered (limit ${this.env.MAX_OFFER_ATTEMPTS})`);
+      const why = `${wo.offerFailures} offers rejected or unanswered (limit ${this.env.MAX_OFFER_ATTEMPTS})`;
+      await this.toSupervisorQueue(manager, wo, { why, actor, trace });
       await this.loads.refresh(manager, previous.organisationId, previous.staffId);
       return undefined;
     }
@@ -69,11 +92,19 @@ export class OfferService {
       excludedStaff: { ...exclusions.staff, ...request.excludeStaff },
     });
     if (!winner) {
-      await this.toSupervisorQueue(manager, wo, actor, trace, `no organisation left to offer to (routing decision ${decision.id})`, { decisionId: decision.id });
+      const why = `no organisation left to offer to (routing decision ${decision.id})`;
+      await this.toSupervisorQueue(manager, wo, { why, actor, trace, data: { decisionId: decision.id } });
       await this.loads.refresh(manager, previous.organisationId, previous.staffId);
       return undefined;
     }
-    return this.dispatch(manager, wo, decision, { organisationId: winner.organisationId, organisationName: winner.organisationName, regionCode: winner.regionCode, handler: winner.handler, staffId: winner.staff?.staffId ?? null }, request, previous);
+    const target: OfferTarget = {
+      organisationId: winner.organisationId,
+      organisationName: winner.organisationName,
+      regionCode: winner.regionCode,
+      handler: winner.handler,
+      staffId: winner.staff?.staffId ?? null,
+    };
+    return this.dispatch(manager, wo, { decision, target, request, previous });
   }
 
   /**
@@ -120,10 +151,12 @@ export class OfferService {
       },
     });
     await manager.insert(RoutingDecisionEntity, insertable(decision));
-    return this.dispatch(manager, wo, decision, target, { ...request, note: request.note ?? request.reason }, previous);
+    const withNote: RouteRequest = { ...request, note: request.note ?? request.reason };
+    return this.dispatch(manager, wo, { decision, target, request: withNote, previous });
   }
 
-  private async dispatch(manager: EntityManager, wo: WorkOrderEntity, decision: RoutingDecisionEntity, target: OfferTarget, request: RouteRequest, previous: { organisationId: string | null; staffId: string | null }): Promise<OfferEntity> {
+  private async dispatch(manager: EntityManager, wo: WorkOrderEntity, offerToMake: Dispatch): Promise<OfferEntity> {
+    const { decision, target, request, previous } = offerToMake;
     const actor = request.actor ?? SYSTEM_ACTOR;
     const trace = request.trace ?? {};
     const now = new Date();
@@ -220,7 +253,12 @@ export class OfferService {
     return pending;
   }
 
-  private async toSupervisorQueue(manager: EntityManager, wo: WorkOrderEntity, actor: Actor, trace: Trace, why: string, data: Record<string, unknown> = {}): Promise<void> {
+  private async toSupervisorQueue(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    move: SupervisorQueueMove,
+  ): Promise<void> {
+    const { why, actor, trace, data = {} } = move;
     wo.organisationId = null;
     wo.organisationName = null;
     wo.handler = null;

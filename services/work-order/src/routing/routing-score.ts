@@ -90,13 +90,16 @@ function scoreStaff(
  */
 export function rankCandidates(request: RoutingRequest, organisations: readonly OrganisationCandidate[], rules: readonly RuleSnapshot[]): RankingResult {
   const rulesUsed: RuleUse[] = [];
-  const use = (rule: RuleSnapshot, matched: boolean, effect: string): void => {
+  const use = (rule: RuleSnapshot, { matched, effect }: { matched: boolean; effect: string }): void => {
     rulesUsed.push({ ruleKey: rule.ruleKey, revision: rule.revision, name: rule.name, kind: rule.kind, matched, effect });
   };
 
   const priorityRules = rulesOf(rules, 'priority');
   const priority = assessPriority(request, priorityRules);
-  if (priority.rule) use(priority.rule, priority.priority !== 'normal', `priority ${priority.priority}: ${priority.reason}`);
+  if (priority.rule) use(priority.rule, {
+    matched: priority.priority !== 'normal',
+    effect: `priority ${priority.priority}: ${priority.reason}`,
+  });
 
   const handlerRules = rulesOf(rules, 'service-handler');
   const allowedKinds = new Set<string>();
@@ -104,7 +107,10 @@ export function rankCandidates(request: RoutingRequest, organisations: readonly 
     const matched = rule.params.serviceTypes.includes(request.serviceType);
     if (matched) {
       rule.params.organisationKinds.forEach((k) => allowedKinds.add(k));
-      use(rule, true, `${request.serviceType} is handled by ${rule.params.organisationKinds.join(', ')}`);
+      use(rule, {
+        matched: true,
+        effect: `${request.serviceType} is handled by ${rule.params.organisationKinds.join(', ')}`,
+      });
     }
   }
 
@@ -191,12 +197,31 @@ export function rankCandidates(request: RoutingRequest, organisations: readonly 
   }
 
   ranked.sort((a, b) => b.score - a.score || levelOf(organisations, a) - levelOf(organisations, b) || a.organisationId.localeCompare(b.organisationId));
-  if (jurisdiction) use(jurisdiction, ranked.length > 0, ranked[0] ? `lowest level first; winner ${ranked[0].level} ${ranked[0].regionCode}` : 'no organisation in the jurisdiction chain');
-  if (timeSlot) use(timeSlot, true, `arrived ${request.arrivedAt}; local organisation ${localOffDuty ? 'off duty' : 'on duty'}`);
-  if (expertise) use(expertise, request.topicTags.length > 0, `topic tags: ${request.topicTags.join(', ') || 'none'}`);
-  if (language) use(language, request.language !== language.params.defaultLanguage, `language ${request.language}`);
-  if (load) use(load, true, 'open work orders per organisation and staff member (live counters)');
-  if (complaint) use(complaint, request.complaintAgainstOrganisationId !== null, request.complaintAgainstOrganisationId ? `complaint about ${request.complaintAgainstOrganisationId}` : 'not a complaint about an organisation');
+  if (jurisdiction) use(jurisdiction, {
+    matched: ranked.length > 0,
+    effect: ranked[0]
+      ? `lowest level first; winner ${ranked[0].level} ${ranked[0].regionCode}`
+      : 'no organisation in the jurisdiction chain',
+  });
+  if (timeSlot) use(timeSlot, {
+    matched: true,
+    effect: `arrived ${request.arrivedAt}; local organisation ${localOffDuty ? 'off duty' : 'on duty'}`,
+  });
+  if (expertise) use(expertise, {
+    matched: request.topicTags.length > 0,
+    effect: `topic tags: ${request.topicTags.join(', ') || 'none'}`,
+  });
+  if (language) use(language, {
+    matched: request.language !== language.params.defaultLanguage,
+    effect: `language ${request.language}`,
+  });
+  if (load) use(load, { matched: true, effect: 'open work orders per organisation and staff member (live counters)' });
+  if (complaint) use(complaint, {
+    matched: request.complaintAgainstOrganisationId !== null,
+    effect: request.complaintAgainstOrganisationId
+      ? `complaint about ${request.complaintAgainstOrganisationId}`
+      : 'not a complaint about an organisation',
+  });
   return { priority: priority.priority, priorityReason: priority.reason, ranked, excluded, rulesUsed };
 }
 

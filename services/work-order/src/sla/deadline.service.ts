@@ -12,8 +12,25 @@ import { DeadlineEntity } from './entities/deadline.entity';
 
 const ACTIVE = ['running', 'paused'] as const;
 
+/** A supervisor's extension of one clock: which, by how many units of its rule, why, and who. */
+export interface DeadlineExtension {
+  kind: string;
+  units: number;
+  reason: string;
+  actor: Actor;
+}
+
+/** The own clock of a supervision order (督办): from when, until when, and why. */
+export interface SupervisionClock {
+  supervisionOrderId: string;
+  startAt: Date;
+  dueAt: Date;
+  explanation: string;
+}
+
 export function deadlineView(d: DeadlineEntity): Deadline {
-  return { kind: d.kind, dueAt: d.dueAt.toISOString(), rule: d.rule, explanation: d.explanation.slice(0, 2000), status: d.status };
+  const explanation = d.explanation.slice(0, 2000);
+  return { kind: d.kind, dueAt: d.dueAt.toISOString(), rule: d.rule, explanation, status: d.status };
 }
 
 /**
@@ -113,7 +130,11 @@ export class DeadlineService extends WorkOrderDeadlines {
     await manager.update(DeadlineEntity, { workOrderId: wo.id, status: In([...ACTIVE]) }, { status: 'cancelled', closedAt: at, updatedAt: new Date() });
   }
 
-  async extend(manager: EntityManager, wo: WorkOrderEntity, kind: string, units: number, reason: string, actor: Actor): Promise<DeadlineEntity> {
+  async extend(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    { kind, units, reason, actor }: DeadlineExtension,
+  ): Promise<DeadlineEntity> {
     const deadline = await manager.findOne(DeadlineEntity, { where: { workOrderId: wo.id, kind, status: In([...ACTIVE]) } });
     if (!deadline) {
       const any = await manager.findOne(DeadlineEntity, { where: { workOrderId: wo.id, kind } });
@@ -138,7 +159,12 @@ export class DeadlineService extends WorkOrderDeadlines {
     return deadline;
   }
 
-  async addSupervisionDeadline(manager: EntityManager, wo: WorkOrderEntity, supervisionOrderId: string, startAt: Date, dueAt: Date, explanation: string): Promise<DeadlineEntity> {
+  async addSupervisionDeadline(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    clock: SupervisionClock,
+  ): Promise<DeadlineEntity> {
+    const { supervisionOrderId, startAt, dueAt, explanation } = clock;
     const row = this.build(wo.id, { kind: 'supervision-order', rule: 'calendar-days', units: null, startAt, dueAt, explanation, source: 'supervision' });
     row.supervisionOrderId = supervisionOrderId;
     await manager.insert(DeadlineEntity, row);

@@ -12,7 +12,12 @@ export class SupervisionLapse extends WorkOrderEndings {
     await manager.update(
       SupervisionOrderEntity,
       { workOrderId: wo.id, status: 'open' },
-      { status: 'resolved', resolvedAt: at, resolvedBy: (actor.id ?? actor.role).slice(0, 64), resolution: `work order ${wo.status}` },
+      {
+        status: 'resolved',
+        resolvedAt: at,
+        resolvedBy: (actor.id ?? actor.role).slice(0, 64),
+        resolution: `work order ${wo.status}`,
+      },
     );
   }
 }

@@ -9,6 +9,14 @@ import type { WorkOrderEntity } from '../work-orders/entities/work-order.entity'
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 import { SupervisionKind, SupervisionOrderEntity } from './entities/supervision-order.entity';
 
+/** How a supervisor answered a supervision order, and who. */
+export interface SupervisionResolution {
+  orderId: string;
+  resolution: string;
+  actor: Actor;
+  trace?: Trace;
+}
+
 export interface EscalationRequest {
   kind: SupervisionKind;
   reason: string;
@@ -45,7 +53,11 @@ export class SupervisionService {
       resolvedAt: null,
     });
     await manager.insert(SupervisionOrderEntity, order);
-    if (due) await this.deadlines.addSupervisionDeadline(manager, wo, order.id, now, due.dueAt, `督办 ${order.id}: ${due.explanation}`);
+    if (due) {
+      const explanation = `督办 ${order.id}: ${due.explanation}`;
+      const clock = { supervisionOrderId: order.id, startAt: now, dueAt: due.dueAt, explanation };
+      await this.deadlines.addSupervisionDeadline(manager, wo, clock);
+    }
     wo.escalationLevel += 1;
     await this.recorder.record(
       manager,
@@ -65,7 +77,12 @@ export class SupervisionService {
    * A supervisor records how a supervision order was answered: the order is resolved, its own clock
    * stops (met, or breached when it ran out first) and the timeline says so. Resolving twice is a conflict.
    */
-  async resolve(manager: EntityManager, wo: WorkOrderEntity, orderId: string, resolution: string, actor: Actor, trace?: Trace): Promise<SupervisionOrderEntity> {
+  async resolve(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    request: SupervisionResolution,
+  ): Promise<SupervisionOrderEntity> {
+    const { orderId, resolution, actor, trace } = request;
     const order = await manager.findOne(SupervisionOrderEntity, { where: { id: orderId, workOrderId: wo.id }, lock: { mode: 'pessimistic_write' } });
     if (!order) throw new NotFoundError('Supervision order', `${orderId} of ${wo.caseCode}`);
     if (order.status !== 'open') {

@@ -65,7 +65,7 @@ export class SupervisorActionsService {
 
   resolveSupervisionOrder(user: AuthUser, code: string, orderId: string, dto: ResolveSupervisionOrderDto): Promise<WorkOrderActionResultDto> {
     return this.act(user, code, async (manager, wo, actor) => {
-      const order = await this.supervision.resolve(manager, wo, orderId, dto.resolution, actor);
+      const order = await this.supervision.resolve(manager, wo, { orderId, resolution: dto.resolution, actor });
       return { supervisionOrderId: order.id };
     });
   }
@@ -84,7 +84,7 @@ export class SupervisorActionsService {
 
   extendDeadline(user: AuthUser, code: string, kind: string, dto: ExtendDeadlineDto): Promise<WorkOrderActionResultDto> {
     return this.act(user, code, async (manager, wo, actor) => {
-      const deadline = await this.deadlines.extend(manager, wo, kind, dto.units, dto.reason, actor);
+      const deadline = await this.deadlines.extend(manager, wo, { kind, units: dto.units, reason: dto.reason, actor });
       await this.recorder.record(manager, wo, { action: 'deadline-extended', actor, note: `${kind} extended by ${dto.units}: ${dto.reason}; now due ${deadline.dueAt.toISOString()}`, data: { kind, units: dto.units, dueAt: deadline.dueAt.toISOString() } });
       return {};
     });
