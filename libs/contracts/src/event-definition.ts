@@ -35,7 +35,11 @@ export interface EventDefinition<S extends TObject = TObject> {
   partnerFields?: (keyof Static<S> & string)[];
 }
 
-/** The payload type of an event definition (structural, so concrete definitions need no casts). */
+/**
+ * The payload type of an event definition: `EventData<typeof WorkOrderChanged>`. Structural (it reads `schema`
+ * only), so it takes every concrete definition. The one name for it: test/foundation/event-data-name.spec.ts
+ * fails on an alias or a `Static<>` of a definition's schema.
+ */
 export type EventData<D extends { schema: TSchema }> = Static<D['schema']>;
 
 export function defineEvent<S extends TObject>(definition: EventDefinition<S>): EventDefinition<S> {

@@ -1,8 +1,8 @@
 import { CloudEvent, DLQ_HEADERS, IntakeSubmitted, prefixedTopic, TOPICS, WorkOrderDispatched } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { idCardCheckCharacter } from '@legal/domain';
 import { encodeCloudEvent, EventCollector, EventSealing, MessagingRuntime } from '@legal/messaging';
 import { TransitSealer } from '@legal/privacy';
-import type { Static } from '@sinclair/typebox';
 import { Partitioners } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -11,8 +11,8 @@ import { cleanup, isolation, kafkaClient, openDataSource, quietLogs, runtime, wa
 quietLogs();
 jest.setTimeout(120_000);
 
-type IntakeData = Static<typeof IntakeSubmitted.schema>;
-type DispatchData = Static<typeof WorkOrderDispatched.schema>;
+type IntakeData = EventData<typeof IntakeSubmitted>;
+type DispatchData = EventData<typeof WorkOrderDispatched>;
 
 const { schema, prefix, id } = isolation('sealed');
 const consumerSchema = `${schema}_wo`;

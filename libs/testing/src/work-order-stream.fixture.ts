@@ -1,13 +1,13 @@
 import { CloudEvent, Deadline, DeadlineOverdue, IntakeRegistered, prefixedTopic, TOPICS, WorkOrderChanged, WorkOrderStatus } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { formatCaseCode } from '@legal/domain';
 import { createKafka, encodeCloudEvent, sealCloudEvent } from '@legal/messaging';
-import type { Static } from '@sinclair/typebox';
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
-export type ChangedData = Static<(typeof WorkOrderChanged)['schema']>;
-type RegisteredData = Static<(typeof IntakeRegistered)['schema']>;
-type OverdueData = Static<(typeof DeadlineOverdue)['schema']>;
+export type ChangedData = EventData<typeof WorkOrderChanged>;
+type RegisteredData = EventData<typeof IntakeRegistered>;
+type OverdueData = EventData<typeof DeadlineOverdue>;
 
 let sequence = Math.floor(Math.random() * 800000) + 1000;
 

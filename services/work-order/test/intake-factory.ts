@@ -1,9 +1,9 @@
 import { IntakeSubmitted } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { idCardCheckCharacter } from '@legal/domain';
 import { randomInt, randomUUID } from 'node:crypto';
-import type { DataOf } from '../src/common/event-data';
 
-export type IntakeData = DataOf<typeof IntakeSubmitted>;
+export type IntakeData = EventData<typeof IntakeSubmitted>;
 
 /** A valid GB 11643 number: the region, a birth date and a random sequence, with the right check character. */
 export function validIdCard(region = '371324', birthDate = '19850301'): string {

@@ -1,9 +1,10 @@
 import { CloudEvent, prefixedTopic } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { createKafka, encodeCloudEvent, sealCloudEvent, EventCollector } from '@legal/messaging';
 import { dropSchema } from '@legal/persistence';
 import { RunningService, startService } from '@legal/service-kit';
 import { isolatedOverrides, TestAuthority, TestTokenClaims, uniqueTag } from '@legal/testing';
-import type { Static, TSchema } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -66,8 +67,8 @@ export class WorkOrderHarness {
   }
 
   /** Publishes an event as another service would (CloudEvents binary mode on the prefixed topic). */
-  async publish<D extends { type: string; topic: string; schema: TSchema }>(definition: D, data: Static<D['schema']>, subject: string): Promise<CloudEvent<Static<D['schema']>>> {
-    const event: CloudEvent<Static<D['schema']>> = {
+  async publish<D extends { type: string; topic: string; schema: TSchema }>(definition: D, data: EventData<D>, subject: string): Promise<CloudEvent<EventData<D>>> {
+    const event: CloudEvent<EventData<D>> = {
       id: randomUUID(),
       source: '/legal/test',
       type: definition.type,

@@ -1,5 +1,5 @@
 import { WorkOrderChanged } from '@legal/contracts';
-import type { Static } from '@sinclair/typebox';
+import type { EventData } from '@legal/contracts';
 import { createKafka, MessagingRuntime, MessagingRuntimeOptions, messagingEntities, messagingMigrations } from '@legal/messaging';
 import { buildDataSourceOptions, dropSchema, ensureDatabaseAndSchema } from '@legal/persistence';
 import { Logger } from '@nestjs/common';
@@ -18,8 +18,7 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 export const TEST_PARTITIONS = 3;
 
-// (EventData<typeof WorkOrderChanged> does not compile: EventDefinition is invariant in its schema type.)
-export type WorkOrderChangedData = Static<typeof WorkOrderChanged.schema>;
+export type WorkOrderChangedData = EventData<typeof WorkOrderChanged>;
 
 /** Keep test output to errors unless asked for more. */
 export function quietLogs(): void {

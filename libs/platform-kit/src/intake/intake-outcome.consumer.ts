@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { IntakeRegistered, IntakeRejected } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { MessageConsumers } from '@legal/messaging';
 import { ReadModelLagMetric } from '../metrics/read-model-lag.metric';
-import type { PayloadOf } from '../payload';
 import { PLATFORM_KIT_OPTIONS, PlatformKitOptions } from '../platform-kit.options';
 import { IntakeSubmissionService } from './intake-submission.service';
 
@@ -24,9 +24,9 @@ export class IntakeOutcomeConsumer implements OnModuleInit {
         if (event.data.platform !== this.options.platform) return;
         const appliedAt = new Date();
         if (event.type === IntakeRejected.type) {
-          await this.intakes.applyRejected(manager, event.data as PayloadOf<typeof IntakeRejected>, appliedAt);
+          await this.intakes.applyRejected(manager, event.data as EventData<typeof IntakeRejected>, appliedAt);
         } else {
-          await this.intakes.applyRegistered(manager, event.data as PayloadOf<typeof IntakeRegistered>, appliedAt);
+          await this.intakes.applyRegistered(manager, event.data as EventData<typeof IntakeRegistered>, appliedAt);
         }
         this.lag.observe('intake_outcome', event.time, appliedAt);
       },

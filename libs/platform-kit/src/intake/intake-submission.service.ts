@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser, inJurisdiction } from '@legal/auth';
 import { checkEventPayload, IntakeRegistered, IntakeRejected, IntakeSubmitted } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { InvalidInputError, NotFoundError } from '@legal/http';
 import { Outbox } from '@legal/messaging';
 import { currentCorrelationId } from '@legal/observability';
@@ -9,7 +10,6 @@ import { PiiProtector } from '@legal/privacy';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { PLATFORM_KIT_OPTIONS, PlatformKitOptions } from '../platform-kit.options';
-import type { PayloadOf } from '../payload';
 import { accessCodeHash, newAccessCode } from './access-code';
 import type { IntakeInput, IntakeStatusView, SubmittedIntake } from './intake-input';
 import { IntakeStatus, PlatformIntake } from './platform-intake.entity';
@@ -33,7 +33,7 @@ function codeInJurisdiction(user: AuthUser, caseCode: string): boolean {
   return region !== undefined && inJurisdiction(user, region);
 }
 
-const OUTCOME_STATUS: Record<PayloadOf<typeof IntakeRegistered>['outcome'], IntakeStatus> = {
+const OUTCOME_STATUS: Record<EventData<typeof IntakeRegistered>['outcome'], IntakeStatus> = {
   created: 'registered',
   'linked-to-existing': 'linked-to-existing',
   'closed-on-spot': 'closed-on-spot',
@@ -74,7 +74,7 @@ export class IntakeSubmissionService {
   async submit(manager: EntityManager, input: IntakeInput): Promise<SubmittedIntake> {
     const submittedAt = new Date();
     const accessCode = newAccessCode();
-    const data: PayloadOf<typeof IntakeSubmitted> = {
+    const data: EventData<typeof IntakeSubmitted> = {
       ...input,
       intakeId: randomUUID(),
       platform: this.options.platform,
@@ -121,7 +121,7 @@ export class IntakeSubmissionService {
   }
 
   /** @internal Applied by the intake-outcome consumer, inside the inbox transaction. */
-  async applyRegistered(manager: EntityManager, data: PayloadOf<typeof IntakeRegistered>, at: Date): Promise<void> {
+  async applyRegistered(manager: EntityManager, data: EventData<typeof IntakeRegistered>, at: Date): Promise<void> {
     const intake = await manager.findOne(PlatformIntake, { where: { intakeId: data.intakeId }, lock: { mode: 'pessimistic_write' } });
     if (!intake) {
       this.logger.warn({ intakeId: data.intakeId }, 'outcome for an intake this platform does not know; ignored');
@@ -138,7 +138,7 @@ export class IntakeSubmissionService {
   }
 
   /** @internal */
-  async applyRejected(manager: EntityManager, data: PayloadOf<typeof IntakeRejected>, at: Date): Promise<void> {
+  async applyRejected(manager: EntityManager, data: EventData<typeof IntakeRejected>, at: Date): Promise<void> {
     const intake = await manager.findOne(PlatformIntake, { where: { intakeId: data.intakeId }, lock: { mode: 'pessimistic_write' } });
     if (!intake) {
       this.logger.warn({ intakeId: data.intakeId }, 'rejection of an intake this platform does not know; ignored');

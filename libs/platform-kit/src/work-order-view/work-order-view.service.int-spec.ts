@@ -1,15 +1,14 @@
-import type { Deadline, WorkOrderChanged } from '@legal/contracts';
+import type { Deadline, EventData, WorkOrderChanged } from '@legal/contracts';
 import { buildDataSourceOptions, dropSchema, ensureDatabaseAndSchema } from '@legal/persistence';
 import { uniqueTag } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { platformKitEntities } from '../entities';
 import { platformKitMigrations } from '../migrations';
-import type { PayloadOf } from '../payload';
 import { WorkOrderView } from './work-order-view.entity';
 import { WorkOrderViewService } from './work-order-view.service';
 
-type Changed = PayloadOf<typeof WorkOrderChanged>;
+type Changed = EventData<typeof WorkOrderChanged>;
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services';
 let code = 100000 + Math.floor(Math.random() * 800000);

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@legal/auth';
-import type { Deadline, WorkOrderChanged } from '@legal/contracts';
-import type { PayloadOf } from '../payload';
+import type { Deadline, EventData, WorkOrderChanged } from '@legal/contracts';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { TimelineEntry, WorkOrderView } from './work-order-view.entity';
 import { staffMaySeeWorkOrder } from './work-order-view.mapper';
@@ -10,7 +9,7 @@ import type { PageRequest, WorkOrderViewPage, WorkOrderViewSearch } from './work
 
 export type WorkOrderChangeListener = (view: WorkOrderView, previousStatus: string | undefined, manager: EntityManager) => Promise<void>;
 
-type ChangedData = PayloadOf<typeof WorkOrderChanged>;
+type ChangedData = EventData<typeof WorkOrderChanged>;
 
 const MAX_PAGE = 200;
 

@@ -1,14 +1,14 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DeadlineOverdue } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { MessageConsumers } from '@legal/messaging';
 import { WorkOrderView, WorkOrderViewService } from '@legal/platform-kit';
-import type { Static } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { callbackDeadline, reasonForStatus, reasonStillApplies } from './callback-deadline.policy';
 import { CALLBACK_REASONS, CallbackReason, CallbackTask } from './entities/callback-task.entity';
 
-type OverdueData = Static<(typeof DeadlineOverdue)['schema']>;
+type OverdueData = EventData<typeof DeadlineOverdue>;
 
 interface RaiseInput {
   workOrderId: string;

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { DataOf } from '../common/event-data';
 import { CloudEvent, EvaluationSubmitted } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { MessageConsumers } from '@legal/messaging';
 import type { EntityManager } from 'typeorm';
 import type { Actor, Trace } from '../common/actor';
@@ -29,7 +29,7 @@ export class EvaluationConsumer implements OnModuleInit {
     this.consumers.register({ group: 'feedback', events: [EvaluationSubmitted], handle: (event, manager) => this.handle(event, manager) });
   }
 
-  async handle(event: CloudEvent<DataOf<typeof EvaluationSubmitted>>, manager: EntityManager): Promise<void> {
+  async handle(event: CloudEvent<EventData<typeof EvaluationSubmitted>>, manager: EntityManager): Promise<void> {
     const d = event.data;
     const trace: Trace = { causationId: event.id, correlationId: event.correlationid };
     const wo = await lockWorkOrder(manager, d.workOrderId);

@@ -1,9 +1,9 @@
 import { EvaluationSubmitted, IntakeRegistered, IntakeSubmitted, OfferAccepted, OfferWithdrawn, ReferralAccepted, ReferralRejected, Resolved, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { REDIS } from '@legal/redis';
 import { waitUntil } from '@legal/testing';
 import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import type { DataOf } from '../common/event-data';
 import { SupervisionOrderEntity } from '../supervision/entities/supervision-order.entity';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { intake, validIdCard, WORKDAY_MORNING } from '../../test/intake-factory';
@@ -12,9 +12,9 @@ import { WorkOrderHarness } from '../../test/work-order-harness';
 // Real servers: starting instances and waiting for Kafka round trips takes longer than Jest's 5 s default.
 jest.setTimeout(90_000);
 
-type Registered = DataOf<typeof IntakeRegistered>;
-type Dispatched = DataOf<typeof WorkOrderDispatched>;
-type Changed = DataOf<typeof WorkOrderChanged>;
+type Registered = EventData<typeof IntakeRegistered>;
+type Dispatched = EventData<typeof WorkOrderDispatched>;
+type Changed = EventData<typeof WorkOrderChanged>;
 
 describe('closing the loop: answered on the spot, possible relations, reopening, referrals, load counters', () => {
   let h: WorkOrderHarness;
@@ -250,7 +250,7 @@ describe('closing the loop: answered on the spot, possible relations, reopening,
     await h.publish(ReferralAccepted, right, registered.workOrderId);
     const second = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId && d.attempt === 2)).data;
     expect(second.organisationId).toBe('org-371300-legal-aid');
-    const withdrawn = await h.waitForEvent<DataOf<typeof OfferWithdrawn>>(OfferWithdrawn.type, (d) => d.offerId === first.offerId);
+    const withdrawn = await h.waitForEvent<EventData<typeof OfferWithdrawn>>(OfferWithdrawn.type, (d) => d.offerId === first.offerId);
     expect(withdrawn.data).toMatchObject({ organisationId: 'org-371324-legal-aid', reason: 'reassigned' });
     const wo = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id: registered.workOrderId });
     expect(wo).toMatchObject({ status: 'offered', organisationId: 'org-371300-legal-aid', offerFailures: 0 });

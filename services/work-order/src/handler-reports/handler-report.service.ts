@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { DataOf } from '../common/event-data';
-import type { CloudEvent, InfoReceived, NeedsInfo, OfferAccepted, OfferRejected, Progressed, Resolved } from '@legal/contracts';
+import type { CloudEvent, EventData, InfoReceived, NeedsInfo, OfferAccepted, OfferRejected, Progressed, Resolved } from '@legal/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor, Trace } from '../common/actor';
 import { OfferEntity } from '../offers/entities/offer.entity';
@@ -12,7 +11,7 @@ import { canTransition } from '../work-orders/work-order-lifecycle';
 import { lockWorkOrder } from '../work-orders/work-order-locks';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 
-type Report = DataOf<typeof OfferAccepted | typeof OfferRejected | typeof NeedsInfo | typeof InfoReceived | typeof Progressed | typeof Resolved>;
+type Report = EventData<typeof OfferAccepted | typeof OfferRejected | typeof NeedsInfo | typeof InfoReceived | typeof Progressed | typeof Resolved>;
 
 /** A report as consumed from Kafka, or entered by staff of an agency through the desk API (with their identity as actor). */
 export type Incoming<T> = Pick<CloudEvent<T>, 'id' | 'type' | 'correlationid' | 'data'> & { actor?: Actor };
@@ -34,7 +33,7 @@ export class HandlerReportService {
     private readonly loads: LoadCounterService,
   ) {}
 
-  async offerAccepted(event: Incoming<DataOf<typeof OfferAccepted>>, manager: EntityManager): Promise<void> {
+  async offerAccepted(event: Incoming<EventData<typeof OfferAccepted>>, manager: EntityManager): Promise<void> {
     const d = event.data;
     const context = await this.context(manager, event, { offerId: d.offerId });
     if (!context) return;
@@ -49,7 +48,7 @@ export class HandlerReportService {
     await this.recorder.record(manager, wo, { action: 'offer-accepted', actor: this.actor(event), toStatus: 'accepted', at, note: `${wo.organisationName ?? offer.organisationId} accepted; handler case ${d.handlerCaseId}`, data: { offerId: offer.id, handlerCaseId: d.handlerCaseId } }, trace);
   }
 
-  async offerRejected(event: Incoming<DataOf<typeof OfferRejected>>, manager: EntityManager): Promise<void> {
+  async offerRejected(event: Incoming<EventData<typeof OfferRejected>>, manager: EntityManager): Promise<void> {
     const d = event.data;
     const context = await this.context(manager, event, { offerId: d.offerId });
     if (!context?.offer) return;
@@ -65,7 +64,7 @@ export class HandlerReportService {
     await this.offers.routeAndOffer(manager, wo, { trigger: 'offer-rejected', trace });
   }
 
-  async needsInfo(event: Incoming<DataOf<typeof NeedsInfo>>, manager: EntityManager): Promise<void> {
+  async needsInfo(event: Incoming<EventData<typeof NeedsInfo>>, manager: EntityManager): Promise<void> {
     const d = event.data;
     const context = await this.context(manager, event);
     if (!context) return;
@@ -82,7 +81,7 @@ export class HandlerReportService {
     }, trace);
   }
 
-  async infoReceived(event: Incoming<DataOf<typeof InfoReceived>>, manager: EntityManager): Promise<void> {
+  async infoReceived(event: Incoming<EventData<typeof InfoReceived>>, manager: EntityManager): Promise<void> {
     const d = event.data;
     const context = await this.context(manager, event);
     if (!context) return;
@@ -93,7 +92,7 @@ export class HandlerReportService {
     await this.move(manager, wo, 'in-progress', { action: 'info-received', actor: this.actor(event), at, note: `received ${d.receivedItems.join(', ') || 'materials'}${resumed.length > 0 ? ` [${resumed.join('; ')}]` : ''}`, data: { receivedItems: d.receivedItems } }, trace);
   }
 
-  async progressed(event: Incoming<DataOf<typeof Progressed>>, manager: EntityManager): Promise<void> {
+  async progressed(event: Incoming<EventData<typeof Progressed>>, manager: EntityManager): Promise<void> {
     const d = event.data;
     const context = await this.context(manager, event);
     if (!context) return;
@@ -105,7 +104,7 @@ export class HandlerReportService {
     await this.recorder.record(manager, wo, { action: `progress:${d.step}`.slice(0, 64), actor: this.actor(event), toStatus, at, note: `${d.detail}${changes.length > 0 ? ` [${changes.join(', ')}]` : ''}`, data: { step: d.step } }, trace);
   }
 
-  async resolved(event: Incoming<DataOf<typeof Resolved>>, manager: EntityManager): Promise<void> {
+  async resolved(event: Incoming<EventData<typeof Resolved>>, manager: EntityManager): Promise<void> {
     const d = event.data;
     const context = await this.context(manager, event);
     if (!context) return;

@@ -1,6 +1,6 @@
 import { IntakeRegistered, IntakeSubmitted, WorkOrderChanged } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { waitUntil } from '@legal/testing';
-import type { DataOf } from '../common/event-data';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { PossibleRelationEntity } from '../relations/entities/possible-relation.entity';
 import { intake, randomMobile, validIdCard } from '../../test/intake-factory';
@@ -8,8 +8,8 @@ import { WorkOrderHarness } from '../../test/work-order-harness';
 
 jest.setTimeout(90_000);
 
-type Registered = DataOf<typeof IntakeRegistered>;
-type Changed = DataOf<typeof WorkOrderChanged>;
+type Registered = EventData<typeof IntakeRegistered>;
+type Changed = EventData<typeof WorkOrderChanged>;
 
 const hash = (c: string): string => c.repeat(64);
 
@@ -25,7 +25,7 @@ describe('linking a duplicate intake never hands the case over (real Kafka, Post
     await h?.stop();
   });
 
-  async function submit(data: DataOf<typeof IntakeSubmitted>): Promise<Registered> {
+  async function submit(data: EventData<typeof IntakeSubmitted>): Promise<Registered> {
     await h.publish(IntakeSubmitted, data, data.intakeId);
     return (await h.waitForEvent<Registered>(IntakeRegistered.type, (d) => d.intakeId === data.intakeId)).data;
   }

@@ -1,6 +1,6 @@
 import { IntakeRegistered, IntakeRejected, IntakeSubmitted, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { waitUntil } from '@legal/testing';
-import type { DataOf } from '../common/event-data';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { intake, WORKDAY_MORNING } from '../../test/intake-factory';
 import { WorkOrderHarness } from '../../test/work-order-harness';
@@ -8,9 +8,9 @@ import { WorkOrderHarness } from '../../test/work-order-harness';
 // Real servers: starting instances and waiting for Kafka round trips takes longer than Jest's 5 s default.
 jest.setTimeout(90_000);
 
-type Registered = DataOf<typeof IntakeRegistered>;
-type Dispatched = DataOf<typeof WorkOrderDispatched>;
-type Changed = DataOf<typeof WorkOrderChanged>;
+type Registered = EventData<typeof IntakeRegistered>;
+type Dispatched = EventData<typeof WorkOrderDispatched>;
+type Changed = EventData<typeof WorkOrderChanged>;
 
 describe('intake → case code → dedupe → routing (real Kafka, PostgreSQL, Redis)', () => {
   let h: WorkOrderHarness;
@@ -74,7 +74,7 @@ describe('intake → case code → dedupe → routing (real Kafka, PostgreSQL, R
   it('rejects a well-formed intake from a region that is not a Shandong division with IntakeRejected, and creates nothing', async () => {
     const bad = intake({ regionCode: '379999', description: `无效地区 ${crypto.randomUUID()}` });
     await h.publish(IntakeSubmitted, bad, bad.intakeId);
-    const rejected = await h.waitForEvent<DataOf<typeof IntakeRejected>>(IntakeRejected.type, (d) => d.intakeId === bad.intakeId);
+    const rejected = await h.waitForEvent<EventData<typeof IntakeRejected>>(IntakeRejected.type, (d) => d.intakeId === bad.intakeId);
     expect(rejected.data.reasons).toEqual(['regionCode: 379999 is not a known division of Shandong']);
     expect(await h.dataSource().manager.count(WorkOrderEntity, { where: { description: bad.description } })).toBe(0);
   });

@@ -1,8 +1,7 @@
-import type { IntakeSubmitted } from '@legal/contracts';
-import type { DataOf } from '../common/event-data';
+import type { EventData, IntakeSubmitted } from '@legal/contracts';
 import { parseCaseCode, parseChinesePhone, RegionRegistry, validateIdCard } from '@legal/domain';
 
-export type IntakeData = DataOf<typeof IntakeSubmitted>;
+export type IntakeData = EventData<typeof IntakeSubmitted>;
 
 export interface CheckedIdentity {
   idCardNumber?: string;

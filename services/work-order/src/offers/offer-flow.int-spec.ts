@@ -1,7 +1,7 @@
 import { InfoReceived, IntakeRegistered, IntakeSubmitted, NeedsInfo, OfferAccepted, OfferRejected, OfferWithdrawn, Resolved, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { waitUntil } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
-import type { DataOf } from '../common/event-data';
 import { DeadlineEntity } from '../sla/entities/deadline.entity';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { intake, validIdCard } from '../../test/intake-factory';
@@ -10,9 +10,9 @@ import { WorkOrderHarness } from '../../test/work-order-harness';
 // Real servers: starting instances and waiting for Kafka round trips takes longer than Jest's 5 s default.
 jest.setTimeout(90_000);
 
-type Registered = DataOf<typeof IntakeRegistered>;
-type Dispatched = DataOf<typeof WorkOrderDispatched>;
-type Changed = DataOf<typeof WorkOrderChanged>;
+type Registered = EventData<typeof IntakeRegistered>;
+type Dispatched = EventData<typeof WorkOrderDispatched>;
+type Changed = EventData<typeof WorkOrderChanged>;
 
 const OFFICE = { alwaysOn: false, workingDays: [{ from: '08:30', to: '17:30' }], restDays: [] };
 
@@ -48,7 +48,7 @@ describe('offer and accept: timeouts, rejections, handler reports, clocks (real 
     const { registered, offer } = await submit({ regionCode: '371322101', applicant: { name: '王五', idCardNumber: validIdCard('371322'), phone: '13900000001' } });
     expect(offer.organisationId).toBe('org-371322-legal-aid');
 
-    const withdrawn = await h.waitForEvent<DataOf<typeof OfferWithdrawn>>(OfferWithdrawn.type, (d) => d.offerId === offer.offerId, 15000);
+    const withdrawn = await h.waitForEvent<EventData<typeof OfferWithdrawn>>(OfferWithdrawn.type, (d) => d.offerId === offer.offerId, 15000);
     expect(withdrawn.data).toMatchObject({ reason: 'expired', organisationId: 'org-371322-legal-aid' });
     const second = await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId && d.attempt === 2, 15000);
     expect(second.data.organisationId).toBe('org-371322-legal-aid-annex');
@@ -136,7 +136,7 @@ describe('offer and accept: timeouts, rejections, handler reports, clocks (real 
       .set('authorization', supervisor)
       .send({ organisationId: 'org-371300-legal-aid', reason: '县中心律师回避' })
       .expect(200);
-    const withdrawn = await h.waitForEvent<DataOf<typeof OfferWithdrawn>>(OfferWithdrawn.type, (d) => d.offerId === offer.offerId);
+    const withdrawn = await h.waitForEvent<EventData<typeof OfferWithdrawn>>(OfferWithdrawn.type, (d) => d.offerId === offer.offerId);
     expect(withdrawn.data).toMatchObject({ organisationId: offer.organisationId, reason: 'reassigned' });
     const next = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId && d.attempt === 2)).data;
     expect(next.organisationId).toBe('org-371300-legal-aid');

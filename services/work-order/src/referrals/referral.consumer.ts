@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import type { DataOf } from '../common/event-data';
 import { CloudEvent, ReferralAccepted, ReferralRejected, ReferralRequested } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { MessageConsumers } from '@legal/messaging';
 import type { EntityManager } from 'typeorm';
 import type { Actor, Trace } from '../common/actor';
@@ -12,7 +12,7 @@ import { canTransition } from '../work-orders/work-order-lifecycle';
 import { lockWorkOrder } from '../work-orders/work-order-locks';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 
-type ReferralData = DataOf<typeof ReferralRequested> | DataOf<typeof ReferralAccepted> | DataOf<typeof ReferralRejected>;
+type ReferralData = EventData<typeof ReferralRequested> | EventData<typeof ReferralAccepted> | EventData<typeof ReferralRejected>;
 
 /**
  * Consumer group `referrals`: referrals (转介) between organisations go on the timeline. An accepted
@@ -46,12 +46,12 @@ export class ReferralConsumer implements OnModuleInit {
     const actor = { role: 'centre-clerk', id: d.actorId };
     const data = { referralId: d.referralId, fromOrganisationId: d.fromOrganisationId, toOrganisationId: d.toOrganisationId };
     if (event.type === ReferralRequested.type) {
-      const r = d as DataOf<typeof ReferralRequested>;
+      const r = d as EventData<typeof ReferralRequested>;
       await this.recorder.record(manager, wo, { action: 'referral-requested', actor, at: new Date(r.at), note: `referred from ${r.fromOrganisationId} to ${r.toOrganisationId}, answer by ${r.respondBy}: ${r.reason}`, data: { ...data, respondBy: r.respondBy } }, trace);
     } else if (event.type === ReferralAccepted.type) {
       await this.accepted(manager, wo, d, actor, trace);
     } else {
-      const r = d as DataOf<typeof ReferralRejected>;
+      const r = d as EventData<typeof ReferralRejected>;
       await this.recorder.record(manager, wo, { action: 'referral-rejected', actor, at: new Date(r.at), note: `${r.toOrganisationId} rejected the referral: ${r.reason}`, data }, trace);
       await this.supervision.escalate(manager, wo, {
         kind: 'referral-escalation',

@@ -1,6 +1,6 @@
 import { DeadlineDueSoon, DeadlineOverdue, IntakeRegistered, IntakeSubmitted, WorkOrderChanged } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { waitUntil } from '@legal/testing';
-import type { DataOf } from '../common/event-data';
 import { SupervisionOrderEntity } from '../supervision/entities/supervision-order.entity';
 import { TimelineEntryEntity } from '../work-orders/entities/timeline-entry.entity';
 import { intake, validIdCard } from '../../test/intake-factory';
@@ -9,8 +9,8 @@ import { WorkOrderHarness } from '../../test/work-order-harness';
 // Real servers: starting instances and waiting for Kafka round trips takes longer than Jest's 5 s default.
 jest.setTimeout(90_000);
 
-type Registered = DataOf<typeof IntakeRegistered>;
-type Alert = DataOf<typeof DeadlineOverdue>;
+type Registered = EventData<typeof IntakeRegistered>;
+type Alert = EventData<typeof DeadlineOverdue>;
 
 const DAY = 24 * 3600 * 1000;
 
@@ -51,7 +51,7 @@ describe('deadline alerts with two instances sweeping the same schema', () => {
     expect(escalations[0].note).toMatch(/legal-aid-decision passed unmet/);
     expect(await manager.count(SupervisionOrderEntity, { where: { workOrderId: lateWo.workOrderId, kind: 'overdue-escalation' } })).toBe(1);
 
-    const changed = await waitUntil(() => h.events<DataOf<typeof WorkOrderChanged>>(WorkOrderChanged.type, (d) => d.workOrderId === lateWo.workOrderId && d.entry.action === 'escalated')[0]);
+    const changed = await waitUntil(() => h.events<EventData<typeof WorkOrderChanged>>(WorkOrderChanged.type, (d) => d.workOrderId === lateWo.workOrderId && d.entry.action === 'escalated')[0]);
     expect(changed.data.deadlines).toEqual([expect.objectContaining({ kind: 'legal-aid-decision', status: 'breached' })]);
 
     const supervisor = await h.bearer({ roles: ['supervisor'], region: '371300' });

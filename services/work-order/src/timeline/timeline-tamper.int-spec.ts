@@ -1,5 +1,5 @@
 import { IntakeRegistered, IntakeSubmitted, WorkOrderDispatched } from '@legal/contracts';
-import type { DataOf } from '../common/event-data';
+import type { EventData } from '@legal/contracts';
 import { intake, validIdCard } from '../../test/intake-factory';
 import { WorkOrderHarness } from '../../test/work-order-harness';
 import { verifyTimelineCommand } from './verify-timeline.cli';
@@ -21,8 +21,8 @@ describe('tamper-evident timeline', () => {
   it('refuses updates through the append-only trigger, and detects an edited row (endpoint and command report the first broken link)', async () => {
     const data = intake({ applicant: { name: '吴十', idCardNumber: validIdCard('371324'), phone: '13600000001' } });
     await h.publish(IntakeSubmitted, data, data.intakeId);
-    const { caseCode, workOrderId } = (await h.waitForEvent<DataOf<typeof IntakeRegistered>>(IntakeRegistered.type, (d) => d.intakeId === data.intakeId)).data;
-    await h.waitForEvent<DataOf<typeof WorkOrderDispatched>>(WorkOrderDispatched.type, (d) => d.workOrderId === workOrderId);
+    const { caseCode, workOrderId } = (await h.waitForEvent<EventData<typeof IntakeRegistered>>(IntakeRegistered.type, (d) => d.intakeId === data.intakeId)).data;
+    await h.waitForEvent<EventData<typeof WorkOrderDispatched>>(WorkOrderDispatched.type, (d) => d.workOrderId === workOrderId);
     const supervisor = await h.bearer({ roles: ['supervisor'], region: '371300' });
 
     const intact = await h.http.get(`/work-orders/${caseCode}/timeline/verify`).set('authorization', supervisor).expect(200);

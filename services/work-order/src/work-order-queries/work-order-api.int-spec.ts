@@ -1,7 +1,7 @@
 import { CloudEvent, IntakeRegistered, IntakeSubmitted, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
+import type { EventData } from '@legal/contracts';
 import { formatCaseCode } from '@legal/domain';
 import { waitUntil } from '@legal/testing';
-import type { DataOf } from '../common/event-data';
 import { TimelineEntryEntity } from '../work-orders/entities/timeline-entry.entity';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { intake, validIdCard, WORKDAY_MORNING } from '../../test/intake-factory';
@@ -10,9 +10,9 @@ import { WorkOrderHarness } from '../../test/work-order-harness';
 // Real servers: starting instances and waiting for Kafka round trips takes longer than Jest's 5 s default.
 jest.setTimeout(90_000);
 
-type Registered = DataOf<typeof IntakeRegistered>;
-type Dispatched = DataOf<typeof WorkOrderDispatched>;
-type Changed = DataOf<typeof WorkOrderChanged>;
+type Registered = EventData<typeof IntakeRegistered>;
+type Dispatched = EventData<typeof WorkOrderDispatched>;
+type Changed = EventData<typeof WorkOrderChanged>;
 
 describe('staff REST API: validation, conflicts, jurisdiction, supervision, triage, rules', () => {
   let h: WorkOrderHarness;

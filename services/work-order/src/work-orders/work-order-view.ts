@@ -1,9 +1,8 @@
-import type { Deadline, WorkOrderChanged } from '@legal/contracts';
-import type { DataOf } from '../common/event-data';
+import type { Deadline, EventData, WorkOrderChanged } from '@legal/contracts';
 import type { TimelineEntryEntity } from './entities/timeline-entry.entity';
 import type { WorkOrderEntity } from './entities/work-order.entity';
 
-export type WorkOrderChangedData = DataOf<typeof WorkOrderChanged>;
+export type WorkOrderChangedData = EventData<typeof WorkOrderChanged>;
 
 /**
  * The full current view carried by WorkOrderChanged, with the citizen minimised: hashes, last four
