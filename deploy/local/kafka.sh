@@ -444,6 +444,7 @@ provision_fingerprint() {
   {
     cat "$KRAFT_DIR/meta.properties" 2>/dev/null || echo "external broker $KAFKA_HOST:$KAFKA_PORT"
     cat "$REPO_ROOT"/libs/contracts/src/topics.ts "$REPO_ROOT"/libs/contracts/src/registry.ts "$REPO_ROOT"/libs/contracts/src/events/*.ts \
+        "$REPO_ROOT"/deploy/services.json \
         "$REPO_ROOT"/libs/messaging/src/security/kafka-acls.ts "$REPO_ROOT"/libs/messaging/src/security/kafka-acl-provisioner.ts 2>/dev/null
     echo "$KAFKA_ADMIN_PASSWORD"
   } | sha1sum | cut -d' ' -f1
