@@ -14,6 +14,19 @@ describe('runnerOptionsFor', () => {
     expect(options.sessionTimeout).toBe(DEFAULT_RUNNER_OPTIONS.sessionTimeout);
   });
 
+  it('drops a dead member within 10 s by default, with at least 3 heartbeats per session and room to rejoin', () => {
+    const { sessionTimeout, heartbeatInterval, rebalanceTimeout } = DEFAULT_RUNNER_OPTIONS;
+    expect(sessionTimeout).toBeLessThanOrEqual(10000);
+    expect(sessionTimeout).toBeGreaterThanOrEqual(6000); // the broker's group.min.session.timeout.ms
+    expect(sessionTimeout / heartbeatInterval).toBeGreaterThanOrEqual(3);
+    expect(rebalanceTimeout).toBeGreaterThanOrEqual(sessionTimeout);
+  });
+
+  it("takes the service's session and heartbeat (KAFKA_SESSION_TIMEOUT_MS, KAFKA_HEARTBEAT_INTERVAL_MS)", () => {
+    const options = runnerOptionsFor({ group: 'intake' }, { sessionTimeout: 6000, heartbeatInterval: 2000 });
+    expect(options).toMatchObject({ sessionTimeout: 6000, heartbeatInterval: 2000, rebalanceTimeout: DEFAULT_RUNNER_OPTIONS.rebalanceTimeout });
+  });
+
   it("keeps the service's override where the registration says nothing", () => {
     expect(runnerOptionsFor({ group: 'feedback' }, { recordsPerTransaction: 20 }).recordsPerTransaction).toBe(20);
   });
