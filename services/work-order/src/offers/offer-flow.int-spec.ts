@@ -2,7 +2,10 @@ import { InfoReceived, IntakeRegistered, IntakeSubmitted, NeedsInfo, OfferAccept
 import type { EventData } from '@legal/contracts';
 import { waitUntil } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
+import { shanghaiDateTimeOf } from '@legal/domain';
+import { ROUND_THE_CLOCK } from '../organisations/duty-schedule';
 import { DeadlineEntity } from '../sla/entities/deadline.entity';
+import { offerWindow } from './offer-window';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { intake, validIdCard } from '../../test/intake-factory';
 import { WorkOrderHarness } from '../../test/work-order-harness';
@@ -38,7 +41,32 @@ describe('offer and accept: timeouts, rejections, handler reports, clocks (real 
     return { registered, offer };
   }
 
+  it('counts an offer\'s response window in the receiving office\'s duty hours, and on the wall clock when urgent', async () => {
+    // An office open one minute a day on working days: a 2 s window ends inside the next opening, never 2 s later.
+    const narrow = { alwaysOn: false, workingDays: [{ from: '09:00', to: '09:01' }], restDays: [] };
+    await h.http.patch('/admin/organisations/org-371325-legal-aid').set('authorization', admin).send({ dutyHours: narrow }).expect(200);
+    const applicant = { name: '冯一', idCardNumber: validIdCard('371325'), phone: '13900000011' };
+    const { registered, offer } = await submit({ regionCode: '371325101', applicant });
+    expect(offer.organisationId).toBe('org-371325-legal-aid');
+    const offeredAt = new Date(offer.offeredAt);
+    const expected = offerWindow({ offeredAt, windowSeconds: 2, dutyHours: narrow, urgent: false });
+    expect(offer.expiresAt).toBe(expected.expiresAt.toISOString());
+    expect(new Date(offer.expiresAt).getTime() - offeredAt.getTime()).toBeGreaterThan(2000);
+    expect(shanghaiDateTimeOf(new Date(offer.expiresAt)).slice(11)).toBe('09:00');
+    const timeline = await h.dataSource().query(
+      `SELECT data FROM "${h.schema}"."timeline_entry" WHERE work_order_id = $1 AND action = 'offered'`,
+      [registered.workOrderId],
+    );
+    expect((timeline as { data: { expiry: string } }[])[0].data.expiry).toMatch(/of duty time from .*counted/);
+
+    const urgentApplicant = { name: '冯二', idCardNumber: validIdCard('371325'), phone: '13900000012' };
+    const urgent = await submit({ regionCode: '371325101', urgency: 'urgent', applicant: urgentApplicant });
+    expect(new Date(urgent.offer.expiresAt).getTime() - new Date(urgent.offer.offeredAt).getTime()).toBe(2000);
+  });
+
   it('moves an unanswered offer to the next candidate when it times out, withdrawing it (OfferWithdrawn expired)', async () => {
+    // The county centre keeps a 7x24 duty roster here, so its 2 s window runs on the wall clock.
+    await h.http.patch('/admin/organisations/org-371322-legal-aid').set('authorization', admin).send({ dutyHours: ROUND_THE_CLOCK }).expect(200);
     // A second legal-aid centre at the same county level: the next candidate after the county centre.
     await h.http
       .post('/admin/organisations')

@@ -71,7 +71,7 @@ export class OfferSweeperService implements OnApplicationBootstrap, OnApplicatio
       if (!offer) return false;
       await this.outbox.publish(manager, OfferWithdrawn, { offerId: offer.id, workOrderId: wo.id, organisationId: offer.organisation_id, reason: 'expired' }, { subject: wo.id });
       wo.offerFailures += 1;
-      await this.recorder.record(manager, wo, { action: 'offer-expired', actor: SYSTEM_ACTOR, note: `${wo.organisationName ?? offer.organisation_id} did not answer offer ${offer.attempt} within ${this.env.OFFER_TIMEOUT_SECONDS} s`, data: { offerId: offer.id } });
+      await this.recorder.record(manager, wo, { action: 'offer-expired', actor: SYSTEM_ACTOR, note: `${wo.organisationName ?? offer.organisation_id} did not answer offer ${offer.attempt} within its window (${this.env.OFFER_TIMEOUT_SECONDS} s of duty time)`, data: { offerId: offer.id } });
       await this.offers.routeAndOffer(manager, wo, { trigger: 'offer-expired' });
       this.metrics.offersExpired.inc();
       return true;

@@ -16,6 +16,8 @@ import { unsealApplicant } from '../work-orders/applicant-sealing';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 import { OfferEntity } from './entities/offer.entity';
+import { isUrgentMatter, offerWindow } from './offer-window';
+import { ROUND_THE_CLOCK } from '../organisations/duty-schedule';
 import { insertable } from '../common/sql';
 
 /** Where an offer goes. */
@@ -161,6 +163,13 @@ export class OfferService {
     const trace = request.trace ?? {};
     const now = new Date();
     const attempt = (await manager.count(OfferEntity, { where: { workOrderId: wo.id } })) + 1;
+    const receiver = await manager.findOne(OrganisationEntity, { where: { id: target.organisationId } });
+    const window = offerWindow({
+      offeredAt: now,
+      windowSeconds: this.env.OFFER_TIMEOUT_SECONDS,
+      dutyHours: receiver?.dutyHours ?? ROUND_THE_CLOCK,
+      urgent: isUrgentMatter(wo),
+    });
     const offer = manager.create(OfferEntity, {
       id: randomUUID(),
       workOrderId: wo.id,
@@ -171,7 +180,7 @@ export class OfferService {
       attempt,
       status: 'pending',
       offeredAt: now,
-      expiresAt: new Date(now.getTime() + this.env.OFFER_TIMEOUT_SECONDS * 1000),
+      expiresAt: window.expiresAt,
       answeredAt: null,
       reasonCode: null,
       reason: null,
@@ -190,7 +199,7 @@ export class OfferService {
         actor,
         toStatus: 'offered',
         note: request.note ? `${request.note} ${decision.explanation}` : decision.explanation,
-        data: { offerId: offer.id, decisionId: decision.id, organisationId: offer.organisationId, staffId: offer.staffId, attempt, expiresAt: offer.expiresAt.toISOString(), trigger: request.trigger },
+        data: { offerId: offer.id, decisionId: decision.id, organisationId: offer.organisationId, staffId: offer.staffId, attempt, expiresAt: offer.expiresAt.toISOString(), expiry: window.explanation, trigger: request.trigger },
       },
       trace,
     );
