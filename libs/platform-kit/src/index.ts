@@ -34,3 +34,5 @@ export type { ViewAudience } from './work-order-view/work-order-view.mapper';
 export type { Page, PageRequest, WorkOrderViewPage, WorkOrderViewSearch } from './work-order-view/work-order-view.query';
 export { WorkOrderViewService } from './work-order-view/work-order-view.service';
 export type { WorkOrderChangeListener } from './work-order-view/work-order-view.service';
+export { toShanghaiTime } from './status-text/shanghai-time';
+export { citizenMayReadNote } from './work-order-view/work-order-view.mapper';

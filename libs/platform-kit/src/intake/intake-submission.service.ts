@@ -13,6 +13,7 @@ import { PLATFORM_KIT_OPTIONS, PlatformKitOptions } from '../platform-kit.option
 import { accessCodeHash, newAccessCode } from './access-code';
 import type { IntakeInput, IntakeStatusView, SubmittedIntake } from './intake-input';
 import { IntakeStatus, PlatformIntake } from './platform-intake.entity';
+import { toShanghaiTime } from '../status-text/shanghai-time';
 
 export type IntakeOutcomeListener = (intake: PlatformIntake, manager: EntityManager) => Promise<void>;
 
@@ -172,6 +173,8 @@ export class IntakeSubmissionService {
       if (linked && !showWorkOrder) note = LINKED_ELSEWHERE_NOTE;
     }
     const accessCode = 'accessCode' in intake ? intake.accessCode : undefined;
+    // Citizens read Beijing time with its offset; staff keep UTC instants.
+    const time = (instant: Date): string => (audience.kind === 'citizen' ? toShanghaiTime(instant) : instant.toISOString());
     return {
       intakeId: intake.intakeId,
       status: intake.status,
@@ -179,8 +182,8 @@ export class IntakeSubmissionService {
       ...(showWorkOrder && intake.workOrderId ? { workOrderId: intake.workOrderId } : {}),
       ...(intake.rejectionReasons ? { rejectionReasons: intake.rejectionReasons } : {}),
       possiblyRelatedCaseCodes: related,
-      submittedAt: intake.submittedAt.toISOString(),
-      ...(intake.outcomeAt ? { outcomeAt: intake.outcomeAt.toISOString() } : {}),
+      submittedAt: time(intake.submittedAt),
+      ...(intake.outcomeAt ? { outcomeAt: time(intake.outcomeAt) } : {}),
       ...(accessCode ? { accessCode } : {}),
       ...(note ? { note } : {}),
     };

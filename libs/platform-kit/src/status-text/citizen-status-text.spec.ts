@@ -51,6 +51,20 @@ describe('citizenStatusText', () => {
     expect(text.nextStep).toContain('补充');
   });
 
+  it('dates every stage without a running deadline by its last change, in Beijing time (lawyer appointed, resolved)', () => {
+    const appointed = { status: 'in-progress', serviceType: 'legal-aid', deadlines: [], organisationName: '兰陵县法律援助中心' };
+    const updatedAt = new Date('2026-12-03T17:30:00Z');
+    expect(citizenStatusText({ ...appointed, updatedAt }, now, 'zh').headline).toBe('您的法律援助申请正在由兰陵县法律援助中心办理（12月4日更新）。');
+    expect(citizenStatusText({ ...appointed, updatedAt }, now, 'en').headline).toBe(
+      'Your legal-aid application is being handled by 兰陵县法律援助中心 (updated 4 December).',
+    );
+    const resolved = citizenStatusText({ status: 'resolved', serviceType: 'mediation', deadlines: [], updatedAt: '2027-01-02T02:00:00Z' }, now, 'en');
+    expect(resolved.headline).toBe('Your mediation request has been resolved (updated 2 January 2027).');
+    for (const status of ['received', 'triage', 'offered', 'accepted', 'waiting-applicant', 'closed', 'rejected', 'cancelled', 'merged']) {
+      expect(citizenStatusText({ status, serviceType: 'legal-aid', deadlines: [], updatedAt }, now, 'zh').headline).toContain('12月4日');
+    }
+  });
+
   it('has a sentence for every status and falls back for unknown ones', () => {
     for (const status of ['received', 'triage', 'offered', 'reopened', 'supervisor-queue', 'rejected', 'cancelled', 'merged', 'closed']) {
       for (const locale of ['zh', 'en'] as const) {

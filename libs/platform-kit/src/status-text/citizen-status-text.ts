@@ -16,6 +16,8 @@ export interface StatusTextSource {
   serviceType: string;
   deadlines: Deadline[];
   organisationName?: string | null;
+  /** When the work order last changed: dated in the text when no deadline gives it a date. */
+  updatedAt?: Date | string | null;
 }
 
 type Phrase = { headline: (svc: string, org: string) => string; nextStep: string };
@@ -67,7 +69,7 @@ function shanghaiParts(instant: Date): { year: number; month: number; day: numbe
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** "5 December" / "12月5日" (Beijing time), with the year when it is not the current one. */
+/** "5 December" / "12月5日" (Beijing time; any instant, not only a due one), with the year when it is not the current one. */
 export function formatDueDate(due: Date, now: Date, locale: StatusLocale): string {
   const d = shanghaiParts(due);
   const withYear = d.year !== shanghaiParts(now).year;
@@ -84,6 +86,17 @@ function relevantDeadline(deadlines: Deadline[]): Deadline | undefined {
 }
 
 /**
+ * The date of the current stage when no deadline dates the text: "(updated 4 December)." /
+ * "（12月4日更新）。" — every stage says when, e.g. after a lawyer is appointed or once resolved.
+ */
+function stageDate(updatedAt: Date | string | null | undefined, now: Date, locale: StatusLocale): string {
+  const at = updatedAt === null || updatedAt === undefined ? Number.NaN : new Date(updatedAt).getTime();
+  if (Number.isNaN(at)) return locale === 'zh' ? '。' : '.';
+  const date = formatDueDate(new Date(at), now, locale);
+  return locale === 'zh' ? `（${date}更新）。` : ` (updated ${date}).`;
+}
+
+/**
  * Plain-language status for citizens, from the internal state and deadlines, e.g.
  * "Your legal-aid application is being reviewed by 兰陵县法律援助中心; a decision is due by 5 December."
  */
@@ -93,7 +106,7 @@ export function citizenStatusText(view: StatusTextSource, now: Date, locale: Sta
   const svc = serviceName(view.serviceType, locale);
   let headline = phrase.headline(svc, view.organisationName ?? '');
   const deadline = SHOWS_DEADLINE.has(view.status) ? relevantDeadline(view.deadlines) : undefined;
-  if (!deadline) return { headline: `${headline}${locale === 'zh' ? '。' : '.'}`, nextStep: phrase.nextStep };
+  if (!deadline) return { headline: `${headline}${stageDate(view.updatedAt, now, locale)}`, nextStep: phrase.nextStep };
   const due = new Date(deadline.dueAt);
   const date = formatDueDate(due, now, locale);
   const late = deadline.status === 'breached' || due.getTime() < now.getTime();

@@ -53,7 +53,7 @@ describe('toWorkOrderViewResponse', () => {
     const body = toWorkOrderViewResponse(view({ serviceType: 'legal-aid' }), { kind: 'public' });
     expect(body.citizen).toBeUndefined();
     expect(body.staffId).toBeUndefined();
-    expect(body.timeline[0]).toEqual({ seq: 1, at: '2026-11-28T02:15:00.000Z', action: 'received', actorRole: 'citizen', platform: 'portal', status: 'received' });
+    expect(body.timeline[0]).toEqual({ seq: 1, at: '2026-11-28T10:15:00+08:00', action: 'received', actorRole: 'citizen', platform: 'portal', status: 'received' });
     expect(JSON.stringify(body)).not.toContain('a'.repeat(64));
   });
 
@@ -79,5 +79,38 @@ describe('staffMaySeeWorkOrder (issue 13 finding 7)', () => {
     expect(staffMaySeeWorkOrder(staff('org-371300-legal-aid'), view())).toBe(true);
     expect(staffMaySeeWorkOrder({ subject: 's', roles: ['supervisor'], regionCode: '370000' }, view())).toBe(true);
     expect(staffMaySeeWorkOrder(staff('org-371324-legal-aid'), view({ serviceType: 'legal-aid', complaintAgainstOrganisationId: null }))).toBe(true);
+  });
+
+  it('withholds routing scores and other internal notes from citizens and shows them their times in Beijing time', () => {
+    const routed = view({
+      serviceType: 'legal-aid',
+      complaintAgainstOrganisationId: null,
+      deadlines: [{ kind: 'legal-aid-decision', dueAt: '2026-12-05T15:59:59.999Z', rule: 'calendar-days', explanation: '7 days', status: 'running' }],
+      timeline: [
+        { seq: 1, at: '2026-12-04T12:15:00.000Z', action: 'received', actorRole: 'citizen', note: '老板拖欠工资', status: 'received' },
+        { seq: 2, at: '2026-12-04T12:15:01.000Z', action: 'offered', actorRole: 'system', note: 'score 0.82 (jurisdiction 0.4, load 0.2)', status: 'offered' },
+        { seq: 3, at: '2026-12-04T12:16:00.000Z', action: 'sent-to-triage', actorRole: 'system', note: 'confidence 0.41', status: 'triage' },
+        { seq: 4, at: '2026-12-04T13:00:00.000Z', action: 'progress:lawyer-appointed', actorRole: 'legal-aid-officer', note: '已指派律师', status: 'in-progress' },
+      ],
+      receivedAt: new Date('2026-12-04T12:15:00.000Z'),
+      updatedAt: new Date('2026-12-04T13:00:00.000Z'),
+    });
+    const citizen = toWorkOrderViewResponse(routed, { kind: 'citizen' }, { now: new Date('2026-12-04T13:00:00Z'), locale: 'en' });
+    expect(citizen.timeline.map((e) => e.note)).toEqual(['老板拖欠工资', undefined, undefined, '已指派律师']);
+    expect(JSON.stringify(citizen)).not.toMatch(/score|confidence|0\.82/);
+    expect(citizen.timeline[0]?.at).toBe('2026-12-04T20:15:00+08:00');
+    expect(citizen.receivedAt).toBe('2026-12-04T20:15:00+08:00');
+    expect(citizen.updatedAt).toBe('2026-12-04T21:00:00+08:00');
+    expect(citizen.deadlines[0]?.dueAt).toBe('2026-12-05T23:59:59+08:00');
+    expect(citizen.statusText.expectedBy).toBe('2026-12-05T23:59:59+08:00');
+    expect(JSON.stringify(citizen)).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
+    const publicView = toWorkOrderViewResponse(routed, { kind: 'public' });
+    expect(publicView.timeline[1]?.at).toBe('2026-12-04T20:15:01+08:00');
+
+    const officer = toWorkOrderViewResponse(routed, { kind: 'staff', user: staff('org-371324-legal-aid') });
+    expect(officer.timeline[1]?.note).toContain('score 0.82');
+    expect(officer.timeline[0]?.at).toBe('2026-12-04T12:15:00.000Z');
+    expect(officer.receivedAt).toBe('2026-12-04T12:15:00.000Z');
+    expect(officer.deadlines[0]?.dueAt).toBe('2026-12-05T15:59:59.999Z');
   });
 });

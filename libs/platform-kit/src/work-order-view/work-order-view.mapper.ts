@@ -1,6 +1,7 @@
 import type { AuthUser } from '@legal/auth';
 import { citizenStatusText } from '../status-text/citizen-status-text';
 import type { StatusLocale } from '../status-text/service-names';
+import { toShanghaiTime } from '../status-text/shanghai-time';
 import type { TimelineEntryResponseDto, WorkOrderViewResponseDto } from './dto/work-order-view-response.dto';
 import type { WorkOrderView } from './work-order-view.entity';
 
@@ -35,18 +36,48 @@ export function staffMaySeeComplainant(user: AuthUser, view: Pick<WorkOrderView,
   return user.organisationId === view.organisationId;
 }
 
+/**
+ * Timeline steps whose note a citizen may read: what the citizen did or must do, and what the handler
+ * reported (`progress:<step>`). Every other note is internal (routing scores and explanations, offers,
+ * triage confidence, escalations, duplicate checks) and is withheld from citizens, whatever it says.
+ */
+const CITIZEN_NOTE_ACTIONS: ReadonlySet<string> = new Set([
+  'received',
+  'needs-info',
+  'info-received',
+  'resolved',
+  'closed-on-spot',
+  'closed-after-evaluation',
+  'reopened',
+  'deadline-extended',
+  'merged',
+  'referral-accepted',
+  'referral-rejected',
+]);
+
+export function citizenMayReadNote(action: string): boolean {
+  return CITIZEN_NOTE_ACTIONS.has(action) || action.startsWith('progress:');
+}
+
+/**
+ * Views for citizens and the public show instants in Asia/Shanghai with the offset
+ * (`2026-12-04T20:15:00+08:00`) and never an internal note; staff views keep UTC instants and every note
+ * their role allows.
+ */
 export function toWorkOrderViewResponse(view: WorkOrderView, audience: ViewAudience, options: { now?: Date; locale?: StatusLocale } = {}): WorkOrderViewResponseDto {
   const staff = audience.kind === 'staff';
   const showIdentity = audience.kind === 'citizen' || (audience.kind === 'staff' && staffMaySeeComplainant(audience.user, view));
   const showNotes = audience.kind === 'citizen' || (audience.kind === 'staff' && showIdentity);
+  const time = (instant: string | Date): string => (staff ? new Date(instant).toISOString() : toShanghaiTime(instant));
+  const mayReadNote = (action: string): boolean => showNotes && (staff || citizenMayReadNote(action));
   const timeline: TimelineEntryResponseDto[] = view.timeline.map((e) => ({
     seq: e.seq,
-    at: e.at,
+    at: staff ? e.at : toShanghaiTime(e.at),
     action: e.action,
     actorRole: e.actorRole,
     ...(staff && showIdentity && e.actorId ? { actorId: e.actorId } : {}),
     ...(e.platform ? { platform: e.platform } : {}),
-    ...(showNotes && e.note ? { note: e.note } : {}),
+    ...(mayReadNote(e.action) && e.note ? { note: e.note } : {}),
     status: e.status,
   }));
   const citizen = showIdentity && (view.phoneLast4 || view.citizenDisplayName)
@@ -63,15 +94,20 @@ export function toWorkOrderViewResponse(view: WorkOrderView, audience: ViewAudie
     ...(view.organisationName ? { organisationName: view.organisationName } : {}),
     ...(view.handler ? { handler: view.handler } : {}),
     ...(staff && view.staffId ? { staffId: view.staffId } : {}),
-    deadlines: view.deadlines.map((d) => ({ kind: d.kind, dueAt: d.dueAt, rule: d.rule, explanation: d.explanation, status: d.status })),
+    deadlines: view.deadlines.map((d) => ({ kind: d.kind, dueAt: staff ? d.dueAt : toShanghaiTime(d.dueAt), rule: d.rule, explanation: d.explanation, status: d.status })),
     timeline,
     ...(citizen ? { citizen } : {}),
     platforms: [...view.platforms],
     originPlatform: view.originPlatform,
-    receivedAt: view.receivedAt.toISOString(),
-    updatedAt: view.updatedAt.toISOString(),
+    receivedAt: time(view.receivedAt),
+    updatedAt: time(view.updatedAt),
     ...(view.relatedCaseCode ? { relatedCaseCode: view.relatedCaseCode } : {}),
     ...(staff && view.complaintAgainstOrganisationId ? { complaintAgainstOrganisationId: view.complaintAgainstOrganisationId } : {}),
-    statusText: citizenStatusText(view, options.now ?? new Date(), options.locale ?? 'zh'),
+    statusText: citizenText(view, options, staff),
   };
+}
+
+function citizenText(view: WorkOrderView, options: { now?: Date; locale?: StatusLocale }, staff: boolean): WorkOrderViewResponseDto['statusText'] {
+  const text = citizenStatusText(view, options.now ?? new Date(), options.locale ?? 'zh');
+  return !staff && text.expectedBy ? { ...text, expectedBy: toShanghaiTime(text.expectedBy) } : text;
 }

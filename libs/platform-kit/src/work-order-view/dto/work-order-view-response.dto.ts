@@ -5,7 +5,7 @@ export class DeadlineResponseDto {
   @ApiProperty({ description: 'What is due', example: 'legal-aid-decision' })
   kind!: string;
 
-  @ApiProperty({ description: 'When it is due (RFC 3339)', example: '2026-12-05T15:59:59.999Z' })
+  @ApiProperty({ description: 'When it is due (RFC 3339: UTC for staff, Asia/Shanghai +08:00 for citizens and the public)', example: '2026-12-05T15:59:59.999Z' })
   dueAt!: string;
 
   @ApiProperty({ description: 'Counting rule that produced the date', enum: ['calendar-days', 'working-days', 'hours'], example: 'calendar-days' })
@@ -22,7 +22,7 @@ export class TimelineEntryResponseDto {
   @ApiProperty({ description: 'Position in the work order timeline, from 1', example: 3 })
   seq!: number;
 
-  @ApiProperty({ description: 'When it happened (RFC 3339)', example: '2026-11-28T02:20:00.000Z' })
+  @ApiProperty({ description: 'When it happened (RFC 3339: UTC for staff, Asia/Shanghai +08:00 for citizens and the public)', example: '2026-11-28T02:20:00.000Z' })
   at!: string;
 
   @ApiProperty({ description: 'What happened', example: 'offer-accepted' })
