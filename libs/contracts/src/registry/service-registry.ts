@@ -115,6 +115,26 @@ export const SERVICE_REGISTRY = [
     },
   },
   { name: 'identity', kind: 'identity', port: 3007, schema: 'identity' },
+  {
+    name: 'judicial-appraisal',
+    kind: 'handler',
+    port: 3008,
+    schema: 'judicial_appraisal',
+    handler: {
+      code: 'judicial-appraisal',
+      displayNameZh: '司法鉴定',
+      serviceTypes: ['judicial-appraisal'],
+      organisation: {
+        kind: 'appraisal-institution',
+        idSuffix: 'appraisal',
+        nameSuffix: '司法鉴定中心',
+        seedLevels: ['city'],
+      },
+      staffRole: 'appraiser',
+      devStaff: { username: 'dev-appraiser', displayName: '开发 鉴定人' },
+      routingRuleName: 'Judicial appraisal goes to judicial appraisal institutions',
+    },
+  },
 ] as const satisfies readonly ServiceRegistryEntry[];
 
 type Entry = (typeof SERVICE_REGISTRY)[number];

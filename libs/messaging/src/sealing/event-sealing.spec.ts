@@ -9,7 +9,7 @@ describe('EventSealing', () => {
     const directory = JSON.stringify({ 'work-order': workOrder.publicEntry, 'legal-aid': legalAid.publicEntry });
     // work-order publishes dispatches (for every handler service: legal-aid, mediation, notarization ...)
     const sealer = TransitSealer.fromConfig('work-order', workOrder.privateEntry, directory);
-    const missing = HANDLER_SERVICE_NAMES.filter((name) => name !== 'legal-aid');
+    const missing = HANDLER_SERVICE_NAMES.filter((name) => name !== 'legal-aid').sort();
     expect(new EventSealing(sealer).missingRecipients('work-order')).toEqual(missing);
     expect(() => EventSealing.checked(sealer, 'work-order')).toThrow(`no public key for ${missing.join(', ')}`);
     // the hotline publishes intakes, for work-order only

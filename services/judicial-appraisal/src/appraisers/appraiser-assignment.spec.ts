@@ -1,8 +1,10 @@
 import { AppraiserCandidate, assignAppraisers } from './appraiser-assignment';
 
-const appraiser = (id: string, categories: string[], overrides: Partial<AppraiserCandidate> = {}): AppraiserCandidate => ({
-  id, name: `鉴定人${id}`, licenceNumber: `37010200${id}`, institutionCode: '370102001', categories, active: true, ...overrides,
-});
+type Overrides = Partial<AppraiserCandidate>;
+const appraiser = (id: string, categories: string[], overrides: Overrides = {}): AppraiserCandidate => {
+  const licenceNumber = `37010200${id}`;
+  return { id, name: `鉴定人${id}`, licenceNumber, institutionCode: '370102001', categories, active: true, ...overrides };
+};
 const candidates = [
   appraiser('1', ['forensic-medicine']),
   appraiser('2', ['forensic-medicine', 'physical-evidence']),
@@ -28,7 +30,10 @@ describe('appraiser assignment (art. 19: two qualified appraisers)', () => {
 
   it('refuses an appraiser not qualified for the category, not practising, or of another institution', () => {
     expect(assign(['1', '3'])).toMatchObject({ refused: 'not-qualified', reason: expect.stringContaining('鉴定人3') });
-    expect(assign(['1', '4'])).toMatchObject({ refused: 'not-qualified', reason: expect.stringContaining('not practising') });
+    expect(assign(['1', '4'])).toMatchObject({
+      refused: 'not-qualified',
+      reason: expect.stringContaining('not practising'),
+    });
     expect(assign(['1', '5'])).toMatchObject({ refused: 'unknown-appraiser' });
     expect(assign(['2', '3'], 'physical-evidence')).toMatchObject({ refused: 'not-qualified' });
   });

@@ -28,7 +28,10 @@ export function assignAppraisers(input: {
 }): AppraiserAssignment {
   const { chosenIds, institutionCode, category, candidates } = input;
   if (chosenIds.length !== APPRAISERS_PER_MATTER) {
-    return { refused: 'appraiser-count', reason: `art. 19: exactly ${APPRAISERS_PER_MATTER} appraisers are designated, got ${chosenIds.length}` };
+    return {
+      refused: 'appraiser-count',
+      reason: `art. 19: exactly ${APPRAISERS_PER_MATTER} appraisers are designated, got ${chosenIds.length}`,
+    };
   }
   if (new Set(chosenIds).size !== chosenIds.length) {
     return { refused: 'same-appraiser', reason: 'art. 19: the two appraisers must be different persons' };
@@ -36,8 +39,18 @@ export function assignAppraisers(input: {
   const chosen: AppraiserCandidate[] = [];
   for (const id of chosenIds) {
     const candidate = candidates.find((c) => c.id === id && c.institutionCode === institutionCode);
-    if (!candidate) return { refused: 'unknown-appraiser', reason: `appraiser ${id} does not practise at institution ${institutionCode}` };
-    if (!candidate.active) return { refused: 'not-qualified', reason: `${candidate.name} (${candidate.licenceNumber}) is not practising` };
+    if (!candidate) {
+      return {
+        refused: 'unknown-appraiser',
+        reason: `appraiser ${id} does not practise at institution ${institutionCode}`,
+      };
+    }
+    if (!candidate.active) {
+      return {
+        refused: 'not-qualified',
+        reason: `${candidate.name} (${candidate.licenceNumber}) is not practising`,
+      };
+    }
     if (!candidate.categories.includes(category)) {
       return {
         refused: 'not-qualified',
@@ -49,6 +62,7 @@ export function assignAppraisers(input: {
   const names = chosen.map((c) => `${c.name} (${c.licenceNumber})`).join(' and ');
   return {
     assigned: chosen,
-    explanation: `art. 19: ${names}, both practising at ${institutionCode} and qualified for ${categoryLabel(category)}`,
+    explanation:
+      `art. 19: ${names}, both practising at ${institutionCode} and qualified for ${categoryLabel(category)}`,
   };
 }

@@ -12,19 +12,22 @@ const court: EntrustmentFacts = {
   complexity: 'ordinary',
   receivedAt,
 };
-const codes = (facts: EntrustmentFacts): string[] => validateEntrustment(facts, institution, now).map((e) => `${e.field}:${e.codes.join(',')}`);
+const codes = (facts: EntrustmentFacts): string[] =>
+  validateEntrustment(facts, institution, now).map((e) => `${e.field}:${e.codes.join(',')}`);
 
 describe('entrustment validation (art. 11-15)', () => {
   it('accepts a court entrustment with its case number, a party, and a legal-aid case with a valid case code', () => {
     expect(codes(court)).toEqual([]);
     expect(codes({ ...court, party: { kind: 'party', name: '张三' } })).toEqual([]);
     const caseCode = formatCaseCode({ region: '371324', date: now, sequence: 42 });
-    expect(codes({ ...court, party: { kind: 'legal-aid', name: '兰陵县法律援助中心', legalAidCaseCode: caseCode } })).toEqual([]);
+    const legalAid = { kind: 'legal-aid', name: '兰陵县法律援助中心', legalAidCaseCode: caseCode } as const;
+    expect(codes({ ...court, party: legalAid })).toEqual([]);
   });
 
   it('names each missing or misplaced party detail', () => {
     expect(codes({ ...court, party: { kind: 'court', name: '兰陵县人民法院' } })).toEqual(['party.courtCaseNumber:required']);
-    expect(codes({ ...court, party: { kind: 'court', name: '法院', courtCaseNumber: '123' } })).toEqual(['party.courtCaseNumber:format']);
+    const badNumber = { kind: 'court', name: '法院', courtCaseNumber: '123' } as const;
+    expect(codes({ ...court, party: badNumber })).toEqual(['party.courtCaseNumber:format']);
     expect(codes({ ...court, party: { kind: 'party', name: '张三', courtCaseNumber: '(2026)鲁1324民初123号' } }))
       .toEqual(['party.courtCaseNumber:notAllowed']);
     expect(codes({ ...court, party: { kind: 'legal-aid', name: '中心' } })).toEqual(['party.legalAidCaseCode:required']);
@@ -32,11 +35,12 @@ describe('entrustment validation (art. 11-15)', () => {
       .toEqual(['party.legalAidCaseCode:caseCode']);
   });
 
-  it('refuses a category outside the institution licence, a complex matter without an agreed period, and a future receipt', () => {
+  it('refuses a category outside the licence, a complex matter without an agreed period, a future receipt', () => {
     expect(codes({ ...court, category: 'audio-visual' })).toEqual(['category:outsideScope']);
     expect(codes({ ...court, category: 'astrology' })).toEqual(['category:isIn']);
     expect(codes({ ...court, complexity: 'complex' })).toEqual(['agreedAcceptanceWorkingDays:required']);
-    expect(codes({ ...court, complexity: 'complex', agreedAcceptanceWorkingDays: 61 })).toEqual(['agreedAcceptanceWorkingDays:range']);
+    const tooLong = { ...court, complexity: 'complex', agreedAcceptanceWorkingDays: 61 } as const;
+    expect(codes(tooLong)).toEqual(['agreedAcceptanceWorkingDays:range']);
     expect(codes({ ...court, agreedAcceptanceWorkingDays: 20 })).toEqual(['agreedAcceptanceWorkingDays:notAllowed']);
     expect(codes({ ...court, receivedAt: new Date(now.getTime() + 60_000) })).toEqual(['receivedAt:future']);
   });
@@ -51,7 +55,12 @@ describe('acceptance period (art. 13)', () => {
     const byLetter = acceptancePeriod({ ...court, byLetter: true });
     expect([byLetter.workingDays, dateOf(byLetter.dueAt)]).toEqual([10, '2026-11-16']);
     expect(byLetter.explanation).toContain('函件委托');
-    const complex = acceptancePeriod({ ...court, byLetter: true, complexity: 'complex', agreedAcceptanceWorkingDays: 15 });
+    const complex = acceptancePeriod({
+      ...court,
+      byLetter: true,
+      complexity: 'complex',
+      agreedAcceptanceWorkingDays: 15,
+    });
     expect([complex.workingDays, dateOf(complex.dueAt)]).toEqual([15, '2026-11-23']);
   });
 
@@ -60,7 +69,8 @@ describe('acceptance period (art. 13)', () => {
     const accepted = recordDecision({ accept: true }, period, new Date('2026-11-11T15:00:00Z'));
     expect(accepted.timeliness).toBe('met');
     expect(accepted.explanation).toContain('委托协议');
-    const late = recordDecision({ accept: false, reasonCode: 'beyond-technical-capacity', reason: '无相应设备' }, period, new Date('2026-11-11T16:00:01Z'));
+    const decline = { accept: false, reasonCode: 'beyond-technical-capacity', reason: '无相应设备' } as const;
+    const late = recordDecision(decline, period, new Date('2026-11-11T16:00:01Z'));
     expect(late.timeliness).toBe('breached');
     expect(late.explanation).toContain('Not accepted (art. 15, beyond-technical-capacity)');
   });

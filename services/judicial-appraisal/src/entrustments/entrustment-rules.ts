@@ -75,37 +75,45 @@ export function validateEntrustment(facts: EntrustmentFacts, institution: Instit
   };
   const { party } = facts;
   if (party.kind === 'court') {
-    if (!party.courtCaseNumber) add('party.courtCaseNumber', 'required', 'a court entrustment names the court case number (案号)');
-    else if (!COURT_CASE_NUMBER.test(party.courtCaseNumber)) {
+    if (!party.courtCaseNumber) {
+      add('party.courtCaseNumber', 'required', 'a court entrustment names the court case number (案号)');
+    } else if (!COURT_CASE_NUMBER.test(party.courtCaseNumber)) {
       add('party.courtCaseNumber', 'format', 'a court case number reads like (2026)鲁1324民初123号');
     }
   } else if (party.courtCaseNumber) {
     add('party.courtCaseNumber', 'notAllowed', 'only a court entrustment carries a court case number');
   }
   if (party.kind === 'legal-aid') {
-    if (!party.legalAidCaseCode) add('party.legalAidCaseCode', 'required', 'a legal-aid entrustment names the legal-aid case code');
-    else if (!isValidCaseCode(party.legalAidCaseCode)) {
+    if (!party.legalAidCaseCode) {
+      add('party.legalAidCaseCode', 'required', 'a legal-aid entrustment names the legal-aid case code');
+    } else if (!isValidCaseCode(party.legalAidCaseCode)) {
       add('party.legalAidCaseCode', 'caseCode', 'the legal-aid case code does not verify (check character)');
     }
   } else if (party.legalAidCaseCode) {
-    add('party.legalAidCaseCode', 'notAllowed', 'only a legal-aid entrustment carries a legal-aid case code');
+    add('party.legalAidCaseCode', 'notAllowed', 'only a legal-aid entrustment carries a case code');
   }
   if (!(APPRAISAL_CATEGORY_CODES as readonly string[]).includes(facts.category)) {
     add('category', 'isIn', `category must be one of ${APPRAISAL_CATEGORY_CODES.join(', ')}`);
   } else if (!institution.categories.includes(facts.category)) {
-    add('category', 'outsideScope', `institution ${institution.code} is not licensed for ${categoryLabel(facts.category)}`);
+    const label = categoryLabel(facts.category);
+    add('category', 'outsideScope', `institution ${institution.code} is not licensed for ${label}`);
   }
   if (facts.complexity === 'complex') {
     const days = facts.agreedAcceptanceWorkingDays;
     if (days === undefined) {
-      add('agreedAcceptanceWorkingDays', 'required', 'a complex matter needs the acceptance period agreed with the entrusting party');
+      const message = 'a complex matter needs the acceptance period agreed with the entrusting party';
+      add('agreedAcceptanceWorkingDays', 'required', message);
     } else if (!Number.isInteger(days) || days < 1 || days > MAX_AGREED_ACCEPTANCE_WORKING_DAYS) {
-      add('agreedAcceptanceWorkingDays', 'range', `the agreed period is 1..${MAX_AGREED_ACCEPTANCE_WORKING_DAYS} working days`);
+      const message = `the agreed period is 1..${MAX_AGREED_ACCEPTANCE_WORKING_DAYS} working days`;
+      add('agreedAcceptanceWorkingDays', 'range', message);
     }
   } else if (facts.agreedAcceptanceWorkingDays !== undefined) {
-    add('agreedAcceptanceWorkingDays', 'notAllowed', 'only a complex matter has an agreed acceptance period (art. 13)');
+    const message = 'only a complex matter has an agreed acceptance period (art. 13)';
+    add('agreedAcceptanceWorkingDays', 'notAllowed', message);
   }
-  if (facts.receivedAt.getTime() > now.getTime()) add('receivedAt', 'future', 'an entrustment cannot be received in the future');
+  if (facts.receivedAt.getTime() > now.getTime()) {
+    add('receivedAt', 'future', 'an entrustment cannot be received in the future');
+  }
   return errors;
 }
 
@@ -118,7 +126,9 @@ export interface AcceptancePeriod {
 }
 
 /** The period within which the institution decides whether to accept (art. 13). */
-export function acceptancePeriod(facts: Pick<EntrustmentFacts, 'byLetter' | 'complexity' | 'agreedAcceptanceWorkingDays' | 'receivedAt'>): AcceptancePeriod {
+export function acceptancePeriod(
+  facts: Pick<EntrustmentFacts, 'byLetter' | 'complexity' | 'agreedAcceptanceWorkingDays' | 'receivedAt'>,
+): AcceptancePeriod {
   let workingDays: number;
   let why: string;
   if (facts.complexity === 'complex' && facts.agreedAcceptanceWorkingDays !== undefined) {
@@ -154,10 +164,15 @@ export interface DecisionRecord {
  * Records a decision against the acceptance period: whether it was in time, and what it means. Acceptance
  * signs the entrustment agreement (委托协议, art. 14), whose day starts the appraisal term (art. 28).
  */
-export function recordDecision(decision: AcceptanceDecision, period: { dueAt: Date }, decidedAt: Date): DecisionRecord {
+export function recordDecision(
+  decision: AcceptanceDecision,
+  period: { dueAt: Date },
+  decidedAt: Date,
+): DecisionRecord {
   const timeliness = decidedAt.getTime() <= period.dueAt.getTime() ? 'met' : 'breached';
-  const when = `decided ${decidedAt.toISOString()}, ${timeliness === 'met' ? 'within' : 'after'} the acceptance period ` +
-    `(due ${period.dueAt.toISOString()})`;
+  const relation = timeliness === 'met' ? 'within' : 'after';
+  const due = period.dueAt.toISOString();
+  const when = `decided ${decidedAt.toISOString()}, ${relation} the acceptance period (due ${due})`;
   const explanation = decision.accept
     ? `Accepted: entrustment agreement (委托协议) signed, the appraisal term starts (art. 14, 28); ${when}.`
     : `Not accepted (art. 15, ${decision.reasonCode}): ${decision.reason}; ${when}.`;

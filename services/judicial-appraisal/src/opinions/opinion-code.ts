@@ -19,8 +19,12 @@ export interface OpinionCodeParts {
 
 export function opinionCodeBody(parts: OpinionCodeParts): string {
   const { institutionCode, year, serial } = parts;
-  if (!/^\d{9}$/.test(institutionCode)) throw new RangeError(`institution code must be 9 digits, got '${institutionCode}'`);
-  if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new RangeError(`year must be 2000..9999, got ${year}`);
+  if (!/^\d{9}$/.test(institutionCode)) {
+    throw new RangeError(`institution code must be 9 digits, got '${institutionCode}'`);
+  }
+  if (!Number.isInteger(year) || year < 2000 || year > 9999) {
+    throw new RangeError(`year must be 2000..9999, got ${year}`);
+  }
   if (!Number.isInteger(serial) || serial < 1 || serial > MAX_OPINION_SERIAL) {
     throw new RangeError(`serial must be 1..${MAX_OPINION_SERIAL}, got ${serial}`);
   }

@@ -1,8 +1,16 @@
-import { computeAppraisalTerm, decideExtension, decidePause, decideResume, termDeadline, TermState } from './appraisal-term';
+import {
+  computeAppraisalTerm,
+  decideExtension,
+  decidePause,
+  decideResume,
+  termDeadline,
+  TermState,
+} from './appraisal-term';
 
 // 2026-11-05 is a Thursday; November and December 2026 have no official holidays (weekends only).
 const agreementAt = new Date('2026-11-05T02:00:00Z');
 const base: TermState = { agreementAt, pauses: [], extension: null };
+const head = { approvedBy: 'head-li' };
 const dateOf = (d: Date): string => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 describe('appraisal term (art. 28, 29)', () => {
@@ -11,10 +19,14 @@ describe('appraisal term (art. 28, 29)', () => {
     expect(dateOf(term.dueAt)).toBe('2026-12-17');
     expect(term.explanation).toContain('art. 28');
     expect(term.explanation).toContain('30 working days from 2026-11-05');
-    expect(termDeadline(term)).toMatchObject({ kind: 'judicial-appraisal-term', rule: 'working-days', status: 'running' });
+    expect(termDeadline(term)).toMatchObject({
+      kind: 'judicial-appraisal-term',
+      rule: 'working-days',
+      status: 'running',
+    });
   });
 
-  it('counts across a holiday: an agreement before National Day skips 2026-10-01..07 and counts the adjusted Saturday', () => {
+  it('counts across National Day: skips 2026-10-01..07 and counts the adjusted Saturday 2026-10-10', () => {
     const term = computeAppraisalTerm({ ...base, agreementAt: new Date('2026-09-28T02:00:00Z') });
     // 09-29, 09-30 (2), 10-08, 10-09, 10-10 adjusted (5), then 25 weekdays from 10-12: 11-13 is the 30th.
     expect(dateOf(term.dueAt)).toBe('2026-11-13');
@@ -28,7 +40,9 @@ describe('appraisal term (art. 28, 29)', () => {
     expect(during.paused).toBe(true);
     expect(dateOf(during.dueAt)).toBe('2026-12-17');
     expect(termDeadline(during).status).toBe('paused');
-    const resumed = decideResume({ ...base, pauses: [paused.pause] }, new Date('2026-11-17T02:00:00Z'), new Date('2026-11-20T00:00:00Z'));
+    const materialsArrived = new Date('2026-11-17T02:00:00Z');
+    const later = new Date('2026-11-20T00:00:00Z');
+    const resumed = decideResume({ ...base, pauses: [paused.pause] }, materialsArrived, later);
     if (!('pauses' in resumed)) throw new Error(resumed.reason);
     const after = computeAppraisalTerm({ ...base, pauses: resumed.pauses });
     // Not counted: 11-11, 11-12, 11-13, 11-16, 11-17 (5 working days): 12-17 → 12-24.
@@ -41,10 +55,15 @@ describe('appraisal term (art. 28, 29)', () => {
   it('refuses a second pause while one is open, a pause before the agreement, and resuming before the pause', () => {
     const now = new Date('2026-11-20T00:00:00Z');
     const open = { pausedAt: '2026-11-10T02:00:00.000Z', reason: 'x' };
-    expect(decidePause({ ...base, pauses: [open] }, now, 'y', now)).toMatchObject({ refused: 'already-paused', status: 409 });
-    expect(decidePause(base, new Date('2026-11-04T02:00:00Z'), 'y', now)).toMatchObject({ refused: 'before-running', status: 400 });
+    const twice = decidePause({ ...base, pauses: [open] }, now, 'y', now);
+    expect(twice).toMatchObject({ refused: 'already-paused', status: 409 });
+    expect(decidePause(base, new Date('2026-11-04T02:00:00Z'), 'y', now)).toMatchObject({
+      refused: 'before-running',
+      status: 400,
+    });
     expect(decidePause(base, new Date('2026-11-21T00:00:00Z'), 'y', now)).toMatchObject({ refused: 'future' });
-    expect(decideResume({ ...base, pauses: [open] }, new Date('2026-11-09T02:00:00Z'), now)).toMatchObject({ refused: 'before-pause' });
+    const early = decideResume({ ...base, pauses: [open] }, new Date('2026-11-09T02:00:00Z'), now);
+    expect(early).toMatchObject({ refused: 'before-pause' });
     expect(decideResume(base, now, now)).toMatchObject({ refused: 'not-paused', status: 409 });
   });
 
@@ -56,11 +75,13 @@ describe('appraisal term (art. 28, 29)', () => {
     // 12-17 + 10 working days: 18, 21-25, 28-31 → 2026-12-31.
     expect(dateOf(extended.dueAt)).toBe('2026-12-31');
     expect(extended.explanation).toContain("institution head's approval (head-li");
-    expect(decideExtension({ ...base, extension: first.extension }, { workingDays: 5, reason: 'again', approvedBy: 'head-li' }, at))
-      .toMatchObject({ refused: 'extension-already-granted', status: 409 });
-    expect(decideExtension(base, { workingDays: 31, reason: 'long', approvedBy: 'head-li' }, at)).toMatchObject({ refused: 'extension-too-long', status: 400 });
-    expect(decideExtension(base, { workingDays: 5, reason: 'late', approvedBy: 'head-li' }, new Date('2026-12-18T00:00:00Z')))
-      .toMatchObject({ refused: 'term-expired', status: 409 });
+    const once = { ...base, extension: first.extension };
+    const again = decideExtension(once, { ...head, workingDays: 5, reason: 'again' }, at);
+    expect(again).toMatchObject({ refused: 'extension-already-granted', status: 409 });
+    const tooLong = decideExtension(base, { ...head, workingDays: 31, reason: 'long' }, at);
+    expect(tooLong).toMatchObject({ refused: 'extension-too-long', status: 400 });
+    const late = decideExtension(base, { ...head, workingDays: 5, reason: 'late' }, new Date('2026-12-18T00:00:00Z'));
+    expect(late).toMatchObject({ refused: 'term-expired', status: 409 });
   });
 
   it('combines an extension with a pause: the extension counts from the agreement, the pause shifts the result', () => {

@@ -61,7 +61,9 @@ export function computeAppraisalTerm(state: TermState): AppraisalTerm {
         `${e.at.slice(0, 10)}: ${e.reason}), ${APPRAISAL_TERM_WORKING_DAYS + e.workingDays} working days in all.`,
     );
   }
-  if (finished.length > 0) parts.push(`Supplementary materials (${PAUSE_BASIS}): ${finished.map((p) => p.reason).join('; ')}.`);
+  if (finished.length > 0) {
+    parts.push(`Supplementary materials (${PAUSE_BASIS}): ${finished.map((p) => p.reason).join('; ')}.`);
+  }
   parts.push(computation.explanation);
   if (open) {
     parts.push(
@@ -90,25 +92,52 @@ export function decideExtension(
   }
   const days = request.workingDays;
   if (!Number.isInteger(days) || days < 1 || days > MAX_EXTENSION_WORKING_DAYS) {
-    return { refused: 'extension-too-long', status: 400, reason: `an extension is 1..${MAX_EXTENSION_WORKING_DAYS} working days` };
+    return {
+      refused: 'extension-too-long',
+      status: 400,
+      reason: `an extension is 1..${MAX_EXTENSION_WORKING_DAYS} working days`,
+    };
   }
   const term = computeAppraisalTerm(state);
   if (!term.paused && at.getTime() > term.dueAt.getTime()) {
-    return { refused: 'term-expired', status: 409, reason: `the term ran out at ${term.dueAt.toISOString()}; extend before it does` };
+    return {
+      refused: 'term-expired',
+      status: 409,
+      reason: `the term ran out at ${term.dueAt.toISOString()}; extend before it does`,
+    };
   }
-  return { extension: { workingDays: days, reason: request.reason, approvedBy: request.approvedBy, at: at.toISOString() } };
+  return {
+    extension: { workingDays: days, reason: request.reason, approvedBy: request.approvedBy, at: at.toISOString() },
+  };
 }
 
 /**
  * Pausing for supplementary materials at `pausedAt` (not in the future, not before the agreement or the
  * last resume, not after the term ran out, not twice at once).
  */
-export function decidePause(state: TermState, pausedAt: Date, reason: string, now: Date): { pause: TermPause } | TermRefusal {
+export function decidePause(
+  state: TermState,
+  pausedAt: Date,
+  reason: string,
+  now: Date,
+): { pause: TermPause } | TermRefusal {
   if (state.pauses.some((p) => p.resumedAt === undefined)) {
-    return { refused: 'already-paused', status: 409, reason: 'the clock is already paused for supplementary materials' };
+    return {
+      refused: 'already-paused',
+      status: 409,
+      reason: 'the clock is already paused for supplementary materials',
+    };
   }
-  if (pausedAt.getTime() > now.getTime()) return { refused: 'future', status: 400, reason: 'a pause cannot start in the future' };
-  const lastResume = state.pauses.reduce((latest, p) => Math.max(latest, Date.parse(p.resumedAt ?? '')), state.agreementAt.getTime());
+  if (pausedAt.getTime() > now.getTime()) {
+    return {
+      refused: 'future',
+      status: 400,
+      reason: 'a pause cannot start in the future',
+    };
+  }
+  const lastResume = state.pauses
+    .filter((p) => p.resumedAt !== undefined)
+    .reduce((latest, p) => Math.max(latest, Date.parse(p.resumedAt ?? '')), state.agreementAt.getTime());
   if (pausedAt.getTime() < lastResume) {
     return {
       refused: 'before-running',
@@ -128,7 +157,13 @@ export function decideResume(state: TermState, resumedAt: Date, now: Date): { pa
   const index = state.pauses.findIndex((p) => p.resumedAt === undefined);
   const open = state.pauses[index];
   if (!open) return { refused: 'not-paused', status: 409, reason: 'the clock is not paused' };
-  if (resumedAt.getTime() > now.getTime()) return { refused: 'future', status: 400, reason: 'materials cannot arrive in the future' };
+  if (resumedAt.getTime() > now.getTime()) {
+    return {
+      refused: 'future',
+      status: 400,
+      reason: 'materials cannot arrive in the future',
+    };
+  }
   if (resumedAt.getTime() < Date.parse(open.pausedAt)) {
     return { refused: 'before-pause', status: 400, reason: `the clock was paused at ${open.pausedAt}` };
   }
@@ -139,7 +174,8 @@ export function decideResume(state: TermState, resumedAt: Date, now: Date): { pa
 /** Working days a finished pause consumed, for the history line ("2026-11-11..2026-11-17: 5 working days"). */
 export function describeResume(before: AppraisalTerm, after: AppraisalTerm): string {
   const consumed = after.computation.pauses.at(-1)?.consumed ?? 0;
-  return `clock resumed: ${consumed} working day(s) not counted, due ${shanghaiDateOf(before.dueAt)} → ${shanghaiDateOf(after.dueAt)}`;
+  const moved = `${shanghaiDateOf(before.dueAt)} → ${shanghaiDateOf(after.dueAt)}`;
+  return `clock resumed: ${consumed} working day(s) not counted, due ${moved}`;
 }
 
 /** The term as the contracts' Deadline shape; `closedAt` (the opinion issued) makes it met or breached. */

@@ -1,0 +1,10 @@
+import { JudicialAppraisalSchema1764900000000 } from './1764900000000-judicial-appraisal-schema';
+import { SeedInstitutions1764900000001 } from './1764900000001-seed-institutions';
+import { OfferTable1764900000002 } from './1764900000002-offer-table';
+
+/** Committed migrations of the judicial_appraisal schema, oldest first. */
+export const JudicialAppraisalMigrations = [
+  JudicialAppraisalSchema1764900000000,
+  SeedInstitutions1764900000001,
+  OfferTable1764900000002,
+];

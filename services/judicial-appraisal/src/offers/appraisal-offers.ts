@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '@legal/auth';
+import { Accepted, HandlerDomain, HandlerKitOptions, HandlerReporter, OpenRequest, Opening } from '@legal/handler-kit';
+import type { EntityManager } from 'typeorm';
+import { JudicialAppraisalEnv } from '../config/judicial-appraisal.env';
+import { EntrustmentResponseDto } from '../entrustments/dto/entrustment-response.dto';
+import { Entrustment } from '../entrustments/entities/entrustment.entity';
+import { entrustmentView } from '../entrustments/entrustment-view';
+import { EntrustmentsModule } from '../entrustments/entrustments.module';
+import { AppraisalOutcome, AppraisalStep, EntrustmentsService, factsOf } from '../entrustments/entrustments.service';
+import { HistoryModule } from '../history/history.module';
+import { HistoryService } from '../history/history.service';
+import { InstitutionsModule } from '../institutions/institutions.module';
+import { InstitutionsService } from '../institutions/institutions.service';
+import { AppraisalAcceptDto } from './dto/appraisal-accept.dto';
+
+/**
+ * What accepting an offer means in judicial appraisal: the work order's request becomes an entrustment
+ * received by the offered institution (received when offered), whose acceptance period starts; staff then
+ * decide it (art. 13). Never automatic: only staff can name the entrusting party and the category.
+ */
+@Injectable()
+export class AppraisalOffers implements HandlerDomain<Entrustment, AppraisalAcceptDto> {
+  constructor(
+    private readonly entrustments: EntrustmentsService,
+    private readonly institutions: InstitutionsService,
+    private readonly history: HistoryService,
+    private readonly reports: HandlerReporter<AppraisalStep, AppraisalOutcome>,
+  ) {}
+
+  async open(manager: EntityManager, request: OpenRequest<AppraisalAcceptDto>): Promise<Opening<Entrustment>> {
+    const { offer, body } = request;
+    if (!body) {
+      return {
+        refused: 'needs-staff',
+        reason: 'an entrustment needs staff to name the party and the category',
+      };
+    }
+    const institution = await this.institutions.byOrganisation(manager, offer.organisationId);
+    if (!institution) {
+      return {
+        refused: 'no-institution',
+        reason: `no appraisal institution is registered for ${offer.organisationId}`,
+      };
+    }
+    const facts = factsOf(body.party, {
+      category: body.category,
+      byLetter: body.byLetter ?? false,
+      complexity: body.complexity ?? 'ordinary',
+      agreedAcceptanceWorkingDays: body.agreedAcceptanceWorkingDays,
+    }, offer.offeredAt);
+    const e = await this.entrustments.register(manager, {
+      facts,
+      matter: offer.description,
+      institution,
+      actorId: request.actorId,
+      regionCode: offer.regionCode,
+      origin: {
+        offerId: offer.id,
+        workOrderId: offer.workOrderId,
+        caseCode: offer.caseCode,
+        correlationId: offer.correlationId,
+      },
+    });
+    return { opened: e, subject: e };
+  }
+
+  async afterAccepted(manager: EntityManager, accepted: Accepted<Entrustment>): Promise<void> {
+    const { offer, matter: e, actorId, now } = accepted;
+    const detail =
+      `Offer ${offer.id} accepted: entrustment by ${e.partyKind} ${e.partyName} registered at ${e.institutionName}, ` +
+      `the institution decides by ${e.acceptanceDueAt.toISOString()}. ${e.acceptanceExplanation}`;
+    await this.history.record(manager, { entrustmentId: e.id, step: 'offer-accepted', actorId, detail, at: now });
+    await this.reports.progressed(manager, {
+      about: e,
+      actorId,
+      at: now,
+      step: 'entrustment-registered',
+      detail,
+      deadlines: [
+        {
+          kind: 'judicial-appraisal-acceptance',
+          dueAt: e.acceptanceDueAt.toISOString(),
+          rule: 'working-days',
+          explanation: e.acceptanceExplanation.slice(0, 2000),
+          status: 'running',
+        },
+      ],
+    });
+  }
+
+  async present(_manager: EntityManager, e: Entrustment, _user: AuthUser): Promise<EntrustmentResponseDto> {
+    return entrustmentView(e);
+  }
+}
+
+/** Judicial appraisal on the handler kit: its offers, dispatch consumer and reports. */
+export const appraisalHandler: HandlerKitOptions = {
+  handler: 'judicial-appraisal',
+  imports: [EntrustmentsModule, InstitutionsModule, HistoryModule],
+  domain: AppraisalOffers,
+  settings: {
+    inject: [JudicialAppraisalEnv],
+    useFactory: (env: JudicialAppraisalEnv) => ({ autoAccept: false, sweepIntervalMs: env.OFFER_SWEEP_INTERVAL_MS }),
+  },
+  api: {
+    roles: { read: ['appraiser', 'supervisor', 'admin'], decide: ['appraiser'] },
+    summaries: {
+      list: 'Work orders offered to judicial appraisal institutions in your jurisdiction',
+      accept:
+        'Accept an open offer: registers the entrustment (party, category) and starts the art. 13 acceptance period',
+    },
+    acceptBody: AppraisalAcceptDto,
+  },
+};
