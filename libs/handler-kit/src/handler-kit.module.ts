@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DispatchConsumer } from './dispatch/dispatch.consumer';
-import { HANDLER_DOMAIN, HANDLER_NAME, HANDLER_SETTINGS, HandlerKitOptions } from './handler-kit.options';
+import { HANDLER_API, HANDLER_DOMAIN, HANDLER_NAME, HANDLER_SETTINGS, HandlerKitOptions } from './handler-kit.options';
 import { OfferExpirySweeper } from './offers/offer-expiry.sweeper';
 import { OfferInbox } from './offers/offer-inbox.service';
 import { offersControllerFor } from './offers/offers.controller';
@@ -22,6 +22,7 @@ export class HandlerKitModule {
       controllers: [offersControllerFor(options.api)],
       providers: [
         { provide: HANDLER_NAME, useValue: options.handler },
+        { provide: HANDLER_API, useValue: options.api },
         { provide: HANDLER_DOMAIN, useClass: options.domain },
         { provide: HANDLER_SETTINGS, inject: options.settings.inject ?? [], useFactory: options.settings.useFactory },
         HandlerReporter,

@@ -1,8 +1,8 @@
 import type { InjectionToken, ModuleMetadata, Type } from '@nestjs/common';
 import type { AuthUser, Role } from '@legal/auth';
-import type { EventData, WorkOrderDispatched } from '@legal/contracts';
+import type { Applicant, EventData, WorkOrderDispatched } from '@legal/contracts';
 import type { EntityManager } from 'typeorm';
-import type { Offer } from './offers/offer.entity';
+import type { Offer, OfferStatus } from './offers/offer.entity';
 import type { ReportSubject } from './reports/handler-reporter';
 
 /** A handler service as the router names it in a dispatch (`handler`) and in its reports. */
@@ -11,6 +11,7 @@ export type HandlerName = EventData<typeof WorkOrderDispatched>['handler'];
 export const HANDLER_NAME = Symbol('HANDLER_NAME');
 export const HANDLER_DOMAIN = Symbol('HANDLER_DOMAIN');
 export const HANDLER_SETTINGS = Symbol('HANDLER_SETTINGS');
+export const HANDLER_API = Symbol('HANDLER_API');
 
 /** Run-time settings, usually from the service's env class. */
 export interface HandlerSettings {
@@ -23,6 +24,8 @@ export interface HandlerSettings {
   whenAutoAcceptRefused?: 'leave-open' | 'reject';
   /** Milliseconds between expiry sweeps (0 turns the sweeper off). */
   sweepIntervalMs: number;
+  /** Who automatic decisions are recorded and reported as (default `system`). */
+  automaticActor?: string;
 }
 
 /** What accepting is asked to do in the handler's domain, inside the acceptance's transaction. */
@@ -78,6 +81,30 @@ export interface HandlerApi {
   summaries: { list: string; accept: string };
   /** The accept route's body (validated, whitelisted); without it the route takes no body. */
   acceptBody?: Type<object>;
+  /**
+   * A service whose offers API predates the kit keeps its response and list shapes with its own view;
+   * without it the kit's `OfferResponseDto`, `OfferQueryDto` (`limit`, `offset`) and page are used.
+   */
+  offerView?: OfferView;
+}
+
+/** The window of offers a list query asks for. */
+export interface OfferWindow {
+  status?: OfferStatus;
+  skip: number;
+  take: number;
+}
+
+/** How a service presents its offers, when not the kit's way (legal-aid: `page`/`pageSize`, `outcomeCode`). */
+export interface OfferView {
+  /** The list route's query class (validated, whitelisted). */
+  listQuery: Type<object>;
+  window(query: object): OfferWindow;
+  page(items: object[], total: number, query: object): object;
+  /** One offer as the routes answer it; `applicant` is unsealed for the view to mask. */
+  present(offer: Offer, applicant: Applicant): object;
+  /** Whose region decides jurisdiction: the matter's (`regionCode`, default) or the organisation's. */
+  jurisdiction?: 'matter' | 'organisation';
 }
 
 export interface HandlerKitOptions {

@@ -1,5 +1,5 @@
 export { HandlerKitModule } from './handler-kit.module';
-export { HANDLER_DOMAIN, HANDLER_NAME, HANDLER_SETTINGS } from './handler-kit.options';
+export { HANDLER_API, HANDLER_DOMAIN, HANDLER_NAME, HANDLER_SETTINGS } from './handler-kit.options';
 export type {
   Accepted,
   CapacityCheck,
@@ -8,6 +8,8 @@ export type {
   HandlerKitOptions,
   HandlerName,
   HandlerSettings,
+  OfferView,
+  OfferWindow,
   OpenRequest,
   Opening,
 } from './handler-kit.options';

@@ -9,7 +9,7 @@ import { HardshipReview } from './hardship/entities/hardship-review.entity';
 import { HardshipThreshold } from './hardship/entities/hardship-threshold.entity';
 import { Lawyer } from './lawyers/entities/lawyer.entity';
 import { DefenceNoticeRecord } from './notices/entities/defence-notice.entity';
-import { Offer } from './offers/entities/offer.entity';
+import { Offer } from '@legal/handler-kit';
 import { ReturnVisit } from './return-visits/entities/return-visit.entity';
 
 /** Every table of the legal_aid schema (the outbox and inbox are added by the service kit). */

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { HandlerKitModule } from '@legal/handler-kit';
 import { ApplicationsModule } from './applications/applications.module';
 import { AppointmentsModule } from './appointments/appointments.module';
 import { CapacityModule } from './capacity/capacity.module';
@@ -10,7 +11,7 @@ import { HardshipModule } from './hardship/hardship.module';
 import { LawyersModule } from './lawyers/lawyers.module';
 import { MaterialsModule } from './materials/materials.module';
 import { NoticesModule } from './notices/notices.module';
-import { OffersModule } from './offers/offers.module';
+import { legalAidHandler } from './offers/legal-aid-offers';
 import { ReturnVisitsModule } from './return-visits/return-visits.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { WorkflowModule } from './workflow/workflow.module';
@@ -22,7 +23,7 @@ export class LegalAidModule {
     return {
       module: LegalAidModule,
       imports: [
-        OffersModule,
+        HandlerKitModule.forHandler(legalAidHandler),
         NoticesModule,
         ApplicationsModule,
         HardshipModule,

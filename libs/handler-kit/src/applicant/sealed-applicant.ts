@@ -22,8 +22,20 @@ export function sealApplicant(pii: PiiProtector, applicant: Applicant): SealedAp
   };
 }
 
+/**
+ * Opens a sealed applicant. Besides the kit's form (one sealed JSON document) it reads the per-field
+ * form a table migrated from separately sealed columns holds: a JSON object of sealed values
+ * (`{"name":"<sealed>","phone":"<sealed>"}`), each opened on its own.
+ */
 export function unsealApplicant(pii: PiiProtector, sealed: string | null): Applicant {
-  return sealed ? (JSON.parse(pii.decrypt(sealed)) as Applicant) : {};
+  if (!sealed) return {};
+  if (!sealed.startsWith('{')) return JSON.parse(pii.decrypt(sealed)) as Applicant;
+  const fields = JSON.parse(sealed) as Record<string, string | null>;
+  const open = (key: keyof Applicant): string | undefined => {
+    const value = fields[key];
+    return typeof value === 'string' ? pii.decrypt(value) : undefined;
+  };
+  return { name: open('name'), phone: open('phone'), idCardNumber: open('idCardNumber'), address: open('address') };
 }
 
 /** What a caller may see of an applicant (pure). */

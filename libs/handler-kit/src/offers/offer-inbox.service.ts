@@ -5,14 +5,17 @@ import type { CloudEvent, EventData, OfferWithdrawn, WorkOrderDispatched } from 
 import { ConflictError, NotFoundError } from '@legal/http';
 import { PiiProtector } from '@legal/privacy';
 import { DataSource, EntityManager } from 'typeorm';
-import { applicantView, sealApplicant } from '../applicant/sealed-applicant';
+import { applicantView, sealApplicant, unsealApplicant } from '../applicant/sealed-applicant';
 import {
+  HANDLER_API,
   HANDLER_DOMAIN,
   HANDLER_NAME,
   HANDLER_SETTINGS,
+  HandlerApi,
   HandlerDomain,
   HandlerName,
   HandlerSettings,
+  OfferWindow,
   Opening,
 } from '../handler-kit.options';
 import { HandlerReporter, OfferRejectionCode } from '../reports/handler-reporter';
@@ -49,7 +52,13 @@ export class OfferInbox {
     @Inject(HANDLER_NAME) private readonly handler: HandlerName,
     @Inject(HANDLER_DOMAIN) private readonly domain: HandlerDomain<Matter, unknown>,
     @Inject(HANDLER_SETTINGS) private readonly settings: HandlerSettings,
+    @Inject(HANDLER_API) private readonly api: HandlerApi,
   ) {}
+
+  /** Who automatic decisions are recorded and reported as. */
+  private get automaticActor(): string {
+    return this.settings.automaticActor ?? SYSTEM_ACTOR;
+  }
 
   /** A dispatched work order: recorded once per offer id (redelivery adds nothing), maybe accepted at once. */
   async receive(manager: EntityManager, event: CloudEvent<DispatchedData>): Promise<void> {
@@ -117,27 +126,38 @@ export class OfferInbox {
     }
   }
 
-  async list(user: AuthUser, query: OfferQueryDto): Promise<OfferPageResponseDto> {
+  /** Offers in the caller's jurisdiction, newest first (the service's `offerView` shapes query and page). */
+  async list(user: AuthUser, query: object): Promise<object> {
+    const view = this.api.offerView;
+    const window = view ? view.window(query) : kitWindow(query as OfferQueryDto);
+    const page = (items: object[], total: number): object =>
+      view ? view.page(items, total, query) : kitPage(items, total, query as OfferQueryDto);
     const prefix = jurisdictionPrefix(user);
-    if (prefix === undefined) return { items: [], total: 0, limit: query.limit, offset: query.offset };
+    if (prefix === undefined) return page([], 0);
     const qb = this.dataSource
       .getRepository(Offer)
       .createQueryBuilder('o')
-      .where('o.regionCode LIKE :prefix', { prefix: likePrefix(prefix) })
+      .where(`o.${this.jurisdictionField} LIKE :prefix`, { prefix: likePrefix(prefix) })
       .orderBy('o.offeredAt', 'DESC')
       .addOrderBy('o.id', 'ASC')
-      .take(query.limit)
-      .skip(query.offset);
-    if (query.status) qb.andWhere('o.status = :status', { status: query.status });
+      .take(window.take)
+      .skip(window.skip);
+    if (window.status) qb.andWhere('o.status = :status', { status: window.status });
     const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map((o) => this.toResponse(o)), total, limit: query.limit, offset: query.offset };
+    return page(rows.map((o) => this.present(o)), total);
   }
 
-  async get(id: string, user: AuthUser): Promise<OfferResponseDto> {
+  async get(id: string, user: AuthUser): Promise<object> {
     const offer = await this.dataSource.getRepository(Offer).findOneBy({ id });
     if (!offer) throw new NotFoundError('Offer', id);
-    assertInJurisdiction(user, offer.regionCode, `Offer ${id}`);
-    return this.toResponse(offer);
+    assertInJurisdiction(user, offer[this.jurisdictionField], `Offer ${id}`);
+    return this.present(offer);
+  }
+
+  /** One offer as the routes answer it. */
+  present(offer: Offer): object {
+    const view = this.api.offerView;
+    return view ? view.present(offer, unsealApplicant(this.pii, offer.applicantSealed)) : this.toResponse(offer);
   }
 
   /** Staff accept: opens the matter (409 with the domain's code when it refuses); returns it as presented. */
@@ -151,12 +171,12 @@ export class OfferInbox {
     });
   }
 
-  async reject(id: string, user: AuthUser, request: RejectRequest): Promise<OfferResponseDto> {
+  async reject(id: string, user: AuthUser, request: RejectRequest): Promise<object> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
       const offer = await this.lockDecidable(manager, id, user, now);
       await this.rejectWithin(manager, offer, { ...request, actorId: user.subject, now });
-      return this.toResponse(offer);
+      return this.present(offer);
     });
   }
 
@@ -192,15 +212,19 @@ export class OfferInbox {
     };
   }
 
+  private get jurisdictionField(): 'regionCode' | 'organisationRegionCode' {
+    return this.api.offerView?.jurisdiction === 'organisation' ? 'organisationRegionCode' : 'regionCode';
+  }
+
   private async autoDecide(manager: EntityManager, offer: Offer): Promise<void> {
     const now = new Date();
     if (offer.expiresAt.getTime() <= now.getTime()) return;
-    const request = { offer, actorId: SYSTEM_ACTOR, automatic: true, body: undefined, now };
+    const request = { offer, actorId: this.automaticActor, automatic: true, body: undefined, now };
     const result = await this.acceptWithin(manager, request);
     if (!('refused' in result)) return;
     if (this.settings.whenAutoAcceptRefused === 'reject') {
       const reason = result.reason;
-      await this.rejectWithin(manager, offer, { reasonCode: 'no-capacity', reason, actorId: SYSTEM_ACTOR, now });
+      await this.rejectWithin(manager, offer, { reasonCode: 'no-capacity', reason, actorId: this.automaticActor, now });
       return;
     }
     this.logger.warn(
@@ -263,9 +287,17 @@ export class OfferInbox {
       .where('o.id = :id', { id })
       .getOne();
     if (!offer) throw new NotFoundError('Offer', id);
-    assertInJurisdiction(user, offer.regionCode, `Offer ${id}`);
+    assertInJurisdiction(user, offer[this.jurisdictionField], `Offer ${id}`);
     const refusal = undecidable(offer, now);
     if (refusal) throw new ConflictError(refusal.code, refusal.message);
     return offer;
   }
+}
+
+function kitWindow(query: OfferQueryDto): OfferWindow {
+  return { status: query.status, skip: query.offset, take: query.limit };
+}
+
+function kitPage(items: object[], total: number, query: OfferQueryDto): OfferPageResponseDto {
+  return { items: items as OfferResponseDto[], total, limit: query.limit, offset: query.offset };
 }

@@ -21,14 +21,14 @@ export function offersControllerFor(api: HandlerApi): Type<unknown> {
     @Get()
     @Roles(...api.roles.read)
     @ApiOperation({ summary: api.summaries.list })
-    list(@CurrentUser() user: AuthUser, @Query() query: OfferQueryDto): Promise<OfferPageResponseDto> {
+    list(@CurrentUser() user: AuthUser, @Query() query: OfferQueryDto): Promise<OfferPageResponseDto | object> {
       return this.inbox.list(user, query);
     }
 
     @Get(':id')
     @Roles(...api.roles.read)
     @ApiOperation({ summary: 'One offer' })
-    get(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<OfferResponseDto> {
+    get(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<OfferResponseDto | object> {
       return this.inbox.get(params.id, user);
     }
 
@@ -47,11 +47,15 @@ export function offersControllerFor(api: HandlerApi): Type<unknown> {
       @CurrentUser() user: AuthUser,
       @Param() params: IdParamDto,
       @Body() dto: OfferRejectDto,
-    ): Promise<OfferResponseDto> {
+    ): Promise<OfferResponseDto | object> {
       return this.inbox.reject(params.id, user, dto);
     }
   }
 
+  if (api.offerView) {
+    // The service's own list query (e.g. page/pageSize) instead of the kit's limit/offset.
+    Reflect.defineMetadata('design:paramtypes', [Object, api.offerView.listQuery], OffersController.prototype, 'list');
+  }
   if (api.acceptBody) {
     // The body's class is the service's: give the validation pipe and Swagger its type, then bind it.
     const proto = OffersController.prototype;

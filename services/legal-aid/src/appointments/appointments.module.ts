@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
-import { ReportsModule } from '../reports/reports.module';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsService } from './appointments.service';
 
 @Module({
-  imports: [ApplicationsModule, DeadlinesModule, ReportsModule],
+  imports: [ApplicationsModule, DeadlinesModule],
   controllers: [AppointmentsController],
   providers: [AppointmentsService],
   exports: [AppointmentsService],

@@ -9,7 +9,8 @@ import type { Application } from '../applications/entities/application.entity';
 import { DeadlinesService, toContractDeadline } from '../deadlines/deadlines.service';
 import { Lawyer } from '../lawyers/entities/lawyer.entity';
 import { CandidateScore, explainChoice, MatterNeeds, rankLawyers, Selection } from '../lawyers/lawyer-selection';
-import { HandlerReportsService } from '../reports/handler-reports.service';
+import { HandlerReporter } from '@legal/handler-kit';
+import { reportSubject } from '../applications/report-subject';
 import { Appointment } from './entities/appointment.entity';
 
 export interface AppointRequest {
@@ -30,7 +31,7 @@ export class AppointmentsService {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly deadlines: DeadlinesService,
-    private readonly reports: HandlerReportsService,
+    private readonly reports: HandlerReporter,
   ) {}
 
   /**
@@ -89,7 +90,14 @@ export class AppointmentsService {
     const clocks = [clock, decision].filter((c) => c !== null).map(toContractDeadline);
     const onTime = clock ? ` (due ${clock.dueAt.toISOString()}, ${clock.status})` : '';
     const detail = `Lawyer ${chosen.name} (${chosen.lawFirm}) appointed${providedFirst ? ' before the decision (先行提供); the review follows' : ''}${onTime}`;
-    await this.reports.progressed(manager, { workOrderId: application.workOrderId, caseNumber: application.caseNumber }, 'lawyer-appointed', detail, clocks, request.actor, now);
+    await this.reports.progressed(manager, {
+      about: reportSubject(application),
+      step: 'lawyer-appointed',
+      detail,
+      deadlines: clocks,
+      actorId: request.actor,
+      at: now,
+    });
     return appointment;
   }
 

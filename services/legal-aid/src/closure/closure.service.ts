@@ -10,7 +10,8 @@ import type { Application } from '../applications/entities/application.entity';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { LegalAidEnv } from '../config/legal-aid.env';
 import { assertInJurisdiction } from '../jurisdiction/jurisdiction';
-import { HandlerReportsService } from '../reports/handler-reports.service';
+import { HandlerReporter } from '@legal/handler-kit';
+import { reportSubject } from '../applications/report-subject';
 import { ReturnVisit } from '../return-visits/entities/return-visit.entity';
 import type { ClosureCreateDto } from './dto/closure-create.dto';
 
@@ -21,7 +22,7 @@ export class ClosureService {
     private readonly env: LegalAidEnv,
     private readonly applications: ApplicationsService,
     private readonly appointments: AppointmentsService,
-    private readonly reports: HandlerReportsService,
+    private readonly reports: HandlerReporter,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -53,7 +54,13 @@ export class ClosureService {
         completedBy: null,
       });
       await manager.insert(ReturnVisit, returnVisit);
-      await this.reports.resolved(manager, { workOrderId: application.workOrderId, caseNumber: application.caseNumber }, 'case-closed', `${dto.outcome}: ${dto.summary}`, user.subject, now);
+      await this.reports.resolved(manager, {
+        about: reportSubject(application),
+        outcome: 'case-closed',
+        summary: `${dto.outcome}: ${dto.summary}`,
+        actorId: user.subject,
+        at: now,
+      });
       return { application, returnVisit };
     });
   }

@@ -10,7 +10,8 @@ import { AppointmentsService } from '../appointments/appointments.service';
 import { DeadlinesService, toContractDeadline } from '../deadlines/deadlines.service';
 import { HardshipReview } from '../hardship/entities/hardship-review.entity';
 import { assertInJurisdiction } from '../jurisdiction/jurisdiction';
-import { HandlerReportsService } from '../reports/handler-reports.service';
+import { HandlerReporter } from '@legal/handler-kit';
+import { reportSubject } from '../applications/report-subject';
 import type { DecisionCreateDto } from './dto/decision-create.dto';
 
 /**
@@ -23,7 +24,7 @@ export class DecisionsService {
     private readonly applications: ApplicationsService,
     private readonly deadlines: DeadlinesService,
     private readonly appointments: AppointmentsService,
-    private readonly reports: HandlerReportsService,
+    private readonly reports: HandlerReporter,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -55,14 +56,27 @@ export class DecisionsService {
     const detail = providedFirst
       ? `Legal aid granted after review; the lawyer provided first (先行提供) continues. ${reason}`
       : `Legal aid granted; a lawyer will be appointed by ${appointment?.dueAt.toISOString()}. ${reason}`;
-    await this.reports.progressed(manager, { workOrderId: application.workOrderId, caseNumber: application.caseNumber }, 'aid-granted', detail, clocks.filter((c) => c !== null).map(toContractDeadline), actor, now);
+    await this.reports.progressed(manager, {
+      about: reportSubject(application),
+      step: 'aid-granted',
+      detail,
+      deadlines: clocks.filter((c) => c !== null).map(toContractDeadline),
+      actorId: actor,
+      at: now,
+    });
     return application;
   }
 
   private async deny(manager: EntityManager, application: Application, to: Application['state'], reason: string, actor: string, now: Date, changes: Partial<Application>): Promise<Application> {
     if (application.state === 'provided-first') await this.appointments.end(manager, application.id, 'aid-denied', now);
     await this.applications.transition(manager, application, to, 'decided', actor, `deny: ${reason}`, changes);
-    await this.reports.resolved(manager, { workOrderId: application.workOrderId, caseNumber: application.caseNumber }, 'aid-denied', `法律援助申请不予批准 Legal aid denied: ${reason}`, actor, now);
+    await this.reports.resolved(manager, {
+      about: reportSubject(application),
+      outcome: 'aid-denied',
+      summary: `法律援助申请不予批准 Legal aid denied: ${reason}`,
+      actorId: actor,
+      at: now,
+    });
     return application;
   }
 }

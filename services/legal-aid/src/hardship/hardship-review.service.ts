@@ -8,7 +8,8 @@ import { assertAllowed, nextState } from '../applications/application-state';
 import { ApplicationsService } from '../applications/applications.service';
 import type { Application } from '../applications/entities/application.entity';
 import { assertInJurisdiction } from '../jurisdiction/jurisdiction';
-import { HandlerReportsService } from '../reports/handler-reports.service';
+import { HandlerReporter } from '@legal/handler-kit';
+import { reportSubject } from '../applications/report-subject';
 import type { HardshipOverrideDto } from './dto/hardship-override.dto';
 import type { HardshipReviewCreateDto } from './dto/hardship-review-create.dto';
 import { ExemptCategory } from './entities/exempt-category.entity';
@@ -23,7 +24,7 @@ const RESULT_WORDS = { exempt: 'exempt from the economic-hardship check', eligib
 export class HardshipReviewService {
   constructor(
     private readonly applications: ApplicationsService,
-    private readonly reports: HandlerReportsService,
+    private readonly reports: HandlerReporter,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -90,7 +91,15 @@ export class HardshipReviewService {
       await manager.insert(HardshipReview, review);
       const tags = [...new Set([...application.expertiseTags, ...(category?.expertiseTags ?? []), ...inputs.matterTags])];
       await this.applications.transition(manager, application, nextState('review', facts), 'hardship-reviewed', user.subject, evaluation.explanation, { expertiseTags: tags });
-      await this.reports.progressed(manager, this.subject(application), 'hardship-reviewed', `Economic-hardship review recorded: ${RESULT_WORDS[evaluation.result]}${exemption ? ` (${exemption.labelZh})` : ` (${threshold?.source} threshold)`}`, [], user.subject, now);
+      const basis = exemption ? ` (${exemption.labelZh})` : ` (${threshold?.source} threshold)`;
+      await this.reports.progressed(manager, {
+        about: reportSubject(application),
+        step: 'hardship-reviewed',
+        detail: `Economic-hardship review recorded: ${RESULT_WORDS[evaluation.result]}${basis}`,
+        deadlines: [],
+        actorId: user.subject,
+        at: now,
+      });
       return { application, review };
     });
   }
@@ -107,7 +116,14 @@ export class HardshipReviewService {
       Object.assign(review, { overrideResult: dto.result, overrideReason: dto.reason, overriddenBy: user.subject.slice(0, 64), overriddenAt: now, finalResult: dto.result });
       await manager.save(review);
       await this.applications.transition(manager, application, application.state, 'hardship-review-overridden', user.subject, `${previous} → ${dto.result}: ${dto.reason}`);
-      await this.reports.progressed(manager, this.subject(application), 'hardship-review-overridden', `Economic-hardship result set by an officer to ${RESULT_WORDS[dto.result]}`, [], user.subject, now);
+      await this.reports.progressed(manager, {
+        about: reportSubject(application),
+        step: 'hardship-review-overridden',
+        detail: `Economic-hardship result set by an officer to ${RESULT_WORDS[dto.result]}`,
+        deadlines: [],
+        actorId: user.subject,
+        at: now,
+      });
       return { application, review };
     });
   }
@@ -118,9 +134,5 @@ export class HardshipReviewService {
       throw new InvalidInputError([{ field: 'exemptCategoryCode', messages: [`${code} is not an active exempt category`], codes: ['unknownExemptCategory'] }]);
     }
     return category;
-  }
-
-  private subject(application: Application): { workOrderId: string | null; caseNumber: string } {
-    return { workOrderId: application.workOrderId, caseNumber: application.caseNumber };
   }
 }

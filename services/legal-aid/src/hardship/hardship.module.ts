@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
-import { ReportsModule } from '../reports/reports.module';
 import { ExemptCategoriesController } from './exempt-categories.controller';
 import { ExemptCategoriesService } from './exempt-categories.service';
 import { HardshipReviewController } from './hardship-review.controller';
@@ -9,7 +8,7 @@ import { ThresholdsController } from './thresholds.controller';
 import { ThresholdsService } from './thresholds.service';
 
 @Module({
-  imports: [ApplicationsModule, ReportsModule],
+  imports: [ApplicationsModule],
   controllers: [HardshipReviewController, ThresholdsController, ExemptCategoriesController],
   providers: [HardshipReviewService, ThresholdsService, ExemptCategoriesService],
 })

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
-import { ReportsModule } from '../reports/reports.module';
 import { MaterialsController } from './materials.controller';
 import { MaterialsService } from './materials.service';
 
 @Module({
-  imports: [ApplicationsModule, DeadlinesModule, ReportsModule],
+  imports: [ApplicationsModule, DeadlinesModule],
   controllers: [MaterialsController],
   providers: [MaterialsService],
 })

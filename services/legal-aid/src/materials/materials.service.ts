@@ -7,7 +7,8 @@ import { ApplicationsService } from '../applications/applications.service';
 import type { Application } from '../applications/entities/application.entity';
 import { DeadlinesService, toContractDeadline } from '../deadlines/deadlines.service';
 import { assertInJurisdiction } from '../jurisdiction/jurisdiction';
-import { HandlerReportsService } from '../reports/handler-reports.service';
+import { HandlerReporter } from '@legal/handler-kit';
+import { reportSubject } from '../applications/report-subject';
 import type { MaterialsReceivedDto } from './dto/materials-received.dto';
 import type { MaterialsRequestDto } from './dto/materials-request.dto';
 
@@ -20,7 +21,7 @@ export class MaterialsService {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly deadlines: DeadlinesService,
-    private readonly reports: HandlerReportsService,
+    private readonly reports: HandlerReporter,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -36,7 +37,13 @@ export class MaterialsService {
       await this.applications.transition(manager, application, nextState('request-materials', facts), 'materials-requested', user.subject, `Missing: ${labels}; decision clock paused`, {
         stateBeforeMaterials: application.state,
       });
-      await this.reports.needsInfo(manager, { workOrderId: application.workOrderId, caseNumber: application.caseNumber }, dto.items, dto.notice, user.subject, now);
+      await this.reports.needsInfo(manager, {
+        about: reportSubject(application),
+        items: dto.items,
+        notice: dto.notice,
+        actorId: user.subject,
+        at: now,
+      });
       return application;
     });
   }
@@ -50,10 +57,22 @@ export class MaterialsService {
       const clock = await this.deadlines.resume(manager, application.id, 'legal-aid-decision', now);
       const back = application.stateBeforeMaterials ?? 'received';
       await this.applications.transition(manager, application, back, 'materials-received', user.subject, `Received: ${dto.items.join(', ')}; decision clock resumed`, { stateBeforeMaterials: null });
-      const subject = { workOrderId: application.workOrderId, caseNumber: application.caseNumber };
-      await this.reports.infoReceived(manager, subject, dto.items, user.subject, now);
+      const subject = reportSubject(application);
+      await this.reports.infoReceived(manager, {
+        about: subject,
+        receivedItems: dto.items,
+        actorId: user.subject,
+        at: now,
+      });
       if (clock) {
-        await this.reports.progressed(manager, subject, 'decision-clock-resumed', `Materials received; decision now due ${clock.dueAt.toISOString()}`, [toContractDeadline(clock)], user.subject, now);
+        await this.reports.progressed(manager, {
+          about: subject,
+          step: 'decision-clock-resumed',
+          detail: `Materials received; decision now due ${clock.dueAt.toISOString()}`,
+          deadlines: [toContractDeadline(clock)],
+          actorId: user.subject,
+          at: now,
+        });
       }
       return application;
     });

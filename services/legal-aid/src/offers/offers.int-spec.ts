@@ -9,8 +9,7 @@ import { Application } from '../applications/entities/application.entity';
 import type { LegalAidEnv } from '../config/legal-aid.env';
 import { legalAidService } from '../legal-aid.definition';
 import { PartnerEventsFixture } from '../testing/partner-events.fixture';
-import type { DispatchedData } from './offers.service';
-import { Offer } from './entities/offer.entity';
+import { DispatchedData, Offer } from '@legal/handler-kit';
 
 jest.setTimeout(90_000);
 

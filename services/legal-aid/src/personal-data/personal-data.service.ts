@@ -57,14 +57,18 @@ export class PersonalDataService {
   }
 
   view(person: ProtectedPerson, policy: RevealPolicy = MASK_ALL): PersonView {
-    const plain = this.reveal(person);
-    const view: PersonView = {};
-    if (plain.name !== undefined) view.name = policy.name ? plain.name : maskName(plain.name);
-    if (plain.idCardNumber !== undefined) view.idCardNumber = policy.idCard ? plain.idCardNumber : maskIdCard(plain.idCardNumber);
-    if (plain.phone !== undefined) view.phone = policy.phone ? plain.phone : maskPhone(plain.phone);
-    if (plain.address !== undefined) view.address = policy.address ? plain.address : maskAddress(plain.address);
-    return view;
+    return personView(this.reveal(person), policy);
   }
+}
+
+/** What a response shows of a person (pure): each field masked unless the policy reveals it. */
+export function personView(plain: PersonInput, policy: RevealPolicy = MASK_ALL): PersonView {
+  const view: PersonView = {};
+  if (plain.name !== undefined) view.name = policy.name ? plain.name : maskName(plain.name);
+  if (plain.idCardNumber !== undefined) view.idCardNumber = policy.idCard ? plain.idCardNumber : maskIdCard(plain.idCardNumber);
+  if (plain.phone !== undefined) view.phone = policy.phone ? plain.phone : maskPhone(plain.phone);
+  if (plain.address !== undefined) view.address = policy.address ? plain.address : maskAddress(plain.address);
+  return view;
 }
 
 /** Keeps the first six characters of an address (province/city/county level), masks the rest. */

@@ -4,7 +4,7 @@ import { createKafka, encodeCloudEvent, sealCloudEvent, EventCollector } from '@
 import type { Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { NoticeData } from '../notices/defence-notices.service';
-import type { DispatchedData } from '../offers/offers.service';
+import type { DispatchedData } from '@legal/handler-kit';
 
 let sequence = Math.floor(Math.random() * 800000) + 1000;
 

@@ -8,7 +8,7 @@ import request from 'supertest';
 import type { LegalAidEnv } from '../config/legal-aid.env';
 import { legalAidService } from '../legal-aid.definition';
 import { PartnerEventsFixture } from '../testing/partner-events.fixture';
-import type { DispatchedData } from '../offers/offers.service';
+import type { DispatchedData } from '@legal/handler-kit';
 
 type Body = Record<string, unknown>;
 const step = (e: { data: unknown }): string | undefined => (e.data as { step?: string }).step;

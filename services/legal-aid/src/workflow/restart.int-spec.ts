@@ -9,7 +9,7 @@ import { Appointment } from '../appointments/entities/appointment.entity';
 import type { LegalAidEnv } from '../config/legal-aid.env';
 import { Lawyer } from '../lawyers/entities/lawyer.entity';
 import { legalAidService } from '../legal-aid.definition';
-import { Offer } from '../offers/entities/offer.entity';
+import { Offer } from '@legal/handler-kit';
 import { PartnerEventsFixture } from '../testing/partner-events.fixture';
 
 jest.setTimeout(120_000);

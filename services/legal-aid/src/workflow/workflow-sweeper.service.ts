@@ -7,15 +7,14 @@ import { Application } from '../applications/entities/application.entity';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { LegalAidEnv } from '../config/legal-aid.env';
 import { DeadlinesService } from '../deadlines/deadlines.service';
-import { OffersService } from '../offers/offers.service';
 
 export const SWEEPER_ACTOR = 'system:sweeper';
 
 /**
  * Drives the automatic steps from the database, so a restarted or second instance carries on where
  * another stopped: appoints lawyers for granted, notified-defence and urgent (先行提供) applications,
- * expires lapsed offers and marks clocks that ran out. Each application is claimed with
- * FOR UPDATE SKIP LOCKED and handled in its own transaction together with its outbox events.
+ * and marks clocks that ran out (lapsed offers are expired by the handler kit's sweeper). Each
+ * application is claimed with FOR UPDATE SKIP LOCKED and handled in its own transaction together with its outbox events.
  */
 @Injectable()
 export class WorkflowSweeperService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -24,7 +23,6 @@ export class WorkflowSweeperService implements OnApplicationBootstrap, OnModuleD
 
   constructor(
     private readonly env: LegalAidEnv,
-    private readonly offers: OffersService,
     private readonly deadlines: DeadlinesService,
     private readonly appointments: AppointmentsService,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,9 +41,8 @@ export class WorkflowSweeperService implements OnApplicationBootstrap, OnModuleD
   /** One pass; also called directly by tests. */
   async sweep(): Promise<void> {
     const now = new Date();
-    const expired = await this.dataSource.transaction((m) => this.offers.expireOverdue(m, now));
     const breached = await this.dataSource.transaction((m) => this.deadlines.markBreached(m, now));
-    if (expired + breached > 0) this.logger.log({ expired, breached }, 'offers expired / clocks breached');
+    if (breached > 0) this.logger.log({ breached }, 'clocks breached');
     if (this.env.AUTO_APPOINT_LAWYERS) await this.appointDue();
   }
 

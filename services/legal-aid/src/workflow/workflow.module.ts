@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppointmentsModule } from '../appointments/appointments.module';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
-import { OffersModule } from '../offers/offers.module';
 import { WorkflowSweeperService } from './workflow-sweeper.service';
 
-@Module({ imports: [AppointmentsModule, DeadlinesModule, OffersModule], providers: [WorkflowSweeperService], exports: [WorkflowSweeperService] })
+@Module({ imports: [AppointmentsModule, DeadlinesModule], providers: [WorkflowSweeperService], exports: [WorkflowSweeperService] })
 export class WorkflowModule {}

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { OFFER_STATUSES } from '../entities/offer.entity';
+import { OFFER_STATUSES } from '@legal/handler-kit';
 import { PersonViewDto } from '../../personal-data/person-view.dto';
 
 export class OfferResponseDto {

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '@legal/auth';
+import {
+  Accepted,
+  CapacityCheck,
+  HandlerDomain,
+  HandlerKitOptions,
+  HandlerReporter,
+  Offer,
+  OpenRequest,
+  Opening,
+  unsealApplicant,
+} from '@legal/handler-kit';
+import { PiiProtector } from '@legal/privacy';
+import type { EntityManager } from 'typeorm';
+import { ApplicationPresenter } from '../applications/application.presenter';
+import { ApplicationsModule } from '../applications/applications.module';
+import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationResponseDto } from '../applications/dto/application-response.dto';
+import type { Application } from '../applications/entities/application.entity';
+import { CapacityModule } from '../capacity/capacity.module';
+import { CapacityService } from '../capacity/capacity.service';
+import { LegalAidEnv } from '../config/legal-aid.env';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { DeadlinesService, toContractDeadline } from '../deadlines/deadlines.service';
+import { PersonalDataModule } from '../personal-data/personal-data.module';
+import { PersonalDataService } from '../personal-data/personal-data.service';
+import { legalAidOfferView } from './offer-view';
+
+export const AUTO_ACCEPT_ACTOR = 'system:auto-accept';
+
+/** Expertise a catalogue service type implies for choosing the lawyer. */
+const SERVICE_TYPE_EXPERTISE: Record<string, string[]> = {
+  'notified-defence': ['criminal-defence'],
+  'duty-lawyer': ['criminal-defence'],
+};
+
+/**
+ * What accepting an offer means in legal aid: the application is registered and its 7-day decision
+ * clock starts (an urgent one gets a lawyer first). Automatic acceptance respects the organisation's
+ * capacity, and an organisation at capacity rejects at once (`no-capacity`) so the router moves on.
+ */
+@Injectable()
+export class LegalAidOffers implements HandlerDomain<Application> {
+  constructor(
+    private readonly pii: PiiProtector,
+    private readonly personal: PersonalDataService,
+    private readonly applications: ApplicationsService,
+    private readonly presenter: ApplicationPresenter,
+    private readonly deadlines: DeadlinesService,
+    private readonly capacityService: CapacityService,
+    private readonly reports: HandlerReporter,
+  ) {}
+
+  async capacity(manager: EntityManager, offer: Offer): Promise<CapacityCheck> {
+    const c = await this.capacityService.check(manager, offer.organisationId);
+    const reason = `${offer.organisationName} has ${c.open} open legal-aid applications (limit ${c.limit})`;
+    return { hasCapacity: c.hasCapacity, reason };
+  }
+
+  async open(manager: EntityManager, request: OpenRequest<unknown>): Promise<Opening<Application>> {
+    const { offer, actorId, now } = request;
+    const application = await this.applications.open(manager, {
+      kind: 'work-order',
+      workOrderId: offer.workOrderId,
+      offerId: offer.id,
+      noticeId: null,
+      caseCode: offer.caseCode,
+      organisationId: offer.organisationId,
+      organisationName: offer.organisationName,
+      regionCode: offer.organisationRegionCode,
+      matterRegionCode: offer.regionCode,
+      description: offer.description,
+      expertiseTags: SERVICE_TYPE_EXPERTISE[offer.serviceType] ?? [],
+      legalDeadlineAt: offer.legalDeadlineAt,
+      applicant: this.personal.protect(unsealApplicant(this.pii, offer.applicantSealed)),
+      receivedAt: now,
+      state: 'received',
+      sourceEventId: offer.dispatchEventId,
+      actor: actorId,
+      detail: `Offer ${offer.id} (attempt ${offer.attempt}) of work order ${offer.caseCode} accepted`,
+    });
+    const subject = { workOrderId: offer.workOrderId, id: application.id, handlerCaseId: application.caseNumber };
+    return { opened: application, subject };
+  }
+
+  async afterAccepted(manager: EntityManager, accepted: Accepted<Application>): Promise<void> {
+    const { matter: application, subject, actorId, now } = accepted;
+    const decision = await this.deadlines.find(manager, application.id, 'legal-aid-decision');
+    const urgentNote = application.urgent
+      ? '; legal deadline within 7 days: a lawyer is provided first and the review follows (先行提供)'
+      : '';
+    await this.reports.progressed(manager, {
+      about: subject,
+      step: 'application-registered',
+      detail:
+        `Legal-aid application ${application.caseNumber} registered; ` +
+        `decision due ${decision?.dueAt.toISOString() ?? 'n/a'}${urgentNote}`,
+      deadlines: decision ? [toContractDeadline(decision)] : [],
+      actorId,
+      at: now,
+    });
+  }
+
+  present(_manager: EntityManager, application: Application, user: AuthUser): Promise<ApplicationResponseDto> {
+    return this.presenter.summary(application, user);
+  }
+}
+
+/** Legal aid on the handler kit: its offers, dispatch consumer and reports. */
+export const legalAidHandler: HandlerKitOptions = {
+  handler: 'legal-aid',
+  imports: [ApplicationsModule, CapacityModule, DeadlinesModule, PersonalDataModule],
+  domain: LegalAidOffers,
+  settings: {
+    inject: [LegalAidEnv],
+    useFactory: (env: LegalAidEnv) => ({
+      autoAccept: env.AUTO_ACCEPT_OFFERS,
+      whenAutoAcceptRefused: 'reject' as const,
+      automaticActor: AUTO_ACCEPT_ACTOR,
+      sweepIntervalMs: env.SWEEPER_INTERVAL_MS,
+    }),
+  },
+  api: {
+    roles: { read: ['legal-aid-officer', 'supervisor', 'admin'], decide: ['legal-aid-officer'] },
+    summaries: {
+      list: 'Offers to the organisations in your jurisdiction, newest first',
+      accept:
+        'Accept an open offer: opens the legal-aid application and starts the 7-day decision clock ' +
+        '(409 when withdrawn, expired or decided)',
+    },
+    offerView: legalAidOfferView,
+  },
+};
