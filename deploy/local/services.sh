@@ -91,6 +91,12 @@ start_one() {
   main="$(main_of "$name")"
   [ -f "$main" ] || { echo "[services] $name is not built ($main missing): run npm run build" >&2; exit 1; }
   pids="$(service_pids "$name" | tr '\n' ' ')"
+  # A process that was just killed can linger a moment before it is gone (or a zombie): give it 3 s.
+  # shellcheck disable=SC2086
+  if [ -n "${pids// /}" ] && ! ready "$port" && wait_gone "$name" 3 $pids >/dev/null; then
+    rm -f "$RUN_DIR/$name.pid"
+    pids=""
+  fi
   if [ -n "${pids// /}" ]; then
     # Running (maybe still joining its consumer groups): record it if the pid file was lost.
     [ -f "$RUN_DIR/$name.pid" ] || echo "${pids%% *}" >"$RUN_DIR/$name.pid"
