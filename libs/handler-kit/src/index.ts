@@ -13,8 +13,9 @@ export type {
   OpenRequest,
   Opening,
 } from './handler-kit.options';
-export { OFFER_STATUSES, Offer } from './offers/offer.entity';
-export type { OfferStatus } from './offers/offer.entity';
+export { matterFieldsOf, OFFER_STATUSES, Offer } from './offers/offer.entity';
+export type { MatterFields, OfferStatus } from './offers/offer.entity';
+export { HandlerEnv, settingsFromEnv } from './handler.env';
 export { OfferInbox, SYSTEM_ACTOR } from './offers/offer-inbox.service';
 export type { DispatchedData, RejectRequest, WithdrawnData } from './offers/offer-inbox.service';
 export { OfferExpirySweeper } from './offers/offer-expiry.sweeper';

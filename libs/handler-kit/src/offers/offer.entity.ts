@@ -115,3 +115,34 @@ export class Offer {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+/** What a handler's matter (case, application) takes over from the offer accepting opened it. */
+export interface MatterFields {
+  offerId: string;
+  workOrderId: string;
+  caseCode: string;
+  organisationId: string;
+  organisationName: string;
+  regionCode: string;
+  description: string;
+  applicantSealed: string | null;
+  applicantPhoneHash: string | null;
+  applicantIdCardHash: string | null;
+  correlationId: string | null;
+}
+
+export function matterFieldsOf(offer: Offer): MatterFields {
+  return {
+    offerId: offer.id,
+    workOrderId: offer.workOrderId,
+    caseCode: offer.caseCode,
+    organisationId: offer.organisationId,
+    organisationName: offer.organisationName,
+    regionCode: offer.regionCode,
+    description: offer.description,
+    applicantSealed: offer.applicantSealed,
+    applicantPhoneHash: offer.applicantPhoneHash,
+    applicantIdCardHash: offer.applicantIdCardHash,
+    correlationId: offer.correlationId,
+  };
+}

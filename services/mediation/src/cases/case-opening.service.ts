@@ -6,7 +6,7 @@ import type { DisputeCategory } from '../classification/entities/dispute-keyword
 import { chooseCommittee } from '../committees/committee-choice';
 import { CommitteesService } from '../committees/committees.service';
 import { chooseMediator } from '../committees/mediator-choice';
-import type { Offer } from '@legal/handler-kit';
+import { matterFieldsOf, Offer } from '@legal/handler-kit';
 import { computeMediationTerm } from '../term/mediation-term';
 import { MediationCase } from './entities/mediation-case.entity';
 
@@ -48,18 +48,8 @@ export class CaseOpeningService {
     const term = computeMediationTerm(now, []);
     const row = manager.create(MediationCase, {
       id: randomUUID(),
-      offerId: offer.id,
-      workOrderId: offer.workOrderId,
-      caseCode: offer.caseCode,
-      organisationId: offer.organisationId,
-      organisationName: offer.organisationName,
-      regionCode: offer.regionCode,
-      description: offer.description,
+      ...matterFieldsOf(offer),
       urgency: offer.urgency,
-      applicantSealed: offer.applicantSealed,
-      applicantPhoneHash: offer.applicantPhoneHash,
-      applicantIdCardHash: offer.applicantIdCardHash,
-      correlationId: offer.correlationId,
       status: 'assigned',
       disputeCategory: category.category,
       categorySource: category.source,

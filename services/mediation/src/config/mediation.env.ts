@@ -1,27 +1,8 @@
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, Max, Min } from 'class-validator';
-import { BaseEnv } from '@legal/config';
+import { HandlerEnv } from '@legal/handler-kit';
 
-const toBool = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const v = value.trim().toLowerCase();
-  if (['true', '1', 'yes'].includes(v)) return true;
-  if (['false', '0', 'no'].includes(v)) return false;
-  return value;
-};
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
-
-/** Environment of the mediation service: the shared variables (see .env.example) plus its own. */
-export class MediationEnv extends BaseEnv {
-  /** Accept offers without a staff decision when a committee with a free mediator covers the region. */
-  @Transform(toBool)
-  @IsBoolean()
-  AUTO_ACCEPT_OFFERS = false;
-
-  /** How often open offers past their expiry are marked expired (0 turns the sweeper off). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(3_600_000)
-  OFFER_SWEEP_INTERVAL_MS = 30_000;
-}
+/**
+ * Environment of the mediation service: the shared variables (see .env.example) and the handler kit's
+ * (AUTO_ACCEPT_OFFERS: accept when a committee with a free mediator covers the region;
+ * OFFER_SWEEP_INTERVAL_MS).
+ */
+export class MediationEnv extends HandlerEnv {}

@@ -7,6 +7,7 @@ import {
   HandlerReporter,
   OpenRequest,
   Opening,
+  settingsFromEnv,
 } from '@legal/handler-kit';
 import type { EntityManager } from 'typeorm';
 import { CaseOpeningService } from '../cases/case-opening.service';
@@ -75,13 +76,7 @@ export const mediationHandler: HandlerKitOptions = {
   handler: 'mediation',
   imports: [CasesModule, HistoryModule],
   domain: MediationOffers,
-  settings: {
-    inject: [MediationEnv],
-    useFactory: (env: MediationEnv) => ({
-      autoAccept: env.AUTO_ACCEPT_OFFERS,
-      sweepIntervalMs: env.OFFER_SWEEP_INTERVAL_MS,
-    }),
-  },
+  settings: settingsFromEnv(MediationEnv),
   api: {
     roles: { read: ['mediator', 'supervisor', 'admin'], decide: ['mediator', 'supervisor'] },
     summaries: {

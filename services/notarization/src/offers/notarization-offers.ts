@@ -6,8 +6,10 @@ import {
   HandlerDomain,
   HandlerKitOptions,
   Offer,
+  matterFieldsOf,
   OpenRequest,
   Opening,
+  settingsFromEnv,
 } from '@legal/handler-kit';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -48,18 +50,8 @@ export class NotarizationOffers implements HandlerDomain<Application> {
     const { offer, actorId, now } = request;
     const application = manager.create(Application, {
       id: randomUUID(),
-      offerId: offer.id,
-      workOrderId: offer.workOrderId,
-      caseCode: offer.caseCode,
-      organisationId: offer.organisationId,
-      organisationName: offer.organisationName,
-      regionCode: offer.regionCode,
-      description: offer.description,
+      ...matterFieldsOf(offer),
       requestReceivedAt: offer.receivedAt,
-      applicantSealed: offer.applicantSealed,
-      applicantPhoneHash: offer.applicantPhoneHash,
-      applicantIdCardHash: offer.applicantIdCardHash,
-      correlationId: offer.correlationId,
       status: 'awaiting-application',
       offerAcceptedAt: now,
       offerAcceptedBy: actorId.slice(0, 64),
@@ -103,13 +95,7 @@ export const notarizationHandler: HandlerKitOptions = {
   handler: 'notarization',
   imports: [ApplicationsModule, OfficesModule, HistoryModule],
   domain: NotarizationOffers,
-  settings: {
-    inject: [NotarizationEnv],
-    useFactory: (env: NotarizationEnv) => ({
-      autoAccept: env.AUTO_ACCEPT_OFFERS,
-      sweepIntervalMs: env.OFFER_SWEEP_INTERVAL_MS,
-    }),
-  },
+  settings: settingsFromEnv(NotarizationEnv),
   api: {
     roles: { read: ['notary', 'supervisor', 'admin'], decide: ['notary', 'supervisor'] },
     summaries: {
