@@ -1,5 +1,5 @@
 export { ConflictError, DomainError, InvalidInputError, NotFoundError } from './domain-error';
-export { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from './problem-details';
+export { PROBLEM_CONTENT_TYPE, PROBLEM_DETAILS_SCHEMA, PROBLEM_TYPE_BASE } from './problem-details';
 export type { FieldError, ProblemDetails } from './problem-details';
 export { ProblemDetailsFilter } from './problem-details.filter';
 export { createValidationPipe, toFieldErrors } from './validation';

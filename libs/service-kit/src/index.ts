@@ -7,3 +7,4 @@ export type { ServiceKitOptions } from './service-kit.module';
 export { migrationCommandFromArgv, runMigrationCommand } from './migration-cli';
 export type { MigrationCommand } from './migration-cli';
 export { loadCliConfig, openServiceDataSource } from './cli-support';
+export { buildServiceOpenApiDocument } from './openapi-document';

@@ -15,13 +15,13 @@ export class WorkOrderSearchQueryDto {
   @IsRegionCode()
   regionCode?: string;
 
-  @ApiPropertyOptional({ description: 'Statuses, comma-separated', enum: WORK_ORDER_STATUSES, isArray: true, example: 'offered,accepted' })
+  @ApiPropertyOptional({ description: 'Statuses, comma-separated', enum: WORK_ORDER_STATUSES, isArray: true, example: ['offered', 'accepted'] })
   @IsOptional()
   @Transform(toList)
   @IsIn(WORK_ORDER_STATUSES, { each: true })
   status?: WorkOrderStatus[];
 
-  @ApiPropertyOptional({ description: 'Service types, comma-separated', enum: SERVICE_TYPES, isArray: true, example: 'mediation' })
+  @ApiPropertyOptional({ description: 'Service types, comma-separated', enum: SERVICE_TYPES, isArray: true, example: ['mediation'] })
   @IsOptional()
   @Transform(toList)
   @IsIn(SERVICE_TYPES, { each: true })

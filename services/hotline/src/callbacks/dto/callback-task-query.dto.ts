@@ -9,13 +9,13 @@ const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' 
 
 /** The hotline callback queue: filters combine with AND; earliest due first. */
 export class CallbackTaskQueryDto {
-  @ApiPropertyOptional({ description: 'Statuses, comma-separated (default open,claimed)', example: 'open', enum: CALLBACK_STATUSES, isArray: true })
+  @ApiPropertyOptional({ description: 'Statuses, comma-separated (default open,claimed)', example: ['open'], enum: CALLBACK_STATUSES, isArray: true })
   @IsOptional()
   @Transform(toList)
   @IsIn(CALLBACK_STATUSES, { each: true })
   status?: CallbackStatus[];
 
-  @ApiPropertyOptional({ description: 'Reasons, comma-separated', example: 'needs-information,deadline-overdue', enum: CALLBACK_REASONS, isArray: true })
+  @ApiPropertyOptional({ description: 'Reasons, comma-separated', example: ['needs-information', 'deadline-overdue'], enum: CALLBACK_REASONS, isArray: true })
   @IsOptional()
   @Transform(toList)
   @IsIn(CALLBACK_REASONS, { each: true })

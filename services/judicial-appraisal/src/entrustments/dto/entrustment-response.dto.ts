@@ -47,7 +47,7 @@ export class TermResponseDto {
   @ApiProperty({ description: 'Pauses for supplementary materials', example: [] })
   pauses!: { pausedAt: string; resumedAt?: string; reason: string }[];
 
-  @ApiPropertyOptional({ description: 'The one extension, if granted', example: null })
+  @ApiPropertyOptional({ type: Object, nullable: true, description: 'The one extension, if granted', example: null })
   extension?: { workingDays: number; reason: string; approvedBy: string; at: string };
 }
 

@@ -22,7 +22,7 @@ export class TriageItemDto {
   regionCode!: string;
   @ApiProperty({ description: 'What the citizen asked', example: '家里有个纠纷' })
   description!: string;
-  @ApiProperty({ description: 'Classifier best guesses, highest first', example: [{ serviceType: 'mediation', score: 2 }] })
+  @ApiProperty({ type: [Object], description: 'Classifier best guesses, highest first', example: [{ serviceType: 'mediation', score: 2 }] })
   ranking!: { serviceType: string; score: number }[];
   @ApiProperty({ description: 'Classifier confidence', example: 0.5 })
   confidence!: number;

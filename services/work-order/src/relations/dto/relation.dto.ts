@@ -26,7 +26,7 @@ export class RelationDto {
   score!: number;
   @ApiProperty({ description: 'pending, confirmed or dismissed', example: 'pending' })
   status!: string;
-  @ApiProperty({ description: 'Who decided', example: 'clerk-9', nullable: true })
+  @ApiProperty({ type: String, description: 'Who decided', example: 'clerk-9', nullable: true })
   decidedBy!: string | null;
   @ApiProperty({ description: 'When found', example: '2025-11-28T02:15:00.000Z' })
   createdAt!: string;

@@ -27,6 +27,6 @@ export class RepublishResultDto {
   @ApiProperty({ description: 'WorkOrderChanged events written to the outbox (the relay sends them)', example: 2000 })
   republished!: number;
 
-  @ApiProperty({ description: 'Pass as afterId for the next page; null when this was the last', example: '0b7e6c1e-0000-4000-8000-000000000000', nullable: true })
+  @ApiProperty({ type: String, description: 'Pass as afterId for the next page; null when this was the last', example: '0b7e6c1e-0000-4000-8000-000000000000', nullable: true })
   nextAfterId!: string | null;
 }

@@ -11,7 +11,7 @@ export class RoutingDecisionDto {
   decidedAt!: string;
   @ApiProperty({ description: 'offered, assigned (by a supervisor) or no-candidate', example: 'offered' })
   outcome!: string;
-  @ApiProperty({ description: 'Winning organisation', example: 'org-371324-legal-aid', nullable: true })
+  @ApiProperty({ type: String, description: 'Winning organisation', example: 'org-371324-legal-aid', nullable: true })
   winnerOrganisationId!: string | null;
   @ApiProperty({ description: 'Winning staff member', example: null, nullable: true })
   winnerStaffId!: string | null;
@@ -23,15 +23,15 @@ export class RoutingDecisionDto {
   priorityReason!: string;
   @ApiProperty({ description: 'Request as the router saw it', example: { serviceType: 'legal-aid', regionCode: '371324101' } })
   request!: Record<string, unknown>;
-  @ApiProperty({ description: 'Rule revisions applied (snapshot)', example: [{ ruleKey: 'jurisdiction', revision: 1, kind: 'jurisdiction' }] })
+  @ApiProperty({ type: [Object], description: 'Rule revisions applied (snapshot)', example: [{ ruleKey: 'jurisdiction', revision: 1, kind: 'jurisdiction' }] })
   rules!: Record<string, unknown>[];
-  @ApiProperty({ description: 'Which rules matched and their effect', example: [{ ruleKey: 'handler.legal-aid', matched: true, effect: 'legal-aid is handled by legal-aid-centre' }] })
+  @ApiProperty({ type: [Object], description: 'Which rules matched and their effect', example: [{ ruleKey: 'handler.legal-aid', matched: true, effect: 'legal-aid is handled by legal-aid-centre' }] })
   rulesUsed!: Record<string, unknown>[];
-  @ApiProperty({ description: 'Candidates, best first, with score contributions', example: [{ organisationId: 'org-371324-legal-aid', score: 110 }] })
+  @ApiProperty({ type: [Object], description: 'Candidates, best first, with score contributions', example: [{ organisationId: 'org-371324-legal-aid', score: 110 }] })
   candidates!: Record<string, unknown>[];
-  @ApiProperty({ description: 'Organisations ruled out, with why', example: [{ organisationId: 'org-371324-notary', excluded: 'a notary-office does not handle legal-aid' }] })
+  @ApiProperty({ type: [Object], description: 'Organisations ruled out, with why', example: [{ organisationId: 'org-371324-notary', excluded: 'a notary-office does not handle legal-aid' }] })
   excluded!: Record<string, unknown>[];
-  @ApiProperty({ description: 'Divisions searched, nearest first', example: [{ code: '371324101', name: '卞庄街道', level: 'township' }] })
+  @ApiProperty({ type: [Object], description: 'Divisions searched, nearest first', example: [{ code: '371324101', name: '卞庄街道', level: 'township' }] })
   jurisdictionChain!: Record<string, unknown>[];
 }
 

@@ -15,15 +15,15 @@ export class TimelineEntryDto {
   action!: string;
   @ApiProperty({ description: 'Role of who did it (or system / handler service)', example: 'hotline-agent' })
   actorRole!: string;
-  @ApiProperty({ description: 'Who did it', example: 'agent-17', nullable: true })
+  @ApiProperty({ type: String, description: 'Who did it', example: 'agent-17', nullable: true })
   actorId!: string | null;
-  @ApiProperty({ description: 'Platform it came from', example: 'hotline', nullable: true })
+  @ApiProperty({ type: String, description: 'Platform it came from', example: 'hotline', nullable: true })
   platform!: string | null;
-  @ApiProperty({ description: 'Status before', example: 'received', nullable: true })
+  @ApiProperty({ type: String, description: 'Status before', example: 'received', nullable: true })
   fromStatus!: string | null;
   @ApiProperty({ description: 'Status after', example: 'offered' })
   toStatus!: string;
-  @ApiProperty({ description: 'Why, in words', example: 'Chose 临沂市兰陵县法律援助中心 ...', nullable: true })
+  @ApiProperty({ type: String, description: 'Why, in words', example: 'Chose 临沂市兰陵县法律援助中心 ...', nullable: true })
   note!: string | null;
   @ApiProperty({ description: 'Structured details', example: { offerId: '9a0e2f5c-8d3b-4c1a-b6e7-1f2a3b4c5d6e' } })
   data!: Record<string, unknown>;
@@ -36,7 +36,7 @@ export class DeadlineDto {
   kind!: string;
   @ApiProperty({ description: 'Counting rule', example: 'calendar-days' })
   rule!: string;
-  @ApiProperty({ description: 'Period in the rule units', example: 7, nullable: true })
+  @ApiProperty({ type: Number, description: 'Period in the rule units', example: 7, nullable: true })
   units!: number | null;
   @ApiProperty({ description: 'Clock start', example: '2025-11-28T02:15:00.000Z' })
   startAt!: string;
@@ -48,9 +48,9 @@ export class DeadlineDto {
   source!: string;
   @ApiProperty({ description: 'How the date was computed', example: '法律援助法 (2022): 7 calendar days from 2025-11-28, start day not counted ...' })
   explanation!: string;
-  @ApiProperty({ description: 'Completed pauses', example: [{ pausedAt: '2025-11-29T01:00:00.000Z', resumedAt: '2025-12-01T01:00:00.000Z' }] })
+  @ApiProperty({ type: [Object], description: 'Completed pauses', example: [{ pausedAt: '2025-11-29T01:00:00.000Z', resumedAt: '2025-12-01T01:00:00.000Z' }] })
   pauses!: { pausedAt: string; resumedAt: string }[];
-  @ApiProperty({ description: 'Extensions with reasons', example: [{ units: 15, reason: '当事人同意延长', by: 'sup-1', at: '2025-12-01T00:00:00.000Z' }] })
+  @ApiProperty({ type: [Object], description: 'Extensions with reasons', example: [{ units: 15, reason: '当事人同意延长', by: 'sup-1', at: '2025-12-01T00:00:00.000Z' }] })
   extensions!: { units: number; reason: string; by: string; at: string }[];
 }
 
@@ -59,7 +59,7 @@ export class OfferDto {
   id!: string;
   @ApiProperty({ description: 'Organisation offered to', example: 'org-371324-legal-aid' })
   organisationId!: string;
-  @ApiProperty({ description: 'Staff member offered to', example: 'staff-lanling-li', nullable: true })
+  @ApiProperty({ type: String, description: 'Staff member offered to', example: 'staff-lanling-li', nullable: true })
   staffId!: string | null;
   @ApiProperty({ description: 'Attempt number', example: 1 })
   attempt!: number;
@@ -69,7 +69,7 @@ export class OfferDto {
   offeredAt!: string;
   @ApiProperty({ description: 'Expires at', example: '2025-11-28T06:15:01.000Z' })
   expiresAt!: string;
-  @ApiProperty({ description: 'Coded reason of a rejection or expiry', example: 'no-capacity', nullable: true })
+  @ApiProperty({ type: String, description: 'Coded reason of a rejection or expiry', example: 'no-capacity', nullable: true })
   reasonCode!: string | null;
   @ApiProperty({ description: 'Routing decision that chose it', example: '0b7e…' })
   decisionId!: string;
@@ -95,21 +95,21 @@ export class SupervisionOrderDto {
   kind!: string;
   @ApiProperty({ description: 'Why', example: '群众反映久拖未办' })
   reason!: string;
-  @ApiProperty({ description: 'Organisation that must act', example: 'org-371324-legal-aid', nullable: true })
+  @ApiProperty({ type: String, description: 'Organisation that must act', example: 'org-371324-legal-aid', nullable: true })
   organisationId!: string | null;
   @ApiProperty({ description: 'Issued by', example: 'sup-3713' })
   issuedBy!: string;
-  @ApiProperty({ description: 'Its own deadline', example: '2025-12-03T15:59:59.999Z', nullable: true })
+  @ApiProperty({ type: String, description: 'Its own deadline', example: '2025-12-03T15:59:59.999Z', nullable: true })
   dueAt!: string | null;
   @ApiProperty({ description: 'open or resolved', example: 'open' })
   status!: string;
   @ApiProperty({ description: 'Issued at', example: '2025-11-30T02:00:00.000Z' })
   createdAt!: string;
-  @ApiProperty({ description: 'Resolved at', example: '2025-12-02T08:30:00.000Z', nullable: true })
+  @ApiProperty({ type: String, description: 'Resolved at', example: '2025-12-02T08:30:00.000Z', nullable: true })
   resolvedAt!: string | null;
-  @ApiProperty({ description: 'Resolved by (a supervisor, or whoever ended the work order)', example: 'sup-3713', nullable: true })
+  @ApiProperty({ type: String, description: 'Resolved by (a supervisor, or whoever ended the work order)', example: 'sup-3713', nullable: true })
   resolvedBy!: string | null;
-  @ApiProperty({ description: 'How it was answered, or `work order <status>` when the matter ended', example: '县中心已指派律师并电话回访申请人', nullable: true })
+  @ApiProperty({ type: String, description: 'How it was answered, or `work order <status>` when the matter ended', example: '县中心已指派律师并电话回访申请人', nullable: true })
   resolution!: string | null;
 }
 
@@ -125,7 +125,7 @@ export class WorkOrderDetailDto extends WorkOrderSummaryDto {
   language!: string;
   @ApiProperty({ description: 'Vulnerable group', example: true })
   vulnerableGroup!: boolean;
-  @ApiProperty({ description: "The handler's own case id", example: 'LA-2025-000123', nullable: true })
+  @ApiProperty({ type: String, description: "The handler's own case id", example: 'LA-2025-000123', nullable: true })
   handlerCaseId!: string | null;
   @ApiProperty({ description: 'Case this one refers to (complaints)', example: null, nullable: true })
   relatedCaseCode!: string | null;

@@ -4,10 +4,10 @@ import type { WorkOrderEntity } from '../../work-orders/entities/work-order.enti
 
 /** The applicant as staff lists show them: masked. */
 export class MaskedApplicantDto {
-  @ApiProperty({ description: 'Masked name', example: '张*', nullable: true })
+  @ApiProperty({ type: String, description: 'Masked name', example: '张*', nullable: true })
   displayName!: string | null;
 
-  @ApiProperty({ description: 'Phone with only the last four digits shown', example: '*******5678', nullable: true })
+  @ApiProperty({ type: String, description: 'Phone with only the last four digits shown', example: '*******5678', nullable: true })
   phone!: string | null;
 
   @ApiProperty({ description: 'Whether an ID-card number was given (it is never shown)', example: true })
@@ -31,16 +31,16 @@ export class WorkOrderSummaryDto {
   @ApiProperty({ description: "Requester's division code", example: '371324101' })
   regionCode!: string;
 
-  @ApiProperty({ description: 'Organisation holding or offered the work order', example: 'org-371324-legal-aid', nullable: true })
+  @ApiProperty({ type: String, description: 'Organisation holding or offered the work order', example: 'org-371324-legal-aid', nullable: true })
   organisationId!: string | null;
 
-  @ApiProperty({ description: 'Its name', example: '临沂市兰陵县法律援助中心', nullable: true })
+  @ApiProperty({ type: String, description: 'Its name', example: '临沂市兰陵县法律援助中心', nullable: true })
   organisationName!: string | null;
 
   @ApiProperty({ description: 'Handler service', enum: HANDLERS, example: 'legal-aid', nullable: true })
   handler!: string | null;
 
-  @ApiProperty({ description: 'Staff member offered or handling it', example: 'staff-lanling-li', nullable: true })
+  @ApiProperty({ type: String, description: 'Staff member offered or handling it', example: 'staff-lanling-li', nullable: true })
   staffId!: string | null;
 
   @ApiProperty({ description: 'Platform of the first intake', enum: PLATFORMS, example: 'hotline' })

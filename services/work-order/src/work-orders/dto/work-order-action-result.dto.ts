@@ -11,7 +11,7 @@ export class WorkOrderActionResultDto {
   @ApiProperty({ description: 'Version after the action', example: 6 })
   version!: number;
 
-  @ApiProperty({ description: 'Organisation holding or offered the work order now', example: 'org-371300-legal-aid', nullable: true })
+  @ApiProperty({ type: String, description: 'Organisation holding or offered the work order now', example: 'org-371300-legal-aid', nullable: true })
   organisationId!: string | null;
 
   @ApiProperty({ description: 'Supervision order created, if any', example: '5b1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a', required: false })
