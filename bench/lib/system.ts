@@ -1,7 +1,7 @@
 import type { BenchAuth } from './auth';
 import { ChildService, RunEnvironment, ServiceLauncher } from './launcher';
 import { registerCountyCommittees } from './prepare/mediation-committees';
-import { HandlerService, PlatformName, ServiceName } from './services';
+import { HandlerService, PLATFORMS, PlatformName, ServiceName } from './services';
 
 export interface SystemOptions {
   handlers: readonly HandlerService[];
@@ -27,7 +27,7 @@ export class BenchSystem {
     const workOrder = await launcher.start({ service: 'work-order', env: options.extraEnv?.['work-order'] });
     log(`  work-order ready in ${Math.round(performance.now() - started)} ms (pid ${workOrder.pid}, ${workOrder.url})`);
     const system = new BenchSystem(launcher, options, workOrder.url);
-    const rest: ServiceName[] = ['hotline', 'portal', 'centre', ...options.handlers];
+    const rest: ServiceName[] = [...PLATFORMS, ...options.handlers];
     await launcher.startAll(rest.map((service) => ({ service, env: system.envFor(service) })));
     log(`  all ${launcher.services.length} services ready in ${Math.round(performance.now() - started)} ms (logs in ${launcher.logDir})`);
     return system;
