@@ -1,0 +1,2 @@
+/** Injection token of the validated OversightEnv. */
+export const OVERSIGHT_ENV = Symbol('OVERSIGHT_ENV');

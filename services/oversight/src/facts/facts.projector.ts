@@ -1,0 +1,26 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EvaluationSubmitted, WorkOrderChanged } from '@legal/contracts';
+import { MessageConsumers } from '@legal/messaging';
+import { FactsService } from './facts.service';
+
+/** Feeds the oversight read model from the lifecycle stream, in its own consumer groups (`oversight.*`). */
+@Injectable()
+export class FactsProjector implements OnModuleInit {
+  constructor(
+    private readonly consumers: MessageConsumers,
+    private readonly facts: FactsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register({
+      group: 'work-order-facts',
+      events: [WorkOrderChanged],
+      handle: async (event, manager) => this.facts.applyChange(manager, event.data, new Date()),
+    });
+    this.consumers.register({
+      group: 'evaluation-facts',
+      events: [EvaluationSubmitted],
+      handle: async (event, manager) => this.facts.applyEvaluation(manager, event.data),
+    });
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import type { EventData, EvaluationSubmitted, WorkOrderChanged } from '@legal/contracts';
+import type { EntityManager } from 'typeorm';
+import { DeadlineFact } from './deadline-fact.entity';
+import { factChangeOf } from './fact-projection';
+import { tableOf } from './table-name';
+import { WorkOrderFact } from './work-order-fact.entity';
+
+type ChangedData = EventData<typeof WorkOrderChanged>;
+type EvaluationData = EventData<typeof EvaluationSubmitted>;
+
+/**
+ * Applies lifecycle events to the fact tables. Idempotent and order-tolerant: first moments (dispatch,
+ * acceptance, resolution) keep the earliest time seen, flags only ever turn on, and the current state (status,
+ * organisation, deadlines) is taken from a view only when its version is newer than the one kept.
+ */
+@Injectable()
+export class FactsService {
+  async applyChange(manager: EntityManager, view: ChangedData, appliedAt: Date): Promise<void> {
+    const c = factChangeOf(view);
+    const rows = await manager.query<{ version: number }[]>(
+      `INSERT INTO ${tableOf(manager, WorkOrderFact)} AS f (work_order_id, case_code, version, status, service_type, region_code, city_code,
+         county_code, origin_platform, platform_count, organisation_id, handler, received_at, dispatched_at, accepted_at,
+         resolved_at, routing_fallback, supervisor_queue, reopen_count, duplicate, related, supervised,
+         supervision_resolved, updated_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
+       ON CONFLICT (work_order_id) DO UPDATE SET
+         dispatched_at = LEAST(f.dispatched_at, EXCLUDED.dispatched_at),
+         accepted_at = LEAST(f.accepted_at, EXCLUDED.accepted_at),
+         resolved_at = LEAST(f.resolved_at, EXCLUDED.resolved_at),
+         routing_fallback = f.routing_fallback OR EXCLUDED.routing_fallback,
+         supervisor_queue = f.supervisor_queue OR EXCLUDED.supervisor_queue,
+         reopen_count = f.reopen_count + CASE WHEN EXCLUDED.version > f.version THEN EXCLUDED.reopen_count ELSE 0 END,
+         duplicate = f.duplicate OR EXCLUDED.duplicate,
+         related = f.related OR EXCLUDED.related,
+         supervised = f.supervised OR EXCLUDED.supervised,
+         supervision_resolved = f.supervision_resolved OR EXCLUDED.supervision_resolved,
+         version = GREATEST(f.version, EXCLUDED.version),
+         status = CASE WHEN EXCLUDED.version > f.version THEN EXCLUDED.status ELSE f.status END,
+         service_type = CASE WHEN EXCLUDED.version > f.version THEN EXCLUDED.service_type ELSE f.service_type END,
+         region_code = CASE WHEN EXCLUDED.version > f.version THEN EXCLUDED.region_code ELSE f.region_code END,
+         city_code = CASE WHEN EXCLUDED.version > f.version THEN EXCLUDED.city_code ELSE f.city_code END,
+         county_code = CASE WHEN EXCLUDED.version > f.version THEN EXCLUDED.county_code ELSE f.county_code END,
+         platform_count = GREATEST(f.platform_count, EXCLUDED.platform_count),
+         organisation_id = CASE WHEN EXCLUDED.version > f.version
+           THEN COALESCE(EXCLUDED.organisation_id, f.organisation_id) ELSE f.organisation_id END,
+         handler = CASE WHEN EXCLUDED.version > f.version THEN COALESCE(EXCLUDED.handler, f.handler) ELSE f.handler END,
+         updated_at = EXCLUDED.updated_at
+       RETURNING version`,
+      [
+        c.workOrderId, c.caseCode, c.version, c.status, c.serviceType, c.regionCode, c.cityCode, c.countyCode,
+        c.originPlatform, c.platformCount, c.organisationId, c.handler, c.receivedAt, c.dispatchedAt, c.acceptedAt,
+        c.resolvedAt, c.routingFallback, c.supervisorQueue, c.reopened ? 1 : 0, c.duplicate, c.related, c.supervised,
+        c.supervisionResolved, appliedAt,
+      ],
+    );
+    if (rows[0]?.version !== view.version) return;
+    for (const d of view.deadlines) {
+      await manager.query(
+        `INSERT INTO ${tableOf(manager, DeadlineFact)} (work_order_id, kind, due_at, status) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (work_order_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at, status = EXCLUDED.status`,
+        [view.workOrderId, d.kind.slice(0, 40), new Date(d.dueAt), d.status],
+      );
+    }
+  }
+
+  /** One evaluation per work order; a later one (after a reopening) replaces the score. */
+  async applyEvaluation(manager: EntityManager, evaluation: EvaluationData): Promise<void> {
+    await manager.query(
+      `UPDATE ${tableOf(manager, WorkOrderFact)} SET evaluation_score = $2, evaluated_at = $3
+       WHERE work_order_id = $1 AND (evaluated_at IS NULL OR evaluated_at <= $3)`,
+      [evaluation.workOrderId, evaluation.score, new Date(evaluation.submittedAt)],
+    );
+  }
+}

@@ -1,0 +1,105 @@
+import { INDICATORS } from './indicator-definitions';
+
+/** The counts one scan of the read model yields for a region and period (or one group of them). */
+export interface Counts {
+  total: number;
+  hotline: number;
+  portal: number;
+  centre: number;
+  legalAidAccepted: number;
+  dutyLawyer: number;
+  dutyLawyerAccepted: number;
+  notifiedDefence: number;
+  notifiedDefenceAccepted: number;
+  dispatchHoursSum: number;
+  dispatched: number;
+  acceptanceHoursSum: number;
+  accepted: number;
+  routingFallback: number;
+  supervisorQueue: number;
+  supervised: number;
+  supervisionResolved: number;
+  evaluated: number;
+  goodEvaluations: number;
+  resolved: number;
+  reopened: number;
+  complaints: number;
+  duplicates: number;
+  related: number;
+  deadlinesMet: number;
+  deadlinesBreached: number;
+  overdue: number;
+  mediationMet: number;
+  mediationBreached: number;
+  notarizationMet: number;
+  notarizationBreached: number;
+  legalAidDecisionMet: number;
+  legalAidDecisionBreached: number;
+}
+
+export const EMPTY_COUNTS: Counts = {
+  total: 0, hotline: 0, portal: 0, centre: 0, legalAidAccepted: 0, dutyLawyer: 0, dutyLawyerAccepted: 0,
+  notifiedDefence: 0, notifiedDefenceAccepted: 0, dispatchHoursSum: 0, dispatched: 0, acceptanceHoursSum: 0,
+  accepted: 0, routingFallback: 0, supervisorQueue: 0, supervised: 0, supervisionResolved: 0, evaluated: 0,
+  goodEvaluations: 0, resolved: 0, reopened: 0, complaints: 0, duplicates: 0, related: 0, deadlinesMet: 0,
+  deadlinesBreached: 0, overdue: 0, mediationMet: 0, mediationBreached: 0, notarizationMet: 0,
+  notarizationBreached: 0, legalAidDecisionMet: 0, legalAidDecisionBreached: 0,
+};
+
+/** One indicator's figure: its value (null when its denominator is zero or unknown) and the counts behind it. */
+export interface IndicatorValue {
+  code: string;
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+}
+
+const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function ratio(code: string, numerator: number, denominator: number): IndicatorValue {
+  return { code, value: denominator === 0 ? null : round((numerator / denominator) * 100), numerator, denominator };
+}
+
+function mean(code: string, sum: number, n: number): IndicatorValue {
+  return { code, value: n === 0 ? null : round(sum / n), numerator: round(sum), denominator: n };
+}
+
+function count(code: string, n: number): IndicatorValue {
+  return { code, value: n, numerator: n, denominator: null };
+}
+
+/** Every indicator's value from one set of counts; `population` is the region's (undefined when not kept). */
+export function indicatorValues(c: Counts, population: number | undefined): IndicatorValue[] {
+  const values: Record<string, IndicatorValue> = {
+    intakes: count('intakes', c.total),
+    'online-share': ratio('online-share', c.portal, c.total),
+    'share-hotline': ratio('share-hotline', c.hotline, c.total),
+    'share-portal': ratio('share-portal', c.portal, c.total),
+    'share-centre': ratio('share-centre', c.centre, c.total),
+    'legal-aid-per-100k': population
+      ? { code: 'legal-aid-per-100k', value: round((c.legalAidAccepted / population) * 100_000, 4),
+        numerator: c.legalAidAccepted, denominator: population }
+      : { code: 'legal-aid-per-100k', value: null, numerator: c.legalAidAccepted, denominator: null },
+    'duty-lawyer-assigned': ratio('duty-lawyer-assigned', c.dutyLawyerAccepted, c.dutyLawyer),
+    'notified-defence-assigned': ratio('notified-defence-assigned', c.notifiedDefenceAccepted, c.notifiedDefence),
+    'mediation-on-term': ratio('mediation-on-term', c.mediationMet, c.mediationMet + c.mediationBreached),
+    'hours-to-dispatch': mean('hours-to-dispatch', c.dispatchHoursSum, c.dispatched),
+    'hours-to-acceptance': mean('hours-to-acceptance', c.acceptanceHoursSum, c.accepted),
+    'routing-fallback-rate': ratio('routing-fallback-rate', c.routingFallback, c.total),
+    'supervisor-queue-rate': ratio('supervisor-queue-rate', c.supervisorQueue, c.total),
+    'deadlines-met': ratio('deadlines-met', c.deadlinesMet, c.deadlinesMet + c.deadlinesBreached),
+    overdue: count('overdue', c.overdue),
+    'supervision-orders': count('supervision-orders', c.supervised),
+    'supervision-resolved': ratio('supervision-resolved', c.supervisionResolved, c.supervised),
+    satisfaction: ratio('satisfaction', c.goodEvaluations, c.evaluated),
+    'reopen-rate': ratio('reopen-rate', c.reopened, c.resolved),
+    'complaint-rate': ratio('complaint-rate', c.complaints, c.total - c.complaints),
+    'duplicate-rate': ratio('duplicate-rate', c.duplicates, c.total),
+    'related-rate': ratio('related-rate', c.related, c.total),
+    'notarization-in-term': ratio('notarization-in-term', c.notarizationMet, c.notarizationMet + c.notarizationBreached),
+    'legal-aid-decision-in-term': ratio(
+      'legal-aid-decision-in-term', c.legalAidDecisionMet, c.legalAidDecisionMet + c.legalAidDecisionBreached,
+    ),
+  };
+  return INDICATORS.map((d) => values[d.code]);
+}

@@ -1,0 +1,60 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@legal/auth';
+import { DrillDownQueryDto, IndicatorQueryDto } from './dto/indicator-query.dto';
+import { IndicatorDefinition, INDICATORS } from './indicator-definitions';
+import { IndicatorReport, IndicatorsService, RankingRow } from './indicators.service';
+import { parsePeriod } from './period';
+
+@ApiTags('indicators')
+@ApiBearerAuth()
+@Controller('indicators')
+export class IndicatorsController {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  @Get()
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'Every indicator of a region and period, with definition, formula, source events, target, unit' })
+  @ApiOkResponse({ description: 'Indicators; 403 for a region outside your jurisdiction' })
+  report(@Query() q: IndicatorQueryDto, @CurrentUser() user: AuthUser): Promise<IndicatorReport> {
+    return this.indicators.report(parsePeriod(q.period), this.indicators.regionFor(user, q.region));
+  }
+
+  @Get('definitions')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'The indicator definitions (no figures)' })
+  definitions(): readonly IndicatorDefinition[] {
+    return INDICATORS;
+  }
+
+  @Get(':code/series')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'Time series of one indicator: by day for up to two months, else by month' })
+  async series(@Param('code') code: string, @Query() q: IndicatorQueryDto, @CurrentUser() user: AuthUser) {
+    const region = this.indicators.regionFor(user, q.region);
+    return { code, region, points: await this.indicators.series(code, parsePeriod(q.period), region) };
+  }
+
+  @Get(':code/ranking')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'Ranking of the cities (province), counties (city) or townships (county) under a region' })
+  async ranking(
+    @Param('code') code: string,
+    @Query() q: IndicatorQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<{ code: string; region: { code: string; name: string }; rows: RankingRow[] }> {
+    const region = this.indicators.regionFor(user, q.region);
+    return { code, region, rows: await this.indicators.ranking(code, parsePeriod(q.period), region) };
+  }
+
+  @Get(':code/work-orders')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: "Drill-down: case codes of the work orders behind an indicator's figure (no personal data)" })
+  async drillDown(@Param('code') code: string, @Query() q: DrillDownQueryDto, @CurrentUser() user: AuthUser) {
+    const region = this.indicators.regionFor(user, q.region);
+    const page = await this.indicators.drillDown(code, {
+      period: parsePeriod(q.period), region, limit: q.limit ?? 50, offset: q.offset ?? 0,
+    });
+    return { code, region, ...page };
+  }
+}

@@ -1,0 +1,176 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuthUser, inJurisdiction } from '@legal/auth';
+import { shandongRegions } from '@legal/domain';
+import { DomainError, InvalidInputError, NotFoundError } from '@legal/http';
+import type { DataSource } from 'typeorm';
+import { DeadlineFact } from '../facts/deadline-fact.entity';
+import { tableOf } from '../facts/table-name';
+import { WorkOrderFact } from '../facts/work-order-fact.entity';
+import { findIndicator, IndicatorDefinition, INDICATORS } from './indicator-definitions';
+import { EMPTY_COUNTS, indicatorValues, IndicatorValue } from './indicator-values';
+import { countFacts, drillDownCondition, Grouping, regionCondition } from './indicators.query';
+import { Period } from './period';
+import { POPULATION, POPULATION_SOURCE } from './population';
+
+export type IndicatorFigure = IndicatorDefinition & Omit<IndicatorValue, 'code'>;
+
+export interface RegionRef {
+  code: string;
+  name: string;
+}
+
+export interface IndicatorReport {
+  period: { label: string; from: string; to: string };
+  region: RegionRef;
+  populationSource: string;
+  indicators: IndicatorFigure[];
+}
+
+export interface RankingRow {
+  rank: number;
+  region: RegionRef;
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+}
+
+export interface OverdueMatter {
+  caseCode: string;
+  serviceType: string;
+  organisationId: string | null;
+  deadlineKind: string;
+  dueAt: string;
+  daysOverdue: number;
+}
+
+const REGION_PATTERN = /^37\d{4}(\d{3})?$/;
+
+/** The oversight questions: indicators, their series and rankings, and the work orders behind a figure. */
+@Injectable()
+export class IndicatorsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The region asked for (default: the caller's own), refused outside the caller's jurisdiction. */
+  regionFor(user: AuthUser, requested: string | undefined): RegionRef {
+    const code = requested ?? user.regionCode ?? (user.roles.includes('admin') ? '370000' : undefined);
+    if (!code) throw new DomainError('out-of-jurisdiction', 'Your account has no region', HttpStatus.FORBIDDEN);
+    const region = REGION_PATTERN.test(code) ? shandongRegions().lookup(code) : undefined;
+    if (!region) {
+      throw new InvalidInputError([
+        { field: 'region', messages: ['region must be a Shandong division code of 6 or 9 digits'], codes: ['isRegion'] },
+      ]);
+    }
+    if (!inJurisdiction(user, code)) {
+      throw new DomainError('out-of-jurisdiction', 'The region is outside your jurisdiction', HttpStatus.FORBIDDEN);
+    }
+    return { code: region.code, name: region.name };
+  }
+
+  indicator(code: string): IndicatorDefinition {
+    const found = findIndicator(code);
+    if (!found) throw new NotFoundError('Indicator', code);
+    return found;
+  }
+
+  async report(period: Period, region: RegionRef, now = new Date()): Promise<IndicatorReport> {
+    const counts = await countFacts(this.dataSource.manager, { period, regionCode: region.code, grouping: 'none', now });
+    const values = indicatorValues(counts.get('all') ?? EMPTY_COUNTS, POPULATION[region.code]);
+    return {
+      period: { label: period.label, from: period.from.toISOString(), to: period.to.toISOString() },
+      region,
+      populationSource: POPULATION_SOURCE,
+      indicators: INDICATORS.map((d, i) => ({ ...d, ...values[i], code: d.code })),
+    };
+  }
+
+  async series(code: string, period: Period, region: RegionRef, now = new Date()): Promise<{ bucket: string; value: number | null }[]> {
+    const index = INDICATORS.findIndex((d) => d.code === this.indicator(code).code);
+    const grouped = await countFacts(this.dataSource.manager, { period, regionCode: region.code, grouping: period.bucket, now });
+    const out: { bucket: string; value: number | null }[] = [];
+    for (const bucket of buckets(period)) {
+      out.push({ bucket, value: indicatorValues(grouped.get(bucket) ?? EMPTY_COUNTS, undefined)[index].value });
+    }
+    return out;
+  }
+
+  async ranking(code: string, period: Period, region: RegionRef, now = new Date()): Promise<RankingRow[]> {
+    const definition = this.indicator(code);
+    const index = INDICATORS.findIndex((d) => d.code === definition.code);
+    const grouping: Grouping = region.code === '370000' ? 'city' : region.code.endsWith('00') ? 'county' : 'township';
+    const grouped = await countFacts(this.dataSource.manager, { period, regionCode: region.code, grouping, now });
+    const children = shandongRegions().children(region.code).filter((r) => !r.developmentZone || grouped.has(r.code));
+    const rows = children.map((r) => {
+      const v = indicatorValues(grouped.get(r.code) ?? EMPTY_COUNTS, POPULATION[r.code])[index];
+      return { region: { code: r.code, name: r.name }, value: v.value, numerator: v.numerator, denominator: v.denominator };
+    });
+    const sign = definition.higherIsBetter ? -1 : 1;
+    rows.sort((a, b) => {
+      if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
+      return sign * (a.value - b.value) || a.region.code.localeCompare(b.region.code);
+    });
+    return rows.map((r, i) => ({ rank: i + 1, ...r }));
+  }
+
+  /** Case codes of the work orders behind an indicator's numerator (no personal data). */
+  async drillDown(
+    code: string,
+    scope: { period: Period; region: RegionRef; limit: number; offset: number; now?: Date },
+  ): Promise<{ total: number; caseCodes: string[] }> {
+    const manager = this.dataSource.manager;
+    const condition = drillDownCondition(this.indicator(code).code, tableOf(manager, DeadlineFact), '$4');
+    const where = `f.received_at >= $1 AND f.received_at < $2 AND ${regionCondition(scope.region.code, '$3')}
+      AND ${condition ?? 'FALSE'}`;
+    const params: unknown[] = [scope.period.from, scope.period.to, scope.region.code];
+    if (condition?.includes('$4')) params.push(scope.now ?? new Date());
+    const facts = tableOf(manager, WorkOrderFact);
+    const [{ total }] = await manager.query<{ total: string }[]>(`SELECT count(*) AS total FROM ${facts} f WHERE ${where}`, params);
+    const rows = await manager.query<{ case_code: string }[]>(
+      `SELECT f.case_code FROM ${facts} f WHERE ${where} ORDER BY f.received_at, f.case_code
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, scope.limit, scope.offset],
+    );
+    return { total: Number(total), caseCodes: rows.map((r) => r.case_code) };
+  }
+
+  /** The most overdue matters (breached or running past due), longest overdue first. */
+  async mostOverdue(period: Period, region: RegionRef, limit = 10, now = new Date()): Promise<OverdueMatter[]> {
+    const manager = this.dataSource.manager;
+    const rows = await manager.query<{ case_code: string; service_type: string; organisation_id: string | null; kind: string; due_at: Date }[]>(
+      `SELECT f.case_code, f.service_type, f.organisation_id, d.kind, d.due_at
+       FROM ${tableOf(manager, DeadlineFact)} d JOIN ${tableOf(manager, WorkOrderFact)} f ON f.work_order_id = d.work_order_id
+       WHERE f.received_at >= $1 AND f.received_at < $2 AND ${regionCondition(region.code, '$3')}
+         AND (d.status = 'breached' OR (d.status = 'running' AND d.due_at < $4))
+       ORDER BY d.due_at, f.case_code LIMIT $5`,
+      [period.from, period.to, region.code, now, limit],
+    );
+    return rows.map((r) => ({
+      caseCode: r.case_code,
+      serviceType: r.service_type,
+      organisationId: r.organisation_id,
+      deadlineKind: r.kind,
+      dueAt: new Date(r.due_at).toISOString(),
+      daysOverdue: Math.max(0, Math.floor((now.getTime() - new Date(r.due_at).getTime()) / 86_400_000)),
+    }));
+  }
+}
+
+/** The day or month labels (Asia/Shanghai) a period's series covers. */
+export function buckets(period: Period): string[] {
+  const out: string[] = [];
+  const shift = 8 * 3_600_000;
+  const cursor = new Date(period.from.getTime() + shift);
+  const end = period.to.getTime() + shift;
+  while (cursor.getTime() < end) {
+    const y = cursor.getUTCFullYear();
+    const m = String(cursor.getUTCMonth() + 1).padStart(2, '0');
+    if (period.bucket === 'day') {
+      out.push(`${y}-${m}-${String(cursor.getUTCDate()).padStart(2, '0')}`);
+      cursor.setUTCDate(cursor.getUTCDate() + 1);
+    } else {
+      out.push(`${y}-${m}`);
+      cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,190 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { EvaluationSubmitted, TOPICS } from '@legal/contracts';
+import type { RunningService } from '@legal/service-kit';
+import { startService } from '@legal/service-kit';
+import type { ChangedData } from '@legal/testing';
+import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil, WorkOrderScript, WorkOrderStreamFixture } from '@legal/testing';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import type { OversightEnv } from '../config/oversight.env';
+import { oversightService } from '../oversight.definition';
+
+jest.setTimeout(120_000);
+
+const BROKERS = ['127.0.0.1:9092'];
+const citizen = { phoneLast4: '1234' };
+const HOUR = 3_600_000;
+const T0 = Date.parse('2026-11-10T01:00:00.000Z');
+const iso = (hours: number): string => new Date(T0 + hours * HOUR).toISOString();
+
+/** A view with its timeline entry at a chosen moment (hours after T0). */
+function at(view: ChangedData, hours: number): ChangedData {
+  return { ...view, entry: { ...view.entry, at: iso(hours) } };
+}
+
+const met = (kind: string): ChangedData['deadlines'][number] =>
+  ({ kind, dueAt: iso(200), rule: 'calendar-days', explanation: 'test', status: 'met' });
+const breached = (kind: string): ChangedData['deadlines'][number] =>
+  ({ kind, dueAt: iso(24), rule: 'calendar-days', explanation: 'test', status: 'breached' });
+
+describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis, Kafka)', () => {
+  const tag = uniqueTag('ovs');
+  let auth: TestAuthority;
+  let oversight: RunningService<OversightEnv>;
+  let stream: WorkOrderStreamFixture;
+  let province: string;
+  // Jinan (370102 历下区, 370103 市中区) and Linyi (371324 兰陵县): three platforms, three handlers.
+  const received = { receivedAt: iso(0) };
+  const a = new WorkOrderScript({ citizen, ...received, regionCode: '370102001', serviceType: 'legal-aid', originPlatform: 'hotline', platforms: ['hotline'] });
+  const b = new WorkOrderScript({ citizen, ...received, regionCode: '370103001', serviceType: 'mediation', originPlatform: 'portal', platforms: ['portal'] });
+  const c = new WorkOrderScript({ citizen, ...received, regionCode: '371324101', serviceType: 'notarization', originPlatform: 'centre', platforms: ['centre'] });
+  const d = new WorkOrderScript({ citizen, ...received, regionCode: '370102002', serviceType: 'legal-aid', originPlatform: 'portal', platforms: ['portal', 'hotline'] });
+  const complaint = new WorkOrderScript({ citizen, ...received, regionCode: '370102001', serviceType: 'complaint', originPlatform: 'portal', platforms: ['portal'] });
+  const december = new WorkOrderScript({ citizen, receivedAt: '2026-12-02T01:00:00.000Z', regionCode: '370102001', serviceType: 'legal-aid', originPlatform: 'hotline', platforms: ['hotline'] });
+
+  beforeAll(async () => {
+    auth = await TestAuthority.create();
+    oversight = await startService(oversightService, isolatedOverrides(tag, 'oversight', { ...auth.env, MONTHLY_REPORT_CHECK_INTERVAL_MS: 0 }));
+    stream = await WorkOrderStreamFixture.connect(tag, BROKERS);
+    province = await auth.bearer({ roles: ['supervisor'], region: '370000' });
+    const send = async (view: ChangedData): Promise<void> => void (await stream.changed(view));
+    // a: legal aid, offered after 2 h, accepted after 4 h, decision met, resolved, evaluated 5.
+    await send(at(a.next('received', { deadlines: [] }, 'received'), 0));
+    await send(at(a.next('offered', { organisationId: 'org-370102-legal-aid', handler: 'legal-aid' }, 'offered'), 2));
+    await send(at(a.next('accepted', {}, 'offer-accepted'), 4));
+    await send(at(a.next('resolved', { deadlines: [met('legal-aid-decision')] }, 'resolved'), 30));
+    // b: mediation, routed by fallback (triage), offered at 6 h, accepted at 8 h, mediation term breached, 督办 issued.
+    await send(at(b.next('triage', {}, 'sent-to-triage'), 0));
+    await send(at(b.next('offered', { organisationId: 'org-370103-mediation', handler: 'mediation' }, 'offered'), 6));
+    await send(at(b.next('accepted', {}, 'offer-accepted'), 8));
+    await send(at(b.next('in-progress', { deadlines: [breached('mediation-term')] }, 'deadline-overdue'), 40));
+    await send(at(b.next('in-progress', {}, 'supervision-order-issued', 'supervisor'), 41));
+    // c: notarization, offered at 1 h, accepted at 3 h, certificate met, resolved, evaluated 2, reopened.
+    await send(at(c.next('received', {}, 'received'), 0));
+    await send(at(c.next('offered', { organisationId: 'org-371324-notary', handler: 'notarization' }, 'offered'), 1));
+    await send(at(c.next('accepted', {}, 'offer-accepted'), 3));
+    await send(at(c.next('resolved', { deadlines: [met('notarization-certificate')] }, 'resolved'), 50));
+    await send(at(c.next('reopened', {}, 'reopened', 'citizen'), 60));
+    // d: legal aid in the supervisor queue, never dispatched.
+    await send(at(d.next('supervisor-queue', {}, 'sent-to-supervisor-queue'), 0));
+    // A complaint against the mediation committee; a December work order outside the period.
+    await send(at(complaint.next('received', { complaintAgainstOrganisationId: 'org-370103-mediation', handler: 'supervision' }, 'received'), 0));
+    await send(at(december.next('received'), 0));
+    const evaluation = (s: WorkOrderScript, score: number, hours: number) =>
+      stream.send(TOPICS.feedback.name, EvaluationSubmitted.type, s.workOrderId, {
+        evaluationId: randomUUID(), workOrderId: s.workOrderId, caseCode: s.caseCode, score, platform: 'portal', submittedAt: iso(hours),
+      });
+    await waitUntil(async () => {
+      const res = await request(oversight.url).get('/indicators').query({ period: '2026-11-10' }).set('authorization', province);
+      const figure = (res.body.indicators as { code: string; numerator: number }[] | undefined)?.find((i) => i.code === 'supervision-orders');
+      return res.body.indicators?.[0]?.value === 5 && figure?.numerator === 1 ? true : undefined;
+    }, 60_000, 'five November work orders and the 督办 in the read model');
+    await evaluation(a, 5, 31);
+    await evaluation(c, 2, 51);
+    await waitUntil(async () => {
+      const res = await request(oversight.url).get('/indicators').query({ period: '2026-11' }).set('authorization', province);
+      return (res.body.indicators as { code: string; denominator: number }[]).find((i) => i.code === 'satisfaction')?.denominator === 2 || undefined;
+    }, 60_000, 'two evaluations');
+  });
+
+  afterAll(async () => {
+    await stream?.close();
+    await oversight?.stop();
+  });
+
+  const figures = async (token: string, query: Record<string, string>): Promise<Record<string, { value: number | null; numerator: number; denominator: number | null }>> => {
+    const res = await request(oversight.url).get('/indicators').query(query).set('authorization', token).expect(200);
+    return Object.fromEntries((res.body.indicators as { code: string; value: number | null; numerator: number; denominator: number | null }[]).map((i) => [i.code, i]));
+  };
+
+  it('computes the exact indicator values of the province for November', async () => {
+    const f = await figures(province, { period: '2026-11' });
+    expect(f.intakes.value).toBe(5);
+    expect([f['share-hotline'].value, f['share-portal'].value, f['share-centre'].value]).toEqual([20, 60, 20]);
+    expect(f['hours-to-dispatch']).toMatchObject({ code: 'hours-to-dispatch', value: 3, numerator: 9, denominator: 3 });
+    expect(f['hours-to-acceptance'].value).toBe(5);
+    expect(f['routing-fallback-rate'].value).toBe(20);
+    expect(f['supervisor-queue-rate'].value).toBe(20);
+    expect(f['deadlines-met']).toMatchObject({ value: 66.67, numerator: 2, denominator: 3 });
+    expect(f.overdue.value).toBe(1);
+    expect(f['supervision-orders'].value).toBe(1);
+    expect(f['supervision-resolved'].value).toBe(0);
+    expect(f.satisfaction).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
+    expect(f['reopen-rate']).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
+    expect(f['complaint-rate']).toMatchObject({ value: 25, numerator: 1, denominator: 4 });
+    expect(f['notarization-in-term'].value).toBe(100);
+    expect(f['legal-aid-decision-in-term'].value).toBe(100);
+    expect(f['mediation-on-term'].value).toBe(0);
+    expect(f['legal-aid-per-100k']).toMatchObject({ numerator: 1, denominator: 101_527_453 });
+    const december = await figures(province, { period: '2026-12' });
+    expect(december.intakes.value).toBe(1);
+  });
+
+  it('ranks the cities under the province and drills down to the case codes behind a figure', async () => {
+    const res = await request(oversight.url).get('/indicators/intakes/ranking').query({ period: '2026-11' }).set('authorization', province).expect(200);
+    const rows = res.body.rows as { rank: number; region: { code: string; name: string }; value: number }[];
+    expect(rows.slice(0, 2)).toEqual([
+      { rank: 1, region: { code: '370100', name: '济南市' }, value: 4, numerator: 4, denominator: null },
+      { rank: 2, region: { code: '371300', name: '临沂市' }, value: 1, numerator: 1, denominator: null },
+    ]);
+    expect(rows).toHaveLength(16);
+    const drill = await request(oversight.url).get('/indicators/overdue/work-orders').query({ period: '2026-11' }).set('authorization', province).expect(200);
+    expect(drill.body).toMatchObject({ total: 1, caseCodes: [b.caseCode] });
+    const share = await request(oversight.url).get('/indicators/share-portal/work-orders').query({ period: '2026-11', region: '370100' }).set('authorization', province).expect(200);
+    expect((share.body.caseCodes as string[]).sort()).toEqual([b.caseCode, d.caseCode, complaint.caseCode].sort());
+  });
+
+  it('shows a county supervisor its own county and refuses another county', async () => {
+    const lanling = await auth.bearer({ roles: ['supervisor'], region: '371324' });
+    const own = await figures(lanling, { period: '2026-11' });
+    expect(own.intakes.value).toBe(1);
+    const other = await request(oversight.url).get('/indicators').query({ period: '2026-11', region: '370102' }).set('authorization', lanling).expect(403);
+    expect(other.body.code).toBe('out-of-jurisdiction');
+    await request(oversight.url).get('/indicators/intakes/work-orders').query({ period: '2026-11', region: '370100' }).set('authorization', lanling).expect(403);
+    const city = await auth.bearer({ roles: ['supervisor'], region: '370100' });
+    expect((await figures(city, { period: '2026-11', region: '370102' })).intakes.value).toBe(3);
+    const clerk = await auth.bearer({ roles: ['centre-clerk'], region: '370000' });
+    await request(oversight.url).get('/indicators').query({ period: '2026-11' }).set('authorization', clerk).expect(403);
+  });
+
+  it('renders charts with Chinese labels, exports the same figures to XLSX and CSV, and writes the monthly PDF', async () => {
+    // Set OVERSIGHT_TEST_ARTEFACTS to a folder to keep the PNGs and the PDF for a look.
+    const dir = process.env.OVERSIGHT_TEST_ARTEFACTS ?? mkdtempSync(path.join(tmpdir(), 'oversight-'));
+    const svg = await request(oversight.url).get('/charts/ranking').query({ period: '2026-11' }).set('authorization', province).expect(200);
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(String(svg.body instanceof Buffer ? svg.body.toString('utf8') : svg.text)).toContain('济南市');
+    for (const kind of ['trend', 'ranking', 'platform-share', 'deadline-compliance']) {
+      const png = await request(oversight.url).get(`/charts/${kind}`).query({ period: '2026-11', format: 'png' }).set('authorization', province)
+        .buffer(true).parse((res, cb) => { const parts: Buffer[] = []; res.on('data', (x: Buffer) => parts.push(x)); res.on('end', () => cb(null, Buffer.concat(parts))); }).expect(200);
+      expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
+      writeFileSync(path.join(dir, `${kind}.png`), png.body as Buffer);
+    }
+    const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void => {
+      const parts: Buffer[] = [];
+      res.on('data', (x: Buffer) => parts.push(x));
+      res.on('end', () => cb(null, Buffer.concat(parts)));
+    };
+    const xlsx = await request(oversight.url).get('/exports/indicators').query({ period: '2026-11', format: 'xlsx' }).set('authorization', province).buffer(true).parse(binary).expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as Buffer);
+    const sheet = workbook.getWorksheet('指标')!;
+    const byCode = new Map<string, unknown[]>();
+    sheet.eachRow((row) => { const v = row.values as unknown[]; byCode.set(String(v[1]), v); });
+    expect(byCode.get('intakes')?.[5]).toBe(5);
+    expect(byCode.get('satisfaction')?.slice(2, 6)).toEqual(['好评率', undefined, '%', 50]);
+    const csv = await request(oversight.url).get('/exports/indicators').query({ period: '2026-11', format: 'csv' }).set('authorization', province).expect(200);
+    expect(csv.text).toContain('deadlines-met,时限达标率,,%,66.67,2,3,');
+    const pdf = await request(oversight.url).get('/reports/monthly/2026-11').query({ region: '370000' }).set('authorization', province).buffer(true).parse(binary).expect(200);
+    const file = path.join(dir, 'report.pdf');
+    writeFileSync(file, pdf.body as Buffer);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('山东省公共法律服务质效月报');
+    expect(text).toMatch(/好评率\s*：\s*50%/);
+    expect(text).toMatch(/受理请求数\s*：\s*5 件/);
+    expect(text).toContain(b.caseCode);
+  });
+});

@@ -1,0 +1,6 @@
+import { DeadlineFact } from './facts/deadline-fact.entity';
+import { WorkOrderFact } from './facts/work-order-fact.entity';
+import { MonthlyReport } from './reports/monthly-report.entity';
+
+/** Every entity of the oversight schema. */
+export const oversightEntities = [WorkOrderFact, DeadlineFact, MonthlyReport];
