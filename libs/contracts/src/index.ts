@@ -4,6 +4,7 @@ export { defineEvent } from './event-definition';
 export type { EventData, EventDefinition, ServiceName } from './event-definition';
 export { DeadlineDueSoon } from './events/deadline-due-soon.event';
 export { DeadlineOverdue } from './events/deadline-overdue.event';
+export { CalendarYearLoaded } from './events/calendar-year-loaded.event';
 export { DefenceNotice } from './events/defence-notice.event';
 export { EvaluationSubmitted } from './events/evaluation-submitted.event';
 export { InfoReceived } from './events/info-received.event';

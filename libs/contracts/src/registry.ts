@@ -1,4 +1,5 @@
 import type { EventDefinition } from './event-definition';
+import { CalendarYearLoaded } from './events/calendar-year-loaded.event';
 import { DeadlineDueSoon } from './events/deadline-due-soon.event';
 import { DeadlineOverdue } from './events/deadline-overdue.event';
 import { DefenceNotice } from './events/defence-notice.event';
@@ -40,6 +41,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ReferralRejected,
   DefenceNotice,
   PartnerFeedItem,
+  CalendarYearLoaded,
 ] as unknown as readonly EventDefinition[];
 
 const byType = new Map(ALL_EVENTS.map((e) => [e.type, e]));

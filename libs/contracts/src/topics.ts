@@ -49,6 +49,11 @@ export const TOPICS = {
     key: 'noticeId',
     description: 'Notices from courts, procuratorates and police, e.g. notified defence (通知辩护)',
   },
+  calendar: {
+    name: 'legal.calendar',
+    key: 'year',
+    description: 'The official working-day calendar: State Council holiday notices loaded at run time',
+  },
 } as const;
 
 export type TopicKey = keyof typeof TOPICS;

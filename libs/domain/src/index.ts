@@ -73,8 +73,24 @@ export {
   startOfShanghaiDay,
 } from './calendar/shanghai-date';
 export type { IsoDate } from './calendar/shanghai-date';
-export { calendarDay, hasOfficialCalendar, isWorkingDay } from './calendar/official-holiday-calendar';
-export type { CalendarDay, DayKind, HolidayName } from './calendar/official-holiday-calendar';
+export {
+  calendarDay,
+  hasOfficialCalendar,
+  isWorkingDay,
+  loadedYearNotice,
+  loadOfficialYear,
+  officialCalendarSource,
+  unloadOfficialYear,
+} from './calendar/official-holiday-calendar';
+export type {
+  CalendarDay,
+  DayKind,
+  HolidayName,
+  NoticeDay,
+  OfficialYearNotice,
+} from './calendar/official-holiday-calendar';
+export { validateYearNotice } from './calendar/year-notice';
+export type { NoticeProblem, YearNoticeInput } from './calendar/year-notice';
 export { DEADLINE_RULES } from './calendar/deadline.types';
 export type { DeadlineComputation, DeadlinePause, DeadlineRule, PauseInterval } from './calendar/deadline.types';
 export { addCalendarDaysLegal, addHours, addWorkingDays, computeDeadline } from './calendar/legal-period';

@@ -6,6 +6,7 @@ import { StaffEntity } from './organisations/entities/staff.entity';
 import { PossibleRelationEntity } from './relations/entities/possible-relation.entity';
 import { RoutingDecisionEntity } from './routing/entities/routing-decision.entity';
 import { RoutingRuleEntity } from './routing/entities/routing-rule.entity';
+import { CalendarYearVersionEntity } from './calendar/entities/calendar-year-version.entity';
 import { DeadlineEntity } from './sla/entities/deadline.entity';
 import { SupervisionOrderEntity } from './supervision/entities/supervision-order.entity';
 import { TimelineEntryEntity } from './work-orders/entities/timeline-entry.entity';
@@ -25,4 +26,5 @@ export const WorkOrderEntities = [
   DeadlineEntity,
   SupervisionOrderEntity,
   PossibleRelationEntity,
+  CalendarYearVersionEntity,
 ];

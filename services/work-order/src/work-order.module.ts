@@ -1,4 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CalendarController } from './calendar/calendar.controller';
+import { CalendarMetrics } from './calendar/calendar-metrics';
+import { CalendarService } from './calendar/calendar.service';
 import { CaseCodeService } from './case-codes/case-code.service';
 import { DeskController } from './desk/desk.controller';
 import { DeskService } from './desk/desk.service';
@@ -47,7 +50,7 @@ export class WorkOrderModule {
     return {
       module: WorkOrderModule,
       imports: [OrganisationsModule, RoutingModule, ClassificationModule],
-      controllers: [WorkOrderQueryController, TimelineController, SupervisorController, TriageController, RelationController, DeskController, RepublishController],
+      controllers: [WorkOrderQueryController, TimelineController, SupervisorController, TriageController, RelationController, DeskController, RepublishController, CalendarController],
       providers: [
         WorkOrderRecorder,
         { provide: WorkOrderDeadlines, useExisting: DeadlineService },
@@ -75,6 +78,8 @@ export class WorkOrderModule {
         ReferralConsumer,
         TriageService,
         DeskService,
+        CalendarService,
+        CalendarMetrics,
       ],
     };
   }

@@ -66,7 +66,7 @@ export function calendarCoverageWarnings(from: IsoDate, to: IsoDate): string[] {
     if (!hasOfficialCalendar(year)) {
       warnings.push(
         `no official holiday calendar for ${year} yet (chinese-days); only weekends were treated as rest days ` +
-          '— recompute once the State Council notice is published',
+          '— recomputed when the State Council notice is loaded (POST /admin/calendar/years/{year} on work-order)',
       );
     }
   }

@@ -20,6 +20,13 @@ export interface DeadlineExtension {
   actor: Actor;
 }
 
+/** A clock the calendar moved: its kind and due instants before and after. */
+export interface RecomputedDeadline {
+  kind: string;
+  before: string;
+  after: string;
+}
+
 /** The own clock of a supervision order (督办): from when, until when, and why. */
 export interface SupervisionClock {
   supervisionOrderId: string;
@@ -148,6 +155,31 @@ export class DeadlineService extends WorkOrderDeadlines {
     deadline.updatedAt = new Date();
     await manager.save(DeadlineEntity, deadline);
     return deadline;
+  }
+
+  /**
+   * The official calendar changed (a holiday notice was loaded): every open statutory clock of the work
+   * order whose period crosses a changed day is recomputed from its inputs; returns those that moved.
+   */
+  async recomputeForCalendar(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    crosses: (d: DeadlineEntity) => boolean,
+  ): Promise<RecomputedDeadline[]> {
+    const open = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id, status: In([...ACTIVE]), source: 'law' } });
+    const moved: RecomputedDeadline[] = [];
+    for (const d of open) {
+      if (d.units === null || !crosses(d)) continue;
+      const before = d.dueAt.toISOString();
+      const explanation = d.explanation;
+      this.recompute(d, 0, wo.serviceType);
+      // A clock whose due date stays may still lose its "no official calendar" warning.
+      if (d.dueAt.toISOString() === before && d.explanation === explanation) continue;
+      d.updatedAt = new Date();
+      await manager.save(DeadlineEntity, d);
+      moved.push({ kind: d.kind, before, after: d.dueAt.toISOString() });
+    }
+    return moved;
   }
 
   /** Stops the clock of a supervision order: met, or breached when it ran out first; undefined when it had none running. */
