@@ -159,18 +159,13 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(String(svg.body instanceof Buffer ? svg.body.toString('utf8') : svg.text)).toContain('济南市');
     for (const kind of ['trend', 'ranking', 'platform-share', 'deadline-compliance']) {
       const png = await request(oversight.url).get(`/charts/${kind}`).query({ period: '2026-11', format: 'png' }).set('authorization', province)
-        .buffer(true).parse((res, cb) => { const parts: Buffer[] = []; res.on('data', (x: Buffer) => parts.push(x)); res.on('end', () => cb(null, Buffer.concat(parts))); }).expect(200);
+        .responseType('blob').expect(200);
       expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
       writeFileSync(path.join(dir, `${kind}.png`), png.body as Buffer);
     }
-    const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void): void => {
-      const parts: Buffer[] = [];
-      res.on('data', (x: Buffer) => parts.push(x));
-      res.on('end', () => cb(null, Buffer.concat(parts)));
-    };
-    const xlsx = await request(oversight.url).get('/exports/indicators').query({ period: '2026-11', format: 'xlsx' }).set('authorization', province).buffer(true).parse(binary).expect(200);
+    const xlsx = await request(oversight.url).get('/exports/indicators').query({ period: '2026-11', format: 'xlsx' }).set('authorization', province).responseType('blob').expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(xlsx.body as ArrayBuffer);
     const sheet = workbook.getWorksheet('指标')!;
     const byCode = new Map<string, unknown[]>();
     sheet.eachRow((row) => { const v = row.values as unknown[]; byCode.set(String(v[1]), v); });
@@ -178,7 +173,7 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(byCode.get('satisfaction')?.slice(2, 6)).toEqual(['好评率', undefined, '%', 50]);
     const csv = await request(oversight.url).get('/exports/indicators').query({ period: '2026-11', format: 'csv' }).set('authorization', province).expect(200);
     expect(csv.text).toContain('deadlines-met,时限达标率,,%,66.67,2,3,');
-    const pdf = await request(oversight.url).get('/reports/monthly/2026-11').query({ region: '370000' }).set('authorization', province).buffer(true).parse(binary).expect(200);
+    const pdf = await request(oversight.url).get('/reports/monthly/2026-11').query({ region: '370000' }).set('authorization', province).responseType('blob').expect(200);
     const file = path.join(dir, 'report.pdf');
     writeFileSync(file, pdf.body as Buffer);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });

@@ -37,7 +37,7 @@ export async function buildMonthlyReportPdf(input: MonthlyReportInput, fontFile:
     const plan = figure.planItem ? `（规划第${figure.planItem}项）` : '';
     doc.text(`${figure.nameZh}${plan}：${format(figure.value, figure.unit)}${target}${met}`);
     if (figure.value !== null && before.value !== null && figure.value !== before.value) {
-      const delta = Math.round((figure.value - before.value) * 100) / 100;
+      const delta = Math.round((figure.value - before.value) * 10_000) / 10_000;
       doc.fillColor('#555555').text(`    较上月（${previous.period.label}）${delta > 0 ? '+' : ''}${delta}`).fillColor('#000000');
     }
   }
