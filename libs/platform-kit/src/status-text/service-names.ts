@@ -30,6 +30,8 @@ export function deadlinePromise(kind: string, date: string, locale: StatusLocale
     'lawyer-appointment': `a lawyer will be appointed by ${date}`,
     'notarization-certificate': `the certificate is due by ${date}`,
     'mediation-term': `the mediation is expected to conclude by ${date}`,
+    'judicial-appraisal-acceptance': `the institution decides whether to accept the appraisal by ${date}`,
+    'judicial-appraisal-term': `the appraisal opinion is due by ${date}`,
     callback: `we will call you back by ${date}`,
     'info-requested': `please reply by ${date}`,
   };
@@ -38,6 +40,8 @@ export function deadlinePromise(kind: string, date: string, locale: StatusLocale
     'lawyer-appointment': `将于${date}前指派律师`,
     'notarization-certificate': `预计于${date}前出具公证书`,
     'mediation-term': `预计于${date}前调解结束`,
+    'judicial-appraisal-acceptance': `鉴定机构将于${date}前决定是否受理`,
+    'judicial-appraisal-term': `预计于${date}前出具鉴定意见`,
     callback: `我们将于${date}前给您回电`,
     'info-requested': `请于${date}前答复`,
   };

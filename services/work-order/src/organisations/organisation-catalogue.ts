@@ -1,4 +1,4 @@
-import { HANDLER_SERVICES } from '@legal/contracts';
+import { HANDLER_SERVICES, handlerServiceFor } from '@legal/contracts';
 import type { Handler, HandlerOrganisationKind, ServiceType } from '@legal/contracts';
 import type { NON_SERVICE_ORGANISATION_KINDS, OrganisationKind } from './entities/organisation.entity';
 
@@ -65,7 +65,22 @@ function handlerProfiles(): Record<HandlerOrganisationKind, KindProfile> {
   return Object.fromEntries(entries) as Record<HandlerOrganisationKind, KindProfile>;
 }
 
-export const KIND_PROFILES: Record<OrganisationKind, KindProfile> = { ...NON_SERVICE_PROFILES, ...handlerProfiles() };
+/**
+ * A service type a handler service claims (registry `serviceTypes`) goes to that service's organisations only:
+ * centres and agencies keep the types no handler service takes (judicial appraisal once had none).
+ */
+function withoutHandlerServiceTypes(profiles: Record<NonServiceOrganisationKind, KindProfile>): typeof profiles {
+  const entries = Object.entries(profiles).map(([kind, profile]) => [
+    kind,
+    { ...profile, serviceTypes: profile.serviceTypes.filter((t) => handlerServiceFor(t) === undefined) },
+  ]);
+  return Object.fromEntries(entries) as typeof profiles;
+}
+
+export const KIND_PROFILES: Record<OrganisationKind, KindProfile> = {
+  ...withoutHandlerServiceTypes(NON_SERVICE_PROFILES),
+  ...handlerProfiles(),
+};
 
 export function organisationId(regionCode: string, kind: OrganisationKind): string {
   return `org-${regionCode}-${KIND_PROFILES[kind].idSuffix}`;

@@ -1,4 +1,5 @@
-import { HANDLER_SERVICES, handlerServiceByCode } from '@legal/contracts';
+import { HANDLER_SERVICES, handlerServiceByCode, handlerServiceFor } from '@legal/contracts';
+import type { ServiceType } from '@legal/contracts';
 import type { OrganisationKind } from '../organisations/entities/organisation.entity';
 import type { RoutingRuleKind, RuleParamsByKind } from './routing-rule.types';
 
@@ -28,6 +29,11 @@ export function handlerRoutingRule(code: string): DefaultRule<'service-handler'>
   };
 }
 
+/** The types no handler service of the registry claims: those still go to centres and agencies. */
+function withoutHandlerService(types: ServiceType[]): ServiceType[] {
+  return types.filter((t) => handlerServiceFor(t) === undefined);
+}
+
 /**
  * The first revision of every routing rule, inserted by migration 1764310000100: one `handler.<code>`
  * rule per handler service of the registry, then the rules below. Later changes go through the admin API
@@ -53,7 +59,11 @@ export const DEFAULT_ROUTING_RULES: DefaultRule[] = [
     ruleKey: 'handler.referral-agencies',
     kind: 'service-handler',
     name: 'Lawyer referral, judicial appraisal and arbitration go to public legal service centres and registered agencies',
-    params: { serviceTypes: ['lawyer-referral', 'judicial-appraisal', 'arbitration'], organisationKinds: ['public-legal-service-centre', 'external-agency'] },
+    params: {
+      // Less the types a handler service of the registry claims (judicial appraisal has one now).
+      serviceTypes: withoutHandlerService(['lawyer-referral', 'judicial-appraisal', 'arbitration']),
+      organisationKinds: ['public-legal-service-centre', 'external-agency'],
+    },
   },
   {
     ruleKey: 'handler.complaint',
