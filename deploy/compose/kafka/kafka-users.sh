@@ -10,7 +10,7 @@ security.protocol=SASL_PLAINTEXT
 sasl.mechanism=SCRAM-SHA-512
 sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$KAFKA_ADMIN_PASSWORD";
 PROPS
-for name in work-order hotline portal centre legal-aid mediation notarization identity judicial-appraisal; do
+for name in work-order hotline portal centre legal-aid mediation notarization identity judicial-appraisal oversight; do
   var="$(echo "$name" | tr 'a-z-' 'A-Z_')_KAFKA_SASL_PASSWORD"
   password="${!var:?set $var}"
   /opt/kafka/bin/kafka-configs.sh --bootstrap-server kafka:9092 --command-config /tmp/admin.properties \

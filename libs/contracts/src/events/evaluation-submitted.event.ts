@@ -7,7 +7,7 @@ export const EvaluationSubmitted = defineEvent({
   topic: 'legal.feedback',
   summary: 'A citizen evaluated a resolved work order (once per work order); a low score reopens it',
   producers: ['portal', 'hotline'],
-  consumers: ['work-order'],
+  consumers: ['work-order', 'oversight'],
   schema: strictObject(
     {
       evaluationId: Uuid,

@@ -7,7 +7,7 @@ export const WorkOrderChanged = defineEvent({
   topic: 'legal.workorder.changed',
   summary: 'A work order changed state; carries the full current view so a read model can be rebuilt from the stream',
   producers: ['work-order'],
-  consumers: ['hotline', 'portal', 'centre', 'identity'],
+  consumers: ['hotline', 'portal', 'centre', 'identity', 'oversight'],
   partnerFields: ['workOrderId', 'caseCode', 'version', 'status', 'serviceType', 'regionCode', 'organisationId', 'handler', 'deadlines', 'entry'],
   schema: strictObject(
     {

@@ -12,8 +12,11 @@ import type { ServiceType } from '../schemas/common.schema';
  * No runtime imports: every lib (contracts, domain, messaging, platform-kit) may read it without cycles.
  */
 
-/** platform: an intake platform (hotline, portal, centre); core: work-order; handler: handles work orders. */
-export type ServiceKind = 'platform' | 'core' | 'identity' | 'handler';
+/**
+ * platform: an intake platform (hotline, portal, centre); core: work-order; handler: handles work orders;
+ * oversight: reads the lifecycle stream for indicators and reports, handles nothing.
+ */
+export type ServiceKind = 'platform' | 'core' | 'identity' | 'handler' | 'oversight';
 
 /** Levels of the division tree at which work-order seeds one organisation of a handler's kind. */
 export type SeedLevel = 'province' | 'city' | 'county' | 'township';
@@ -135,6 +138,7 @@ export const SERVICE_REGISTRY = [
       routingRuleName: 'Judicial appraisal goes to judicial appraisal institutions',
     },
   },
+  { name: 'oversight', kind: 'oversight', port: 3009, schema: 'oversight' },
 ] as const satisfies readonly ServiceRegistryEntry[];
 
 type Entry = (typeof SERVICE_REGISTRY)[number];
