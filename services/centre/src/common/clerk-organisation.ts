@@ -10,6 +10,6 @@ export function clerkOrganisation(user: AuthUser): string {
 
 export class OutsideJurisdictionError extends DomainError {
   constructor(what: string) {
-    super('outside-jurisdiction', `${what} is outside your jurisdiction`, HttpStatus.FORBIDDEN);
+    super('out-of-jurisdiction', `${what} is outside your jurisdiction`, HttpStatus.FORBIDDEN);
   }
 }

@@ -123,7 +123,7 @@ describe('centre referrals (转介) (real PostgreSQL, Redis, Kafka)', () => {
     await stream.changed(script.next('received'));
     await inReadModel(script.caseCode, countyCentre);
     const res = await request(centre.url).post('/referrals').set('authorization', outsider).send({ caseCode: script.caseCode, toOrganisationId: 'org-371302-mediation', reason: 'x' }).expect(403);
-    expect(res.body.code).toBe('outside-jurisdiction');
+    expect(res.body.code).toBe('out-of-jurisdiction');
     await request(centre.url).get('/referrals').query({ caseCode: script.caseCode }).set('authorization', outsider).expect(403);
   });
 });

@@ -58,7 +58,7 @@ describe('centre view of work orders by jurisdiction (real PostgreSQL, Redis, Ka
   it('answers 403 for a region or a case outside the clerk’s jurisdiction', async () => {
     const stationClerk = await auth.bearer({ roles: ['centre-clerk'], org: 'org-371324101-station', region: '371324101' });
     const region = await request(centre.url).get('/work-orders').query({ regionCode: '371324' }).set('authorization', stationClerk).expect(403);
-    expect(region.body.code).toBe('outside-jurisdiction');
+    expect(region.body.code).toBe('out-of-jurisdiction');
     await request(centre.url).get(`/work-orders/${elsewhere.caseCode}`).set('authorization', stationClerk).expect(403);
     const noRegion = await auth.bearer({ roles: ['centre-clerk'], org: 'org-x' });
     await request(centre.url).get('/work-orders').set('authorization', noRegion).expect(403);

@@ -31,7 +31,7 @@ export class EvaluationsController {
   })
   @ApiCreatedResponse({ type: EvaluationResponseDto })
   @ApiNotFoundResponse({ description: 'No such case, or the access code does not match (indistinguishable)' })
-  @ApiConflictResponse({ description: 'Not resolved (code not-resolved) or already evaluated (code already-evaluated)' })
+  @ApiConflictResponse({ description: 'Not resolved (code work-order-not-resolved) or already evaluated (code already-evaluated)' })
   async create(@Body() dto: EvaluationCreateDto, @CurrentUser() user: AuthUser | undefined): Promise<EvaluationResponseDto> {
     return this.evaluations.evaluate(dto, citizenKeys(this.pii, user));
   }

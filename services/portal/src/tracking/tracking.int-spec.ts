@@ -151,7 +151,7 @@ describe('portal tracking, evaluation and complaints over the work-order read mo
     await projected(script);
     const body = { caseCode: script.caseCode, accessCode: ACCESS_CODE, score: 2, comment: '律师很久没有联系我' };
     const early = await request(portal.url).post('/portal/evaluations').send(body).expect(409);
-    expect(early.body.code).toBe('not-resolved');
+    expect(early.body.code).toBe('work-order-not-resolved');
     await stream.changed(script.next('resolved', {}, 'resolved', 'legal-aid-officer'));
     await projected(script);
     await request(portal.url).post('/portal/evaluations').send({ ...body, accessCode: OTHER_CODE }).expect(404);
