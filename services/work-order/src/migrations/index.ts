@@ -3,6 +3,7 @@ import { SeedRoutingRules1764310000100 } from './1764310000100-seed-routing-rule
 import { SupervisionOrderResolution1764310000200 } from './1764310000200-supervision-order-resolution';
 import { WorkOrderAccessCode1764860000000 } from './1764860000000-work-order-access-code';
 import { CalendarYearVersion1764880000000 } from './1764880000000-calendar-year-version';
+import { JudicialAppraisalRouting1764900000000 } from './1764900000000-judicial-appraisal-routing';
 
 /** Committed migrations of the work_order schema, oldest first. */
-export const WorkOrderMigrations = [WorkOrderTables1764310000000, SeedRoutingRules1764310000100, SupervisionOrderResolution1764310000200, WorkOrderAccessCode1764860000000, CalendarYearVersion1764880000000];
+export const WorkOrderMigrations = [WorkOrderTables1764310000000, SeedRoutingRules1764310000100, SupervisionOrderResolution1764310000200, WorkOrderAccessCode1764860000000, CalendarYearVersion1764880000000, JudicialAppraisalRouting1764900000000];
