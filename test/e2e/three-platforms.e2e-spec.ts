@@ -62,7 +62,8 @@ function shared(view: View): Json {
     caseCode: view.caseCode,
     version: view.version,
     status: view.status,
-    deadlines: view.deadlines.map((d) => [d.kind, d.dueAt, d.status]),
+    // The portal shows citizens Beijing time to the second, staff views UTC: compare the instants.
+    deadlines: view.deadlines.map((d) => [d.kind, Math.floor(Date.parse(d.dueAt) / 1000), d.status]),
     timeline: view.timeline.map((e) => [e.seq, e.action, e.status]),
   };
 }

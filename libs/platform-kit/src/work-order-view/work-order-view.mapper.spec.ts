@@ -57,8 +57,9 @@ describe('toWorkOrderViewResponse', () => {
     expect(JSON.stringify(body)).not.toContain('a'.repeat(64));
   });
 
-  it('shows the owner their masked identity and notes but no staff ids', () => {
-    const body = toWorkOrderViewResponse(view(), { kind: 'citizen' }, { locale: 'en' });
+  it('shows the owner their masked identity and the notes of citizen-facing steps but no staff ids', () => {
+    const asked = view().timeline.map((e) => ({ ...e, action: 'needs-info' }));
+    const body = toWorkOrderViewResponse(view({ timeline: asked }), { kind: 'citizen' }, { locale: 'en' });
     expect(body.citizen).toEqual({ phoneLast4: '5678', displayName: '张*' });
     expect(body.timeline[0]?.note).toBe('投诉律师不回电话');
     expect(body.timeline[0]?.actorId).toBeUndefined();
@@ -87,7 +88,7 @@ describe('staffMaySeeWorkOrder (issue 13 finding 7)', () => {
       complaintAgainstOrganisationId: null,
       deadlines: [{ kind: 'legal-aid-decision', dueAt: '2026-12-05T15:59:59.999Z', rule: 'calendar-days', explanation: '7 days', status: 'running' }],
       timeline: [
-        { seq: 1, at: '2026-12-04T12:15:00.000Z', action: 'received', actorRole: 'citizen', note: '老板拖欠工资', status: 'received' },
+        { seq: 1, at: '2026-12-04T12:15:00.000Z', action: 'received', actorRole: 'citizen', note: 'service type legal-aid (keywords, confidence 0.93)', status: 'received' },
         { seq: 2, at: '2026-12-04T12:15:01.000Z', action: 'offered', actorRole: 'system', note: 'score 0.82 (jurisdiction 0.4, load 0.2)', status: 'offered' },
         { seq: 3, at: '2026-12-04T12:16:00.000Z', action: 'sent-to-triage', actorRole: 'system', note: 'confidence 0.41', status: 'triage' },
         { seq: 4, at: '2026-12-04T13:00:00.000Z', action: 'progress:lawyer-appointed', actorRole: 'legal-aid-officer', note: '已指派律师', status: 'in-progress' },
@@ -96,7 +97,7 @@ describe('staffMaySeeWorkOrder (issue 13 finding 7)', () => {
       updatedAt: new Date('2026-12-04T13:00:00.000Z'),
     });
     const citizen = toWorkOrderViewResponse(routed, { kind: 'citizen' }, { now: new Date('2026-12-04T13:00:00Z'), locale: 'en' });
-    expect(citizen.timeline.map((e) => e.note)).toEqual(['老板拖欠工资', undefined, undefined, '已指派律师']);
+    expect(citizen.timeline.map((e) => e.note)).toEqual([undefined, undefined, undefined, '已指派律师']);
     expect(JSON.stringify(citizen)).not.toMatch(/score|confidence|0\.82/);
     expect(citizen.timeline[0]?.at).toBe('2026-12-04T20:15:00+08:00');
     expect(citizen.receivedAt).toBe('2026-12-04T20:15:00+08:00');

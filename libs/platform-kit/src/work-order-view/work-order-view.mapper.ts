@@ -38,11 +38,10 @@ export function staffMaySeeComplainant(user: AuthUser, view: Pick<WorkOrderView,
 
 /**
  * Timeline steps whose note a citizen may read: what the citizen did or must do, and what the handler
- * reported (`progress:<step>`). Every other note is internal (routing scores and explanations, offers,
- * triage confidence, escalations, duplicate checks) and is withheld from citizens, whatever it says.
+ * reported (`progress:<step>`). Every other note is internal (classification confidence on `received`,
+ * routing scores and explanations, offers, escalations, duplicate checks) and is withheld from citizens.
  */
 const CITIZEN_NOTE_ACTIONS: ReadonlySet<string> = new Set([
-  'received',
   'needs-info',
   'info-received',
   'resolved',

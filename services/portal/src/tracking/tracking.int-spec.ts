@@ -1,5 +1,5 @@
 import { EvaluationSubmitted, IntakeSubmitted, prefixedTopic, TOPICS } from '@legal/contracts';
-import { accessCodeHash, WorkOrderViewService } from '@legal/platform-kit';
+import { accessCodeHash, toShanghaiTime, WorkOrderViewService } from '@legal/platform-kit';
 import { waitForEvent } from '@legal/messaging';
 import { PiiProtector } from '@legal/privacy';
 import type { RunningService } from '@legal/service-kit';
@@ -74,7 +74,9 @@ describe('portal tracking, evaluation and complaints over the work-order read mo
       [2, 'accepted'],
     ]);
     expect(res.body.statusText.headline).toMatch(/^Your legal-aid application is being reviewed by 兰陵县法律援助中心; a decision is due by \d+ \w+/);
-    expect(res.body.statusText.expectedBy).toBe(v2.deadlines[0]?.dueAt);
+    // Citizens read Beijing time with its offset: the same instant as the deadline's.
+    expect(res.body.statusText.expectedBy).toBe(toShanghaiTime(v2.deadlines[0]?.dueAt ?? ''));
+    expect(Date.parse(res.body.statusText.expectedBy)).toBe(Math.floor(Date.parse(v2.deadlines[0]?.dueAt ?? '') / 1000) * 1000);
     expect(JSON.stringify(res.body)).not.toContain(phoneHash);
     expect(JSON.stringify(res.body)).not.toContain(secret);
     const zh = await track(script.caseCode, ACCESS_CODE, 'zh').expect(200);
