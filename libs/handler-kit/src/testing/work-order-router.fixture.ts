@@ -69,20 +69,25 @@ export class WorkOrderRouterFixture {
   }
 
   async dispatch(data: DispatchData): Promise<CloudEvent<DispatchData>> {
-    return this.send(this.envelope(WorkOrderDispatched.type, data.workOrderId, data));
+    return this.send(this.event(WorkOrderDispatched.type, data.workOrderId, data));
   }
 
   async withdraw(offer: DispatchData, reason: 'expired' | 'reassigned' | 'cancelled'): Promise<void> {
     const { offerId, workOrderId, organisationId } = offer;
     const data = { offerId, workOrderId, organisationId, reason };
-    await this.send(this.envelope(OfferWithdrawn.type, offer.workOrderId, data));
+    await this.send(this.event(OfferWithdrawn.type, offer.workOrderId, data));
   }
 
   /** Publishes an event again, same id and all: what a redelivery looks like to the consumer. */
-  async send<T>(event: CloudEvent<T>): Promise<CloudEvent<T>> {
+  send<T>(event: CloudEvent<T>): Promise<CloudEvent<T>> {
+    return this.sendTo(TOPICS.workOrderDispatch.name, event);
+  }
+
+  /** Publishes an event to another of the run's topics (unprefixed name), sealed as an outbox would. */
+  async sendTo<T>(topic: string, event: CloudEvent<T>): Promise<CloudEvent<T>> {
     const record = encodeCloudEvent(await sealCloudEvent(event as CloudEvent));
     await this.producer.send({
-      topic: prefixedTopic(this.tag, TOPICS.workOrderDispatch.name),
+      topic: prefixedTopic(this.tag, topic),
       messages: [{ key: record.key, value: record.value, headers: record.headers }],
     });
     return event;
@@ -105,10 +110,11 @@ export class WorkOrderRouterFixture {
     await this.producer.disconnect().catch(() => undefined);
   }
 
-  private envelope<T>(type: string, subject: string, data: T): CloudEvent<T> {
+  /** A new CloudEvent (fresh id and correlation id) from `source`, keyed by `subject`. */
+  event<T>(type: string, subject: string, data: T, source = '/legal/work-order'): CloudEvent<T> {
     return {
       id: randomUUID(),
-      source: '/legal/work-order',
+      source,
       type,
       specversion: '1.0',
       time: new Date().toISOString(),
