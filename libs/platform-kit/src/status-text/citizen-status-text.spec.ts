@@ -23,6 +23,23 @@ describe('citizenStatusText', () => {
     expect(text.headline).toBe('您的法律援助申请正在由兰陵县法律援助中心审查；将于12月5日前作出是否给予法律援助的决定。');
   });
 
+  it('tells a citizen whose appraisal is under way (司法鉴定) when the institution decides and the opinion is due', () => {
+    const org = '临沂市司法鉴定中心';
+    const acceptance: Deadline = { ...decision, kind: 'judicial-appraisal-acceptance', rule: 'working-days' };
+    const term: Deadline = { ...acceptance, kind: 'judicial-appraisal-term', dueAt: '2026-12-17T15:59:59.999Z' };
+    const serviceType = 'judicial-appraisal';
+    const received = citizenStatusText(
+      { status: 'accepted', serviceType, deadlines: [acceptance], organisationName: org },
+      now,
+      'zh',
+    );
+    expect(received.headline).toBe('您的司法鉴定申请正在由临沂市司法鉴定中心审查；鉴定机构将于12月5日前决定是否受理。');
+    const underWay = citizenStatusText({ status: 'in-progress', serviceType, deadlines: [term] }, now, 'en');
+    expect(underWay.headline).toBe(
+      'Your judicial-appraisal request is being handled; the appraisal opinion is due by 17 December.',
+    );
+  });
+
   it('uses the earliest running deadline and ignores met or cancelled ones', () => {
     const appointment: Deadline = { ...decision, kind: 'lawyer-appointment', dueAt: '2026-12-02T15:59:59.999Z' };
     const met: Deadline = { ...decision, kind: 'callback', dueAt: '2026-11-29T00:00:00.000Z', status: 'met' };
