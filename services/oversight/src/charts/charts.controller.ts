@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseEnumPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { OVERSIGHT_ENV } from '../config/oversight-env.token';
@@ -26,7 +26,12 @@ export class ChartsController {
   @Get('charts/:kind')
   @Roles('supervisor', 'admin')
   @ApiParam({ name: 'kind', enum: CHART_KINDS })
-  @ApiProduces('image/svg+xml', 'image/png')
+  @ApiOkResponse({
+    content: {
+      'image/svg+xml': { schema: { type: 'string' } },
+      'image/png': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiOperation({ summary: 'A chart rendered on the server (ECharts SVG; PNG through resvg with a CJK font)' })
   async chart(
     @Param('kind', new ParseEnumPipe(CHART_KIND_VALUES)) kind: ChartKind,
@@ -43,7 +48,12 @@ export class ChartsController {
 
   @Get('exports/indicators')
   @Roles('supervisor', 'admin')
-  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiOperation({ summary: 'The indicators of a region and period as CSV or XLSX' })
   async export(@Query() q: ExportQueryDto, @CurrentUser() user: AuthUser, @Res() res: Response): Promise<void> {
     const region = this.indicators.regionFor(user, q.region);

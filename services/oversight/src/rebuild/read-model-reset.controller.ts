@@ -1,11 +1,12 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Roles } from '@legal/auth';
 import type { DataSource } from 'typeorm';
 import { DeadlineFact } from '../facts/deadline-fact.entity';
 import { tableOf } from '../facts/table-name';
 import { WorkOrderFact } from '../facts/work-order-fact.entity';
+import { ReadModelResetDto } from '../indicators/dto/indicator-response.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -22,7 +23,8 @@ export class ReadModelResetController {
       + 'current view lands here again. Times of intermediate steps a republished view does not carry '
       + '(first dispatch, acceptance) come back only from a replay of the topic (reset the oversight.* groups).',
   })
-  async reset(): Promise<{ emptied: string[] }> {
+  @ApiOkResponse({ type: ReadModelResetDto })
+  async reset(): Promise<ReadModelResetDto> {
     const m = this.dataSource.manager;
     await m.query(`TRUNCATE ${tableOf(m, DeadlineFact)}, ${tableOf(m, WorkOrderFact)}`);
     return { emptied: ['deadline_fact', 'work_order_fact'] };

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { InvalidInputError } from '@legal/http';
@@ -19,7 +19,7 @@ export class MonthlyReportsController {
   @Get(':month')
   @Roles('supervisor', 'admin')
   @ApiParam({ name: 'month', example: '2026-11' })
-  @ApiProduces('application/pdf')
+  @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
   @ApiOperation({ summary: 'The monthly report (PDF, Chinese): the kept one, else built now and kept' })
   async pdf(
     @Param('month') month: string,
