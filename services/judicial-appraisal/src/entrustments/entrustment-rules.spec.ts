@@ -35,7 +35,7 @@ describe('entrustment validation (art. 11-15)', () => {
       .toEqual(['party.legalAidCaseCode:caseCode']);
   });
 
-  it('refuses a category outside the licence, a complex matter without an agreed period, a future receipt', () => {
+  it('refuses a category outside the licence, a complex matter without agreed period, a future or old receipt', () => {
     expect(codes({ ...court, category: 'audio-visual' })).toEqual(['category:outsideScope']);
     expect(codes({ ...court, category: 'astrology' })).toEqual(['category:isIn']);
     expect(codes({ ...court, complexity: 'complex' })).toEqual(['agreedAcceptanceWorkingDays:required']);
@@ -43,6 +43,7 @@ describe('entrustment validation (art. 11-15)', () => {
     expect(codes(tooLong)).toEqual(['agreedAcceptanceWorkingDays:range']);
     expect(codes({ ...court, agreedAcceptanceWorkingDays: 20 })).toEqual(['agreedAcceptanceWorkingDays:notAllowed']);
     expect(codes({ ...court, receivedAt: new Date(now.getTime() + 60_000) })).toEqual(['receivedAt:future']);
+    expect(codes({ ...court, receivedAt: new Date('0001-01-01T00:00:00Z') })).toEqual(['receivedAt:tooOld']);
   });
 });
 

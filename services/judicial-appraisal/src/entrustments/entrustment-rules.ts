@@ -25,6 +25,10 @@ export const MAX_AGREED_ACCEPTANCE_WORKING_DAYS = 60;
 
 const ACCEPTANCE_BASIS = '《司法鉴定程序通则》(2016) art. 13';
 
+/** How far back an entrustment may be registered (received by letter, registered late): a sanity bound. */
+export const MAX_BACKDATING_DAYS = 366;
+const DAY_MS = 24 * 3600_000;
+
 /** Art. 15: the grounds on which an institution must not accept (不得受理) an entrustment. */
 export const DECLINE_REASONS = [
   'outside-practice-scope',
@@ -113,6 +117,8 @@ export function validateEntrustment(facts: EntrustmentFacts, institution: Instit
   }
   if (facts.receivedAt.getTime() > now.getTime()) {
     add('receivedAt', 'future', 'an entrustment cannot be received in the future');
+  } else if (now.getTime() - facts.receivedAt.getTime() > MAX_BACKDATING_DAYS * DAY_MS) {
+    add('receivedAt', 'tooOld', `an entrustment is registered within ${MAX_BACKDATING_DAYS} days of its receipt`);
   }
   return errors;
 }
