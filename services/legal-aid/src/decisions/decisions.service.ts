@@ -14,6 +14,15 @@ import { HandlerReporter } from '@legal/handler-kit';
 import { reportSubject } from '../applications/report-subject';
 import type { DecisionCreateDto } from './dto/decision-create.dto';
 
+/** A decision on an application: the state it moves to, why, by whom, when, and what else changes. */
+interface Decision {
+  to: Application['state'];
+  reason: string;
+  actor: string;
+  now: Date;
+  changes: Partial<Application>;
+}
+
 /**
  * The decision to grant or deny aid (within 7 days of receipt). A grant starts the 3-day appointment
  * clock (or confirms a lawyer already provided first); a denial resolves the work order with the reason.
@@ -42,12 +51,14 @@ export class DecisionsService {
       await this.deadlines.complete(manager, application.id, 'legal-aid-decision', now);
       const changes = { decision: dto.decision, decisionReason: dto.reason, decidedAt: now, decidedBy: user.subject.slice(0, 64) };
       const to = nextState('decide', facts, dto.decision);
-      if (dto.decision === 'deny') return this.deny(manager, application, to, dto.reason, user.subject, now, changes);
-      return this.grant(manager, application, to, dto.reason, user.subject, now, changes);
+      const decision: Decision = { to, reason: dto.reason, actor: user.subject, now, changes };
+      if (dto.decision === 'deny') return this.deny(manager, application, decision);
+      return this.grant(manager, application, decision);
     });
   }
 
-  private async grant(manager: EntityManager, application: Application, to: Application['state'], reason: string, actor: string, now: Date, changes: Partial<Application>): Promise<Application> {
+  private async grant(manager: EntityManager, application: Application, decision: Decision): Promise<Application> {
+    const { to, reason, actor, now, changes } = decision;
     const providedFirst = application.state === 'provided-first';
     if (!providedFirst) await this.deadlines.start(manager, application.id, 'lawyer-appointment', now);
     await this.applications.transition(manager, application, to, 'decided', actor, `grant: ${reason}`, changes);
@@ -67,7 +78,8 @@ export class DecisionsService {
     return application;
   }
 
-  private async deny(manager: EntityManager, application: Application, to: Application['state'], reason: string, actor: string, now: Date, changes: Partial<Application>): Promise<Application> {
+  private async deny(manager: EntityManager, application: Application, decision: Decision): Promise<Application> {
+    const { to, reason, actor, now, changes } = decision;
     if (application.state === 'provided-first') await this.appointments.end(manager, application.id, 'aid-denied', now);
     await this.applications.transition(manager, application, to, 'decided', actor, `deny: ${reason}`, changes);
     await this.reports.resolved(manager, {

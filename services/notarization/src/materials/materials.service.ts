@@ -85,7 +85,10 @@ export class MaterialsService {
         actorId: user.subject,
         at: now,
       });
-      if (comparison.missing.length > 0) await this.issueNotice(manager, app, found.matter.nameZh, comparison.missing, receivedAt, user, now);
+      if (comparison.missing.length > 0) {
+        const missingItems = { matterName: found.matter.nameZh, missing: comparison.missing, at: receivedAt, user, now };
+        await this.issueNotice(manager, app, missingItems);
+      }
       await manager.save(app);
       return this.applications.view(manager, app, user);
     });
@@ -132,7 +135,12 @@ export class MaterialsService {
   }
 
   /** One notice naming every missing item; the clock pauses from the moment the application was received. */
-  private async issueNotice(manager: EntityManager, app: Application, matterName: string, missing: ItemOutcome[], at: Date, user: AuthUser, now: Date): Promise<void> {
+  private async issueNotice(
+    manager: EntityManager,
+    app: Application,
+    missingItems: { matterName: string; missing: ItemOutcome[]; at: Date; user: AuthUser; now: Date },
+  ): Promise<void> {
+    const { matterName, missing, at, user, now } = missingItems;
     const items = missing.map((m) => ({ code: m.code, label: m.label }));
     const notice = oneTimeNoticeText(matterName, missing);
     await manager.insert(MaterialNotice, { id: randomUUID(), applicationId: app.id, items, notice, issuedAt: now, satisfiedAt: null });
