@@ -13,6 +13,7 @@ import { OfferAccepted } from './events/offer-accepted.event';
 import { OfferRejected } from './events/offer-rejected.event';
 import { OfferWithdrawn } from './events/offer-withdrawn.event';
 import { PartnerFeedItem } from './events/partner-feed-item.event';
+import { PartnerTransferUpdate } from './events/partner-transfer.events';
 import { Progressed } from './events/progressed.event';
 import { ReferralAccepted, ReferralRejected, ReferralRequested } from './events/referral.events';
 import { Resolved } from './events/resolved.event';
@@ -41,6 +42,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ReferralRejected,
   DefenceNotice,
   PartnerFeedItem,
+  PartnerTransferUpdate,
   CalendarYearLoaded,
 ] as unknown as readonly EventDefinition[];
 

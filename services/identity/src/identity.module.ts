@@ -4,6 +4,7 @@ import { LogSmsSender } from './citizens/sms/log-sms-sender';
 import type { SmsSender } from './citizens/sms/sms-sender';
 import type { IdentityEnv } from './config/identity.env';
 import { KeysModule } from './keys/keys.module';
+import { PartnerTransfersModule } from './partner-transfers/partner-transfers.module';
 import { PartnersModule } from './partners/partners.module';
 import { SeedModule } from './seed/seed.module';
 import { StaffModule } from './staff/staff.module';
@@ -21,7 +22,7 @@ export class IdentityModule {
     const citizens = CitizensModule.forRoot(options.smsSender ?? new LogSmsSender(env.NODE_ENV));
     return {
       module: IdentityModule,
-      imports: [KeysModule, StaffModule, PartnersModule, citizens, TokensModule.forRoot(citizens), SeedModule],
+      imports: [KeysModule, StaffModule, PartnersModule, PartnerTransfersModule, citizens, TokensModule.forRoot(citizens), SeedModule],
     };
   }
 }

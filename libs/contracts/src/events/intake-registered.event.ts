@@ -7,7 +7,7 @@ export const IntakeRegistered = defineEvent({
   topic: 'legal.intake.outcome',
   summary: 'The intake has a case code: a new work order, a link to an open one (duplicate), or closed on the spot',
   producers: ['work-order'],
-  consumers: ['hotline', 'portal', 'centre'],
+  consumers: ['hotline', 'portal', 'centre', 'identity'],
   schema: strictObject(
     {
       intakeId: Uuid,

@@ -7,7 +7,7 @@ export const IntakeRejected = defineEvent({
   topic: 'legal.intake.outcome',
   summary: 'The intake was well-formed but could not become a work order (e.g. region outside Shandong)',
   producers: ['work-order'],
-  consumers: ['hotline', 'portal', 'centre'],
+  consumers: ['hotline', 'portal', 'centre', 'identity'],
   schema: strictObject(
     { intakeId: Uuid, platform: Platform, reasons: Type.Array(Type.String({ maxLength: 300 }), { minItems: 1 }) },
     'Why an intake was refused',

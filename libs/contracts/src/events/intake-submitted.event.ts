@@ -5,8 +5,10 @@ import { Applicant, CaseCode, Platform, RegionCode, ServiceType, strictObject, T
 export const IntakeSubmitted = defineEvent({
   type: 'legal.intake.submitted.v1',
   topic: 'legal.intake.submitted',
-  summary: 'A request was taken on a platform (call, web form, counter) and needs a work order',
-  producers: ['hotline', 'portal', 'centre'],
+  summary:
+    'A request was taken on a platform (call, web form, counter) or transferred from the 12345 hotline (platform 12345, ' +
+    'written by the identity service for the 12345 partner client) and needs a work order',
+  producers: ['hotline', 'portal', 'centre', 'identity'],
   consumers: ['work-order'],
   sealed: ['applicant'],
   schema: strictObject(

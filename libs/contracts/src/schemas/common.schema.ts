@@ -15,8 +15,14 @@ export const CaseCode = Type.String({
   description: 'One-case-one-code (一案一码) case code, validated by its check character',
 });
 
-export const PLATFORMS = ['hotline', 'portal', 'centre', 'partner'] as const;
-export const Platform = Type.Union(PLATFORMS.map((p) => Type.Literal(p)), { description: 'Where a request or action came from' });
+/**
+ * Where a request or action came from: the three platforms, a partner agency, and `12345` — a matter
+ * transferred from the 12345 government service hotline (归并整合, 转接机制) through its partner client.
+ */
+export const PLATFORMS = ['hotline', 'portal', 'centre', 'partner', '12345'] as const;
+export const Platform = Type.Union(PLATFORMS.map((p) => Type.Literal(p)), {
+  description: 'Where a request or action came from (12345: transferred from the 12345 government service hotline)',
+});
 export type Platform = Static<typeof Platform>;
 
 export const SERVICE_TYPES = [

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsRegionCode } from '@legal/domain';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { PARTNER_CHANNELS } from '../entities/partner-client.entity';
+import type { PartnerChannel } from '../entities/partner-client.entity';
 import { PartnerAgreementDto } from './partner-agreement.dto';
 
 export class PartnerClientCreateDto {
@@ -23,6 +25,11 @@ export class PartnerClientCreateDto {
   @IsOptional()
   @IsRegionCode()
   regionCode?: string;
+
+  @ApiPropertyOptional({ description: 'Hotline platform the client speaks for: 12345 may transfer matters (POST /partner/transfers)', enum: PARTNER_CHANNELS, example: '12345' })
+  @IsOptional()
+  @IsIn(PARTNER_CHANNELS)
+  channel?: PartnerChannel;
 
   @ApiProperty({ description: 'Data-sharing agreement', type: PartnerAgreementDto })
   @ValidateNested()

@@ -14,6 +14,9 @@ export class PartnerClientResponseDto {
   @ApiPropertyOptional({ description: 'Area of the agency (GB/T 2260): its tokens carry it as `region`', example: '370100', nullable: true, type: String })
   regionCode?: string | null;
 
+  @ApiPropertyOptional({ description: 'Hotline platform the client speaks for (12345), or null', example: '12345', nullable: true, type: String })
+  channel?: string | null;
+
   @ApiProperty({ description: 'Data-sharing agreement', type: PartnerAgreementDto })
   agreement!: PartnerAgreementDto;
 

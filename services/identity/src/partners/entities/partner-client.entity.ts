@@ -7,6 +7,10 @@ export interface PartnerAgreement {
   topics: { topic: string; fields: string[] }[];
 }
 
+/** Hotline platforms a partner client may speak for. */
+export const PARTNER_CHANNELS = ['12345'] as const;
+export type PartnerChannel = (typeof PARTNER_CHANNELS)[number];
+
 /** A partner agency system (court, procuratorate, police, ...) signing in with client credentials. */
 @Entity({ name: 'partner_client' })
 export class PartnerClient {
@@ -29,6 +33,13 @@ export class PartnerClient {
    */
   @Column({ type: 'varchar', length: 12, nullable: true })
   regionCode!: string | null;
+
+  /**
+   * A hotline platform this client speaks for: `12345` (the government service hotline) may transfer
+   * matters in and receives the matters 12348 transfers out. Null for every other partner.
+   */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  channel!: PartnerChannel | null;
 
   @Column({ type: 'jsonb' })
   agreement!: PartnerAgreement;

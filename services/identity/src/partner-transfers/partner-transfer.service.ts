@@ -1,0 +1,188 @@
+import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IntakeRegistered, IntakeRejected, IntakeSubmitted, PartnerTransferUpdate, partnerFeedTopic, WorkOrderChanged } from '@legal/contracts';
+import type { CloudEvent, EventData, ServiceType } from '@legal/contracts';
+import { DomainError, NotFoundError } from '@legal/http';
+import { MessageConsumers, Outbox } from '@legal/messaging';
+import { citizenStatusText } from '@legal/platform-kit';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { PartnerBrokerAccess } from '../partner-feed/partner-broker-access';
+import { PartnerClient } from '../partners/entities/partner-client.entity';
+import type { PartnerTransferCreateDto } from './dto/partner-transfer-create.dto';
+import type { PartnerTransferResponseDto } from './dto/partner-transfer-response.dto';
+import { PartnerTransfer } from './entities/partner-transfer.entity';
+import type { TransferStage } from './entities/partner-transfer.entity';
+
+/** Consumer group: `[<prefix>.]identity.partner-transfers`. */
+export const PARTNER_TRANSFERS_GROUP = 'partner-transfers';
+/** The intake platform of a matter transferred from 12345. */
+export const TRANSFER_PLATFORM = '12345';
+
+type Update = Omit<EventData<typeof PartnerTransferUpdate>, 'transferId' | 'reference' | 'direction' | 'occurredAt'>;
+
+export function toTransferResponse(t: PartnerTransfer): PartnerTransferResponseDto {
+  return {
+    transferId: t.id,
+    reference: t.reference,
+    direction: t.direction,
+    stage: t.stage,
+    ...(t.caseCode ? { caseCode: t.caseCode } : {}),
+    ...(t.lastStatus ? { status: t.lastStatus } : {}),
+    createdAt: t.createdAt.toISOString(),
+  };
+}
+
+/** sha256 of what identifies the transferred request (reference, matter, consent), canonical key order. */
+export function transferRequestHash(dto: PartnerTransferCreateDto): string {
+  const canonical = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+      : value;
+  return createHash('sha256').update(JSON.stringify(canonical({ reference: dto.reference, matter: dto.matter, consent: dto.consent }))).digest('hex');
+}
+
+/**
+ * 12345 ⇄ 12348 transfers (与"12345"政务服务热线归并整合，建立完善转接机制). The 12345 partner client transfers
+ * a matter with the caller's consent: in one transaction it is recorded (unique on the partner's
+ * reference), becomes an intake with platform `12345` for work-order, and a `received` item goes on that
+ * partner's feed; the request is answered 202 at once. What work-order makes of it (registered with a
+ * case code, linked to an open work order, rejected) and then every status of its work order follow on
+ * the same feed, each told once.
+ */
+@Injectable()
+export class PartnerTransferService implements OnModuleInit {
+  private readonly logger = new Logger(PartnerTransferService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly consumers: MessageConsumers,
+    private readonly access: PartnerBrokerAccess,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register({
+      group: PARTNER_TRANSFERS_GROUP,
+      events: [IntakeRegistered, IntakeRejected, WorkOrderChanged],
+      handle: (event, manager) => this.follow(event, manager),
+    });
+  }
+
+  async transferIn(clientId: string, dto: PartnerTransferCreateDto): Promise<{ transfer: PartnerTransfer; created: boolean }> {
+    const client = await this.dataSource.getRepository(PartnerClient).findOneBy({ clientId });
+    if (!client || client.disabled) throw new NotFoundError('Partner client', clientId);
+    if (client.channel !== TRANSFER_PLATFORM) {
+      throw new DomainError('not-a-12345-client', 'Only the 12345 hotline’s partner client may transfer matters', HttpStatus.FORBIDDEN);
+    }
+    if (dto.consent?.given !== true) {
+      throw new DomainError('consent-required', 'A matter is transferred only with the caller’s consent (consent.given true, obtainedAt, method)', HttpStatus.UNPROCESSABLE_ENTITY, [
+        { field: 'consent.given', messages: ['the caller’s consent is required'], codes: ['consentRequired'] },
+      ]);
+    }
+    const consent = { obtainedAt: dto.consent.obtainedAt, method: dto.consent.method };
+    const requestHash = transferRequestHash(dto);
+    await this.access.ensureFeedTopic(clientId);
+    return this.dataSource.transaction(async (manager) => {
+      const id = randomUUID();
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(PartnerTransfer)
+        .values({ id, clientId, reference: dto.reference, direction: 'in', requestHash, consent, stage: 'received', caseCode: null, workOrderId: null, lastStatus: null })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      if (inserted.raw.length === 0) {
+        const existing = await manager.getRepository(PartnerTransfer).findOneByOrFail({ clientId, direction: 'in', reference: dto.reference });
+        if (existing.requestHash !== requestHash) {
+          throw new DomainError('transfer-reference-reused', `Reference ${dto.reference} was already transferred with another matter`, HttpStatus.CONFLICT);
+        }
+        return { transfer: existing, created: false };
+      }
+      const now = new Date();
+      const m = dto.matter;
+      await this.outbox.publish(
+        manager,
+        IntakeSubmitted,
+        {
+          intakeId: id,
+          platform: TRANSFER_PLATFORM,
+          platformRecordId: dto.reference,
+          submittedAt: now.toISOString(),
+          ...(m.serviceType ? { serviceType: m.serviceType as ServiceType } : {}),
+          description: m.description,
+          regionCode: m.regionCode,
+          language: m.language ?? 'zh',
+          urgency: m.urgency ?? 'normal',
+          ...(m.vulnerableGroup !== undefined ? { vulnerableGroup: m.vulnerableGroup } : {}),
+          applicant: { ...(m.callerName ? { name: m.callerName } : {}), ...(m.callerPhone ? { phone: m.callerPhone } : {}) },
+          submittedBy: { userId: clientId, role: 'partner' },
+        },
+        { subject: id },
+      );
+      const transfer = await manager.getRepository(PartnerTransfer).findOneByOrFail({ id });
+      await this.tell(manager, transfer, { stage: 'received' }, now.toISOString());
+      this.logger.log({ transferId: id, clientId, reference: dto.reference }, '12345 transfer received');
+      return { transfer, created: true };
+    });
+  }
+
+  async get(clientId: string, reference: string): Promise<PartnerTransfer> {
+    const transfer = await this.dataSource.getRepository(PartnerTransfer).findOneBy({ clientId, direction: 'in', reference });
+    if (!transfer) throw new NotFoundError('Transfer', reference);
+    return transfer;
+  }
+
+  /** Intake outcomes of platform 12345 and the lifecycle of the work orders they created, onto the 12345 feed. */
+  async follow(event: CloudEvent, manager: EntityManager): Promise<void> {
+    const repository = manager.getRepository(PartnerTransfer);
+    if (event.type === IntakeRegistered.type || event.type === IntakeRejected.type) {
+      const data = event.data as EventData<typeof IntakeRegistered> | EventData<typeof IntakeRejected>;
+      if (data.platform !== TRANSFER_PLATFORM) return;
+      const transfer = await repository.findOne({ where: { id: data.intakeId, direction: 'in' }, lock: { mode: 'pessimistic_write' } });
+      if (!transfer) return;
+      if ('reasons' in data) {
+        await repository.update({ id: transfer.id }, { stage: 'rejected', updatedAt: new Date() });
+        await this.tell(manager, transfer, { stage: 'rejected', reasons: data.reasons }, event.time);
+        return;
+      }
+      const stage: TransferStage = data.outcome === 'created' ? 'registered' : 'linked';
+      await repository.update({ id: transfer.id }, { stage, caseCode: data.caseCode, workOrderId: data.workOrderId, updatedAt: new Date() });
+      await this.tell(manager, transfer, { stage, caseCode: data.caseCode }, event.time);
+      return;
+    }
+    const data = event.data as EventData<typeof WorkOrderChanged>;
+    const transfers = await repository.find({ where: { workOrderId: data.workOrderId, direction: 'in' }, lock: { mode: 'pessimistic_write' } });
+    for (const transfer of transfers) {
+      if (transfer.lastStatus === data.status) continue;
+      await repository.update({ id: transfer.id }, { lastStatus: data.status, updatedAt: new Date() });
+      const text = citizenStatusText({ ...data, updatedAt: event.time }, new Date(), 'zh');
+      await this.tell(
+        manager,
+        transfer,
+        {
+          stage: 'status',
+          caseCode: data.caseCode,
+          status: data.status,
+          statusText: text.headline.slice(0, 500),
+          ...(data.organisationName ? { organisationName: data.organisationName } : {}),
+        },
+        event.time,
+      );
+    }
+  }
+
+  /** One item on the transfer's partner feed (skipped while the client is disabled: its feed is closed). */
+  private async tell(manager: EntityManager, transfer: PartnerTransfer, update: Update, occurredAt: string): Promise<void> {
+    const client = await manager.getRepository(PartnerClient).findOne({ where: { clientId: transfer.clientId }, lock: { mode: 'pessimistic_read' } });
+    if (!client || client.disabled) return;
+    await this.access.ensureFeedTopic(transfer.clientId);
+    await this.outbox.publish(
+      manager,
+      PartnerTransferUpdate,
+      { transferId: transfer.id, reference: transfer.reference, direction: transfer.direction, ...update, occurredAt },
+      { subject: transfer.id, topic: partnerFeedTopic(transfer.clientId) },
+    );
+  }
+}
