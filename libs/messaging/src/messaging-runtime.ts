@@ -153,13 +153,21 @@ export class MessagingRuntime {
     });
     this.consumers.startAll();
     this.inboxPurger.start();
-    if (wait <= 0) return;
-    const ready = await withTimeout(
-      provisioning.then(() => this.consumers.whenRunning(wait)),
-      wait,
+    if (wait > 0) await this.whenUp(wait);
+  }
+
+  /**
+   * True once this run's topics are provisioned and every consumer group has joined; false after `timeoutMs`
+   * (everything keeps connecting in the background). The service kit awaits it after `listen` in tests.
+   */
+  async whenUp(timeoutMs: number): Promise<boolean> {
+    const up = await withTimeout(
+      this.topicsReady.then(() => this.consumers.whenRunning(timeoutMs)),
+      timeoutMs,
       'timed out',
     ).catch(() => false);
-    if (!ready) this.logger.warn({ msg: `messaging not fully up after ${wait} ms; continuing to connect in the background` });
+    if (!up) this.logger.warn({ msg: `messaging not fully up after ${timeoutMs} ms; continuing to connect in the background` });
+    return up;
   }
 
   /** Consumers first (finish in-flight records, commit), then the relay, then connections. */

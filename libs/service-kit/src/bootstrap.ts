@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { BaseEnv, ConfigError, loadConfig } from '@legal/config';
 import { HealthRegistry } from '@legal/health';
-import { MessageConsumers } from '@legal/messaging';
+import { MessagingRuntime } from '@legal/messaging';
 import { createValidationPipe, InputGuard, mapBodyParserErrors, MAX_JSON_DEPTH, verifyJsonDepth } from '@legal/http';
 import { Logger } from 'nestjs-pino';
 import { buildOpenApiDocument, mountOpenApi } from './openapi';
@@ -41,7 +41,7 @@ export interface RunningService<E extends BaseEnv = BaseEnv> {
 
 export interface StartOptions {
   /**
-   * After the listener is up, wait this long (at most) for every consumer group to join before returning.
+   * After the listener is up, wait this long (at most) for the topics and every consumer group to join before returning.
    * Never delays `listen`: HTTP answers (reads, intake that only needs the outbox) while groups join.
    * Default 20000, so in-process tests get joined consumers; a service process (`bootstrapService`) waits 0.
    */
@@ -77,10 +77,7 @@ export async function startService<E extends BaseEnv>(
   await app.listen(env.PORT, env.HOST);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
-  if (consumersJoinWaitMs > 0) {
-    const joined = await app.get(MessageConsumers).whenRunning(consumersJoinWaitMs);
-    if (!joined) new NestLogger('bootstrap').warn(`consumer groups not all joined after ${consumersJoinWaitMs} ms; still joining`);
-  }
+  if (consumersJoinWaitMs > 0) await app.get(MessagingRuntime).whenUp(consumersJoinWaitMs);
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
