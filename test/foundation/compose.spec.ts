@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { developmentDefaults } from '@legal/config';
+import { HANDLER_SERVICES } from '@legal/contracts';
 import { ALL_SERVICES } from '../service-definitions';
 
 interface ComposeService {
@@ -15,8 +16,11 @@ interface ComposeService {
   healthcheck?: { test: string[] };
 }
 
-/** Run twice behind a proxy, so a crash or restart of one instance stalls nothing (issue 19). */
-const REPLICATED = ['work-order', 'legal-aid', 'mediation', 'notarization'];
+/**
+ * Run twice behind a proxy, so a crash or restart of one instance stalls nothing (issue 19): work-order and every
+ * handler service of the registry (a new handler follows the pattern in docker-compose.yml's header).
+ */
+const REPLICATED = ['work-order', ...HANDLER_SERVICES.map((s) => s.name)];
 
 const root = path.join(__dirname, '..', '..');
 const composeText = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
