@@ -136,6 +136,7 @@ describe('judicial appraisal on the three platforms (work-order, portal, hotline
       .map((a) => a.id);
     await post(`/entrustments/${id}/appraisers`, appraiser, { appraiserIds: qualified.slice(0, 2) }).expect(200);
     const issued = await post(`/entrustments/${id}/opinion`, appraiser).expect(200);
+    expect(issued.body.term.dueAt).toBe(extended.body.term.dueAt);
     const opinionCode = issued.body.opinionCode as string;
     const check = await request(appraisal.url).get(`/opinions/${opinionCode}/verification`).expect(200);
     expect(check.body).toMatchObject({ valid: true, institution: { code: '371300001', name: '临沂市司法鉴定中心' } });
@@ -200,7 +201,14 @@ describe('judicial appraisal on the three platforms (work-order, portal, hotline
     expect(shared(p as View)).toEqual(shared(c as View));
     expect(shared(c as View)).toEqual(shared(h as View));
     expect(p?.organisationId).toBe(LINYI.org);
-    expect(p?.deadlines.map((d) => d.kind)).toContain('judicial-appraisal-term');
+    // The work order's clocks follow the handler's: the acceptance decided in time, the extended term met.
+    const due = (kind: string): [number, string] | undefined => {
+      const d = p?.deadlines.find((x) => x.kind === kind);
+      return d && [Math.floor(Date.parse(d.dueAt) / 1000), d.status];
+    };
+    const term = opinion.term as { dueAt: string };
+    expect(due('judicial-appraisal-term')).toEqual([Math.floor(Date.parse(term.dueAt) / 1000), 'met']);
+    expect(due('judicial-appraisal-acceptance')?.[1]).toBe('met');
     const text = JSON.stringify(p?.statusText ?? {});
     expect(text).toContain('司法鉴定');
   });

@@ -117,7 +117,10 @@ describe('judicial appraisal workflow (real PostgreSQL, Kafka, Redis)', () => {
       deadlines: [{ kind: 'judicial-appraisal-acceptance', dueAt: accepted.body.acceptance.dueAt, status: 'running' }],
     });
     expect(reports[2]?.data).toMatchObject({
-      deadlines: [{ kind: 'judicial-appraisal-term', dueAt: termDue, rule: 'working-days', status: 'running' }],
+      deadlines: [
+        { kind: 'judicial-appraisal-acceptance', dueAt: accepted.body.acceptance.dueAt, status: 'met' },
+        { kind: 'judicial-appraisal-term', dueAt: termDue, rule: 'working-days', status: 'running' },
+      ],
     });
     expect(reports[4]?.data).toMatchObject({
       outcome: 'opinion-issued',

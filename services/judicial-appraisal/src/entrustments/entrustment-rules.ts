@@ -1,3 +1,4 @@
+import type { Deadline } from '@legal/contracts';
 import { addWorkingDays, DeadlineComputation, isValidCaseCode } from '@legal/domain';
 import type { FieldError } from '@legal/http';
 import { APPRAISAL_CATEGORY_CODES, categoryLabel } from './appraisal-categories';
@@ -153,6 +154,23 @@ export function acceptancePeriod(
     computation,
     dueAt: computation.dueAt,
     explanation: `${ACCEPTANCE_BASIS}, decide whether to accept; ${why}. ${computation.explanation}`,
+  };
+}
+
+/** `kind` of the acceptance period in reported deadlines. */
+export const ACCEPTANCE_DEADLINE_KIND = 'judicial-appraisal-acceptance';
+
+/** The acceptance period as the contracts' Deadline: running until decided, then met or breached. */
+export function acceptanceDeadline(
+  period: { dueAt: Date; explanation: string },
+  timeliness?: 'met' | 'breached',
+): Deadline {
+  return {
+    kind: ACCEPTANCE_DEADLINE_KIND,
+    dueAt: period.dueAt.toISOString(),
+    rule: 'working-days',
+    explanation: period.explanation.slice(0, 2000),
+    status: timeliness ?? 'running',
   };
 }
 

@@ -16,6 +16,7 @@ import { EntrustmentQueryDto } from './dto/entrustment-query.dto';
 import { EntrustmentPageResponseDto, EntrustmentResponseDto, HistoryResponseDto } from './dto/entrustment-response.dto';
 import { Entrustment } from './entities/entrustment.entity';
 import {
+  acceptanceDeadline,
   acceptancePeriod,
   AcceptanceDecision,
   EntrustmentFacts,
@@ -173,7 +174,10 @@ export class EntrustmentsService {
           at: now,
           step: 'entrustment-accepted',
           detail,
-          deadlines: [termDeadline(term)],
+          deadlines: [
+            acceptanceDeadline({ dueAt: e.acceptanceDueAt, explanation: e.acceptanceExplanation }, record.timeliness),
+            termDeadline(term),
+          ],
         });
       } else {
         e.status = 'declined';

@@ -7,6 +7,7 @@ import { EntrustmentResponseDto } from '../entrustments/dto/entrustment-response
 import { Entrustment } from '../entrustments/entities/entrustment.entity';
 import { entrustmentView } from '../entrustments/entrustment-view';
 import { EntrustmentsModule } from '../entrustments/entrustments.module';
+import { acceptanceDeadline } from '../entrustments/entrustment-rules';
 import { AppraisalOutcome, AppraisalStep, EntrustmentsService, factsOf } from '../entrustments/entrustments.service';
 import { HistoryModule } from '../history/history.module';
 import { HistoryService } from '../history/history.service';
@@ -77,15 +78,7 @@ export class AppraisalOffers implements HandlerDomain<Entrustment, AppraisalAcce
       at: now,
       step: 'entrustment-registered',
       detail,
-      deadlines: [
-        {
-          kind: 'judicial-appraisal-acceptance',
-          dueAt: e.acceptanceDueAt.toISOString(),
-          rule: 'working-days',
-          explanation: e.acceptanceExplanation.slice(0, 2000),
-          status: 'running',
-        },
-      ],
+      deadlines: [acceptanceDeadline({ dueAt: e.acceptanceDueAt, explanation: e.acceptanceExplanation })],
     });
   }
 

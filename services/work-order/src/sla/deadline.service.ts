@@ -89,7 +89,14 @@ export class DeadlineService extends WorkOrderDeadlines {
     }
     for (const d of reported) {
       const existing = await manager.findOne(DeadlineEntity, { where: { workOrderId: wo.id, kind: d.kind } });
-      if (existing) continue;
+      if (existing) {
+        const change = this.applyHandlerReport(existing, d, { at, handler: wo.handler ?? 'the handler' });
+        if (change) {
+          await manager.save(DeadlineEntity, existing);
+          changes.push(change);
+        }
+        continue;
+      }
       await manager.insert(DeadlineEntity, this.build(wo.id, { kind: d.kind, rule: d.rule, units: null, startAt: at, dueAt: new Date(d.dueAt), explanation: `reported by ${wo.handler ?? 'the handler'}: ${d.explanation}`, source: 'handler' }));
       changes.push(`${d.kind} reported`);
     }
@@ -255,6 +262,35 @@ export class DeadlineService extends WorkOrderDeadlines {
     }
     d.dueAt = new Date(d.dueAt.getTime() + shiftMs);
     d.explanation = `${d.explanation} Shifted by ${Math.round(shiftMs / 3_600_000)} hour(s) to ${d.dueAt.toISOString()}.`;
+  }
+
+  /**
+   * A clock the handler computes itself (source `handler`) follows its later reports: a new due date (its own
+   * pause for materials, an extension), paused or running again, or closed (met, breached) by the handler.
+   * Clocks of the law and of supervision are never changed by a report. Returns what changed, if anything.
+   */
+  private applyHandlerReport(
+    d: DeadlineEntity,
+    reported: Deadline,
+    { at, handler }: { at: Date; handler: string },
+  ): string | undefined {
+    if (d.source !== 'handler' || !(ACTIVE as readonly string[]).includes(d.status)) return undefined;
+    const dueAt = new Date(reported.dueAt);
+    if (reported.status === 'met' || reported.status === 'breached' || reported.status === 'cancelled') {
+      Object.assign(d, { status: reported.status, pausedAt: null, closedAt: at, updatedAt: new Date() });
+      return `${d.kind} ${reported.status}`;
+    }
+    if (dueAt.getTime() === d.dueAt.getTime() && reported.status === d.status) return undefined;
+    const moved = dueAt.getTime() !== d.dueAt.getTime();
+    Object.assign(d, {
+      dueAt,
+      status: reported.status,
+      pausedAt: reported.status === 'paused' ? (d.pausedAt ?? at) : null,
+      explanation: `reported by ${handler}: ${reported.explanation}`,
+      updatedAt: new Date(),
+      ...(moved ? { dueSoonAlertedAt: null, overdueAlertedAt: null } : {}),
+    });
+    return `${d.kind} ${reported.status}${moved ? `, due ${dueAt.toISOString()}` : ''}`;
   }
 
   private close(d: DeadlineEntity, at: Date): void {
