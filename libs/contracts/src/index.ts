@@ -54,5 +54,6 @@ export type {
 export { ALL_TOPIC_NAMES, deadLetterTopic, PARTNER_FEED, partnerFeedTopic, prefixedTopic, TOPICS } from './topics';
 export type { PartnerFeedChannel, TopicKey, TopicName } from './topics';
 export { checkEventPayload, checkWirePayload, compileAllSchemas } from './validation';
+export { workOrderIdForIntake } from './work-order-id';
 export { SealedJwe, sealedFieldsOf, sealRecipientsOf, wireExampleOf, wireSchemaOf } from './sealing';
 export type { PayloadCheck } from './validation';

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CloudEvent, IntakeRegistered, IntakeRejected } from '@legal/contracts';
+import { CloudEvent, IntakeRegistered, IntakeRejected, workOrderIdForIntake } from '@legal/contracts';
 import { shandongRegions } from '@legal/domain';
 import { Outbox } from '@legal/messaging';
 import { maskName, PiiProtector } from '@legal/privacy';
-import { randomUUID } from 'node:crypto';
 import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { CaseCodeService } from '../case-codes/case-code.service';
 import { Actor, Trace } from '../common/actor';
@@ -212,7 +211,7 @@ export class IntakeService {
     const serviceType = data.serviceType ?? classification.ranking[0]?.serviceType ?? 'legal-consultation';
     const complaintAgainst = await this.complaintTarget(manager, checked.relatedCaseCode);
     const wo = manager.create(WorkOrderEntity, {
-      id: randomUUID(),
+      id: workOrderIdForIntake(data.intakeId),
       caseCode: await this.caseCodes.issue(manager, data.regionCode, now),
       status: 'received',
       serviceType,
