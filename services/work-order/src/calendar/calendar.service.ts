@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CalendarYearLoaded, CloudEvent } from '@legal/contracts';
 import type { EventData } from '@legal/contracts';
@@ -21,6 +21,7 @@ import {
 import { HealthRegistry } from '@legal/health';
 import { InvalidInputError } from '@legal/http';
 import { MessageConsumers, Outbox } from '@legal/messaging';
+import { PeriodicTask } from '@legal/scheduling';
 import { DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DeadlineService } from '../sla/deadline.service';
@@ -79,9 +80,13 @@ export function calendarReadiness(now: Date = new Date()): CalendarReadiness {
  * stored notices at start-up and every 30 s, so restarts and other instances see the same calendar.
  */
 @Injectable()
-export class CalendarService implements OnModuleInit, OnModuleDestroy {
+export class CalendarService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(CalendarService.name);
-  private timer: NodeJS.Timeout | undefined;
+  private readonly task = new PeriodicTask(
+    { name: 'calendar refresh', intervalMs: REFRESH_MS },
+    () => this.refresh(),
+    this.logger,
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -104,14 +109,14 @@ export class CalendarService implements OnModuleInit, OnModuleDestroy {
       return { up: true, detail: { nextYear: r.nextYear, source: r.nextYearSource, ...warning } };
     });
     await this.refresh();
-    this.timer = setInterval(() => {
-      this.refresh().catch((err: unknown) => this.logger.warn({ err }, 'calendar refresh failed'));
-    }, REFRESH_MS);
-    this.timer.unref();
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Makes the newest stored notice of each year this process's calendar. */
