@@ -5,6 +5,7 @@ import { OVERSIGHT_ENV } from './config/oversight-env.token';
 import type { OversightEnv } from './config/oversight.env';
 import { FactsProjector } from './facts/facts.projector';
 import { FactsService } from './facts/facts.service';
+import { IndicatorMetrics } from './indicators/indicator-metrics';
 import { IndicatorsController } from './indicators/indicators.controller';
 import { IndicatorsService } from './indicators/indicators.service';
 import { ReadModelResetController } from './rebuild/read-model-reset.controller';
@@ -23,6 +24,7 @@ export class OversightModule {
         FactsService,
         FactsProjector,
         IndicatorsService,
+        IndicatorMetrics,
         ChartsService,
         MonthlyReportsService,
       ],

@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { OversightEnv } from '../config/oversight.env';
 import { oversightService } from '../oversight.definition';
+import { shanghaiMonth } from '../reports/monthly-report-month';
 
 jest.setTimeout(120_000);
 
@@ -44,7 +45,7 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
   const c = new WorkOrderScript({ citizen, ...received, regionCode: '371324101', serviceType: 'notarization', originPlatform: 'centre', platforms: ['centre'] });
   const d = new WorkOrderScript({ citizen, ...received, regionCode: '370102002', serviceType: 'legal-aid', originPlatform: 'portal', platforms: ['portal', 'hotline'] });
   const complaint = new WorkOrderScript({ citizen, ...received, regionCode: '370102001', serviceType: 'complaint', originPlatform: 'portal', platforms: ['portal'] });
-  const december = new WorkOrderScript({ citizen, receivedAt: '2026-12-02T01:00:00.000Z', regionCode: '370102001', serviceType: 'legal-aid', originPlatform: 'hotline', platforms: ['hotline'] });
+  const thisMonth = new WorkOrderScript({ citizen, receivedAt: new Date().toISOString(), regionCode: '370102001', serviceType: 'legal-aid', originPlatform: 'hotline', platforms: ['hotline'] });
 
   beforeAll(async () => {
     auth = await TestAuthority.create();
@@ -71,9 +72,9 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     await send(at(c.next('reopened', {}, 'reopened', 'citizen'), 60));
     // d: legal aid in the supervisor queue, never dispatched.
     await send(at(d.next('supervisor-queue', {}, 'sent-to-supervisor-queue'), 0));
-    // A complaint against the mediation committee; a December work order outside the period.
+    // A complaint against the mediation committee; a work order of the current month, outside November 2026.
     await send(at(complaint.next('received', { complaintAgainstOrganisationId: 'org-370103-mediation', handler: 'supervision' }, 'received'), 0));
-    await send(at(december.next('received'), 0));
+    await send(at(thisMonth.next('received'), 0));
     const evaluation = (s: WorkOrderScript, score: number, hours: number) =>
       stream.send(TOPICS.feedback.name, EvaluationSubmitted.type, s.workOrderId, {
         evaluationId: randomUUID(), workOrderId: s.workOrderId, caseCode: s.caseCode, score, platform: 'portal', submittedAt: iso(hours),
@@ -120,8 +121,15 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(f['legal-aid-decision-in-term'].value).toBe(100);
     expect(f['mediation-on-term'].value).toBe(0);
     expect(f['legal-aid-per-100k']).toMatchObject({ numerator: 1, denominator: 101_527_453 });
-    const december = await figures(province, { period: '2026-12' });
-    expect(december.intakes.value).toBe(1);
+    const current = await figures(province, { period: shanghaiMonth(new Date()) });
+    expect(current.intakes.value).toBe(1);
+  });
+
+  it("exposes the current month's indicators per region to Prometheus for the province overview", async () => {
+    const res = await request(oversight.url).get('/metrics').expect(200);
+    expect(res.text).toMatch(/^oversight_indicator_value\{indicator="intakes",region="370000"[^}]*\} 1$/m);
+    expect(res.text).toMatch(/^oversight_indicator_value\{indicator="intakes",region="370100"[^}]*\} 1$/m);
+    expect(res.text).not.toMatch(/^oversight_indicator_value\{indicator="intakes",region="371300"/m);
   });
 
   it('ranks the cities under the province and drills down to the case codes behind a figure', async () => {

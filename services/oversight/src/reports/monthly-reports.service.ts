@@ -9,15 +9,10 @@ import type { OversightEnv } from '../config/oversight.env';
 import { IndicatorsService, RegionRef } from '../indicators/indicators.service';
 import { parsePeriod, previousMonth } from '../indicators/period';
 import { MonthlyReport } from './monthly-report.entity';
+import { shanghaiMonth } from './monthly-report-month';
 import { buildMonthlyReportPdf } from './monthly-report.builder';
 
 const PROVINCE: RegionRef = { code: '370000', name: '山东省' };
-
-/** The month (YYYY-MM, Asia/Shanghai) an instant falls in. */
-export function shanghaiMonth(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3_600_000);
-  return `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
-}
 
 /**
  * Monthly reports: built on demand for any month and region, and for the province by a job that, from the first of
