@@ -216,6 +216,17 @@ describe('judicial appraisal workflow (real PostgreSQL, Kafka, Redis)', () => {
     expect(malformed.body).toEqual({ code: 'NOT-A-CODE', valid: false, problem: 'malformed' });
   });
 
+  it('limits the public verification to 60 requests a minute per address', async () => {
+    const code = formatOpinionCode({ institutionCode: LINYI.code, year: 2026, serial: 424_242 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await get(`/opinions/${code}/verification`)).status);
+    // The test before this one made a few verifications from this address in the same minute.
+    const refusedFrom = statuses.indexOf(429);
+    expect(refusedFrom).toBeGreaterThanOrEqual(50);
+    expect(statuses.slice(0, refusedFrom).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(refusedFrom).every((s) => s === 429)).toBe(true);
+  });
+
   it('enforces roles and jurisdiction: other institutions, other cities and other roles are refused', async () => {
     const id = await entrust({ party: court, category: 'forensic-medicine', matter: '伤情鉴定' });
     type StaffRole = 'appraiser' | 'supervisor' | 'mediator';
