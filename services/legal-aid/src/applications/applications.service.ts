@@ -32,6 +32,15 @@ export interface OpenApplication {
   detail: string;
 }
 
+/** A workflow step: the state it moves to, the timeline's action, who, why, and what else changes. */
+export interface Transition {
+  to: ApplicationState;
+  action: string;
+  actor: string;
+  detail: string;
+  changes?: Partial<Application>;
+}
+
 /** Opens applications and loads them for workflow steps (row-locked, in the caller's transaction). */
 @Injectable()
 export class ApplicationsService {
@@ -106,7 +115,8 @@ export class ApplicationsService {
   }
 
   /** Moves the application to `to` and appends the step to its timeline. */
-  async transition(manager: EntityManager, application: Application, to: ApplicationState, action: string, actor: string, detail: string, changes: Partial<Application> = {}): Promise<Application> {
+  async transition(manager: EntityManager, application: Application, step: Transition): Promise<Application> {
+    const { to, action, actor, detail, changes = {} } = step;
     const from = application.state;
     Object.assign(application, changes, { state: to });
     await manager.save(application);

@@ -71,7 +71,7 @@ export class AppointmentsService {
       appointedBy: request.actor.slice(0, 64),
       mode: request.mode,
       providedFirst,
-      explanation: explainChoice(chosen, selection, needs, request.lawyerId !== undefined).slice(0, 2000),
+      explanation: explainChoice(chosen, selection, needs, { manual: request.lawyerId !== undefined }).slice(0, 2000),
       candidates: selection.ranked.slice(0, 10),
       endedAt: null,
       endReason: null,
@@ -80,11 +80,17 @@ export class AppointmentsService {
     // 先行提供: the appointment clock runs from receipt; the decision clock keeps running.
     if (providedFirst) await this.deadlines.start(manager, application.id, 'lawyer-appointment', application.receivedAt);
     const clock = await this.deadlines.complete(manager, application.id, 'lawyer-appointment', now);
-    await this.applications.transition(manager, application, nextState('appoint', facts), 'lawyer-appointed', request.actor, appointment.explanation, {
+    await this.applications.transition(manager, application, {
+      to: nextState('appoint', facts),
+      action: 'lawyer-appointed',
+      actor: request.actor,
+      detail: appointment.explanation,
+      changes: {
       lawyerId: chosen.lawyerId,
       appointedAt: now,
       providedFirst,
       appointmentBlockedReason: null,
+    },
     });
     const decision = providedFirst ? await this.deadlines.find(manager, application.id, 'legal-aid-decision') : null;
     const clocks = [clock, decision].filter((c) => c !== null).map(toContractDeadline);

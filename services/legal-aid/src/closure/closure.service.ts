@@ -34,11 +34,17 @@ export class ClosureService {
       assertAllowed('close', facts);
       const now = new Date();
       await this.appointments.end(manager, application.id, 'case-closed', now);
-      await this.applications.transition(manager, application, nextState('close', facts), 'closed', user.subject, `${dto.outcome}: ${dto.summary}`, {
+      await this.applications.transition(manager, application, {
+        to: nextState('close', facts),
+        action: 'closed',
+        actor: user.subject,
+        detail: `${dto.outcome}: ${dto.summary}`,
+        changes: {
         closureOutcome: dto.outcome,
         closureSummary: dto.summary,
         closedAt: now,
         closedBy: user.subject.slice(0, 64),
+      },
       });
       const due = addCalendarDaysLegal(now, this.env.RETURN_VISIT_DUE_DAYS);
       const returnVisit = manager.create(ReturnVisit, {

@@ -61,7 +61,13 @@ export class DecisionsService {
     const { to, reason, actor, now, changes } = decision;
     const providedFirst = application.state === 'provided-first';
     if (!providedFirst) await this.deadlines.start(manager, application.id, 'lawyer-appointment', now);
-    await this.applications.transition(manager, application, to, 'decided', actor, `grant: ${reason}`, changes);
+    await this.applications.transition(manager, application, {
+      to: to,
+      action: 'decided',
+      actor,
+      detail: `grant: ${reason}`,
+      changes,
+    });
     const clocks = [await this.deadlines.find(manager, application.id, 'legal-aid-decision'), await this.deadlines.find(manager, application.id, 'lawyer-appointment')];
     const appointment = clocks[1];
     const detail = providedFirst
@@ -81,7 +87,13 @@ export class DecisionsService {
   private async deny(manager: EntityManager, application: Application, decision: Decision): Promise<Application> {
     const { to, reason, actor, now, changes } = decision;
     if (application.state === 'provided-first') await this.appointments.end(manager, application.id, 'aid-denied', now);
-    await this.applications.transition(manager, application, to, 'decided', actor, `deny: ${reason}`, changes);
+    await this.applications.transition(manager, application, {
+      to: to,
+      action: 'decided',
+      actor,
+      detail: `deny: ${reason}`,
+      changes,
+    });
     await this.reports.resolved(manager, {
       about: reportSubject(application),
       outcome: 'aid-denied',

@@ -31,12 +31,12 @@ describe('economic-hardship review', () => {
   it('skips the income check for an exempt category and needs no commitment then', () => {
     const exemption = { code: 'migrant-worker-wages', labelZh: '申请支付劳动报酬的进城务工人员', labelEn: 'Migrant workers claiming unpaid wages', legalBasis: '第42条' };
     const bare = inputs({ householdSize: null, householdMonthlyIncome: null, integrityCommitment: false, exemptCategoryCode: exemption.code });
-    expect(inputProblems(bare, true)).toEqual([]);
+    expect(inputProblems(bare, { exempt: true })).toEqual([]);
     expect(evaluateHardship(bare, exemption, null)).toMatchObject({ result: 'exempt', rule: 'exempt-category', monthlyIncomePerCapita: null });
   });
 
   it('names every missing input when no exemption applies', () => {
-    const problems = inputProblems(inputs({ householdSize: null, householdMonthlyIncome: null, integrityCommitment: false }), false);
+    const problems = inputProblems(inputs({ householdSize: null, householdMonthlyIncome: null, integrityCommitment: false }), { exempt: false });
     expect(problems.map((p) => p.field)).toEqual(['householdSize', 'householdMonthlyIncome', 'integrityCommitment']);
   });
 });

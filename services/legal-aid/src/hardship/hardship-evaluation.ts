@@ -94,7 +94,8 @@ export function pickThreshold(chain: string[], rows: ThresholdRow[]): ThresholdS
 }
 
 /** Field problems of the inputs given whether an exemption applies (nothing is written when any exist). */
-export function inputProblems(inputs: HardshipInputs, exempt: boolean): FieldError[] {
+export function inputProblems(inputs: HardshipInputs, basis: { exempt: boolean }): FieldError[] {
+  const { exempt } = basis;
   if (exempt) return [];
   const problems: FieldError[] = [];
   if (inputs.householdSize === null) {

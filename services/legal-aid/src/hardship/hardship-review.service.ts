@@ -43,7 +43,7 @@ export class HardshipReviewService {
         notes: dto.notes ?? null,
       };
       const category = inputs.exemptCategoryCode ? await this.activeCategory(manager, inputs.exemptCategoryCode) : null;
-      const problems = inputProblems(inputs, category !== null);
+      const problems = inputProblems(inputs, { exempt: category !== null });
       if (problems.length > 0) throw new InvalidInputError(problems);
       const chain = thresholdChain(application.matterRegionCode);
       const threshold = category ? null : pickThreshold(chain, await manager.find(HardshipThreshold, { where: { regionCode: In(chain) } }));
@@ -90,7 +90,13 @@ export class HardshipReviewService {
       });
       await manager.insert(HardshipReview, review);
       const tags = [...new Set([...application.expertiseTags, ...(category?.expertiseTags ?? []), ...inputs.matterTags])];
-      await this.applications.transition(manager, application, nextState('review', facts), 'hardship-reviewed', user.subject, evaluation.explanation, { expertiseTags: tags });
+      await this.applications.transition(manager, application, {
+        to: nextState('review', facts),
+        action: 'hardship-reviewed',
+        actor: user.subject,
+        detail: evaluation.explanation,
+        changes: { expertiseTags: tags },
+      });
       const basis = exemption ? ` (${exemption.labelZh})` : ` (${threshold?.source} threshold)`;
       await this.reports.progressed(manager, {
         about: reportSubject(application),
@@ -115,7 +121,12 @@ export class HardshipReviewService {
       review.snapshot = { ...review.snapshot, overrides: [...review.snapshot.overrides, { result: dto.result, reason: dto.reason, by: user.subject, at: now.toISOString(), previousResult: previous }] };
       Object.assign(review, { overrideResult: dto.result, overrideReason: dto.reason, overriddenBy: user.subject.slice(0, 64), overriddenAt: now, finalResult: dto.result });
       await manager.save(review);
-      await this.applications.transition(manager, application, application.state, 'hardship-review-overridden', user.subject, `${previous} → ${dto.result}: ${dto.reason}`);
+      await this.applications.transition(manager, application, {
+        to: application.state,
+        action: 'hardship-review-overridden',
+        actor: user.subject,
+        detail: `${previous} → ${dto.result}: ${dto.reason}`,
+      });
       await this.reports.progressed(manager, {
         about: reportSubject(application),
         step: 'hardship-review-overridden',

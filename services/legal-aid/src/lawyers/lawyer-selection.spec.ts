@@ -39,7 +39,7 @@ describe('choosing a lawyer from the roster', () => {
     const selection = rankLawyers([lawyer({ name: '李明', lawFirm: '兰陵律所', expertiseTags: ['labour'], currentLoad: 2 })], needs);
     const chosen = selection.ranked[0];
     if (!chosen) throw new Error('expected a candidate');
-    const text = explainChoice(chosen, selection, needs, false);
+    const text = explainChoice(chosen, selection, needs, { manual: false });
     expect(text).toContain('李明 (兰陵律所) ranked 1 of 1');
     expect(text).toContain('expertise labour matches');
     expect(text).toContain('same county (371324)');

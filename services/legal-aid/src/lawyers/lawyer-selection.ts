@@ -91,7 +91,13 @@ export function rankLawyers(roster: LawyerCandidate[], needs: MatterNeeds): Sele
 }
 
 /** Why this lawyer: stored with the appointment, no personal data of the applicant. */
-export function explainChoice(chosen: CandidateScore, selection: Selection, needs: MatterNeeds, manual: boolean): string {
+export function explainChoice(
+  chosen: CandidateScore,
+  selection: Selection,
+  needs: MatterNeeds,
+  choice: { manual: boolean },
+): string {
+  const { manual } = choice;
   const expertise =
     needs.expertiseTags.length === 0
       ? 'no particular expertise needed'

@@ -34,8 +34,14 @@ export class MaterialsService {
       const now = new Date();
       await this.deadlines.pause(manager, application.id, 'legal-aid-decision', now);
       const labels = dto.items.map((i) => i.label).join(', ');
-      await this.applications.transition(manager, application, nextState('request-materials', facts), 'materials-requested', user.subject, `Missing: ${labels}; decision clock paused`, {
+      await this.applications.transition(manager, application, {
+        to: nextState('request-materials', facts),
+        action: 'materials-requested',
+        actor: user.subject,
+        detail: `Missing: ${labels}; decision clock paused`,
+        changes: {
         stateBeforeMaterials: application.state,
+      },
       });
       await this.reports.needsInfo(manager, {
         about: reportSubject(application),
@@ -56,7 +62,13 @@ export class MaterialsService {
       const now = new Date();
       const clock = await this.deadlines.resume(manager, application.id, 'legal-aid-decision', now);
       const back = application.stateBeforeMaterials ?? 'received';
-      await this.applications.transition(manager, application, back, 'materials-received', user.subject, `Received: ${dto.items.join(', ')}; decision clock resumed`, { stateBeforeMaterials: null });
+      await this.applications.transition(manager, application, {
+        to: back,
+        action: 'materials-received',
+        actor: user.subject,
+        detail: `Received: ${dto.items.join(', ')}; decision clock resumed`,
+        changes: { stateBeforeMaterials: null },
+      });
       const subject = reportSubject(application);
       await this.reports.infoReceived(manager, {
         about: subject,
