@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MetricsRegistry } from '@legal/observability';
 import { Gauge } from 'prom-client';
-import { calendarReadiness } from './calendar.service';
+import { calendarReadiness } from './calendar-readiness';
 
 /** `work_order_calendar_next_year_missing`: 1 from 1 December while next year's holiday notice is not loaded. */
 @Injectable()

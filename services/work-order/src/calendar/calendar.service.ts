@@ -11,7 +11,6 @@ import {
   loadedYearNotice,
   loadOfficialYear,
   NoticeDay,
-  officialCalendarSource,
   OfficialYearNotice,
   shanghaiDateOf,
   startOfShanghaiDay,
@@ -28,6 +27,7 @@ import { DeadlineService } from '../sla/deadline.service';
 import { DeadlineEntity } from '../sla/entities/deadline.entity';
 import { lockWorkOrder } from '../work-orders/work-order-locks';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
+import { calendarReadiness } from './calendar-readiness';
 import { CalendarYearChanges, CalendarYearVersionEntity } from './entities/calendar-year-version.entity';
 
 /** How often an instance re-reads the loaded notices (another instance may have loaded one). */
@@ -41,13 +41,6 @@ export interface YearNoticeLoad {
   actor: Actor;
 }
 
-export interface CalendarReadiness {
-  /** Set from 1 December (Asia/Shanghai) while next year has no official notice. */
-  warning?: string;
-  nextYear: number;
-  nextYearSource: 'loaded' | 'package' | 'none';
-}
-
 function yearDates(year: number): IsoDate[] {
   const dates: IsoDate[] = [];
   for (let d = `${year}-01-01`; d.startsWith(`${year}-`); d = addDays(d, 1)) dates.push(d);
@@ -56,19 +49,6 @@ function yearDates(year: number): IsoDate[] {
 
 function kindsOf(year: number): Map<IsoDate, DayKind> {
   return new Map(yearDates(year).map((d) => [d, calendarDay(d).kind]));
-}
-
-/** Whether next year's notice is missing from 1 December on (the gauge and readiness say so). */
-export function calendarReadiness(now: Date = new Date()): CalendarReadiness {
-  const today = shanghaiDateOf(now);
-  const nextYear = Number(today.slice(0, 4)) + 1;
-  const nextYearSource = officialCalendarSource(nextYear);
-  const december = today.slice(5, 7) === '12';
-  if (!december || nextYearSource !== 'none') return { nextYear, nextYearSource };
-  const warning =
-    `no official holiday calendar for ${nextYear}: deadlines running into it count weekends only; ` +
-    `load the State Council notice with POST /admin/calendar/years/${nextYear}`;
-  return { nextYear, nextYearSource, warning };
 }
 
 /**
