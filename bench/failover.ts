@@ -55,17 +55,26 @@ function strictP99(values: (number | undefined)[]): number {
 }
 
 /** Polls the new process's /health/live and /health/ready from its spawn. */
-async function watchRestart(harness: Harness, before: readonly ChildService[], spawnedAt: number, timeoutMs: number): Promise<Restart> {
+async function watchRestart(
+  harness: Harness,
+  before: readonly ChildService[],
+  spawnedAt: number,
+  timeoutMs: number,
+): Promise<Restart> {
   const result: Restart = {};
   let child: ChildService | undefined;
   while (Date.now() - spawnedAt < timeoutMs && result.readyMs === undefined) {
     child ??= harness.system.launcher.services.find((s) => s.service === 'work-order' && !before.includes(s));
     if (child) {
       if (result.httpMs === undefined) {
-        const live = await fetch(`${child.url}/health/live`, { signal: AbortSignal.timeout(500) }).catch(() => undefined);
+        const live = await fetch(`${child.url}/health/live`, { signal: AbortSignal.timeout(500) }).catch(
+          () => undefined,
+        );
         if (live?.ok) result.httpMs = Date.now() - spawnedAt;
       }
-      const ready = await fetch(`${child.url}/health/ready`, { signal: AbortSignal.timeout(1000) }).catch(() => undefined);
+      const ready = await fetch(`${child.url}/health/ready`, { signal: AbortSignal.timeout(1000) }).catch(
+        () => undefined,
+      );
       if (ready?.ok) result.readyMs = Date.now() - spawnedAt;
     }
     await sleep(100);
@@ -73,12 +82,21 @@ async function watchRestart(harness: Harness, before: readonly ChildService[], s
   return result;
 }
 
-async function runPhase(harness: Harness, tools: StepTools, instances: number, opts: { rate: number; seconds: number; killAtMs: number; firstN: number }): Promise<Phase> {
+interface PhaseOptions {
+  rate: number;
+  seconds: number;
+  killAtMs: number;
+  firstN: number;
+}
+
+async function runPhase(harness: Harness, tools: StepTools, instances: number, opts: PhaseOptions): Promise<Phase> {
   let killedAt = 0;
   let restart: Promise<Restart> = Promise.resolve({});
   let restarted: Promise<unknown> = Promise.resolve();
   const timer = setTimeout(() => {
-    const victim = harness.system.launcher.find('work-order', harness.system.launcher.services.find((s) => s.service === 'work-order' && s.running)?.instance ?? 1);
+    const { launcher } = harness.system;
+    const alive = launcher.services.find((s) => s.service === 'work-order' && s.running);
+    const victim = launcher.find('work-order', alive?.instance ?? 1);
     const before = [...harness.system.launcher.services];
     process.kill(victim.pid, 'SIGKILL');
     killedAt = Date.now();
@@ -87,7 +105,15 @@ async function runPhase(harness: Harness, tools: StepTools, instances: number, o
     restart = watchRestart(harness, before, killedAt, 120000);
   }, opts.killAtMs);
   const step = await runStep(
-    { label: `${instances}x kill`, rate: opts.rate, seconds: opts.seconds, maxInFlight: 400, drainTimeoutMs: 90000, httpSampleEvery: 0, firstN: opts.firstN },
+    {
+      label: `${instances}x kill`,
+      rate: opts.rate,
+      seconds: opts.seconds,
+      maxInFlight: 400,
+      drainTimeoutMs: 90000,
+      httpSampleEvery: 0,
+      firstN: opts.firstN,
+    },
     tools,
     log,
   );
@@ -97,8 +123,11 @@ async function runPhase(harness: Harness, tools: StepTools, instances: number, o
   const traces = step.traces.filter((t) => t.submitted.intakeId);
   const sentAfter = traces.filter((t) => t.submitted.t0 >= killedAt);
   const firstDispatch = Math.min(...sentAfter.flatMap((t) => (t.dispatchedAt === undefined ? [] : [t.dispatchedAt])));
-  const during = traces.filter((t) => t.submitted.t0 >= killedAt - EVENT_BEFORE_MS && t.submitted.t0 < killedAt + EVENT_AFTER_MS);
-  const values = (list: IntakeTrace[]): number[] => list.flatMap((t) => (dispatchMs(t) === undefined ? [] : [dispatchMs(t) as number]));
+  const during = traces.filter(
+    (t) => t.submitted.t0 >= killedAt - EVENT_BEFORE_MS && t.submitted.t0 < killedAt + EVENT_AFTER_MS,
+  );
+  const values = (list: IntakeTrace[]): number[] =>
+    list.flatMap((t) => (dispatchMs(t) === undefined ? [] : [dispatchMs(t) as number]));
   const { traces: _omitted, ...stepRest } = step;
   const ledger = await checkLedger(
     harness.settings.databaseUrl,
@@ -129,7 +158,14 @@ function personalDataKeys(): Partial<Record<ServiceName, Record<string, string>>
   const pairs = SERVICE_NAMES.map((service) => [service, TransitSealer.generateKeyPair('bench')] as const);
   const directory = JSON.stringify(Object.fromEntries(pairs.map(([service, pair]) => [service, pair.publicEntry])));
   return Object.fromEntries(
-    pairs.map(([service, pair]) => [service, { PII_KEYRING: Keyring.generateEntry('bench'), PII_TRANSIT_KEYS: pair.privateEntry, PII_TRANSIT_DIRECTORY: directory }]),
+    pairs.map(([service, pair]) => [
+      service,
+      {
+        PII_KEYRING: Keyring.generateEntry('bench'),
+        PII_TRANSIT_KEYS: pair.privateEntry,
+        PII_TRANSIT_DIRECTORY: directory,
+      },
+    ]),
   );
 }
 
@@ -167,7 +203,8 @@ async function main(): Promise<void> {
   let firstN = 0;
   try {
     log('warm-up: 3/s for 5 s (not counted)');
-    await runStep({ label: 'warm-up', rate: 3, seconds: 5, maxInFlight: 200, drainTimeoutMs: 20000, httpSampleEvery: 0, firstN }, tools, log);
+    const warmUp = { label: 'warm-up', rate: 3, seconds: 5, maxInFlight: 200, drainTimeoutMs: 20000 };
+    await runStep({ ...warmUp, httpSampleEvery: 0, firstN }, tools, log);
     firstN += 1000;
     for (const instances of [1, 2]) {
       if (instances === 2) {
@@ -182,7 +219,8 @@ async function main(): Promise<void> {
       log(
         `  first dispatch after the kill: ${String(Math.round(phase.firstDispatchAfterKillMs ?? NaN))} ms; ` +
           `event p99 ${Math.round(phase.eventDispatchP99Strict)} ms (max ${Math.round(phase.eventDispatch.max)}); ` +
-          `restart: HTTP ${String(phase.restart.httpMs)} ms, ready ${String(phase.restart.readyMs)} ms; ledger ${phase.ledger?.ok ? 'OK' : phase.ledger?.problems.join('; ')}`,
+          `restart: HTTP ${String(phase.restart.httpMs)} ms, ready ${String(phase.restart.readyMs)} ms; ` +
+          `ledger ${phase.ledger?.ok ? 'OK' : phase.ledger?.problems.join('; ')}`,
       );
       phases.push(phase);
     }
@@ -206,24 +244,49 @@ async function main(): Promise<void> {
     p.ledger ? (p.ledger.ok ? `OK (${p.ledger.intakesSent} intakes)` : p.ledger.problems.join('; ')) : 'not checked',
   ]);
   const md = [
-    `Run \`${harness.tag}\`, runtime ${runtime}; ${rate} intakes/s for ${seconds} s per phase over the three platforms (service type legal-aid), ` +
-      `one work-order instance SIGKILLed ${killAtMs / 1000} s into the phase and restarted at once. "During the event": intakes sent from ` +
-      `${EVENT_BEFORE_MS / 1000} s before to ${EVENT_AFTER_MS / 1000} s after the kill. Consumer session and heartbeat: the services' ` +
+    `Run \`${harness.tag}\`, runtime ${runtime}; ${rate} intakes/s for ${seconds} s per phase over the three ` +
+      `platforms (service type legal-aid), one work-order instance SIGKILLed ${killAtMs / 1000} s into the phase and ` +
+      `restarted at ` +
+      `once. "During the event": intakes sent from ${EVENT_BEFORE_MS / 1000} s before to ${EVENT_AFTER_MS / 1000} s ` +
+      `after the kill. Consumer session and heartbeat: the services' ` +
       `KAFKA_SESSION_TIMEOUT_MS / KAFKA_HEARTBEAT_INTERVAL_MS (default 10 s / 1 s).`,
     '',
     table(
-      ['instances', 'kill → first dispatch ms', 'intakes during event', 'event dispatch p50 ms', 'event dispatch p99 ms', 'event max ms', 'p99 before ms', 'p99 after ms', 'restart → HTTP ms', 'restart → ready ms', 'ledger'],
+      [
+        'instances',
+        'kill → first dispatch ms',
+        'intakes during event',
+        'event dispatch p50 ms',
+        'event dispatch p99 ms',
+        'event max ms',
+        'p99 before ms',
+        'p99 after ms',
+        'restart → HTTP ms',
+        'restart → ready ms',
+        'ledger',
+      ],
       rows,
     ),
     '',
-    'Intake → dispatch is from the platform POST to the work-order dispatch event on Kafka. "kill → first dispatch" counts intakes sent after the kill only.',
+    'Intake → dispatch is from the platform POST to the work-order dispatch event on Kafka. ' +
+      '"kill → first dispatch" counts intakes sent after the kill only.',
     brokerNote ? `\n**Warning:** ${brokerNote}.` : '',
     failure ? `\n**Run failed:** ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}` : '',
   ].join('\n');
   const files = writeResults(
     'failover',
     harness.machine,
-    { tag: harness.tag, runtime, rate, seconds, killAtMs, phases, cleanup, brokerNote, failure: failure ? String(failure instanceof Error ? failure.message : failure) : undefined },
+    {
+      tag: harness.tag,
+      runtime,
+      rate,
+      seconds,
+      killAtMs,
+      phases,
+      cleanup,
+      brokerNote,
+      failure: failure ? String(failure instanceof Error ? failure.message : failure) : undefined,
+    },
     md,
     {
       firstDispatchAfterKillMs: phases.map((p) => p.firstDispatchAfterKillMs),

@@ -69,7 +69,8 @@ describe('docker-compose.yml', () => {
     for (const infra of ['postgres', 'redis', 'kafka']) expect(compose.services[infra].healthcheck).toBeDefined();
   });
 
-  it.each(REPLICATED.map((name) => [name]))('runs two %s instances behind one published port, their proxy trusted for X-Forwarded-For', (name) => {
+  const twice = 'runs two %s instances behind one published port, their proxy trusted for X-Forwarded-For';
+  it.each(REPLICATED.map((name) => [name]))(twice, (name) => {
     const entry = compose.services[name];
     const port = String(ALL_SERVICES.find((s) => s.name === name)?.defaults.PORT);
     expect(entry.deploy?.replicas).toBeGreaterThanOrEqual(2);
@@ -79,10 +80,11 @@ describe('docker-compose.yml', () => {
     expect(lb?.image).toMatch(/^nginx:/);
     expect(lb?.environment).toEqual({ UPSTREAM_HOST: name, UPSTREAM_PORT: port });
     expect(lb?.ports).toEqual([`${port}:${port}`]);
-    expect(lb?.volumes).toContain('./deploy/compose/lb/service-lb.conf.template:/etc/nginx/templates/default.conf.template:ro');
+    const template = './deploy/compose/lb/service-lb.conf.template:/etc/nginx/templates/default.conf.template:ro';
+    expect(lb?.volumes).toContain(template);
   });
 
-  it('spreads each proxy over every replica, re-resolving them, and retries a refused connection on the other one', () => {
+  it('spreads each proxy over every replica, re-resolving them, and retries a refused connection elsewhere', () => {
     const template = readFileSync(path.join(root, 'deploy/compose/lb/service-lb.conf.template'), 'utf8');
     expect(template).toContain('server ${UPSTREAM_HOST}:${UPSTREAM_PORT} resolve');
     expect(template).toContain('listen ${UPSTREAM_PORT};');

@@ -80,7 +80,8 @@ describe('a crashed work-order and a crashed handler instance under load', () =>
     expect(capacity.status).toBeLessThan(300);
     tracker = new KafkaStageTracker(settings.brokers, tag);
     await tracker.start();
-    events = await EventCollector.start(settings.brokers, [TOPICS.workOrderDispatch.name, TOPICS.handlerReport.name].map((t) => prefixedTopic(tag, t)));
+    const watched = [TOPICS.workOrderDispatch.name, TOPICS.handlerReport.name].map((t) => prefixedTopic(tag, t));
+    events = await EventCollector.start(settings.brokers, watched);
     const hotline = launcher.find('hotline').url;
     clients = new PlatformClients({ hotline, portal: hotline, centre: hotline }, auth);
   }, 200_000);
@@ -92,7 +93,7 @@ describe('a crashed work-order and a crashed handler instance under load', () =>
     await cleanupRun(tag, settings);
   }, 90_000);
 
-  it('gives every intake exactly one work order, one offer and one acceptance while instances are SIGKILLed', async () => {
+  it('gives every intake one work order, one offer and one acceptance while instances are SIGKILLed', async () => {
     const mix: RequestMix = { platforms: ['hotline'], serviceTypes: ['legal-aid'], urgentShare: 0 };
     const regions = new RegionPicker();
     const salt = Math.floor(Math.random() * 100);

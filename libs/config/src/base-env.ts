@@ -208,7 +208,11 @@ export class BaseEnv {
   @IsInt()
   @Min(6000)
   @Max(30000)
-  @AtLeastTimesField('KAFKA_HEARTBEAT_INTERVAL_MS', 3, 'KAFKA_SESSION_TIMEOUT_MS must be at least 3 x KAFKA_HEARTBEAT_INTERVAL_MS')
+  @AtLeastTimesField(
+    'KAFKA_HEARTBEAT_INTERVAL_MS',
+    3,
+    'KAFKA_SESSION_TIMEOUT_MS must be at least 3 x KAFKA_HEARTBEAT_INTERVAL_MS',
+  )
   KAFKA_SESSION_TIMEOUT_MS = 10000;
 
   /** How often a consumer heartbeats its groups (also during long batches). */

@@ -166,7 +166,8 @@ export class MessagingRuntime {
       timeoutMs,
       'timed out',
     ).catch(() => false);
-    if (!up) this.logger.warn({ msg: `messaging not fully up after ${timeoutMs} ms; continuing to connect in the background` });
+    const msg = `messaging not fully up after ${timeoutMs} ms; continuing to connect in the background`;
+    if (!up) this.logger.warn({ msg });
     return up;
   }
 

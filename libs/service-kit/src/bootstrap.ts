@@ -41,7 +41,8 @@ export interface RunningService<E extends BaseEnv = BaseEnv> {
 
 export interface StartOptions {
   /**
-   * After the listener is up, wait this long (at most) for the topics and every consumer group to join before returning.
+   * After the listener is up, wait this long (at most) for the topics and every consumer group to join before
+   * returning.
    * Never delays `listen`: HTTP answers (reads, intake that only needs the outbox) while groups join.
    * Default 20000, so in-process tests get joined consumers; a service process (`bootstrapService`) waits 0.
    */

@@ -70,9 +70,14 @@ describe('a service whose consumer groups cannot join yet', () => {
     expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
     const ready = await fetch(`${service.url}/health/ready`);
     expect(ready.status).toBe(503);
-    const body = (await ready.json()) as { details: Record<string, { status: string; groups?: Record<string, string>; message?: string }> };
+    type Component = { status: string; groups?: Record<string, string>; message?: string };
+    const body = (await ready.json()) as { details: Record<string, Component> };
     const group = prefixedTopic(tag, 'listen-first.view');
-    expect(body.details.consumers).toMatchObject({ status: 'down', groups: { [group]: 'joining' }, message: `joining: ${group}` });
+    expect(body.details.consumers).toMatchObject({
+      status: 'down',
+      groups: { [group]: 'joining' },
+      message: `joining: ${group}`,
+    });
     expect(body.details.postgres?.status).toBe('up');
     expect(body.details.kafka?.status).toBe('down');
   });

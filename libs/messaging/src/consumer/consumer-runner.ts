@@ -280,7 +280,8 @@ export class ConsumerRunner {
     // kafkajs heartbeats only between batches and when asked: while a chunk's transaction runs (a slow handler,
     // a database that takes its time) nobody would, and a 10 s session would expire under load. kafkajs shares
     // one heartbeat request between concurrent callers and sends none before `heartbeatInterval` has passed.
-    const keepAlive = setInterval(() => void payload.heartbeat().catch(() => undefined), this.options.heartbeatInterval);
+    const beat = (): void => void payload.heartbeat().catch(() => undefined);
+    const keepAlive = setInterval(beat, this.options.heartbeatInterval);
     keepAlive.unref();
     try {
       for (let start = 0; start < messages.length; start += this.options.recordsPerTransaction) {

@@ -24,7 +24,8 @@ describe('runnerOptionsFor', () => {
 
   it("takes the service's session and heartbeat (KAFKA_SESSION_TIMEOUT_MS, KAFKA_HEARTBEAT_INTERVAL_MS)", () => {
     const options = runnerOptionsFor({ group: 'intake' }, { sessionTimeout: 6000, heartbeatInterval: 2000 });
-    expect(options).toMatchObject({ sessionTimeout: 6000, heartbeatInterval: 2000, rebalanceTimeout: DEFAULT_RUNNER_OPTIONS.rebalanceTimeout });
+    const { rebalanceTimeout } = DEFAULT_RUNNER_OPTIONS;
+    expect(options).toMatchObject({ sessionTimeout: 6000, heartbeatInterval: 2000, rebalanceTimeout });
   });
 
   it("keeps the service's override where the registration says nothing", () => {

@@ -63,7 +63,9 @@ export class MessagingHealth {
     const groups = Object.fromEntries(runners.map((r) => [r.groupId, r.membership]));
     // Named by what the instance waits for, e.g. "joining: work-order.intake; stalled: work-order.reports".
     const waiting = new Map<string, string[]>();
-    for (const r of runners.filter((x) => !x.isHealthy())) waiting.set(r.membership, [...(waiting.get(r.membership) ?? []), r.groupId]);
+    for (const r of runners.filter((x) => !x.isHealthy())) {
+      waiting.set(r.membership, [...(waiting.get(r.membership) ?? []), r.groupId]);
+    }
     const error = [...waiting].map(([membership, ids]) => `${membership}: ${ids.join(', ')}`).join('; ');
     return waiting.size === 0 ? { up: true, detail: { groups } } : { up: false, detail: { groups }, error };
   }
