@@ -49,12 +49,13 @@ async function load(client: Client, schema: string, counties: string[]): Promise
     CROSS JOIN LATERAL (SELECT timestamptz '2025-12-31 16:00:00+00' + interval '1 second' * ((n::bigint * 7919) % 31536000) AS r) t
     JOIN bench_county c ON c.i = (n * 2654435761::bigint % $2::bigint)::int`, [WORK_ORDERS, counties.length]);
   await client.query(`
-    INSERT INTO ${s}.deadline_fact (work_order_id, kind, due_at, status)
+    INSERT INTO ${s}.deadline_fact (work_order_id, kind, due_at, status, received_at, region_code, city_code, county_code)
     SELECT f.work_order_id,
       CASE f.service_type WHEN 'mediation' THEN 'mediation-term' WHEN 'notarization' THEN 'notarization-certificate'
         WHEN 'legal-aid' THEN 'legal-aid-decision' ELSE 'callback' END,
       f.received_at + interval '7 days',
-      (ARRAY['met','met','met','met','met','met','met','breached','running','cancelled'])[1 + abs(hashtext(f.case_code)) % 10]
+      (ARRAY['met','met','met','met','met','met','met','breached','running','cancelled'])[1 + abs(hashtext(f.case_code)) % 10],
+      f.received_at, f.region_code, f.city_code, f.county_code
     FROM ${s}.work_order_fact f WHERE abs(hashtext(f.case_code)) % 10 < 6`);
   await client.query(`ANALYZE ${s}.work_order_fact`);
   await client.query(`ANALYZE ${s}.deadline_fact`);

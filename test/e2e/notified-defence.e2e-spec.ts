@@ -117,5 +117,21 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
       (e) => e.type === IntakeRegistered.type && (e.data as { intakeId: string }).intakeId === notice.noticeId,
     );
     expect(intakes).toHaveLength(1);
+
+    // A second notice for the same person (a new stage, a new case number) is a work order of its own.
+    const next = { ...notice, noticeId: randomUUID(), agencyCaseNumber: '(2026)鲁1302刑初4712号', stage: 'prosecution' };
+    await request(legalAid.url).post('/defence-notices').set('authorization', court).send(next).expect(201);
+    const [second] = await events.waitFor(
+      (r) => r.event?.type === IntakeRegistered.type && (r.event.data as { intakeId: string }).intakeId === next.noticeId,
+      1,
+      60_000,
+    );
+    const reg2 = second!.event!.data as EventData<typeof IntakeRegistered>;
+    expect(reg2).toMatchObject({ outcome: 'created', workOrderId: workOrderIdForIntake(next.noticeId) });
+    expect(reg2.caseCode).not.toBe(reg.caseCode);
+    await waitUntil(async () => {
+      const a = await legalAid.app.get(DataSource).getRepository(Application).findOne({ where: { noticeId: next.noticeId } });
+      return a?.caseCode === reg2.caseCode ? a : undefined;
+    }, 60_000, 'second notice linked to its own work order');
   });
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import type { HandlerApi } from '../handler-kit.options';
 import { IdParamDto } from './dto/id-param.dto';
@@ -55,6 +55,17 @@ export function offersControllerFor(api: HandlerApi): Type<unknown> {
   if (api.offerView) {
     // The service's own list query (e.g. page/pageSize) instead of the kit's limit/offset.
     Reflect.defineMetadata('design:paramtypes', [Object, api.offerView.listQuery], OffersController.prototype, 'list');
+  } else {
+    // The kit's own shapes: document them (a service with its own view documents nothing here).
+    const documented: [method: 'list' | 'get' | 'reject', type: Type<unknown>][] = [
+      ['list', OfferPageResponseDto],
+      ['get', OfferResponseDto],
+      ['reject', OfferResponseDto],
+    ];
+    for (const [method, type] of documented) {
+      const descriptor = Object.getOwnPropertyDescriptor(OffersController.prototype, method);
+      if (descriptor) ApiResponse({ status: 200, type })(OffersController.prototype, method, descriptor);
+    }
   }
   if (api.acceptBody) {
     // The body's class is the service's: give the validation pipe and Swagger its type, then bind it.

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@legal/auth';
 import { maskPhone, normalizeChinesePhone } from '@legal/domain';
 import { bodyField, RateLimit } from '@legal/rate-limit';
@@ -25,6 +25,7 @@ export class OtpController {
   )
   @ApiOperation({ summary: 'Send a one-time sign-in code by SMS (then POST /token with grant_type urn:legal:grant-type:otp)' })
   @ApiAcceptedResponse({ type: OtpResponseDto })
+  @ApiResponse({ status: 202, type: OtpResponseDto })
   async send(@Body() dto: OtpRequestDto): Promise<OtpResponseDto> {
     const phone = normalizeChinesePhone(dto.phone) ?? dto.phone;
     const { expiresInSeconds } = await this.otp.send(phone);

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { IdParamDto } from '@legal/handler-kit';
 import { EntrustmentResponseDto } from '../entrustments/dto/entrustment-response.dto';
@@ -18,6 +18,7 @@ export class AppraisersController {
   @ApiOperation({
     summary: 'Designate two distinct appraisers qualified for the category (art. 19); 422 naming the rule otherwise',
   })
+  @ApiResponse({ status: 200, type: EntrustmentResponseDto })
   assign(
     @CurrentUser() user: AuthUser,
     @Param() params: IdParamDto,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { IdParamDto } from '@legal/handler-kit';
 import { EntrustmentCreateDto } from './dto/entrustment-create.dto';
@@ -19,6 +19,7 @@ export class EntrustmentsController {
   @ApiOperation({
     summary: 'Register an entrustment received at your institution (court, party or legal-aid case; art. 11-13)',
   })
+  @ApiResponse({ status: 201, type: EntrustmentResponseDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: EntrustmentCreateDto): Promise<EntrustmentResponseDto> {
     return this.entrustments.create(user, dto);
   }
@@ -54,6 +55,7 @@ export class EntrustmentsController {
     summary:
       'Accept (sign the agreement, start the 30-working-day term) or decline (art. 15); in time or late is recorded',
   })
+  @ApiResponse({ status: 200, type: EntrustmentResponseDto })
   decide(
     @CurrentUser() user: AuthUser,
     @Param() params: IdParamDto,

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public, Roles } from '@legal/auth';
 import { IdParamDto } from '@legal/handler-kit';
 import { RateLimit } from '@legal/rate-limit';
@@ -19,6 +19,7 @@ export class OpinionsController {
   @ApiOperation({
     summary: 'Issue the appraisal opinion under a new code (institution, year, serial, check character)',
   })
+  @ApiResponse({ status: 200, type: EntrustmentResponseDto })
   issue(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<EntrustmentResponseDto> {
     return this.opinions.issue(params.id, user);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { IdParamDto } from '@legal/handler-kit';
 import { EntrustmentResponseDto } from '../entrustments/dto/entrustment-response.dto';
@@ -19,6 +19,7 @@ export class TermController {
   @ApiOperation({
     summary: 'Supplementary materials requested: the term clock stops (art. 29); 409 when already paused',
   })
+  @ApiResponse({ status: 200, type: EntrustmentResponseDto })
   pause(
     @CurrentUser() user: AuthUser,
     @Param() params: IdParamDto,
@@ -33,6 +34,7 @@ export class TermController {
   @ApiOperation({
     summary: 'Materials received: the clock runs again and the due date moves by the working days paused',
   })
+  @ApiResponse({ status: 200, type: EntrustmentResponseDto })
   resume(
     @CurrentUser() user: AuthUser,
     @Param() params: IdParamDto,
@@ -47,6 +49,7 @@ export class TermController {
   @ApiOperation({
     summary: "The institution head extends the term once by at most 30 working days (art. 28); a second → 409",
   })
+  @ApiResponse({ status: 200, type: EntrustmentResponseDto })
   extend(
     @CurrentUser() user: AuthUser,
     @Param() params: IdParamDto,

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { NotFoundError } from '@legal/http';
@@ -23,6 +23,7 @@ export class ApplicationsController {
   @Get()
   @Roles('legal-aid-officer', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Legal-aid applications in your jurisdiction, newest first, with their statutory clocks' })
+  @ApiResponse({ status: 200, type: ApplicationPageDto })
   async list(@Query() query: ApplicationListQueryDto, @CurrentUser() user: AuthUser): Promise<ApplicationPageDto> {
     const qb = this.dataSource.getRepository(Application).createQueryBuilder('a').orderBy('a.received_at', 'DESC').addOrderBy('a.id', 'ASC');
     const prefix = jurisdictionPrefix(user);
@@ -36,6 +37,7 @@ export class ApplicationsController {
   @Get(':id')
   @Roles('legal-aid-officer', 'supervisor', 'admin')
   @ApiOperation({ summary: 'One application: clocks, hardship review with every input, appointment and why, timeline' })
+  @ApiResponse({ status: 200, type: ApplicationDetailDto })
   async get(@Param() params: IdParamDto, @CurrentUser() user: AuthUser): Promise<ApplicationDetailDto> {
     const application = await this.dataSource.getRepository(Application).findOne({ where: { id: params.id } });
     if (!application) throw new NotFoundError('Application', params.id);

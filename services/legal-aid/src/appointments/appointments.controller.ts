@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { ConflictError } from '@legal/http';
@@ -23,6 +23,7 @@ export class AppointmentsController {
   @Post()
   @Roles('legal-aid-officer')
   @ApiOperation({ summary: 'Appoint a lawyer (after the grant, or at once for urgent cases and notified defence); 409 before the grant or when already appointed' })
+  @ApiResponse({ status: 201, type: AppointmentResponseDto })
   async appoint(@Param() params: IdParamDto, @Body() body: AppointmentCreateDto, @CurrentUser() user: AuthUser): Promise<AppointmentResponseDto> {
     const appointment = await this.dataSource.transaction(async (manager) => {
       const application = await this.applications.lock(manager, params.id);

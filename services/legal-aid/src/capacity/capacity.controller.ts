@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { DataSource } from 'typeorm';
@@ -19,6 +19,7 @@ export class CapacityController {
   @Get()
   @Roles('admin', 'supervisor')
   @ApiOperation({ summary: 'Capacity limits for automatic acceptance (* is the default)' })
+  @ApiResponse({ status: 200, type: [CapacityResponseDto] })
   async list(): Promise<CapacityResponseDto[]> {
     return (await this.capacity.list(this.dataSource.manager)).map((r) => CapacityResponseDto.of(r));
   }
@@ -26,6 +27,7 @@ export class CapacityController {
   @Put(':organisationId')
   @Roles('admin')
   @ApiOperation({ summary: 'Set the capacity limit of an organisation (or * for the default)' })
+  @ApiResponse({ status: 200, type: CapacityResponseDto })
   async upsert(@Param() params: OrganisationIdParamDto, @Body() body: CapacityUpsertDto, @CurrentUser() user: AuthUser): Promise<CapacityResponseDto> {
     const row = await this.dataSource.transaction((m) => this.capacity.upsert(m, params.organisationId, body.maxOpenApplications, user.subject));
     return CapacityResponseDto.of(row);

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { ApplicationPresenter } from '../applications/application.presenter';
 import { ApplicationResponseDto } from '../applications/dto/application-response.dto';
@@ -19,6 +19,7 @@ export class ClosureController {
   @HttpCode(200)
   @Roles('legal-aid-officer')
   @ApiOperation({ summary: 'Close an appointed case with its outcome; creates the return-visit task (409 unless appointed and granted)' })
+  @ApiResponse({ status: 200, type: ApplicationResponseDto })
   async close(@Param() params: IdParamDto, @Body() body: ClosureCreateDto, @CurrentUser() user: AuthUser): Promise<ApplicationResponseDto> {
     const { application } = await this.closure.close(params.id, body, user);
     return this.presenter.summary(application, user);

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { ApplicationPresenter } from '../applications/application.presenter';
 import { ApplicationResponseDto } from '../applications/dto/application-response.dto';
@@ -19,6 +19,7 @@ export class DecisionsController {
   @HttpCode(200)
   @Roles('legal-aid-officer')
   @ApiOperation({ summary: 'Grant or deny legal aid with a reason (409 before the review, when decided already, or granting against an ineligible review)' })
+  @ApiResponse({ status: 200, type: ApplicationResponseDto })
   async decide(@Param() params: IdParamDto, @Body() body: DecisionCreateDto, @CurrentUser() user: AuthUser): Promise<ApplicationResponseDto> {
     return this.presenter.summary(await this.decisions.decide(params.id, body, user), user);
   }

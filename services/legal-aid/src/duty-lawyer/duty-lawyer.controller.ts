@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { DutyLawyerRecordsService } from './duty-lawyer-records.service';
 import { DutyLawyerServiceCreateDto } from './dto/duty-lawyer-service-create.dto';
@@ -14,6 +14,7 @@ export class DutyLawyerController {
   @Post()
   @Roles('legal-aid-officer')
   @ApiOperation({ summary: 'Record duty-lawyer help (值班律师) given at a court, procuratorate, detention centre or police station' })
+  @ApiResponse({ status: 201, type: DutyLawyerServiceResponseDto })
   async record(@Body() body: DutyLawyerServiceCreateDto, @CurrentUser() user: AuthUser): Promise<DutyLawyerServiceResponseDto> {
     return this.records.record(body, user);
   }
@@ -21,6 +22,7 @@ export class DutyLawyerController {
   @Get()
   @Roles('legal-aid-officer', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Duty-lawyer help in your jurisdiction, newest first' })
+  @ApiResponse({ status: 200, type: DutyLawyerServicePageDto })
   async list(@Query() query: DutyLawyerServiceListQueryDto, @CurrentUser() user: AuthUser): Promise<DutyLawyerServicePageDto> {
     return this.records.list(query, user);
   }

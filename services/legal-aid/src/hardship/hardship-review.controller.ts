@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { IdParamDto } from '../http-params/id-param.dto';
+import { ExemptionConfirmDto } from './dto/exemption-confirm.dto';
 import { HardshipOverrideDto } from './dto/hardship-override.dto';
 import { HardshipReviewCreateDto } from './dto/hardship-review-create.dto';
 import { HardshipReviewResponseDto } from './dto/hardship-review-response.dto';
@@ -26,6 +27,17 @@ export class HardshipReviewController {
   @ApiOperation({ summary: 'Override the review result, only with a reason and only before the decision' })
   async override(@Param() params: IdParamDto, @Body() body: HardshipOverrideDto, @CurrentUser() user: AuthUser): Promise<HardshipReviewResponseDto> {
     const { review } = await this.reviews.override(params.id, body, user);
+    return HardshipReviewResponseDto.of(review);
+  }
+
+  @Post('exemption')
+  @HttpCode(200)
+  @Roles('legal-aid-officer', 'supervisor')
+  @ApiOperation({
+    summary: 'Confirm an exempt category (usually proposedExemptCategory of the review): the result becomes exempt, before the decision only',
+  })
+  async confirmExemption(@Param() params: IdParamDto, @Body() body: ExemptionConfirmDto, @CurrentUser() user: AuthUser): Promise<HardshipReviewResponseDto> {
+    const { review } = await this.reviews.confirmExemption(params.id, body, user);
     return HardshipReviewResponseDto.of(review);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { DataSource } from 'typeorm';
@@ -19,6 +19,7 @@ export class ThresholdsController {
   @Get()
   @Roles('admin', 'supervisor', 'legal-aid-officer')
   @ApiOperation({ summary: 'Economic-hardship thresholds (county → city → province fallback)' })
+  @ApiResponse({ status: 200, type: [ThresholdResponseDto] })
   async list(): Promise<ThresholdResponseDto[]> {
     return (await this.thresholds.list(this.dataSource.manager)).map((t) => ThresholdResponseDto.of(t));
   }
@@ -26,6 +27,7 @@ export class ThresholdsController {
   @Put(':regionCode')
   @Roles('admin')
   @ApiOperation({ summary: 'Set the threshold of the province, a city or a county' })
+  @ApiResponse({ status: 200, type: ThresholdResponseDto })
   async upsert(@Param() params: ThresholdRegionParamDto, @Body() body: ThresholdUpsertDto, @CurrentUser() user: AuthUser): Promise<ThresholdResponseDto> {
     return ThresholdResponseDto.of(await this.dataSource.transaction((m) => this.thresholds.upsert(m, params.regionCode, body, user.subject)));
   }

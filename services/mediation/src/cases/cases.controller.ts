@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { IdParamDto } from '@legal/handler-kit';
 import { CaseHistoryResponseDto } from '../history/dto/case-history-response.dto';
@@ -16,6 +16,7 @@ export class CasesController {
   @Get()
   @Roles('mediator', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Mediation cases in your jurisdiction, newest first' })
+  @ApiResponse({ status: 200, type: CasePageResponseDto })
   list(@CurrentUser() user: AuthUser, @Query() query: CaseQueryDto): Promise<CasePageResponseDto> {
     return this.cases.list(user, query);
   }
@@ -23,6 +24,7 @@ export class CasesController {
   @Get(':id')
   @Roles('mediator', 'supervisor', 'admin')
   @ApiOperation({ summary: 'One case with its sessions, term, outcome and judicial confirmation' })
+  @ApiResponse({ status: 200, type: CaseResponseDto })
   get(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<CaseResponseDto> {
     return this.cases.get(params.id, user);
   }
@@ -30,6 +32,7 @@ export class CasesController {
   @Get(':id/history')
   @Roles('mediator', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Every step of the case: who, when, what' })
+  @ApiResponse({ status: 200, type: CaseHistoryResponseDto })
   history(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<CaseHistoryResponseDto> {
     return this.cases.history(params.id, user);
   }

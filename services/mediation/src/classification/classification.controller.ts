@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@legal/auth';
 import { IdParamDto } from '@legal/handler-kit';
 import { ClassificationService } from './classification.service';
@@ -15,6 +15,7 @@ export class ClassificationController {
   @Get()
   @Roles('admin', 'supervisor', 'mediator')
   @ApiOperation({ summary: 'The keyword table that classifies disputes (family, neighbour, labour, property, consumer)' })
+  @ApiResponse({ status: 200, type: DisputeKeywordListResponseDto })
   list(): Promise<DisputeKeywordListResponseDto> {
     return this.classification.list();
   }
@@ -22,6 +23,7 @@ export class ClassificationController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Add a keyword to the table' })
+  @ApiResponse({ status: 201, type: DisputeKeywordResponseDto })
   add(@Body() dto: DisputeKeywordCreateDto): Promise<DisputeKeywordResponseDto> {
     return this.classification.add(dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@legal/auth';
 import { IdParamDto } from '@legal/handler-kit';
 import { CommitteesService } from './committees.service';
@@ -17,6 +17,7 @@ export class CommitteesController {
   @Get('committees')
   @Public()
   @ApiOperation({ summary: "People's mediation committees (public agency lookup)" })
+  @ApiResponse({ status: 200, type: CommitteePageResponseDto })
   list(@Query() query: CommitteeQueryDto): Promise<CommitteePageResponseDto> {
     return this.committees.list(query);
   }
@@ -25,6 +26,7 @@ export class CommitteesController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Register the committee of a village, township or county' })
+  @ApiResponse({ status: 201, type: CommitteeResponseDto })
   create(@Body() dto: CommitteeCreateDto): Promise<CommitteeResponseDto> {
     return this.committees.create(dto);
   }
@@ -33,6 +35,7 @@ export class CommitteesController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Rename a committee or take it out of (or back into) the assignment' })
+  @ApiResponse({ status: 200, type: CommitteeResponseDto })
   update(@Param() params: IdParamDto, @Body() dto: CommitteeUpdateDto): Promise<CommitteeResponseDto> {
     return this.committees.update(params.id, dto);
   }
@@ -41,6 +44,7 @@ export class CommitteesController {
   @Roles('admin', 'supervisor', 'mediator')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Mediators of a committee with their specialties and current load' })
+  @ApiResponse({ status: 200, type: MediatorListResponseDto })
   mediators(@Param() params: IdParamDto): Promise<MediatorListResponseDto> {
     return this.committees.mediators(params.id);
   }
@@ -49,6 +53,7 @@ export class CommitteesController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a mediator to a committee' })
+  @ApiResponse({ status: 201, type: MediatorResponseDto })
   addMediator(@Param() params: IdParamDto, @Body() dto: MediatorCreateDto): Promise<MediatorResponseDto> {
     return this.committees.addMediator(params.id, dto);
   }
@@ -57,6 +62,7 @@ export class CommitteesController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: "Change a mediator's specialties, maximum load or availability" })
+  @ApiResponse({ status: 200, type: MediatorResponseDto })
   updateMediator(@Param() params: IdParamDto, @Body() dto: MediatorUpdateDto): Promise<MediatorResponseDto> {
     return this.committees.updateMediator(params.id, dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { CaseResponseDto } from '../cases/dto/case-response.dto';
 import { IdParamDto } from '@legal/handler-kit';
@@ -16,6 +16,7 @@ export class JudicialConfirmationController {
   @HttpCode(200)
   @Roles('mediator', 'supervisor')
   @ApiOperation({ summary: 'Record that the agreement was referred to a court for judicial confirmation (司法确认)' })
+  @ApiResponse({ status: 200, type: CaseResponseDto })
   request(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: JudicialConfirmationRequestDto): Promise<CaseResponseDto> {
     return this.confirmation.request(params.id, user, dto);
   }
@@ -24,6 +25,7 @@ export class JudicialConfirmationController {
   @HttpCode(200)
   @Roles('mediator', 'supervisor')
   @ApiOperation({ summary: "Record the court's decision on the judicial confirmation" })
+  @ApiResponse({ status: 200, type: CaseResponseDto })
   result(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: JudicialConfirmationResultDto): Promise<CaseResponseDto> {
     return this.confirmation.recordResult(params.id, user, dto);
   }

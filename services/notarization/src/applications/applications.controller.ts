@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { IdParamDto } from '@legal/handler-kit';
 import { ApplicationHistoryResponseDto } from '../history/dto/application-history-response.dto';
@@ -16,6 +16,7 @@ export class ApplicationsController {
   @Get()
   @Roles('notary', 'supervisor', 'admin', 'citizen')
   @ApiOperation({ summary: 'Applications in your jurisdiction (staff) or your own (citizens), newest first' })
+  @ApiResponse({ status: 200, type: ApplicationPageResponseDto })
   list(@CurrentUser() user: AuthUser, @Query() query: ApplicationQueryDto): Promise<ApplicationPageResponseDto> {
     return this.applications.list(user, query);
   }
@@ -23,6 +24,7 @@ export class ApplicationsController {
   @Get(':id')
   @Roles('notary', 'supervisor', 'admin', 'citizen')
   @ApiOperation({ summary: 'One application: checklist, notice, clock, certificate' })
+  @ApiResponse({ status: 200, type: ApplicationResponseDto })
   get(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<ApplicationResponseDto> {
     return this.applications.get(params.id, user);
   }
@@ -30,6 +32,7 @@ export class ApplicationsController {
   @Get(':id/history')
   @Roles('notary', 'supervisor', 'admin', 'citizen')
   @ApiOperation({ summary: 'Every step of the application: who, when, what' })
+  @ApiResponse({ status: 200, type: ApplicationHistoryResponseDto })
   history(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<ApplicationHistoryResponseDto> {
     return this.applications.history(params.id, user);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@legal/auth';
 import { CatalogueService } from './catalogue.service';
 import { MatterCreateDto, MatterUpdateDto } from './dto/matter-create.dto';
@@ -14,6 +14,7 @@ export class CatalogueController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'The published catalogue: every matter with its checklist of required materials and fee' })
+  @ApiResponse({ status: 200, type: MatterListResponseDto })
   list(): Promise<MatterListResponseDto> {
     return this.catalogue.list();
   }
@@ -21,6 +22,7 @@ export class CatalogueController {
   @Get(':code')
   @Public()
   @ApiOperation({ summary: 'One matter with its checklist (证明材料清单) and which items a commitment may replace' })
+  @ApiResponse({ status: 200, type: MatterResponseDto })
   get(@Param() params: MatterParamDto): Promise<MatterResponseDto> {
     return this.catalogue.get(params.code);
   }
@@ -29,6 +31,7 @@ export class CatalogueController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Add a matter to the catalogue' })
+  @ApiResponse({ status: 201, type: MatterResponseDto })
   create(@Body() dto: MatterCreateDto): Promise<MatterResponseDto> {
     return this.catalogue.create(dto);
   }
@@ -37,6 +40,7 @@ export class CatalogueController {
   @Roles('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: "Replace a matter's names, fee and checklist (applications already received keep theirs)" })
+  @ApiResponse({ status: 200, type: MatterResponseDto })
   replace(@Param() params: MatterParamDto, @Body() dto: MatterUpdateDto): Promise<MatterResponseDto> {
     return this.catalogue.replace(params.code, dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { ApplicationResponseDto } from '../applications/dto/application-response.dto';
 import { IdParamDto } from '@legal/handler-kit';
@@ -20,6 +20,7 @@ export class MaterialsController {
       'Submit the matter and materials (the applicant, or a notary at the counter): accepted (受理) with the 15-working-day deadline; ' +
       'every missing item named in one notice (NeedsInfo) and the clock paused',
   })
+  @ApiResponse({ status: 200, type: ApplicationResponseDto })
   submit(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: ApplicationSubmissionDto): Promise<ApplicationResponseDto> {
     return this.materials.submit(params.id, user, dto);
   }
@@ -28,6 +29,7 @@ export class MaterialsController {
   @HttpCode(200)
   @Roles('citizen', 'notary')
   @ApiOperation({ summary: 'Hand in missing materials; when all have arrived: InfoReceived, the clock resumes with the due date moved by the working days paused' })
+  @ApiResponse({ status: 200, type: ApplicationResponseDto })
   receive(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: MaterialsArrivalDto): Promise<ApplicationResponseDto> {
     return this.materials.receive(params.id, user, dto);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@legal/auth';
 import { OfficeParamDto } from './dto/office-param.dto';
 import { OfficeListResponseDto, OfficeResponseDto } from './dto/office-response.dto';
@@ -15,6 +15,7 @@ export class OfficesController {
   @Get()
   @Roles('admin', 'supervisor')
   @ApiOperation({ summary: 'Notary offices with certificate prefix, capacity and open applications' })
+  @ApiResponse({ status: 200, type: OfficeListResponseDto })
   list(): Promise<OfficeListResponseDto> {
     return this.offices.list();
   }
@@ -22,6 +23,7 @@ export class OfficesController {
   @Put(':organisationId')
   @Roles('admin')
   @ApiOperation({ summary: "Create or change an office's name, certificate-number prefix and capacity" })
+  @ApiResponse({ status: 200, type: OfficeResponseDto })
   upsert(@Param() params: OfficeParamDto, @Body() dto: OfficeUpsertDto): Promise<OfficeResponseDto> {
     return this.offices.upsert(params.organisationId, dto);
   }

@@ -55,13 +55,22 @@ export class FactsService {
       ],
     );
     if (rows[0]?.version !== view.version) return;
+    const deadlines = tableOf(manager, DeadlineFact);
+    const where = [c.receivedAt, c.regionCode, c.cityCode, c.countyCode];
     for (const d of view.deadlines) {
       await manager.query(
-        `INSERT INTO ${tableOf(manager, DeadlineFact)} (work_order_id, kind, due_at, status) VALUES ($1, $2, $3, $4)
+        `INSERT INTO ${deadlines} (work_order_id, kind, due_at, status, received_at, region_code, city_code, county_code)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (work_order_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at, status = EXCLUDED.status`,
-        [view.workOrderId, d.kind.slice(0, 40), new Date(d.dueAt), d.status],
+        [view.workOrderId, d.kind.slice(0, 40), new Date(d.dueAt), d.status, ...where],
       );
     }
+    // The current view's receipt time and regions, on every deadline of the work order (a kind it no longer lists too).
+    await manager.query(
+      `UPDATE ${deadlines} SET received_at = $2, region_code = $3, city_code = $4, county_code = $5
+       WHERE work_order_id = $1 AND (received_at, region_code, city_code, county_code) IS DISTINCT FROM ($2, $3, $4, $5)`,
+      [view.workOrderId, ...where],
+    );
   }
 
   /** One evaluation per work order; a later one (after a reopening) replaces the score. */

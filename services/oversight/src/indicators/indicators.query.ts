@@ -37,8 +37,9 @@ function groupExpression(grouping: Grouping): string {
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 /**
- * Two scans of the read model for a region and period: the work-order facts and their deadlines, grouped as
- * asked. Work orders are counted in the period they were received in.
+ * Two scans of the read model for a region and period: the work-order facts and their deadlines (which carry the
+ * work order's receipt time and regions, so the same condition and grouping apply), grouped as asked. Work orders
+ * are counted in the period they were received in.
  */
 export async function countFacts(
   manager: EntityManager,
@@ -81,17 +82,17 @@ export async function countFacts(
   );
   const deadlineRows = await manager.query<Record<string, unknown>[]>(
     `SELECT ${g} AS g,
-       count(*) FILTER (WHERE d.status = 'met') AS met,
-       count(*) FILTER (WHERE d.status = 'breached') AS breached,
-       count(DISTINCT d.work_order_id) FILTER (WHERE d.status = 'breached' OR (d.status = 'running' AND d.due_at < $4))
+       count(*) FILTER (WHERE f.status = 'met') AS met,
+       count(*) FILTER (WHERE f.status = 'breached') AS breached,
+       count(DISTINCT f.work_order_id) FILTER (WHERE f.status = 'breached' OR (f.status = 'running' AND f.due_at < $4))
          AS overdue,
-       count(*) FILTER (WHERE d.kind = 'mediation-term' AND d.status = 'met') AS mediation_met,
-       count(*) FILTER (WHERE d.kind = 'mediation-term' AND d.status = 'breached') AS mediation_breached,
-       count(*) FILTER (WHERE d.kind = 'notarization-certificate' AND d.status = 'met') AS notarization_met,
-       count(*) FILTER (WHERE d.kind = 'notarization-certificate' AND d.status = 'breached') AS notarization_breached,
-       count(*) FILTER (WHERE d.kind = 'legal-aid-decision' AND d.status = 'met') AS legal_aid_decision_met,
-       count(*) FILTER (WHERE d.kind = 'legal-aid-decision' AND d.status = 'breached') AS legal_aid_decision_breached
-     FROM ${deadlines} d JOIN ${facts} f ON f.work_order_id = d.work_order_id WHERE ${where} GROUP BY 1`,
+       count(*) FILTER (WHERE f.kind = 'mediation-term' AND f.status = 'met') AS mediation_met,
+       count(*) FILTER (WHERE f.kind = 'mediation-term' AND f.status = 'breached') AS mediation_breached,
+       count(*) FILTER (WHERE f.kind = 'notarization-certificate' AND f.status = 'met') AS notarization_met,
+       count(*) FILTER (WHERE f.kind = 'notarization-certificate' AND f.status = 'breached') AS notarization_breached,
+       count(*) FILTER (WHERE f.kind = 'legal-aid-decision' AND f.status = 'met') AS legal_aid_decision_met,
+       count(*) FILTER (WHERE f.kind = 'legal-aid-decision' AND f.status = 'breached') AS legal_aid_decision_breached
+     FROM ${deadlines} f WHERE ${where} GROUP BY 1`,
     [...params, scope.now],
   );
   const out = new Map<string, Counts>();

@@ -50,9 +50,20 @@ export class OversightTables1765000000000 implements MigrationInterface {
         "kind" character varying(40) NOT NULL,
         "due_at" TIMESTAMP WITH TIME ZONE NOT NULL,
         "status" character varying(16) NOT NULL,
+        "received_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+        "region_code" character varying(12) NOT NULL,
+        "city_code" character(6) NOT NULL,
+        "county_code" character(6) NOT NULL,
         CONSTRAINT "pk_deadline_fact" PRIMARY KEY ("work_order_id", "kind")
       )`);
     await queryRunner.query(`CREATE INDEX "ix_deadline_fact_status_due" ON "${s}"."deadline_fact" ("status", "due_at")`);
+    await queryRunner.query(`CREATE INDEX "ix_deadline_fact_received" ON "${s}"."deadline_fact" ("received_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_deadline_fact_city_received" ON "${s}"."deadline_fact" ("city_code", "received_at")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_deadline_fact_county_received" ON "${s}"."deadline_fact" ("county_code", "received_at")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "${s}"."monthly_report" (
         "month" character(7) NOT NULL,

@@ -151,6 +151,9 @@ export class IntakeService {
     data: IntakeData,
   ): Promise<{ workOrder: WorkOrderEntity; comparison: MatterComparison } | undefined> {
     if (!serviceType || (!identity.idCardHash && !identity.phoneHash)) return undefined;
+    // An agency's notified-defence notice is a matter of its own (each stage is notified anew): one notice,
+    // one work order, which legal aid links to the notice's application (workOrderIdForIntake).
+    if (data.platform === 'partner' && data.serviceType === 'notified-defence') return undefined;
     const rows = await queryRows<{ id: string; region_code: string; description: string; received_at: Date }>(
       manager,
       `SELECT id, region_code, description, received_at FROM ${tableOf(manager, WorkOrderEntity)}

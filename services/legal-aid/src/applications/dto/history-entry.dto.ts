@@ -10,10 +10,10 @@ export class HistoryEntryDto {
   @ApiProperty({ description: 'What happened', example: 'decided' })
   action!: string;
 
-  @ApiPropertyOptional({ description: 'State before', example: 'reviewed', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'State before', example: 'reviewed', nullable: true })
   fromState!: string | null;
 
-  @ApiPropertyOptional({ description: 'State after', example: 'granted', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'State after', example: 'granted', nullable: true })
   toState!: string | null;
 
   @ApiProperty({ description: 'Why / details', example: 'grant: 符合经济困难标准' })

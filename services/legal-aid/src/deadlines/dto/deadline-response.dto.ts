@@ -24,7 +24,7 @@ export class DeadlineResponseDto {
   @ApiProperty({ description: 'Clock status', enum: DEADLINE_STATUSES, example: 'running' })
   status!: string;
 
-  @ApiPropertyOptional({ description: 'When the step happened', example: '2026-11-30T02:00:00.000Z', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'When the step happened', example: '2026-11-30T02:00:00.000Z', nullable: true })
   completedAt!: string | null;
 
   static of(d: ApplicationDeadline): DeadlineResponseDto {

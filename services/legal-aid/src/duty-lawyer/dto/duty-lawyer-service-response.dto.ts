@@ -26,7 +26,7 @@ export class DutyLawyerServiceResponseDto {
   @ApiProperty({ description: 'Help given', example: ['legal-consultation'], type: [String] })
   services!: string[];
 
-  @ApiPropertyOptional({ description: 'Charge', example: '危险驾驶罪', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'Charge', example: '危险驾驶罪', nullable: true })
   charge!: string | null;
 
   @ApiProperty({ description: 'Summary', example: '解释认罪认罚从宽制度' })

@@ -1,7 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { HARDSHIP_RESULTS } from '../hardship-evaluation';
-import type { ReviewSnapshot } from '../hardship-evaluation';
+import type { ProposalSnapshot, ReviewSnapshot } from '../hardship-evaluation';
 import type { HardshipReview } from '../entities/hardship-review.entity';
+
+export class ExemptProposalDto {
+  @ApiProperty({ description: 'Exempt category code', example: 'migrant-worker-wages' })
+  code!: string;
+
+  @ApiProperty({ description: 'Category', example: '申请支付劳动报酬的进城务工人员' })
+  labelZh!: string;
+
+  @ApiProperty({ description: 'Category (English)', example: 'Migrant workers claiming unpaid wages' })
+  labelEn!: string;
+
+  @ApiProperty({ description: 'Legal basis', example: '法律援助法 第42条第(三)项' })
+  legalBasis!: string;
+
+  @ApiProperty({ description: 'What in the matter shows it', example: 'the description mentions 工地 and 拖欠工资' })
+  reason!: string;
+}
 
 export class HardshipReviewResponseDto {
   @ApiPropertyOptional({ description: 'Household members', example: 3, nullable: true })
@@ -24,6 +41,13 @@ export class HardshipReviewResponseDto {
 
   @ApiPropertyOptional({ description: 'Level of the threshold used: county, city or province', example: 'county', nullable: true })
   thresholdSource!: string | null;
+
+  @ApiPropertyOptional({
+    description: 'The exempt category the matter shows (from its description and classification), for the officer to confirm with POST .../exemption',
+    type: ExemptProposalDto,
+    nullable: true,
+  })
+  proposedExemptCategory!: ProposalSnapshot | null;
 
   @ApiProperty({ description: 'Integrity commitment (诚信承诺) signed', example: true })
   integrityCommitment!: boolean;
@@ -61,6 +85,7 @@ export class HardshipReviewResponseDto {
       thresholdAmount: r.thresholdAmount,
       thresholdRegionCode: r.thresholdRegionCode,
       thresholdSource: r.thresholdSource,
+      proposedExemptCategory: r.finalResult === 'exempt' ? null : (r.snapshot.proposedExemption ?? null),
       integrityCommitment: r.integrityCommitment,
       computedResult: r.computedResult,
       overrideResult: r.overrideResult,

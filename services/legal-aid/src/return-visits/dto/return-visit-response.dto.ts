@@ -24,16 +24,16 @@ export class ReturnVisitResponseDto {
   @ApiProperty({ description: 'Status', enum: RETURN_VISIT_STATUSES, example: 'open' })
   status!: string;
 
-  @ApiPropertyOptional({ description: 'Reached the person', example: true, nullable: true })
+  @ApiPropertyOptional({ type: Boolean, description: 'Reached the person', example: true, nullable: true })
   reached!: boolean | null;
 
-  @ApiPropertyOptional({ description: 'Satisfaction 1-5', example: 5, nullable: true })
+  @ApiPropertyOptional({ type: Number, description: 'Satisfaction 1-5', example: 5, nullable: true })
   satisfaction!: number | null;
 
-  @ApiPropertyOptional({ description: 'Notes', example: '对律师服务满意', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'Notes', example: '对律师服务满意', nullable: true })
   notes!: string | null;
 
-  @ApiPropertyOptional({ description: 'When completed', example: '2027-02-10T02:00:00.000Z', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'When completed', example: '2027-02-10T02:00:00.000Z', nullable: true })
   completedAt!: string | null;
 }
 

@@ -126,7 +126,7 @@ export class CalendarYearResponseDto {
   })
   calendarSource!: string;
 
-  @ApiProperty({ description: 'The version in force (loaded notices only)', example: 1, nullable: true })
+  @ApiProperty({ type: Number, description: 'The version in force (loaded notices only)', example: 1, nullable: true })
   currentVersion!: number | null;
 
   @ApiProperty({ description: 'Holidays in force', type: [CalendarDayDto] })
