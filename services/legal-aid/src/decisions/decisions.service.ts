@@ -9,6 +9,7 @@ import type { Application } from '../applications/entities/application.entity';
 import { AppointmentsService } from '../appointments/appointments.service';
 import { DeadlinesService, toContractDeadline } from '../deadlines/deadlines.service';
 import { HardshipReview } from '../hardship/entities/hardship-review.entity';
+import { exemptProposalFor } from '../hardship/hardship-review.service';
 import { assertInJurisdiction } from '../jurisdiction/jurisdiction';
 import { HandlerReporter } from '@legal/handler-kit';
 import { reportSubject } from '../applications/report-subject';
@@ -45,7 +46,17 @@ export class DecisionsService {
       assertAllowed('decide', facts);
       const review = await manager.findOneOrFail(HardshipReview, { where: { applicationId } });
       if (dto.decision === 'grant' && review.finalResult === 'ineligible') {
-        throw new ConflictError('hardship-not-met', 'The hardship review found the applicant not in economic hardship; an officer must override it with a reason before aid can be granted');
+        // The hint: the exempt category the matter shows (法律援助法 第四十二条), which the officer may confirm instead.
+        const proposed = review.snapshot.proposedExemption ?? (await exemptProposalFor(manager, application));
+        const hint = proposed
+          ? ` The matter shows an exempt category: ${proposed.labelZh} (${proposed.code}, ${proposed.legalBasis}; ${proposed.reason});` +
+            ' confirm it with POST /applications/{id}/hardship-review/exemption.'
+          : '';
+        throw new ConflictError(
+          'hardship-not-met',
+          `The hardship review found the applicant not in economic hardship; an officer must override it with a reason before aid can be granted.${hint}`,
+          proposed ? { proposedExemptCategory: proposed } : {},
+        );
       }
       const now = new Date();
       await this.deadlines.complete(manager, application.id, 'legal-aid-decision', now);

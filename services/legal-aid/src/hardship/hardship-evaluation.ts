@@ -43,11 +43,18 @@ export interface OverrideSnapshot {
   previousResult: HardshipResult;
 }
 
+/** The exempt category the matter shows, proposed to the officer (法律援助法 第四十二条), with why. */
+export interface ProposalSnapshot extends CategorySnapshot {
+  reason: string;
+}
+
 /** Frozen record of everything the result rests on. */
 export interface ReviewSnapshot {
   inputs: HardshipInputs;
   matterRegionCode: string;
   exemption: CategorySnapshot | null;
+  /** When no category was given: the one the matter shows, for the officer to confirm (absent in older reviews). */
+  proposedExemption?: ProposalSnapshot | null;
   threshold: ThresholdSnapshot | null;
   monthlyIncomePerCapita: number | null;
   rule: string;

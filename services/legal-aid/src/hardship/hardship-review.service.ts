@@ -15,7 +15,19 @@ import type { HardshipReviewCreateDto } from './dto/hardship-review-create.dto';
 import { ExemptCategory } from './entities/exempt-category.entity';
 import { HardshipReview } from './entities/hardship-review.entity';
 import { HardshipThreshold } from './entities/hardship-threshold.entity';
-import { CategorySnapshot, evaluateHardship, HardshipInputs, inputProblems, pickThreshold, ReviewSnapshot, thresholdChain } from './hardship-evaluation';
+import type { ExemptionConfirmDto } from './dto/exemption-confirm.dto';
+import { proposeExemptCategory } from './exempt-category-proposal';
+import { CategorySnapshot, evaluateHardship, HardshipInputs, inputProblems, pickThreshold, ProposalSnapshot, ReviewSnapshot, thresholdChain } from './hardship-evaluation';
+
+/** The exempt category the application's matter shows, among the active ones (null when none). */
+export async function exemptProposalFor(manager: EntityManager, application: Application): Promise<ProposalSnapshot | null> {
+  const active = await manager.find(ExemptCategory, { where: { active: true } });
+  const facts = { description: application.description, tags: application.expertiseTags, kind: application.kind };
+  const proposed = proposeExemptCategory(facts, active.map((c) => c.code));
+  const category = proposed ? active.find((c) => c.code === proposed.code) : undefined;
+  if (!proposed || !category) return null;
+  return { code: category.code, labelZh: category.labelZh, labelEn: category.labelEn, legalBasis: category.legalBasis, reason: proposed.reason };
+}
 
 const RESULT_WORDS = { exempt: 'exempt from the economic-hardship check', eligible: 'in economic hardship', ineligible: 'not in economic hardship' } as const;
 
@@ -52,11 +64,13 @@ export class HardshipReviewService {
       }
       const exemption: CategorySnapshot | null = category ? { code: category.code, labelZh: category.labelZh, labelEn: category.labelEn, legalBasis: category.legalBasis } : null;
       const evaluation = evaluateHardship(inputs, exemption, threshold ?? null);
+      const proposedExemption = exemption ? null : await exemptProposalFor(manager, application);
       const now = new Date();
       const snapshot: ReviewSnapshot = {
         inputs,
         matterRegionCode: application.matterRegionCode,
         exemption,
+        proposedExemption,
         threshold: threshold ?? null,
         monthlyIncomePerCapita: evaluation.monthlyIncomePerCapita,
         rule: evaluation.rule,
@@ -131,6 +145,53 @@ export class HardshipReviewService {
         about: reportSubject(application),
         step: 'hardship-review-overridden',
         detail: `Economic-hardship result set by an officer to ${RESULT_WORDS[dto.result]}`,
+        deadlines: [],
+        actorId: user.subject,
+        at: now,
+      });
+      return { application, review };
+    });
+  }
+
+  /**
+   * The officer confirms an exempt category (usually the proposed one) after the review: the result becomes
+   * exempt, the category and the reason are recorded as an override, before the decision only.
+   */
+  async confirmExemption(applicationId: string, dto: ExemptionConfirmDto, user: AuthUser): Promise<{ application: Application; review: HardshipReview }> {
+    return this.dataSource.transaction(async (manager) => {
+      const application = await this.applications.lock(manager, applicationId);
+      assertInJurisdiction(user, application.regionCode);
+      assertAllowed('override-review', await this.applications.facts(manager, application));
+      const review = await manager.findOneOrFail(HardshipReview, { where: { applicationId } });
+      const category = await this.activeCategory(manager, dto.exemptCategoryCode);
+      const exemption: CategorySnapshot = { code: category.code, labelZh: category.labelZh, labelEn: category.labelEn, legalBasis: category.legalBasis };
+      const now = new Date();
+      const previous = review.finalResult;
+      const reason = `exempt category ${category.code} (${category.labelZh}, ${category.legalBasis}) confirmed: ${dto.reason}`.slice(0, 1000);
+      review.snapshot = {
+        ...review.snapshot,
+        exemption,
+        overrides: [...review.snapshot.overrides, { result: 'exempt', reason, by: user.subject, at: now.toISOString(), previousResult: previous }],
+      };
+      Object.assign(review, {
+        exemptCategoryCode: category.code,
+        overrideResult: 'exempt',
+        overrideReason: reason,
+        overriddenBy: user.subject.slice(0, 64),
+        overriddenAt: now,
+        finalResult: 'exempt',
+      });
+      await manager.save(review);
+      await this.applications.transition(manager, application, {
+        to: application.state,
+        action: 'hardship-exemption-confirmed',
+        actor: user.subject,
+        detail: `${previous} → exempt: ${reason}`,
+      });
+      await this.reports.progressed(manager, {
+        about: reportSubject(application),
+        step: 'hardship-exemption-confirmed',
+        detail: `Economic-hardship check not required: exempt category ${category.labelZh} (${category.legalBasis}) confirmed by an officer`,
         deadlines: [],
         actorId: user.subject,
         at: now,
