@@ -19,9 +19,9 @@ export class FactsService {
   async applyChange(manager: EntityManager, view: ChangedData, appliedAt: Date): Promise<void> {
     const c = factChangeOf(view);
     const rows = await manager.query<{ version: number }[]>(
-      `INSERT INTO ${tableOf(manager, WorkOrderFact)} AS f (work_order_id, case_code, version, status, service_type, region_code, city_code,
-         county_code, origin_platform, platform_count, organisation_id, handler, received_at, dispatched_at, accepted_at,
-         resolved_at, routing_fallback, supervisor_queue, reopen_count, duplicate, related, supervised,
+      `INSERT INTO ${tableOf(manager, WorkOrderFact)} AS f (work_order_id, case_code, version, status, service_type,
+         region_code, city_code, county_code, origin_platform, platform_count, organisation_id, handler, received_at,
+         dispatched_at, accepted_at, resolved_at, routing_fallback, supervisor_queue, reopen_count, duplicate, related, supervised,
          supervision_resolved, updated_at)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
        ON CONFLICT (work_order_id) DO UPDATE SET
@@ -59,7 +59,8 @@ export class FactsService {
     const where = [c.receivedAt, c.regionCode, c.cityCode, c.countyCode];
     for (const d of view.deadlines) {
       await manager.query(
-        `INSERT INTO ${deadlines} (work_order_id, kind, due_at, status, received_at, region_code, city_code, county_code)
+        `INSERT INTO ${deadlines}
+           (work_order_id, kind, due_at, status, received_at, region_code, city_code, county_code)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (work_order_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at, status = EXCLUDED.status`,
         [view.workOrderId, d.kind.slice(0, 40), new Date(d.dueAt), d.status, ...where],
@@ -68,7 +69,8 @@ export class FactsService {
     // The current view's receipt time and regions, on every deadline of the work order (a kind it no longer lists too).
     await manager.query(
       `UPDATE ${deadlines} SET received_at = $2, region_code = $3, city_code = $4, county_code = $5
-       WHERE work_order_id = $1 AND (received_at, region_code, city_code, county_code) IS DISTINCT FROM ($2, $3, $4, $5)`,
+       WHERE work_order_id = $1
+         AND (received_at, region_code, city_code, county_code) IS DISTINCT FROM ($2, $3, $4, $5)`,
       [view.workOrderId, ...where],
     );
   }

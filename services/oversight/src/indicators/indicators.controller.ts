@@ -15,7 +15,9 @@ export class IndicatorsController {
 
   @Get()
   @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'Every indicator of a region and period, with definition, formula, source events, target, unit' })
+  @ApiOperation({
+    summary: 'Every indicator of a region and period, with definition, formula, source events, target, unit',
+  })
   @ApiOkResponse({ type: IndicatorReportDto, description: 'Indicators; 403 for a region outside your jurisdiction' })
   report(@Query() q: IndicatorQueryDto, @CurrentUser() user: AuthUser): Promise<IndicatorReportDto> {
     return this.indicators.report(parsePeriod(q.period), this.indicators.regionFor(user, q.region));
@@ -53,7 +55,9 @@ export class IndicatorsController {
 
   @Get(':code/work-orders')
   @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: "Drill-down: case codes of the work orders behind an indicator's figure (no personal data)" })
+  @ApiOperation({
+    summary: "Drill-down: case codes of the work orders behind an indicator's figure (no personal data)",
+  })
   @ApiOkResponse({ type: DrillDownDto })
   async drillDown(
     @Param('code') code: string,

@@ -138,7 +138,8 @@ export class IndicatorsService {
     const manager = this.dataSource.manager;
     const rows = await manager.query<{ case_code: string; service_type: string; organisation_id: string | null; kind: string; due_at: Date }[]>(
       `SELECT f.case_code, f.service_type, f.organisation_id, d.kind, d.due_at
-       FROM ${tableOf(manager, DeadlineFact)} d JOIN ${tableOf(manager, WorkOrderFact)} f ON f.work_order_id = d.work_order_id
+       FROM ${tableOf(manager, DeadlineFact)} d
+       JOIN ${tableOf(manager, WorkOrderFact)} f ON f.work_order_id = d.work_order_id
        WHERE f.received_at >= $1 AND f.received_at < $2 AND ${regionCondition(region.code, '$3')}
          AND (d.status = 'breached' OR (d.status = 'running' AND d.due_at < $4))
        ORDER BY d.due_at, f.case_code LIMIT $5`,

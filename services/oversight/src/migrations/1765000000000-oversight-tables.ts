@@ -56,7 +56,9 @@ export class OversightTables1765000000000 implements MigrationInterface {
         "county_code" character(6) NOT NULL,
         CONSTRAINT "pk_deadline_fact" PRIMARY KEY ("work_order_id", "kind")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_deadline_fact_status_due" ON "${s}"."deadline_fact" ("status", "due_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_deadline_fact_status_due" ON "${s}"."deadline_fact" ("status", "due_at")`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_deadline_fact_received" ON "${s}"."deadline_fact" ("received_at")`);
     await queryRunner.query(
       `CREATE INDEX "ix_deadline_fact_city_received" ON "${s}"."deadline_fact" ("city_code", "received_at")`,
