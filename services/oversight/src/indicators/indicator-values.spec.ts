@@ -1,0 +1,35 @@
+import { INDICATORS } from './indicator-definitions';
+import { EMPTY_COUNTS, indicatorValues } from './indicator-values';
+
+const byCode = (values: ReturnType<typeof indicatorValues>): Record<string, (typeof values)[number]> =>
+  Object.fromEntries(values.map((v) => [v.code, v]));
+
+describe('indicator values', () => {
+  it('answers every defined indicator, in the order of the definitions', () => {
+    expect(indicatorValues(EMPTY_COUNTS, undefined).map((v) => v.code)).toEqual(INDICATORS.map((d) => d.code));
+  });
+
+  it('leaves a ratio without a denominator empty instead of calling it 0 %', () => {
+    const v = byCode(indicatorValues(EMPTY_COUNTS, 1000));
+    expect(v.satisfaction).toEqual({ code: 'satisfaction', value: null, numerator: 0, denominator: 0 });
+    expect(v.intakes.value).toBe(0);
+  });
+
+  it('computes legal-aid cases per 100,000 residents only where the population is known', () => {
+    const counts = { ...EMPTY_COUNTS, total: 10, legalAidAccepted: 26 };
+    expect(byCode(indicatorValues(counts, 10_000))['legal-aid-per-100k'].value).toBe(260);
+    expect(byCode(indicatorValues(counts, undefined))['legal-aid-per-100k'].value).toBeNull();
+  });
+
+  it('counts complaints against the other work orders and rounds to two decimals', () => {
+    const counts = { ...EMPTY_COUNTS, total: 4, complaints: 1, deadlinesMet: 2, deadlinesBreached: 1 };
+    const v = byCode(indicatorValues(counts, undefined));
+    expect(v['complaint-rate'].value).toBe(33.33);
+    expect(v['deadlines-met'].value).toBe(66.67);
+  });
+
+  it('averages hours over the work orders that reached the step', () => {
+    const counts = { ...EMPTY_COUNTS, total: 5, dispatched: 3, dispatchHoursSum: 9 };
+    expect(byCode(indicatorValues(counts, undefined))['hours-to-dispatch']).toMatchObject({ value: 3, denominator: 3 });
+  });
+});
