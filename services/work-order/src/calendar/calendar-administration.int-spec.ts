@@ -1,4 +1,11 @@
-import { CalendarYearLoaded, IntakeRegistered, IntakeSubmitted, OfferAccepted, WorkOrderChanged, WorkOrderDispatched } from '@legal/contracts';
+import {
+  CalendarYearLoaded,
+  IntakeRegistered,
+  IntakeSubmitted,
+  OfferAccepted,
+  WorkOrderChanged,
+  WorkOrderDispatched,
+} from '@legal/contracts';
 import type { EventData } from '@legal/contracts';
 import { unloadOfficialYear } from '@legal/domain';
 import { EventCollector } from '@legal/messaging';
@@ -38,6 +45,17 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
     admin = await h.bearer({ roles: ['admin'], sub: 'admin-calendar', region: '370000' });
   });
 
+  /** The gauge's value as /metrics shows it. */
+  async function gauge(): Promise<number> {
+    const text = (await h.http.get('/metrics').expect(200)).text;
+    const line = /^work_order_calendar_next_year_missing(?:\{[^}]*\})? (\d+)$/m.exec(text);
+    return Number(line?.[1]);
+  }
+
+  function load(notice: object): ReturnType<typeof h.http.post> {
+    return h.http.post('/admin/calendar/years/2027').set('authorization', admin).send(notice).expect(201);
+  }
+
   afterAll(async () => {
     await calendarEvents?.stop();
     await h?.stop();
@@ -56,7 +74,11 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
       .expect(400);
     const codes = (bad.body.errors as { field: string; codes: string[] }[]).map((e) => `${e.field}:${e.codes[0]}`);
     expect(codes).toEqual(
-      expect.arrayContaining(['holidays[0].date:inYear', 'workdays[0].date:holidayAndWorkday', 'workdays[1].date:weekendOnly']),
+      expect.arrayContaining([
+        'holidays[0].date:inYear',
+        'workdays[0].date:holidayAndWorkday',
+        'workdays[1].date:weekendOnly',
+      ]),
     );
     const clerk = await h.bearer({ roles: ['centre-clerk'], region: '371324' });
     await h.http.post('/admin/calendar/years/2027').set('authorization', clerk).send(NOTICE_2027).expect(403);
@@ -68,7 +90,7 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
     // Before: readiness warns (December, 2027 unknown) without going down, and the gauge says so.
     const ready = await h.http.get('/health/ready').expect(200);
     expect(ready.body.info.calendar.warning).toMatch(/no official holiday calendar for 2027/);
-    expect((await h.http.get('/metrics').expect(200)).text).toMatch(/^work_order_calendar_next_year_missing(\{[^}]*\})? 1$/m);
+    expect(await gauge()).toBe(1);
 
     // A notarization accepted on Sunday 2026-12-20: 15 working days, weekends only in 2027 → 2027-01-08.
     const data = intake({
@@ -79,33 +101,47 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
       applicant: { name: '褚一', idCardNumber: validIdCard('371324', '20000101'), phone: '13900000021' },
     });
     await h.publish(IntakeSubmitted, data, data.intakeId);
-    const registered = (await h.waitForEvent<EventData<typeof IntakeRegistered>>(IntakeRegistered.type, (d) => d.intakeId === data.intakeId)).data;
-    const offer = (await h.waitForEvent<EventData<typeof WorkOrderDispatched>>(WorkOrderDispatched.type, (d) => d.workOrderId === registered.workOrderId)).data;
-    const accepted = { workOrderId: registered.workOrderId, handler: 'notarization' as const, handlerCaseId: 'NT-cal', offerId: offer.offerId };
+    type Registered = EventData<typeof IntakeRegistered>;
+    type Dispatched = EventData<typeof WorkOrderDispatched>;
+    const ofIntake = (d: Registered): boolean => d.intakeId === data.intakeId;
+    const registered = (await h.waitForEvent<Registered>(IntakeRegistered.type, ofIntake)).data;
+    const { workOrderId } = registered;
+    const ofWorkOrder = (d: { workOrderId: string }): boolean => d.workOrderId === workOrderId;
+    const offer = (await h.waitForEvent<Dispatched>(WorkOrderDispatched.type, ofWorkOrder)).data;
+    const accepted = { workOrderId, handler: 'notarization' as const, handlerCaseId: 'NT-cal', offerId: offer.offerId };
     await h.publish(OfferAccepted, { ...accepted, at: '2026-12-20T02:00:00.000Z' }, registered.workOrderId);
-    const first = await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === registered.workOrderId && d.status === 'accepted');
+    const isAccepted = (d: Changed): boolean => ofWorkOrder(d) && d.status === 'accepted';
+    const first = await h.waitForEvent<Changed>(WorkOrderChanged.type, isAccepted);
     const before = first.data.deadlines.find((d) => d.kind === 'notarization-certificate');
     expect(before).toMatchObject({ dueAt: '2027-01-08T15:59:59.999Z' });
     expect(before?.explanation).toMatch(/no official holiday calendar for 2027/);
 
-    const loaded = await h.http.post('/admin/calendar/years/2027').set('authorization', admin).send(NOTICE_2027).expect(201);
+    const loaded = await load(NOTICE_2027);
     expect(loaded.body).toMatchObject({ year: 2027, calendarSource: 'loaded', currentVersion: 1 });
     expect(loaded.body.history[0]).toMatchObject({
       version: 1,
       loadedBy: 'admin-calendar',
-      changes: { holidaysAdded: NOTICE_2027.holidays.map((d) => d.date), workdaysAdded: ['2027-01-09'], deadlinesRecomputed: 1 },
+      changes: {
+        holidaysAdded: NOTICE_2027.holidays.map((d) => d.date),
+        workdaysAdded: ['2027-01-09'],
+        deadlinesRecomputed: 1,
+      },
     });
 
     // Recomputed: 01-01, 01-04, 01-05 off, Saturday 01-09 worked → 2027-01-12; on the platforms' stream.
-    const announced = await h.waitForEvent<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === registered.workOrderId && d.entry.action === 'deadlines-recomputed');
+    const announced = await h.waitForEvent<Changed>(
+      WorkOrderChanged.type,
+      (d) => d.workOrderId === workOrderId && d.entry.action === 'deadlines-recomputed',
+    );
     const after = announced.data.deadlines.find((d) => d.kind === 'notarization-certificate');
     expect(after).toMatchObject({ dueAt: '2027-01-12T15:59:59.999Z' });
     expect(after?.explanation).not.toMatch(/no official holiday calendar/);
     expect(after?.explanation).toMatch(/New Year's Day 元旦/);
     expect(announced.data.entry.note).toMatch(/2027-01-08T15:59:59.999Z → 2027-01-12T15:59:59.999Z/);
-    const row = await h.dataSource().manager.findOneByOrFail(DeadlineEntity, { workOrderId: registered.workOrderId, kind: 'notarization-certificate' });
+    const manager = h.dataSource().manager;
+    const row = await manager.findOneByOrFail(DeadlineEntity, { workOrderId, kind: 'notarization-certificate' });
     expect(row.dueAt.toISOString()).toBe('2027-01-12T15:59:59.999Z');
-    const entries = await h.dataSource().manager.findBy(TimelineEntryEntity, { workOrderId: registered.workOrderId, action: 'deadlines-recomputed' });
+    const entries = await manager.findBy(TimelineEntryEntity, { workOrderId, action: 'deadlines-recomputed' });
     expect(entries).toHaveLength(1);
 
     // The load itself is announced for the other services.
@@ -116,10 +152,10 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
     const readyAfter = await h.http.get('/health/ready').expect(200);
     expect(readyAfter.body.info.calendar).toMatchObject({ status: 'up', source: 'loaded' });
     expect(readyAfter.body.info.calendar.warning).toBeUndefined();
-    expect((await h.http.get('/metrics').expect(200)).text).toMatch(/^work_order_calendar_next_year_missing(\{[^}]*\})? 0$/m);
+    expect(await gauge()).toBe(0);
   });
 
-  it('previews a legal period for staff with its explanation, from the stored notice after the process forgot it', async () => {
+  it('previews a legal period for staff with its explanation, from the stored notice once memory lost it', async () => {
     // As after a restart: the in-memory calendar is gone, PostgreSQL still has the notice.
     unloadOfficialYear(2027);
     const staff = await h.bearer({ roles: ['notary'], region: '371324' });
@@ -127,17 +163,19 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
       .get('/calendar/deadline?rule=working-days&start=2026-12-20&days=15')
       .set('authorization', staff)
       .expect(200);
-    expect(preview.body).toMatchObject({ dueDate: '2027-01-12', warnings: [], calendarSources: { 2026: 'package', 2027: 'loaded' } });
+    const sources = { 2026: 'package', 2027: 'loaded' };
+    expect(preview.body).toMatchObject({ dueDate: '2027-01-12', warnings: [], calendarSources: sources });
     expect(preview.body.explanation).toMatch(/15 working days from 2026-12-20/);
     await h.http.get('/calendar/deadline?rule=working-days&start=2026-12-20&days=15').expect(401);
   });
 
   it('keeps every load as a version: a corrected notice becomes version 2, the history shows both', async () => {
     const corrected = { ...NOTICE_2027, holidays: NOTICE_2027.holidays.slice(0, 3), workdays: [] };
-    const v2 = await h.http.post('/admin/calendar/years/2027').set('authorization', admin).send(corrected).expect(201);
+    const v2 = await load(corrected);
     expect(v2.body.currentVersion).toBe(2);
     expect(v2.body.history.map((v: { version: number }) => v.version)).toEqual([2, 1]);
-    expect(v2.body.history[0].changes).toMatchObject({ holidaysRemoved: ['2027-01-04', '2027-01-05'], workdaysRemoved: ['2027-01-09'] });
+    const removed = { holidaysRemoved: ['2027-01-04', '2027-01-05'], workdaysRemoved: ['2027-01-09'] };
+    expect(v2.body.history[0].changes).toMatchObject(removed);
     const year = await h.http.get('/calendar/years/2027').expect(200);
     expect(year.body.holidays.map((d: { date: string }) => d.date)).toEqual(['2027-01-01', '2027-01-02', '2027-01-03']);
   });

@@ -17,7 +17,8 @@ describe('calendarReadiness (next year not loaded)', () => {
   });
 
   it('stops warning once the notice is loaded, and never warns for a year the package covers', () => {
-    loadOfficialYear({ year: 2027, version: 1, holidays: [{ date: '2027-01-01', name: { en: 'NY', zh: '元旦' } }], workdays: [] });
+    const holidays = [{ date: '2027-01-01', name: { en: "New Year's Day", zh: '元旦' } }];
+    loadOfficialYear({ year: 2027, version: 1, holidays, workdays: [] });
     expect(calendarReadiness(new Date('2026-12-04T00:00:00Z'))).toEqual({ nextYear: 2027, nextYearSource: 'loaded' });
     expect(calendarReadiness(new Date('2025-12-04T00:00:00Z'))).toEqual({ nextYear: 2026, nextYearSource: 'package' });
   });
