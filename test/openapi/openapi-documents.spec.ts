@@ -16,10 +16,8 @@ interface Finding {
 function spectral(document: unknown): Finding[] {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'spectral-')), 'doc.json');
   writeFileSync(file, JSON.stringify(document));
-  const run = spawnSync(path.join(root, 'node_modules', '.bin', 'spectral'), ['lint', '-r', '.spectral.yaml', '-f', 'json', '--quiet', file], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const args = ['lint', '-r', '.spectral.yaml', '-f', 'json', '--quiet', file];
+  const run = spawnSync(path.join(root, 'node_modules', '.bin', 'spectral'), args, { cwd: root, encoding: 'utf8' });
   return JSON.parse(run.stdout) as Finding[];
 }
 
@@ -53,15 +51,23 @@ describe('OpenAPI documents (docs/openapi)', () => {
       .flatMap((item) => Object.values(item))
       .flatMap((op) => Object.entries(op.responses).filter(([status]) => /^[45]/.test(status)));
     expect(errors.length).toBeGreaterThan(0);
-    for (const [, response] of errors) expect(Object.keys(response.content ?? {})).toContain('application/problem+json');
+    for (const [, response] of errors) {
+      expect(Object.keys(response.content ?? {})).toContain('application/problem+json');
+    }
   }, 30_000);
 
-  it('the project ruleset refuses an operation without tag, summary/description or id, and undocumented errors', () => {
+  it('the project ruleset refuses missing tags, summary, operationId, parameter type, body schema, error body', () => {
     const findings = spectral({
       ...base,
       paths: {
         '/things': {
-          get: { responses: { '200': { description: 'ok', content: { 'application/json': {} } }, '404': { description: 'gone' } } },
+          get: {
+            parameters: [{ name: 'limit', in: 'query', schema: { default: 20, example: 20 } }],
+            responses: {
+              '200': { description: 'ok', content: { 'application/json': {} } },
+              '404': { description: 'gone' },
+            },
+          },
         },
       },
     });
@@ -73,6 +79,7 @@ describe('OpenAPI documents (docs/openapi)', () => {
         'operation-summary-or-description',
         'response-content-has-schema',
         'error-response-is-problem-json',
+        'parameter-has-type',
       ]),
     );
   }, 30_000);

@@ -63,7 +63,8 @@ async function lint(): Promise<number> {
   }
   const errors = results.filter((r) => r.severity === 0).length;
   const warnings = results.filter((r) => r.severity === 1).length;
-  process.stdout.write(`spectral: ${files.length} documents, ${errors} errors, ${warnings} warnings (at most ${MAX_WARNINGS})\n`);
+  const summary = `${files.length} documents, ${errors} errors, ${warnings} warnings (at most ${MAX_WARNINGS})`;
+  process.stdout.write(`spectral: ${summary}\n`);
   return errors === 0 && warnings <= MAX_WARNINGS ? 0 : 1;
 }
 

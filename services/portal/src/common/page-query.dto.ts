@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'Page size (1-100)', example: 20, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Page size (1-100)', example: 20, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -11,7 +11,7 @@ export class PageQueryDto {
   @Max(100)
   limit = 20;
 
-  @ApiPropertyOptional({ description: 'Items to skip', example: 0, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Items to skip', example: 0, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -4,14 +4,14 @@ import { IsInt, Max, Min } from 'class-validator';
 
 /** limit/offset pagination of every list. */
 export class PageQueryDto {
-  @ApiProperty({ description: 'Items per page (1-100)', example: 20, required: false, default: 20 })
+  @ApiProperty({ type: 'integer', description: 'Items per page (1-100)', example: 20, required: false, default: 20 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
   limit = 20;
 
-  @ApiProperty({ description: 'Items to skip', example: 0, required: false, default: 0 })
+  @ApiProperty({ type: 'integer', description: 'Items to skip', example: 0, required: false, default: 0 })
   @Type(() => Number)
   @IsInt()
   @Min(0)

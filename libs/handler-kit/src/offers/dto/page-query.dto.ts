@@ -4,7 +4,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** `?limit=&offset=` of every list endpoint. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'Items per page (1-100)', example: 20, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Items per page (1-100)', example: 20, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -12,7 +12,7 @@ export class PageQueryDto {
   @Max(100)
   limit = 20;
 
-  @ApiPropertyOptional({ description: 'Items to skip', example: 0, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', description: 'Items to skip', example: 0, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
