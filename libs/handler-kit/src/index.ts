@@ -38,7 +38,7 @@ export type {
   ResolvedReport,
 } from './reports/handler-reporter';
 export { applicantView, maskedApplicant, sealApplicant, unsealApplicant } from './applicant/sealed-applicant';
-export type { SealedApplicant } from './applicant/sealed-applicant';
+export type { ApplicantAudience, SealedApplicant } from './applicant/sealed-applicant';
 export { ApplicantResponseDto } from './applicant/applicant-response.dto';
 export { offerKitColumnsMigration, offerTableMigration } from './migrations/offer-table.migration';
 export { WorkOrderRouterFixture } from './testing/work-order-router.fixture';

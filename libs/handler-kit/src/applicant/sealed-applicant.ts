@@ -38,8 +38,14 @@ export function unsealApplicant(pii: PiiProtector, sealed: string | null): Appli
   return { name: open('name'), phone: open('phone'), idCardNumber: open('idCardNumber'), address: open('address') };
 }
 
+/** Who is looking: staff who work the matter (`reveal`) see the contact data, everybody else masks. */
+export interface ApplicantAudience {
+  reveal: boolean;
+}
+
 /** What a caller may see of an applicant (pure). */
-export function maskedApplicant(a: Applicant, reveal: boolean): ApplicantResponseDto {
+export function maskedApplicant(a: Applicant, audience: ApplicantAudience): ApplicantResponseDto {
+  const { reveal } = audience;
   return {
     name: reveal ? a.name : maskName(a.name),
     phone: a.phone ? (reveal ? a.phone : maskPhone(a.phone)) : undefined,
@@ -52,6 +58,10 @@ export function maskedApplicant(a: Applicant, reveal: boolean): ApplicantRespons
  * The applicant as a caller may see them: staff who work the case (`reveal`) see name, phone and
  * address in full and the ID number masked; everybody else sees every field masked.
  */
-export function applicantView(pii: PiiProtector, sealed: string | null, reveal: boolean): ApplicantResponseDto {
-  return maskedApplicant(unsealApplicant(pii, sealed), reveal);
+export function applicantView(
+  pii: PiiProtector,
+  sealed: string | null,
+  audience: ApplicantAudience,
+): ApplicantResponseDto {
+  return maskedApplicant(unsealApplicant(pii, sealed), audience);
 }

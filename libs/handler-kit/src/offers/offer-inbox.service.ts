@@ -201,7 +201,7 @@ export class OfferInbox {
       description: o.description,
       urgency: o.urgency,
       vulnerableGroup: o.vulnerableGroup,
-      applicant: applicantView(this.pii, o.applicantSealed, false),
+      applicant: applicantView(this.pii, o.applicantSealed, { reveal: false }),
       expiresAt: o.expiresAt.toISOString(),
       status: o.status,
       decidedAt: o.decidedAt?.toISOString(),

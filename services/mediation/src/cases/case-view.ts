@@ -24,11 +24,14 @@ export function toSessionResponse(s: MediationSession): SessionResponseDto {
 /** The full case; `reveal` shows the applicant's contact data (mediators working the case). */
 export function toCaseResponse(
   c: MediationCase,
-  sessions: MediationSession[],
-  confirmation: JudicialConfirmation | null,
-  pii: PiiProtector,
-  reveal: boolean,
+  parts: {
+    sessions: MediationSession[];
+    confirmation: JudicialConfirmation | null;
+    pii: PiiProtector;
+    reveal: boolean;
+  },
 ): CaseResponseDto {
+  const { sessions, confirmation, pii, reveal } = parts;
   const deadline = termDeadline({ dueAt: c.termDueAt, explanation: c.termExplanation }, c.closedAt);
   return {
     id: c.id,
@@ -38,7 +41,7 @@ export function toCaseResponse(
     regionCode: c.regionCode,
     description: c.description,
     urgency: c.urgency,
-    applicant: applicantView(pii, c.applicantSealed, reveal),
+    applicant: applicantView(pii, c.applicantSealed, { reveal }),
     status: c.status,
     disputeCategory: c.disputeCategory ?? undefined,
     categorySource: c.categorySource,

@@ -60,7 +60,7 @@ export class CasesService {
   async view(manager: EntityManager, c: MediationCase, user: AuthUser): Promise<CaseResponseDto> {
     const sessions = await manager.find(MediationSession, { where: { caseId: c.id }, order: { sequence: 'ASC' } });
     const confirmation = await manager.findOneBy(JudicialConfirmation, { caseId: c.id });
-    return toCaseResponse(c, sessions, confirmation, this.pii, hasRole(user, 'mediator'));
+    return toCaseResponse(c, { sessions, confirmation, pii: this.pii, reveal: hasRole(user, 'mediator') });
   }
 
   /** Locks the case for a workflow step (FOR UPDATE) after checking it exists and is the caller's to act on. */

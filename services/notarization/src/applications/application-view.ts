@@ -6,7 +6,11 @@ import type { ApplicationResponseDto, ApplicationSummaryResponseDto } from './dt
 import type { Application } from './entities/application.entity';
 
 /** The full application; `reveal` shows the applicant's contact data (notaries, and the applicant). */
-export function toApplicationResponse(a: Application, materials: ApplicationMaterial[], notice: MaterialNotice | null, pii: PiiProtector, reveal: boolean): ApplicationResponseDto {
+export function toApplicationResponse(
+  a: Application,
+  parts: { materials: ApplicationMaterial[]; notice: MaterialNotice | null; pii: PiiProtector; reveal: boolean },
+): ApplicationResponseDto {
+  const { materials, notice, pii, reveal } = parts;
   return {
     id: a.id,
     workOrderId: a.workOrderId,
@@ -14,7 +18,7 @@ export function toApplicationResponse(a: Application, materials: ApplicationMate
     organisationName: a.organisationName,
     regionCode: a.regionCode,
     description: a.description,
-    applicant: applicantView(pii, a.applicantSealed, reveal),
+    applicant: applicantView(pii, a.applicantSealed, { reveal }),
     status: a.status,
     matterCode: a.matterCode ?? undefined,
     matterName: a.matterName ?? undefined,

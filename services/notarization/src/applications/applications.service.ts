@@ -63,7 +63,7 @@ export class ApplicationsService {
     const materials = await manager.find(ApplicationMaterial, { where: { applicationId: application.id }, order: { sortOrder: 'ASC' } });
     const notice = await manager.findOneBy(MaterialNotice, { applicationId: application.id });
     const reveal = hasRole(user, 'notary') || !isStaff(user);
-    return toApplicationResponse(application, materials, notice, this.pii, reveal);
+    return toApplicationResponse(application, { materials, notice, pii: this.pii, reveal });
   }
 
   /** Locks the application (FOR UPDATE) for a step the caller may take, in one of the `allowed` states (else 409). */
