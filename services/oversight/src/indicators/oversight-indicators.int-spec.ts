@@ -13,6 +13,7 @@ import request from 'supertest';
 import type { OversightEnv } from '../config/oversight.env';
 import { oversightService } from '../oversight.definition';
 import { shanghaiMonth } from '../reports/monthly-report-month';
+import { MonthlyReportsService } from '../reports/monthly-reports.service';
 
 jest.setTimeout(120_000);
 
@@ -189,5 +190,15 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(text).toMatch(/好评率\s*：\s*50%/);
     expect(text).toMatch(/受理请求数\s*：\s*5 件/);
     expect(text).toContain(b.caseCode);
+  });
+
+  it('builds last month\'s province report once from the first of the month on, and serves the kept one', async () => {
+    const reports = oversight.app.get(MonthlyReportsService);
+    const firstOfNovember = new Date('2026-10-31T16:30:00.000Z'); // 00:30 on 1 November, Asia/Shanghai
+    expect(await reports.ensureLastMonth(new Date('2026-10-31T15:30:00.000Z'))).toBe('2026-09'); // still 31 October
+    expect(await reports.ensureLastMonth(firstOfNovember)).toBe('2026-10');
+    expect(await reports.ensureLastMonth(new Date('2026-11-15T00:00:00.000Z'))).toBeUndefined();
+    const kept = await reports.kept('2026-10', '370000');
+    expect(kept?.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
