@@ -36,15 +36,26 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
   beforeAll(async () => {
     auth = await TestAuthority.create();
     workOrder = await startService(workOrderService, isolatedOverrides(tag, 'wo', { ...auth.env }));
-    legalAid = await startService(legalAidService, isolatedOverrides(tag, 'legalaid', { ...auth.env, SWEEPER_INTERVAL_MS: 300, AUTO_ACCEPT_OFFERS: true }));
+    const legalAidEnv = { ...auth.env, SWEEPER_INTERVAL_MS: 300, AUTO_ACCEPT_OFFERS: true };
+    legalAid = await startService(legalAidService, isolatedOverrides(tag, 'legalaid', legalAidEnv));
     const topics = ['legal.intake.outcome', 'legal.workorder.changed'].map((t) => prefixedTopic(tag, t));
     events = await EventCollector.start(BROKERS, topics);
-    const lanshanCourt = { sub: 'court-371302', roles: ['partner' as const], clientId: 'court-371302', org: 'org-371302-court' };
-    court = await auth.bearer({ ...lanshanCourt, region: '371302' });
+    const roles = ['partner' as const];
+    const clientId = 'court-371302';
+    court = await auth.bearer({ sub: clientId, roles, clientId, org: 'org-371302-court', region: '371302' });
     const admin = await auth.bearer({ sub: 'admin-1', roles: ['admin'] });
-    const lawyer = { name: '周强', lawFirm: '临沂刑辩律师事务所', expertiseTags: ['criminal-defence'], regionCode: '371302', capacity: 5 };
+    const lawyer = {
+      name: '周强',
+      lawFirm: '临沂刑辩律师事务所',
+      expertiseTags: ['criminal-defence'],
+      regionCode: '371302',
+      capacity: 5,
+    };
     await request(legalAid.url).post('/admin/lawyers').set('authorization', admin).send(lawyer).expect(201);
   });
+
+  const applications = () => legalAid.app.get(DataSource).getRepository(Application);
+  const intakeIdOf = (data: unknown): string | undefined => (data as { intakeId?: string }).intakeId;
 
   afterAll(async () => {
     await events?.stop();
@@ -52,7 +63,7 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
     await workOrder?.stop();
   });
 
-  it('turns a court notice into one work order with a case code and a 3-day clock, accepted into the notice’s matter', async () => {
+  it('makes a court notice one work order with a case code and 3-day clock, accepted into its matter', async () => {
     const notice = {
       noticeId: randomUUID(),
       agency: 'court',
@@ -65,12 +76,14 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
       stage: 'trial',
       noticeReceivedAt: new Date(Date.now() - 3600_000).toISOString(),
     };
-    const created = await request(legalAid.url).post('/defence-notices').set('authorization', court).send(notice).expect(201);
+    const file = (body: object) =>
+      request(legalAid.url).post('/defence-notices').set('authorization', court).send(body);
+    const created = await file(notice).expect(201);
     const workOrderId = workOrderIdForIntake(notice.noticeId);
 
     // Work-order registers the notice as an intake of its own (intake id = notice id) with a central case code.
     const [registered] = await events.waitFor(
-      (r) => r.event?.type === IntakeRegistered.type && (r.event.data as { intakeId: string }).intakeId === notice.noticeId,
+      (r) => r.event?.type === IntakeRegistered.type && intakeIdOf(r.event.data) === notice.noticeId,
       1,
       60_000,
     );
@@ -79,11 +92,12 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
 
     // Legal aid accepts the offer into the application the notice opened: the work order names its case number.
     const app = await waitUntil(async () => {
-      const a = await legalAid.app.get(DataSource).getRepository(Application).findOne({ where: { noticeId: notice.noticeId } });
+      const a = await applications().findOne({ where: { noticeId: notice.noticeId } });
       return a?.workOrderId ? a : undefined;
     }, 60_000, 'notice application linked');
-    expect(app).toMatchObject({ id: created.body.applicationId, workOrderId, caseCode: reg.caseCode, kind: 'notified-defence' });
-    expect(await legalAid.app.get(DataSource).getRepository(Application).countBy({ workOrderId })).toBe(1);
+    const linked = { id: created.body.applicationId, workOrderId, caseCode: reg.caseCode, kind: 'notified-defence' };
+    expect(app).toMatchObject(linked);
+    expect(await applications().countBy({ workOrderId })).toBe(1);
 
     const accepted = await events.waitFor(
       (r) => r.event?.type === WorkOrderChanged.type && (r.event.data as Changed).workOrderId === workOrderId
@@ -94,7 +108,8 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
     const view = accepted[0]!.event!.data as Changed;
     expect(view).toMatchObject({ caseCode: reg.caseCode, serviceType: 'notified-defence', handler: 'legal-aid' });
     const due = addCalendarDaysLegal(new Date(notice.noticeReceivedAt), 3).dueAt.toISOString();
-    expect(view.deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'defence-appointment', dueAt: due })]));
+    const clock = expect.objectContaining({ kind: 'defence-appointment', dueAt: due });
+    expect(view.deadlines).toEqual(expect.arrayContaining([clock]));
 
     // The lawyer legal aid appointed meets the work order's 3-day clock.
     const met = await events.waitFor(
@@ -106,7 +121,7 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
     expect(met).toHaveLength(1);
 
     // The same notice again: legal aid answers with the same application and nothing new reaches work-order.
-    const again = await request(legalAid.url).post('/defence-notices').set('authorization', court).send(notice).expect(200);
+    const again = await file(notice).expect(200);
     expect(again.body).toMatchObject({ applicationId: created.body.applicationId, created: false });
     const detail = await request(workOrder.url)
       .get(`/work-orders/${reg.caseCode}`)
@@ -114,15 +129,15 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
       .expect(200);
     expect(detail.body).toMatchObject({ caseCode: reg.caseCode, serviceType: 'notified-defence' });
     const intakes = events.events().filter(
-      (e) => e.type === IntakeRegistered.type && (e.data as { intakeId: string }).intakeId === notice.noticeId,
+      (e) => e.type === IntakeRegistered.type && intakeIdOf(e.data) === notice.noticeId,
     );
     expect(intakes).toHaveLength(1);
 
     // A second notice for the same person (a new stage, a new case number) is a work order of its own.
     const next = { ...notice, noticeId: randomUUID(), agencyCaseNumber: '(2026)鲁1302刑初4712号', stage: 'prosecution' };
-    await request(legalAid.url).post('/defence-notices').set('authorization', court).send(next).expect(201);
+    await file(next).expect(201);
     const [second] = await events.waitFor(
-      (r) => r.event?.type === IntakeRegistered.type && (r.event.data as { intakeId: string }).intakeId === next.noticeId,
+      (r) => r.event?.type === IntakeRegistered.type && intakeIdOf(r.event.data) === next.noticeId,
       1,
       60_000,
     );
@@ -130,7 +145,7 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
     expect(reg2).toMatchObject({ outcome: 'created', workOrderId: workOrderIdForIntake(next.noticeId) });
     expect(reg2.caseCode).not.toBe(reg.caseCode);
     await waitUntil(async () => {
-      const a = await legalAid.app.get(DataSource).getRepository(Application).findOne({ where: { noticeId: next.noticeId } });
+      const a = await applications().findOne({ where: { noticeId: next.noticeId } });
       return a?.caseCode === reg2.caseCode ? a : undefined;
     }, 60_000, 'second notice linked to its own work order');
   });
