@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { IdParamDto } from '../http-params/id-param.dto';
 import { ExemptionConfirmDto } from './dto/exemption-confirm.dto';
@@ -16,6 +16,7 @@ export class HardshipReviewController {
   @Post()
   @Roles('legal-aid-officer')
   @ApiOperation({ summary: 'Record the economic-hardship review (exempt categories skip the income check; integrity commitment required otherwise); 409 when already reviewed or decided' })
+  @ApiResponse({ status: 201, type: HardshipReviewResponseDto })
   async review(@Param() params: IdParamDto, @Body() body: HardshipReviewCreateDto, @CurrentUser() user: AuthUser): Promise<HardshipReviewResponseDto> {
     const { review } = await this.reviews.review(params.id, body, user);
     return HardshipReviewResponseDto.of(review);
@@ -25,6 +26,7 @@ export class HardshipReviewController {
   @HttpCode(200)
   @Roles('legal-aid-officer', 'supervisor')
   @ApiOperation({ summary: 'Override the review result, only with a reason and only before the decision' })
+  @ApiResponse({ status: 200, type: HardshipReviewResponseDto })
   async override(@Param() params: IdParamDto, @Body() body: HardshipOverrideDto, @CurrentUser() user: AuthUser): Promise<HardshipReviewResponseDto> {
     const { review } = await this.reviews.override(params.id, body, user);
     return HardshipReviewResponseDto.of(review);

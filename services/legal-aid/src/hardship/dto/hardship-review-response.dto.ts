@@ -21,25 +21,25 @@ export class ExemptProposalDto {
 }
 
 export class HardshipReviewResponseDto {
-  @ApiPropertyOptional({ description: 'Household members', example: 3, nullable: true })
+  @ApiPropertyOptional({ type: Number, description: 'Household members', example: 3, nullable: true })
   householdSize!: number | null;
 
-  @ApiPropertyOptional({ description: 'Household income per month (yuan)', example: 4500, nullable: true })
+  @ApiPropertyOptional({ type: Number, description: 'Household income per month (yuan)', example: 4500, nullable: true })
   householdMonthlyIncome!: number | null;
 
-  @ApiPropertyOptional({ description: 'Income per member per month (yuan)', example: 1500, nullable: true })
+  @ApiPropertyOptional({ type: Number, description: 'Income per member per month (yuan)', example: 1500, nullable: true })
   monthlyIncomePerCapita!: number | null;
 
-  @ApiPropertyOptional({ description: 'Exempt category matched', example: 'migrant-worker-wages', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'Exempt category matched', example: 'migrant-worker-wages', nullable: true })
   exemptCategoryCode!: string | null;
 
-  @ApiPropertyOptional({ description: 'Threshold used (yuan per member per month)', example: 1800, nullable: true })
+  @ApiPropertyOptional({ type: Number, description: 'Threshold used (yuan per member per month)', example: 1800, nullable: true })
   thresholdAmount!: number | null;
 
-  @ApiPropertyOptional({ description: 'Region of the threshold used', example: '371324', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'Region of the threshold used', example: '371324', nullable: true })
   thresholdRegionCode!: string | null;
 
-  @ApiPropertyOptional({ description: 'Level of the threshold used: county, city or province', example: 'county', nullable: true })
+  @ApiPropertyOptional({ type: String, description: 'Level of the threshold used: county, city or province', example: 'county', nullable: true })
   thresholdSource!: string | null;
 
   @ApiPropertyOptional({
@@ -55,7 +55,7 @@ export class HardshipReviewResponseDto {
   @ApiProperty({ description: 'Result of the rule', enum: HARDSHIP_RESULTS, example: 'eligible' })
   computedResult!: string;
 
-  @ApiPropertyOptional({ description: "Officer's override", enum: HARDSHIP_RESULTS, example: null, nullable: true })
+  @ApiPropertyOptional({ description: "Officer's override", enum: HARDSHIP_RESULTS, example: 'eligible', nullable: true })
   overrideResult!: string | null;
 
   @ApiPropertyOptional({ description: 'Reason for the override', example: null, nullable: true })
