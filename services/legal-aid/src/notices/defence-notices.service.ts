@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { IntakeSubmitted } from '@legal/contracts';
 import type { DefenceNotice } from '@legal/contracts';
+import { Outbox } from '@legal/messaging';
 import type { Static } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -35,6 +37,7 @@ export class DefenceNoticesService {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly personal: PersonalDataService,
+    private readonly outbox: Outbox,
   ) {}
 
   async record(manager: EntityManager, data: NoticeData, channel: 'event' | 'rest', submittedBy: string, sourceEventId: string | null): Promise<RecordedNotice> {
@@ -47,6 +50,7 @@ export class DefenceNoticesService {
     const grantReason = `通知辩护：${data.agencyName}（${agencyWords}）案号 ${data.agencyCaseNumber} 通知指派辩护律师；不受经济困难条件限制 (notified defence: appointment required by law)`;
     const application = await this.applications.open(manager, {
       kind: 'notified-defence',
+      // Set when the offer of the work order this notice's intake creates (below) is linked to it.
       workOrderId: null,
       offerId: null,
       noticeId: data.noticeId,
@@ -95,7 +99,42 @@ export class DefenceNoticesService {
       applicationId: application.id,
     });
     await this.recordExemption(manager, application, now);
+    await this.submitToWorkOrder(manager, { data, description: application.description, submittedBy });
     return { application, created: true };
+  }
+
+  /**
+   * One notice, one work order: the notice goes to work-order as an intake (its id the notice id, so a
+   * replay is the same intake) that gets a central case code, the 3-day appointment clock and an offer
+   * back to legal aid, which links it to this application (LegalAidOffers.open).
+   */
+  private async submitToWorkOrder(
+    manager: EntityManager,
+    notice: { data: NoticeData; description: string; submittedBy: string },
+  ): Promise<void> {
+    const { data, description, submittedBy } = notice;
+    const { name, idCardNumber } = data.suspect;
+    const applicant = { name, ...(idCardNumber ? { idCardNumber } : {}) };
+    await this.outbox.publish(
+      manager,
+      IntakeSubmitted,
+      {
+        intakeId: data.noticeId,
+        platform: 'partner',
+        platformRecordId: `defence-notice-${data.noticeId}`,
+        submittedAt: data.noticeReceivedAt,
+        serviceType: 'notified-defence',
+        description,
+        regionCode: data.regionCode,
+        language: 'zh',
+        urgency: 'urgent',
+        vulnerableGroup: Boolean(data.suspect.minor || data.suspect.disability),
+        ...(data.hearingAt ? { legalDeadlineAt: data.hearingAt } : {}),
+        applicant,
+        submittedBy: { userId: submittedBy.slice(0, 64), role: 'partner' },
+      },
+      { subject: data.noticeId },
+    );
   }
 
   /** The review record of a notified-defence case: exempt, with the category as it stood. */

@@ -11,12 +11,14 @@ import {
   Opening,
   unsealApplicant,
 } from '@legal/handler-kit';
+import { workOrderIdForIntake } from '@legal/contracts';
 import { PiiProtector } from '@legal/privacy';
-import type { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { ApplicationPresenter } from '../applications/application.presenter';
 import { ApplicationsModule } from '../applications/applications.module';
 import { ApplicationsService } from '../applications/applications.service';
 import { ApplicationResponseDto } from '../applications/dto/application-response.dto';
+import { Application as ApplicationEntity } from '../applications/entities/application.entity';
 import type { Application } from '../applications/entities/application.entity';
 import { CapacityModule } from '../capacity/capacity.module';
 import { CapacityService } from '../capacity/capacity.service';
@@ -60,6 +62,8 @@ export class LegalAidOffers implements HandlerDomain<Application> {
 
   async open(manager: EntityManager, request: OpenRequest<unknown>): Promise<Opening<Application>> {
     const { offer, actorId, now } = request;
+    const fromNotice = await this.noticeApplication(manager, offer);
+    if (fromNotice) return this.linkNotice(manager, { application: fromNotice, offer, actorId });
     const application = await this.applications.open(manager, {
       kind: 'work-order',
       workOrderId: offer.workOrderId,
@@ -84,6 +88,41 @@ export class LegalAidOffers implements HandlerDomain<Application> {
     return { opened: application, subject };
   }
 
+  /**
+   * The application a notified-defence notice opened for this offer's work order: the notice was that
+   * work order's intake, whose id is the notice id (workOrderIdForIntake). Already linked on a repeated
+   * offer (another centre after a rejection), else among the notices of the area not linked yet.
+   */
+  private async noticeApplication(manager: EntityManager, offer: Offer): Promise<Application | null> {
+    if (offer.serviceType !== 'notified-defence') return null;
+    const kind = 'notified-defence';
+    const linked = await manager.findOne(ApplicationEntity, { where: { kind, workOrderId: offer.workOrderId } });
+    if (linked) return linked;
+    const unlinked = await manager.find(ApplicationEntity, {
+      where: { kind, workOrderId: IsNull(), matterRegionCode: offer.regionCode },
+    });
+    return unlinked.find((a) => a.noticeId !== null && workOrderIdForIntake(a.noticeId) === offer.workOrderId) ?? null;
+  }
+
+  /**
+   * One notice, one matter: the offer of the work order the notice created is accepted into the
+   * application the notice already opened (granted, with its 3-day appointment clock), not a second one.
+   */
+  private async linkNotice(
+    manager: EntityManager,
+    link: { application: Application; offer: Offer; actorId: string },
+  ): Promise<Opening<Application>> {
+    const { application, offer } = link;
+    application.workOrderId = offer.workOrderId;
+    application.offerId = offer.id;
+    application.caseCode = offer.caseCode;
+    application.organisationId = offer.organisationId;
+    application.organisationName = offer.organisationName;
+    await manager.save(ApplicationEntity, application);
+    const subject = { workOrderId: offer.workOrderId, id: application.id, handlerCaseId: application.caseNumber };
+    return { opened: application, subject };
+  }
+
   async afterAccepted(manager: EntityManager, accepted: Accepted<Application>): Promise<void> {
     const { matter: application, subject, actorId, now } = accepted;
     const decision = await this.deadlines.find(manager, application.id, 'legal-aid-decision');
@@ -100,6 +139,18 @@ export class LegalAidOffers implements HandlerDomain<Application> {
       actorId,
       at: now,
     });
+    // A notice's lawyer may be appointed before its work order's offer arrived: tell work-order now.
+    if (application.kind === 'notified-defence' && application.appointedAt) {
+      const clock = await this.deadlines.find(manager, application.id, 'lawyer-appointment');
+      await this.reports.progressed(manager, {
+        about: subject,
+        step: 'lawyer-appointed',
+        detail: `Defence lawyer appointed ${application.appointedAt.toISOString()} for the notice`,
+        deadlines: clock ? [toContractDeadline(clock)] : [],
+        actorId,
+        at: application.appointedAt,
+      });
+    }
   }
 
   present(_manager: EntityManager, application: Application, user: AuthUser): Promise<ApplicationResponseDto> {
