@@ -40,14 +40,18 @@ describe('12345 transfers a matter to 12348 and reads its outcome on its own fee
   let reader: Consumer;
   let partner: string;
   let officer: string;
+  let agent: string;
+  let workOrder: RunningService;
 
   beforeAll(async () => {
     auth = await TestAuthority.create();
     identity = await startIdentity(tag);
-    running.push(await startService(workOrderService, isolatedOverrides(tag, 'work_order', auth.env)));
+    workOrder = await startService(workOrderService, isolatedOverrides(tag, 'work_order', auth.env));
+    running.push(workOrder);
     legalAid = await startService(legalAidService, isolatedOverrides(tag, 'legal_aid', { ...auth.env, AUTO_ACCEPT_OFFERS: true }));
     running.push(legalAid);
     officer = await auth.bearer({ sub: 'officer-12345', roles: ['legal-aid-officer'], org: 'org-371324-legal-aid', region: '371324' });
+    agent = await auth.bearer({ sub: 'agent-12348', roles: ['hotline-agent'], org: 'org-370000-hotline', region: '370000' });
 
     const admin = await request(identity.url).post('/token').type('form').send({ grant_type: 'password', username: 'dev-admin', password: DEV_STAFF_PASSWORD }).expect(200);
     const created = await request(identity.url)
@@ -149,5 +153,32 @@ describe('12345 transfers a matter to 12348 and reads its outcome on its own fee
       .send({ reference: 'r-1', consent: { given: true, obtainedAt: new Date().toISOString(), method: 'written' }, matter: { description: '咨询', regionCode: '371324' } })
       .expect(403);
     expect(res.body.code).toBe('not-a-12345-client');
+  });
+
+  it('transfers a matter that belongs to 12345 back out: its work order closes as transferred, and 12345 reads it on its feed', async () => {
+    const body = {
+      reference: `12345-20261204-${randomUUID().slice(0, 6)}`,
+      consent: { given: true, obtainedAt: new Date().toISOString(), method: 'recorded-call' },
+      matter: { description: '小区冬季供暖温度不达标，物业和热力公司互相推诿', regionCode: '371324', serviceType: 'legal-consultation' },
+    };
+    const accepted = await request(identity.url).post('/partner/transfers').set('authorization', partner).send(body).expect(202);
+    const registered = await waitUntil(() => stagesOf(accepted.body.transferId as string).find((f) => f.data.stage === 'registered'), SLOW, 'the case code');
+    const caseCode = registered.data.caseCode as string;
+    const summary = '供暖质量投诉，属住建部门和热力公司职责，请12345派单办理';
+    // Routed and offered (the hotline answers consultations): the agent finds it belongs to 12345.
+    await waitUntil(async () => {
+      const r = await request(workOrder.url).get(`/work-orders/${caseCode}`).set('authorization', agent);
+      return r.body.status === 'offered' || undefined;
+    }, SLOW, 'the work order offered');
+    await request(workOrder.url).post(`/work-orders/${caseCode}/transfers/12345`).set('authorization', agent).send({ reason: '非法律服务事项', summary }).expect(200);
+    const out = await waitUntil(() => feed.find((f) => f.data.direction === 'out' && f.data.caseCode === caseCode), SLOW, 'the matter on the 12345 feed');
+    expect(out.type).toBe('legal.partner.transfer-update.v1');
+    expect(out.data).toMatchObject({ stage: 'transferred-out', reference: caseCode, status: 'closed', regionCode: '371324', summary: expect.stringContaining(summary) });
+    const closed = await request(workOrder.url).get(`/work-orders/${caseCode}`).set('authorization', agent).expect(200);
+    expect(closed.body.status).toBe('closed');
+    const steps = (closed.body.timeline as { action: string }[]).map((e) => e.action);
+    expect(steps.slice(-2)).toEqual(['sent-to-supervisor-queue', 'transferred-to-12345']);
+    await request(workOrder.url).post(`/work-orders/${caseCode}/transfers/12345`).set('authorization', agent).send({ reason: '非法律服务事项', summary }).expect(409);
+    expect(feed.filter((f) => f.data.direction === 'out' && f.data.caseCode === caseCode)).toHaveLength(1);
   });
 });

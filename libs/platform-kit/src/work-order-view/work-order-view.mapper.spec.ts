@@ -92,12 +92,13 @@ describe('staffMaySeeWorkOrder (issue 13 finding 7)', () => {
         { seq: 2, at: '2026-12-04T12:15:01.000Z', action: 'offered', actorRole: 'system', note: 'score 0.82 (jurisdiction 0.4, load 0.2)', status: 'offered' },
         { seq: 3, at: '2026-12-04T12:16:00.000Z', action: 'sent-to-triage', actorRole: 'system', note: 'confidence 0.41', status: 'triage' },
         { seq: 4, at: '2026-12-04T13:00:00.000Z', action: 'progress:lawyer-appointed', actorRole: 'legal-aid-officer', note: '已指派律师', status: 'in-progress' },
+        { seq: 5, at: '2026-12-04T14:00:00.000Z', action: 'transferred-to-12345', actorRole: 'hotline-agent', note: '转至12345政务服务便民热线办理', status: 'closed' },
       ],
       receivedAt: new Date('2026-12-04T12:15:00.000Z'),
       updatedAt: new Date('2026-12-04T13:00:00.000Z'),
     });
     const citizen = toWorkOrderViewResponse(routed, { kind: 'citizen' }, { now: new Date('2026-12-04T13:00:00Z'), locale: 'en' });
-    expect(citizen.timeline.map((e) => e.note)).toEqual([undefined, undefined, undefined, '已指派律师']);
+    expect(citizen.timeline.map((e) => e.note)).toEqual([undefined, undefined, undefined, '已指派律师', '转至12345政务服务便民热线办理']);
     expect(JSON.stringify(citizen)).not.toMatch(/score|confidence|0\.82/);
     expect(citizen.timeline[0]?.at).toBe('2026-12-04T20:15:00+08:00');
     expect(citizen.receivedAt).toBe('2026-12-04T20:15:00+08:00');

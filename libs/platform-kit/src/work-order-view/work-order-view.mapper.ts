@@ -52,6 +52,7 @@ const CITIZEN_NOTE_ACTIONS: ReadonlySet<string> = new Set([
   'merged',
   'referral-accepted',
   'referral-rejected',
+  'transferred-to-12345',
 ]);
 
 export function citizenMayReadNote(action: string): boolean {

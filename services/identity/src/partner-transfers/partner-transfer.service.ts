@@ -16,6 +16,8 @@ import type { TransferStage } from './entities/partner-transfer.entity';
 
 /** Consumer group: `[<prefix>.]identity.partner-transfers`. */
 export const PARTNER_TRANSFERS_GROUP = 'partner-transfers';
+/** The timeline action of a 12348 work order transferred out to 12345 (work-order's supervisor actions). */
+export const TRANSFERRED_TO_12345 = 'transferred-to-12345';
 /** The intake platform of a matter transferred from 12345. */
 export const TRANSFER_PLATFORM = '12345';
 
@@ -153,6 +155,7 @@ export class PartnerTransferService implements OnModuleInit {
       return;
     }
     const data = event.data as EventData<typeof WorkOrderChanged>;
+    if (data.entry.action === TRANSFERRED_TO_12345) await this.transferOut(manager, event.id, data);
     const transfers = await repository.find({ where: { workOrderId: data.workOrderId, direction: 'in' }, lock: { mode: 'pessimistic_write' } });
     for (const transfer of transfers) {
       if (transfer.lastStatus === data.status) continue;
@@ -170,6 +173,48 @@ export class PartnerTransferService implements OnModuleInit {
         },
         event.time,
       );
+    }
+  }
+
+  /**
+   * 12348 → 12345: a work order closed as transferred to 12345 goes to every active 12345 client's feed
+   * once (its reference is the case code), with the summary the agent wrote for 12345.
+   */
+  private async transferOut(manager: EntityManager, eventId: string, data: EventData<typeof WorkOrderChanged>): Promise<void> {
+    const clients = await manager.getRepository(PartnerClient).find({ where: { channel: TRANSFER_PLATFORM, disabled: false }, order: { clientId: 'ASC' } });
+    for (const client of clients) {
+      const id = randomUUID();
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(PartnerTransfer)
+        .values({
+          id,
+          clientId: client.clientId,
+          reference: data.caseCode,
+          direction: 'out',
+          requestHash: createHash('sha256').update(`transfer-out\0${eventId}`).digest('hex'),
+          consent: { obtainedAt: data.entry.at, method: 'handover-between-hotlines' },
+          stage: 'transferred-out',
+          caseCode: data.caseCode,
+          workOrderId: data.workOrderId,
+          lastStatus: data.status,
+        })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      if (inserted.raw.length === 0) continue;
+      const transfer = await manager.getRepository(PartnerTransfer).findOneByOrFail({ id });
+      const update: Update = {
+        stage: 'transferred-out',
+        caseCode: data.caseCode,
+        status: data.status,
+        serviceType: data.serviceType,
+        regionCode: data.regionCode,
+        ...(data.entry.note ? { summary: data.entry.note.slice(0, 2000) } : {}),
+      };
+      await this.tell(manager, transfer, update, data.entry.at);
+      this.logger.log({ transferId: id, clientId: client.clientId, caseCode: data.caseCode }, '12348 matter transferred out to 12345');
     }
   }
 

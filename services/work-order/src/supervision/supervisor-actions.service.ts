@@ -11,10 +11,13 @@ import { OrganisationEntity } from '../organisations/entities/organisation.entit
 import { LoadCounterService } from '../routing/load-counter.service';
 import { DeadlineService } from '../sla/deadline.service';
 import type { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
-import { assertTransition, TERMINAL_STATUSES } from '../work-orders/work-order-lifecycle';
+import { assertTransition, canTransition, TERMINAL_STATUSES } from '../work-orders/work-order-lifecycle';
 import { lockWorkOrderByCode } from '../work-orders/work-order-locks';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
-import type { EscalateDto, ExtendDeadlineDto, ReassignDto, ResolveSupervisionOrderDto } from './dto/supervisor-actions.dto';
+import type { EscalateDto, ExtendDeadlineDto, ReassignDto, ResolveSupervisionOrderDto, TransferOutDto } from './dto/supervisor-actions.dto';
+
+/** The timeline action of a 12348 matter transferred out to the 12345 hotline (the work order closes). */
+export const TRANSFERRED_TO_12345 = 'transferred-to-12345';
 import type { WorkOrderActionResultDto } from '../work-orders/dto/work-order-action-result.dto';
 import { SupervisionService } from './supervision.service';
 
@@ -76,6 +79,31 @@ export class SupervisorActionsService {
 
   close(user: AuthUser, code: string, reason: string): Promise<WorkOrderActionResultDto> {
     return this.end(user, code, 'closed', reason);
+  }
+
+  /**
+   * 12348 → 12345: a matter that belongs to the 12345 government service hotline is transferred out. The
+   * work order closes as transferred (offers withdrawn, clocks cancelled); the timeline step
+   * `transferred-to-12345` carries the summary for 12345 and is shown to the citizen; identity puts it on
+   * the 12345 partner's feed. A work order that cannot close from its status (offered, accepted, in
+   * progress ...) is first taken back into the supervisor queue, a step of its own on the timeline; a
+   * terminal one answers 409 illegal-transition.
+   */
+  transferTo12345(user: AuthUser, code: string, dto: TransferOutDto): Promise<WorkOrderActionResultDto> {
+    return this.act(user, code, async (manager, wo, actor) => {
+      if (TERMINAL_STATUSES.includes(wo.status)) assertTransition(wo.caseCode, wo.status, 'closed');
+      const holder = { organisationId: wo.organisationId, staffId: wo.staffId };
+      await this.offers.withdrawCurrent(manager, wo, 'cancelled');
+      await this.deadlines.cancelAll(manager, wo, new Date());
+      if (!canTransition(wo.status, 'closed')) {
+        const why = 'taken back from its handler to transfer it to the 12345 hotline';
+        await this.recorder.record(manager, wo, { action: 'sent-to-supervisor-queue', actor, toStatus: 'supervisor-queue', note: why });
+      }
+      const note = `转至12345政务服务便民热线办理 (transferred to the 12345 hotline): ${dto.reason} — ${dto.summary}`.slice(0, 2000);
+      await this.recorder.record(manager, wo, { action: TRANSFERRED_TO_12345, actor, toStatus: 'closed', note, data: { reason: dto.reason } });
+      await this.loads.refresh(manager, holder.organisationId, holder.staffId);
+      return {};
+    });
   }
 
   reject(user: AuthUser, code: string, reason: string): Promise<WorkOrderActionResultDto> {

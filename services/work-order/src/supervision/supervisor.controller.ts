@@ -5,7 +5,7 @@ import { InvalidInputError } from '@legal/http';
 import { CaseCodePipe } from '../common/case-code.pipe';
 import { UuidPipe } from '../common/uuid.pipe';
 import { SUPERVISOR_ROLES } from '../work-orders/staff-roles';
-import { EscalateDto, ExtendDeadlineDto, ReasonDto, ReassignDto, ResolveSupervisionOrderDto } from './dto/supervisor-actions.dto';
+import { EscalateDto, ExtendDeadlineDto, ReasonDto, ReassignDto, ResolveSupervisionOrderDto, TransferOutDto } from './dto/supervisor-actions.dto';
 import { WorkOrderActionResultDto } from '../work-orders/dto/work-order-action-result.dto';
 import { SupervisorActionsService } from './supervisor-actions.service';
 
@@ -58,6 +58,17 @@ export class SupervisorController {
   @ApiOkResponse({ type: WorkOrderActionResultDto })
   close(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string, @Body() dto: ReasonDto): Promise<WorkOrderActionResultDto> {
     return this.actions.close(user, code, dto.reason);
+  }
+
+  @Post(':code/transfers/12345')
+  @HttpCode(200)
+  @Roles('hotline-agent', ...SUPERVISOR_ROLES)
+  @ApiOperation({
+    summary: 'Transfer a matter that belongs to the 12345 hotline out to 12345: the work order closes as transferred (shown to the citizen)',
+  })
+  @ApiOkResponse({ type: WorkOrderActionResultDto })
+  transferTo12345(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string, @Body() dto: TransferOutDto): Promise<WorkOrderActionResultDto> {
+    return this.actions.transferTo12345(user, code, dto);
   }
 
   @Post(':code/reject')

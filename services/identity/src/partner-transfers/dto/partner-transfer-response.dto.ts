@@ -8,7 +8,7 @@ export class PartnerTransferResponseDto {
   @ApiProperty({ description: '12345’s reference', example: '12345-20261204-000123' })
   reference!: string;
 
-  @ApiProperty({ description: 'in: 12345 → 12348', enum: ['in'], example: 'in' })
+  @ApiProperty({ description: 'in: 12345 → 12348; out: 12348 → 12345', enum: ['in', 'out'], example: 'in' })
   direction!: string;
 
   @ApiProperty({ description: 'Where it stands', enum: TRANSFER_STAGES, example: 'received' })

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type TransferDirection = 'in';
-export type TransferStage = 'received' | 'registered' | 'linked' | 'rejected' | 'status';
+export type TransferDirection = 'in' | 'out';
+export type TransferStage = 'received' | 'registered' | 'linked' | 'rejected' | 'status' | 'transferred-out';
 
 /** What the caller consented to, as the partner attests it (nothing of the caller's identity). */
 export interface TransferConsent {

@@ -9,6 +9,15 @@ export class ReasonDto {
   reason!: string;
 }
 
+/** 12348 → 12345: why the matter belongs to 12345, and what 12345 needs to take it over. */
+export class TransferOutDto extends ReasonDto {
+  @ApiProperty({ description: 'The matter for 12345 (what the caller needs)', example: '来电人反映小区供暖不达标，属于住建部门职责', minLength: 2, maxLength: 800 })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(800)
+  summary!: string;
+}
+
 export class ReassignDto extends ReasonDto {
   @ApiProperty({ description: 'Organisation to offer it to; omitted: route again, away from the current one', example: 'org-371300-legal-aid', required: false })
   @IsOptional()
