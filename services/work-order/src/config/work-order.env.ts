@@ -14,7 +14,11 @@ const toBool = ({ value }: { value: unknown }): unknown => {
 
 /** Environment of the work-order service: the shared variables (see .env.example) plus its own. */
 export class WorkOrderEnv extends BaseEnv {
-  /** How long a handler has to accept or reject an offer before it moves to the next candidate. */
+  /**
+   * How long a handler has to accept or reject an offer before it moves to the next candidate, in seconds of the
+   * receiving organisation's duty time (its duty hours on the legal calendar; wall clock for urgent matters and
+   * 7x24 organisations: offers/offer-window.ts).
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
