@@ -45,6 +45,7 @@ const CALLER_NOT_NEEDED: Record<string, string> = {
   'notarization GET /matters': 'catalogue of notarial matters',
   'notarization GET /matters/:code': 'catalogue of notarial matters',
   'notarization GET /offices': 'directory of notary offices',
+  'oversight GET /indicators/definitions': 'definitions of the indicators (formula, target, unit): no figures, no region',
 };
 
 const describeRoute = (r: Route): string => `${r.service} ${r.httpMethod} ${r.path} (${r.controller}.${r.handler})`;
