@@ -12,8 +12,7 @@ import type { ChildService, Runtime } from './lib/launcher';
 import { table } from './lib/markdown';
 import { checkLedger, LedgerCheck } from './lib/observe/ledger-check';
 import { writeResults } from './lib/results';
-import { PLATFORMS, schemaOf, SERVICE_NAMES, ServiceName } from './lib/services';
-import { Keyring, TransitSealer } from '@legal/privacy';
+import { PLATFORMS, schemaOf } from './lib/services';
 import { sleep } from './lib/sleep';
 import { percentile, summarize, Summary } from './lib/stats';
 
@@ -150,25 +149,6 @@ async function runPhase(harness: Harness, tools: StepTools, instances: number, o
   };
 }
 
-/**
- * Production mode refuses the development personal-data keys: fresh ones for this run, for every service
- * (what `pii-keys compose-env` prints for compose).
- */
-function personalDataKeys(): Partial<Record<ServiceName, Record<string, string>>> {
-  const pairs = SERVICE_NAMES.map((service) => [service, TransitSealer.generateKeyPair('bench')] as const);
-  const directory = JSON.stringify(Object.fromEntries(pairs.map(([service, pair]) => [service, pair.publicEntry])));
-  return Object.fromEntries(
-    pairs.map(([service, pair]) => [
-      service,
-      {
-        PII_KEYRING: Keyring.generateEntry('bench'),
-        PII_TRANSIT_KEYS: pair.privateEntry,
-        PII_TRANSIT_DIRECTORY: directory,
-      },
-    ]),
-  );
-}
-
 async function main(): Promise<void> {
   const args = new Args();
   const runtime = args.oneOf<Runtime>('runtime', ['dist', 'swc'], 'dist');
@@ -182,7 +162,6 @@ async function main(): Promise<void> {
     handlers: ['legal-aid'],
     dbPoolSize: args.number('pool', 6),
     httpSampling: false,
-    extraEnv: personalDataKeys(),
   });
   process.once('SIGINT', () => {
     void harness.close(keep).finally(() => process.exit(130));

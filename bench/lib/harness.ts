@@ -6,6 +6,7 @@ import { PlatformClients } from './intake/platform-clients';
 import { RegionPicker } from './intake/regions';
 import type { Runtime } from './launcher';
 import { machineInfo, MachineInfo } from './machine';
+import { withPersonalDataKeys } from './personal-data-keys';
 import { HttpLookupSampler } from './observe/http-lookup-sampler';
 import { KafkaStageTracker } from './observe/kafka-stage-tracker';
 import { ReadModelWatcher } from './observe/read-model-watcher';
@@ -84,7 +85,7 @@ export class Harness {
     const started = performance.now();
     let system: BenchSystem;
     try {
-      system = await BenchSystem.start(run, { handlers: options.handlers, extraEnv: options.extraEnv }, log);
+      system = await BenchSystem.start(run, { handlers: options.handlers, extraEnv: withPersonalDataKeys(options.extraEnv) }, log);
     } catch (e) {
       log(`services failed to start; cleaning up run ${tag}`);
       await cleanupRun(tag, settings).catch(() => undefined);
