@@ -3,7 +3,7 @@ import { PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsEmail, IsNumber, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { InvalidInputError } from './domain-error';
-import { createValidationPipe } from './validation';
+import { createValidationPipe, suggestField } from './validation';
 
 class Amount {
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
@@ -90,5 +90,59 @@ describe('createValidationPipe', () => {
     await expect(pipe.transform({}, { type: 'body', metatype: OrderUpdate })).resolves.toBeInstanceOf(OrderUpdate);
     const nested = (await pipe.transform({ main: [{ code: 'x' }] }, { type: 'body', metatype: OrderUpdate }).catch((e: unknown) => e)) as InvalidInputError;
     expect(nested.errors?.map((e) => e.field)).toEqual(['main']);
+  });
+});
+
+describe('unknown field hint (the near-miss of a real field is named)', () => {
+  class Track {
+    @IsString()
+    caseCode!: string;
+
+    @IsString()
+    phoneLast4!: string;
+  }
+
+  class Wrapper {
+    @ValidateNested()
+    @Type(() => Track)
+    track!: Track;
+  }
+
+  const refuse = async (metatype: new () => object, body: object): Promise<InvalidInputError> => {
+    const error = await createValidationPipe()
+      .transform(body, { type: 'body', metatype })
+      .then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    return error as InvalidInputError;
+  };
+  const messages = (e: InvalidInputError): string[] =>
+    (e.errors ?? []).flatMap((f) => f.messages).filter((m) => m.startsWith('property '));
+
+  it.each([
+    ['phoneLastFour', 'phoneLast4'],
+    ['phone_last_4', 'phoneLast4'],
+    ['PhoneLast4', 'phoneLast4'],
+    ['case_code', 'caseCode'],
+    ['caseCod', 'caseCode'],
+  ])('%s is refused with "did you mean %s?"', async (guess, right) => {
+    const e = await refuse(Track, { caseCode: 'A', phoneLast4: '1234', [guess]: 'x' });
+    expect(messages(e)).toEqual([`property ${guess} should not exist; did you mean ${right}?`]);
+  });
+
+  it('a field like none of the DTO is refused without a hint', async () => {
+    const e = await refuse(Track, { caseCode: 'A', phoneLast4: '1234', colour: 'red' });
+    expect(messages(e)).toEqual(['property colour should not exist']);
+  });
+
+  it('a near-miss inside a nested object is hinted with the nested DTO fields', async () => {
+    const e = await refuse(Wrapper, { track: { caseCode: 'A', phoneLast4: '1', phoneLastFour: '1' } });
+    expect(messages(e)).toEqual(['property phoneLastFour should not exist; did you mean phoneLast4?']);
+  });
+});
+
+describe('suggestField', () => {
+  it('prefers the normalised-name match and returns nothing when far', () => {
+    expect(suggestField('phoneLastFour', ['phone', 'phoneLast4'])).toBe('phoneLast4');
+    expect(suggestField('xyz', ['phone', 'phoneLast4'])).toBeUndefined();
   });
 });

@@ -58,6 +58,69 @@ export function nestedShapeErrors(object: unknown, path = '', depth = 0): Valida
   return errors;
 }
 
+/** `phoneLastFour`, `phone_last_4`, `PhoneLast4` → `phonelast4`-like keys: case, `_`/`-` and number words removed. */
+function normaliseName(name: string): string {
+  const numbers: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', eight: '8' };
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .map((word) => word.toLowerCase())
+    .map((word) => numbers[word] ?? word)
+    .join('');
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The known field an unknown one was most likely meant to be: the same name once case, separators and number
+ * words are ignored (`phoneLastFour`, `phone_last_4` → `phoneLast4`), else the closest by edit distance when it
+ * is at most 2 (and under a third of the name). Undefined when nothing is close.
+ */
+export function suggestField(unknown: string, known: readonly string[]): string | undefined {
+  const wanted = normaliseName(unknown);
+  const same = known.find((k) => normaliseName(k) === wanted);
+  if (same !== undefined) return same;
+  let best: { name: string; distance: number } | undefined;
+  for (const k of known) {
+    const distance = editDistance(wanted, normaliseName(k));
+    if (distance <= 2 && distance * 3 < Math.max(wanted.length, 1) && (best === undefined || distance < best.distance)) {
+      best = { name: k, distance };
+    }
+  }
+  return best?.name;
+}
+
+/**
+ * Adds `; did you mean <field>?` to the "should not exist" message of an unknown field that resembles a field of
+ * the DTO (class-validator's whitelist error names only the unknown one). Walks nested objects with their errors.
+ */
+export function addFieldHints(object: unknown, errors: ValidationError[]): ValidationError[] {
+  if (object === null || typeof object !== 'object') return errors;
+  const metadatas = getMetadataStorage().getTargetValidationMetadatas(object.constructor, '', true, false);
+  const known = [...new Set(metadatas.map((m) => m.propertyName))];
+  return errors.map((error) => {
+    const message = error.constraints?.[ValidationTypes.WHITELIST];
+    const hint = message === undefined ? undefined : suggestField(error.property, known);
+    const constraints =
+      hint === undefined || message === undefined
+        ? error.constraints
+        : { ...error.constraints, [ValidationTypes.WHITELIST]: `${message}; did you mean ${hint}?` };
+    const value: unknown = (object as Record<string, unknown>)[error.property];
+    const children = error.children && error.children.length > 0 ? addFieldHints(value, error.children) : error.children;
+    return { ...error, constraints, children } as ValidationError;
+  });
+}
+
 /**
  * A validator that throws on hostile input instead of saying "invalid" (class-validator's IsNumber with
  * maxDecimalPlaces on 5e-324, validator's isEmail on an unpaired surrogate: TypeError / URIError) would
@@ -71,7 +134,7 @@ class FailClosedValidationPipe extends ValidationPipe {
   protected override async validate(object: object, validatorOptions?: ValidatorOptions): Promise<ValidationError[]> {
     try {
       const errors = await super.validate(object, validatorOptions);
-      return errors.length > 0 ? errors : nestedShapeErrors(object);
+      return errors.length > 0 ? addFieldHints(object, errors) : nestedShapeErrors(object);
     } catch (e) {
       this.logger.warn({ err: e, dto: object?.constructor?.name }, 'a validator threw on this input; refused as invalid (400)');
       throw new InvalidInputError([{ field: 'request', messages: ['a value in the request could not be validated'], codes: ['unvalidatable'] }]);
