@@ -38,6 +38,7 @@ export class HardshipReviewController {
   @ApiOperation({
     summary: 'Confirm an exempt category (usually proposedExemptCategory of the review): the result becomes exempt, before the decision only',
   })
+  @ApiResponse({ status: 200, type: HardshipReviewResponseDto })
   async confirmExemption(@Param() params: IdParamDto, @Body() body: ExemptionConfirmDto, @CurrentUser() user: AuthUser): Promise<HardshipReviewResponseDto> {
     const { review } = await this.reviews.confirmExemption(params.id, body, user);
     return HardshipReviewResponseDto.of(review);
