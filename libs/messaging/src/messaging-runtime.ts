@@ -131,6 +131,7 @@ export class MessagingRuntime {
         store,
         options: { ...DEFAULT_RELAY_OPTIONS, ...relayOptions },
         metrics: this.metrics,
+        listening: () => this.listener?.isListening() ?? false,
       });
       this.relay = relay;
       commits.onCommit(() => relay.wake());

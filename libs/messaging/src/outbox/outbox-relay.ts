@@ -11,7 +11,11 @@ import { ClaimLimits, OutboxRow, OutboxStore, QuarantinedRow } from './outbox.st
 import { attributableRejections, groupByKey, OutboxRecordError, publishRejectionScope, Rejection } from './publish-rejection';
 
 export interface OutboxRelayOptions extends ClaimLimits {
-  /** Fallback poll when no wake-up arrives. */
+  /**
+   * Safety poll when no wake-up arrives: a commit in this process (OutboxCommitWatcher) and the NOTIFY of the
+   * outbox insert in any instance wake the relay at once, so this only bounds a lost notification. Slow on
+   * purpose (an idle relay costs one query per interval); a key backing off is retried when its backoff ends.
+   */
   pollIntervalMs: number;
   /** Backoff between failed rounds (Kafka or PostgreSQL down). */
   backoff: BackoffPolicy;
@@ -30,7 +34,7 @@ export const DEFAULT_RELAY_OPTIONS: OutboxRelayOptions = {
   scanWindow: 5000,
   maxKeys: 64,
   batchSize: 500,
-  pollIntervalMs: 1000,
+  pollIntervalMs: 15000,
   backoff: { initialMs: 200, maxMs: 5000 },
   retentionMs: 60 * 60 * 1000,
   purgeIntervalMs: 60 * 1000,
@@ -78,7 +82,12 @@ export interface OutboxRelayParts {
   /** Default: DEFAULT_RELAY_OPTIONS. */
   options?: OutboxRelayOptions;
   metrics?: MessagingMetrics;
+  /** Whether NOTIFY wake-ups are arriving (the LISTEN connection is up); while not, the relay polls every second. */
+  listening?: () => boolean;
 }
+
+/** The poll while no LISTEN connection is up (PostgreSQL restarting, the listener reconnecting). */
+const UNLISTENED_POLL_MS = 1000;
 
 /**
  * Publishes committed outbox rows to Kafka, one loop per service instance. Each round, in one
@@ -103,6 +112,7 @@ export class OutboxRelay {
   private readonly store: OutboxStore;
   private readonly options: OutboxRelayOptions;
   private readonly metrics: MessagingMetrics | undefined;
+  private readonly listening: () => boolean;
 
   constructor(parts: OutboxRelayParts) {
     this.dataSource = parts.dataSource;
@@ -111,6 +121,7 @@ export class OutboxRelay {
     this.store = parts.store;
     this.options = parts.options ?? DEFAULT_RELAY_OPTIONS;
     this.metrics = parts.metrics;
+    this.listening = parts.listening ?? ((): boolean => false);
   }
 
   /** Wake the loop now (a commit, a NOTIFY); harmless when it is busy. */
@@ -156,7 +167,7 @@ export class OutboxRelay {
         this.onSuccess();
         await this.purgeIfDue();
         if (published > 0) continue;
-        await this.signal.wait(this.options.pollIntervalMs, this.abort.signal);
+        await this.signal.wait(this.idleWaitMs(), this.abort.signal);
       } catch (e) {
         await this.onFailure(e);
       }
@@ -261,6 +272,15 @@ export class OutboxRelay {
   }
 
   /** Keys still backing off after a rejection (expired entries are dropped). */
+  /** Until the next poll (±10 % jitter, so instances do not poll together) or the first key backoff ends. */
+  private idleWaitMs(): number {
+    const interval = this.listening() ? this.options.pollIntervalMs : Math.min(UNLISTENED_POLL_MS, this.options.pollIntervalMs);
+    const poll = interval * (0.9 + Math.random() * 0.2);
+    let until = Infinity;
+    for (const end of this.keyBackoff.values()) until = Math.min(until, end);
+    return Math.max(10, Math.min(poll, until - Date.now()));
+  }
+
   private backingOffKeys(): string[] {
     const now = Date.now();
     const keys: string[] = [];
