@@ -51,7 +51,7 @@ export type {
   ServiceManifestRow,
   ServiceRegistryEntry,
 } from './registry/service-registry';
-export { ALL_TOPIC_NAMES, deadLetterTopic, PARTNER_FEED, partnerFeedTopic, prefixedTopic, TOPICS } from './topics';
+export { ALL_TOPIC_NAMES, COMPACTED_TOPIC_NAMES, deadLetterTopic, PARTNER_FEED, partnerFeedTopic, prefixedTopic, TOPICS } from './topics';
 export type { PartnerFeedChannel, TopicKey, TopicName } from './topics';
 export { checkEventPayload, checkWirePayload, compileAllSchemas } from './validation';
 export { workOrderIdForIntake } from './work-order-id';

@@ -53,6 +53,8 @@ export const TOPICS = {
     name: 'legal.calendar',
     key: 'year',
     description: 'The official working-day calendar: State Council holiday notices loaded at run time',
+    /** Compacted, no time deletion: the newest notice of each year stays for every instance that starts later. */
+    compacted: true,
   },
 } as const;
 
@@ -60,6 +62,11 @@ export type TopicKey = keyof typeof TOPICS;
 export type TopicName = (typeof TOPICS)[TopicKey]['name'];
 
 export const ALL_TOPIC_NAMES: TopicName[] = Object.values(TOPICS).map((t) => t.name);
+
+/** Topics kept by key (cleanup.policy=compact, no retention.ms): state every instance reads from the start. */
+export const COMPACTED_TOPIC_NAMES: TopicName[] = Object.values(TOPICS)
+  .filter((t) => 'compacted' in t && t.compacted)
+  .map((t) => t.name);
 
 export function deadLetterTopic(topic: string): string {
   return `${topic}.dlq`;

@@ -8,3 +8,5 @@ export { migrationCommandFromArgv, runMigrationCommand } from './migration-cli';
 export type { MigrationCommand } from './migration-cli';
 export { loadCliConfig, openServiceDataSource } from './cli-support';
 export { buildServiceOpenApiDocument } from './openapi-document';
+export { CalendarFollower, followsCalendar } from './calendar/calendar-follower';
+export type { CalendarYearApplied, CalendarYearListener } from './calendar/calendar-follower';

@@ -11,6 +11,7 @@ import { buildDataSourceOptions, ensureDatabaseAndSchema } from '@legal/persiste
 import { PrivacyModule } from '@legal/privacy';
 import { RedisModule } from '@legal/redis';
 import type { EntitySchema, MixedList } from 'typeorm';
+import { CALENDAR_FOLLOWER_SERVICE, CalendarFollower } from './calendar/calendar-follower';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -107,8 +108,13 @@ export class ServiceKitModule {
           jwksRetiredKeyGraceSeconds: env.AUTH_JWKS_RETIRED_KEY_GRACE_SECONDS,
         }),
       ],
-      providers: [...configProviders, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
-      exports: configProviders.map((p) => p.provide),
+      providers: [
+        ...configProviders,
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: CALENDAR_FOLLOWER_SERVICE, useValue: serviceName },
+        CalendarFollower,
+      ],
+      exports: [...configProviders.map((p) => p.provide), CalendarFollower],
     };
   }
 }

@@ -22,7 +22,17 @@ export const CalendarYearLoaded = defineEvent({
     "A State Council holiday notice loaded by an administrator (work-order's calendar administration): the year's " +
     'statutory holidays and adjusted working days (调休), which take precedence over the packaged calendar',
   producers: ['work-order'],
-  consumers: ['work-order'],
+  // Every service that computes or shows legal periods follows the loaded calendar (service-kit's CalendarFollower).
+  consumers: [
+    'work-order',
+    'legal-aid',
+    'mediation',
+    'notarization',
+    'judicial-appraisal',
+    'hotline',
+    'centre',
+    'portal',
+  ],
   sealed: [],
   schema: strictObject(
     {

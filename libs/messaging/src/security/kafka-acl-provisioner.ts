@@ -1,6 +1,7 @@
 import { ALL_TOPIC_NAMES } from '@legal/contracts';
 import { Acl, AclEntry, AclOperationTypes, AclPermissionTypes, AclResourceTypes, Admin, Kafka, ResourcePatternTypes } from 'kafkajs';
 import { DEFAULT_TOPIC_RETENTION, TopicRetention } from '../kafka.module';
+import { ensureCompaction } from '../topics/compacted-topics';
 import { TopicProvisioner } from '../topics/topic-provisioner';
 import { aclKey, AclBinding, AclOperation, AclPattern, AclResource } from './kafka-acls';
 
@@ -91,5 +92,7 @@ export async function reconcileAcls(
 /** Creates every topic of the contracts and its `.dlq` twin (what services expect to find), as the admin. */
 export async function provisionContractTopics(kafka: Kafka, prefix: string, partitions: number, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): Promise<string[]> {
   const plan = { topicPrefix: prefix, partitions, logicalTopics: ALL_TOPIC_NAMES, retention };
-  return new TopicProvisioner(kafka, plan).ensureTopics();
+  const created = await new TopicProvisioner(kafka, plan).ensureTopics();
+  const compacted = await ensureCompaction(kafka, prefix);
+  return [...created, ...compacted.filter((t) => !created.includes(t))];
 }

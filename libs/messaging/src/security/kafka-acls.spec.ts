@@ -26,7 +26,7 @@ describe('Kafka ACLs derived from the contracts', () => {
     expect(grants(acls, 'topic', 'legal.intake.submitted.dlq')).toEqual([]);
     expect(grants(acls, 'topic', 'legal.workorder.dispatch')).toEqual([]);
     expect(new Set(acls.map((b) => b.name))).toEqual(
-      new Set(['legal.intake.submitted', 'legal.feedback', 'legal.intake.outcome', 'legal.intake.outcome.dlq', 'legal.workorder.changed', 'legal.workorder.changed.dlq', 'portal.']),
+      new Set(['legal.calendar', 'legal.calendar.dlq', 'legal.intake.submitted', 'legal.feedback', 'legal.intake.outcome', 'legal.intake.outcome.dlq', 'legal.workorder.changed', 'legal.workorder.changed.dlq', 'portal.']),
     );
   });
 
@@ -101,8 +101,8 @@ describe('Kafka ACLs derived from the contracts', () => {
 
   it('lists the topics a service must find at start-up: its own, and the dead letters of what it consumes', () => {
     expect(topicsNeededBy('portal')).toEqual({
-      topics: ['legal.feedback', 'legal.intake.outcome', 'legal.intake.submitted', 'legal.workorder.changed'],
-      deadLetters: ['legal.intake.outcome.dlq', 'legal.workorder.changed.dlq'],
+      topics: ['legal.calendar', 'legal.feedback', 'legal.intake.outcome', 'legal.intake.submitted', 'legal.workorder.changed'],
+      deadLetters: ['legal.calendar.dlq', 'legal.intake.outcome.dlq', 'legal.workorder.changed.dlq'],
     });
     expect(topicsNeededBy('some-test-service')).toBeUndefined();
   });

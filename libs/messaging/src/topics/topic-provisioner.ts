@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DEFAULT_TOPIC_RETENTION, TopicRetention } from '../kafka.module';
 import { BackoffPolicy, backoffDelay, sleep } from '../retry/backoff';
+import { topicConfigEntries } from './compacted-topics';
 import { describeError } from '@legal/observability';
 
 /**
@@ -77,7 +78,7 @@ export class TopicProvisioner {
         await admin.createTopics({
           waitForLeaders: true,
           timeout: 15000,
-          topics: missing.map((t) => ({ topic: t.name, numPartitions: this.partitions, configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }] })),
+          topics: missing.map((t) => ({ topic: t.name, numPartitions: this.partitions, configEntries: topicConfigEntries(this.topicPrefix, t.name, t.retentionMs) })),
         });
       } catch (e) {
         if (!isAuthorizationError(e)) throw e;
