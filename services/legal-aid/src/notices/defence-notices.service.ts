@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IntakeSubmitted } from '@legal/contracts';
-import type { DefenceNotice } from '@legal/contracts';
+import type { DefenceNotice, EventData } from '@legal/contracts';
 import { Outbox } from '@legal/messaging';
-import type { Static } from '@sinclair/typebox';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ApplicationsService } from '../applications/applications.service';
@@ -14,7 +13,7 @@ import { PersonalDataService } from '../personal-data/personal-data.service';
 import { DefenceNoticeRecord } from './entities/defence-notice.entity';
 
 /** A notice as recorded: the event's fields without the sender's token (checked by the consumer, never stored). */
-export type NoticeData = Omit<Static<(typeof DefenceNotice)['schema']>, 'partnerToken'>;
+export type NoticeData = Omit<EventData<typeof DefenceNotice>, 'partnerToken'>;
 
 export const NOTIFIED_DEFENCE_CATEGORY = 'notified-defence';
 const NOTICE_ACTOR = 'system:defence-notice';
