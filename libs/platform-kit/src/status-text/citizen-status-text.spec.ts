@@ -100,4 +100,29 @@ describe('formatDueDate', () => {
     expect(formatDueDate(new Date('2026-12-31T16:30:00Z'), now, 'zh')).toBe('2027年1月1日');
     expect(formatDueDate(new Date('2026-12-31T15:30:00Z'), now, 'zh')).toBe('12月31日');
   });
+
+  it('tells a citizen whose matter was transferred out to 12345 when it went and what to expect, not 已结案', () => {
+    const timeline = [
+      { action: 'received', at: '2026-12-03T02:00:00.000Z' },
+      { action: 'transferred-to-12345', at: '2026-12-04T17:30:00.000Z' },
+    ];
+    const source = { status: 'closed', serviceType: 'legal-aid', deadlines: [], timeline, updatedAt: '2026-12-04T17:30:00.000Z' };
+    const zh = citizenStatusText(source, new Date('2026-12-04T18:00:00Z'), 'zh');
+    expect(zh.headline).toBe('您的法律援助申请已于12月5日转至12345政务服务便民热线办理。');
+    expect(zh.headline).not.toMatch(/已结案/);
+    expect(zh.nextStep).toMatch(/12345热线将与您联系/);
+    const en = citizenStatusText(source, new Date('2026-12-04T18:00:00Z'), 'en');
+    expect(en.headline).toBe('Your legal-aid application was transferred to the 12345 government service hotline on 5 December.');
+    expect(en.nextStep).toMatch(/12345 hotline will contact you/);
+  });
+
+  it('keeps the ordinary closed text when the matter was reopened after a transfer and closed otherwise', () => {
+    const timeline = [
+      { action: 'transferred-to-12345', at: '2026-12-04T02:00:00.000Z' },
+      { action: 'closed', at: '2026-12-05T02:00:00.000Z' },
+    ];
+    const text = citizenStatusText({ status: 'closed', serviceType: 'legal-aid', deadlines: [], timeline, updatedAt: '2026-12-05T02:00:00.000Z' }, now, 'zh');
+    expect(text.headline).toBe('您的法律援助申请已结案（12月5日更新）。');
+  });
 });
+

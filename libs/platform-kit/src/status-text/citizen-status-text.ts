@@ -18,7 +18,12 @@ export interface StatusTextSource {
   organisationName?: string | null;
   /** When the work order last changed: dated in the text when no deadline gives it a date. */
   updatedAt?: Date | string | null;
+  /** The history, when known: a matter closed by `transferred-to-12345` is told as a transfer, not as 已结案. */
+  timeline?: ReadonlyArray<{ action: string; at: Date | string }>;
 }
+
+/** The timeline step that closes a 12348 matter handed to the 12345 hotline (work-order's reverse transfer). */
+export const TRANSFERRED_TO_12345_STEP = 'transferred-to-12345';
 
 type Phrase = { headline: (svc: string, org: string) => string; nextStep: string };
 
@@ -101,6 +106,8 @@ function stageDate(updatedAt: Date | string | null | undefined, now: Date, local
  * "Your legal-aid application is being reviewed by 兰陵县法律援助中心; a decision is due by 5 December."
  */
 export function citizenStatusText(view: StatusTextSource, now: Date, locale: StatusLocale): CitizenStatusText {
+  const transfer = view.status === 'closed' ? transferredTo12345(view) : undefined;
+  if (transfer) return transferText(serviceName(view.serviceType, locale), formatDueDate(new Date(transfer.at), now, locale), locale);
   const phrases = locale === 'zh' ? ZH : EN;
   const phrase = (phrases as Record<string, Phrase>)[view.status] ?? GENERIC[locale];
   const svc = serviceName(view.serviceType, locale);
@@ -116,4 +123,25 @@ export function citizenStatusText(view: StatusTextSource, now: Date, locale: Sta
     headline += late ? `; it was due by ${date} and is overdue, so a supervisor has been alerted.` : `; ${deadlinePromise(deadline.kind, date, locale)}.`;
   }
   return { headline, nextStep: phrase.nextStep, expectedBy: deadline.dueAt };
+}
+
+/** The latest `transferred-to-12345` step, when it is the one that closed the matter (nothing reopened it since). */
+function transferredTo12345(view: StatusTextSource): { at: Date | string } | undefined {
+  const steps = view.timeline ?? [];
+  const last = steps[steps.length - 1];
+  return last && last.action === TRANSFERRED_TO_12345_STEP && !Number.isNaN(new Date(last.at).getTime()) ? last : undefined;
+}
+
+function transferText(svc: string, date: string, locale: StatusLocale): CitizenStatusText {
+  if (locale === 'zh') {
+    return {
+      headline: `您的${svc}已于${date}转至12345政务服务便民热线办理。`,
+      nextStep: '12345热线将与您联系并告知办理结果；可凭原案件编码查询转办记录，也可拨打12345查询进度。',
+    };
+  }
+  return {
+    headline: `Your ${svc} was transferred to the 12345 government service hotline on ${date}.`,
+    nextStep: 'The 12345 hotline will contact you and tell you the outcome; your case code still shows the transfer, '
+      + 'and you can call 12345 to follow it up.',
+  };
 }

@@ -115,4 +115,22 @@ describe('staffMaySeeWorkOrder (issue 13 finding 7)', () => {
     expect(officer.receivedAt).toBe('2026-12-04T12:15:00.000Z');
     expect(officer.deadlines[0]?.dueAt).toBe('2026-12-05T15:59:59.999Z');
   });
+
+  it('shows the citizen of a matter closed by the transfer to 12345 that it was transferred, with the date', () => {
+    const transferred = view({
+      status: 'closed',
+      serviceType: 'legal-aid',
+      complaintAgainstOrganisationId: null,
+      deadlines: [],
+      timeline: [
+        { seq: 1, at: '2026-12-04T12:15:00.000Z', action: 'received', actorRole: 'citizen', status: 'received' },
+        { seq: 2, at: '2026-12-04T14:00:00.000Z', action: 'transferred-to-12345', actorRole: 'hotline-agent', status: 'closed' },
+      ],
+      updatedAt: new Date('2026-12-04T14:00:00.000Z'),
+    });
+    const citizen = toWorkOrderViewResponse(transferred, { kind: 'citizen' }, { now: new Date('2026-12-04T15:00:00Z') });
+    expect(citizen.statusText.headline).toBe('您的法律援助申请已于12月4日转至12345政务服务便民热线办理。');
+    expect(citizen.statusText.nextStep).toMatch(/12345/);
+  });
 });
+

@@ -103,11 +103,14 @@ export function toWorkOrderViewResponse(view: WorkOrderView, audience: ViewAudie
     updatedAt: time(view.updatedAt),
     ...(view.relatedCaseCode ? { relatedCaseCode: view.relatedCaseCode } : {}),
     ...(staff && view.complaintAgainstOrganisationId ? { complaintAgainstOrganisationId: view.complaintAgainstOrganisationId } : {}),
-    statusText: citizenText(view, options, staff),
+    statusText: citizenText(view, { ...options, staff }),
   };
 }
 
-function citizenText(view: WorkOrderView, options: { now?: Date; locale?: StatusLocale }, staff: boolean): WorkOrderViewResponseDto['statusText'] {
+function citizenText(
+  view: WorkOrderView,
+  options: { now?: Date; locale?: StatusLocale; staff: boolean },
+): WorkOrderViewResponseDto['statusText'] {
   const text = citizenStatusText(view, options.now ?? new Date(), options.locale ?? 'zh');
-  return !staff && text.expectedBy ? { ...text, expectedBy: toShanghaiTime(text.expectedBy) } : text;
+  return !options.staff && text.expectedBy ? { ...text, expectedBy: toShanghaiTime(text.expectedBy) } : text;
 }
