@@ -48,4 +48,15 @@ describe('Shanghai calendar dates', () => {
     expect(dayOfWeek('2026-10-10')).toBe(6);
     expect(dayOfWeek('2026-09-20')).toBe(0);
   });
+
+  it('keeps years below 100 as written instead of reading them as 19xx', () => {
+    expect(addDays('0050-01-01', 1)).toBe('0050-01-02');
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(addDays('0100-01-01', -1)).toBe('0099-12-31');
+    expect(startOfShanghaiDay('0050-03-01').toISOString()).toBe('0050-02-28T16:00:00.000Z');
+    expect(daysBetween('0099-12-31', '1999-12-31')).toBe(693960);
+    expect(dayOfWeek('0001-01-01')).toBe(1);
+    expect(isIsoDate('0004-02-29')).toBe(true);
+    expect(isIsoDate('0100-02-29')).toBe(false);
+  });
 });

@@ -18,11 +18,22 @@ export interface DateParts {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Milliseconds of 00:00 UTC on a proleptic Gregorian date. Date.UTC(y, …) reads a year below 100 as 1900 + y,
+ * so the year is set with setUTCFullYear, which takes it literally (year 50 stays 0050).
+ */
+function utcDateMs(year: number, monthIndex: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  date.setUTCHours(0, 0, 0, 0);
+  return date.getTime();
+}
+
 /** Parts of a real Gregorian date (rejects 2026-02-30), or undefined. */
 export function dateParts(year: number, month: number, day: number): DateParts | undefined {
   if (![year, month, day].every(Number.isInteger) || year < 1 || year > 9999) return undefined;
   if (month < 1 || month > 12 || day < 1) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = new Date(utcDateMs(year, month, 0)).getUTCDate();
   return day <= daysInMonth ? { year, month, day } : undefined;
 }
 
@@ -71,7 +82,7 @@ export function shanghaiDateTimeOf(instant: Date): string {
 
 function utcMidnight(date: IsoDate): number {
   const { year, month, day } = requireIsoDate(date);
-  return Date.UTC(year, month - 1, day);
+  return utcDateMs(year, month - 1, day);
 }
 
 /** 00:00:00.000 Asia/Shanghai on `date`. */
