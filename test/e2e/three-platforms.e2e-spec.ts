@@ -12,6 +12,8 @@
  *  4. A complaint about that service, filed on the portal, becomes its own work order routed to a
  *     unit independent of the organisation complained about, whose staff never see the complainant.
  */
+import type { CentreClient, HotlineClient, LegalAidClient, PortalClient, WorkOrderClient } from '@legal/clients';
+import { centreClient, hotlineClient, legalAidClient, portalClient, workOrderClient } from '@legal/clients';
 import { idCardCheckCharacter } from '@legal/domain';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
@@ -45,6 +47,32 @@ interface View {
 
 const REGION = '371324101';
 const SLOW = 90_000;
+
+/**
+ * The calls go through the typed clients of @legal/clients (generated from docs/openapi): a route, parameter or
+ * body that the API no longer has is a type error here. `answered` checks the status like supertest's `.expect`
+ * and gives the typed body of a 2xx, `problemOf` the problem+json body of an error answer.
+ */
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+async function answered<T>(call: Promise<Answer<T>>, status: number): Promise<T> {
+  const { data, error, response } = await call;
+  expect({ status: response.status, error }).toEqual({ status, error: undefined });
+  return data as T;
+}
+async function problemOf(call: Promise<Answer<unknown>>, status: number): Promise<Json> {
+  const { error, response } = await call;
+  expect(response.status).toBe(status);
+  return error as Json;
+}
+/** Status and body of an answer that may or may not have succeeded (polling). */
+async function settled<T>(call: Promise<Answer<T>>): Promise<{ status: number; data?: T }> {
+  const { data, response } = await call;
+  return { status: response.status, data };
+}
 
 function randomMobile(): string {
   return `139${String(randomInt(0, 99_999_999)).padStart(8, '0')}`;
@@ -80,20 +108,29 @@ describe('three platforms respond to one request (work-order + portal + hotline 
   let agent: string;
   let clerk: string;
   let officer: string;
+  /** Typed clients: anonymous portal, and each service as the staff member of its scenario. */
+  let citizen: PortalClient;
+  let hotlineAgent: HotlineClient;
+  let centreClerk: CentreClient;
+  let legalAidOfficer: LegalAidClient;
+  const as = (bearer: string): { headers: Record<string, string> } => ({ headers: { authorization: bearer } });
 
   /** Access codes (查询码) handed out with each intake, by the case code they track. */
   const secrets: Record<string, string> = {};
   const portalView = async (code: string): Promise<View | undefined> => {
-    const res = await request(portal.url).get(`/portal/track/${code}`).set('x-access-code', secrets[code] ?? '');
-    return res.status === 200 ? (res.body as View) : undefined;
+    const res = await settled(citizen.GET('/portal/track/{caseCode}', {
+      params: { path: { caseCode: code }, header: { 'X-Access-Code': secrets[code] ?? '' } },
+    }));
+    return res.status === 200 ? (res.data as unknown as View) : undefined;
   };
   const centreView = async (code: string): Promise<View | undefined> => {
-    const res = await request(centre.url).get(`/work-orders/${code}`).set('authorization', clerk);
-    return res.status === 200 ? (res.body as View) : undefined;
+    const res = await settled(centreClerk.GET('/work-orders/{caseCode}', { params: { path: { caseCode: code } } }));
+    return res.status === 200 ? (res.data as unknown as View) : undefined;
   };
   const hotlineView = async (phone: string, code: string): Promise<View | undefined> => {
-    const res = await request(hotline.url).post('/caller-history/search').set('authorization', agent).send({ phone });
-    return res.status === 200 ? ((res.body.workOrders.items as View[]).find((v) => v.caseCode === code) ?? undefined) : undefined;
+    const res = await settled(hotlineAgent.POST('/caller-history/search', { body: { phone } }));
+    const items = (res.data?.workOrders.items ?? []) as unknown as View[];
+    return res.status === 200 ? (items.find((v) => v.caseCode === code) ?? undefined) : undefined;
   };
 
   /** Waits until the portal, the centre and the hotline all show the same version satisfying `ready`. */
@@ -125,6 +162,10 @@ describe('three platforms respond to one request (work-order + portal + hotline 
     agent = await auth.bearer({ sub: 'agent-e2e', roles: ['hotline-agent'], org: 'org-370000-hotline', region: '370000' });
     clerk = await auth.bearer({ sub: 'clerk-e2e', roles: ['centre-clerk'], org: 'org-371324-centre', region: '371324' });
     officer = await auth.bearer({ sub: 'officer-e2e', roles: ['legal-aid-officer'], org: 'org-371324-legal-aid', region: '371324' });
+    citizen = portalClient({ baseUrl: portal.url });
+    hotlineAgent = hotlineClient({ baseUrl: hotline.url, ...as(agent) });
+    centreClerk = centreClient({ baseUrl: centre.url, ...as(clerk) });
+    legalAidOfficer = legalAidClient({ baseUrl: legalAid.url, ...as(officer) });
   });
 
   afterAll(async () => {
@@ -135,28 +176,30 @@ describe('three platforms respond to one request (work-order + portal + hotline 
 
   it('shows a request started on the hotline with the same status and timeline on the portal (code + the access code read out on the call) and at the centre', async () => {
     const phone = randomMobile();
-    const call = await request(hotline.url)
-      .post('/calls')
-      .set('authorization', agent)
-      .send({ callerPhone: phone, callerName: '王五', regionCode: REGION, description: '在工地干了半年活，老板拖欠工资三万元不给', serviceType: 'legal-aid', vulnerableGroup: true, outcome: 'follow-up' })
-      .expect(201);
-    expect(call.body.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+    const call = await answered(hotlineAgent.POST('/calls', {
+      body: { callerPhone: phone, callerName: '王五', regionCode: REGION, description: '在工地干了半年活，老板拖欠工资三万元不给', serviceType: 'legal-aid', vulnerableGroup: true, outcome: 'follow-up' },
+    }), 201);
+    expect(call.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
     const code = await waitUntil(
       async () => {
-        const res = await request(hotline.url).get(`/calls/${call.body.id}`).set('authorization', agent).expect(200);
-        return typeof res.body.caseCode === 'string' ? (res.body.caseCode as string) : undefined;
+        const res = await answered(hotlineAgent.GET('/calls/{id}', { params: { path: { id: call.id } } }), 200);
+        return typeof res.caseCode === 'string' ? res.caseCode : undefined;
       },
       SLOW,
       'the hotline call has its case code',
     );
-    secrets[code] = call.body.accessCode as string;
+    secrets[code] = call.accessCode as string;
     const [p, c, h] = await everywhere(code, phone, (v) => v.timeline.length >= 1);
     expect(shared(p as View)).toEqual(shared(c as View));
     expect(shared(c as View)).toEqual(shared(h as View));
     expect(p?.platforms).toEqual(['hotline']);
     expect(p?.timeline[0]?.seq).toBe(1);
-    await request(portal.url).get(`/portal/track/${code}`).set('x-access-code', 'K7QM4-X2PRT').expect(404);
-    await request(portal.url).get(`/portal/track/${code}`).expect(404);
+    const track = (accessCode?: string) =>
+      citizen.GET('/portal/track/{caseCode}', {
+        params: { path: { caseCode: code }, header: accessCode === undefined ? {} : { 'X-Access-Code': accessCode } },
+      });
+    await problemOf(track('K7QM4-X2PRT'), 404);
+    await problemOf(track(), 404);
     Object.assign(state, { code, phone });
 
     // Eventual consistency measured, not assumed: each platform's read-model lag histogram.
@@ -172,25 +215,31 @@ describe('three platforms respond to one request (work-order + portal + hotline 
   it('makes one work order of the same citizen asking on the portal and at a centre within minutes; the centre sees its code, the portal submitter is only told a related request exists when it was the second', async () => {
     const idCard = randomIdCard();
     const phone = randomMobile();
-    const submitted = await request(portal.url)
-      .post('/portal/requests')
-      .send({ serviceType: 'mediation', regionCode: REGION, description: '邻居占用宅基地，协商不成', contact: { name: '赵六', phone, idCardNumber: idCard } })
-      .expect(202);
-    const visit = await request(centre.url).post('/walk-ins').set('authorization', clerk).send({ idCardNumber: idCard, name: '赵六', address: '山东省临沂市兰陵县大仲村镇', phone, regionCode: REGION }).expect(201);
-    await request(centre.url).post(`/walk-ins/${visit.body.id}/outcome`).set('authorization', clerk).send({ outcome: 'work-order', description: '宅基地纠纷，请求调解', serviceType: 'mediation' }).expect(200);
+    const submitted = await answered(citizen.POST('/portal/requests', {
+      body: { serviceType: 'mediation', regionCode: REGION, description: '邻居占用宅基地，协商不成', contact: { name: '赵六', phone, idCardNumber: idCard } },
+    }), 202);
+    const visit = await answered(centreClerk.POST('/walk-ins', {
+      body: { idCardNumber: idCard, name: '赵六', address: '山东省临沂市兰陵县大仲村镇', phone, regionCode: REGION },
+    }), 201);
+    await answered(centreClerk.POST('/walk-ins/{id}/outcome', {
+      params: { path: { id: visit.id } },
+      body: { outcome: 'work-order', description: '宅基地纠纷，请求调解', serviceType: 'mediation' },
+    }), 200);
 
     const portalStatus = await waitUntil(
       async () => {
-        const res = await request(portal.url).get(`/portal/requests/${submitted.body.intakeId}/status`).expect(200);
-        return res.body.status !== 'submitted' ? (res.body as Json) : undefined;
+        const res = await answered(citizen.GET('/portal/requests/{intakeId}/status', {
+          params: { path: { intakeId: submitted.intakeId } },
+        }), 200);
+        return res.status !== 'submitted' ? (res as unknown as Json) : undefined;
       },
       SLOW,
       'portal intake has an outcome',
     );
     const centreVisit = await waitUntil(
       async () => {
-        const res = await request(centre.url).get(`/walk-ins/${visit.body.id}`).set('authorization', clerk).expect(200);
-        return res.body.caseCode ? (res.body as Json) : undefined;
+        const res = await answered(centreClerk.GET('/walk-ins/{id}', { params: { path: { id: visit.id } } }), 200);
+        return res.caseCode ? (res as unknown as Json) : undefined;
       },
       SLOW,
       'centre visit has a case code',
@@ -223,30 +272,40 @@ describe('three platforms respond to one request (work-order + portal + hotline 
     state.firstOrganisation = routed.organisationId;
     const application = await waitUntil(
       async () => {
-        const res = await request(legalAid.url).get('/applications').query({ pageSize: 100 }).set('authorization', officer);
-        return res.status === 200 ? (res.body.items as Json[]).find((a) => a.workOrderId === routed.workOrderId) : undefined;
+        const res = await settled(legalAidOfficer.GET('/applications', { params: { query: { pageSize: 100 } } }));
+        return res.status === 200 ? res.data?.items.find((a) => a.workOrderId === routed.workOrderId) : undefined;
       },
       SLOW,
       'the legal-aid application exists',
     );
-    await request(legalAid.url).post(`/applications/${application.id as string}/hardship-review`).set('authorization', officer).send({ exemptCategoryCode: 'migrant-worker-wages', integrityCommitment: false, notes: '欠薪' }).expect(201);
-    await request(legalAid.url).post(`/applications/${application.id as string}/decision`).set('authorization', officer).send({ decision: 'deny', reason: '案件已由劳动监察部门处理完毕，无需法律援助' }).expect(200);
+    const applicationPath = { params: { path: { id: application.id } } };
+    await answered(legalAidOfficer.POST('/applications/{id}/hardship-review', {
+      ...applicationPath,
+      body: { exemptCategoryCode: 'migrant-worker-wages', integrityCommitment: false, notes: '欠薪' },
+    }), 201);
+    await answered(legalAidOfficer.POST('/applications/{id}/decision', {
+      ...applicationPath,
+      body: { decision: 'deny', reason: '案件已由劳动监察部门处理完毕，无需法律援助' },
+    }), 200);
 
     const [resolved] = await everywhere(code, phone, (v) => v.status === 'resolved');
     expect(resolved?.timeline.at(-1)?.status).toBe('resolved');
     const callback = await waitUntil(
       async () => {
-        const res = await request(hotline.url).get('/callbacks').query({ caseCode: code }).set('authorization', agent);
-        return res.status === 200 ? ((res.body.items as Json[]).find((t) => t.reason === 'evaluation-due') ?? undefined) : undefined;
+        const res = await settled(hotlineAgent.GET('/callbacks', { params: { query: { caseCode: code } } }));
+        return res.status === 200 ? (res.data?.items.find((t) => t.reason === 'evaluation-due') ?? undefined) : undefined;
       },
       SLOW,
       'an evaluation-due callback task on the hotline',
     );
     expect(callback).toMatchObject({ caseCode: code, status: 'open' });
 
-    const evaluation = await request(portal.url).post('/portal/evaluations').send({ caseCode: code, accessCode: secrets[code], score: 1, comment: '没有人联系我' }).expect(201);
-    expect(evaluation.body.reopens).toBe(true);
-    await request(portal.url).post('/portal/evaluations').send({ caseCode: code, accessCode: secrets[code], score: 5 }).expect(409);
+    const accessCode = secrets[code] ?? '';
+    const evaluation = await answered(citizen.POST('/portal/evaluations', {
+      body: { caseCode: code, accessCode, score: 1, comment: '没有人联系我' },
+    }), 201);
+    expect(evaluation.reopens).toBe(true);
+    await problemOf(citizen.POST('/portal/evaluations', { body: { caseCode: code, accessCode, score: 5 } }), 409);
 
     const [reopened, atCentre] = await everywhere(code, phone, (v) => v.timeline.some((e) => e.action === 'reopened') && v.organisationId !== undefined && v.organisationId !== state.firstOrganisation);
     expect(reopened?.status).not.toBe('resolved');
@@ -263,21 +322,22 @@ describe('three platforms respond to one request (work-order + portal + hotline 
     const newHolder = (await portalView(code))?.organisationId;
     if (!newHolder) throw new Error('the case has no handling organisation');
     expect(newHolder).not.toBe(against);
-    const filed = await request(portal.url)
-      .post('/portal/complaints')
-      .send({ relatedCaseCode: code, accessCode: secrets[code], description: '承办机构一直没有联系我，电话也不接', contact: { name: '王五', phone } })
-      .expect(202);
+    const filed = await answered(citizen.POST('/portal/complaints', {
+      body: { relatedCaseCode: code, accessCode: secrets[code] ?? '', description: '承办机构一直没有联系我，电话也不接', contact: { name: '王五', phone } },
+    }), 202);
     const intake = await waitUntil(
       async () => {
-        const res = await request(portal.url).get(`/portal/requests/${filed.body.intakeId}/status`).expect(200);
-        return res.body.caseCode ? (res.body as Json) : undefined;
+        const res = await answered(citizen.GET('/portal/requests/{intakeId}/status', {
+          params: { path: { intakeId: filed.intakeId } },
+        }), 200);
+        return res.caseCode ? (res as unknown as Json) : undefined;
       },
       SLOW,
       'the complaint has its own case code',
     );
     const complaintCode = intake.caseCode as string;
     expect(complaintCode).not.toBe(code);
-    secrets[complaintCode] = filed.body.accessCode as string;
+    secrets[complaintCode] = filed.accessCode;
     const complaint = await waitUntil(async () => {
       const v = (await portalView(complaintCode)) as (View & Json) | undefined;
       return v?.organisationId ? v : undefined;
@@ -288,17 +348,25 @@ describe('three platforms respond to one request (work-order + portal + hotline 
 
     // Recorded against the organisation that handled the case, in the work-order service and every read model.
     const supervisor = await auth.bearer({ sub: 'supervisor-e2e', roles: ['supervisor'], org: 'org-370000-supervision', region: '370000' });
-    const recorded = await request(workOrder.url).get(`/work-orders/${complaintCode}`).set('authorization', supervisor).expect(200);
-    expect(recorded.body.complaintAgainstOrganisationId).toBe(against);
+    const workOrderAs = (bearer: string): WorkOrderClient => workOrderClient({ baseUrl: workOrder.url, ...as(bearer) });
+    const complaintPath = { params: { path: { code: complaintCode } } };
+    const recorded = await answered(workOrderAs(supervisor).GET('/work-orders/{code}', complaintPath), 200);
+    expect(recorded.complaintAgainstOrganisationId).toBe(against);
     const unit = await auth.bearer({ sub: 'unit-e2e', roles: ['centre-clerk'], org: unitOrganisation, region: unitOrganisation.split('-')[1] as string });
     const seenByUnit = await waitUntil(async () => {
-      const res = await request(portal.url).get(`/portal/staff/work-orders/${complaintCode}`).set('authorization', unit);
-      return res.status === 200 && res.body.complaintAgainstOrganisationId ? (res.body as Json) : undefined;
+      const res = await settled(portalClient({ baseUrl: portal.url, ...as(unit) }).GET('/portal/staff/work-orders/{caseCode}', {
+        params: { path: { caseCode: complaintCode } },
+      }));
+      return res.status === 200 && res.data?.complaintAgainstOrganisationId ? (res.data as unknown as Json) : undefined;
     }, SLOW, 'the handling unit sees the complaint on the portal');
     expect(seenByUnit.complaintAgainstOrganisationId).toBe(against);
     expect(seenByUnit.citizen).toEqual(expect.objectContaining({ phoneLast4: phone.slice(-4) }));
-    await request(workOrder.url).get(`/work-orders/${complaintCode}`).set('authorization', unit).expect(200);
-    await waitUntil(async () => ((await request(centre.url).get(`/work-orders/${complaintCode}`).set('authorization', unit)).status === 200 ? true : undefined), SLOW, 'the handling unit sees the complaint at the centre');
+    await answered(workOrderAs(unit).GET('/work-orders/{code}', complaintPath), 200);
+    const unitAtCentre = centreClient({ baseUrl: centre.url, ...as(unit) });
+    await waitUntil(async () => {
+      const res = await settled(unitAtCentre.GET('/work-orders/{caseCode}', { params: { path: { caseCode: complaintCode } } }));
+      return res.status === 200 ? true : undefined;
+    }, SLOW, 'the handling unit sees the complaint at the centre');
 
     // The officer of the organisation complained about, whose county the case lies in: no such complaint anywhere.
     const accused = await auth.bearer({ sub: 'officer-accused', roles: ['legal-aid-officer'], org: against, region: '371324' });
@@ -310,36 +378,45 @@ describe('three platforms respond to one request (work-order + portal + hotline 
       expect(text).not.toContain('承办机构一直没有联系我');
     };
     // A 404 answers like an unknown code (it echoes only the code asked for).
-    const absent = (res: { body: Json }): void => {
-      expect(res.body.code).toBe('not-found');
-      const text = JSON.stringify(res.body);
+    const absent = (body: Json): void => {
+      expect(body.code).toBe('not-found');
+      const text = JSON.stringify(body);
       expect(text).not.toContain('承办机构一直没有联系我');
       expect(text).not.toContain(phone.slice(-4));
       expect(text).not.toContain('王');
     };
-    for (const route of [`/work-orders/${complaintCode}`, `/work-orders/${complaintCode}/routing`, `/work-orders/${complaintCode}/relations`]) {
-      absent(await request(workOrder.url).get(route).set('authorization', accused).expect(404));
-    }
-    leaks((await request(workOrder.url).get(`/work-orders/${code}`).set('authorization', accused).expect(200)).body);
-    leaks((await request(workOrder.url).get(`/work-orders/${code}/relations`).set('authorization', accused).expect(200)).body);
-    leaks((await request(workOrder.url).get('/work-orders').query({ serviceType: 'complaint' }).set('authorization', accused).expect(200)).body);
-    leaks((await request(workOrder.url).get('/work-orders').set('authorization', accused).expect(200)).body);
-    absent(await request(portal.url).get(`/portal/staff/work-orders/${complaintCode}`).set('authorization', accused).expect(404));
-    leaks((await request(portal.url).get(`/portal/staff/work-orders/${code}`).set('authorization', accused).expect(200)).body);
-    absent(await request(centre.url).get(`/work-orders/${complaintCode}`).set('authorization', accusedClerk).expect(404));
-    leaks((await request(centre.url).get('/work-orders').set('authorization', accusedClerk).expect(200)).body);
-    leaks((await request(centre.url).get('/work-orders').query({ serviceType: 'complaint' }).set('authorization', accusedClerk).expect(200)).body);
-    const history = await request(hotline.url).post('/caller-history/search').set('authorization', accusedAgent).send({ phone }).expect(200);
-    leaks(history.body.workOrders);
-    expect((history.body.workOrders.items as Json[]).map((v) => v.caseCode)).toContain(code);
+    const accusedAtWorkOrder = workOrderAs(accused);
+    absent(await problemOf(accusedAtWorkOrder.GET('/work-orders/{code}', complaintPath), 404));
+    absent(await problemOf(accusedAtWorkOrder.GET('/work-orders/{code}/routing', complaintPath), 404));
+    absent(await problemOf(accusedAtWorkOrder.GET('/work-orders/{code}/relations', complaintPath), 404));
+    const casePath = { params: { path: { code } } };
+    leaks(await answered(accusedAtWorkOrder.GET('/work-orders/{code}', casePath), 200));
+    leaks(await answered(accusedAtWorkOrder.GET('/work-orders/{code}/relations', casePath), 200));
+    leaks(await answered(accusedAtWorkOrder.GET('/work-orders', { params: { query: { serviceType: 'complaint' } } }), 200));
+    leaks(await answered(accusedAtWorkOrder.GET('/work-orders'), 200));
+    const accusedAtPortal = portalClient({ baseUrl: portal.url, ...as(accused) });
+    const staffView = (caseCode: string) =>
+      accusedAtPortal.GET('/portal/staff/work-orders/{caseCode}', { params: { path: { caseCode } } });
+    absent(await problemOf(staffView(complaintCode), 404));
+    leaks(await answered(staffView(code), 200));
+    const accusedAtCentre = centreClient({ baseUrl: centre.url, ...as(accusedClerk) });
+    absent(await problemOf(accusedAtCentre.GET('/work-orders/{caseCode}', { params: { path: { caseCode: complaintCode } } }), 404));
+    leaks(await answered(accusedAtCentre.GET('/work-orders'), 200));
+    leaks(await answered(accusedAtCentre.GET('/work-orders', { params: { query: { serviceType: ['complaint'] } } }), 200));
+    const accusedAtHotline = hotlineClient({ baseUrl: hotline.url, ...as(accusedAgent) });
+    const history = await answered(accusedAtHotline.POST('/caller-history/search', { body: { phone } }), 200);
+    leaks(history.workOrders);
+    expect(history.workOrders.items.map((v) => v.caseCode)).toContain(code);
     // The hotline agent of the duty team (another organisation) still finds it in the caller's history.
     await waitUntil(async () => {
-      const res = await request(hotline.url).post('/caller-history/search').set('authorization', agent).send({ phone });
-      return res.status === 200 && (res.body.workOrders.items as Json[]).some((v) => v.caseCode === complaintCode) ? true : undefined;
+      const res = await settled(hotlineAgent.POST('/caller-history/search', { body: { phone } }));
+      return res.status === 200 && (res.data?.workOrders.items ?? []).some((v) => v.caseCode === complaintCode) ? true : undefined;
     }, SLOW, 'the duty team finds the complaint in the caller history');
 
     // The organisation the reopening moved the case to is not the one complained about: it sees the complaint.
     const holder = await auth.bearer({ sub: 'officer-holder', roles: ['legal-aid-officer'], org: newHolder, region: newHolder.split('-')[1] as string });
-    await request(portal.url).get(`/portal/staff/work-orders/${complaintCode}`).set('authorization', holder).expect(200);
+    await answered(portalClient({ baseUrl: portal.url, ...as(holder) }).GET('/portal/staff/work-orders/{caseCode}', {
+      params: { path: { caseCode: complaintCode } },
+    }), 200);
   });
 });
