@@ -249,6 +249,14 @@ unretire_user() {
   grep -vx -- "$1" "$RETIRED_FILE" >"$RETIRED_FILE.tmp" || true
   mv -f "$RETIRED_FILE.tmp" "$RETIRED_FILE"
 }
+# Whether NAME is an active (not retired) SCRAM user. Not `active_users | grep -q`: grep -q exits at the first
+# match, the loop in active_users then dies of SIGPIPE and, under pipefail, the pipeline fails although the user
+# exists (every user listed after it made `user rotate` say "does not exist").
+is_active_user() {
+  local users
+  users="$(active_users)" || return 1
+  grep -qx -- "$1" <<<"$users"
+}
 # SCRAM users that are not retired, one per line.
 active_users() {
   local all
@@ -500,7 +508,7 @@ cmd_user() {
     return 0
   fi
   local exists=0
-  active_users | grep -qx -- "$name" && exists=1
+  is_active_user "$name" && exists=1
   [[ "$action" == add && "$exists" == 1 ]] && die "user $name exists already ('$0 user rotate $name' to change its password)"
   [[ "$action" == rotate && "$exists" == 0 ]] && die "user $name does not exist ('$0 user add $name')"
   password="${KAFKA_USER_PASSWORD:-$(new_password)}"
@@ -517,13 +525,13 @@ cmd_partner() {
   [[ "$client" =~ ^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$ ]] || { echo "usage: $0 partner add|remove CLIENT_ID" >&2; exit 2; }
   case "$action" in
     add)
-      active_users | grep -qx -- "partner-$client" || cmd_user add "partner-$client"
+      is_active_user "partner-$client" || cmd_user add "partner-$client"
       run_provision_cli --partner "$client" | sed 's/^/[kafka]   /'
       log "partner-$client may read legal.partner.feed.$client (groups partner-$client.*) and write legal.partner.notice"
       ;;
     remove)
       run_provision_cli --remove-partner "$client" | sed 's/^/[kafka]   /'
-      active_users | grep -qx -- "partner-$client" && retire_user "partner-$client"
+      is_active_user "partner-$client" && retire_user "partner-$client"
       log "removed partner-$client (ACLs removed, SCRAM user retired)"
       ;;
     *) echo "usage: $0 partner add|remove CLIENT_ID" >&2; exit 2 ;;
