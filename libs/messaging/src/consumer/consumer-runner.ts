@@ -43,7 +43,9 @@ export const DEFAULT_RUNNER_OPTIONS: ConsumerRunnerOptions = {
   sessionTimeout: 10000,
   heartbeatInterval: 1000,
   rebalanceTimeout: 20000,
-  maxWaitTimeInMs: 1000,
+  // An idle consumer long-polls: one fetch per group every 3 s instead of every second. kafkajs heartbeats between
+  // fetches, so an idle member heartbeats every 3 s (sessionTimeout / 3); in a batch the runner beats every second.
+  maxWaitTimeInMs: 3000,
   restartBackoff: { initialMs: 500, maxMs: 15000 },
   stallTimeoutMs: 60000,
 };
