@@ -6,11 +6,12 @@ import { IdentityModule } from './identity.module';
 import { SigningKey } from './keys/entities/signing-key.entity';
 import { IdentityMigrations } from './migrations';
 import { PartnerTransfer } from './partner-transfers/entities/partner-transfer.entity';
+import { PendingTransferStatus } from './partner-transfers/entities/pending-transfer-status.entity';
 import { PartnerClient } from './partners/entities/partner-client.entity';
 import { StaffUser } from './staff/entities/staff-user.entity';
 import { RefreshToken } from './tokens/entities/refresh-token.entity';
 
-export const IDENTITY_ENTITIES = [SigningKey, StaffUser, CitizenAccount, OtpChallenge, PartnerClient, PartnerTransfer, RefreshToken];
+export const IDENTITY_ENTITIES = [SigningKey, StaffUser, CitizenAccount, OtpChallenge, PartnerClient, PartnerTransfer, PendingTransferStatus, RefreshToken];
 
 export const identityService: ServiceDefinition<IdentityEnv> = {
   name: 'identity',

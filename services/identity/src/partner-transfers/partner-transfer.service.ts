@@ -12,6 +12,7 @@ import { PartnerClient } from '../partners/entities/partner-client.entity';
 import type { PartnerTransferCreateDto } from './dto/partner-transfer-create.dto';
 import type { PartnerTransferResponseDto } from './dto/partner-transfer-response.dto';
 import { PartnerTransfer } from './entities/partner-transfer.entity';
+import { PendingTransferStatus } from './entities/pending-transfer-status.entity';
 import type { TransferStage } from './entities/partner-transfer.entity';
 
 /** Consumer group: `[<prefix>.]identity.partner-transfers`. */
@@ -152,15 +153,52 @@ export class PartnerTransferService implements OnModuleInit {
       const stage: TransferStage = data.outcome === 'created' ? 'registered' : 'linked';
       await repository.update({ id: transfer.id }, { stage, caseCode: data.caseCode, workOrderId: data.workOrderId, updatedAt: new Date() });
       await this.tell(manager, transfer, { stage, caseCode: data.caseCode }, event.time);
+      await this.tellQueued(manager, data.workOrderId);
       return;
     }
     const data = event.data as EventData<typeof WorkOrderChanged>;
     if (data.entry.action === TRANSFERRED_TO_12345) await this.transferOut(manager, event.id, data);
     const transfers = await repository.find({ where: { workOrderId: data.workOrderId, direction: 'in' }, lock: { mode: 'pessimistic_write' } });
+    if (transfers.length === 0 && (data.platforms as string[]).includes(TRANSFER_PLATFORM)) {
+      // Its case code is not registered here yet: keep the status and tell it once it is (in seq order).
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(PendingTransferStatus)
+        .values({ workOrderId: data.workOrderId, seq: data.entry.seq, status: data.status, change: { ...data }, occurredAt: new Date(event.time) })
+        .orIgnore()
+        .execute();
+      return;
+    }
+    await this.tellStatus(manager, transfers, data, event.time);
+  }
+
+  /** The statuses queued for a work order before its case code was known, told in timeline order, then dropped. */
+  private async tellQueued(manager: EntityManager, workOrderId: string): Promise<void> {
+    const queue = manager.getRepository(PendingTransferStatus);
+    const queued = await queue.find({ where: { workOrderId }, order: { seq: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    if (queued.length === 0) return;
+    const repository = manager.getRepository(PartnerTransfer);
+    for (const item of queued) {
+      const transfers = await repository.find({ where: { workOrderId, direction: 'in' }, lock: { mode: 'pessimistic_write' } });
+      await this.tellStatus(manager, transfers, item.change as EventData<typeof WorkOrderChanged>, item.occurredAt.toISOString());
+    }
+    await queue.delete({ workOrderId });
+    this.logger.log({ workOrderId, statuses: queued.length }, 'queued 12345 transfer statuses told once the case code is known');
+  }
+
+  /** One work-order status onto the feed of each transfer of that work order, told once per status. */
+  private async tellStatus(
+    manager: EntityManager,
+    transfers: PartnerTransfer[],
+    data: EventData<typeof WorkOrderChanged>,
+    time: string,
+  ): Promise<void> {
+    const repository = manager.getRepository(PartnerTransfer);
     for (const transfer of transfers) {
       if (transfer.lastStatus === data.status) continue;
       await repository.update({ id: transfer.id }, { lastStatus: data.status, updatedAt: new Date() });
-      const text = citizenStatusText({ ...data, updatedAt: event.time }, new Date(), 'zh');
+      const text = citizenStatusText({ ...data, updatedAt: time }, new Date(), 'zh');
       await this.tell(
         manager,
         transfer,
@@ -171,7 +209,7 @@ export class PartnerTransferService implements OnModuleInit {
           statusText: text.headline.slice(0, 500),
           ...(data.organisationName ? { organisationName: data.organisationName } : {}),
         },
-        event.time,
+        time,
       );
     }
   }
