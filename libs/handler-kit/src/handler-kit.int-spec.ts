@@ -258,4 +258,24 @@ describe('handler kit: offers from dispatch to report (real PostgreSQL, Kafka)',
     expect(list.body).toMatchObject({ items: [], total: 0 });
     await request(service.url).post(`/offers/${marker.offerId}/accept`).set('authorization', elsewhere).expect(403);
   });
+
+  it('lets only staff of the organisation an offer was made to decide it, not another one of the same area', async () => {
+    const offer = router.offer();
+    await router.dispatch(offer);
+    await offerIn(offer);
+    const otherOrg = 'org-371324102-mediation';
+    const neighbour = await auth.bearer({ sub: 'neighbour', roles: ['mediator'], org: otherOrg, region: '371324' });
+    const accept = `/offers/${offer.offerId}/accept`;
+    const refused = await request(service.url).post(accept).set('authorization', neighbour).expect(403);
+    expect(refused.body.code).toBe('other-organisation');
+    const reject = await request(service.url)
+      .post(`/offers/${offer.offerId}/reject`)
+      .set('authorization', neighbour)
+      .send({ reasonCode: 'no-capacity', reason: '不是本机构' })
+      .expect(403);
+    expect(reject.body.code).toBe('other-organisation');
+    const still = await request(service.url).get(`/offers/${offer.offerId}`).set('authorization', staff).expect(200);
+    expect(still.body.status).toBe('open');
+    await request(service.url).post(accept).set('authorization', staff).expect(201);
+  });
 });

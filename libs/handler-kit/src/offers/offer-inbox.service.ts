@@ -22,7 +22,7 @@ import { HandlerReporter, OfferRejectionCode } from '../reports/handler-reporter
 import type { OfferPageResponseDto, OfferQueryDto, OfferResponseDto } from './dto/offer.dto';
 import { Offer } from './offer.entity';
 import { undecidable, withdrawalEffect } from './offer-rules';
-import { assertInJurisdiction, jurisdictionPrefix, likePrefix } from './staff-scope';
+import { assertInJurisdiction, assertOwnOrganisation, jurisdictionPrefix, likePrefix } from './staff-scope';
 
 export const SYSTEM_ACTOR = 'system';
 
@@ -288,6 +288,7 @@ export class OfferInbox {
       .getOne();
     if (!offer) throw new NotFoundError('Offer', id);
     assertInJurisdiction(user, offer[this.jurisdictionField], `Offer ${id}`);
+    assertOwnOrganisation(user, offer.organisationId, `Offer ${id}`);
     const refusal = undecidable(offer, now);
     if (refusal) throw new ConflictError(refusal.code, refusal.message);
     return offer;

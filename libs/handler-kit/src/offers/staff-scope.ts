@@ -13,6 +13,19 @@ export function assertInJurisdiction(user: AuthUser, regionCode: string, what: s
   }
 }
 
+/**
+ * Refuses staff deciding an offer made to another organisation: in a city with several institutions, the area
+ * alone would let one institution's staff accept another's offer. Admins decide any offer.
+ */
+export function assertOwnOrganisation(user: AuthUser, organisationId: string, what: string): void {
+  if (user.roles.includes('admin') || user.organisationId === organisationId) return;
+  throw new DomainError(
+    'other-organisation',
+    `${what} was made to ${organisationId}; only its staff can accept or reject it`,
+    HttpStatus.FORBIDDEN,
+  );
+}
+
 /** The region-code prefix a list is limited to: '' for admins (everything), undefined for no access. */
 export function jurisdictionPrefix(user: AuthUser): string | undefined {
   if (user.roles.includes('admin')) return '';
