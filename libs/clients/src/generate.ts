@@ -28,6 +28,7 @@ export function openApiDocumentPath(service: RegisteredServiceName): string {
 export async function renderClientTypes(service: RegisteredServiceName): Promise<string> {
   const document = JSON.parse(readFileSync(openApiDocumentPath(service), 'utf8')) as OpenAPI3;
   optionalWhenDefaulted(document);
+  withoutAuthorizationParameters(document);
   // Loaded here, not at the top: openapi-typescript requires ES modules Jest cannot load (the spec runs this
   // file through the CLI, in Node).
   const { default: openapiTS, astToString } = await import('openapi-typescript');
@@ -49,6 +50,23 @@ function optionalWhenDefaulted(document: OpenAPI3): void {
     if (!('properties' in schema) || !Array.isArray(schema.required) || schema.properties === undefined) continue;
     const properties = schema.properties as Record<string, { default?: unknown }>;
     schema.required = schema.required.filter((name) => properties[name]?.default === undefined);
+  }
+}
+
+/**
+ * The `Authorization` header is the client's (bearer token of `ServiceClientOptions`, or `headers` of one call for
+ * identity's client_secret_basic), not a parameter of each call: identity's `POST /token` reads it with
+ * `@Headers('authorization')`, which the document lists as a required header parameter.
+ */
+function withoutAuthorizationParameters(document: OpenAPI3): void {
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item as Record<string, { parameters?: unknown[] }>)) {
+      if (operation === null || typeof operation !== 'object' || !Array.isArray(operation.parameters)) continue;
+      operation.parameters = operation.parameters.filter((p) => {
+        const parameter = p as { in?: string; name?: string };
+        return !(parameter.in === 'header' && parameter.name?.toLowerCase() === 'authorization');
+      });
+    }
   }
 }
 

@@ -1439,9 +1439,7 @@ export interface operations {
     TokenController_token: {
         parameters: {
             query?: never;
-            header: {
-                authorization: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
