@@ -45,6 +45,7 @@ const CALLER_NOT_NEEDED: Record<string, string> = {
   'notarization GET /matters': 'catalogue of notarial matters',
   'notarization GET /matters/:code': 'catalogue of notarial matters',
   'notarization GET /offices': 'directory of notary offices',
+  'work-order GET /calendar/deadline': 'arithmetic on the official calendar (start, rule, days): no record, no region',
   'oversight GET /indicators/definitions': 'definitions of the indicators (formula, target, unit): no figures, no region',
 };
 
