@@ -62,7 +62,8 @@ describe('every service follows the calendar loaded on work-order (real Kafka, P
   it('a running handler applies a load as it arrives, and one started after the load still applies it', async () => {
     const running = await startNotarization();
     const follower = running.app.get(CalendarFollower);
-    await waitUntil(async () => (follower.caughtUp ? true : undefined), 30_000, 'the follower caught up (nothing loaded)');
+    const caughtUp = async (): Promise<true | undefined> => (follower.caughtUp ? true : undefined);
+    await waitUntil(caughtUp, 30_000, 'the follower caught up (nothing loaded)');
     expect(await followerReadiness(running)).toMatchObject({ status: 'up', caughtUp: true, years: {} });
     const packaged = computeCertificateClock(ACCEPTED, []).dueAt;
 

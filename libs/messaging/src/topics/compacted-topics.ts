@@ -11,7 +11,11 @@ export function isCompactedTopic(prefix: string, physical: string): boolean {
 }
 
 /** The topic configuration to create a topic with. */
-export function topicConfigEntries(prefix: string, physical: string, retentionMs: number): { name: string; value: string }[] {
+export function topicConfigEntries(
+  prefix: string,
+  physical: string,
+  retentionMs: number,
+): { name: string; value: string }[] {
   if (!isCompactedTopic(prefix, physical)) return [{ name: 'retention.ms', value: String(retentionMs) }];
   return [
     { name: 'cleanup.policy', value: 'compact' },
@@ -29,11 +33,17 @@ export async function ensureCompaction(kafka: Kafka, prefix: string): Promise<st
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const topics = COMPACTED_TOPIC_NAMES.map((t) => prefixedTopic(prefix, t)).filter((t) => existing.has(t));
+    const topics = COMPACTED_TOPIC_NAMES.map((t) => prefixedTopic(prefix, t)).filter((t) =>
+      existing.has(t),
+    );
     if (topics.length === 0) return [];
     const described = await admin.describeConfigs({
       includeSynonyms: false,
-      resources: topics.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['cleanup.policy', 'retention.ms'] })),
+      resources: topics.map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configNames: ['cleanup.policy', 'retention.ms'],
+      })),
     });
     const wrong = described.resources
       .filter((r) => {
@@ -45,7 +55,11 @@ export async function ensureCompaction(kafka: Kafka, prefix: string): Promise<st
     if (wrong.length === 0) return [];
     await admin.alterConfigs({
       validateOnly: false,
-      resources: wrong.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configEntries: topicConfigEntries(prefix, name, -1) })),
+      resources: wrong.map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configEntries: topicConfigEntries(prefix, name, -1),
+      })),
     });
     return wrong;
   } finally {
