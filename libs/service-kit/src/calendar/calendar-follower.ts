@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { CalendarYearLoaded, prefixedTopic } from '@legal/contracts';
 import type { ServiceName } from '@legal/contracts';
@@ -48,6 +49,7 @@ export class CalendarFollower implements OnModuleInit, OnApplicationBootstrap, O
   private lastError: string | undefined;
   private readonly applied = new Map<number, number>();
   private stopped = false;
+  private readonly stopping = new AbortController();
   private starting: Promise<void> | undefined;
 
   constructor(
@@ -93,6 +95,7 @@ export class CalendarFollower implements OnModuleInit, OnApplicationBootstrap, O
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     await this.starting?.catch(() => undefined);
     await this.consumer?.disconnect().catch(() => undefined);
   }
@@ -109,7 +112,8 @@ export class CalendarFollower implements OnModuleInit, OnApplicationBootstrap, O
         }
         await this.consumer?.disconnect().catch(() => undefined);
         this.consumer = undefined;
-        await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** Math.min(attempt, 5))));
+        const delay = Math.min(10_000, 500 * 2 ** Math.min(attempt, 5));
+        await sleep(delay, undefined, { signal: this.stopping.signal }).catch(() => undefined);
       }
     }
   }
