@@ -271,16 +271,18 @@ export class OutboxRelay {
     return outcome;
   }
 
-  /** Keys still backing off after a rejection (expired entries are dropped). */
   /** Until the next poll (±10 % jitter, so instances do not poll together) or the first key backoff ends. */
   private idleWaitMs(): number {
-    const interval = this.listening() ? this.options.pollIntervalMs : Math.min(UNLISTENED_POLL_MS, this.options.pollIntervalMs);
+    const interval = this.listening()
+      ? this.options.pollIntervalMs
+      : Math.min(UNLISTENED_POLL_MS, this.options.pollIntervalMs);
     const poll = interval * (0.9 + Math.random() * 0.2);
     let until = Infinity;
     for (const end of this.keyBackoff.values()) until = Math.min(until, end);
     return Math.max(10, Math.min(poll, until - Date.now()));
   }
 
+  /** Keys still backing off after a rejection (expired entries are dropped). */
   private backingOffKeys(): string[] {
     const now = Date.now();
     const keys: string[] = [];
