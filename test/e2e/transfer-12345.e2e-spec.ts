@@ -12,6 +12,8 @@ import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/t
 import type { Consumer, Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { PartnerTransfer } from '../../services/identity/src/partner-transfers/entities/partner-transfer.entity';
 import { RunningIdentity, startIdentity } from '../../services/identity/test/start-identity';
 import { DEV_STAFF_PASSWORD } from '../../services/identity/src/seed/dev-accounts';
 import { legalAidService } from '../../services/legal-aid/src/legal-aid.definition';
@@ -165,6 +167,14 @@ describe('12345 transfers a matter to 12348 and reads its outcome on its own fee
     const registered = await waitUntil(() => stagesOf(accepted.body.transferId as string).find((f) => f.data.stage === 'registered'), SLOW, 'the case code');
     const caseCode = registered.data.caseCode as string;
     const summary = '供暖质量投诉，属住建部门和热力公司职责，请12345派单办理';
+    // A second 12345 client, scoped to Jinan (370100), must not hear of a Linyi (371324) matter.
+    const admin = await request(identity.url).post('/token').type('form').send({ grant_type: 'password', username: 'dev-admin', password: DEV_STAFF_PASSWORD }).expect(200);
+    const jinan = `hotline-12345-jn-${randomUUID().slice(0, 6)}`;
+    await request(identity.url)
+      .post('/admin/clients')
+      .set('authorization', `Bearer ${admin.body.access_token as string}`)
+      .send({ clientId: jinan, name: '济南12345热线', channel: '12345', regionCode: '370100', agreement: { purpose: '12345与12348热线归并整合转接', topics: [] } })
+      .expect(201);
     // Routed and offered (the hotline answers consultations): the agent finds it belongs to 12345.
     await waitUntil(async () => {
       const r = await request(workOrder.url).get(`/work-orders/${caseCode}`).set('authorization', agent);
@@ -178,6 +188,9 @@ describe('12345 transfers a matter to 12348 and reads its outcome on its own fee
     expect(closed.body.status).toBe('closed');
     const steps = (closed.body.timeline as { action: string }[]).map((e) => e.action);
     expect(steps.slice(-2)).toEqual(['sent-to-supervisor-queue', 'transferred-to-12345']);
+    const transfers = identity.service.app.get(DataSource).getRepository(PartnerTransfer);
+    expect(await transfers.countBy({ direction: 'out', caseCode })).toBe(1);
+    expect(await transfers.countBy({ direction: 'out', clientId: jinan })).toBe(0);
     await request(workOrder.url).post(`/work-orders/${caseCode}/transfers/12345`).set('authorization', agent).send({ reason: '非法律服务事项', summary }).expect(409);
     expect(feed.filter((f) => f.data.direction === 'out' && f.data.caseCode === caseCode)).toHaveLength(1);
   });

@@ -8,6 +8,7 @@ import { citizenStatusText } from '@legal/platform-kit';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { PartnerBrokerAccess } from '../partner-feed/partner-broker-access';
+import { inPartnerScope } from '../partner-feed/partner-feed.projection';
 import { PartnerClient } from '../partners/entities/partner-client.entity';
 import type { PartnerTransferCreateDto } from './dto/partner-transfer-create.dto';
 import type { PartnerTransferResponseDto } from './dto/partner-transfer-response.dto';
@@ -215,11 +216,17 @@ export class PartnerTransferService implements OnModuleInit {
   }
 
   /**
-   * 12348 → 12345: a work order closed as transferred to 12345 goes to every active 12345 client's feed
-   * once (its reference is the case code), with the summary the agent wrote for 12345.
+   * 12348 → 12345: a work order closed as transferred to 12345 goes to the feed of every active 12345 client
+   * whose region covers the matter's, once (its reference is the case code), with the summary the agent
+   * wrote for 12345.
    */
   private async transferOut(manager: EntityManager, eventId: string, data: EventData<typeof WorkOrderChanged>): Promise<void> {
-    const clients = await manager.getRepository(PartnerClient).find({ where: { channel: TRANSFER_PLATFORM, disabled: false }, order: { clientId: 'ASC' } });
+    const active = await manager.getRepository(PartnerClient).find({ where: { channel: TRANSFER_PLATFORM, disabled: false }, order: { clientId: 'ASC' } });
+    // Only the 12345 client(s) whose region covers the matter hear of it (a client without a region covers all).
+    const clients = active.filter((client) => inPartnerScope(client.regionCode, data));
+    if (clients.length === 0) {
+      this.logger.warn({ caseCode: data.caseCode, regionCode: data.regionCode }, 'no 12345 client covers a matter transferred out');
+    }
     for (const client of clients) {
       const id = randomUUID();
       const inserted = await manager
