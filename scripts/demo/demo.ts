@@ -191,7 +191,8 @@ const steps: Record<string, (state: DemoState) => Promise<void>> = {
       const v = await ok(portal.GET('/portal/track/{caseCode}', { params: { path: { caseCode } } }));
       return v.status === 'accepted' || v.status === 'in-progress' ? v : undefined;
     });
-    say(`[${elapsed()}] 6. the citizen sees ${view.caseCode}: ${view.status}${view.statusText ? ` — ${view.statusText}` : ''}`);
+    const { headline, nextStep } = view.statusText;
+    say(`[${elapsed()}] 6. the citizen sees ${view.caseCode}: ${view.status} — ${headline} ${nextStep}`);
   },
 };
 

@@ -59,7 +59,7 @@ export function defaultBaseUrl(service: RegisteredServiceName, host = '127.0.0.1
 }
 
 /** An openapi-fetch client of one service: `client.GET('/portal/requests/{intakeId}/status', { params })`. */
-export function createServiceClient<Paths extends {}>(
+export function createServiceClient<Paths extends object>(
   service: RegisteredServiceName,
   options: ServiceClientOptions = {},
 ): Client<Paths> {
