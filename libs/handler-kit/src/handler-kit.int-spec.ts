@@ -259,7 +259,7 @@ describe('handler kit: offers from dispatch to report (real PostgreSQL, Kafka)',
     await request(service.url).post(`/offers/${marker.offerId}/accept`).set('authorization', elsewhere).expect(403);
   });
 
-  it('lets only staff of the organisation an offer was made to decide it, not another one of the same area', async () => {
+  it('lets only staff of the organisation an offer was made to decide it, not another of the same area', async () => {
     const offer = router.offer();
     await router.dispatch(offer);
     await offerIn(offer);

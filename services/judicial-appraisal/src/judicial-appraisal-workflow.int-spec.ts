@@ -1,4 +1,4 @@
-import { OfferAccepted, Progressed, Resolved } from '@legal/contracts';
+import { InfoReceived, NeedsInfo, OfferAccepted, Progressed, Resolved } from '@legal/contracts';
 import { addWorkingDays, applyDeadlinePause } from '@legal/domain';
 import { WorkOrderRouterFixture } from '@legal/handler-kit';
 import type { RunningService } from '@legal/service-kit';
@@ -262,5 +262,53 @@ describe('judicial appraisal workflow (real PostgreSQL, Kafka, Redis)', () => {
     }).expect(400);
     const fields = invalid.body.errors.map((e: { field: string }) => e.field).sort();
     expect(fields).toEqual(['agreedAcceptanceWorkingDays', 'party.courtCaseNumber']);
+  });
+
+  it("refuses an offer to the Linyi centre to another Linyi institution's appraiser (same city)", async () => {
+    const offer = router.offer();
+    await router.dispatch(offer);
+    await waitUntil(
+      async () => ((await get(`/offers/${offer.offerId}`, appraiser)).status === 200 ? true : undefined),
+      30_000,
+      'offer recorded',
+    );
+    const org = 'org-371300-appraisal-2';
+    const neighbour = await auth.bearer({ sub: 'appraiser-other', roles: ['appraiser'], org, region: LINYI.region });
+    const party = { kind: 'party', name: '李四' };
+    const accept = await post(`/offers/${offer.offerId}/accept`, neighbour, { party, category: 'forensic-medicine' });
+    expect(accept.status).toBe(403);
+    expect(accept.body.code).toBe('other-organisation');
+    const full = { reasonCode: 'no-capacity', reason: '本机构本月已满负荷，无法承接' };
+    const reject = await post(`/offers/${offer.offerId}/reject`, neighbour, full);
+    expect(reject.status).toBe(403);
+    expect((await get(`/offers/${offer.offerId}`, appraiser).expect(200)).body.status).toBe('open');
+    const own = await post(`/offers/${offer.offerId}/accept`, appraiser, { party, category: 'forensic-medicine' });
+    expect(own.status).toBe(201);
+  });
+
+  it('reports a pause for materials as needs-info to the work order, and their arrival as info-received', async () => {
+    const offer = router.offer();
+    await router.dispatch(offer);
+    await waitUntil(
+      async () => ((await get(`/offers/${offer.offerId}`, appraiser)).status === 200 ? true : undefined),
+      30_000,
+      'offer recorded',
+    );
+    const party = { kind: 'party', name: '王五' };
+    const accepted = await post(`/offers/${offer.offerId}/accept`, appraiser, { party, category: 'forensic-medicine' });
+    expect(accepted.status).toBe(201);
+    const id = accepted.body.id as string;
+    await post(`/entrustments/${id}/decision`, appraiser, { accept: true }).expect(200);
+    await post(`/entrustments/${id}/term/pause`, appraiser, { reason: '需补充病历资料' }).expect(200);
+    const [needs] = await router.waitForReports(offer.workOrderId, NeedsInfo.type);
+    expect(needs?.data).toMatchObject({
+      handler: 'judicial-appraisal',
+      handlerCaseId: id,
+      missingItems: [{ code: 'supplementary-materials', label: '需补充病历资料' }],
+      pausesClock: true,
+    });
+    await post(`/entrustments/${id}/term/resume`, appraiser, {}).expect(200);
+    const [received] = await router.waitForReports(offer.workOrderId, InfoReceived.type);
+    expect(received?.data).toMatchObject({ handlerCaseId: id, receivedItems: ['supplementary-materials'] });
   });
 });

@@ -22,6 +22,9 @@ import {
 import { TermExtensionDto } from './dto/term-extension.dto';
 import { TermPauseDto, TermResumeDto } from './dto/term-pause.dto';
 
+/** The item code of a pause for materials in the NeedsInfo / InfoReceived reports. */
+const SUPPLEMENTARY_MATERIALS = 'supplementary-materials';
+
 /** Pauses for supplementary materials, resumes, and the one extension of the appraisal term. */
 @Injectable()
 export class TermService {
@@ -38,6 +41,9 @@ export class TermService {
       if ('refused' in result) throw refusal(result, 'pausedAt');
       e.termPauses = [...e.termPauses, result.pause];
       const detail = `Clock paused at ${result.pause.pausedAt} for supplementary materials (art. 29): ${dto.reason}`;
+      // The work order shows it waiting for materials from the entrusting party, as the other handlers report it.
+      const items = [{ code: SUPPLEMENTARY_MATERIALS, label: dto.reason.slice(0, 200) }];
+      await this.reports.needsInfo(manager, { about: e, actorId: user.subject, at: now, items, notice: detail });
       return this.apply(manager, { e, user, now, step: 'term-paused', detail });
     });
   }
@@ -50,6 +56,8 @@ export class TermService {
       e.termPauses = result.pauses;
       const after = computeAppraisalTerm({ ...state, pauses: result.pauses });
       const detail = `Supplementary materials received; ${describeResume(before, after)}`;
+      const receivedItems = [SUPPLEMENTARY_MATERIALS];
+      await this.reports.infoReceived(manager, { about: e, actorId: user.subject, at: now, receivedItems });
       return this.apply(manager, { e, user, now, step: 'term-resumed', detail });
     });
   }
