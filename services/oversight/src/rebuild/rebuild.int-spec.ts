@@ -45,7 +45,7 @@ describe('oversight rebuild CLI: reset and replay from the topics (real PostgreS
     stream = await WorkOrderStreamFixture.connect(tag, ['127.0.0.1:9092']);
     // Dispatched at 2 h and accepted at 4 h: the resolved view alone would not tell these moments.
     await stream.changed(at(script.next('received', { deadlines: [] }, 'received'), 0));
-    const org = { organisationId: 'org-370102-legal-aid', handler: 'legal-aid' };
+    const org = { organisationId: 'org-370102-legal-aid', handler: 'legal-aid' as const };
     await stream.changed(at(script.next('offered', org, 'offered'), 2));
     await stream.changed(at(script.next('accepted', {}, 'offer-accepted'), 4));
     await stream.changed(at(script.next('resolved', {}, 'resolved'), 30));
