@@ -43,3 +43,11 @@ export { ApplicantResponseDto } from './applicant/applicant-response.dto';
 export { offerKitColumnsMigration, offerTableMigration } from './migrations/offer-table.migration';
 export { WorkOrderRouterFixture } from './testing/work-order-router.fixture';
 export type { DispatchData, OfferDefaults } from './testing/work-order-router.fixture';
+export {
+  CALENDAR_ACTOR,
+  crossesChangedDay,
+  DEADLINE_RECOMPUTED_STEP,
+  recomputedDetail,
+  recomputeOnCalendarChange,
+} from './calendar/recompute-on-calendar-change';
+export type { CalendarRecompute, OpenClock } from './calendar/recompute-on-calendar-change';

@@ -5,7 +5,8 @@ export type ProgressStep =
   | 'session-held'
   | 'term-extended'
   | 'judicial-confirmation-requested'
-  | 'judicial-confirmation-decided';
+  | 'judicial-confirmation-decided'
+  | 'deadline-recomputed';
 
 /** How a mediation ends (Resolved.outcome). */
 export type MediationOutcome = 'agreement-reached' | 'mediation-failed' | 'withdrawn';

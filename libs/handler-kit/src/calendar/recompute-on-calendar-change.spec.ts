@@ -1,0 +1,32 @@
+import { crossesChangedDay, recomputedDetail } from './recompute-on-calendar-change';
+
+// 2026-12-21T02:00Z is 2026-12-21 10:00 in Asia/Shanghai; due 2027-01-12 17:00 Shanghai.
+const start = new Date('2026-12-21T02:00:00Z');
+const due = new Date('2027-01-12T09:00:00Z');
+
+describe('crossesChangedDay', () => {
+  it('is true when a changed day lies after the start day and up to the due day', () => {
+    expect(crossesChangedDay(['2027-01-04'], start, due)).toBe(true);
+    expect(crossesChangedDay(['2027-01-12'], start, due)).toBe(true);
+  });
+
+  it('is false for the start day itself, days before it and days after the due day', () => {
+    expect(crossesChangedDay(['2026-12-21'], start, due)).toBe(false);
+    expect(crossesChangedDay(['2026-12-01'], start, due)).toBe(false);
+    expect(crossesChangedDay(['2027-01-13', '2027-02-10'], start, due)).toBe(false);
+    expect(crossesChangedDay([], start, due)).toBe(false);
+  });
+
+  it('compares Shanghai days, not UTC days', () => {
+    // 2027-01-12T17:30Z is already 2027-01-13 in Shanghai, so a change on the 13th is crossed.
+    expect(crossesChangedDay(['2027-01-13'], start, new Date('2027-01-12T17:30:00Z'))).toBe(true);
+  });
+});
+
+describe('recomputedDetail', () => {
+  it('names the year, the version and the old and new due days in Shanghai time', () => {
+    const applied = { year: 2027, version: 3, changedDays: [] };
+    const text = recomputedDetail(applied, 'mediation term', due, new Date('2027-01-13T09:00:00Z'));
+    expect(text).toBe('Official holiday calendar 2027 loaded (version 3); mediation term due 2027-01-12 → 2027-01-13');
+  });
+});
