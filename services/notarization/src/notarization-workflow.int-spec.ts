@@ -174,7 +174,7 @@ describe('notarization workflow (real PostgreSQL, Kafka)', () => {
     expect(sorted).toEqual([sorted[0], (sorted[0] ?? 0) + 1, (sorted[0] ?? 0) + 2]);
     expect(serials[2]).toBe(sorted[2]);
 
-    const jinanNotary = await auth.bearer({ roles: ['notary'], region: '370102' });
+    const jinanNotary = await auth.bearer({ roles: ['notary'], org: 'org-370102-notary', region: '370102' });
     const jinanOffice = { organisationId: 'org-370102-notary', organisationName: '山东省济南市历下公证处', organisationRegionCode: '370102', regionCode: '370102002' };
     const other = await reviewed('degree', ['applicant-id-card', 'diploma', 'degree-certificate'], jinanOffice, jinanNotary);
     const otherIssued = await request(service.url).post(`/applications/${other.id}/certificate`).set('authorization', jinanNotary).send({}).expect(200);
