@@ -13,7 +13,7 @@ import { OfferAccepted } from './events/offer-accepted.event';
 import { OfferRejected } from './events/offer-rejected.event';
 import { OfferWithdrawn } from './events/offer-withdrawn.event';
 import { PartnerFeedItem } from './events/partner-feed-item.event';
-import { PartnerTransferUpdate } from './events/partner-transfer.events';
+import { PartnerTransferRequest, PartnerTransferUpdate } from './events/partner-transfer.events';
 import { Progressed } from './events/progressed.event';
 import { ReferralAccepted, ReferralRejected, ReferralRequested } from './events/referral.events';
 import { Resolved } from './events/resolved.event';
@@ -43,6 +43,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   DefenceNotice,
   PartnerFeedItem,
   PartnerTransferUpdate,
+  PartnerTransferRequest,
   CalendarYearLoaded,
 ] as unknown as readonly EventDefinition[];
 

@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
-import { PARTNER_FEED } from '../topics';
+import { PARTNER_FEED, TOPICS } from '../topics';
 import { CaseCode, RegionCode, ServiceType, strictObject, Timestamp, Uuid, WorkOrderStatus } from '../schemas/common.schema';
 
 /** What became of a matter 12345 transferred to 12348, and a 12348 matter transferred out to 12345. */
-export const TRANSFER_STAGES = ['received', 'registered', 'linked', 'rejected', 'status', 'transferred-out'] as const;
+export const TRANSFER_STAGES = ['received', 'registered', 'linked', 'rejected', 'status', 'transferred-out', 'refused'] as const;
 
 /**
  * One step of a 12345 transfer on the 12345 partner's own feed (legal.partner.feed.<clientId>): the
@@ -47,5 +47,67 @@ export const PartnerTransferUpdate = defineEvent({
     caseCode: '371321-20261128-000001-7',
     status: 'received',
     occurredAt: '2026-12-04T12:15:03.000Z',
+  },
+});
+
+/** How 12345 obtained the caller's consent to the transfer (the REST route's list). */
+export const TRANSFER_CONSENT_METHODS = ['recorded-call', 'written', 'online'] as const;
+
+/**
+ * A 12345 transfer produced as an event by the 12345 partner client (the REST route POST /partner/transfers as
+ * a record on legal.partner.notice, the topic partner principals may write). The broker lets every partner write
+ * that topic, so the record does not say who sent it: it carries the sender's access token, verified by identity
+ * as of the event's time, and the transfer is the token's client's (refused — dead-lettered with the reason — if
+ * that client is not an active 12345 client). Idempotent per (client, reference) with the REST route; without the
+ * caller's consent it is refused with a `refused` item on the client's feed. Key: the reference.
+ */
+export const PartnerTransferRequest = defineEvent({
+  type: 'legal.partner.transfer-request.v1',
+  topic: TOPICS.partnerNotice.name,
+  summary: "12345 transfers a matter to 12348 by event (reference, the caller's consent, the matter, the sender's token)",
+  producers: ['partner-agencies'],
+  consumers: ['identity'],
+  sealed: ['matter', 'partnerToken'],
+  schema: strictObject(
+    {
+      reference: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$', description: "12345's own reference (idempotency key)" }),
+      consent: Type.Optional(
+        strictObject(
+          {
+            given: Type.Boolean(),
+            obtainedAt: Timestamp,
+            method: Type.Union(TRANSFER_CONSENT_METHODS.map((m) => Type.Literal(m))),
+          },
+          "The caller's consent to the transfer",
+        ),
+      ),
+      matter: strictObject(
+        {
+          description: Type.String({ minLength: 1, maxLength: 5000 }),
+          regionCode: RegionCode,
+          serviceType: Type.Optional(ServiceType),
+          urgency: Type.Optional(Type.Union([Type.Literal('normal'), Type.Literal('urgent')])),
+          vulnerableGroup: Type.Optional(Type.Boolean()),
+          language: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]+)?$' })),
+          callerName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          callerPhone: Type.Optional(Type.String({ pattern: '^1[3-9]\\d{9}$' })),
+        },
+        'The matter as 12345 recorded it',
+      ),
+      partnerToken: Type.String({
+        minLength: 20,
+        maxLength: 4096,
+        description:
+          "The sending 12345 client's access token (client credentials), valid at the event's time: whose transfer it is. " +
+          'Sealed for identity; never stored',
+      }),
+    },
+    '12345 transfer request',
+  ),
+  example: {
+    reference: '12345-20261204-000123',
+    consent: { given: true, obtainedAt: '2026-12-04T12:10:00.000Z', method: 'recorded-call' },
+    matter: { description: '工地拖欠工资两万元，老板一直不给', regionCode: '371324101', serviceType: 'legal-aid' },
+    partnerToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJob3RsaW5lLTEyMzQ1In0.c2lnbmF0dXJl',
   },
 });

@@ -23,6 +23,20 @@ export const TRANSFERRED_TO_12345 = 'transferred-to-12345';
 /** The intake platform of a matter transferred from 12345. */
 export const TRANSFER_PLATFORM = '12345';
 
+const CONSENT_REQUIRED = 'A matter is transferred only with the caller’s consent (consent.given true, obtainedAt, method)';
+
+/** A transfer event refused before anything is recorded (not a 12345 client): dead-lettered with the reason. */
+export class TransferRefusedError extends Error {
+  constructor(reason: string) {
+    super(`12345 transfer request refused: ${reason}`);
+    this.name = 'TransferRefusedError';
+  }
+}
+
+function consentGiven(dto: PartnerTransferCreateDto): boolean {
+  return dto.consent?.given === true;
+}
+
 type Update = Omit<EventData<typeof PartnerTransferUpdate>, 'transferId' | 'reference' | 'direction' | 'occurredAt'>;
 
 export function toTransferResponse(t: PartnerTransfer): PartnerTransferResponseDto {
@@ -74,62 +88,110 @@ export class PartnerTransferService implements OnModuleInit {
   }
 
   async transferIn(clientId: string, dto: PartnerTransferCreateDto): Promise<{ transfer: PartnerTransfer; created: boolean }> {
-    const client = await this.dataSource.getRepository(PartnerClient).findOneBy({ clientId });
+    await this.transferringClient(this.dataSource.manager, clientId);
+    if (!consentGiven(dto)) {
+      throw new DomainError('consent-required', CONSENT_REQUIRED, HttpStatus.UNPROCESSABLE_ENTITY, [
+        { field: 'consent.given', messages: ['the caller’s consent is required'], codes: ['consentRequired'] },
+      ]);
+    }
+    await this.access.ensureFeedTopic(clientId);
+    return this.dataSource.transaction((manager) => this.record(manager, clientId, dto));
+  }
+
+  /**
+   * The same transfer produced as an event (legal.partner.transfer-request.v1) by `clientId` — the client of the
+   * verified token it carried, never a field of the record. Same checks, same idempotency and the same `record`
+   * as the REST route, in the consumer's transaction; what REST answers 422 or 409 goes on the client's feed as
+   * a `refused` item with the reason (there is no HTTP answer). Not a 12345 client: TransferRefusedError (DLQ).
+   */
+  async transferInByEvent(manager: EntityManager, eventId: string, clientId: string, dto: PartnerTransferCreateDto): Promise<void> {
+    try {
+      await this.transferringClient(manager, clientId);
+    } catch (error) {
+      if (error instanceof DomainError) throw new TransferRefusedError(error.message);
+      throw error;
+    }
+    await this.access.ensureFeedTopic(clientId);
+    if (!consentGiven(dto)) {
+      await this.refuse(manager, eventId, clientId, dto.reference, ['consent-required: ' + CONSENT_REQUIRED]);
+      return;
+    }
+    try {
+      await this.record(manager, clientId, dto);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'transfer-reference-reused') throw error;
+      await this.refuse(manager, eventId, clientId, dto.reference, [`transfer-reference-reused: ${error.message}`]);
+    }
+  }
+
+  /** The active 12345 client `clientId`, or the DomainError the REST route answers. */
+  private async transferringClient(manager: EntityManager, clientId: string): Promise<PartnerClient> {
+    const client = await manager.getRepository(PartnerClient).findOneBy({ clientId });
     if (!client || client.disabled) throw new NotFoundError('Partner client', clientId);
     if (client.channel !== TRANSFER_PLATFORM) {
       throw new DomainError('not-a-12345-client', 'Only the 12345 hotline’s partner client may transfer matters', HttpStatus.FORBIDDEN);
     }
-    if (dto.consent?.given !== true) {
-      throw new DomainError('consent-required', 'A matter is transferred only with the caller’s consent (consent.given true, obtainedAt, method)', HttpStatus.UNPROCESSABLE_ENTITY, [
-        { field: 'consent.given', messages: ['the caller’s consent is required'], codes: ['consentRequired'] },
-      ]);
-    }
-    const consent = { obtainedAt: dto.consent.obtainedAt, method: dto.consent.method };
+    return client;
+  }
+
+  /** A transfer request refused without an HTTP answer: one `refused` item on the client's feed (id from the event). */
+  private async refuse(manager: EntityManager, eventId: string, clientId: string, reference: string, reasons: string[]): Promise<void> {
+    const hex = createHash('sha256').update(`transfer-refused\0${eventId}`).digest('hex');
+    const transferId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    await this.outbox.publish(
+      manager,
+      PartnerTransferUpdate,
+      { transferId, reference, direction: 'in', stage: 'refused', reasons, occurredAt: new Date().toISOString() },
+      { subject: transferId, topic: partnerFeedTopic(clientId) },
+    );
+    this.logger.warn({ clientId, reference, reasons }, '12345 transfer request refused');
+  }
+
+  /** Records a consented transfer once per (client, reference), submits its intake and tells `received`. */
+  private async record(manager: EntityManager, clientId: string, dto: PartnerTransferCreateDto): Promise<{ transfer: PartnerTransfer; created: boolean }> {
+    const consent = { obtainedAt: dto.consent?.obtainedAt, method: dto.consent?.method };
     const requestHash = transferRequestHash(dto);
-    await this.access.ensureFeedTopic(clientId);
-    return this.dataSource.transaction(async (manager) => {
-      const id = randomUUID();
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(PartnerTransfer)
-        .values({ id, clientId, reference: dto.reference, direction: 'in', requestHash, consent, stage: 'received', caseCode: null, workOrderId: null, lastStatus: null })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      if (inserted.raw.length === 0) {
-        const existing = await manager.getRepository(PartnerTransfer).findOneByOrFail({ clientId, direction: 'in', reference: dto.reference });
-        if (existing.requestHash !== requestHash) {
-          throw new DomainError('transfer-reference-reused', `Reference ${dto.reference} was already transferred with another matter`, HttpStatus.CONFLICT);
-        }
-        return { transfer: existing, created: false };
+    const id = randomUUID();
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PartnerTransfer)
+      .values({ id, clientId, reference: dto.reference, direction: 'in', requestHash, consent, stage: 'received', caseCode: null, workOrderId: null, lastStatus: null })
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if (inserted.raw.length === 0) {
+      const existing = await manager.getRepository(PartnerTransfer).findOneByOrFail({ clientId, direction: 'in', reference: dto.reference });
+      if (existing.requestHash !== requestHash) {
+        throw new DomainError('transfer-reference-reused', `Reference ${dto.reference} was already transferred with another matter`, HttpStatus.CONFLICT);
       }
-      const now = new Date();
-      const m = dto.matter;
-      await this.outbox.publish(
-        manager,
-        IntakeSubmitted,
-        {
-          intakeId: id,
-          platform: TRANSFER_PLATFORM,
-          platformRecordId: dto.reference,
-          submittedAt: now.toISOString(),
-          ...(m.serviceType ? { serviceType: m.serviceType as ServiceType } : {}),
-          description: m.description,
-          regionCode: m.regionCode,
-          language: m.language ?? 'zh',
-          urgency: m.urgency ?? 'normal',
-          ...(m.vulnerableGroup !== undefined ? { vulnerableGroup: m.vulnerableGroup } : {}),
-          applicant: { ...(m.callerName ? { name: m.callerName } : {}), ...(m.callerPhone ? { phone: m.callerPhone } : {}) },
-          submittedBy: { userId: clientId, role: 'partner' },
-        },
-        { subject: id },
-      );
-      const transfer = await manager.getRepository(PartnerTransfer).findOneByOrFail({ id });
-      await this.tell(manager, transfer, { stage: 'received' }, now.toISOString());
-      this.logger.log({ transferId: id, clientId, reference: dto.reference }, '12345 transfer received');
-      return { transfer, created: true };
-    });
+      return { transfer: existing, created: false };
+    }
+    const now = new Date();
+    const m = dto.matter;
+    await this.outbox.publish(
+      manager,
+      IntakeSubmitted,
+      {
+        intakeId: id,
+        platform: TRANSFER_PLATFORM,
+        platformRecordId: dto.reference,
+        submittedAt: now.toISOString(),
+        ...(m.serviceType ? { serviceType: m.serviceType as ServiceType } : {}),
+        description: m.description,
+        regionCode: m.regionCode,
+        language: m.language ?? 'zh',
+        urgency: m.urgency ?? 'normal',
+        ...(m.vulnerableGroup !== undefined ? { vulnerableGroup: m.vulnerableGroup } : {}),
+        applicant: { ...(m.callerName ? { name: m.callerName } : {}), ...(m.callerPhone ? { phone: m.callerPhone } : {}) },
+        submittedBy: { userId: clientId, role: 'partner' },
+      },
+      { subject: id },
+    );
+    const transfer = await manager.getRepository(PartnerTransfer).findOneByOrFail({ id });
+    await this.tell(manager, transfer, { stage: 'received' }, now.toISOString());
+    this.logger.log({ transferId: id, clientId, reference: dto.reference }, '12345 transfer received');
+    return { transfer, created: true };
   }
 
   async get(clientId: string, reference: string): Promise<PartnerTransfer> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PartnerFeedModule } from '../partner-feed/partner-feed.module';
+import { PartnerTransferConsumer } from './partner-transfer.consumer';
 import { PartnerTransferController } from './partner-transfer.controller';
 import { PartnerTransferService } from './partner-transfer.service';
 
@@ -7,6 +8,6 @@ import { PartnerTransferService } from './partner-transfer.service';
 @Module({
   imports: [PartnerFeedModule],
   controllers: [PartnerTransferController],
-  providers: [PartnerTransferService],
+  providers: [PartnerTransferService, PartnerTransferConsumer],
 })
 export class PartnerTransfersModule {}
