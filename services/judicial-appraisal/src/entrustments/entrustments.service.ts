@@ -32,7 +32,8 @@ export type AppraisalStep =
   | 'appraisers-assigned'
   | 'term-paused'
   | 'term-resumed'
-  | 'term-extended';
+  | 'term-extended'
+  | 'deadline-recomputed';
 export type AppraisalOutcome = 'not-accepted' | 'opinion-issued';
 
 /** What registering an entrustment needs besides the validated facts. */
