@@ -4,17 +4,17 @@
  *
  *  1. A citizen asks for an appraisal on the portal: the work order is routed to the city's appraisal centre,
  *     its appraiser accepts the offer (the entrustment), decides within 7 working days, pauses for
- *     supplementary materials and resumes, the head extends the term once (a second is refused), two
- *     appraisers are designated and the coded opinion is issued; anyone verifies the code, a tampered one
- *     fails; the portal, the centre and the hotline show the same resolved work order, the citizen's status
- *     text naming 司法鉴定.
+ *     supplementary materials and resumes, the head the admin designated extends the term once (a second is
+ *     refused), two appraisers are designated and the coded opinion is issued; anyone verifies the code, a
+ *     tampered one fails; the portal, the centre and the hotline show the same resolved work order, the
+ *     citizen's status text naming 司法鉴定.
  *  2. A partner court submits an entrustment through the portal's Open311 interface (public, as partner
  *     systems do): it takes the same way to an opinion, with the court's case number on the entrustment.
  */
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
 import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { centreService } from '../../services/centre/src/centre.definition';
 import { hotlineService } from '../../services/hotline/src/hotline.definition';
@@ -39,7 +39,9 @@ interface View {
 
 const REGION = '371324101';
 const SLOW = 90_000;
-const LINYI = { org: 'org-371300-appraisal', region: '371300', head: 'appraisal-head-371300' };
+const LINYI = { org: 'org-371300-appraisal', region: '371300', code: '371300001' };
+/** Identity gives staff tokens a random subject: the admin designates the head's (PUT /institutions/:code/head). */
+const HEAD_SUBJECT = randomUUID();
 
 function randomMobile(): string {
   return `139${String(randomInt(0, 99_999_999)).padStart(8, '0')}`;
@@ -128,7 +130,7 @@ describe('judicial appraisal on the three platforms (work-order, portal, hotline
     expect(resumed.body.term.status).toBe('running');
     const extension = `/entrustments/${id}/term/extension`;
     const extended = await post(extension, head, { workingDays: 10, reason: '需进行补充检验' }).expect(200);
-    expect(extended.body.term.extension).toMatchObject({ workingDays: 10, approvedBy: LINYI.head });
+    expect(extended.body.term.extension).toMatchObject({ workingDays: 10, approvedBy: HEAD_SUBJECT });
     await post(extension, head, { workingDays: 5, reason: '再次延长' }).expect(409);
     const institution = await request(appraisal.url).get('/institutions/371300001').set('authorization', appraiser);
     const qualified = (institution.body.appraisers as { id: string; categories: string[] }[])
@@ -165,7 +167,13 @@ describe('judicial appraisal on the three platforms (work-order, portal, hotline
     agent = await auth.bearer({ sub: 'agent-e2e', roles: ['hotline-agent'], ...dutyTeam });
     clerk = await auth.bearer({ sub: 'clerk-e2e', roles: ['centre-clerk'], org: 'org-371324-centre', region: '371324' });
     appraiser = await auth.bearer({ sub: 'appraiser-e2e', roles: ['appraiser'], org: LINYI.org, region: LINYI.region });
-    head = await auth.bearer({ sub: LINYI.head, roles: ['appraiser'], org: LINYI.org, region: LINYI.region });
+    head = await auth.bearer({ sub: HEAD_SUBJECT, roles: ['appraiser'], org: LINYI.org, region: LINYI.region });
+    const admin = await auth.bearer({ sub: 'admin-e2e', roles: ['admin'] });
+    await request(appraisal.url)
+      .put(`/institutions/${LINYI.code}/head`)
+      .set('authorization', admin)
+      .send({ subject: HEAD_SUBJECT })
+      .expect(200);
   });
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { InfoReceived, NeedsInfo, OfferAccepted, Progressed, Resolved } from '@legal/contracts';
 import { addWorkingDays, applyDeadlinePause } from '@legal/domain';
 import { WorkOrderRouterFixture } from '@legal/handler-kit';
@@ -12,7 +13,9 @@ import { formatOpinionCode } from './opinions/opinion-code';
 jest.setTimeout(90_000);
 
 const DAY = 24 * 3600_000;
-const LINYI = { code: '371300001', org: 'org-371300-appraisal', region: '371300', head: 'appraisal-head-371300' };
+const LINYI = { code: '371300001', org: 'org-371300-appraisal', region: '371300' };
+/** Identity gives staff tokens a random subject; the admin designates that subject as the institution head. */
+const HEAD_SUBJECT = randomUUID();
 const court = { kind: 'court', name: '兰陵县人民法院', courtCaseNumber: '(2026)鲁1324民初123号' };
 const ordinary = { byLetter: false, complexity: 'ordinary' };
 
@@ -31,6 +34,8 @@ describe('judicial appraisal workflow (real PostgreSQL, Kafka, Redis)', () => {
   };
   const post = (path: string, token: string, body: object = {}): request.Test =>
     request(service.url).post(path).set('authorization', token).send(body);
+  const put = (path: string, token: string, body: object): request.Test =>
+    request(service.url).put(path).set('authorization', token).send(body);
   const forensic = (): string[] =>
     appraisers.filter((a) => a.categories.includes('forensic-medicine')).map((a) => a.id);
   /** Registers an entrustment at the Linyi centre and returns its id. */
@@ -53,7 +58,10 @@ describe('judicial appraisal workflow (real PostgreSQL, Kafka, Redis)', () => {
       description: '交通事故致伤，需对伤残等级进行鉴定',
     });
     appraiser = await auth.bearer({ sub: 'appraiser-sun', roles: ['appraiser'], org: LINYI.org, region: LINYI.region });
-    head = await auth.bearer({ sub: LINYI.head, roles: ['appraiser'], org: LINYI.org, region: LINYI.region });
+    head = await auth.bearer({ sub: HEAD_SUBJECT, roles: ['appraiser'], org: LINYI.org, region: LINYI.region });
+    const admin = await auth.bearer({ sub: 'admin-zhao', roles: ['admin'] });
+    await put(`/institutions/${LINYI.code}/head`, appraiser, { subject: HEAD_SUBJECT }).expect(403);
+    await put(`/institutions/${LINYI.code}/head`, admin, { subject: HEAD_SUBJECT }).expect(200);
     const institution = await get(`/institutions/${LINYI.code}`, appraiser).expect(200);
     appraisers = institution.body.appraisers as typeof appraisers;
   });
@@ -172,7 +180,7 @@ describe('judicial appraisal workflow (real PostgreSQL, Kafka, Redis)', () => {
     const extendedDue = applyDeadlinePause(addWorkingDays(agreementAt, 40), { pausedAt, resumedAt });
     expect(extended.body.term).toMatchObject({
       dueAt: extendedDue.dueAt.toISOString(),
-      extension: { workingDays: 10, approvedBy: LINYI.head },
+      extension: { workingDays: 10, approvedBy: HEAD_SUBJECT },
     });
     const second = await post(extension, head, { workingDays: 5, reason: '再次延长' }).expect(409);
     expect(second.body.type).toContain('extension-already-granted');

@@ -121,6 +121,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/institutions/{code}/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Designate the institution head (机构负责人), the staff subject who alone approves a term extension; an admin, or a supervisor of the jurisdiction */
+        put: operations["InstitutionsController_designateHead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/entrustments": {
         parameters: {
             query?: never;
@@ -540,6 +557,25 @@ export interface components {
             categories: string[];
             /** @description Appraisers practising there */
             appraisers: components["schemas"]["AppraiserResponseDto"][];
+        };
+        InstitutionHeadDto: {
+            /**
+             * @description Identity subject of the institution head (机构负责人), the staff account's token `sub`
+             * @example 5b7c1d1e-4c8a-4f0e-9d36-0f4c9e1d2a11
+             */
+            subject: string;
+        };
+        InstitutionHeadResponseDto: {
+            /**
+             * @description Licence code (9 digits)
+             * @example 371300001
+             */
+            code: string;
+            /**
+             * @description Identity subject of the institution head
+             * @example 5b7c1d1e-4c8a-4f0e-9d36-0f4c9e1d2a11
+             */
+            headSubject: string;
         };
         EntrustmentCreateDto: {
             /**
@@ -1123,6 +1159,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InstitutionResponseDto"];
+                };
+            };
+        };
+    };
+    InstitutionsController_designateHead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Licence code (9 digits) */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstitutionHeadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstitutionHeadResponseDto"];
                 };
             };
         };

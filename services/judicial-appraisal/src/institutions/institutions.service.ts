@@ -7,6 +7,7 @@ import { assertMayRead } from '../common/institution-access';
 import { AppraisalInstitution } from './entities/appraisal-institution.entity';
 import { Appraiser } from './entities/appraiser.entity';
 import { InstitutionResponseDto } from './dto/institution-response.dto';
+import { InstitutionHeadResponseDto } from './dto/institution-head.dto';
 
 /** The register of institutions and their appraisers (seeded by migration, read by the domain). */
 @Injectable()
@@ -25,6 +26,16 @@ export class InstitutionsService {
 
   async appraisersOf(manager: EntityManager, institutionCode: string): Promise<Appraiser[]> {
     return manager.find(Appraiser, { where: { institutionCode }, order: { licenceNumber: 'ASC' } });
+  }
+
+  /** An admin, or a supervisor whose jurisdiction covers the institution, names its head (art. 28 approvals). */
+  async designateHead(code: string, user: AuthUser, subject: string): Promise<InstitutionHeadResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const institution = await this.byCode(manager, code);
+      assertMayRead(user, institution, `Institution ${code}`);
+      await manager.update(AppraisalInstitution, { code }, { headSubject: subject });
+      return { code, headSubject: subject };
+    });
   }
 
   async describe(code: string, user: AuthUser): Promise<InstitutionResponseDto> {
