@@ -1,6 +1,7 @@
+import { DailyDeadlineRollup, DailyRollup } from './facts/daily-rollup.entity';
 import { DeadlineFact } from './facts/deadline-fact.entity';
 import { WorkOrderFact } from './facts/work-order-fact.entity';
 import { MonthlyReport } from './reports/monthly-report.entity';
 
 /** Every entity of the oversight schema. */
-export const oversightEntities = [WorkOrderFact, DeadlineFact, MonthlyReport];
+export const oversightEntities = [WorkOrderFact, DeadlineFact, DailyRollup, DailyDeadlineRollup, MonthlyReport];

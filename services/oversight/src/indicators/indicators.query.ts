@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { DailyDeadlineRollup, DailyRollup } from '../facts/daily-rollup.entity';
 import { DeadlineFact } from '../facts/deadline-fact.entity';
 import { tableOf } from '../facts/table-name';
 import { WorkOrderFact } from '../facts/work-order-fact.entity';
@@ -42,6 +43,97 @@ const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(
  * are counted in the period they were received in.
  */
 export async function countFacts(
+  manager: EntityManager,
+  scope: { period: Period; regionCode: string; grouping: Grouping; now: Date },
+): Promise<Map<string, Counts>> {
+  // Periods are whole Asia/Shanghai days; the roll-ups hold counties, so a township needs the facts.
+  if (scope.regionCode.length === 6 && scope.grouping !== 'township') return countRollups(manager, scope);
+  return countFromFacts(manager, scope);
+}
+
+/** The counts of countFacts read from the daily roll-ups; only `overdue` (which depends on `now`) from the facts. */
+export async function countRollups(
+  manager: EntityManager,
+  scope: { period: Period; regionCode: string; grouping: Grouping; now: Date },
+): Promise<Map<string, Counts>> {
+  const g = rollupGroupExpression(scope.grouping);
+  const where = `f.day >= ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
+    AND f.day < ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date AND ${regionCondition(scope.regionCode, '$3')}`;
+  const params = [scope.period.from, scope.period.to, scope.regionCode];
+  const accepted = (type: string): string => `sum(f.accepted) FILTER (WHERE f.service_type = '${type}')`;
+  const rows = await manager.query<Record<string, unknown>[]>(
+    `SELECT ${g} AS g,
+       sum(f.total) AS total,
+       sum(f.total) FILTER (WHERE f.origin_platform = 'hotline') AS hotline,
+       sum(f.total) FILTER (WHERE f.origin_platform = 'portal') AS portal,
+       sum(f.total) FILTER (WHERE f.origin_platform = 'centre') AS centre,
+       ${accepted('legal-aid')} AS legal_aid_accepted,
+       sum(f.total) FILTER (WHERE f.service_type = 'duty-lawyer') AS duty_lawyer,
+       ${accepted('duty-lawyer')} AS duty_lawyer_accepted,
+       sum(f.total) FILTER (WHERE f.service_type = 'notified-defence') AS notified_defence,
+       ${accepted('notified-defence')} AS notified_defence_accepted,
+       sum(f.dispatch_seconds_sum) / 3600 AS dispatch_hours_sum,
+       sum(f.dispatched) AS dispatched,
+       sum(f.acceptance_seconds_sum) / 3600 AS acceptance_hours_sum,
+       sum(f.accepted) AS accepted,
+       sum(f.routing_fallback) AS routing_fallback,
+       sum(f.supervisor_queue) AS supervisor_queue,
+       sum(f.supervised) AS supervised,
+       sum(f.supervision_resolved) AS supervision_resolved,
+       sum(f.evaluated) AS evaluated,
+       sum(f.good_evaluations) AS good_evaluations,
+       sum(f.resolved) AS resolved,
+       sum(f.reopened) AS reopened,
+       sum(f.total) FILTER (WHERE f.service_type = 'complaint') AS complaints,
+       sum(f.duplicates) AS duplicates,
+       sum(f.related) AS related
+     FROM ${tableOf(manager, DailyRollup)} f WHERE ${where} GROUP BY 1 HAVING sum(f.total) > 0`,
+    params,
+  );
+  const n = (cond: string): string => `sum(f.n) FILTER (WHERE ${cond})`;
+  const deadlineRows = await manager.query<Record<string, unknown>[]>(
+    `SELECT ${g} AS g,
+       ${n(`f.status = 'met'`)} AS met,
+       ${n(`f.status = 'breached'`)} AS breached,
+       ${n(`f.kind = 'mediation-term' AND f.status = 'met'`)} AS mediation_met,
+       ${n(`f.kind = 'mediation-term' AND f.status = 'breached'`)} AS mediation_breached,
+       ${n(`f.kind = 'notarization-certificate' AND f.status = 'met'`)} AS notarization_met,
+       ${n(`f.kind = 'notarization-certificate' AND f.status = 'breached'`)} AS notarization_breached,
+       ${n(`f.kind = 'legal-aid-decision' AND f.status = 'met'`)} AS legal_aid_decision_met,
+       ${n(`f.kind = 'legal-aid-decision' AND f.status = 'breached'`)} AS legal_aid_decision_breached
+     FROM ${tableOf(manager, DailyDeadlineRollup)} f WHERE ${where} GROUP BY 1 HAVING sum(f.n) > 0`,
+    params,
+  );
+  // Overdue counts running deadlines past `now`, which no roll-up can hold: the facts that are breached or running.
+  const overdueRows = await manager.query<Record<string, unknown>[]>(
+    `SELECT ${groupExpression(scope.grouping)} AS g, count(DISTINCT f.work_order_id) AS overdue
+     FROM ${tableOf(manager, DeadlineFact)} f
+     WHERE f.received_at >= $1 AND f.received_at < $2 AND ${regionCondition(scope.regionCode, '$3')}
+       AND (f.status = 'breached' OR (f.status = 'running' AND f.due_at < $4))
+     GROUP BY 1`,
+    [...params, scope.now],
+  );
+  const out = toCounts(rows, deadlineRows);
+  for (const r of overdueRows) {
+    const c = out.get(String(r.g)) ?? { ...EMPTY_COUNTS };
+    out.set(String(r.g), { ...c, overdue: num(r.overdue) });
+  }
+  return out;
+}
+
+function rollupGroupExpression(grouping: Grouping): string {
+  switch (grouping) {
+    case 'day':
+      return `to_char(f.day, 'YYYY-MM-DD')`;
+    case 'month':
+      return `to_char(f.day, 'YYYY-MM')`;
+    default:
+      return groupExpression(grouping);
+  }
+}
+
+/** countFacts computed by scanning the work-order and deadline facts of the period. */
+export async function countFromFacts(
   manager: EntityManager,
   scope: { period: Period; regionCode: string; grouping: Grouping; now: Date },
 ): Promise<Map<string, Counts>> {
@@ -95,6 +187,10 @@ export async function countFacts(
      FROM ${deadlines} f WHERE ${where} GROUP BY 1`,
     [...params, scope.now],
   );
+  return toCounts(rows, deadlineRows);
+}
+
+function toCounts(rows: Record<string, unknown>[], deadlineRows: Record<string, unknown>[]): Map<string, Counts> {
   const out = new Map<string, Counts>();
   for (const r of rows) {
     out.set(String(r.g), {
@@ -114,7 +210,8 @@ export async function countFacts(
     const c = out.get(String(r.g)) ?? { ...EMPTY_COUNTS };
     out.set(String(r.g), {
       ...c,
-      deadlinesMet: num(r.met), deadlinesBreached: num(r.breached), overdue: num(r.overdue),
+      deadlinesMet: num(r.met), deadlinesBreached: num(r.breached),
+      ...(r.overdue === undefined ? {} : { overdue: num(r.overdue) }),
       mediationMet: num(r.mediation_met), mediationBreached: num(r.mediation_breached),
       notarizationMet: num(r.notarization_met), notarizationBreached: num(r.notarization_breached),
       legalAidDecisionMet: num(r.legal_aid_decision_met), legalAidDecisionBreached: num(r.legal_aid_decision_breached),

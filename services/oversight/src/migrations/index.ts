@@ -1,4 +1,5 @@
 import { OversightTables1765000000000 } from './1765000000000-oversight-tables';
+import { DailyRollups1765100000000 } from './1765100000000-daily-rollups';
 
 /** Committed migrations of the oversight schema, oldest first. */
-export const OversightMigrations = [OversightTables1765000000000];
+export const OversightMigrations = [OversightTables1765000000000, DailyRollups1765100000000];

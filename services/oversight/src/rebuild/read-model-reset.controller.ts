@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Roles } from '@legal/auth';
 import type { DataSource } from 'typeorm';
+import { DailyDeadlineRollup, DailyRollup } from '../facts/daily-rollup.entity';
 import { DeadlineFact } from '../facts/deadline-fact.entity';
 import { tableOf } from '../facts/table-name';
 import { WorkOrderFact } from '../facts/work-order-fact.entity';
@@ -26,7 +27,9 @@ export class ReadModelResetController {
   @ApiOkResponse({ type: ReadModelResetDto })
   async reset(): Promise<ReadModelResetDto> {
     const m = this.dataSource.manager;
-    await m.query(`TRUNCATE ${tableOf(m, DeadlineFact)}, ${tableOf(m, WorkOrderFact)}`);
-    return { emptied: ['deadline_fact', 'work_order_fact'] };
+    // TRUNCATE fires no row triggers: the roll-ups are emptied with the facts they sum.
+    await m.query(`TRUNCATE ${tableOf(m, DeadlineFact)}, ${tableOf(m, WorkOrderFact)}, ${tableOf(m, DailyRollup)},
+      ${tableOf(m, DailyDeadlineRollup)}`);
+    return { emptied: ['deadline_fact', 'work_order_fact', 'daily_rollup', 'daily_deadline_rollup'] };
   }
 }

@@ -33,7 +33,7 @@ export const REBUILD_GROUPS: readonly { name: string; topic: string }[] = [
   { name: 'evaluation-facts', topic: EvaluationSubmitted.topic },
 ];
 /** The projected tables; monthly_report (generated PDFs) is kept. */
-export const FACT_TABLES = ['deadline_fact', 'work_order_fact'] as const;
+export const FACT_TABLES = ['deadline_fact', 'work_order_fact', 'daily_rollup', 'daily_deadline_rollup'] as const;
 
 class StderrLogger extends ConsoleLogger {
   protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel,
