@@ -51,3 +51,5 @@ export {
   recomputeOnCalendarChange,
 } from './calendar/recompute-on-calendar-change';
 export type { CalendarRecompute, OpenClock } from './calendar/recompute-on-calendar-change';
+export { isOfferForDirectIntake, publishDirectIntake } from './intake/direct-intake';
+export type { DirectIntake } from './intake/direct-intake';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { IntakeSubmitted } from '@legal/contracts';
 import type { DefenceNotice, EventData } from '@legal/contracts';
+import { publishDirectIntake } from '@legal/handler-kit';
 import { Outbox } from '@legal/messaging';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -114,26 +114,19 @@ export class DefenceNoticesService {
     const { data, description, submittedBy } = notice;
     const { name, idCardNumber } = data.suspect;
     const applicant = { name, ...(idCardNumber ? { idCardNumber } : {}) };
-    await this.outbox.publish(
-      manager,
-      IntakeSubmitted,
-      {
-        intakeId: data.noticeId,
-        platform: 'partner',
-        platformRecordId: `defence-notice-${data.noticeId}`,
-        submittedAt: data.noticeReceivedAt,
-        serviceType: 'notified-defence',
-        description,
-        regionCode: data.regionCode,
-        language: 'zh',
-        urgency: 'urgent',
-        vulnerableGroup: Boolean(data.suspect.minor || data.suspect.disability),
-        ...(data.hearingAt ? { legalDeadlineAt: data.hearingAt } : {}),
-        applicant,
-        submittedBy: { userId: submittedBy.slice(0, 64), role: 'partner' },
-      },
-      { subject: data.noticeId },
-    );
+    await publishDirectIntake(this.outbox, manager, {
+      recordId: data.noticeId,
+      partnerClientId: submittedBy,
+      platformRecordId: `defence-notice-${data.noticeId}`,
+      submittedAt: data.noticeReceivedAt,
+      serviceType: 'notified-defence',
+      description,
+      regionCode: data.regionCode,
+      urgency: 'urgent',
+      vulnerableGroup: Boolean(data.suspect.minor || data.suspect.disability),
+      ...(data.hearingAt ? { legalDeadlineAt: data.hearingAt } : {}),
+      applicant,
+    });
   }
 
   /** The review record of a notified-defence case: exempt, with the category as it stood. */

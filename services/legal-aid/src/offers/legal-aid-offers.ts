@@ -9,9 +9,9 @@ import {
   Offer,
   OpenRequest,
   Opening,
+  isOfferForDirectIntake,
   unsealApplicant,
 } from '@legal/handler-kit';
-import { workOrderIdForIntake } from '@legal/contracts';
 import { PiiProtector } from '@legal/privacy';
 import { EntityManager, IsNull } from 'typeorm';
 import { ApplicationPresenter } from '../applications/application.presenter';
@@ -101,7 +101,7 @@ export class LegalAidOffers implements HandlerDomain<Application> {
     const unlinked = await manager.find(ApplicationEntity, {
       where: { kind, workOrderId: IsNull(), matterRegionCode: offer.regionCode },
     });
-    return unlinked.find((a) => a.noticeId !== null && workOrderIdForIntake(a.noticeId) === offer.workOrderId) ?? null;
+    return unlinked.find((a) => a.noticeId !== null && isOfferForDirectIntake(offer, a.noticeId)) ?? null;
   }
 
   /**
