@@ -24,6 +24,27 @@ const CONTRIBUTION = [
 ];
 
 /**
+ * The roll-ups of the facts kept in schema `s`, one INSERT ... SELECT GROUP BY per roll-up table (for facts written
+ * while the triggers did not run: before this migration, or a bulk load with the triggers disabled).
+ */
+export function rollupFillSql(s: string): string[] {
+  const cols = COUNTERS.map((c) => `"${c}"`).join(', ');
+  return [
+    `INSERT INTO "${s}"."daily_rollup" ("day", "county_code", "origin_platform", "service_type", "organisation_id",
+        "city_code", ${cols}, "dispatch_seconds_sum", "acceptance_seconds_sum")
+      SELECT (r.received_at AT TIME ZONE 'Asia/Shanghai')::date, r.county_code, r.origin_platform, r.service_type,
+        COALESCE(r.organisation_id, ''), min(r.city_code), ${CONTRIBUTION.map((v) => `sum(${v})`).join(', ')},
+        COALESCE(sum(extract(epoch FROM r.dispatched_at - r.received_at)), 0),
+        COALESCE(sum(extract(epoch FROM r.accepted_at - r.received_at)), 0)
+      FROM "${s}"."work_order_fact" r GROUP BY 1, 2, 3, 4, 5`,
+    `INSERT INTO "${s}"."daily_deadline_rollup" ("day", "county_code", "kind", "status", "city_code", "n")
+      SELECT (r.received_at AT TIME ZONE 'Asia/Shanghai')::date, r.county_code, r.kind, r.status, min(r.city_code),
+        count(*)
+      FROM "${s}"."deadline_fact" r GROUP BY 1, 2, 3, 4`,
+  ];
+}
+
+/**
  * Daily roll-ups of the facts per county, platform, service type and organisation (and of the deadlines per county,
  * kind and status), kept by row triggers in the fact change's own transaction: an update subtracts the old row's
  * contribution and adds the new one, so replays that leave a fact unchanged leave the roll-ups unchanged.
@@ -113,19 +134,7 @@ export class DailyRollups1765100000000 implements MigrationInterface {
       CREATE TRIGGER "deadline_fact_rollup" AFTER INSERT OR UPDATE OR DELETE ON "${s}"."deadline_fact"
       FOR EACH ROW EXECUTE FUNCTION "${s}"."deadline_fact_rollup"()`);
     // Facts already kept before this migration: one INSERT ... SELECT GROUP BY each.
-    await queryRunner.query(`
-      INSERT INTO "${s}"."daily_rollup" ("day", "county_code", "origin_platform", "service_type", "organisation_id",
-        "city_code", ${cols}, "dispatch_seconds_sum", "acceptance_seconds_sum")
-      SELECT (r.received_at AT TIME ZONE 'Asia/Shanghai')::date, r.county_code, r.origin_platform, r.service_type,
-        COALESCE(r.organisation_id, ''), min(r.city_code), ${CONTRIBUTION.map((v) => `sum(${v})`).join(', ')},
-        COALESCE(sum(extract(epoch FROM r.dispatched_at - r.received_at)), 0),
-        COALESCE(sum(extract(epoch FROM r.accepted_at - r.received_at)), 0)
-      FROM "${s}"."work_order_fact" r GROUP BY 1, 2, 3, 4, 5`);
-    await queryRunner.query(`
-      INSERT INTO "${s}"."daily_deadline_rollup" ("day", "county_code", "kind", "status", "city_code", "n")
-      SELECT (r.received_at AT TIME ZONE 'Asia/Shanghai')::date, r.county_code, r.kind, r.status, min(r.city_code),
-        count(*)
-      FROM "${s}"."deadline_fact" r GROUP BY 1, 2, 3, 4`);
+    for (const sql of rollupFillSql(s)) await queryRunner.query(sql);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
