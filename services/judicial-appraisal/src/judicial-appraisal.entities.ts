@@ -5,6 +5,7 @@ import { AppraisalInstitution } from './institutions/entities/appraisal-institut
 import { Appraiser } from './institutions/entities/appraiser.entity';
 import { AppraisalOpinion } from './opinions/entities/appraisal-opinion.entity';
 import { OpinionCounter } from './opinions/entities/opinion-counter.entity';
+import { PartnerEntrustment } from './partner/entities/partner-entrustment.entity';
 
 /** Every table of the judicial_appraisal schema (the offer table is the handler kit's). */
 export const JudicialAppraisalEntities = [
@@ -15,4 +16,5 @@ export const JudicialAppraisalEntities = [
   EntrustmentHistory,
   AppraisalOpinion,
   OpinionCounter,
+  PartnerEntrustment,
 ];

@@ -6,6 +6,7 @@ import { EntrustmentsModule } from './entrustments/entrustments.module';
 import { InstitutionsModule } from './institutions/institutions.module';
 import { appraisalHandler } from './offers/appraisal-offers';
 import { OpinionsModule } from './opinions/opinions.module';
+import { PartnerEntrustmentsModule } from './partner/partner-entrustments.module';
 import { TermModule } from './term/term.module';
 
 /** The judicial-appraisal service's own domain modules, on the handler kit. */
@@ -21,6 +22,7 @@ export class JudicialAppraisalModule {
         AppraisersModule,
         TermModule,
         OpinionsModule,
+        PartnerEntrustmentsModule,
       ],
     };
   }

@@ -8,7 +8,7 @@ export const IntakeSubmitted = defineEvent({
   summary:
     'A request was taken on a platform (call, web form, counter) or transferred from the 12345 hotline (platform 12345, ' +
     'written by the identity service for the 12345 partner client) and needs a work order',
-  producers: ['hotline', 'portal', 'centre', 'identity', 'legal-aid'],
+  producers: ['hotline', 'portal', 'centre', 'identity', 'legal-aid', 'judicial-appraisal'],
   consumers: ['work-order'],
   sealed: ['applicant'],
   schema: strictObject(

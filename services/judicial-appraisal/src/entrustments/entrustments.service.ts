@@ -38,6 +38,8 @@ export type AppraisalOutcome = 'not-accepted' | 'opinion-issued';
 
 /** What registering an entrustment needs besides the validated facts. */
 export interface Registration {
+  /** Set for a partner court's entrustment: its own id (the intake id of its work order). */
+  id?: string;
   facts: EntrustmentFacts;
   matter: string;
   institution: AppraisalInstitution;
@@ -80,7 +82,7 @@ export class EntrustmentsService {
     if (errors.length > 0) throw new InvalidInputError(errors, 'The entrustment breaks the rules of 《司法鉴定程序通则》');
     const period = acceptancePeriod(r.facts);
     const e = manager.create(Entrustment, {
-      id: randomUUID(),
+      id: r.id ?? randomUUID(),
       offerId: r.origin?.offerId ?? null,
       workOrderId: r.origin?.workOrderId ?? null,
       caseCode: r.origin?.caseCode ?? null,

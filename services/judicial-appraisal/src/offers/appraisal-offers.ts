@@ -13,6 +13,8 @@ import { HistoryModule } from '../history/history.module';
 import { HistoryService } from '../history/history.service';
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { InstitutionsService } from '../institutions/institutions.service';
+import { PartnerEntrustment } from '../partner/entities/partner-entrustment.entity';
+import { PartnerEntrustmentsService } from '../partner/partner-entrustments.service';
 import { AppraisalAcceptDto } from './dto/appraisal-accept.dto';
 
 /**
@@ -31,6 +33,8 @@ export class AppraisalOffers implements HandlerDomain<Entrustment, AppraisalAcce
 
   async open(manager: EntityManager, request: OpenRequest<AppraisalAcceptDto>): Promise<Opening<Entrustment>> {
     const { offer, body } = request;
+    const direct = await PartnerEntrustmentsService.forOffer(manager, offer.workOrderId);
+    if (direct) return this.openDirect(manager, request, direct);
     if (!body) {
       return {
         refused: 'needs-staff',
@@ -53,6 +57,47 @@ export class AppraisalOffers implements HandlerDomain<Entrustment, AppraisalAcce
     const e = await this.entrustments.register(manager, {
       facts,
       matter: offer.description,
+      institution,
+      actorId: request.actorId,
+      regionCode: offer.regionCode,
+      origin: {
+        offerId: offer.id,
+        workOrderId: offer.workOrderId,
+        caseCode: offer.caseCode,
+        correlationId: offer.correlationId,
+      },
+    });
+    return { opened: e, subject: e };
+  }
+
+  /**
+   * The offer for a partner court's own entrustment (its work order came from the court's intake): the
+   * entrustment is registered under the court's record id, party and category from the court, never a second one.
+   */
+  private async openDirect(
+    manager: EntityManager,
+    request: OpenRequest<AppraisalAcceptDto>,
+    direct: PartnerEntrustment,
+  ): Promise<Opening<Entrustment>> {
+    const { offer, body } = request;
+    const institution = await this.institutions.byOrganisation(manager, offer.organisationId);
+    if (!institution) {
+      return {
+        refused: 'no-institution',
+        reason: `no appraisal institution is registered for ${offer.organisationId}`,
+      };
+    }
+    const court = { kind: 'court' as const, name: direct.courtName, courtCaseNumber: direct.courtCaseNumber };
+    const facts = factsOf(court, {
+      category: direct.category,
+      byLetter: body?.byLetter ?? false,
+      complexity: body?.complexity ?? 'ordinary',
+      agreedAcceptanceWorkingDays: body?.agreedAcceptanceWorkingDays,
+    }, offer.offeredAt);
+    const e = await this.entrustments.register(manager, {
+      id: direct.id,
+      facts,
+      matter: direct.matter,
       institution,
       actorId: request.actorId,
       regionCode: offer.regionCode,
