@@ -16,7 +16,7 @@ export { OFFER_REJECTION_REASONS, OfferRejected } from './events/offer-rejected.
 export { OfferAccepted } from './events/offer-accepted.event';
 export { OfferWithdrawn } from './events/offer-withdrawn.event';
 export { PartnerFeedItem } from './events/partner-feed-item.event';
-export { PartnerTransferRequest, PartnerTransferUpdate, TRANSFER_CONSENT_METHODS, TRANSFER_STAGES } from './events/partner-transfer.events';
+export { PartnerClientCoverage, PartnerTransferRequest, PartnerTransferUpdate, TRANSFER_CONSENT_METHODS, TRANSFER_STAGES } from './events/partner-transfer.events';
 export { Progressed } from './events/progressed.event';
 export { ReferralAccepted, ReferralRejected, ReferralRequested } from './events/referral.events';
 export { Resolved } from './events/resolved.event';

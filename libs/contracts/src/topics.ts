@@ -49,6 +49,13 @@ export const TOPICS = {
     key: 'noticeId',
     description: 'Notices from courts, procuratorates and police, e.g. notified defence (通知辩护)',
   },
+  partnerClients: {
+    name: 'legal.partner.clients',
+    key: 'clientId',
+    description: "The 12345 hotline's partner clients and the regions they cover, as identity registers them",
+    /** Compacted: the newest coverage of each client stays for every projection that starts later. */
+    compacted: true,
+  },
   calendar: {
     name: 'legal.calendar',
     key: 'year',

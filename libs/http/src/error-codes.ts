@@ -72,6 +72,7 @@ export const ERROR_CODES = {
   'not-a-12345-client': { status: S.FORBIDDEN, meaning: "Only the 12345 hotline's partner client may transfer" },
   'consent-required': { status: S.UNPROCESSABLE_ENTITY, meaning: "A transfer needs the caller's consent" },
   'transfer-reference-reused': { status: S.CONFLICT, meaning: 'The reference was transferred with another matter' },
+  'no-12345-coverage': { status: S.CONFLICT, meaning: "No active 12345 client covers the matter's region: not transferred" },
   // work orders
   'illegal-transition': { status: S.CONFLICT, meaning: 'The work order cannot move from its status to the one asked' },
   'not-in-triage': { status: S.CONFLICT, meaning: 'The work order is not in triage' },

@@ -8,6 +8,7 @@ import { RoutingDecisionEntity } from './routing/entities/routing-decision.entit
 import { RoutingRuleEntity } from './routing/entities/routing-rule.entity';
 import { CalendarYearVersionEntity } from './calendar/entities/calendar-year-version.entity';
 import { DeadlineEntity } from './sla/entities/deadline.entity';
+import { Coverage12345Entity } from './supervision/entities/coverage-12345.entity';
 import { SupervisionOrderEntity } from './supervision/entities/supervision-order.entity';
 import { TimelineEntryEntity } from './work-orders/entities/timeline-entry.entity';
 import { WorkOrderEntity } from './work-orders/entities/work-order.entity';
@@ -27,4 +28,5 @@ export const WorkOrderEntities = [
   SupervisionOrderEntity,
   PossibleRelationEntity,
   CalendarYearVersionEntity,
+  Coverage12345Entity,
 ];

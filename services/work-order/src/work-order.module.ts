@@ -32,6 +32,7 @@ import { DeadlineSweeperService } from './deadline-alerts/deadline-sweeper.servi
 import { DeadlineService } from './sla/deadline.service';
 import { SupervisionLapse } from './supervision/supervision-lapse';
 import { SupervisionService } from './supervision/supervision.service';
+import { Coverage12345Projection } from './supervision/coverage-12345.projection';
 import { SupervisorActionsService } from './supervision/supervisor-actions.service';
 import { SupervisorController } from './supervision/supervisor.controller';
 import { TimelineController } from './timeline/timeline.controller';
@@ -64,6 +65,7 @@ export class WorkOrderModule {
         DeadlineSweeperService,
         SupervisionService,
         SupervisorActionsService,
+        Coverage12345Projection,
         OfferService,
         OfferSweeperService,
         IntakeService,

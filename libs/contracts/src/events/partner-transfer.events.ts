@@ -111,3 +111,27 @@ export const PartnerTransferRequest = defineEvent({
     partnerToken: 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJob3RsaW5lLTEyMzQ1In0.c2lnbmF0dXJl',
   },
 });
+
+/**
+ * What one 12345 partner client covers, published by identity whenever a 12345 client is registered or changed (and
+ * for every 12345 client at start-up), keyed by the client id on a compacted topic: work-order projects it and refuses
+ * a transfer out (409 no-12345-coverage) when no active 12345 client covers the matter's region.
+ */
+export const PartnerClientCoverage = defineEvent({
+  type: 'legal.partner.client-coverage.v1',
+  topic: TOPICS.partnerClients.name,
+  summary: "A 12345 partner client's coverage: active or not, and its region (none: all of Shandong). Key: the client id",
+  producers: ['identity'],
+  consumers: ['work-order'],
+  schema: strictObject(
+    {
+      clientId: Type.String({ minLength: 1, maxLength: 151 }),
+      channel: Type.Literal('12345'),
+      active: Type.Boolean({ description: 'false: disabled, covers nothing' }),
+      regionCode: Type.Optional(RegionCode),
+      changedAt: Timestamp,
+    },
+    "A 12345 client's coverage",
+  ),
+  example: { clientId: 'hotline-12345-linyi', channel: '12345', active: true, regionCode: '371300', changedAt: '2026-12-04T08:00:00.000Z' },
+});

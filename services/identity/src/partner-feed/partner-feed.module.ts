@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PartnerBrokerAccess } from './partner-broker-access';
+import { PartnerCoveragePublisher } from './partner-coverage.publisher';
 import { PartnerFeedGateway } from './partner-feed.gateway';
 
 /**
@@ -7,7 +8,7 @@ import { PartnerFeedGateway } from './partner-feed.gateway';
  * (see services/identity/README.md, "Partner gateway").
  */
 @Module({
-  providers: [PartnerBrokerAccess, PartnerFeedGateway],
-  exports: [PartnerBrokerAccess, PartnerFeedGateway],
+  providers: [PartnerBrokerAccess, PartnerFeedGateway, PartnerCoveragePublisher],
+  exports: [PartnerBrokerAccess, PartnerFeedGateway, PartnerCoveragePublisher],
 })
 export class PartnerFeedModule {}

@@ -31,6 +31,8 @@ describe('12345 transfers over events (identity, real broker)', () => {
   let feed: EventCollector;
   let otherFeed: EventCollector;
   let deadLetters: EventCollector;
+  let notices: EventCollector;
+  let coverage: EventCollector;
   let db: DataSource;
   const tokens: Record<string, string> = {};
 
@@ -82,20 +84,22 @@ describe('12345 transfers over events (identity, real broker)', () => {
     feed = await EventCollector.start(kafka, [prefixedTopic(tag, partnerFeedTopic(hotline))]);
     otherFeed = await EventCollector.start(kafka, [prefixedTopic(tag, partnerFeedTopic(other))]);
     deadLetters = await EventCollector.start(kafka, [dlq]);
+    notices = await EventCollector.start(kafka, [prefixedTopic(tag, TOPICS.partnerNotice.name)]);
+    coverage = await EventCollector.start(kafka, [prefixedTopic(tag, TOPICS.partnerClients.name)]);
     producer = kafka.producer();
     await producer.connect();
   });
 
   afterAll(async () => {
     await producer?.disconnect().catch(() => undefined);
-    for (const c of [feed, otherFeed, deadLetters]) await c?.stop().catch(() => undefined);
+    for (const c of [feed, otherFeed, deadLetters, notices, coverage]) await c?.stop().catch(() => undefined);
     await identity?.stop();
   });
 
   it('a 12345 transfer by event is received on the feed once per reference, the same transfer as over REST', async () => {
     const reference = `12345-ev-${randomUUID().slice(0, 8)}`;
-    const data = { reference, consent: consent(), matter: matter(), partnerToken: tokens[hotline] };
-    await produce(data);
+    const data = { reference, consent: consent(), matter: { ...matter(), callerName: '赵六', callerPhone: '13912345678' }, partnerToken: tokens[hotline] };
+    const first = await produce(data);
     await produce(data); // the partner's retry: a new event, the same reference and matter
     await waitUntil(() => feedOf(feed, reference).length >= 1 || undefined, 60_000, 'received on the 12345 feed');
     const rows = await waitUntil(async () => {
@@ -110,6 +114,17 @@ describe('12345 transfers over events (identity, real broker)', () => {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(feedOf(feed, reference).map((d) => d.stage)).toEqual(['received']);
     expect(await db.getRepository(PartnerTransfer).countBy({ clientId: hotline, reference })).toBe(1);
+    // The caller's contact and the token travel sealed on the shared topic every partner may write.
+    const [raw] = await notices.waitFor((r) => r.headers.ce_id === first.id, 1, 30_000);
+    for (const secret of ['13912345678', '赵六', tokens[hotline] as string]) expect(raw?.value ?? '').not.toContain(secret);
+    expect((raw?.event?.data as Request).matter.callerPhone).toBe('13912345678');
+  });
+
+  it('publishes the coverage of 12345 clients only, for work-order to refuse a transfer out nobody covers', async () => {
+    const [published] = await coverage.waitFor((r) => r.event?.subject === hotline, 1, 30_000);
+    expect(published?.event?.data).toMatchObject({ clientId: hotline, channel: '12345', active: true });
+    expect((published?.event?.data as Record<string, unknown>).regionCode).toBeUndefined();
+    expect(coverage.records.some((r) => r.event?.subject === other)).toBe(false);
   });
 
   it('without the caller’s consent nothing is recorded and the feed says why', async () => {

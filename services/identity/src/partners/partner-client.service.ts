@@ -7,6 +7,7 @@ import { DataSource, Repository } from 'typeorm';
 import { invalidClient } from '../oauth/oauth-errors';
 import { PasswordHasher } from '../credentials/password-hasher';
 import { PartnerBrokerAccess } from '../partner-feed/partner-broker-access';
+import { PartnerCoveragePublisher } from '../partner-feed/partner-coverage.publisher';
 import { PartnerFeedGateway } from '../partner-feed/partner-feed.gateway';
 import { agreementProblems } from '../partner-feed/partner-feed.projection';
 import { PartnerClientCreateDto } from './dto/partner-client-create.dto';
@@ -38,6 +39,7 @@ export class PartnerClientService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly brokerAccess: PartnerBrokerAccess,
     private readonly feed: PartnerFeedGateway,
+    private readonly coverage: PartnerCoveragePublisher,
   ) {}
 
   /** An agreement may name only topics shared with partners and, of each, only its partner fields (400, each bad one named). */
@@ -69,6 +71,7 @@ export class PartnerClientService {
     if (inserted.raw.length === 0) throw new ConflictError('client-id-taken', `The client id ${dto.clientId} is already registered`);
     this.logger.log({ clientId: dto.clientId }, 'partner client registered');
     const client = await this.clients.findOneByOrFail({ clientId: dto.clientId });
+    await this.dataSource.transaction((manager) => this.coverage.publish(manager, client)); // 12345 clients only
     // Its feed topic and broker ACLs. Not fatal here (the secret must reach the administrator): the
     // start-up reconciliation or the next PATCH of the client applies them again.
     await this.brokerAccess.apply(client).catch((e) => this.logger.error({ msg: 'cannot set up the broker side of a new partner client', clientId: client.clientId, error: describeError(e) }));
@@ -93,7 +96,9 @@ export class PartnerClientService {
       if (dto.disabled !== undefined) changes.disabled = dto.disabled;
       if (Object.keys(changes).length > 0) await repository.update({ clientId }, changes);
       if (dto.disabled === true) await this.feed.discardUnsent(manager, clientId);
-      return repository.findOneByOrFail({ clientId });
+      const changed = await repository.findOneByOrFail({ clientId });
+      await this.coverage.publish(manager, changed); // 12345 clients only
+      return changed;
     });
     this.logger.log({ clientId, agreementChanged: !!dto.agreement, disabled: client.disabled }, 'partner client updated');
     try {

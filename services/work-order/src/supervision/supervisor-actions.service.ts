@@ -20,6 +20,7 @@ import type { EscalateDto, ExtendDeadlineDto, ReassignDto, ResolveSupervisionOrd
 export const TRANSFERRED_TO_12345 = 'transferred-to-12345';
 import type { WorkOrderActionResultDto } from '../work-orders/dto/work-order-action-result.dto';
 import { SupervisionService } from './supervision.service';
+import { Coverage12345Projection } from './coverage-12345.projection';
 
 /** Supervisor actions: reassign, escalate with a 督办 and resolve it, cancel, close, reject, extend a deadline. Each in one transaction; a refused action changes nothing. */
 @Injectable()
@@ -87,11 +88,19 @@ export class SupervisorActionsService {
    * `transferred-to-12345` carries the summary for 12345 and is shown to the citizen; identity puts it on
    * the 12345 partner's feed. A work order that cannot close from its status (offered, accepted, in
    * progress ...) is first taken back into the supervisor queue, a step of its own on the timeline; a
-   * terminal one answers 409 illegal-transition.
+   * terminal one answers 409 illegal-transition. When no active 12345 client covers the matter's region (identity's
+   * coverage, projected), 409 no-12345-coverage and nothing changes.
    */
   transferTo12345(user: AuthUser, code: string, dto: TransferOutDto): Promise<WorkOrderActionResultDto> {
     return this.act(user, code, async (manager, wo, actor) => {
       if (TERMINAL_STATUSES.includes(wo.status)) assertTransition(wo.caseCode, wo.status, 'closed');
+      if ((await Coverage12345Projection.covering(manager, wo.regionCode)).length === 0) {
+        throw new ConflictError(
+          'no-12345-coverage',
+          `No active 12345 hotline client covers region ${wo.regionCode}: the matter would reach no one; nothing was changed`,
+          { regionCode: wo.regionCode },
+        );
+      }
       const holder = { organisationId: wo.organisationId, staffId: wo.staffId };
       await this.offers.withdrawCurrent(manager, wo, 'cancelled');
       await this.deadlines.cancelAll(manager, wo, new Date());

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { InvalidInputError } from '@legal/http';
 import { CaseCodePipe } from '../common/case-code.pipe';
@@ -67,6 +67,7 @@ export class SupervisorController {
     summary: 'Transfer a matter that belongs to the 12345 hotline out to 12345: the work order closes as transferred (shown to the citizen)',
   })
   @ApiOkResponse({ type: WorkOrderActionResultDto })
+  @ApiConflictResponse({ description: 'Terminal (illegal-transition), or no active 12345 client covers its region (no-12345-coverage)' })
   transferTo12345(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string, @Body() dto: TransferOutDto): Promise<WorkOrderActionResultDto> {
     return this.actions.transferTo12345(user, code, dto);
   }
