@@ -309,6 +309,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/entrustments/partner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A partner court entrusts an appraisal (the court from its token): recorded and sent to work-order, whose offer to an institution registers it under the same id and case code */
+        post: operations["PartnerEntrustmentsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/entrustments/partner/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The court's own entrustment with its status and case code (another partner: 404) */
+        get: operations["PartnerEntrustmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -907,6 +941,51 @@ export interface components {
              */
             issuedAt?: string;
         };
+        PartnerEntrustmentCreateDto: {
+            /**
+             * @description The court's case number (案号)
+             * @example (2026)鲁1324民初456号
+             */
+            courtCaseNumber: string;
+            /**
+             * @description Appraisal category
+             * @example forensic-medicine
+             * @enum {string}
+             */
+            category: "forensic-medicine" | "physical-evidence" | "audio-visual" | "environmental-damage";
+            /**
+             * @description What is to be appraised (鉴定事项)
+             * @example 对原告伤残等级进行鉴定
+             */
+            matter: string;
+            /**
+             * @description GB/T 2260 code where the matter belongs (routes it)
+             * @example 371324101201
+             */
+            regionCode: string;
+        };
+        PartnerEntrustmentResponseDto: {
+            /** @description The entrustment id (also the intake id of its work order) */
+            id: string;
+            /** @example 兰陵县人民法院 */
+            courtName: string;
+            courtCaseNumber: string;
+            category: string;
+            matter: string;
+            regionCode: string;
+            /** @description The work order this entrustment creates */
+            workOrderId: string;
+            submittedAt: string;
+            /**
+             * @description submitted (not yet taken by an institution), or the entrustment status once an institution took it
+             * @example submitted
+             */
+            status: string;
+            /** @description The case code of the work order, once an institution took it */
+            caseCode?: Record<string, never> | null;
+            /** @description The institution that took it */
+            institutionName?: Record<string, never> | null;
+        };
         /** @description RFC 9457 problem details: the body of every error answer */
         ProblemDetails: {
             /**
@@ -1461,6 +1540,51 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PartnerEntrustmentsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerEntrustmentCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerEntrustmentResponseDto"];
+                };
+            };
+        };
+    };
+    PartnerEntrustmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Record id (UUID) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerEntrustmentResponseDto"];
                 };
             };
         };
