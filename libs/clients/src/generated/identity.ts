@@ -572,7 +572,7 @@ export interface components {
              * @example legal.workorder.changed
              * @enum {string}
              */
-            topic: "legal.intake.submitted" | "legal.intake.outcome" | "legal.workorder.dispatch" | "legal.handler.report" | "legal.workorder.changed" | "legal.workorder.deadline" | "legal.feedback" | "legal.referral" | "legal.partner.notice" | "legal.calendar";
+            topic: "legal.intake.submitted" | "legal.intake.outcome" | "legal.workorder.dispatch" | "legal.handler.report" | "legal.workorder.changed" | "legal.workorder.deadline" | "legal.feedback" | "legal.referral" | "legal.partner.notice" | "legal.partner.clients" | "legal.calendar";
             /**
              * @description Event data fields the partner may receive (dot paths); everything else is removed
              * @example [
@@ -814,7 +814,7 @@ export interface components {
              * @example received
              * @enum {string}
              */
-            stage: "received" | "registered" | "linked" | "rejected" | "status" | "transferred-out";
+            stage: "received" | "registered" | "linked" | "rejected" | "status" | "transferred-out" | "refused";
             /**
              * @description Case code (一案一码) once registered
              * @example 371321-20261128-000001-7

@@ -2589,6 +2589,15 @@ export interface operations {
                     "application/json": components["schemas"]["WorkOrderActionResultDto"];
                 };
             };
+            /** @description Terminal (illegal-transition), or no active 12345 client covers its region (no-12345-coverage) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SupervisorController_reject: {
