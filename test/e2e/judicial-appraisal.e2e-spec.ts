@@ -8,8 +8,9 @@
  *     refused), two appraisers are designated and the coded opinion is issued; anyone verifies the code, a
  *     tampered one fails; the portal, the centre and the hotline show the same resolved work order, the
  *     citizen's status text naming 司法鉴定.
- *  2. A partner court submits an entrustment through the portal's Open311 interface (public, as partner
- *     systems do): it takes the same way to an opinion, with the court's case number on the entrustment.
+ *  2. A partner court entrusts an appraisal over judicial-appraisal's authenticated partner API (the court
+ *     from its token): its intake gets a work order and case code, the offer routed to the centre registers
+ *     that same entrustment (no second one), and it takes the same way to an opinion the court can read.
  */
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
@@ -221,37 +222,39 @@ describe('judicial appraisal on the three platforms (work-order, portal, hotline
     expect(text).toContain('司法鉴定');
   });
 
-  it('takes an entrustment a partner court submits through Open311 the same way, with its case number', async () => {
-    const created = await request(portal.url)
-      .post('/open311/v2/requests.json')
-      .send({
-        jurisdiction_id: '371324',
-        service_code: 'judicial-appraisal',
-        description: '兰陵县人民法院委托：(2026)鲁1324民初456号案件，对原告伤情进行法医学鉴定',
-        first_name: '法院',
-        last_name: '兰陵县人民',
-        phone: '05395221234',
-      })
-      .expect(201);
-    const requestId = created.body[0].service_request_id as string;
-    const code = await waitUntil(
+  it('takes an entrustment a partner court sends with its token the same way, under one id and case code', async () => {
+    const court = { sub: 'court-371324', roles: ['partner' as const], clientId: 'court-371324', org: 'org-371324-court' };
+    const courtToken = await auth.bearer({ ...court, region: '371324' });
+    const body = {
+      courtCaseNumber: '(2026)鲁1324民初456号',
+      category: 'forensic-medicine',
+      matter: '对原告伤情进行法医学鉴定',
+      regionCode: REGION,
+    };
+    await request(appraisal.url).post('/entrustments/partner').send(body).expect(401);
+    const sent = await post('/entrustments/partner', courtToken, body).expect(201);
+    const id = sent.body.id as string;
+    const workOrderId = sent.body.workOrderId as string;
+    const offer = await waitUntil(
       async () => {
-        const res = await request(portal.url).get(`/open311/v2/requests/${requestId}.json`).expect(200);
-        const match = /\d{6}-\d{8}-\d+-[0-9A-Z=]/.exec(String(res.body[0]?.service_notice ?? ''));
-        return match?.[0];
+        const res = await request(appraisal.url).get('/offers?status=open').set('authorization', appraiser);
+        return res.status === 200 ? (res.body.items as Json[]).find((o) => o.workOrderId === workOrderId) : undefined;
       },
       SLOW,
-      'the Open311 request has its case code',
+      "the offer of the court's work order reaches the appraisal centre",
     );
-    const court = { kind: 'court', name: '兰陵县人民法院', courtCaseNumber: '(2026)鲁1324民初456号' };
-    const opinion = await appraise(code, court, 'forensic-medicine');
-    expect(opinion.party).toEqual(court);
+    const code = offer.caseCode as string;
+    // The party the appraiser would name is not used: the court's own record is the entrustment.
+    const opinion = await appraise(code, { kind: 'party', name: '某某' }, 'forensic-medicine');
+    expect(opinion.id).toBe(id);
+    expect(opinion.party).toEqual({ kind: 'court', name: court.org, courtCaseNumber: body.courtCaseNumber });
     await waitUntil(
       async () => ((await centreView(code))?.status === 'resolved' ? true : undefined),
       SLOW,
       'the court entrustment is resolved at the centre',
     );
-    const status = await request(portal.url).get(`/open311/v2/requests/${requestId}.json`).expect(200);
-    expect(status.body[0]).toMatchObject({ status: 'closed', agency_responsible: '临沂市司法鉴定中心' });
+    const mine = await request(appraisal.url).get(`/entrustments/partner/${id}`).set('authorization', courtToken);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ status: 'opinion-issued', caseCode: code, institutionName: '临沂市司法鉴定中心' });
   });
 });
