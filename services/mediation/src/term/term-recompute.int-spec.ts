@@ -1,5 +1,6 @@
 import { Progressed } from '@legal/contracts';
 import { loadOfficialYear, unloadOfficialYear } from '@legal/domain';
+import type { OfficialYearNotice } from '@legal/domain';
 import { WorkOrderRouterFixture } from '@legal/handler-kit';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
@@ -18,13 +19,12 @@ jest.setTimeout(90_000);
 const ACCEPTED = new Date('2026-12-05T02:00:00Z');
 const NEW_YEAR = "New Year's Day";
 /** A 2027 notice (test dates, not the real notice): 1-4 January off. */
-const NOTICE_2027 = {
+const NOTICE_2027: OfficialYearNotice = {
   year: 2027,
   version: 1,
   holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'].map((date) => ({
     date,
-    name: '元旦',
-    nameEn: NEW_YEAR,
+    name: { zh: '元旦', en: NEW_YEAR },
   })),
   workdays: [],
 };
