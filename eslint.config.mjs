@@ -34,7 +34,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'bench/**/*.ts', '**/*.cli.ts', '**/test/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      '**/*.cli.ts',
+      '**/test/**/*.ts',
+    ],
     rules: { 'no-console': 'off', '@nx/enforce-module-boundaries': 'off' },
   },
   // Layout is Prettier's job (`npm run format`, checked by `npm run lint`): no ESLint rule argues with it.

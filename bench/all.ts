@@ -26,11 +26,21 @@ function main(): void {
   for (const step of SUITE) {
     const t0 = Date.now();
     console.log(`\n=== ${step.name} ===`);
-    const run = spawnSync(process.execPath, ['-r', path.join(REPO_ROOT, 'test', 'swc-register.js'), path.join(REPO_ROOT, step.script), `--runtime=${runtime}`, ...step.args], {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-      timeout: 9 * 60 * 1000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        path.join(REPO_ROOT, 'test', 'swc-register.js'),
+        path.join(REPO_ROOT, step.script),
+        `--runtime=${runtime}`,
+        ...step.args,
+      ],
+      {
+        cwd: REPO_ROOT,
+        stdio: 'inherit',
+        timeout: 9 * 60 * 1000,
+      },
+    );
     outcomes.push({ name: step.name, status: run.status, seconds: Math.round((Date.now() - t0) / 1000) });
   }
   const total = Math.round((Date.now() - started) / 1000);

@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   const tag = runTag('base');
   const baselines = await runBaselines(
-    { brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services', tag },
+    {
+      brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+      databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services',
+      tag,
+    },
     (line) => console.log(line),
   );
   const floors = Object.fromEntries(STAGES.map((s) => [s, floorOf(STAGE_HOPS[s], baselines)]));
@@ -19,9 +23,24 @@ async function main(): Promise<void> {
     table(
       ['baseline', 'p50 ms', 'p99 ms', 'other'],
       [
-        ['Kafka produce→consume (kafkajs)', baselines.kafka.roundTrip.p50, baselines.kafka.roundTrip.p99, `${baselines.kafka.samples} samples`],
-        ['INSERT + COMMIT (node-postgres)', baselines.postgres.insertCommit.p50, baselines.postgres.insertCommit.p99, `${baselines.postgres.samples} samples`],
-        ['bare NestJS POST (sequential)', baselines.http.sequentialPost.p50, baselines.http.sequentialPost.p99, `autocannon c=10: ${baselines.http.autocannon.requestsPerSecond} req/s`],
+        [
+          'Kafka produce→consume (kafkajs)',
+          baselines.kafka.roundTrip.p50,
+          baselines.kafka.roundTrip.p99,
+          `${baselines.kafka.samples} samples`,
+        ],
+        [
+          'INSERT + COMMIT (node-postgres)',
+          baselines.postgres.insertCommit.p50,
+          baselines.postgres.insertCommit.p99,
+          `${baselines.postgres.samples} samples`,
+        ],
+        [
+          'bare NestJS POST (sequential)',
+          baselines.http.sequentialPost.p50,
+          baselines.http.sequentialPost.p99,
+          `autocannon c=10: ${baselines.http.autocannon.requestsPerSecond} req/s`,
+        ],
       ],
     ),
     '',
@@ -30,7 +49,11 @@ async function main(): Promise<void> {
       STAGES.map((s) => [s, floors[s]?.formula, floors[s]?.p50Ms]),
     ),
   ].join('\n');
-  const files = writeResults('baselines', machine, { tag, baselines, floors }, md, { kafkaP50: baselines.kafka.roundTrip.p50, pgP50: baselines.postgres.insertCommit.p50, httpP50: baselines.http.sequentialPost.p50 });
+  const files = writeResults('baselines', machine, { tag, baselines, floors }, md, {
+    kafkaP50: baselines.kafka.roundTrip.p50,
+    pgP50: baselines.postgres.insertCommit.p50,
+    httpP50: baselines.http.sequentialPost.p50,
+  });
   console.log(`\n${md}\n\nwritten: ${files.json}, ${files.markdown}`);
 }
 

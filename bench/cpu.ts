@@ -61,14 +61,28 @@ async function main(): Promise<void> {
     };
     log('warm-up: 3/s for 5 s (not counted)');
     const once = { httpSampleEvery: 0 };
-    const warmup = { ...once, label: 'warm-up', rate: 3, seconds: 5, maxInFlight: 200,
-      firstN: 0, drainTimeoutMs: 20000 };
+    const warmup = {
+      ...once,
+      label: 'warm-up',
+      rate: 3,
+      seconds: 5,
+      maxInFlight: 200,
+      firstN: 0,
+      drainTimeoutMs: 20000,
+    };
     await runStep(warmup, tools, log);
     log(`CPU per intake: ${rate}/s for ${seconds} s`);
     const before = stackCpu(services());
     const from = performance.now();
-    const config = { ...once, label: `${rate}/s`, rate, seconds, maxInFlight: 500,
-      drainTimeoutMs: 90000, firstN: 1000 };
+    const config = {
+      ...once,
+      label: `${rate}/s`,
+      rate,
+      seconds,
+      maxInFlight: 500,
+      drainTimeoutMs: 90000,
+      firstN: 1000,
+    };
     measured = await runStep(config, tools, log);
     const wall = (performance.now() - from) / 1000;
     const delta = cpuDelta(before, stackCpu(services()));
@@ -82,8 +96,15 @@ async function main(): Promise<void> {
     for (const r of rates) {
       log(`step ${r}/s for ${stepSeconds} s`);
       const maxInFlight = Math.max(500, r * 10);
-      const stepConfig = { ...once, label: `${r}/s`, rate: r, seconds: stepSeconds, maxInFlight,
-        drainTimeoutMs: 15000, firstN };
+      const stepConfig = {
+        ...once,
+        label: `${r}/s`,
+        rate: r,
+        seconds: stepSeconds,
+        maxInFlight,
+        drainTimeoutMs: 15000,
+        firstN,
+      };
       const step = await runStep(stepConfig, tools, log);
       firstN += 100000;
       steps.push(step);
@@ -104,11 +125,14 @@ async function main(): Promise<void> {
     'PostgreSQL, Kafka and Redis are shared with other work on this machine:',
     'their share includes whatever else ran meanwhile.',
     '',
-    table(['process', 'ms per intake', 'idle % of one core', 'idle RSS MiB'], [
-      ...names.map((k) => [k, perIntake[k], idle[k], idleRss.find((x) => x.service === k)?.rssMiB]),
-      ['**total**', perIntake.total, idle.total, undefined],
-      ['total net of idle burn', perIntake.totalNetOfIdle, undefined, undefined],
-    ]),
+    table(
+      ['process', 'ms per intake', 'idle % of one core', 'idle RSS MiB'],
+      [
+        ...names.map((k) => [k, perIntake[k], idle[k], idleRss.find((x) => x.service === k)?.rssMiB]),
+        ['**total**', perIntake.total, idle.total, undefined],
+        ['total net of idle burn', perIntake.totalNetOfIdle, undefined, undefined],
+      ],
+    ),
     '',
     '## Throughput and strict p99 to all three read models (latency is noisy on this shared machine)',
     '',
@@ -117,7 +141,10 @@ async function main(): Promise<void> {
       steps.map((s) => [s.rate, s.completedPerSecond, s.stages.readModels.p50, s.p99Strict.readModels]),
     ),
   ].join('\n');
-  const best = steps.filter((s) => s.p99Strict.readModels < 1000).map((s) => s.rate).pop();
+  const best = steps
+    .filter((s) => s.p99Strict.readModels < 1000)
+    .map((s) => s.rate)
+    .pop();
   const files = writeResults(
     label,
     harness.machine,

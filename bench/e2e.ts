@@ -6,7 +6,16 @@
 //          --http-sample-every=10 (0 = off), --pool=10, --drain-ms=15000, --give-up-p99-ms=5000
 import { Args } from './lib/args';
 import { runBaselines, Baselines } from './lib/baselines/run-baselines';
-import { highestRateUnder, baselineTable, floorTable, hopsTable, memoryTable, stepRow, stepsTable, timingsTable } from './lib/e2e/e2e-report';
+import {
+  highestRateUnder,
+  baselineTable,
+  floorTable,
+  hopsTable,
+  memoryTable,
+  stepRow,
+  stepsTable,
+  timingsTable,
+} from './lib/e2e/e2e-report';
 import { runStep, StepResult, StepTools } from './lib/e2e/load-step';
 import { Floor, floorOf, Stage, STAGE_HOPS, STAGES } from './lib/floor';
 import { Harness, log } from './lib/harness';
@@ -21,13 +30,20 @@ async function main(): Promise<void> {
   const rates = args.numbers('rates', [1, 2, 3, 4, 6, 8, 12, 20, 40]);
   const stepSeconds = args.number('step-seconds', 20);
   const handlers = args.string('handlers', 'legal-aid,mediation').split(',') as HandlerService[];
-  for (const h of handlers) if (!(HANDLER_SERVICES as readonly string[]).includes(h)) throw new Error(`unknown handler ${h}`);
+  for (const h of handlers)
+    if (!(HANDLER_SERVICES as readonly string[]).includes(h)) throw new Error(`unknown handler ${h}`);
   const serviceTypes = args.string('service-types', handlers.map(defaultServiceType).join(',')).split(',');
   const keep = args.flag('keep');
   const giveUpMs = args.number('give-up-p99-ms', 5000);
   const httpSampleEvery = args.number('http-sample-every', 10);
 
-  const harness = await Harness.open({ label: 'e2e', runtime, handlers, dbPoolSize: args.number('pool', 10), httpSampling: httpSampleEvery > 0 });
+  const harness = await Harness.open({
+    label: 'e2e',
+    runtime,
+    handlers,
+    dbPoolSize: args.number('pool', 10),
+    httpSampling: httpSampleEvery > 0,
+  });
   const onSignal = (): void => {
     log('interrupted: stopping services');
     void harness.close(keep).finally(() => process.exit(130));
@@ -41,7 +57,11 @@ async function main(): Promise<void> {
   try {
     log('idle: sampling RSS for 5 s');
     idle = await harness.idle(5);
-    if (!args.flag('skip-baselines')) baselines = await runBaselines({ brokers: harness.settings.brokers, databaseUrl: harness.settings.databaseUrl, tag: harness.tag }, log);
+    if (!args.flag('skip-baselines'))
+      baselines = await runBaselines(
+        { brokers: harness.settings.brokers, databaseUrl: harness.settings.databaseUrl, tag: harness.tag },
+        log,
+      );
     const tools: StepTools = {
       clients: harness.clients,
       tracker: harness.tracker,
@@ -55,12 +75,24 @@ async function main(): Promise<void> {
       tag: harness.tag,
     };
     log('warm-up: 3/s for 5 s (not counted)');
-    warmup = await runStep({ label: 'warm-up', rate: 3, seconds: 5, maxInFlight: 200, drainTimeoutMs: 20000, httpSampleEvery: 0, firstN: 0 }, tools, log);
+    warmup = await runStep(
+      { label: 'warm-up', rate: 3, seconds: 5, maxInFlight: 200, drainTimeoutMs: 20000, httpSampleEvery: 0, firstN: 0 },
+      tools,
+      log,
+    );
     let firstN = 1000;
     for (const rate of rates) {
       log(`step ${rate}/s for ${stepSeconds} s`);
       const step = await runStep(
-        { label: `${rate}/s`, rate, seconds: stepSeconds, maxInFlight: Math.max(200, rate * 10), drainTimeoutMs: args.number('drain-ms', 15000), httpSampleEvery, firstN },
+        {
+          label: `${rate}/s`,
+          rate,
+          seconds: stepSeconds,
+          maxInFlight: Math.max(200, rate * 10),
+          drainTimeoutMs: args.number('drain-ms', 15000),
+          httpSampleEvery,
+          firstN,
+        },
         tools,
         log,
       );
@@ -74,12 +106,18 @@ async function main(): Promise<void> {
   } catch (e) {
     failure = e;
     log(`FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    for (const s of harness.system.launcher.services) if (!s.running) log(`  ${s.name} exited; log tail:\n${s.logTail()}`);
+    for (const s of harness.system.launcher.services)
+      if (!s.running) log(`  ${s.name} exited; log tail:\n${s.logTail()}`);
   }
   const brokerNote = harness.brokerNote();
   const cleanup = await harness.close(keep);
 
-  const floors: Record<Stage, Floor> | undefined = baselines ? (Object.fromEntries(STAGES.map((s) => [s, floorOf(STAGE_HOPS[s], baselines as Baselines)])) as Record<Stage, Floor>) : undefined;
+  const floors: Record<Stage, Floor> | undefined = baselines
+    ? (Object.fromEntries(STAGES.map((s) => [s, floorOf(STAGE_HOPS[s], baselines as Baselines)])) as Record<
+        Stage,
+        Floor
+      >)
+    : undefined;
   const rows = steps.map((s) => stepRow(s, floors));
   const best = highestRateUnder(steps, 1000);
   const top = steps[steps.length - 1];
@@ -91,11 +129,13 @@ async function main(): Promise<void> {
     '',
     stepsTable(rows),
     '',
-    'Where the time goes (from the events\' ce_time and the moment a side consumer read them; see bench/lib/e2e/hop-breakdown.ts):',
+    "Where the time goes (from the events' ce_time and the moment a side consumer read them; see bench/lib/e2e/hop-breakdown.ts):",
     '',
     hopsTable(steps),
     '',
-    top ? 'Time spent inside the services in the last step (mean handler run time per consumer, outbox insert → broker ack), from their /metrics:' : '',
+    top
+      ? 'Time spent inside the services in the last step (mean handler run time per consumer, outbox insert → broker ack), from their /metrics:'
+      : '',
     '',
     top ? timingsTable(top) : '',
     '',
@@ -107,7 +147,12 @@ async function main(): Promise<void> {
     '',
     steps.some((s) => s.httpLookupSample.watched > 0)
       ? `HTTP lookups (sample, every ${httpSampleEvery}th request, polled every 150 ms on all three platforms' endpoints): ` +
-        steps.map((s) => `${s.label}: ${s.httpLookupSample.watched} watched, all three p50 ${s.httpLookupSample.allThree.p50} ms / p99 ${s.httpLookupSample.allThree.p99} ms, ${s.httpLookupSample.timedOut} timed out`).join('; ')
+        steps
+          .map(
+            (s) =>
+              `${s.label}: ${s.httpLookupSample.watched} watched, all three p50 ${s.httpLookupSample.allThree.p50} ms / p99 ${s.httpLookupSample.allThree.p99} ms, ${s.httpLookupSample.timedOut} timed out`,
+          )
+          .join('; ')
       : '',
     brokerNote ? `\n**Warning:** ${brokerNote}.` : '',
     failure ? `\n**Run failed:** ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}` : '',
@@ -138,7 +183,13 @@ async function main(): Promise<void> {
       failure: failure ? String(failure instanceof Error ? failure.message : failure) : undefined,
     },
     md,
-    { highestRateP99Under1s: best, topRate: top?.rate, topCompletedPerSecond: top?.completedPerSecond, e2eP50: rows[0]?.p50.readModels, e2eRatioP50: rows[0]?.ratioP50.readModels },
+    {
+      highestRateP99Under1s: best,
+      topRate: top?.rate,
+      topCompletedPerSecond: top?.completedPerSecond,
+      e2eP50: rows[0]?.p50.readModels,
+      e2eRatioP50: rows[0]?.ratioP50.readModels,
+    },
   );
   console.log(`\n${md}\n\nwritten: ${files.json}\n         ${files.markdown}`);
   if (failure) process.exit(1);

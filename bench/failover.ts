@@ -50,7 +50,10 @@ function dispatchMs(t: IntakeTrace): number | undefined {
 
 function strictP99(values: (number | undefined)[]): number {
   if (values.length === 0) return NaN;
-  return percentile([...values.map((v) => v ?? Infinity)].sort((a, b) => a - b), 99);
+  return percentile(
+    [...values.map((v) => v ?? Infinity)].sort((a, b) => a - b),
+    99,
+  );
 }
 
 /** Polls the new process's /health/live and /health/ready from its spawn. */

@@ -4,7 +4,13 @@
 // Raw latency: producer.send() acknowledged (acks=-1) → eachMessage called.
 // Writes bench/results/outbox-throughput.{json,md}.
 import { prefixedTopic, TOPICS, WorkOrderChanged } from '@legal/contracts';
-import { createKafka, encodeCloudEvent, MessagingRuntime, messagingEntities, messagingMigrations } from '@legal/messaging';
+import {
+  createKafka,
+  encodeCloudEvent,
+  MessagingRuntime,
+  messagingEntities,
+  messagingMigrations,
+} from '@legal/messaging';
 import { benchAdminCredentials } from './lib/kafka-auth';
 import { buildDataSourceOptions, dropSchema, ensureDatabaseAndSchema } from '@legal/persistence';
 import { Logger } from '@nestjs/common';
@@ -48,7 +54,12 @@ function summarise(started: number, sentAt: Map<string, number>, doneAt: Map<str
     events: doneAt.size,
     seconds: round(seconds),
     eventsPerSecond: Math.round(doneAt.size / seconds),
-    latencyMs: { p50: round(percentile(latencies, 50)), p90: round(percentile(latencies, 90)), p99: round(percentile(latencies, 99)), max: round(latencies[latencies.length - 1] ?? NaN) },
+    latencyMs: {
+      p50: round(percentile(latencies, 50)),
+      p90: round(percentile(latencies, 90)),
+      p99: round(percentile(latencies, 99)),
+      max: round(latencies[latencies.length - 1] ?? NaN),
+    },
   };
 }
 
@@ -66,12 +77,25 @@ function payload(i: number): ReturnType<typeof data> {
 
 function data(key: number, version: number) {
   const workOrderId = `00000000-0000-4000-8000-${String(key).padStart(12, '0')}`;
-  return { ...WorkOrderChanged.example, workOrderId, version, entry: { ...WorkOrderChanged.example.entry, seq: version } };
+  return {
+    ...WorkOrderChanged.example,
+    workOrderId,
+    version,
+    entry: { ...WorkOrderChanged.example.entry, seq: version },
+  };
 }
 
 async function openDataSource(applicationName: string): Promise<DataSource> {
   await ensureDatabaseAndSchema(DATABASE_URL, schema);
-  const options = buildDataSourceOptions({ databaseUrl: DATABASE_URL, schema, poolSize: 8, applicationName, entities: messagingEntities, migrations: messagingMigrations, migrationsRun: true });
+  const options = buildDataSourceOptions({
+    databaseUrl: DATABASE_URL,
+    schema,
+    poolSize: 8,
+    applicationName,
+    entities: messagingEntities,
+    migrations: messagingMigrations,
+    migrationsRun: true,
+  });
   return new DataSource(options).initialize();
 }
 
@@ -79,9 +103,28 @@ async function runOutbox(): Promise<RunResult> {
   const writer = await openDataSource('bench-writer');
   const reader = await openDataSource('bench-reader');
   await writer.query(`CREATE TABLE "${schema}"."effect" (event_id varchar(200) PRIMARY KEY, version int NOT NULL)`);
-  const kafka = createKafka({ brokers: BROKERS, clientId: 'bench-outbox', topicPrefix: prefix, partitions: PARTITIONS, sasl: benchAdminCredentials() });
-  const producerSide = new MessagingRuntime({ serviceName: 'bench', dataSource: writer, kafka, topicPrefix: prefix, partitions: PARTITIONS });
-  const consumerSide = new MessagingRuntime({ serviceName: 'bench', dataSource: reader, kafka, topicPrefix: prefix, partitions: PARTITIONS, relay: { enabled: false } });
+  const kafka = createKafka({
+    brokers: BROKERS,
+    clientId: 'bench-outbox',
+    topicPrefix: prefix,
+    partitions: PARTITIONS,
+    sasl: benchAdminCredentials(),
+  });
+  const producerSide = new MessagingRuntime({
+    serviceName: 'bench',
+    dataSource: writer,
+    kafka,
+    topicPrefix: prefix,
+    partitions: PARTITIONS,
+  });
+  const consumerSide = new MessagingRuntime({
+    serviceName: 'bench',
+    dataSource: reader,
+    kafka,
+    topicPrefix: prefix,
+    partitions: PARTITIONS,
+    relay: { enabled: false },
+  });
   const sentAt = new Map<string, number>();
   const doneAt = new Map<string, number>();
   // Stamp events when the consumer's inbox transaction commits (not when the handler is called).
@@ -98,7 +141,10 @@ async function runOutbox(): Promise<RunResult> {
     group: 'bench',
     events: [WorkOrderChanged],
     handle: async (event, manager) => {
-      await manager.query(`INSERT INTO "${schema}"."effect" (event_id, version) VALUES ($1, $2)`, [event.id, event.data.version]);
+      await manager.query(`INSERT INTO "${schema}"."effect" (event_id, version) VALUES ($1, $2)`, [
+        event.id,
+        event.data.version,
+      ]);
       const runner = manager.queryRunner as QueryRunner;
       inTransaction.set(runner, [...(inTransaction.get(runner) ?? []), event.id]);
     },
@@ -131,7 +177,11 @@ async function runOutbox(): Promise<RunResult> {
     `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max
      FROM (SELECT extract(epoch FROM sent_at - created_at) * 1000 AS ms FROM "${schema}"."outbox_message") s`,
   )) as { p50: number; p99: number; max: number }[];
-  relayLatency = { p50: Math.round(relay?.p50 ?? NaN), p99: Math.round(relay?.p99 ?? NaN), max: Math.round(relay?.max ?? NaN) };
+  relayLatency = {
+    p50: Math.round(relay?.p50 ?? NaN),
+    p99: Math.round(relay?.p99 ?? NaN),
+    max: Math.round(relay?.max ?? NaN),
+  };
   await consumerSide.stop();
   await producerSide.stop();
   await writer.destroy();
@@ -140,12 +190,22 @@ async function runOutbox(): Promise<RunResult> {
 }
 
 async function runRaw(): Promise<RunResult> {
-  const kafka = createKafka({ brokers: BROKERS, clientId: 'bench-raw', topicPrefix: prefix, partitions: PARTITIONS, sasl: benchAdminCredentials() });
+  const kafka = createKafka({
+    brokers: BROKERS,
+    clientId: 'bench-raw',
+    topicPrefix: prefix,
+    partitions: PARTITIONS,
+    sasl: benchAdminCredentials(),
+  });
   const topic = `${prefix}.raw`;
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   const consumer = kafka.consumer({ groupId: `${prefix}.raw-consumer`, maxWaitTimeInMs: 1000 });
   const sentAt = new Map<string, number>();
   const doneAt = new Map<string, number>();
@@ -173,8 +233,15 @@ async function runRaw(): Promise<RunResult> {
         for (let i = first; i < first + PER_TRANSACTION && i < EVENTS; i++) {
           const d = payload(i);
           const record = encodeCloudEvent({
-            id: randomUUID(), source: '/legal/bench', type: WorkOrderChanged.type, specversion: '1.0', time: new Date().toISOString(),
-            subject: d.workOrderId, datacontenttype: 'application/json', correlationid: randomUUID(), data: d,
+            id: randomUUID(),
+            source: '/legal/bench',
+            type: WorkOrderChanged.type,
+            specversion: '1.0',
+            time: new Date().toISOString(),
+            subject: d.workOrderId,
+            datacontenttype: 'application/json',
+            correlationid: randomUUID(),
+            data: d,
           });
           messages.push({ key: record.key, value: record.value, headers: record.headers });
         }
@@ -195,7 +262,13 @@ async function runRaw(): Promise<RunResult> {
 
 async function cleanup(): Promise<void> {
   await dropSchema(DATABASE_URL, schema).catch(() => undefined);
-  const admin = createKafka({ brokers: BROKERS, clientId: 'bench-cleanup', topicPrefix: '', partitions: 1, sasl: benchAdminCredentials() }).admin();
+  const admin = createKafka({
+    brokers: BROKERS,
+    clientId: 'bench-cleanup',
+    topicPrefix: '',
+    partitions: 1,
+    sasl: benchAdminCredentials(),
+  }).admin();
   await admin.connect();
   const topics = (await admin.listTopics()).filter((t) => t.startsWith(`${prefix}.`));
   if (topics.length > 0) await admin.deleteTopics({ topics }).catch(() => undefined);
@@ -204,8 +277,14 @@ async function cleanup(): Promise<void> {
   await admin.disconnect();
 }
 
-function markdown(report: { outbox: RunResult; raw: RunResult; ratio: Record<string, number>; environment: Record<string, unknown> }): string {
-  const row = (name: string, r: RunResult): string => `| ${name} | ${r.events} | ${r.seconds} | ${r.eventsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p90} | ${r.latencyMs.p99} | ${r.latencyMs.max} |`;
+function markdown(report: {
+  outbox: RunResult;
+  raw: RunResult;
+  ratio: Record<string, number>;
+  environment: Record<string, unknown>;
+}): string {
+  const row = (name: string, r: RunResult): string =>
+    `| ${name} | ${r.events} | ${r.seconds} | ${r.eventsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p90} | ${r.latencyMs.p99} | ${r.latencyMs.max} |`;
   return [
     '# Outbox throughput',
     '',
@@ -235,8 +314,23 @@ async function main(): Promise<void> {
       outbox,
       raw,
       relayLatencyMs: relayLatency,
-      ratio: { throughput: round(outbox.eventsPerSecond / raw.eventsPerSecond), p50Latency: round(outbox.latencyMs.p50 / raw.latencyMs.p50), p99Latency: round(outbox.latencyMs.p99 / raw.latencyMs.p99) },
-      environment: { runAt: new Date().toISOString(), cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => l.toFixed(1)).join(' '), node: process.version, events: EVENTS, writers: WRITERS, topic: prefixedTopic(prefix, TOPICS.workOrderChanged.name) },
+      ratio: {
+        throughput: round(outbox.eventsPerSecond / raw.eventsPerSecond),
+        p50Latency: round(outbox.latencyMs.p50 / raw.latencyMs.p50),
+        p99Latency: round(outbox.latencyMs.p99 / raw.latencyMs.p99),
+      },
+      environment: {
+        runAt: new Date().toISOString(),
+        cpus: os.cpus().length,
+        loadAverage: os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' '),
+        node: process.version,
+        events: EVENTS,
+        writers: WRITERS,
+        topic: prefixedTopic(prefix, TOPICS.workOrderChanged.name),
+      },
     };
     const dir = path.join(__dirname, 'results');
     mkdirSync(dir, { recursive: true });

@@ -29,12 +29,16 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 /** Work orders spread over every county by a fixed pseudo-random draw; deadlines for six in ten of them. */
 async function load(client: Client, schema: string, counties: string[]): Promise<{ facts: number; deadlines: number }> {
   const s = `"${schema}"`;
-  await client.query(`CREATE TEMP TABLE bench_county AS
-    SELECT (ord - 1)::int AS i, code FROM unnest($1::text[]) WITH ORDINALITY AS t(code, ord)`, [counties]);
+  await client.query(
+    `CREATE TEMP TABLE bench_county AS
+    SELECT (ord - 1)::int AS i, code FROM unnest($1::text[]) WITH ORDINALITY AS t(code, ord)`,
+    [counties],
+  );
   // A bulk load: the roll-up triggers are off, and the roll-ups are filled after with one INSERT ... SELECT GROUP BY.
   await client.query(`ALTER TABLE ${s}.work_order_fact DISABLE TRIGGER work_order_fact_rollup`);
   await client.query(`ALTER TABLE ${s}.deadline_fact DISABLE TRIGGER deadline_fact_rollup`);
-  await client.query(`
+  await client.query(
+    `
     INSERT INTO ${s}.work_order_fact (work_order_id, case_code, version, status, service_type, region_code, city_code,
       county_code, origin_platform, platform_count, organisation_id, handler, received_at, dispatched_at, accepted_at,
       resolved_at, routing_fallback, supervisor_queue, reopen_count, duplicate, related, supervised,
@@ -51,7 +55,9 @@ async function load(client: Client, schema: string, counties: string[]): Promise
       CASE WHEN n % 3 = 0 THEN 1 + n % 5 END, CASE WHEN n % 3 = 0 THEN r + interval '25 days' END, now()
     FROM generate_series(1, $1::int) AS n
     CROSS JOIN LATERAL (SELECT timestamptz '2025-12-31 16:00:00+00' + interval '1 second' * ((n::bigint * 7919) % 31536000) AS r) t
-    JOIN bench_county c ON c.i = (n * 2654435761::bigint % $2::bigint)::int`, [WORK_ORDERS, counties.length]);
+    JOIN bench_county c ON c.i = (n * 2654435761::bigint % $2::bigint)::int`,
+    [WORK_ORDERS, counties.length],
+  );
   await client.query(`
     INSERT INTO ${s}.deadline_fact (work_order_id, kind, due_at, status, received_at, region_code, city_code, county_code)
     SELECT f.work_order_id,
@@ -67,8 +73,12 @@ async function load(client: Client, schema: string, counties: string[]): Promise
   for (const t of ['work_order_fact', 'deadline_fact', 'daily_rollup', 'daily_deadline_rollup']) {
     await client.query(`ANALYZE ${s}.${t}`);
   }
-  const [{ facts }] = (await client.query(`SELECT count(*)::int AS facts FROM ${s}.work_order_fact`)).rows as { facts: number }[];
-  const [{ deadlines }] = (await client.query(`SELECT count(*)::int AS deadlines FROM ${s}.deadline_fact`)).rows as { deadlines: number }[];
+  const [{ facts }] = (await client.query(`SELECT count(*)::int AS facts FROM ${s}.work_order_fact`)).rows as {
+    facts: number;
+  }[];
+  const [{ deadlines }] = (await client.query(`SELECT count(*)::int AS deadlines FROM ${s}.deadline_fact`)).rows as {
+    deadlines: number;
+  }[];
   return { facts, deadlines };
 }
 
@@ -77,7 +87,10 @@ async function main(): Promise<void> {
   const tag = uniqueTag('bovs');
   const auth = await TestAuthority.create();
   const overrides = isolatedOverrides(tag, 'oversight', {
-    ...auth.env, NODE_ENV: 'development', MONTHLY_REPORT_CHECK_INTERVAL_MS: 0, LOG_LEVEL: 'warn',
+    ...auth.env,
+    NODE_ENV: 'development',
+    MONTHLY_REPORT_CHECK_INTERVAL_MS: 0,
+    LOG_LEVEL: 'warn',
     // As the integration tests connect (test/setup-env.ts): the run's topics are prefixed, not provisioned per service.
     KAFKA_SASL_USERNAME: process.env.KAFKA_SASL_USERNAME ?? 'admin',
     KAFKA_SASL_PASSWORD: process.env.KAFKA_SASL_PASSWORD ?? process.env.KAFKA_ADMIN_PASSWORD ?? 'dev-kafka-admin',
@@ -87,7 +100,9 @@ async function main(): Promise<void> {
   const client = new Client({ connectionString: DATABASE_URL });
   await client.connect();
   try {
-    const counties = shandongRegions().counties().map((r) => r.code);
+    const counties = shandongRegions()
+      .counties()
+      .map((r) => r.code);
     const [loaded, loadMs] = await timed(() => load(client, schema, counties));
     const token = `Bearer ${await auth.token({ roles: ['supervisor'], region: '370000' })}`;
     const get = async (url: string): Promise<Response> => {
@@ -107,29 +122,55 @@ async function main(): Promise<void> {
       const times: number[] = [];
       let intakes: number | undefined;
       for (let i = 0; i < QUERIES; i++) {
-        const [body, ms] = await timed(async () => (await get(c.query)).json() as Promise<{ indicators?: { value: number }[] }>);
+        const [body, ms] = await timed(
+          async () => (await get(c.query)).json() as Promise<{ indicators?: { value: number }[] }>,
+        );
         times.push(ms);
         intakes = body.indicators?.[0]?.value;
       }
       times.sort((a, b) => a - b);
-      rows.push({ name: c.name, n: QUERIES, p50: round(percentile(times, 50), 1), p95: round(percentile(times, 95), 1),
-        max: round(times[times.length - 1], 1), intakes });
+      rows.push({
+        name: c.name,
+        n: QUERIES,
+        p50: round(percentile(times, 50), 1),
+        p95: round(percentile(times, 95), 1),
+        max: round(times[times.length - 1], 1),
+        intakes,
+      });
     }
-    const [pdf, reportMs] = await timed(async () => Buffer.from(await (await get('/reports/monthly/2026-11?region=370000')).arrayBuffer()));
+    const [pdf, reportMs] = await timed(async () =>
+      Buffer.from(await (await get('/reports/monthly/2026-11?region=370000')).arrayBuffer()),
+    );
     const md = [
-      `Synthetic year 2026: ${loaded.facts.toLocaleString('en')} work orders over ${counties.length} counties, `
-        + `${loaded.deadlines.toLocaleString('en')} deadlines; loaded (INSERT ... SELECT generate_series, roll-ups by INSERT ... SELECT GROUP BY, ANALYZE) in `
-        + `${round(loadMs / 1000, 1)} s.`,
+      `Synthetic year 2026: ${loaded.facts.toLocaleString('en')} work orders over ${counties.length} counties, ` +
+        `${loaded.deadlines.toLocaleString('en')} deadlines; loaded (INSERT ... SELECT generate_series, roll-ups by INSERT ... SELECT GROUP BY, ANALYZE) in ` +
+        `${round(loadMs / 1000, 1)} s.`,
       '',
-      table(['query (GET /indicators over HTTP)', 'n', 'p50 ms', 'p95 ms', 'max ms', 'intakes'],
-        rows.map((r) => [r.name, r.n, r.p50, r.p95, r.max, r.intakes ?? ''])),
+      table(
+        ['query (GET /indicators over HTTP)', 'n', 'p50 ms', 'p95 ms', 'max ms', 'intakes'],
+        rows.map((r) => [r.name, r.n, r.p50, r.p95, r.max, r.intakes ?? '']),
+      ),
       '',
-      `Monthly report 2026-11 for the province (indicators of two months, ten most overdue, four charts, PDF of `
-        + `${Math.round(pdf.length / 1024)} KiB): built in ${round(reportMs / 1000, 2)} s.`,
+      `Monthly report 2026-11 for the province (indicators of two months, ten most overdue, four charts, PDF of ` +
+        `${Math.round(pdf.length / 1024)} KiB): built in ${round(reportMs / 1000, 2)} s.`,
     ].join('\n');
-    writeFileSync(path.join(RESULTS_DIR, 'oversight.json'), `${JSON.stringify({ benchmark: 'oversight', machine,
-      workOrders: loaded.facts, deadlines: loaded.deadlines, loadMs: Math.round(loadMs), queries: rows,
-      monthlyReportMs: Math.round(reportMs), monthlyReportBytes: pdf.length }, null, 2)}\n`);
+    writeFileSync(
+      path.join(RESULTS_DIR, 'oversight.json'),
+      `${JSON.stringify(
+        {
+          benchmark: 'oversight',
+          machine,
+          workOrders: loaded.facts,
+          deadlines: loaded.deadlines,
+          loadMs: Math.round(loadMs),
+          queries: rows,
+          monthlyReportMs: Math.round(reportMs),
+          monthlyReportBytes: pdf.length,
+        },
+        null,
+        2,
+      )}\n`,
+    );
     writeFileSync(path.join(RESULTS_DIR, 'oversight.md'), `# oversight\n\nMachine: ${machineLine(machine)}\n\n${md}\n`);
     process.stdout.write(`${md}\n`);
   } finally {
@@ -140,6 +181,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

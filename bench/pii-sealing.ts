@@ -39,7 +39,12 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   const intake = {
     ...IntakeSubmitted.example,
-    applicant: { name: '张三', idCardNumber: '371321199003071234', phone: '13812345678', address: '山东省临沂市兰陵县卞庄街道幸福路1号' },
+    applicant: {
+      name: '张三',
+      idCardNumber: '371321199003071234',
+      phone: '13812345678',
+      address: '山东省临沂市兰陵县卞庄街道幸福路1号',
+    },
   };
   const dispatch = { ...WorkOrderDispatched.example, applicant: intake.applicant }; // handler legal-aid: one recipient
   const broadcast = { ...dispatch, handler: 'external-agency' as const }; // names no consumer: all three are recipients
@@ -48,24 +53,37 @@ async function main(): Promise<void> {
   const legalAid = EventSealing.development('legal-aid');
   const pii = new PiiProtector('bench-hash-key-of-enough-length', undefined, Keyring.generateEntry('bench'));
 
-  const plainIntake = await measure('intake: JSON.stringify + JSON.parse (baseline)', () => JSON.parse(JSON.stringify(intake)));
+  const plainIntake = await measure('intake: JSON.stringify + JSON.parse (baseline)', () =>
+    JSON.parse(JSON.stringify(intake)),
+  );
   const sealedIntake = await measure('intake: seal (1 recipient) + stringify + parse + open', async () => {
     const wire = JSON.stringify(await hotline.seal(IntakeSubmitted, intake));
     return workOrder.open(IntakeSubmitted, JSON.parse(wire));
   });
-  const sealOnly = await measure('intake: seal + stringify (outbox side)', async () => JSON.stringify(await hotline.seal(IntakeSubmitted, intake)));
+  const sealOnly = await measure('intake: seal + stringify (outbox side)', async () =>
+    JSON.stringify(await hotline.seal(IntakeSubmitted, intake)),
+  );
   const wireIntake = JSON.stringify(await hotline.seal(IntakeSubmitted, intake));
-  const openOnly = await measure('intake: parse + open (consumer side)', async () => workOrder.open(IntakeSubmitted, JSON.parse(wireIntake)));
-  const plainDispatch = await measure('dispatch: JSON.stringify + JSON.parse (baseline)', () => JSON.parse(JSON.stringify(dispatch)));
+  const openOnly = await measure('intake: parse + open (consumer side)', async () =>
+    workOrder.open(IntakeSubmitted, JSON.parse(wireIntake)),
+  );
+  const plainDispatch = await measure('dispatch: JSON.stringify + JSON.parse (baseline)', () =>
+    JSON.parse(JSON.stringify(dispatch)),
+  );
   const sealedDispatch = await measure('dispatch: seal (for its handler) + stringify + parse + open', async () => {
     const wire = JSON.stringify(await workOrder.seal(WorkOrderDispatched, dispatch));
     return legalAid.open(WorkOrderDispatched, JSON.parse(wire));
   });
-  const sealedBroadcast = await measure('dispatch to no consumer: seal (3 recipients) + stringify + parse + open', async () => {
-    const wire = JSON.stringify(await workOrder.seal(WorkOrderDispatched, broadcast));
-    return legalAid.open(WorkOrderDispatched, JSON.parse(wire));
-  });
-  const atRest = await measure('at rest: PiiProtector encrypt + decrypt of one phone number', () => pii.decrypt(pii.encrypt('13812345678')));
+  const sealedBroadcast = await measure(
+    'dispatch to no consumer: seal (3 recipients) + stringify + parse + open',
+    async () => {
+      const wire = JSON.stringify(await workOrder.seal(WorkOrderDispatched, broadcast));
+      return legalAid.open(WorkOrderDispatched, JSON.parse(wire));
+    },
+  );
+  const atRest = await measure('at rest: PiiProtector encrypt + decrypt of one phone number', () =>
+    pii.decrypt(pii.encrypt('13812345678')),
+  );
 
   const sizes = {
     intakePlainBytes: Buffer.byteLength(JSON.stringify(intake)),
@@ -86,7 +104,9 @@ async function main(): Promise<void> {
         r.name,
         r.cpuUsPerOp,
         r.wallUsPerOp,
-        r.name.startsWith('dispatch') ? `×${round(r.cpuUsPerOp / plainDispatch.cpuUsPerOp, 0)}` : `×${round(r.cpuUsPerOp / plainIntake.cpuUsPerOp, 0)}`,
+        r.name.startsWith('dispatch')
+          ? `×${round(r.cpuUsPerOp / plainDispatch.cpuUsPerOp, 0)}`
+          : `×${round(r.cpuUsPerOp / plainIntake.cpuUsPerOp, 0)}`,
       ]),
     ),
     '',

@@ -41,9 +41,17 @@ async function main(): Promise<void> {
   const perHour = hourlyCounts(wholeDay.map((d) => d.at));
   const meanPerHour = wholeDay.length / 24;
   const peakPerHour = Math.max(...perHour);
-  log(`day: ${wholeDay.length} requests${fromHour > 0 ? ` (${day.length} from ${fromHour}:00 on)` : ''} (${PLATFORMS.map((p) => `${p} ${volume[p]}`).join(', ')}), peak hour ${Math.max(...perHour)} (${round(Math.max(...perHour) / meanPerHour)}× the hourly mean)`);
+  log(
+    `day: ${wholeDay.length} requests${fromHour > 0 ? ` (${day.length} from ${fromHour}:00 on)` : ''} (${PLATFORMS.map((p) => `${p} ${volume[p]}`).join(', ')}), peak hour ${Math.max(...perHour)} (${round(Math.max(...perHour) / meanPerHour)}× the hourly mean)`,
+  );
 
-  const harness = await Harness.open({ label: 'day', runtime, handlers, dbPoolSize: args.number('pool', 10), httpSampling: false });
+  const harness = await Harness.open({
+    label: 'day',
+    runtime,
+    handlers,
+    dbPoolSize: args.number('pool', 10),
+    httpSampling: false,
+  });
   process.once('SIGINT', () => {
     void harness.close(keep).finally(() => process.exit(130));
   });
@@ -54,7 +62,15 @@ async function main(): Promise<void> {
     log('warm-up: 3/s for 5 s (not counted)');
     await runStep(
       { label: 'warm-up', rate: 3, seconds: 5, maxInFlight: 200, drainTimeoutMs: 20000, httpSampleEvery: 0, firstN: 0 },
-      { clients: harness.clients, tracker: harness.tracker, watcher: harness.watcher, regions: harness.regions, resources: harness.resources, mix: { platforms: PLATFORMS, serviceTypes: ['legal-aid'], urgentShare: 0 }, runSalt },
+      {
+        clients: harness.clients,
+        tracker: harness.tracker,
+        watcher: harness.watcher,
+        regions: harness.regions,
+        resources: harness.resources,
+        mix: { platforms: PLATFORMS, serviceTypes: ['legal-aid'], urgentShare: 0 },
+        runSalt,
+      },
       log,
     );
     log(`replaying the day (budget ${budget} s, backlog bound ${args.number('max-backlog', 100)})`);
@@ -62,7 +78,16 @@ async function main(): Promise<void> {
       day,
       harness.clients,
       harness.tracker,
-      { budgetSeconds: budget, initialRate: 10, minRate: 1, maxRate: 200, maxCompression: 5000, maxBacklog: args.number('max-backlog', 100), maxInFlight: 64, runningHandlers: handlers },
+      {
+        budgetSeconds: budget,
+        initialRate: 10,
+        minRate: 1,
+        maxRate: 200,
+        maxCompression: 5000,
+        maxBacklog: args.number('max-backlog', 100),
+        maxInFlight: 64,
+        runningHandlers: handlers,
+      },
       log,
     );
     const drainStart = performance.now();
@@ -76,7 +101,8 @@ async function main(): Promise<void> {
   } catch (e) {
     failure = e;
     log(`FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    for (const s of harness.system.launcher.services) if (!s.running) log(`  ${s.name} exited; log tail:\n${s.logTail()}`);
+    for (const s of harness.system.launcher.services)
+      if (!s.running) log(`  ${s.name} exited; log tail:\n${s.logTail()}`);
   }
   const woSchema = schemaOf(harness.tag, 'work-order');
   const traces = (replay?.submitted ?? []).map((s) => traceOf(s, harness.tracker, harness.watcher));
@@ -89,10 +115,14 @@ async function main(): Promise<void> {
   const cleanup = await harness.close(keep);
 
   const outcomes: Record<string, number> = {};
-  for (const t of ok) outcomes[t.outcome ?? t.outcomeType ?? 'no outcome seen'] = (outcomes[t.outcome ?? t.outcomeType ?? 'no outcome seen'] ?? 0) + 1;
+  for (const t of ok)
+    outcomes[t.outcome ?? t.outcomeType ?? 'no outcome seen'] =
+      (outcomes[t.outcome ?? t.outcomeType ?? 'no outcome seen'] ?? 0) + 1;
   const httpFailures: Record<string, number> = {};
-  for (const t of traces.filter((x) => !x.submitted.intakeId)) httpFailures[String(t.submitted.status)] = (httpFailures[String(t.submitted.status)] ?? 0) + 1;
-  const lat = (pick: (t: (typeof traces)[number]) => number | undefined): number[] => ok.flatMap((t) => (pick(t) === undefined ? [] : [(pick(t) ?? 0) - t.submitted.t0]));
+  for (const t of traces.filter((x) => !x.submitted.intakeId))
+    httpFailures[String(t.submitted.status)] = (httpFailures[String(t.submitted.status)] ?? 0) + 1;
+  const lat = (pick: (t: (typeof traces)[number]) => number | undefined): number[] =>
+    ok.flatMap((t) => (pick(t) === undefined ? [] : [(pick(t) ?? 0) - t.submitted.t0]));
   const stages = {
     caseCode: summarize(lat((t) => t.caseCodeAt)),
     dispatched: summarize(lat((t) => t.dispatchedAt)),
@@ -122,7 +152,15 @@ async function main(): Promise<void> {
   const deadlineTable = Array.isArray(deadlines)
     ? table(
         ['deadline kind', 'status', 'count', 'window (days)', 'routing used of the window at peak compression'],
-        deadlines.map((d) => [d.kind, d.status, d.count, d.windowDays, Number.isFinite(peakC) && d.windowDays > 0 ? `${round(((stages.accepted.p50 / 1000) * peakC * 100) / (d.windowDays * 86400), 3)} % (p50)` : '—']),
+        deadlines.map((d) => [
+          d.kind,
+          d.status,
+          d.count,
+          d.windowDays,
+          Number.isFinite(peakC) && d.windowDays > 0
+            ? `${round(((stages.accepted.p50 / 1000) * peakC * 100) / (d.windowDays * 86400), 3)} % (p50)`
+            : '—',
+        ]),
       )
     : `_deadlines not readable: ${deadlines}_`;
   const deadlineTotals = Array.isArray(deadlines)
@@ -141,7 +179,14 @@ async function main(): Promise<void> {
     '',
     table(
       ['stage (real time)', 'count', 'p50 ms', 'p95 ms', 'p99 ms', 'p50 in simulated minutes at peak compression'],
-      Object.entries(stages).map(([k, s]) => [k, s.count, s.p50, s.p95, s.p99, Number.isFinite(peakC) ? round((s.p50 / 60000) * peakC, 1) : undefined]),
+      Object.entries(stages).map(([k, s]) => [
+        k,
+        s.count,
+        s.p50,
+        s.p95,
+        s.p99,
+        Number.isFinite(peakC) ? round((s.p50 / 60000) * peakC, 1) : undefined,
+      ]),
     ),
     '',
     `Outcomes: ${JSON.stringify(outcomes)}; HTTP failures: ${JSON.stringify(httpFailures)}; dispatched/accepted by handler: ${JSON.stringify(byHandler)}.`,
@@ -151,8 +196,26 @@ async function main(): Promise<void> {
     deadlineTable,
     '',
     table(
-      ['handler', 'work orders', 'organisations used', 'candidates', 'Gini (used)', 'max ÷ mean', 'by level', 'top organisations'],
-      spread.map((s) => [s.handler, s.workOrders, s.organisationsUsed, s.candidateOrganisations, s.giniAmongUsed, s.maxOverMean, JSON.stringify(s.byLevel ?? {}), s.top.map((t) => `${t.organisationId} ${t.count}`).join(', ')]),
+      [
+        'handler',
+        'work orders',
+        'organisations used',
+        'candidates',
+        'Gini (used)',
+        'max ÷ mean',
+        'by level',
+        'top organisations',
+      ],
+      spread.map((s) => [
+        s.handler,
+        s.workOrders,
+        s.organisationsUsed,
+        s.candidateOrganisations,
+        s.giniAmongUsed,
+        s.maxOverMean,
+        JSON.stringify(s.byLevel ?? {}),
+        s.top.map((t) => `${t.organisationId} ${t.count}`).join(', '),
+      ]),
     ),
     brokerNote ? `\n**Warning:** ${brokerNote}.` : '',
     failure ? `\n**Run failed:** ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}` : '',
@@ -186,7 +249,15 @@ async function main(): Promise<void> {
       failure: failure ? String(failure instanceof Error ? failure.message : failure) : undefined,
     },
     md,
-    { compressionOverall: replay?.overallCompression, compressionPeak: replay?.peakCompression, projectedDayCompression: projection?.wholeDayCompression, projectedPeakHourCompression: projection?.peakHourCompression, dayCompleted: replay?.dayCompleted, sent: replay?.sent, items: replay?.items },
+    {
+      compressionOverall: replay?.overallCompression,
+      compressionPeak: replay?.peakCompression,
+      projectedDayCompression: projection?.wholeDayCompression,
+      projectedPeakHourCompression: projection?.peakHourCompression,
+      dayCompleted: replay?.dayCompleted,
+      sent: replay?.sent,
+      items: replay?.items,
+    },
   );
   console.log(`\n${md}\n\nwritten: ${files.json}\n         ${files.markdown}`);
   if (failure) process.exit(1);

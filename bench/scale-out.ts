@@ -24,7 +24,11 @@ interface Phase {
 }
 
 /** Waits until every request of the steps settled (outcome and, for work orders, all three read models), or the timeout. */
-async function waitSettled(steps: StepResult[], harness: Harness, timeoutMs: number): Promise<{ settled: number; total: number; waitedMs: number }> {
+async function waitSettled(
+  steps: StepResult[],
+  harness: Harness,
+  timeoutMs: number,
+): Promise<{ settled: number; total: number; waitedMs: number }> {
   const start = Date.now();
   const submitted = steps.flatMap((s) => s.traces.map((t) => t.submitted));
   let settled = 0;
@@ -44,7 +48,13 @@ async function main(): Promise<void> {
   const scaled = args.oneOf<HandlerService>('handler', HANDLER_SERVICES, 'legal-aid');
   const handlers: HandlerService[] = scaled === 'legal-aid' ? ['legal-aid', 'mediation'] : ['legal-aid', scaled];
   const keep = args.flag('keep');
-  const harness = await Harness.open({ label: 'scale', runtime, handlers, dbPoolSize: args.number('pool', 8), httpSampling: false });
+  const harness = await Harness.open({
+    label: 'scale',
+    runtime,
+    handlers,
+    dbPoolSize: args.number('pool', 8),
+    httpSampling: false,
+  });
   process.once('SIGINT', () => {
     void harness.close(keep).finally(() => process.exit(130));
   });
@@ -54,7 +64,11 @@ async function main(): Promise<void> {
     watcher: harness.watcher,
     regions: harness.regions,
     resources: harness.resources,
-    mix: { platforms: PLATFORMS, serviceTypes: scaled === 'legal-aid' ? ['legal-aid', 'mediation'] : [scaled, 'legal-aid'], urgentShare: 0.1 },
+    mix: {
+      platforms: PLATFORMS,
+      serviceTypes: scaled === 'legal-aid' ? ['legal-aid', 'mediation'] : [scaled, 'legal-aid'],
+      urgentShare: 0.1,
+    },
     runSalt: Math.floor(Math.random() * 100),
     services: () => harness.system.launcher.services,
     tag: harness.tag,
@@ -66,38 +80,74 @@ async function main(): Promise<void> {
   const ledgerFor = async (steps: StepResult[]): Promise<LedgerCheck> =>
     checkLedger(
       harness.settings.databaseUrl,
-      { workOrder: schemaOf(harness.tag, 'work-order'), handlers: Object.fromEntries(handlers.map((h) => [h, schemaOf(harness.tag, h)])) },
+      {
+        workOrder: schemaOf(harness.tag, 'work-order'),
+        handlers: Object.fromEntries(handlers.map((h) => [h, schemaOf(harness.tag, h)])),
+      },
       steps.flatMap((s) => s.traces.flatMap((t) => (t.submitted.intakeId ? [t.submitted.intakeId] : []))),
       harness.tracker,
     );
   try {
     log('warm-up: 3/s for 5 s (not counted)');
-    await runStep({ label: 'warm-up', rate: 3, seconds: 5, maxInFlight: 200, drainTimeoutMs: 20000, httpSampleEvery: 0, firstN }, tools, log);
+    await runStep(
+      { label: 'warm-up', rate: 3, seconds: 5, maxInFlight: 200, drainTimeoutMs: 20000, httpSampleEvery: 0, firstN },
+      tools,
+      log,
+    );
     firstN += 1000;
     for (const count of [1, 2]) {
       if (count === 2) {
         log(`adding a second work-order and a second ${scaled} instance`);
         await Promise.all([harness.system.addInstance('work-order'), harness.system.addInstance(scaled)]);
-        groupsAfterScale = await waitForGroupMembers(harness.settings.brokers, [`${harness.tag}.work-order.`, `${harness.tag}.${scaled}.`], 2, 60000);
-        log(`  consumer groups ${groupsAfterScale.ok ? 'rebalanced' : 'NOT all rebalanced'}: ${groupsAfterScale.groups.map((g) => `${g.groupId.slice(harness.tag.length + 1)} ${g.state}/${g.members}`).join(', ')}`);
+        groupsAfterScale = await waitForGroupMembers(
+          harness.settings.brokers,
+          [`${harness.tag}.work-order.`, `${harness.tag}.${scaled}.`],
+          2,
+          60000,
+        );
+        log(
+          `  consumer groups ${groupsAfterScale.ok ? 'rebalanced' : 'NOT all rebalanced'}: ${groupsAfterScale.groups.map((g) => `${g.groupId.slice(harness.tag.length + 1)} ${g.state}/${g.members}`).join(', ')}`,
+        );
       }
-      const phase: Phase = { instances: count === 1 ? `1× work-order, 1× ${scaled}` : `2× work-order, 2× ${scaled}`, steps: [] };
+      const phase: Phase = {
+        instances: count === 1 ? `1× work-order, 1× ${scaled}` : `2× work-order, 2× ${scaled}`,
+        steps: [],
+      };
       for (const rate of rates) {
         log(`${phase.instances}: ${rate}/s for ${stepSeconds} s`);
-        phase.steps.push(await runStep({ label: `${count}x ${rate}/s`, rate, seconds: stepSeconds, maxInFlight: Math.max(200, rate * 10), drainTimeoutMs: 20000, httpSampleEvery: 0, firstN }, tools, log));
+        phase.steps.push(
+          await runStep(
+            {
+              label: `${count}x ${rate}/s`,
+              rate,
+              seconds: stepSeconds,
+              maxInFlight: Math.max(200, rate * 10),
+              drainTimeoutMs: 20000,
+              httpSampleEvery: 0,
+              firstN,
+            },
+            tools,
+            log,
+          ),
+        );
         firstN += Math.round(rate * stepSeconds) + 1000;
       }
       const drained = await waitSettled(phase.steps, harness, 60000);
-      log(`  drained: ${drained.settled}/${drained.total} requests settled (${drained.waitedMs} ms after the last step)`);
+      log(
+        `  drained: ${drained.settled}/${drained.total} requests settled (${drained.waitedMs} ms after the last step)`,
+      );
       phase.drained = drained;
       phase.ledger = await ledgerFor(phase.steps);
-      log(`  ledger: ${phase.ledger.ok ? 'OK' : `PROBLEMS: ${phase.ledger.problems.join('; ')}`} (${phase.ledger.intakesSent} intakes, ${String(phase.ledger.workOrders)} work orders, ${String(phase.ledger.distinctCaseCodes)} case codes)`);
+      log(
+        `  ledger: ${phase.ledger.ok ? 'OK' : `PROBLEMS: ${phase.ledger.problems.join('; ')}`} (${phase.ledger.intakesSent} intakes, ${String(phase.ledger.workOrders)} work orders, ${String(phase.ledger.distinctCaseCodes)} case codes)`,
+      );
       phases.push(phase);
     }
   } catch (e) {
     failure = e;
     log(`FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    for (const s of harness.system.launcher.services) if (!s.running) log(`  ${s.name} exited; log tail:\n${s.logTail()}`);
+    for (const s of harness.system.launcher.services)
+      if (!s.running) log(`  ${s.name} exited; log tail:\n${s.logTail()}`);
   }
   const brokerNote = harness.brokerNote();
   const cleanup = await harness.close(keep);
@@ -130,13 +180,41 @@ async function main(): Promise<void> {
   const md = [
     `Run \`${harness.tag}\`, runtime ${runtime}; second instances of work-order and ${scaled} share the schema, topics and consumer groups of the first. Service types ${tools.mix.serviceTypes.join(', ')}; 6 partitions per topic.`,
     '',
-    table(['rate/s', 'completed/s 1×', 'completed/s 2×', '2× ÷ 1×', 'e2e p50 / p99 ms 1×', 'e2e p50 / p99 ms 2×', 'done 1×', 'done 2×'], rows),
+    table(
+      [
+        'rate/s',
+        'completed/s 1×',
+        'completed/s 2×',
+        '2× ÷ 1×',
+        'e2e p50 / p99 ms 1×',
+        'e2e p50 / p99 ms 2×',
+        'done 1×',
+        'done 2×',
+      ],
+      rows,
+    ),
     '',
     'Correctness, checked after the phase drained (every request settled or 60 s passed), from the work-order and handler schemas and the events:',
     '',
-    table(['instances', 'intakes (2xx)', 'settled', 'intake rows', 'work orders', 'case codes', 'WOs with >1 accepted offer', 'handler double acceptances', 'WOs with >1 offer (events)', 'verdict'], ledgerRows),
+    table(
+      [
+        'instances',
+        'intakes (2xx)',
+        'settled',
+        'intake rows',
+        'work orders',
+        'case codes',
+        'WOs with >1 accepted offer',
+        'handler double acceptances',
+        'WOs with >1 offer (events)',
+        'verdict',
+      ],
+      ledgerRows,
+    ),
     '',
-    groupsAfterScale ? `Consumer groups after scaling: ${groupsAfterScale.groups.map((g) => `${g.groupId.slice(harness.tag.length + 1)} ${g.state}/${g.members} members`).join(', ')}` : '',
+    groupsAfterScale
+      ? `Consumer groups after scaling: ${groupsAfterScale.groups.map((g) => `${g.groupId.slice(harness.tag.length + 1)} ${g.state}/${g.members} members`).join(', ')}`
+      : '',
     brokerNote ? `\n**Warning:** ${brokerNote}.` : '',
     failure ? `\n**Run failed:** ${failure instanceof Error ? failure.message.split('\n')[0] : String(failure)}` : '',
   ].join('\n');
@@ -147,14 +225,24 @@ async function main(): Promise<void> {
       tag: harness.tag,
       runtime,
       scaled,
-      phases: phases.map((p) => ({ instances: p.instances, drained: p.drained, ledger: p.ledger, steps: p.steps.map(({ traces, ...rest }) => ({ ...rest, traceCount: traces.length })) })),
+      phases: phases.map((p) => ({
+        instances: p.instances,
+        drained: p.drained,
+        ledger: p.ledger,
+        steps: p.steps.map(({ traces, ...rest }) => ({ ...rest, traceCount: traces.length })),
+      })),
       groupsAfterScale,
       cleanup,
       brokerNote,
       failure: failure ? String(failure instanceof Error ? failure.message : failure) : undefined,
     },
     md,
-    { rates, completedPerSecond1x: phases[0]?.steps.map((s) => s.completedPerSecond), completedPerSecond2x: phases[1]?.steps.map((s) => s.completedPerSecond), ledgerOk: phases.map((p) => p.ledger?.ok) },
+    {
+      rates,
+      completedPerSecond1x: phases[0]?.steps.map((s) => s.completedPerSecond),
+      completedPerSecond2x: phases[1]?.steps.map((s) => s.completedPerSecond),
+      ledgerOk: phases.map((p) => p.ledger?.ok),
+    },
   );
   console.log(`\n${md}\n\nwritten: ${files.json}\n         ${files.markdown}`);
   if (failure) process.exit(1);

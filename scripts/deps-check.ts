@@ -15,13 +15,16 @@ interface Outdated {
 
 // semver is what npm itself uses (a dependency of the toolchain, not declared here: read-only use).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const semver = require('semver') as { satisfies(version: string, range: string): boolean; major(version: string): number };
+const semver = require('semver') as {
+  satisfies(version: string, range: string): boolean;
+  major(version: string): number;
+};
 
 const root = path.join(__dirname, '..');
 
 function npm(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync('npm', args, { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  return { status: run.status, stdout: run.stdout ?? '', stderr: run.stderr ?? (run.error?.message ?? '') };
+  return { status: run.status, stdout: run.stdout ?? '', stderr: run.stderr ?? run.error?.message ?? '' };
 }
 
 function nodeSupport(name: string, version: string): string {
@@ -55,7 +58,11 @@ function main(): void {
   });
   const header = ['package', 'current', 'wanted', 'latest', 'behind', `latest on node ${process.versions.node}`];
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-  const line = (row: string[]): string => row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (row: string[]): string =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${line(header)}\n${table.map(line).join('\n')}\n`);
   const majors = table.filter((row) => row[4] === 'major').length;
   process.stdout.write(`deps:check: ${names.length} behind, ${majors} by a major version (informational, exit 0)\n`);
@@ -64,5 +71,7 @@ function main(): void {
 try {
   main();
 } catch (e) {
-  process.stdout.write(`deps:check failed to run: ${e instanceof Error ? e.message : String(e)} (informational, exit 0)\n`);
+  process.stdout.write(
+    `deps:check failed to run: ${e instanceof Error ? e.message : String(e)} (informational, exit 0)\n`,
+  );
 }

@@ -108,8 +108,7 @@ function allOffenders(): Offender[] {
 
 describe('parameter lists', () => {
   const offenders = allOffenders();
-  const allowed = (o: Offender): boolean =>
-    ALLOWED.includes(o.key);
+  const allowed = (o: Offender): boolean => ALLOWED.includes(o.key);
 
   it('has no function, method or constructor with six or more parameters or a boolean flag among others', () => {
     expect(offenders.filter((o) => !allowed(o)).map((o) => `${o.where}: ${o.why}`)).toEqual([]);

@@ -26,7 +26,8 @@ export class Args {
     if (raw === undefined) return fallback;
     return raw.split(',').map((s) => {
       const n = Number(s);
-      if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a comma-separated list of positive numbers, got ${raw}`);
+      if (!Number.isFinite(n) || n <= 0)
+        throw new Error(`--${name} must be a comma-separated list of positive numbers, got ${raw}`);
       return n;
     });
   }
@@ -38,7 +39,8 @@ export class Args {
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const raw = this.values.get(name) ?? fallback;
-    if (!(allowed as readonly string[]).includes(raw)) throw new Error(`--${name} must be one of ${allowed.join(', ')}, got ${raw}`);
+    if (!(allowed as readonly string[]).includes(raw))
+      throw new Error(`--${name} must be one of ${allowed.join(', ')}, got ${raw}`);
     return raw as T;
   }
 }

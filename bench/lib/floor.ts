@@ -37,7 +37,12 @@ export interface Floor {
 /** Sum of the unavoidable hops at the baselines' p50 (and, for reference, their p99). */
 export function floorOf(hops: HopCount, b: Baselines): Floor {
   const sum = (pick: 'p50' | 'p99'): number =>
-    Math.round((hops.http * b.http.sequentialPost[pick] + hops.kafka * b.kafka.roundTrip[pick] + hops.commits * b.postgres.insertCommit[pick]) * 100) / 100;
+    Math.round(
+      (hops.http * b.http.sequentialPost[pick] +
+        hops.kafka * b.kafka.roundTrip[pick] +
+        hops.commits * b.postgres.insertCommit[pick]) *
+        100,
+    ) / 100;
   return {
     hops,
     p50Ms: sum('p50'),

@@ -70,7 +70,9 @@ export class Harness {
   /** A note when the local broker process changed since the run started (restarted by someone else). */
   brokerNote(): string | undefined {
     const now = localBrokerStart();
-    return now !== this.brokerAtStart ? `Kafka broker restarted during the run (${this.brokerAtStart ?? 'none'} → ${now ?? 'none'}): figures of this run are disturbed` : undefined;
+    return now !== this.brokerAtStart
+      ? `Kafka broker restarted during the run (${this.brokerAtStart ?? 'none'} → ${now ?? 'none'}): figures of this run are disturbed`
+      : undefined;
   }
 
   static async open(options: HarnessOptions): Promise<Harness> {
@@ -80,31 +82,63 @@ export class Harness {
     const brokerAtStart = localBrokerStart();
     const auth = await BenchAuth.create();
     const kafkaPrincipal = await createRunPrincipal(tag, settings.brokers);
-    const run = runEnvironment(tag, { runtime: options.runtime, kafka: kafkaPrincipal, authEnv: auth.env, dbPoolSize: options.dbPoolSize, logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn', readyTimeoutMs: 180000 });
+    const run = runEnvironment(tag, {
+      runtime: options.runtime,
+      kafka: kafkaPrincipal,
+      authEnv: auth.env,
+      dbPoolSize: options.dbPoolSize,
+      logLevel: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      readyTimeoutMs: 180000,
+    });
     log(`run ${tag}: starting services (${options.runtime}) ...`);
     const started = performance.now();
     let system: BenchSystem;
     try {
-      system = await BenchSystem.start(run, { handlers: options.handlers, extraEnv: withPersonalDataKeys(options.extraEnv) }, log);
+      system = await BenchSystem.start(
+        run,
+        { handlers: options.handlers, extraEnv: withPersonalDataKeys(options.extraEnv) },
+        log,
+      );
     } catch (e) {
       log(`services failed to start; cleaning up run ${tag}`);
       await cleanupRun(tag, settings).catch(() => undefined);
       throw e;
     }
     const startupMs = Math.round(performance.now() - started);
-    const prepareNotes = await system.prepare(auth).catch((e: unknown) => [`prepare failed: ${e instanceof Error ? e.message : String(e)}`]);
+    const prepareNotes = await system
+      .prepare(auth)
+      .catch((e: unknown) => [`prepare failed: ${e instanceof Error ? e.message : String(e)}`]);
     for (const note of prepareNotes) log(`  ${note}`);
     const platformUrls = system.platformUrls;
     const clients = new PlatformClients(platformUrls, auth);
     const tracker = new KafkaStageTracker(settings.brokers, tag);
     await tracker.start();
-    const schemas: Record<PlatformName, string> = { hotline: schemaOf(tag, 'hotline'), portal: schemaOf(tag, 'portal'), centre: schemaOf(tag, 'centre') };
+    const schemas: Record<PlatformName, string> = {
+      hotline: schemaOf(tag, 'hotline'),
+      portal: schemaOf(tag, 'portal'),
+      centre: schemaOf(tag, 'centre'),
+    };
     const watcher = new ReadModelWatcher(settings.databaseUrl, schemas, () => workOrderIdsOf(tracker));
     watcher.start();
     const resources = new ResourceSampler(() => system.launcher.services);
     resources.start();
     const sampler = options.httpSampling ? new HttpLookupSampler(platformUrls, auth) : undefined;
-    return new Harness(machine, tag, settings, auth, system, clients, tracker, watcher, resources, new RegionPicker(), sampler, startupMs, prepareNotes, brokerAtStart);
+    return new Harness(
+      machine,
+      tag,
+      settings,
+      auth,
+      system,
+      clients,
+      tracker,
+      watcher,
+      resources,
+      new RegionPicker(),
+      sampler,
+      startupMs,
+      prepareNotes,
+      brokerAtStart,
+    );
   }
 
   /** RSS and CPU of every service over `seconds` with no load. */
@@ -129,7 +163,9 @@ export class Harness {
       return undefined;
     }
     const report = await cleanupRun(this.tag, this.settings);
-    log(`cleaned up: ${report.schemas} schemas, ${report.topics} topics, ${report.groups} groups, ${report.redisKeys} Redis keys${report.errors.length ? `; errors: ${report.errors.join('; ')}` : ''}`);
+    log(
+      `cleaned up: ${report.schemas} schemas, ${report.topics} topics, ${report.groups} groups, ${report.redisKeys} Redis keys${report.errors.length ? `; errors: ${report.errors.join('; ')}` : ''}`,
+    );
     return report;
   }
 }

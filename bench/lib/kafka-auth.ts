@@ -25,17 +25,31 @@ export function benchAdminSasl(): SASLOptions {
 function runAcls(tag: string): AclBinding[] {
   const principal = userPrincipal(tag);
   return [
-    ...(['read', 'write', 'create', 'describe'] as const).map((operation) => ({ principal, resource: 'topic' as const, pattern: 'prefixed' as const, name: `${tag}.`, operation })),
+    ...(['read', 'write', 'create', 'describe'] as const).map((operation) => ({
+      principal,
+      resource: 'topic' as const,
+      pattern: 'prefixed' as const,
+      name: `${tag}.`,
+      operation,
+    })),
     { principal, resource: 'group', pattern: 'prefixed', name: `${tag}.`, operation: 'read' },
   ];
 }
 
 function kafkaSh(brokers: string[], args: string[], password = ''): void {
-  execFileSync('bash', [KAFKA_SH, ...args], { env: { ...process.env, KAFKA_PORT: brokers[0].split(':')[1] ?? '9092', KAFKA_USER_PASSWORD: password }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('bash', [KAFKA_SH, ...args], {
+    env: { ...process.env, KAFKA_PORT: brokers[0].split(':')[1] ?? '9092', KAFKA_USER_PASSWORD: password },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function withAdmin<T>(brokers: string[], fn: (admin: ReturnType<Kafka['admin']>) => Promise<T>): Promise<T> {
-  const admin = new Kafka({ clientId: 'bench-principal', brokers, sasl: benchAdminSasl(), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'bench-principal',
+    brokers,
+    sasl: benchAdminSasl(),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     return await fn(admin);

@@ -12,14 +12,26 @@ export interface GroupState {
  * Waits until every consumer group whose name starts with one of `prefixes` is Stable with at least
  * `minMembers` members (a new instance has joined and the rebalance is over). Returns the last states.
  */
-export async function waitForGroupMembers(brokers: string[], prefixes: string[], minMembers: number, timeoutMs: number): Promise<{ ok: boolean; groups: GroupState[] }> {
-  const admin = new Kafka({ clientId: 'bench-groups', brokers, sasl: benchAdminSasl(), logLevel: logLevel.NOTHING }).admin();
+export async function waitForGroupMembers(
+  brokers: string[],
+  prefixes: string[],
+  minMembers: number,
+  timeoutMs: number,
+): Promise<{ ok: boolean; groups: GroupState[] }> {
+  const admin = new Kafka({
+    clientId: 'bench-groups',
+    brokers,
+    sasl: benchAdminSasl(),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   let groups: GroupState[] = [];
   try {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const ids = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => prefixes.some((p) => g.startsWith(p)));
+      const ids = (await admin.listGroups()).groups
+        .map((g) => g.groupId)
+        .filter((g) => prefixes.some((p) => g.startsWith(p)));
       if (ids.length > 0) {
         const described = await admin.describeGroups(ids);
         groups = described.groups.map((g) => ({ groupId: g.groupId, state: g.state, members: g.members.length }));

@@ -136,7 +136,11 @@ export class ServiceLauncher {
       if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build (or use --runtime=swc)`);
       return ['--enable-source-maps', main];
     }
-    return ['-r', path.join(REPO_ROOT, 'test', 'swc-register.js'), path.join(REPO_ROOT, 'services', service, 'src', 'main.ts')];
+    return [
+      '-r',
+      path.join(REPO_ROOT, 'test', 'swc-register.js'),
+      path.join(REPO_ROOT, 'services', service, 'src', 'main.ts'),
+    ];
   }
 
   async start(spec: LaunchSpec): Promise<ChildService> {
@@ -158,11 +162,15 @@ export class ServiceLauncher {
     };
     const logFile = path.join(this.logDir, `${spec.service}-${instance}.log`);
     const log = createWriteStream(logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [...this.profilingArgs(spec.service, instance), ...ServiceLauncher.command(spec.service, this.run.runtime)], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...this.profilingArgs(spec.service, instance), ...ServiceLauncher.command(spec.service, this.run.runtime)],
+      {
+        cwd: REPO_ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const service = new ChildService(spec.service, instance, port, child, log, logFile);
     this.started.push(service);
     await this.waitReady(service);
@@ -176,13 +184,19 @@ export class ServiceLauncher {
   private profilingArgs(service: ServiceName, instance: number): string[] {
     const wanted = (process.env.BENCH_CPU_PROFILE ?? '').split(',').map((s) => s.trim());
     if (!wanted.includes(service)) return [];
-    return ['--cpu-prof', `--cpu-prof-dir=${path.join(this.logDir, 'profiles')}`, `--cpu-prof-name=${service}-${instance}.cpuprofile`];
+    return [
+      '--cpu-prof',
+      `--cpu-prof-dir=${path.join(this.logDir, 'profiles')}`,
+      `--cpu-prof-name=${service}-${instance}.cpuprofile`,
+    ];
   }
 
   /** Starts several at once (they mostly wait on migrations and Kafka metadata, so it overlaps well). */
   async startAll(specs: readonly LaunchSpec[]): Promise<ChildService[]> {
     const results = await Promise.allSettled(specs.map((s) => this.start(s)));
-    const failed = results.flatMap((r) => (r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []));
+    const failed = results.flatMap((r) =>
+      r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : [],
+    );
     if (failed.length > 0) throw new Error(`services failed to start:\n${failed.join('\n---\n')}`);
     return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   }
@@ -196,7 +210,9 @@ export class ServiceLauncher {
     let last = 'no answer yet';
     while (Date.now() < deadline) {
       if (!service.running) {
-        throw new Error(`${service.name} exited with ${String(await service.exited)} before it was ready; log ${service.logFile}:\n${service.logTail()}`);
+        throw new Error(
+          `${service.name} exited with ${String(await service.exited)} before it was ready; log ${service.logFile}:\n${service.logTail()}`,
+        );
       }
       try {
         const res = await fetch(`${service.url}/health/ready`, { signal: AbortSignal.timeout(3000) });
@@ -207,6 +223,8 @@ export class ServiceLauncher {
       }
       await sleep(300);
     }
-    throw new Error(`${service.name} not ready within ${this.run.readyTimeoutMs} ms (last: ${last}); log ${service.logFile}:\n${service.logTail()}`);
+    throw new Error(
+      `${service.name} not ready within ${this.run.readyTimeoutMs} ms (last: ${last}); log ${service.logFile}:\n${service.logTail()}`,
+    );
   }
 }

@@ -15,7 +15,12 @@ export interface PacedRunReport {
  * answered (a slow system does not slow the offered load down). Bounded: exactly
  * `round(rate × seconds)` requests are scheduled, and at most `maxInFlight` are open at once.
  */
-export async function paced(rate: number, seconds: number, maxInFlight: number, send: (i: number) => Promise<void>): Promise<PacedRunReport> {
+export async function paced(
+  rate: number,
+  seconds: number,
+  maxInFlight: number,
+  send: (i: number) => Promise<void>,
+): Promise<PacedRunReport> {
   const total = Math.round(rate * seconds);
   const start = performance.now();
   const open = new Set<Promise<void>>();
@@ -36,5 +41,11 @@ export async function paced(rate: number, seconds: number, maxInFlight: number, 
     open.add(p);
   }
   await Promise.allSettled([...open]);
-  return { scheduled: total, started: total - dropped, droppedForBackpressure: dropped, maxSendLagMs: Math.round(maxLag), wallSeconds: Math.round((performance.now() - start) / 100) / 10 };
+  return {
+    scheduled: total,
+    started: total - dropped,
+    droppedForBackpressure: dropped,
+    maxSendLagMs: Math.round(maxLag),
+    wallSeconds: Math.round((performance.now() - start) / 100) / 10,
+  };
 }

@@ -13,13 +13,22 @@ export interface ResultFiles {
  * Writes `bench/results/<name>.json` (everything measured) and `<name>.md` (the short table), and
  * appends one line to `history.jsonl` so successive runs can be compared without a database.
  */
-export function writeResults(name: string, machine: MachineInfo, data: Record<string, unknown>, markdownBody: string, headline: Record<string, unknown>): ResultFiles {
+export function writeResults(
+  name: string,
+  machine: MachineInfo,
+  data: Record<string, unknown>,
+  markdownBody: string,
+  headline: Record<string, unknown>,
+): ResultFiles {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const json = path.join(RESULTS_DIR, `${name}.json`);
   const markdown = path.join(RESULTS_DIR, `${name}.md`);
   writeFileSync(json, `${JSON.stringify({ benchmark: name, machine, ...data }, replacer, 2)}\n`);
   writeFileSync(markdown, `# ${name}\n\nMachine: ${machineLine(machine)}\n\n${markdownBody.trim()}\n`);
-  appendFileSync(path.join(RESULTS_DIR, 'history.jsonl'), `${JSON.stringify({ benchmark: name, date: machine.date, commit: machine.gitCommit, ...headline }, replacer)}\n`);
+  appendFileSync(
+    path.join(RESULTS_DIR, 'history.jsonl'),
+    `${JSON.stringify({ benchmark: name, date: machine.date, commit: machine.gitCommit, ...headline }, replacer)}\n`,
+  );
   return { json, markdown };
 }
 

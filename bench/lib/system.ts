@@ -29,7 +29,9 @@ export class BenchSystem {
     const system = new BenchSystem(launcher, options, workOrder.url);
     const rest: ServiceName[] = [...PLATFORMS, ...options.handlers];
     await launcher.startAll(rest.map((service) => ({ service, env: system.envFor(service) })));
-    log(`  all ${launcher.services.length} services ready in ${Math.round(performance.now() - started)} ms (logs in ${launcher.logDir})`);
+    log(
+      `  all ${launcher.services.length} services ready in ${Math.round(performance.now() - started)} ms (logs in ${launcher.logDir})`,
+    );
     return system;
   }
 
@@ -52,7 +54,11 @@ export class BenchSystem {
   }
 
   get platformUrls(): Record<PlatformName, string> {
-    return { hotline: this.launcher.find('hotline').url, portal: this.launcher.find('portal').url, centre: this.launcher.find('centre').url };
+    return {
+      hotline: this.launcher.find('hotline').url,
+      portal: this.launcher.find('portal').url,
+      centre: this.launcher.find('centre').url,
+    };
   }
 
   url(service: ServiceName): string {
@@ -68,14 +74,17 @@ export class BenchSystem {
   async prepare(auth: BenchAuth): Promise<string[]> {
     const notes: string[] = [];
     const bearer = await auth.bearer({ roles: ['admin'], org: 'org-370000-admin', region: '370000' }, 'bench-admin');
-    if ((this.options.handlers as readonly string[]).includes('mediation')) notes.push(await registerCountyCommittees(this.url('mediation'), bearer));
+    if ((this.options.handlers as readonly string[]).includes('mediation'))
+      notes.push(await registerCountyCommittees(this.url('mediation'), bearer));
     if ((this.options.handlers as readonly string[]).includes('legal-aid')) {
       const res = await fetch(`${this.url('legal-aid')}/admin/organisation-capacity/*`, {
         method: 'PUT',
         headers: { authorization: bearer, 'content-type': 'application/json' },
         body: JSON.stringify({ maxOpenApplications: 100000 }),
       });
-      notes.push(`legal-aid default capacity → 100000: HTTP ${res.status}${res.ok ? '' : ` ${(await res.text()).slice(0, 200)}`}`);
+      notes.push(
+        `legal-aid default capacity → 100000: HTTP ${res.status}${res.ok ? '' : ` ${(await res.text()).slice(0, 200)}`}`,
+      );
     }
     return notes;
   }

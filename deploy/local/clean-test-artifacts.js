@@ -11,7 +11,14 @@
 // (KAFKA_ADMIN_USERNAME/KAFKA_ADMIN_PASSWORD, development defaults admin/dev-kafka-admin).
 'use strict';
 
-const { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Kafka, logLevel, ResourcePatternTypes } = require('kafkajs');
+const {
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
+  Kafka,
+  logLevel,
+  ResourcePatternTypes,
+} = require('kafkajs');
 const { Client } = require('pg');
 const Redis = require('ioredis');
 
@@ -23,7 +30,8 @@ if (tagArg && !/^[a-z0-9_]{3,63}$/.test(tagArg)) {
   process.exit(2);
 }
 
-const TAG = '(?:t_[a-z0-9]{1,12}_[0-9a-f]{6}|b_[a-z0-9]{1,12}_[0-9a-f]{6}|msg_[a-z0-9]{1,12}_[0-9a-f]{8}|t_[0-9a-f]{8})';
+const TAG =
+  '(?:t_[a-z0-9]{1,12}_[0-9a-f]{6}|b_[a-z0-9]{1,12}_[0-9a-f]{6}|msg_[a-z0-9]{1,12}_[0-9a-f]{8}|t_[0-9a-f]{8})';
 const escaped = tagArg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const head = tagArg ? escaped : TAG;
 const schemaPattern = new RegExp(`^${head}(?:_[a-z0-9_]+)?$`);
@@ -54,7 +62,13 @@ async function schemas() {
 }
 
 async function kafka() {
-  const admin = new Kafka({ clientId: 'clean-test-artifacts', brokers, sasl: kafkaSasl, logLevel: logLevel.NOTHING, retry: { retries: 2 } }).admin();
+  const admin = new Kafka({
+    clientId: 'clean-test-artifacts',
+    brokers,
+    sasl: kafkaSasl,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2 },
+  }).admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((t) => kafkaPattern.test(t));
@@ -69,9 +83,17 @@ async function kafka() {
     });
     const acls = described.resources
       .filter((r) => kafkaPattern.test(r.resourceName))
-      .flatMap((r) => r.acls.map((a) => ({ ...a, resourceType: r.resourceType, resourceName: r.resourceName, resourcePatternType: r.resourcePatternType })));
+      .flatMap((r) =>
+        r.acls.map((a) => ({
+          ...a,
+          resourceType: r.resourceType,
+          resourceName: r.resourceName,
+          resourcePatternType: r.resourcePatternType,
+        })),
+      );
     if (!dryRun) {
-      for (let i = 0; i < topics.length; i += 200) await admin.deleteTopics({ topics: topics.slice(i, i + 200), timeout: 30000 });
+      for (let i = 0; i < topics.length; i += 200)
+        await admin.deleteTopics({ topics: topics.slice(i, i + 200), timeout: 30000 });
       if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
       for (let i = 0; i < acls.length; i += 100) await admin.deleteAcls({ filters: acls.slice(i, i + 100) });
     }
@@ -104,9 +126,15 @@ async function main() {
   const verb = dryRun ? 'would remove' : 'removed';
   const results = await Promise.allSettled([schemas(), kafka(), redis()]);
   const [s, k, r] = results;
-  console.log(`[clean] PostgreSQL: ${s.status === 'fulfilled' ? `${verb} ${s.value} schemas` : `skipped (${s.reason.message})`}`);
-  console.log(`[clean] Kafka: ${k.status === 'fulfilled' ? `${verb} ${k.value.topics} topics, ${k.value.groups} consumer groups, ${k.value.acls} ACLs` : `skipped (${k.reason.message})`}`);
-  console.log(`[clean] Redis: ${r.status === 'fulfilled' ? `${verb} ${r.value} keys` : `skipped (${r.reason.message})`}`);
+  console.log(
+    `[clean] PostgreSQL: ${s.status === 'fulfilled' ? `${verb} ${s.value} schemas` : `skipped (${s.reason.message})`}`,
+  );
+  console.log(
+    `[clean] Kafka: ${k.status === 'fulfilled' ? `${verb} ${k.value.topics} topics, ${k.value.groups} consumer groups, ${k.value.acls} ACLs` : `skipped (${k.reason.message})`}`,
+  );
+  console.log(
+    `[clean] Redis: ${r.status === 'fulfilled' ? `${verb} ${r.value} keys` : `skipped (${r.reason.message})`}`,
+  );
   process.exit(results.some((x) => x.status === 'rejected') ? 1 : 0);
 }
 

@@ -21,7 +21,8 @@ const TOPIC = '__healthcheck';
 function saslFromEnv() {
   const env = process.env;
   const username = env.KAFKA_SASL_USERNAME || env.KAFKA_ADMIN_USERNAME || 'admin';
-  const password = (env.KAFKA_SASL_USERNAME ? env.KAFKA_SASL_PASSWORD : env.KAFKA_ADMIN_PASSWORD) || `dev-kafka-${username}`;
+  const password =
+    (env.KAFKA_SASL_USERNAME ? env.KAFKA_SASL_PASSWORD : env.KAFKA_ADMIN_PASSWORD) || `dev-kafka-${username}`;
   return { mechanism: 'scram-sha-512', username, password };
 }
 

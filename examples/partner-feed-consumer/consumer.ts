@@ -32,7 +32,10 @@ function describe(event: PartnerEvent): string {
 }
 
 async function main(): Promise<void> {
-  if (!password) throw new Error('PARTNER_PASSWORD is required (printed once by `bash deploy/local/kafka.sh partner add <clientId>`)');
+  if (!password)
+    throw new Error(
+      'PARTNER_PASSWORD is required (printed once by `bash deploy/local/kafka.sh partner add <clientId>`)',
+    );
   const kafka = new Kafka({
     clientId: `partner-${clientId}-example`,
     brokers,

@@ -79,7 +79,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>): Prom
 /** A staff member's access token (password grant of a development account). */
 async function staffToken(username: string): Promise<string> {
   const identity = identityClient({ baseUrl: url('identity') });
-  const token = await ok(identity.POST('/token', { body: { grant_type: 'password', username, password: DEV_PASSWORD } }));
+  const token = await ok(
+    identity.POST('/token', { body: { grant_type: 'password', username, password: DEV_PASSWORD } }),
+  );
   return token.access_token;
 }
 
@@ -97,7 +99,8 @@ function loggedCode(logFile: string, from: number, phone: string): string | unde
   for (const line of buffer.toString('utf8').split('\n').reverse()) {
     const match = /"to":"([^"]*)".*"devCode":"(\d{6})"/.exec(line) ?? /"devCode":"(\d{6})".*"to":"([^"]*)"/.exec(line);
     if (!match) continue;
-    const [to, code] = match[1]!.length === 6 && /^\d+$/.test(match[1]!) ? [match[2]!, match[1]!] : [match[1]!, match[2]!];
+    const [to, code] =
+      match[1]!.length === 6 && /^\d+$/.test(match[1]!) ? [match[2]!, match[1]!] : [match[1]!, match[2]!];
     if (to.endsWith(phone.slice(-4))) return code;
   }
   return undefined;
@@ -123,19 +126,25 @@ const steps: Record<string, (state: DemoState) => Promise<void>> = {
   async submit(state) {
     const phone = need(state, 'phone', 'token');
     const portal = portalClient({ baseUrl: url('portal'), token: need(state, 'citizenToken', 'token') });
-    const accepted = await ok(portal.POST('/portal/requests', {
-      body: {
-        serviceType: 'legal-aid',
-        regionCode: REGION,
-        description: '在工地干了半年活，老板拖欠工资三万元不给，想申请法律援助',
-        contact: { name: '演示 市民', phone },
-        vulnerableGroup: true,
-      },
-    }));
+    const accepted = await ok(
+      portal.POST('/portal/requests', {
+        body: {
+          serviceType: 'legal-aid',
+          regionCode: REGION,
+          description: '在工地干了半年活，老板拖欠工资三万元不给，想申请法律援助',
+          contact: { name: '演示 市民', phone },
+          vulnerableGroup: true,
+        },
+      }),
+    );
     Object.assign(state, { intakeId: accepted.intakeId, accessCode: accepted.accessCode });
-    say(`[${elapsed()}] 2. submitted on the portal: intake ${accepted.intakeId}, access code (查询码) ${accepted.accessCode}`);
+    say(
+      `[${elapsed()}] 2. submitted on the portal: intake ${accepted.intakeId}, access code (查询码) ${accepted.accessCode}`,
+    );
     const status = await until('the case code', async () => {
-      const s = await ok(portal.GET('/portal/requests/{intakeId}/status', { params: { path: { intakeId: accepted.intakeId } } }));
+      const s = await ok(
+        portal.GET('/portal/requests/{intakeId}/status', { params: { path: { intakeId: accepted.intakeId } } }),
+      );
       if (s.status === 'rejected') throw new Error(`the intake was rejected: ${JSON.stringify(s)}`);
       return s.caseCode ? s : undefined;
     });
@@ -162,7 +171,9 @@ const steps: Record<string, (state: DemoState) => Promise<void>> = {
       const { data, response } = await centre.GET('/work-orders/{caseCode}', { params: { path: { caseCode } } });
       return response.status === 200 ? data : undefined;
     });
-    say(`[${elapsed()}] 4. at the centre (dev-clerk): ${view.caseCode} ${view.status}, timeline ${view.timeline.map((e) => e.action).join(' → ')}`);
+    say(
+      `[${elapsed()}] 4. at the centre (dev-clerk): ${view.caseCode} ${view.status}, timeline ${view.timeline.map((e) => e.action).join(' → ')}`,
+    );
   },
 
   /** 5. The legal-aid officer accepts the offer the router made to their centre (dev-legal-aid). */
@@ -180,7 +191,9 @@ const steps: Record<string, (state: DemoState) => Promise<void>> = {
     });
     say(`[${elapsed()}] 5. offer ${offer.id} to ${offer.organisationName ?? 'the legal-aid centre'}`);
     await ok(legalAid.POST('/offers/{id}/accept', { params: { path: { id: offer.id } } }));
-    say(`[${elapsed()}]    accepted by dev-legal-aid: the legal-aid application is open, the 7-day decision clock runs`);
+    say(
+      `[${elapsed()}]    accepted by dev-legal-aid: the legal-aid application is open, the 7-day decision clock runs`,
+    );
   },
 
   /** 6. The citizen sees the status change (signed in: "my requests"; or with the access code: tracking). */
@@ -200,10 +213,14 @@ function whereToLook(state: DemoState): void {
   const code = state.caseCode ?? '<case code>';
   say('');
   say(`Case code ${code}. Where to look:`);
-  say(`  portal (citizen):  curl -s ${url('portal')}/portal/track/${code} -H 'x-access-code: ${state.accessCode ?? ''}'`);
+  say(
+    `  portal (citizen):  curl -s ${url('portal')}/portal/track/${code} -H 'x-access-code: ${state.accessCode ?? ''}'`,
+  );
   say(`  centre (staff):    ${url('centre')}/work-orders/${code}   (token: dev-clerk)`);
   say(`  work-order:        ${url('work-order')}/work-orders/${code}   (token: dev-supervisor)`);
-  say(`  API documents:     ${url('portal')}/docs, docs/openapi/*.json; logs: ${path.relative(root, RUN_DIR)}/<service>.log`);
+  say(
+    `  API documents:     ${url('portal')}/docs, docs/openapi/*.json; logs: ${path.relative(root, RUN_DIR)}/<service>.log`,
+  );
 }
 
 async function main(argv: string[]): Promise<number> {

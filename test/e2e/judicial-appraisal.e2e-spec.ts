@@ -166,7 +166,12 @@ describe('judicial appraisal on the three platforms (work-order, portal, hotline
     portal = await start(startService(portalService, isolatedOverrides(tag, 'portal', portalEnv)));
     const dutyTeam = { org: 'org-370000-hotline', region: '370000' };
     agent = await auth.bearer({ sub: 'agent-e2e', roles: ['hotline-agent'], ...dutyTeam });
-    clerk = await auth.bearer({ sub: 'clerk-e2e', roles: ['centre-clerk'], org: 'org-371324-centre', region: '371324' });
+    clerk = await auth.bearer({
+      sub: 'clerk-e2e',
+      roles: ['centre-clerk'],
+      org: 'org-371324-centre',
+      region: '371324',
+    });
     appraiser = await auth.bearer({ sub: 'appraiser-e2e', roles: ['appraiser'], org: LINYI.org, region: LINYI.region });
     head = await auth.bearer({ sub: HEAD_SUBJECT, roles: ['appraiser'], org: LINYI.org, region: LINYI.region });
     const admin = await auth.bearer({ sub: 'admin-e2e', roles: ['admin'] });
@@ -223,7 +228,12 @@ describe('judicial appraisal on the three platforms (work-order, portal, hotline
   });
 
   it('takes an entrustment a partner court sends with its token the same way, under one id and case code', async () => {
-    const court = { sub: 'court-371324', roles: ['partner' as const], clientId: 'court-371324', org: 'org-371324-court' };
+    const court = {
+      sub: 'court-371324',
+      roles: ['partner' as const],
+      clientId: 'court-371324',
+      org: 'org-371324-court',
+    };
     const courtToken = await auth.bearer({ ...court, region: '371324' });
     const body = {
       courtCaseNumber: '(2026)鲁1324民初456号',
@@ -255,6 +265,10 @@ describe('judicial appraisal on the three platforms (work-order, portal, hotline
     );
     const mine = await request(appraisal.url).get(`/entrustments/partner/${id}`).set('authorization', courtToken);
     expect(mine.status).toBe(200);
-    expect(mine.body).toMatchObject({ status: 'opinion-issued', caseCode: code, institutionName: '临沂市司法鉴定中心' });
+    expect(mine.body).toMatchObject({
+      status: 'opinion-issued',
+      caseCode: code,
+      institutionName: '临沂市司法鉴定中心',
+    });
   });
 });

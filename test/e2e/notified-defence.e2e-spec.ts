@@ -91,17 +91,23 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
     expect(reg).toMatchObject({ workOrderId, outcome: 'created' });
 
     // Legal aid accepts the offer into the application the notice opened: the work order names its case number.
-    const app = await waitUntil(async () => {
-      const a = await applications().findOne({ where: { noticeId: notice.noticeId } });
-      return a?.workOrderId ? a : undefined;
-    }, 60_000, 'notice application linked');
+    const app = await waitUntil(
+      async () => {
+        const a = await applications().findOne({ where: { noticeId: notice.noticeId } });
+        return a?.workOrderId ? a : undefined;
+      },
+      60_000,
+      'notice application linked',
+    );
     const linked = { id: created.body.applicationId, workOrderId, caseCode: reg.caseCode, kind: 'notified-defence' };
     expect(app).toMatchObject(linked);
     expect(await applications().countBy({ workOrderId })).toBe(1);
 
     const accepted = await events.waitFor(
-      (r) => r.event?.type === WorkOrderChanged.type && (r.event.data as Changed).workOrderId === workOrderId
-        && (r.event.data as Changed).status === 'accepted',
+      (r) =>
+        r.event?.type === WorkOrderChanged.type &&
+        (r.event.data as Changed).workOrderId === workOrderId &&
+        (r.event.data as Changed).status === 'accepted',
       1,
       60_000,
     );
@@ -113,8 +119,10 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
 
     // The lawyer legal aid appointed meets the work order's 3-day clock.
     const met = await events.waitFor(
-      (r) => r.event?.type === WorkOrderChanged.type && (r.event.data as Changed).workOrderId === workOrderId
-        && (r.event.data as Changed).deadlines.some((d) => d.kind === 'defence-appointment' && d.status === 'met'),
+      (r) =>
+        r.event?.type === WorkOrderChanged.type &&
+        (r.event.data as Changed).workOrderId === workOrderId &&
+        (r.event.data as Changed).deadlines.some((d) => d.kind === 'defence-appointment' && d.status === 'met'),
       1,
       60_000,
     );
@@ -128,13 +136,18 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
       .set('authorization', await auth.bearer({ roles: ['supervisor'], region: '370000' }))
       .expect(200);
     expect(detail.body).toMatchObject({ caseCode: reg.caseCode, serviceType: 'notified-defence' });
-    const intakes = events.events().filter(
-      (e) => e.type === IntakeRegistered.type && intakeIdOf(e.data) === notice.noticeId,
-    );
+    const intakes = events
+      .events()
+      .filter((e) => e.type === IntakeRegistered.type && intakeIdOf(e.data) === notice.noticeId);
     expect(intakes).toHaveLength(1);
 
     // A second notice for the same person (a new stage, a new case number) is a work order of its own.
-    const next = { ...notice, noticeId: randomUUID(), agencyCaseNumber: '(2026)鲁1302刑初4712号', stage: 'prosecution' };
+    const next = {
+      ...notice,
+      noticeId: randomUUID(),
+      agencyCaseNumber: '(2026)鲁1302刑初4712号',
+      stage: 'prosecution',
+    };
     await file(next).expect(201);
     const [second] = await events.waitFor(
       (r) => r.event?.type === IntakeRegistered.type && intakeIdOf(r.event.data) === next.noticeId,
@@ -144,9 +157,13 @@ describe('notified defence under one code (work-order, legal-aid)', () => {
     const reg2 = second!.event!.data as EventData<typeof IntakeRegistered>;
     expect(reg2).toMatchObject({ outcome: 'created', workOrderId: workOrderIdForIntake(next.noticeId) });
     expect(reg2.caseCode).not.toBe(reg.caseCode);
-    await waitUntil(async () => {
-      const a = await applications().findOne({ where: { noticeId: next.noticeId } });
-      return a?.caseCode === reg2.caseCode ? a : undefined;
-    }, 60_000, 'second notice linked to its own work order');
+    await waitUntil(
+      async () => {
+        const a = await applications().findOne({ where: { noticeId: next.noticeId } });
+        return a?.caseCode === reg2.caseCode ? a : undefined;
+      },
+      60_000,
+      'second notice linked to its own work order',
+    );
   });
 });

@@ -118,9 +118,11 @@ describe('three platforms respond to one request (work-order + portal + hotline 
   /** Access codes (查询码) handed out with each intake, by the case code they track. */
   const secrets: Record<string, string> = {};
   const portalView = async (code: string): Promise<View | undefined> => {
-    const res = await settled(citizen.GET('/portal/track/{caseCode}', {
-      params: { path: { caseCode: code }, header: { 'X-Access-Code': secrets[code] ?? '' } },
-    }));
+    const res = await settled(
+      citizen.GET('/portal/track/{caseCode}', {
+        params: { path: { caseCode: code }, header: { 'X-Access-Code': secrets[code] ?? '' } },
+      }),
+    );
     return res.status === 200 ? (res.data as unknown as View) : undefined;
   };
   const centreView = async (code: string): Promise<View | undefined> => {
@@ -155,13 +157,32 @@ describe('three platforms respond to one request (work-order + portal + hotline 
       return s;
     };
     workOrder = await start(startService(workOrderService, isolatedOverrides(tag, 'work_order', auth.env)));
-    legalAid = await start(startService(legalAidService, isolatedOverrides(tag, 'legal_aid', { ...auth.env, AUTO_ACCEPT_OFFERS: true })));
+    legalAid = await start(
+      startService(legalAidService, isolatedOverrides(tag, 'legal_aid', { ...auth.env, AUTO_ACCEPT_OFFERS: true })),
+    );
     hotline = await start(startService(hotlineService, isolatedOverrides(tag, 'hotline', auth.env)));
     centre = await start(startService(centreService, isolatedOverrides(tag, 'centre', auth.env)));
-    portal = await start(startService(portalService, isolatedOverrides(tag, 'portal', { ...auth.env, WORK_ORDER_URL: workOrder.url })));
-    agent = await auth.bearer({ sub: 'agent-e2e', roles: ['hotline-agent'], org: 'org-370000-hotline', region: '370000' });
-    clerk = await auth.bearer({ sub: 'clerk-e2e', roles: ['centre-clerk'], org: 'org-371324-centre', region: '371324' });
-    officer = await auth.bearer({ sub: 'officer-e2e', roles: ['legal-aid-officer'], org: 'org-371324-legal-aid', region: '371324' });
+    portal = await start(
+      startService(portalService, isolatedOverrides(tag, 'portal', { ...auth.env, WORK_ORDER_URL: workOrder.url })),
+    );
+    agent = await auth.bearer({
+      sub: 'agent-e2e',
+      roles: ['hotline-agent'],
+      org: 'org-370000-hotline',
+      region: '370000',
+    });
+    clerk = await auth.bearer({
+      sub: 'clerk-e2e',
+      roles: ['centre-clerk'],
+      org: 'org-371324-centre',
+      region: '371324',
+    });
+    officer = await auth.bearer({
+      sub: 'officer-e2e',
+      roles: ['legal-aid-officer'],
+      org: 'org-371324-legal-aid',
+      region: '371324',
+    });
     citizen = portalClient({ baseUrl: portal.url });
     hotlineAgent = hotlineClient({ baseUrl: hotline.url, ...as(agent) });
     centreClerk = centreClient({ baseUrl: centre.url, ...as(clerk) });
@@ -176,9 +197,20 @@ describe('three platforms respond to one request (work-order + portal + hotline 
 
   it('shows a request started on the hotline with the same status and timeline on the portal (code + the access code read out on the call) and at the centre', async () => {
     const phone = randomMobile();
-    const call = await answered(hotlineAgent.POST('/calls', {
-      body: { callerPhone: phone, callerName: '王五', regionCode: REGION, description: '在工地干了半年活，老板拖欠工资三万元不给', serviceType: 'legal-aid', vulnerableGroup: true, outcome: 'follow-up' },
-    }), 201);
+    const call = await answered(
+      hotlineAgent.POST('/calls', {
+        body: {
+          callerPhone: phone,
+          callerName: '王五',
+          regionCode: REGION,
+          description: '在工地干了半年活，老板拖欠工资三万元不给',
+          serviceType: 'legal-aid',
+          vulnerableGroup: true,
+          outcome: 'follow-up',
+        },
+      }),
+      201,
+    );
     expect(call.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
     const code = await waitUntil(
       async () => {
@@ -203,34 +235,62 @@ describe('three platforms respond to one request (work-order + portal + hotline 
     Object.assign(state, { code, phone });
 
     // Eventual consistency measured, not assumed: each platform's read-model lag histogram.
-    for (const [name, service] of [['portal', portal], ['centre', centre], ['hotline', hotline]] as const) {
+    for (const [name, service] of [
+      ['portal', portal],
+      ['centre', centre],
+      ['hotline', hotline],
+    ] as const) {
       const metrics = (await request(service.url).get('/metrics').expect(200)).text;
-      const count = Number(/platform_read_model_lag_seconds_count\{[^}]*projection="work_order_view"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0);
-      const sum = Number(/platform_read_model_lag_seconds_sum\{[^}]*projection="work_order_view"[^}]*\} ([\d.e-]+)/.exec(metrics)?.[1] ?? 0);
+      const count = Number(
+        /platform_read_model_lag_seconds_count\{[^}]*projection="work_order_view"[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0,
+      );
+      const sum = Number(
+        /platform_read_model_lag_seconds_sum\{[^}]*projection="work_order_view"[^}]*\} ([\d.e-]+)/.exec(metrics)?.[1] ??
+          0,
+      );
       expect(count).toBeGreaterThan(0);
-      process.stdout.write(`read-model lag on ${name}: ${count} changes, mean ${((sum / count) * 1000).toFixed(0)} ms\n`);
+      process.stdout.write(
+        `read-model lag on ${name}: ${count} changes, mean ${((sum / count) * 1000).toFixed(0)} ms\n`,
+      );
     }
   });
 
   it('makes one work order of the same citizen asking on the portal and at a centre within minutes; the centre sees its code, the portal submitter is only told a related request exists when it was the second', async () => {
     const idCard = randomIdCard();
     const phone = randomMobile();
-    const submitted = await answered(citizen.POST('/portal/requests', {
-      body: { serviceType: 'mediation', regionCode: REGION, description: '邻居占用宅基地，协商不成', contact: { name: '赵六', phone, idCardNumber: idCard } },
-    }), 202);
-    const visit = await answered(centreClerk.POST('/walk-ins', {
-      body: { idCardNumber: idCard, name: '赵六', address: '山东省临沂市兰陵县大仲村镇', phone, regionCode: REGION },
-    }), 201);
-    await answered(centreClerk.POST('/walk-ins/{id}/outcome', {
-      params: { path: { id: visit.id } },
-      body: { outcome: 'work-order', description: '宅基地纠纷，请求调解', serviceType: 'mediation' },
-    }), 200);
+    const submitted = await answered(
+      citizen.POST('/portal/requests', {
+        body: {
+          serviceType: 'mediation',
+          regionCode: REGION,
+          description: '邻居占用宅基地，协商不成',
+          contact: { name: '赵六', phone, idCardNumber: idCard },
+        },
+      }),
+      202,
+    );
+    const visit = await answered(
+      centreClerk.POST('/walk-ins', {
+        body: { idCardNumber: idCard, name: '赵六', address: '山东省临沂市兰陵县大仲村镇', phone, regionCode: REGION },
+      }),
+      201,
+    );
+    await answered(
+      centreClerk.POST('/walk-ins/{id}/outcome', {
+        params: { path: { id: visit.id } },
+        body: { outcome: 'work-order', description: '宅基地纠纷，请求调解', serviceType: 'mediation' },
+      }),
+      200,
+    );
 
     const portalStatus = await waitUntil(
       async () => {
-        const res = await answered(citizen.GET('/portal/requests/{intakeId}/status', {
-          params: { path: { intakeId: submitted.intakeId } },
-        }), 200);
+        const res = await answered(
+          citizen.GET('/portal/requests/{intakeId}/status', {
+            params: { path: { intakeId: submitted.intakeId } },
+          }),
+          200,
+        );
         return res.status !== 'submitted' ? (res as unknown as Json) : undefined;
       },
       SLOW,
@@ -254,10 +314,14 @@ describe('three platforms respond to one request (work-order + portal + hotline 
       expect(portalStatus.workOrderId).toBeUndefined();
       expect(portalStatus.note).toMatch(/related request/);
     }
-    const view = await waitUntil(async () => {
-      const v = await centreView(centreVisit.caseCode as string);
-      return v && v.platforms.includes('portal') && v.platforms.includes('centre') ? v : undefined;
-    }, SLOW, 'the work order lists both platforms');
+    const view = await waitUntil(
+      async () => {
+        const v = await centreView(centreVisit.caseCode as string);
+        return v && v.platforms.includes('portal') && v.platforms.includes('centre') ? v : undefined;
+      },
+      SLOW,
+      'the work order lists both platforms',
+    );
     expect(view.timeline.map((e) => e.action)).toContain('intake-linked');
   });
 
@@ -265,10 +329,14 @@ describe('three platforms respond to one request (work-order + portal + hotline 
     const { code, phone } = state;
     if (!code || !phone) throw new Error('the hotline scenario did not produce a case code');
     // The router offered it to a legal-aid centre; the legal-aid service accepted it automatically.
-    const routed = await waitUntil(async () => {
-      const v = await portalView(code);
-      return v?.organisationId ? v : undefined;
-    }, SLOW, 'routed to an organisation');
+    const routed = await waitUntil(
+      async () => {
+        const v = await portalView(code);
+        return v?.organisationId ? v : undefined;
+      },
+      SLOW,
+      'routed to an organisation',
+    );
     state.firstOrganisation = routed.organisationId;
     const application = await waitUntil(
       async () => {
@@ -279,21 +347,29 @@ describe('three platforms respond to one request (work-order + portal + hotline 
       'the legal-aid application exists',
     );
     const applicationPath = { params: { path: { id: application.id } } };
-    await answered(legalAidOfficer.POST('/applications/{id}/hardship-review', {
-      ...applicationPath,
-      body: { exemptCategoryCode: 'migrant-worker-wages', integrityCommitment: false, notes: '欠薪' },
-    }), 201);
-    await answered(legalAidOfficer.POST('/applications/{id}/decision', {
-      ...applicationPath,
-      body: { decision: 'deny', reason: '案件已由劳动监察部门处理完毕，无需法律援助' },
-    }), 200);
+    await answered(
+      legalAidOfficer.POST('/applications/{id}/hardship-review', {
+        ...applicationPath,
+        body: { exemptCategoryCode: 'migrant-worker-wages', integrityCommitment: false, notes: '欠薪' },
+      }),
+      201,
+    );
+    await answered(
+      legalAidOfficer.POST('/applications/{id}/decision', {
+        ...applicationPath,
+        body: { decision: 'deny', reason: '案件已由劳动监察部门处理完毕，无需法律援助' },
+      }),
+      200,
+    );
 
     const [resolved] = await everywhere(code, phone, (v) => v.status === 'resolved');
     expect(resolved?.timeline.at(-1)?.status).toBe('resolved');
     const callback = await waitUntil(
       async () => {
         const res = await settled(hotlineAgent.GET('/callbacks', { params: { query: { caseCode: code } } }));
-        return res.status === 200 ? (res.data?.items.find((t) => t.reason === 'evaluation-due') ?? undefined) : undefined;
+        return res.status === 200
+          ? (res.data?.items.find((t) => t.reason === 'evaluation-due') ?? undefined)
+          : undefined;
       },
       SLOW,
       'an evaluation-due callback task on the hotline',
@@ -301,13 +377,23 @@ describe('three platforms respond to one request (work-order + portal + hotline 
     expect(callback).toMatchObject({ caseCode: code, status: 'open' });
 
     const accessCode = secrets[code] ?? '';
-    const evaluation = await answered(citizen.POST('/portal/evaluations', {
-      body: { caseCode: code, accessCode, score: 1, comment: '没有人联系我' },
-    }), 201);
+    const evaluation = await answered(
+      citizen.POST('/portal/evaluations', {
+        body: { caseCode: code, accessCode, score: 1, comment: '没有人联系我' },
+      }),
+      201,
+    );
     expect(evaluation.reopens).toBe(true);
     await problemOf(citizen.POST('/portal/evaluations', { body: { caseCode: code, accessCode, score: 5 } }), 409);
 
-    const [reopened, atCentre] = await everywhere(code, phone, (v) => v.timeline.some((e) => e.action === 'reopened') && v.organisationId !== undefined && v.organisationId !== state.firstOrganisation);
+    const [reopened, atCentre] = await everywhere(
+      code,
+      phone,
+      (v) =>
+        v.timeline.some((e) => e.action === 'reopened') &&
+        v.organisationId !== undefined &&
+        v.organisationId !== state.firstOrganisation,
+    );
     expect(reopened?.status).not.toBe('resolved');
     expect(shared(reopened as View)).toEqual(shared(atCentre as View));
     expect(reopened?.organisationId).not.toBe(state.firstOrganisation);
@@ -322,14 +408,25 @@ describe('three platforms respond to one request (work-order + portal + hotline 
     const newHolder = (await portalView(code))?.organisationId;
     if (!newHolder) throw new Error('the case has no handling organisation');
     expect(newHolder).not.toBe(against);
-    const filed = await answered(citizen.POST('/portal/complaints', {
-      body: { relatedCaseCode: code, accessCode: secrets[code] ?? '', description: '承办机构一直没有联系我，电话也不接', contact: { name: '王五', phone } },
-    }), 202);
+    const filed = await answered(
+      citizen.POST('/portal/complaints', {
+        body: {
+          relatedCaseCode: code,
+          accessCode: secrets[code] ?? '',
+          description: '承办机构一直没有联系我，电话也不接',
+          contact: { name: '王五', phone },
+        },
+      }),
+      202,
+    );
     const intake = await waitUntil(
       async () => {
-        const res = await answered(citizen.GET('/portal/requests/{intakeId}/status', {
-          params: { path: { intakeId: filed.intakeId } },
-        }), 200);
+        const res = await answered(
+          citizen.GET('/portal/requests/{intakeId}/status', {
+            params: { path: { intakeId: filed.intakeId } },
+          }),
+          200,
+        );
         return res.caseCode ? (res as unknown as Json) : undefined;
       },
       SLOW,
@@ -338,40 +435,83 @@ describe('three platforms respond to one request (work-order + portal + hotline 
     const complaintCode = intake.caseCode as string;
     expect(complaintCode).not.toBe(code);
     secrets[complaintCode] = filed.accessCode;
-    const complaint = await waitUntil(async () => {
-      const v = (await portalView(complaintCode)) as (View & Json) | undefined;
-      return v?.organisationId ? v : undefined;
-    }, SLOW, 'the complaint is routed');
+    const complaint = await waitUntil(
+      async () => {
+        const v = (await portalView(complaintCode)) as (View & Json) | undefined;
+        return v?.organisationId ? v : undefined;
+      },
+      SLOW,
+      'the complaint is routed',
+    );
     expect(complaint).toMatchObject({ serviceType: 'complaint', relatedCaseCode: code });
     expect(complaint.organisationId).not.toBe(against);
     const unitOrganisation = complaint.organisationId as string;
 
     // Recorded against the organisation that handled the case, in the work-order service and every read model.
-    const supervisor = await auth.bearer({ sub: 'supervisor-e2e', roles: ['supervisor'], org: 'org-370000-supervision', region: '370000' });
+    const supervisor = await auth.bearer({
+      sub: 'supervisor-e2e',
+      roles: ['supervisor'],
+      org: 'org-370000-supervision',
+      region: '370000',
+    });
     const workOrderAs = (bearer: string): WorkOrderClient => workOrderClient({ baseUrl: workOrder.url, ...as(bearer) });
     const complaintPath = { params: { path: { code: complaintCode } } };
     const recorded = await answered(workOrderAs(supervisor).GET('/work-orders/{code}', complaintPath), 200);
     expect(recorded.complaintAgainstOrganisationId).toBe(against);
-    const unit = await auth.bearer({ sub: 'unit-e2e', roles: ['centre-clerk'], org: unitOrganisation, region: unitOrganisation.split('-')[1] as string });
-    const seenByUnit = await waitUntil(async () => {
-      const res = await settled(portalClient({ baseUrl: portal.url, ...as(unit) }).GET('/portal/staff/work-orders/{caseCode}', {
-        params: { path: { caseCode: complaintCode } },
-      }));
-      return res.status === 200 && res.data?.complaintAgainstOrganisationId ? (res.data as unknown as Json) : undefined;
-    }, SLOW, 'the handling unit sees the complaint on the portal');
+    const unit = await auth.bearer({
+      sub: 'unit-e2e',
+      roles: ['centre-clerk'],
+      org: unitOrganisation,
+      region: unitOrganisation.split('-')[1] as string,
+    });
+    const seenByUnit = await waitUntil(
+      async () => {
+        const res = await settled(
+          portalClient({ baseUrl: portal.url, ...as(unit) }).GET('/portal/staff/work-orders/{caseCode}', {
+            params: { path: { caseCode: complaintCode } },
+          }),
+        );
+        return res.status === 200 && res.data?.complaintAgainstOrganisationId
+          ? (res.data as unknown as Json)
+          : undefined;
+      },
+      SLOW,
+      'the handling unit sees the complaint on the portal',
+    );
     expect(seenByUnit.complaintAgainstOrganisationId).toBe(against);
     expect(seenByUnit.citizen).toEqual(expect.objectContaining({ phoneLast4: phone.slice(-4) }));
     await answered(workOrderAs(unit).GET('/work-orders/{code}', complaintPath), 200);
     const unitAtCentre = centreClient({ baseUrl: centre.url, ...as(unit) });
-    await waitUntil(async () => {
-      const res = await settled(unitAtCentre.GET('/work-orders/{caseCode}', { params: { path: { caseCode: complaintCode } } }));
-      return res.status === 200 ? true : undefined;
-    }, SLOW, 'the handling unit sees the complaint at the centre');
+    await waitUntil(
+      async () => {
+        const res = await settled(
+          unitAtCentre.GET('/work-orders/{caseCode}', { params: { path: { caseCode: complaintCode } } }),
+        );
+        return res.status === 200 ? true : undefined;
+      },
+      SLOW,
+      'the handling unit sees the complaint at the centre',
+    );
 
     // The officer of the organisation complained about, whose county the case lies in: no such complaint anywhere.
-    const accused = await auth.bearer({ sub: 'officer-accused', roles: ['legal-aid-officer'], org: against, region: '371324' });
-    const accusedClerk = await auth.bearer({ sub: 'clerk-accused', roles: ['centre-clerk'], org: against, region: '371324' });
-    const accusedAgent = await auth.bearer({ sub: 'agent-accused', roles: ['hotline-agent'], org: against, region: '371324' });
+    const accused = await auth.bearer({
+      sub: 'officer-accused',
+      roles: ['legal-aid-officer'],
+      org: against,
+      region: '371324',
+    });
+    const accusedClerk = await auth.bearer({
+      sub: 'clerk-accused',
+      roles: ['centre-clerk'],
+      org: against,
+      region: '371324',
+    });
+    const accusedAgent = await auth.bearer({
+      sub: 'agent-accused',
+      roles: ['hotline-agent'],
+      org: against,
+      region: '371324',
+    });
     const leaks = (body: unknown): void => {
       const text = JSON.stringify(body);
       expect(text).not.toContain(complaintCode);
@@ -392,7 +532,9 @@ describe('three platforms respond to one request (work-order + portal + hotline 
     const casePath = { params: { path: { code } } };
     leaks(await answered(accusedAtWorkOrder.GET('/work-orders/{code}', casePath), 200));
     leaks(await answered(accusedAtWorkOrder.GET('/work-orders/{code}/relations', casePath), 200));
-    leaks(await answered(accusedAtWorkOrder.GET('/work-orders', { params: { query: { serviceType: 'complaint' } } }), 200));
+    leaks(
+      await answered(accusedAtWorkOrder.GET('/work-orders', { params: { query: { serviceType: 'complaint' } } }), 200),
+    );
     leaks(await answered(accusedAtWorkOrder.GET('/work-orders'), 200));
     const accusedAtPortal = portalClient({ baseUrl: portal.url, ...as(accused) });
     const staffView = (caseCode: string) =>
@@ -400,23 +542,44 @@ describe('three platforms respond to one request (work-order + portal + hotline 
     absent(await problemOf(staffView(complaintCode), 404));
     leaks(await answered(staffView(code), 200));
     const accusedAtCentre = centreClient({ baseUrl: centre.url, ...as(accusedClerk) });
-    absent(await problemOf(accusedAtCentre.GET('/work-orders/{caseCode}', { params: { path: { caseCode: complaintCode } } }), 404));
+    absent(
+      await problemOf(
+        accusedAtCentre.GET('/work-orders/{caseCode}', { params: { path: { caseCode: complaintCode } } }),
+        404,
+      ),
+    );
     leaks(await answered(accusedAtCentre.GET('/work-orders'), 200));
-    leaks(await answered(accusedAtCentre.GET('/work-orders', { params: { query: { serviceType: ['complaint'] } } }), 200));
+    leaks(
+      await answered(accusedAtCentre.GET('/work-orders', { params: { query: { serviceType: ['complaint'] } } }), 200),
+    );
     const accusedAtHotline = hotlineClient({ baseUrl: hotline.url, ...as(accusedAgent) });
     const history = await answered(accusedAtHotline.POST('/caller-history/search', { body: { phone } }), 200);
     leaks(history.workOrders);
     expect(history.workOrders.items.map((v) => v.caseCode)).toContain(code);
     // The hotline agent of the duty team (another organisation) still finds it in the caller's history.
-    await waitUntil(async () => {
-      const res = await settled(hotlineAgent.POST('/caller-history/search', { body: { phone } }));
-      return res.status === 200 && (res.data?.workOrders.items ?? []).some((v) => v.caseCode === complaintCode) ? true : undefined;
-    }, SLOW, 'the duty team finds the complaint in the caller history');
+    await waitUntil(
+      async () => {
+        const res = await settled(hotlineAgent.POST('/caller-history/search', { body: { phone } }));
+        return res.status === 200 && (res.data?.workOrders.items ?? []).some((v) => v.caseCode === complaintCode)
+          ? true
+          : undefined;
+      },
+      SLOW,
+      'the duty team finds the complaint in the caller history',
+    );
 
     // The organisation the reopening moved the case to is not the one complained about: it sees the complaint.
-    const holder = await auth.bearer({ sub: 'officer-holder', roles: ['legal-aid-officer'], org: newHolder, region: newHolder.split('-')[1] as string });
-    await answered(portalClient({ baseUrl: portal.url, ...as(holder) }).GET('/portal/staff/work-orders/{caseCode}', {
-      params: { path: { caseCode: complaintCode } },
-    }), 200);
+    const holder = await auth.bearer({
+      sub: 'officer-holder',
+      roles: ['legal-aid-officer'],
+      org: newHolder,
+      region: newHolder.split('-')[1] as string,
+    });
+    await answered(
+      portalClient({ baseUrl: portal.url, ...as(holder) }).GET('/portal/staff/work-orders/{caseCode}', {
+        params: { path: { caseCode: complaintCode } },
+      }),
+      200,
+    );
   });
 });

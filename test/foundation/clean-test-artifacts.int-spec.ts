@@ -19,7 +19,8 @@ describe('clean-test-artifacts', () => {
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const admin = createKafka({ brokers: BROKERS, clientId: 'clean-test', topicPrefix: '', partitions: 1 }).admin();
 
-  const schemaExists = async (name: string): Promise<boolean> => (await pg.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [name])).rowCount === 1;
+  const schemaExists = async (name: string): Promise<boolean> =>
+    (await pg.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [name])).rowCount === 1;
   const topicExists = async (name: string): Promise<boolean> => (await admin.listTopics()).includes(name);
 
   beforeAll(async () => {

@@ -41,7 +41,9 @@ describe('the repository stands alone', () => {
     for (const f of files.filter((name) => name !== self)) {
       for (const match of readFileSync(path.join(root, f), 'utf8').matchAll(BARE_DOC)) named.add(match[1]!);
     }
-    const missing = [...named].filter((doc) => !existsSync(path.join(root, 'docs', doc)) && !existsSync(path.join(root, doc)));
+    const missing = [...named].filter(
+      (doc) => !existsSync(path.join(root, 'docs', doc)) && !existsSync(path.join(root, doc)),
+    );
     expect(missing).toEqual([]);
   });
 

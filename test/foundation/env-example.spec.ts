@@ -6,9 +6,7 @@ import { ALL_SERVICES } from '../service-definitions';
 const root = path.join(__dirname, '..', '..');
 const lines = readFileSync(path.join(root, '.env.example'), 'utf8').split('\n');
 const documented = new Set(
-  lines
-    .map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1])
-    .filter((name): name is string => name !== undefined),
+  lines.map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1]).filter((name): name is string => name !== undefined),
 );
 
 describe('.env.example', () => {
@@ -18,13 +16,16 @@ describe('.env.example', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(ALL_SERVICES.map((s) => [s.name, s]))('marks every secret of the %s service that production must replace', (_name, service) => {
-    const unmarked = developmentDefaults(service.envClass).filter((name) => {
-      const at = lines.findIndex((line) => line.startsWith(`${name}=`));
-      return at < 1 || !lines[at - 1].includes('production: required');
-    });
-    expect(unmarked).toEqual([]);
-  });
+  it.each(ALL_SERVICES.map((s) => [s.name, s]))(
+    'marks every secret of the %s service that production must replace',
+    (_name, service) => {
+      const unmarked = developmentDefaults(service.envClass).filter((name) => {
+        const at = lines.findIndex((line) => line.startsWith(`${name}=`));
+        return at < 1 || !lines[at - 1].includes('production: required');
+      });
+      expect(unmarked).toEqual([]);
+    },
+  );
 
   it('lists every service folder in the test registry', () => {
     const folders = readdirSync(path.join(root, 'services')).sort();

@@ -12,15 +12,22 @@ const THIS_FILE = path.relative(root, __filename);
 const SECOND_NAMES: { what: string; pattern: RegExp }[] = [
   { what: 'an alias of EventData', pattern: /\b(PayloadOf|DataOf|Payload)\s*<\s*typeof\b/ },
   { what: 'an alias of EventData', pattern: /\b(PayloadOf|DataOf)\s*</ },
-  { what: 'Static<> of an event definition schema', pattern: /Static<\s*\(?\s*typeof\s+\w+\s*\)?\s*(\.schema|\[\s*'schema'\s*\])\s*>/ },
+  {
+    what: 'Static<> of an event definition schema',
+    pattern: /Static<\s*\(?\s*typeof\s+\w+\s*\)?\s*(\.schema|\[\s*'schema'\s*\])\s*>/,
+  },
   { what: 'Static<> of a generic definition schema', pattern: /Static<\s*\w+\s*\[\s*'schema'\s*\]\s*>/ },
-  { what: 'a type taking an event definition by its schema', pattern: /\btype\s+\w+\s*<\s*\w+\s+extends\s+\{\s*schema\s*:/ },
+  {
+    what: 'a type taking an event definition by its schema',
+    pattern: /\btype\s+\w+\s*<\s*\w+\s+extends\s+\{\s*schema\s*:/,
+  },
 ];
 
 function typeScriptFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const relative = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'dist' ? [] : typeScriptFiles(relative);
+    if (entry.isDirectory())
+      return entry.name === 'node_modules' || entry.name === 'dist' ? [] : typeScriptFiles(relative);
     return entry.name.endsWith('.ts') ? [relative] : [];
   });
 }

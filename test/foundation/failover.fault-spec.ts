@@ -143,10 +143,11 @@ describe('a crashed work-order and a crashed handler instance under load', () =>
 
     // Every intake is dispatched and accepted, by whichever instances are left.
     await waitUntil(
-      async () => intakeIds.every((id) => {
-        const wo = tracker.outcomes.get(id)?.workOrderId;
-        return wo !== undefined && tracker.workOrders.get(wo)?.acceptedAt !== undefined;
-      }),
+      async () =>
+        intakeIds.every((id) => {
+          const wo = tracker.outcomes.get(id)?.workOrderId;
+          return wo !== undefined && tracker.workOrders.get(wo)?.acceptedAt !== undefined;
+        }),
       60_000,
       'every intake dispatched and accepted',
     );

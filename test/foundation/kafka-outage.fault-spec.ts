@@ -24,20 +24,28 @@ describe('readiness follows the Kafka broker', () => {
   it('answers 503 naming Kafka while the broker is down, and 200 again after it returns, without a restart', async () => {
     expect((await request(service.url).get('/health/ready')).status).toBe(200);
     execFileSync('bash', [kafkaScript, 'stop'], { stdio: 'inherit' });
-    const down = await waitUntil(async () => {
-      const res = await request(service.url).get('/health/ready');
-      return res.status === 503 ? res : undefined;
-    }, 15_000, 'readiness to report the broker down');
+    const down = await waitUntil(
+      async () => {
+        const res = await request(service.url).get('/health/ready');
+        return res.status === 503 ? res : undefined;
+      },
+      15_000,
+      'readiness to report the broker down',
+    );
     expect(down.body.error.kafka.status).toBe('down');
     expect(down.body.details.postgres.status).toBe('up');
     expect(down.body.details.redis.status).toBe('up');
     expect((await request(service.url).get('/health/live')).status).toBe(200);
 
     execFileSync('bash', [kafkaScript, 'start'], { stdio: 'inherit' });
-    const up = await waitUntil(async () => {
-      const res = await request(service.url).get('/health/ready');
-      return res.status === 200 ? res : undefined;
-    }, 60_000, 'readiness to recover');
+    const up = await waitUntil(
+      async () => {
+        const res = await request(service.url).get('/health/ready');
+        return res.status === 200 ? res : undefined;
+      },
+      60_000,
+      'readiness to recover',
+    );
     expect(up.body.details.kafka.status).toBe('up');
   }, 150_000);
 });

@@ -14,7 +14,10 @@ describe('observability profile', () => {
   const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
     services: Record<string, { profiles?: string[]; ports?: string[]; environment?: Record<string, string> }>;
   };
-  const prometheus = parse(readFileSync(path.join(root, 'deploy/observability/prometheus.yml'), 'utf8')) as { scrape_configs: ScrapeConfig[]; rule_files?: string[] };
+  const prometheus = parse(readFileSync(path.join(root, 'deploy/observability/prometheus.yml'), 'utf8')) as {
+    scrape_configs: ScrapeConfig[];
+    rule_files?: string[];
+  };
 
   it('Prometheus scrapes /metrics of every service under services/ on its compose port', () => {
     for (const name of readdirSync(path.join(root, 'services'))) {
@@ -31,7 +34,9 @@ describe('observability profile', () => {
     const volumes = (compose.services.prometheus as { volumes?: string[] }).volumes ?? [];
     expect(volumes).toContain('./deploy/observability/alerts.yml:/etc/prometheus/alerts.yml:ro');
     const rules = parse(readFileSync(path.join(root, 'deploy/observability/alerts.yml'), 'utf8')) as {
-      groups: { rules: { alert: string; expr: string; labels: Record<string, string>; annotations: Record<string, string> }[] }[];
+      groups: {
+        rules: { alert: string; expr: string; labels: Record<string, string>; annotations: Record<string, string> }[];
+      }[];
     };
     const all = rules.groups.flatMap((g) => g.rules);
     const quarantine = all.find((r) => r.alert === 'OutboxMessageQuarantined');
@@ -43,9 +48,22 @@ describe('observability profile', () => {
   it('Prometheus and Grafana run only in the observability profile, with a provisioned dashboard', () => {
     expect(compose.services.prometheus.profiles).toEqual(['observability']);
     expect(compose.services.grafana.profiles).toEqual(['observability']);
-    const dashboard = JSON.parse(readFileSync(path.join(root, 'deploy/observability/grafana/dashboards/on-call.json'), 'utf8')) as { panels: { title: string }[] };
+    const dashboard = JSON.parse(
+      readFileSync(path.join(root, 'deploy/observability/grafana/dashboards/on-call.json'), 'utf8'),
+    ) as { panels: { title: string }[] };
     const titles = dashboard.panels.map((p) => p.title).join(' | ');
-    for (const needed of ['HTTP requests', '5xx', 'latency', 'Outbox backlog', 'Outbox quarantine', 'Consumer lag', 'Dead letters', 'Offers', 'Deadlines', 'Work orders by state']) {
+    for (const needed of [
+      'HTTP requests',
+      '5xx',
+      'latency',
+      'Outbox backlog',
+      'Outbox quarantine',
+      'Consumer lag',
+      'Dead letters',
+      'Offers',
+      'Deadlines',
+      'Work orders by state',
+    ]) {
       expect(titles).toContain(needed);
     }
   });

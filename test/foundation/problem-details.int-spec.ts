@@ -69,31 +69,48 @@ describe('problem+json errors from the service kit', () => {
   let service: RunningService;
 
   beforeAll(async () => {
-    service = await startService(probeService, isolatedOverrides(uniqueTag('problem'), 'probe', { HTTP_BODY_LIMIT: '16kb' }));
+    service = await startService(
+      probeService,
+      isolatedOverrides(uniqueTag('problem'), 'probe', { HTTP_BODY_LIMIT: '16kb' }),
+    );
   });
   afterAll(() => service.stop());
 
   it('answers 400 problem+json naming every invalid field, nested ones included', async () => {
-    const res = await request(service.url).post('/probe').send({ title: 7, score: 9, contact: { name: 'x'.repeat(30) } });
+    const res = await request(service.url)
+      .post('/probe')
+      .send({ title: 7, score: 9, contact: { name: 'x'.repeat(30) } });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 400, title: 'Bad Request', code: 'validation-failed', instance: '/probe' });
+    expect(res.body).toMatchObject({
+      status: 400,
+      title: 'Bad Request',
+      code: 'validation-failed',
+      instance: '/probe',
+    });
     expect(res.body.type).toMatch(/validation-failed$/);
     expect(res.body.detail).toEqual(expect.any(String));
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['contact.name', 'score', 'title']);
   });
 
   it('rejects unknown fields instead of silently dropping them', async () => {
-    const res = await request(service.url).post('/probe').send({ title: 'a', score: 3, contact: { name: 'b' }, isAdmin: true });
+    const res = await request(service.url)
+      .post('/probe')
+      .send({ title: 'a', score: 3, contact: { name: 'b' }, isAdmin: true });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'isAdmin', codes: ['whitelistValidation'] })]);
   });
 
   it('answers malformed JSON with 400 and oversized bodies with 413, both problem+json', async () => {
-    const malformed = await request(service.url).post('/probe').set('content-type', 'application/json').send('{"title": ');
+    const malformed = await request(service.url)
+      .post('/probe')
+      .set('content-type', 'application/json')
+      .send('{"title": ');
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('malformed-body');
-    const huge = await request(service.url).post('/probe').send({ title: 'x'.repeat(64 * 1024), score: 1, contact: { name: 'n' } });
+    const huge = await request(service.url)
+      .post('/probe')
+      .send({ title: 'x'.repeat(64 * 1024), score: 1, contact: { name: 'n' } });
     expect(huge.status).toBe(413);
     expect(huge.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
@@ -108,7 +125,9 @@ describe('problem+json errors from the service kit', () => {
   });
 
   it('accepts a valid body', async () => {
-    const res = await request(service.url).post('/probe').send({ title: 'ok', score: 5, contact: { name: 'n' } });
+    const res = await request(service.url)
+      .post('/probe')
+      .send({ title: 'ok', score: 5, contact: { name: 'n' } });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ ok: true, title: 'ok' });
   });
@@ -119,12 +138,18 @@ describe('problem+json when a dependency is briefly unavailable', () => {
 
   beforeAll(async () => {
     // One pooled connection, and a short wait for it: the second concurrent request cannot get one.
-    service = await startService(probeService, isolatedOverrides(uniqueTag('pool'), 'probe', { DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 300 }));
+    service = await startService(
+      probeService,
+      isolatedOverrides(uniqueTag('pool'), 'probe', { DB_POOL_SIZE: 1, DB_CONNECT_TIMEOUT_MS: 300 }),
+    );
   });
   afterAll(() => service.stop());
 
   it('answers 503 with Retry-After (not 500) when the connection pool is exhausted, and 200 once it is free', async () => {
-    const holder = request(service.url).get('/probe/database').query({ holdMs: 3000 }).then((r) => r);
+    const holder = request(service.url)
+      .get('/probe/database')
+      .query({ holdMs: 3000 })
+      .then((r) => r);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const starved = await request(service.url).get('/probe/database');
     expect(starved.status).toBe(503);

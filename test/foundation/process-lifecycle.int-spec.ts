@@ -16,7 +16,11 @@ interface Exit {
 /** The variables a deployment sets; `undefined` removes one inherited from the test runner. */
 type Env = Record<string, string | undefined>;
 
-function run(env: Env, onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void, main = hotlineMain): Promise<Exit> {
+function run(
+  env: Env,
+  onStdout?: (text: string, kill: (signal: NodeJS.Signals) => void) => void,
+  main = hotlineMain,
+): Promise<Exit> {
   return new Promise((resolve) => {
     const merged: Env = { ...process.env, LOG_FILE: '', ...env };
     for (const [name, value] of Object.entries(merged)) if (value === undefined) delete merged[name];
@@ -48,7 +52,11 @@ describe('a service process', () => {
   }, 30_000);
 
   it('runs as production when NODE_ENV is unset and then refuses the published development secrets (exit 78, each variable named)', async () => {
-    const result = await run({ NODE_ENV: undefined, PII_HASH_KEY: 'dev-only-pii-hash-key-change-me', PII_ENCRYPTION_KEY: undefined });
+    const result = await run({
+      NODE_ENV: undefined,
+      PII_HASH_KEY: 'dev-only-pii-hash-key-change-me',
+      PII_ENCRYPTION_KEY: undefined,
+    });
     expect(result.code).toBe(78);
     expect(result.stderr).toContain('PII_HASH_KEY=(the published development value)');
     expect(result.stderr).toContain('PII_ENCRYPTION_KEY=(unset)');
@@ -57,7 +65,14 @@ describe('a service process', () => {
 
   it('refuses development accounts and the development signing secret in production before touching the database', async () => {
     const result = await run(
-      { NODE_ENV: 'production', PII_HASH_KEY: 'a-production-hash-key-of-its-own', PII_ENCRYPTION_KEY: 'ab'.repeat(32), SEED_DEV_USERS: 'true', IDENTITY_SIGNING_KEY_SECRET: undefined, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+      {
+        NODE_ENV: 'production',
+        PII_HASH_KEY: 'a-production-hash-key-of-its-own',
+        PII_ENCRYPTION_KEY: 'ab'.repeat(32),
+        SEED_DEV_USERS: 'true',
+        IDENTITY_SIGNING_KEY_SECRET: undefined,
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+      },
       undefined,
       identityMain,
     );
@@ -71,7 +86,14 @@ describe('a service process', () => {
     let requested = false;
     let signalled = false;
     const result = await run(
-      { PORT: '0', DB_SCHEMA: `${tag}_hotline`, KAFKA_TOPIC_PREFIX: tag, REDIS_KEY_PREFIX: `${tag}:`, LOG_LEVEL: 'info', NODE_ENV: 'test' },
+      {
+        PORT: '0',
+        DB_SCHEMA: `${tag}_hotline`,
+        KAFKA_TOPIC_PREFIX: tag,
+        REDIS_KEY_PREFIX: `${tag}:`,
+        LOG_LEVEL: 'info',
+        NODE_ENV: 'test',
+      },
       (out, kill) => {
         const url = /listening on (http:\/\/[^\s"()]+)/.exec(out)?.[1];
         if (url && !requested) {
@@ -88,7 +110,10 @@ describe('a service process', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('SIGTERM received: draining');
     const line = result.stdout.split('\n').find((l) => l.includes('"request completed"'));
-    const logged = JSON.parse(line ?? '{}') as { req?: { method?: string; url?: string }; res?: { statusCode?: unknown } };
+    const logged = JSON.parse(line ?? '{}') as {
+      req?: { method?: string; url?: string };
+      res?: { statusCode?: unknown };
+    };
     expect(logged.req).toMatchObject({ method: 'GET', url: '/no-such-route' });
     expect(logged.res).toEqual({ statusCode: 404 });
   }, 90_000);

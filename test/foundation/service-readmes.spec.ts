@@ -10,7 +10,10 @@ export const README_HEADINGS = ['What it does', 'Endpoints', 'Events in', 'Event
 
 /** The required headings a README lacks (a `## ` heading that starts with the name counts). */
 export function missingHeadings(readme: string): string[] {
-  const headings = readme.split('\n').filter((line) => line.startsWith('## ')).map((line) => line.slice(3).trim());
+  const headings = readme
+    .split('\n')
+    .filter((line) => line.startsWith('## '))
+    .map((line) => line.slice(3).trim());
   return README_HEADINGS.filter((wanted) => !headings.some((h) => h.toLowerCase().startsWith(wanted.toLowerCase())));
 }
 
@@ -23,11 +26,14 @@ describe('service READMEs', () => {
     for (const name of REGISTERED_SERVICE_NAMES) expect(folders).toContain(name);
   });
 
-  it.each(folders.map((f) => [f]))('services/%s has a README with what it does, endpoints, events, configuration, limits', (name) => {
-    const file = path.join(servicesDir, name, 'README.md');
-    expect(existsSync(file) ? 'README.md' : `services/${name}/README.md is missing`).toBe('README.md');
-    expect(missingHeadings(readFileSync(file, 'utf8'))).toEqual([]);
-  });
+  it.each(folders.map((f) => [f]))(
+    'services/%s has a README with what it does, endpoints, events, configuration, limits',
+    (name) => {
+      const file = path.join(servicesDir, name, 'README.md');
+      expect(existsSync(file) ? 'README.md' : `services/${name}/README.md is missing`).toBe('README.md');
+      expect(missingHeadings(readFileSync(file, 'utf8'))).toEqual([]);
+    },
+  );
 
   it('names the headings a README lacks', () => {
     expect(missingHeadings('# x\n## What it does\n## Endpoints\n## Events in and out\n## Limits\n')).toEqual([

@@ -8,7 +8,14 @@ import { RunningService, ServiceDefinition, startService } from '@legal/service-
 import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import type { DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { cleanup, DATABASE_URL, isolation, kafkaClient, quietLogs, waitUntil } from '../../libs/messaging/test/support/messaging-test-kit';
+import {
+  cleanup,
+  DATABASE_URL,
+  isolation,
+  kafkaClient,
+  quietLogs,
+  waitUntil,
+} from '../../libs/messaging/test/support/messaging-test-kit';
 
 quietLogs();
 jest.setTimeout(120_000);
@@ -17,7 +24,9 @@ const { schema, prefix, id } = isolation('module');
 class EchoTables1764400000000 implements MigrationInterface {
   name = 'EchoTables1764400000000';
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "${schemaOf(queryRunner)}"."echo" (intake_id uuid PRIMARY KEY, correlation_id varchar(200) NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "${schemaOf(queryRunner)}"."echo" (intake_id uuid PRIMARY KEY, correlation_id varchar(200) NOT NULL)`,
+    );
   }
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE "${schemaOf(queryRunner)}"."echo"`);
@@ -41,7 +50,10 @@ class EchoConsumer implements OnModuleInit {
       group: 'echo',
       events: [WorkOrderChanged],
       handle: async (event, manager) => {
-        await manager.query(`INSERT INTO "${schema}"."echo" (intake_id, correlation_id) VALUES ($1, $2)`, [event.data.workOrderId, event.correlationid]);
+        await manager.query(`INSERT INTO "${schema}"."echo" (intake_id, correlation_id) VALUES ($1, $2)`, [
+          event.data.workOrderId,
+          event.correlationid,
+        ]);
         const answer = { ...IntakeRegistered.example, intakeId: event.data.workOrderId };
         await this.outbox.publish(manager, IntakeRegistered, answer, { subject: event.data.workOrderId });
       },
@@ -75,7 +87,9 @@ describe('MessagingModule inside a service started by the service kit', () => {
       REDIS_KEY_PREFIX: `${prefix}:`,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     });
-    collector = await EventCollector.start(kafkaClient('module-collector'), [prefixedTopic(prefix, TOPICS.intakeOutcome.name)]);
+    collector = await EventCollector.start(kafkaClient('module-collector'), [
+      prefixedTopic(prefix, TOPICS.intakeOutcome.name),
+    ]);
   });
 
   afterAll(async () => {
@@ -86,8 +100,14 @@ describe('MessagingModule inside a service started by the service kit', () => {
 
   it('runs the messaging migrations first, without the service listing them', async () => {
     const dataSource = running?.app.get(DataSource);
-    const applied = (await dataSource?.query(`SELECT name FROM "${schema}"."typeorm_migrations" ORDER BY id`)) as { name: string }[];
-    expect(applied.map((m) => m.name)).toEqual(['MessagingTables1764300000000', 'OutboxQuarantine1764300000001', 'EchoTables1764400000000']);
+    const applied = (await dataSource?.query(`SELECT name FROM "${schema}"."typeorm_migrations" ORDER BY id`)) as {
+      name: string;
+    }[];
+    expect(applied.map((m) => m.name)).toEqual([
+      'MessagingTables1764300000000',
+      'OutboxQuarantine1764300000001',
+      'EchoTables1764400000000',
+    ]);
   });
 
   it('publishes through the injected Outbox, consumes, and answers with causation and correlation carried over', async () => {
@@ -96,11 +116,22 @@ describe('MessagingModule inside a service started by the service kit', () => {
     const dataSource = app.get(DataSource);
     const intakeId = `0f7c1e0a-3c53-4f7e-9a77-${id.padEnd(12, '0')}`;
     const submitted = await runWithCorrelationId(`corr-module-${id}`, () =>
-      dataSource.transaction((m) => app.get(Outbox).publish(m, WorkOrderChanged, { ...WorkOrderChanged.example, workOrderId: intakeId }, { subject: intakeId })),
+      dataSource.transaction((m) =>
+        app
+          .get(Outbox)
+          .publish(m, WorkOrderChanged, { ...WorkOrderChanged.example, workOrderId: intakeId }, { subject: intakeId }),
+      ),
     );
     const [answer] = await collector.waitFor((r) => r.event?.subject === intakeId, 1, 30000);
-    expect(answer?.event).toMatchObject({ type: IntakeRegistered.type, source: '/legal/echo', causationid: submitted.id, correlationid: `corr-module-${id}` });
-    const rows = (await dataSource.query(`SELECT correlation_id FROM "${schema}"."echo" WHERE intake_id = $1`, [intakeId])) as { correlation_id: string }[];
+    expect(answer?.event).toMatchObject({
+      type: IntakeRegistered.type,
+      source: '/legal/echo',
+      causationid: submitted.id,
+      correlationid: `corr-module-${id}`,
+    });
+    const rows = (await dataSource.query(`SELECT correlation_id FROM "${schema}"."echo" WHERE intake_id = $1`, [
+      intakeId,
+    ])) as { correlation_id: string }[];
     expect(rows).toEqual([{ correlation_id: `corr-module-${id}` }]);
   });
 
@@ -109,8 +140,13 @@ describe('MessagingModule inside a service started by the service kit', () => {
     if (!app) throw new Error('service not started');
     const dataSource = app.get(DataSource);
     const data = { ...IntakeSubmitted.example, intakeId: `1f7c1e0a-3c53-4f7e-9a77-${id.padEnd(12, '0')}` };
-    const published = await dataSource.transaction((m) => app.get(Outbox).publish(m, IntakeSubmitted, data, { subject: data.intakeId }));
-    const [row] = (await dataSource.query(`SELECT payload::text AS payload FROM "${schema}"."outbox_message" WHERE event_id = $1`, [published.id])) as { payload: string }[];
+    const published = await dataSource.transaction((m) =>
+      app.get(Outbox).publish(m, IntakeSubmitted, data, { subject: data.intakeId }),
+    );
+    const [row] = (await dataSource.query(
+      `SELECT payload::text AS payload FROM "${schema}"."outbox_message" WHERE event_id = $1`,
+      [published.id],
+    )) as { payload: string }[];
     expect(row?.payload).not.toContain(IntakeSubmitted.example.applicant.phone!);
     expect(row?.payload).not.toContain(IntakeSubmitted.example.applicant.idCardNumber!);
     expect(JSON.parse(row!.payload).applicant.recipients[0].header.kid).toBe('work-order/dev');
@@ -119,7 +155,13 @@ describe('MessagingModule inside a service started by the service kit', () => {
   it('exposes messaging metrics and readiness of the relay and the consumers', async () => {
     const url = running?.url ?? '';
     const metrics = await (await fetch(`${url}/metrics`)).text();
-    for (const name of ['outbox_backlog_rows', 'outbox_oldest_unpublished_age_seconds', 'outbox_publish_latency_seconds_count', 'messaging_handler_duration_seconds_count', 'dead_letters_total']) {
+    for (const name of [
+      'outbox_backlog_rows',
+      'outbox_oldest_unpublished_age_seconds',
+      'outbox_publish_latency_seconds_count',
+      'messaging_handler_duration_seconds_count',
+      'dead_letters_total',
+    ]) {
       expect(metrics).toContain(name);
     }
     expect(metrics).toMatch(new RegExp(`kafka_consumer_lag\\{[^}]*group="${prefix}\\.echo\\.echo"[^}]*\\} 0`));
@@ -139,7 +181,9 @@ describe('MessagingModule inside a service started by the service kit', () => {
       migrations: messagingMigrations,
       migrationsRun: false,
     });
-    expect(await pendingSchemaChanges({ ...(options as DataSourceOptions), url: DATABASE_URL }, `${schema}_drift`)).toEqual([]);
+    expect(
+      await pendingSchemaChanges({ ...(options as DataSourceOptions), url: DATABASE_URL }, `${schema}_drift`),
+    ).toEqual([]);
   });
 
   it('stops gracefully: the consumer leaves its group', async () => {

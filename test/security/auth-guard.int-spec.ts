@@ -7,7 +7,6 @@ import { RunningService, startService } from '@legal/service-kit';
 import { isolatedOverrides, TestAuthority, uniqueTag } from '@legal/testing';
 import { probeService } from './support/probe.definition';
 
-
 function b64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
@@ -58,7 +57,15 @@ describe('the global auth guard in a running service', () => {
 
   it('answers 401 to an unsigned token (alg none)', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: TestAuthority.issuer, aud: TestAuthority.audience, sub: 'x', roles: ['admin'], iat: now, exp: now + 600, token_use: 'access' };
+    const claims = {
+      iss: TestAuthority.issuer,
+      aud: TestAuthority.audience,
+      sub: 'x',
+      roles: ['admin'],
+      iat: now,
+      exp: now + 600,
+      token_use: 'access',
+    };
     await expect401(`${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims)}.`);
     await expect401(`${b64url({ alg: 'none', typ: 'JWT', kid: auth.kid })}.${b64url(claims)}.`);
   });
@@ -68,7 +75,15 @@ describe('the global auth guard in a running service', () => {
     const publicKey = await importJWK(jwks.keys[0] as never, 'ES256');
     const pem = await exportSPKI(publicKey as never);
     const now = Math.floor(Date.now() / 1000);
-    const claims = { iss: TestAuthority.issuer, aud: TestAuthority.audience, sub: 'x', roles: ['admin'], iat: now, exp: now + 600, token_use: 'access' };
+    const claims = {
+      iss: TestAuthority.issuer,
+      aud: TestAuthority.audience,
+      sub: 'x',
+      roles: ['admin'],
+      iat: now,
+      exp: now + 600,
+      token_use: 'access',
+    };
     const input = `${b64url({ alg: 'HS256', typ: 'JWT', kid: auth.kid })}.${b64url(claims)}`;
     await expect401(`${input}.${createHmac('sha256', pem).update(input).digest('base64url')}`);
     const jwkSecret = JSON.stringify(jwks.keys[0]);
@@ -98,8 +113,16 @@ describe('the global auth guard in a running service', () => {
   });
 
   it('lets an allowed role through and hands the handler its claims', async () => {
-    const res = await get('/probe/staff', await auth.token({ sub: 'clerk-1', roles: ['mediator', 'centre-clerk'], org: 'o-1', region: '370102' })).expect(200);
-    expect(res.body).toMatchObject({ subject: 'clerk-1', roles: ['mediator', 'centre-clerk'], organisationId: 'o-1', regionCode: '370102' });
+    const res = await get(
+      '/probe/staff',
+      await auth.token({ sub: 'clerk-1', roles: ['mediator', 'centre-clerk'], org: 'o-1', region: '370102' }),
+    ).expect(200);
+    expect(res.body).toMatchObject({
+      subject: 'clerk-1',
+      roles: ['mediator', 'centre-clerk'],
+      organisationId: 'o-1',
+      regionCode: '370102',
+    });
   });
 
   it('answers 403 on a route with neither @Public nor @Roles, whatever the role', async () => {
@@ -111,6 +134,8 @@ describe('the global auth guard in a running service', () => {
   it('serves public routes to anyone, and ignores a bad token there', async () => {
     expect((await get('/probe/public').expect(200)).body).toEqual({ subject: null });
     expect((await get('/probe/public', 'garbage.token.here').expect(200)).body).toEqual({ subject: null });
-    expect((await get('/probe/public', await auth.token({ sub: 'c-1', roles: ['citizen'] })).expect(200)).body).toEqual({ subject: 'c-1' });
+    expect((await get('/probe/public', await auth.token({ sub: 'c-1', roles: ['citizen'] })).expect(200)).body).toEqual(
+      { subject: 'c-1' },
+    );
   });
 });

@@ -3,7 +3,12 @@ import type { Role, RouteDecision } from '@legal/auth';
 import { TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
 import { idCardCheckCharacter } from '@legal/domain';
 import request from 'supertest';
-import { RunningFleet, SECURITY_TESTED_SERVICES, serviceFoldersWithDefinitions, startAllServices } from './support/all-services';
+import {
+  RunningFleet,
+  SECURITY_TESTED_SERVICES,
+  serviceFoldersWithDefinitions,
+  startAllServices,
+} from './support/all-services';
 import { callRoute, concretePath, inBatches } from './support/route-calls';
 
 // Eight real services and ~1,500 requests: longer than the default 120 s of test/setup-env.ts on a busy machine.
@@ -35,7 +40,8 @@ const CALLER_NOT_NEEDED: Record<string, string> = {
   'legal-aid GET /admin/organisation-capacity': 'capacity configuration of legal-aid centres',
   'legal-aid GET /exempt-categories': 'statutory reference data',
   'legal-aid GET /admin/hardship-thresholds': 'published reference data',
-  'legal-aid GET /lawyers': 'directory of legal-aid lawyers (professional data, province-wide by design: see the report of issue 13)',
+  'legal-aid GET /lawyers':
+    'directory of legal-aid lawyers (professional data, province-wide by design: see the report of issue 13)',
   'legal-aid GET /lawyers/:id': 'directory of legal-aid lawyers',
   'work-order GET /admin/routing-rules': 'routing configuration',
   'work-order GET /admin/organisations': 'directory of organisations (public data: names, areas, duty hours)',
@@ -46,7 +52,8 @@ const CALLER_NOT_NEEDED: Record<string, string> = {
   'notarization GET /matters/:code': 'catalogue of notarial matters',
   'notarization GET /offices': 'directory of notary offices',
   'work-order GET /calendar/deadline': 'arithmetic on the official calendar (start, rule, days): no record, no region',
-  'oversight GET /indicators/definitions': 'definitions of the indicators (formula, target, unit): no figures, no region',
+  'oversight GET /indicators/definitions':
+    'definitions of the indicators (formula, target, unit): no figures, no region',
 };
 
 const describeRoute = (r: Route): string => `${r.service} ${r.httpMethod} ${r.path} (${r.controller}.${r.handler})`;
@@ -91,9 +98,13 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
 
   it('finds the routes of every service', () => {
     const protectedCount = routes.filter((r) => !r.public).length;
-    console.info(`authorization matrix: ${routes.length} routes in ${fleet.services.length} services (${protectedCount} protected) × ${ROLES.length} roles`);
+    console.info(
+      `authorization matrix: ${routes.length} routes in ${fleet.services.length} services (${protectedCount} protected) × ${ROLES.length} roles`,
+    );
     for (const { definition } of fleet.services) {
-      expect(routes.filter((r) => r.service === definition.name).map((r) => r.path)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+      expect(routes.filter((r) => r.service === definition.name).map((r) => r.path)).toEqual(
+        expect.arrayContaining(['/health/live', '/health/ready']),
+      );
     }
   });
 
@@ -103,7 +114,9 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
   });
 
   it('names only known roles in @Roles', () => {
-    const unknown = routes.flatMap((r) => r.roles.filter((role) => !isRole(role)).map((role) => `${describeRoute(r)}: ${role}`));
+    const unknown = routes.flatMap((r) =>
+      r.roles.filter((role) => !isRole(role)).map((role) => `${describeRoute(r)}: ${role}`),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -111,7 +124,15 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
     const key = (r: Route): string => `${r.service} ${r.httpMethod} ${r.path}`;
     const reads = (r: Route): boolean => r.pathParams.length > 0 || r.httpMethod === 'GET' || /\/search$/.test(r.path);
     const adminOnly = (r: Route): boolean => r.roles.every((role) => role === 'admin');
-    const blind = routes.filter((r) => !r.public && r.roles.length > 0 && !adminOnly(r) && reads(r) && !r.receivesCaller && !(key(r) in CALLER_NOT_NEEDED));
+    const blind = routes.filter(
+      (r) =>
+        !r.public &&
+        r.roles.length > 0 &&
+        !adminOnly(r) &&
+        reads(r) &&
+        !r.receivesCaller &&
+        !(key(r) in CALLER_NOT_NEEDED),
+    );
     expect(blind.map(describeRoute)).toEqual([]);
     const stale = Object.keys(CALLER_NOT_NEEDED).filter((k) => !routes.some((r) => key(r) === k && !r.receivesCaller));
     expect(stale).toEqual([]);
@@ -130,22 +151,41 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
       const tasks = protectedRoutes.flatMap((route) => [
         async (): Promise<Outcome> => {
           const res = await callRoute(route.url, route);
-          return { route, role: 'anonymous', allowed: false, status: res.status, detail: (res.body as { detail?: string }).detail };
+          return {
+            route,
+            role: 'anonymous',
+            allowed: false,
+            status: res.status,
+            detail: (res.body as { detail?: string }).detail,
+          };
         },
         ...ROLES.map((role) => async (): Promise<Outcome> => {
           const res = await callRoute(route.url, route, { authorization: tokens.get(role) });
-          return { route, role, allowed: route.roles.includes(role), status: res.status, detail: (res.body as { detail?: string }).detail };
+          return {
+            route,
+            role,
+            allowed: route.roles.includes(role),
+            status: res.status,
+            detail: (res.body as { detail?: string }).detail,
+          };
         }),
       ]);
       const publicRoutes = routes.filter((r) => r.public && !r.path.startsWith('/docs'));
       const publicTasks = publicRoutes.map((route) => async (): Promise<Outcome> => {
         const res = await callRoute(route.url, route);
-        return { route, role: 'anonymous', allowed: true, status: res.status, detail: (res.body as { detail?: string }).detail };
+        return {
+          route,
+          role: 'anonymous',
+          allowed: true,
+          status: res.status,
+          detail: (res.body as { detail?: string }).detail,
+        };
       });
       outcomes = await inBatches([...tasks, ...publicTasks], 6);
     }, 600_000);
 
-    const show = (o: Outcome): string => `${describeRoute(o.route)} as ${o.role} → ${o.status}${o.detail ? ` (${o.detail})` : ''} [${concretePath(o.route.path)}]`;
+    const show = (o: Outcome): string =>
+      `${describeRoute(o.route)} as ${o.role} → ${o.status}${o.detail ? ` (${o.detail})` : ''} [${concretePath(o.route.path)}]`;
 
     it('answers 401 to calls without a token on every protected route', () => {
       const wrong = outcomes.filter((o) => o.role === 'anonymous' && !o.allowed && o.status !== 401).map(show);
@@ -153,12 +193,18 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
     });
 
     it('answers 403 to every role that the route does not list', () => {
-      const wrong = outcomes.filter((o) => o.role !== 'anonymous' && !o.allowed && !(o.status === 403 && o.detail === AUTH_REFUSALS.roleDenied)).map(show);
+      const wrong = outcomes
+        .filter(
+          (o) => o.role !== 'anonymous' && !o.allowed && !(o.status === 403 && o.detail === AUTH_REFUSALS.roleDenied),
+        )
+        .map(show);
       expect(wrong).toEqual([]);
     });
 
     it('lets every listed role (and anyone on public routes) past the guard: no 401, no guard 403', () => {
-      const wrong = outcomes.filter((o) => o.allowed && (o.status === 401 || (o.status === 403 && guardRefusals.includes(o.detail ?? '')))).map(show);
+      const wrong = outcomes
+        .filter((o) => o.allowed && (o.status === 401 || (o.status === 403 && guardRefusals.includes(o.detail ?? ''))))
+        .map(show);
       expect(wrong).toEqual([]);
     });
 
@@ -196,11 +242,19 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
       const call = await request(hotline)
         .post('/calls')
         .set('authorization', agent)
-        .send({ callerPhone: '13977776666', regionCode: '371324', description: '咨询劳动合同', outcome: 'answered-on-spot', answerSummary: '已解答' })
+        .send({
+          callerPhone: '13977776666',
+          regionCode: '371324',
+          description: '咨询劳动合同',
+          outcome: 'answered-on-spot',
+          answerSummary: '已解答',
+        })
         .expect(201);
       const callId = (call.body as { id: string }).id;
       const caseCode = await waitUntil(
-        async () => ((await request(hotline).get(`/calls/${callId}`).set('authorization', agent)).body as { caseCode?: string }).caseCode,
+        async () =>
+          ((await request(hotline).get(`/calls/${callId}`).set('authorization', agent)).body as { caseCode?: string })
+            .caseCode,
         60000,
         'the case code of the call',
       );
@@ -208,7 +262,11 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
       for (const service of ['portal', 'centre']) {
         const url = fleet.services.find((s) => s.definition.name === service)?.running.url as string;
         const path = service === 'portal' ? `/portal/staff/work-orders/${caseCode}` : `/work-orders/${caseCode}`;
-        await waitUntil(async () => (await request(url).get(path).set('authorization', supervisor)).status === 200, 60000, `${service} read model`);
+        await waitUntil(
+          async () => (await request(url).get(path).set('authorization', supervisor)).status === 200,
+          60000,
+          `${service} read model`,
+        );
       }
       values.set('work-order', { code: caseCode });
       values.set('portal', { caseCode });
@@ -221,7 +279,12 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
       const visit = await request(centreUrl)
         .post('/walk-ins')
         .set('authorization', await areaToken('centre-clerk', '371324'))
-        .send({ idCardNumber: `${first17}${idCardCheckCharacter(first17)}`, name: '测试', address: '兰陵县卞庄街道1号', regionCode: '371324101' })
+        .send({
+          idCardNumber: `${first17}${idCardCheckCharacter(first17)}`,
+          name: '测试',
+          address: '兰陵县卞庄街道1号',
+          regionCode: '371324101',
+        })
         .expect(201);
       values.set('centre /walk-ins', { id: (visit.body as { id: string }).id });
 
@@ -236,16 +299,31 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
           const followUp = await request(hotline)
             .post('/calls')
             .set('authorization', agent)
-            .send({ callerPhone: `1397777000${i}`, callerName: '测试', regionCode: '371324', description, serviceType, outcome: 'follow-up' })
+            .send({
+              callerPhone: `1397777000${i}`,
+              callerName: '测试',
+              regionCode: '371324',
+              description,
+              serviceType,
+              outcome: 'follow-up',
+            })
             .expect(201);
           const url = fleet.services.find((s) => s.definition.name === service)?.running.url as string;
           const boss = await areaToken('supervisor', '371324');
           const offerId = await waitUntil(
             async () => {
-              const code = ((await request(hotline).get(`/calls/${(followUp.body as { id: string }).id}`).set('authorization', agent)).body as { caseCode?: string }).caseCode;
+              const code = (
+                (
+                  await request(hotline)
+                    .get(`/calls/${(followUp.body as { id: string }).id}`)
+                    .set('authorization', agent)
+                ).body as { caseCode?: string }
+              ).caseCode;
               if (!code) return undefined;
               const offers = await request(url).get('/offers').set('authorization', boss);
-              return ((offers.body as { items?: { id: string; caseCode: string }[] }).items ?? []).find((o) => o.caseCode === code)?.id;
+              return ((offers.body as { items?: { id: string; caseCode: string }[] }).items ?? []).find(
+                (o) => o.caseCode === code,
+              )?.id;
             },
             45000,
             `the ${service} offer`,
@@ -253,24 +331,37 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
           if (!offerId) return;
           values.set(`${service} /offers`, { id: offerId });
           // Accepting it opens the service's own record (application or case) of the same area.
-          const role: Role = service === 'legal-aid' ? 'legal-aid-officer' : service === 'mediation' ? 'mediator' : 'notary';
-          const accepted = await request(url).post(`/offers/${offerId}/accept`).set('authorization', await areaToken(role, '371324')).send({});
+          const role: Role =
+            service === 'legal-aid' ? 'legal-aid-officer' : service === 'mediation' ? 'mediator' : 'notary';
+          const accepted = await request(url)
+            .post(`/offers/${offerId}/accept`)
+            .set('authorization', await areaToken(role, '371324'))
+            .send({});
           const recordId = (accepted.body as { id?: string }).id;
-          if (accepted.status < 300 && recordId) values.set(`${service} /${service === 'mediation' ? 'cases' : 'applications'}`, { id: recordId });
+          if (accepted.status < 300 && recordId)
+            values.set(`${service} /${service === 'mediation' ? 'cases' : 'applications'}`, { id: recordId });
         }),
       );
 
-      const valuesFor = (r: Route): Record<string, string> | undefined => values.get(`${r.service} /${r.path.split('/')[1] ?? ''}`) ?? values.get(r.service);
+      const valuesFor = (r: Route): Record<string, string> | undefined =>
+        values.get(`${r.service} /${r.path.split('/')[1] ?? ''}`) ?? values.get(r.service);
       const allIdRoutes = routes.filter((r) => !r.public && r.httpMethod === 'GET' && r.pathParams.length > 0);
       const idRoutes = allIdRoutes.filter((r) => valuesFor(r) !== undefined);
       withoutRecord = allIdRoutes.filter((r) => valuesFor(r) === undefined);
-      const staffRoles = (r: Route): Role[] => r.roles.filter((role) => role !== 'admin' && role !== 'citizen' && role !== 'partner');
+      const staffRoles = (r: Route): Role[] =>
+        r.roles.filter((role) => role !== 'admin' && role !== 'citizen' && role !== 'partner');
       const tasks = idRoutes.flatMap((route) =>
         staffRoles(route).map((role) => async (): Promise<Pair> => {
           const path = concretePath(route.path, valuesFor(route));
           const inside = await callRoute(route.url, route, { path, authorization: await areaToken(role, '371324') });
           const outside = await callRoute(route.url, route, { path, authorization: await areaToken(role, '370102') });
-          return { route, role, inStatus: inside.status, outStatus: outside.status, outCode: (outside.body as { code?: string }).code };
+          return {
+            route,
+            role,
+            inStatus: inside.status,
+            outStatus: outside.status,
+            outCode: (outside.body as { code?: string }).code,
+          };
         }),
       );
       pairs = await inBatches(tasks, 4);
@@ -282,8 +373,12 @@ describe('authorization matrix (all services, all routes, all roles)', () => {
         `jurisdiction: ${exercised.length} (route, role) pairs reach a real record; not exercised (no real id here): ${[...new Set([...pairs.filter((p) => !exercised.some((e) => e.route === p.route)).map((p) => p.route), ...withoutRecord].map(describeRoute))].join('; ')}`,
       );
       expect(exercised.length).toBeGreaterThanOrEqual(8);
-      expect([...new Set(exercised.map((p) => p.route.service))].sort()).toEqual(expect.arrayContaining(['centre', 'hotline', 'portal', 'work-order']));
-      const leaks = exercised.filter((p) => p.outStatus !== 403 && p.outStatus !== 404).map((p) => `${describeRoute(p.route)} as ${p.role} of 370102 → ${p.outStatus}`);
+      expect([...new Set(exercised.map((p) => p.route.service))].sort()).toEqual(
+        expect.arrayContaining(['centre', 'hotline', 'portal', 'work-order']),
+      );
+      const leaks = exercised
+        .filter((p) => p.outStatus !== 403 && p.outStatus !== 404)
+        .map((p) => `${describeRoute(p.route)} as ${p.role} of 370102 → ${p.outStatus}`);
       expect(leaks).toEqual([]);
     });
   });

@@ -69,9 +69,15 @@ describe('authenticated calls while the identity service is down', () => {
     const phone = '13905318888';
     await request(identity.url).post('/auth/otp').send({ phone }).expect(202);
     const code = identity.sms.lastCodeFor(phone) as string;
-    const token = (await request(identity.url).post('/token').type('form').send({ grant_type: 'urn:legal:grant-type:otp', phone, code }).expect(200)).body
-      .access_token as string;
-    const call = (bearer: string): request.Test => request(probe.url).get('/probe/citizen').set('authorization', `Bearer ${bearer}`);
+    const token = (
+      await request(identity.url)
+        .post('/token')
+        .type('form')
+        .send({ grant_type: 'urn:legal:grant-type:otp', phone, code })
+        .expect(200)
+    ).body.access_token as string;
+    const call = (bearer: string): request.Test =>
+      request(probe.url).get('/probe/citizen').set('authorization', `Bearer ${bearer}`);
     await call(token).expect(200); // the probe learns identity's keys
 
     const port = Number(new URL(identity.url).port);

@@ -22,7 +22,9 @@ describe('global input guard (real services)', () => {
   let identity: RunningIdentity;
 
   const count = async (service: RunningService, table: string): Promise<number> => {
-    const [row] = (await service.app.get(DataSource).query(`SELECT count(*)::int AS n FROM "${service.env.DB_SCHEMA}"."${table}"`)) as { n: number }[];
+    const [row] = (await service.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS n FROM "${service.env.DB_SCHEMA}"."${table}"`)) as { n: number }[];
     return row?.n ?? -1;
   };
   const expectFieldRefused = (res: request.Response, ...fields: string[]): void => {
@@ -53,7 +55,16 @@ describe('global input guard (real services)', () => {
       .post('/open311/v2/requests.json')
       .type('form')
       .set('idempotency-key', randomUUID())
-      .send({ service_code: 'legal-aid', description: `老板拖欠工资${NUL}三万元`, address_string: '山东省临沂市兰陵县卞庄街道', lat: '34.86', long: '118.05', first_name: '三', last_name: '张', phone: '13812345678' });
+      .send({
+        service_code: 'legal-aid',
+        description: `老板拖欠工资${NUL}三万元`,
+        address_string: '山东省临沂市兰陵县卞庄街道',
+        lat: '34.86',
+        long: '118.05',
+        first_name: '三',
+        last_name: '张',
+        phone: '13812345678',
+      });
     expectFieldRefused(res, 'description');
     expect(await count(portal, 'portal_submission')).toBe(0);
     expect(await count(portal, 'outbox_message')).toBe(0);
@@ -76,7 +87,15 @@ describe('global input guard (real services)', () => {
 
   it('hotline call: NUL in the caller name is a 400 naming it, nothing is stored; tab and line breaks stay allowed', async () => {
     const agent = await auth.bearer({ sub: 'agent-9', roles: ['hotline-agent'], region: '370000' });
-    const body = { callerPhone: '13812345678', callerName: `张${NUL}`, regionCode: '371324101', description: '老板拖欠工资三万元不给', serviceType: 'legal-aid', urgency: 'normal', outcome: 'follow-up' };
+    const body = {
+      callerPhone: '13812345678',
+      callerName: `张${NUL}`,
+      regionCode: '371324101',
+      description: '老板拖欠工资三万元不给',
+      serviceType: 'legal-aid',
+      urgency: 'normal',
+      outcome: 'follow-up',
+    };
     expectFieldRefused(await request(hotline.url).post('/calls').set('authorization', agent).send(body), 'callerName');
     expect(await count(hotline, 'hotline_call')).toBe(0);
     await request(hotline.url)
@@ -88,7 +107,12 @@ describe('global input guard (real services)', () => {
   });
 
   it('query strings and path parameters are guarded too', async () => {
-    expectFieldRefused(await request(portal.url).get('/open311/v2/services.json').query({ jurisdiction_id: `x${NUL}` }), 'query.jurisdiction_id');
+    expectFieldRefused(
+      await request(portal.url)
+        .get('/open311/v2/services.json')
+        .query({ jurisdiction_id: `x${NUL}` }),
+      'query.jurisdiction_id',
+    );
     const res = await request(portal.url).get('/open311/v2/requests/abc%00def.json');
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toMatch(/^path\./);
@@ -101,7 +125,10 @@ describe('global input guard (real services)', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ status: 400, code: 'body-too-deep' });
     // 32 levels are fine as far as the guard goes (the token endpoint then refuses the shape, not with a 5xx).
-    const shallow = await request(identity.url).post('/token').set('content-type', 'application/json').send(`{"grant_type":"password","username":${'['.repeat(30)}${']'.repeat(30)}}`);
+    const shallow = await request(identity.url)
+      .post('/token')
+      .set('content-type', 'application/json')
+      .send(`{"grant_type":"password","username":${'['.repeat(30)}${']'.repeat(30)}}`);
     expect(shallow.status).toBeGreaterThanOrEqual(400);
     expect(shallow.status).toBeLessThan(500);
     expect(shallow.body.code).not.toBe('body-too-deep');

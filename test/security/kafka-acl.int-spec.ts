@@ -2,7 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { partnerFeedTopic, prefixedTopic, TOPICS } from '@legal/contracts';
-import { kafkaAdminCredentialsFromEnv, partnerAcls, partnerPrincipalName, reconcileAcls, saslOptions, serviceAcls, userPrincipal } from '@legal/messaging';
+import {
+  kafkaAdminCredentialsFromEnv,
+  partnerAcls,
+  partnerPrincipalName,
+  reconcileAcls,
+  saslOptions,
+  serviceAcls,
+  userPrincipal,
+} from '@legal/messaging';
 import type { KafkaCredentials } from '@legal/messaging';
 import { uniqueTag } from '@legal/testing';
 import { Admin, Kafka, logLevel, Partitioners, SASLOptions } from 'kafkajs';
@@ -18,7 +26,15 @@ const tag = uniqueTag('kafkaacl');
 const admin = kafkaAdminCredentialsFromEnv();
 
 function client(clientId: string, sasl: SASLOptions | undefined): Kafka {
-  return new Kafka({ clientId, brokers: BROKERS, sasl, logLevel: logLevel.NOTHING, connectionTimeout: 3000, requestTimeout: 10000, retry: { retries: 1, initialRetryTime: 100 } });
+  return new Kafka({
+    clientId,
+    brokers: BROKERS,
+    sasl,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 3000,
+    requestTimeout: 10000,
+    retry: { retries: 1, initialRetryTime: 100 },
+  });
 }
 
 /** SCRAM users are the broker tool's business (kafkajs cannot create them): deploy/local/kafka.sh user ... */
@@ -61,7 +77,11 @@ async function readOne(kafka: Kafka, topic: string, groupId: string, timeoutMs =
 }
 
 async function produce(kafka: Kafka, topic: string, value: string): Promise<void> {
-  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false, retry: { retries: 1 } });
+  const producer = kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+    retry: { retries: 1 },
+  });
   await producer.connect();
   try {
     await producer.send({ topic, acks: -1, messages: [{ key: 'k', value }] });
@@ -87,7 +107,10 @@ describe('the Kafka broker: authentication and contract ACLs', () => {
   const portal: KafkaCredentials = { username: `${tag}-portal`, password: randomBytes(18).toString('hex') };
   const partnerId = `${tag}-court`;
   const otherPartnerId = `${tag}-police`;
-  const partner: KafkaCredentials = { username: partnerPrincipalName(partnerId), password: randomBytes(18).toString('hex') };
+  const partner: KafkaCredentials = {
+    username: partnerPrincipalName(partnerId),
+    password: randomBytes(18).toString('hex'),
+  };
   const managed = new Set([userPrincipal(portal.username), userPrincipal(partner.username)]);
   const topic = (name: string): string => prefixedTopic(tag, name);
   let adminClient: Admin;
@@ -106,7 +129,10 @@ describe('the Kafka broker: authentication and contract ACLs', () => {
       partnerFeedTopic(partnerId),
       partnerFeedTopic(otherPartnerId),
     ].map(topic);
-    await adminClient.createTopics({ waitForLeaders: true, topics: topics.map((t) => ({ topic: t, numPartitions: 1 })) });
+    await adminClient.createTopics({
+      waitForLeaders: true,
+      topics: topics.map((t) => ({ topic: t, numPartitions: 1 })),
+    });
     const desired = [...serviceAcls('portal', tag, portal.username), ...partnerAcls(partnerId, tag)];
     const report = await reconcileAcls(adminClient, desired, (p) => managed.has(p));
     expect(report.created).toHaveLength(desired.length);
@@ -125,7 +151,9 @@ describe('the Kafka broker: authentication and contract ACLs', () => {
       await reconcileAcls(adminClient, [], (p) => managed.has(p)).catch(() => undefined);
       const mine = (await adminClient.listTopics()).filter((t) => t.startsWith(`${tag}.`));
       await adminClient.deleteTopics({ topics: mine }).catch(() => undefined);
-      const groups = (await adminClient.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(`${tag}.`));
+      const groups = (await adminClient.listGroups()).groups
+        .map((g) => g.groupId)
+        .filter((g) => g.startsWith(`${tag}.`));
       await adminClient.deleteGroups(groups).catch(() => undefined);
       await adminClient.disconnect();
     }
@@ -146,7 +174,10 @@ describe('the Kafka broker: authentication and contract ACLs', () => {
   });
 
   it('refuses a wrong password', async () => {
-    const probe = client(`${tag}-wrong`, saslOptions({ username: portal.username, password: 'wrong-password' })).admin();
+    const probe = client(
+      `${tag}-wrong`,
+      saslOptions({ username: portal.username, password: 'wrong-password' }),
+    ).admin();
     await expect(probe.connect()).rejects.toThrow(/SASL|authentication/i);
     await probe.disconnect().catch(() => undefined);
   });
@@ -154,7 +185,9 @@ describe('the Kafka broker: authentication and contract ACLs', () => {
   it('lets a service principal do what the contracts allow: produce its intakes, consume outcomes in its own group', async () => {
     const kafka = client(`${tag}-portal`, saslOptions(portal));
     await produce(kafka, topic(TOPICS.intakeSubmitted.name), 'intake-1');
-    await expect(readOne(kafka, topic(TOPICS.intakeOutcome.name), topic('portal.intake-outcomes'))).resolves.toBe('outcome-1');
+    await expect(readOne(kafka, topic(TOPICS.intakeOutcome.name), topic('portal.intake-outcomes'))).resolves.toBe(
+      'outcome-1',
+    );
     await produce(kafka, topic(`${TOPICS.intakeOutcome.name}.dlq`), 'a dead letter');
   });
 
@@ -167,15 +200,28 @@ describe('the Kafka broker: authentication and contract ACLs', () => {
     // another service's consumer group, on a topic it may read (the same read in its own group works above):
     // FindCoordinator needs DESCRIBE on the group, the broker answers GROUP_AUTHORIZATION_FAILED, which
     // kafkajs reports as "Failed to find group coordinator"
-    await expect(readOne(kafka, topic(TOPICS.intakeOutcome.name), topic('work-order.intake'))).rejects.toThrow(/AUTHORIZATION_FAILED|not authorized|group coordinator/i);
+    await expect(readOne(kafka, topic(TOPICS.intakeOutcome.name), topic('work-order.intake'))).rejects.toThrow(
+      /AUTHORIZATION_FAILED|not authorized|group coordinator/i,
+    );
     // creating topics, or a partner's feed
     const probe = kafka.admin();
     await probe.connect();
     try {
-      expect(await failure(probe.createTopics({ topics: [{ topic: topic('legal.something.new') }] }))).toMatch(/TOPIC_AUTHORIZATION_FAILED/);
-      expect(await failure(probe.createTopics({ topics: [{ topic: topic(partnerFeedTopic('someone')) }] }))).toMatch(/TOPIC_AUTHORIZATION_FAILED/);
+      expect(await failure(probe.createTopics({ topics: [{ topic: topic('legal.something.new') }] }))).toMatch(
+        /TOPIC_AUTHORIZATION_FAILED/,
+      );
+      expect(await failure(probe.createTopics({ topics: [{ topic: topic(partnerFeedTopic('someone')) }] }))).toMatch(
+        /TOPIC_AUTHORIZATION_FAILED/,
+      );
       expect((await probe.listTopics()).filter((t) => t.startsWith(`${tag}.`)).sort()).toEqual(
-        [TOPICS.intakeSubmitted.name, TOPICS.intakeOutcome.name, `${TOPICS.intakeOutcome.name}.dlq`, TOPICS.workOrderChanged.name].map(topic).sort(),
+        [
+          TOPICS.intakeSubmitted.name,
+          TOPICS.intakeOutcome.name,
+          `${TOPICS.intakeOutcome.name}.dlq`,
+          TOPICS.workOrderChanged.name,
+        ]
+          .map(topic)
+          .sort(),
       );
     } finally {
       await probe.disconnect();
@@ -184,9 +230,15 @@ describe('the Kafka broker: authentication and contract ACLs', () => {
 
   it('lets a partner principal read its own feed topic and nothing else', async () => {
     const kafka = client(`${tag}-partner`, saslOptions(partner));
-    await expect(readOne(kafka, topic(partnerFeedTopic(partnerId)), topic(`${partner.username}.feed`))).resolves.toBe('feed-own');
-    await expect(readOne(kafka, topic(partnerFeedTopic(otherPartnerId)), topic(`${partner.username}.other`))).rejects.toThrow(AUTHZ);
-    await expect(readOne(kafka, topic(TOPICS.workOrderChanged.name), topic(`${partner.username}.changed`))).rejects.toThrow(AUTHZ);
+    await expect(readOne(kafka, topic(partnerFeedTopic(partnerId)), topic(`${partner.username}.feed`))).resolves.toBe(
+      'feed-own',
+    );
+    await expect(
+      readOne(kafka, topic(partnerFeedTopic(otherPartnerId)), topic(`${partner.username}.other`)),
+    ).rejects.toThrow(AUTHZ);
+    await expect(
+      readOne(kafka, topic(TOPICS.workOrderChanged.name), topic(`${partner.username}.changed`)),
+    ).rejects.toThrow(AUTHZ);
     await expect(produce(kafka, topic(partnerFeedTopic(partnerId)), 'forged feed item')).rejects.toThrow(AUTHZ);
   });
 });

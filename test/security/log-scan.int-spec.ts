@@ -59,7 +59,10 @@ describe('log scan: no ID-card number or full phone number in any log line', () 
       const original = console[method].bind(console);
       spies.push(
         jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-          consoleLines.push({ source: `console.${method}`, text: args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') });
+          consoleLines.push({
+            source: `console.${method}`,
+            text: args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '),
+          });
           original(...args);
         }),
       );
@@ -72,21 +75,38 @@ describe('log scan: no ID-card number or full phone number in any log line', () 
     for (const role of ROLES) {
       tokens.set(
         role,
-        await auth.bearer({ roles: [role], org: 'org-scan', region: role === 'citizen' ? undefined : '370000', phone: role === 'citizen' ? person.phone : undefined, clientId: role === 'partner' ? 'scan-partner' : undefined }),
+        await auth.bearer({
+          roles: [role],
+          org: 'org-scan',
+          region: role === 'citizen' ? undefined : '370000',
+          phone: role === 'citizen' ? person.phone : undefined,
+          clientId: role === 'partner' ? 'scan-partner' : undefined,
+        }),
       );
     }
 
     const tasks: (() => Promise<unknown>)[] = [];
     for (const { running } of fleet.services) {
       const doc = (await request(running.url).get('/docs-json').expect(200)).body as OpenApiDocument;
-      const routes = collectRouteDecisions(running.app).filter((r) => !r.path.startsWith('/health') && r.path !== '/metrics');
+      const routes = collectRouteDecisions(running.app).filter(
+        (r) => !r.path.startsWith('/health') && r.path !== '/metrics',
+      );
       for (const route of routes) {
         for (const pii of PEOPLE) tasks.push(...callsFor(running.url, route, doc, pii, tokens));
       }
       // Unknown routes and broken bodies carrying personal data.
       tasks.push(() => request(running.url).get(`/no-such-route/${person.idCard}?phone=${person.phone}`));
-      tasks.push(() => request(running.url).post('/no-such-route').set('content-type', 'application/json').send(`{"phone":"${person.phone}","idCard":"${person.idCard}"`));
-      tasks.push(() => request(running.url).post('/no-such-route').send({ filler: 'x'.repeat(300_000), idCard: person.idCard }));
+      tasks.push(() =>
+        request(running.url)
+          .post('/no-such-route')
+          .set('content-type', 'application/json')
+          .send(`{"phone":"${person.phone}","idCard":"${person.idCard}"`),
+      );
+      tasks.push(() =>
+        request(running.url)
+          .post('/no-such-route')
+          .send({ filler: 'x'.repeat(300_000), idCard: person.idCard }),
+      );
     }
     await inBatches(
       tasks.map((t) => async () => {
@@ -108,11 +128,23 @@ describe('log scan: no ID-card number or full phone number in any log line', () 
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
-  function callsFor(url: string, route: RouteDecision, doc: OpenApiDocument, pii: PersonalData, tokens: Map<Role, string>): (() => Promise<unknown>)[] {
-    const roles: Role[] = route.public ? ['citizen'] : route.roles.includes('citizen') ? ['citizen', ...route.roles.filter((r) => r !== 'citizen').slice(0, 1)] : route.roles.slice(0, 1);
+  function callsFor(
+    url: string,
+    route: RouteDecision,
+    doc: OpenApiDocument,
+    pii: PersonalData,
+    tokens: Map<Role, string>,
+  ): (() => Promise<unknown>)[] {
+    const roles: Role[] = route.public
+      ? ['citizen']
+      : route.roles.includes('citizen')
+        ? ['citizen', ...route.roles.filter((r) => r !== 'citizen').slice(0, 1)]
+        : route.roles.slice(0, 1);
     const auths = [...(route.public ? [undefined] : []), ...roles.map((r) => tokens.get(r))];
     const body = sampleBody(doc, route.path, route.httpMethod, pii);
-    const piiPath = route.path.replace(/:(\w+)/g, (_m, name: string) => (/phone|mobile/i.test(name) ? pii.phone : /code/i.test(name) ? pii.phone : pii.idCard));
+    const piiPath = route.path.replace(/:(\w+)/g, (_m, name: string) =>
+      /phone|mobile/i.test(name) ? pii.phone : /code/i.test(name) ? pii.phone : pii.idCard,
+    );
     const query = { phone: pii.phone, idCard: pii.idCard, q: `${pii.idCard} ${pii.phone}` };
     return auths.flatMap((authorization) => [
       () => callRoute(url, route, { authorization, body, headers: { 'x-caller-number': pii.phone } }),
@@ -148,7 +180,8 @@ describe('log scan: no ID-card number or full phone number in any log line', () 
   });
 
   it('finds nothing shaped like an ID-card or mobile number either (other test data, tokens, events)', () => {
-    const idShape = /(?<![0-9A-Za-z])[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/;
+    const idShape =
+      /(?<![0-9A-Za-z])[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/;
     const mobileShape = /(?<![\dA-Za-z])1[3-9]\d{9}(?![\dA-Za-z])/;
     const suspicious = capturedLines()
       .filter((line) => views(line).some((v) => idShape.test(v) || mobileShape.test(v)))

@@ -122,7 +122,10 @@ function base64Cores(value: Buffer): string[] {
 }
 
 function jsonUnicodeEscape(text: string, upper: boolean): string {
-  return [...text].map((ch) => (ch.charCodeAt(0) < 128 ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)).map((s) => (upper ? s.toUpperCase().replace('\\U', '\\u') : s)).join('');
+  return [...text]
+    .map((ch) => (ch.charCodeAt(0) < 128 ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`))
+    .map((s) => (upper ? s.toUpperCase().replace('\\U', '\\u') : s))
+    .join('');
 }
 
 /** The address part that identifies the person (the first six characters survive masking on purpose). */
@@ -211,9 +214,7 @@ interface Finding {
 function excerpt(haystack: Buffer, at: number, length: number): string {
   const from = Math.max(0, at - 60);
   const to = Math.min(haystack.length, at + length + 60);
-  let text: string = haystack
-    .subarray(from, to)
-    .toString('utf8');
+  let text: string = haystack.subarray(from, to).toString('utf8');
   // Binary bytes (segment headers, varints) as dots, so the excerpt prints on one line.
   text = [...text].map((ch) => (ch.charCodeAt(0) < 32 || ch === '\u007f' || ch === '\ufffd' ? '.' : ch)).join('');
   for (const n of [...KNOWN, ...CANARY_NEEDLES].sort((a, b) => b.bytes.length - a.bytes.length)) {
@@ -224,10 +225,19 @@ function excerpt(haystack: Buffer, at: number, length: number): string {
 }
 
 /** Every occurrence of every needle in `haystack`; `locate` names the place and the position of an offset. */
-function scan(source: Finding['source'], locate: (offset: number) => { place: string; where: string }, haystack: Buffer, needles: Needle[]): Finding[] {
+function scan(
+  source: Finding['source'],
+  locate: (offset: number) => { place: string; where: string },
+  haystack: Buffer,
+  needles: Needle[],
+): Finding[] {
   const found: Finding[] = [];
   for (const needle of needles) {
-    for (let at = haystack.indexOf(needle.bytes); at !== -1; at = haystack.indexOf(needle.bytes, at + needle.bytes.length)) {
+    for (
+      let at = haystack.indexOf(needle.bytes);
+      at !== -1;
+      at = haystack.indexOf(needle.bytes, at + needle.bytes.length)
+    ) {
       found.push({ source, ...locate(at), needle, excerpt: excerpt(haystack, at, needle.bytes.length) });
     }
   }
@@ -240,11 +250,20 @@ function describeFindings(findings: Finding[]): string {
   for (const f of findings) byPlace.set(f.place, [...(byPlace.get(f.place) ?? []), f]);
   const out = [`${findings.length} occurrence(s) of personal data in clear, in ${byPlace.size} place(s):`];
   for (const [place, here] of byPlace) {
-    const what = [...new Set(here.map((f) => `${f.needle.person}'s ${f.needle.kind} ${maskValue(f.needle.value)}${f.needle.form === 'plain' ? '' : ` (${f.needle.form})`}`))];
+    const what = [
+      ...new Set(
+        here.map(
+          (f) =>
+            `${f.needle.person}'s ${f.needle.kind} ${maskValue(f.needle.value)}${f.needle.form === 'plain' ? '' : ` (${f.needle.form})`}`,
+        ),
+      ),
+    ];
     out.push(`  * ${place}: ${what.join('; ')}`);
   }
   if (findings.some((f) => f.needle.form.startsWith('unkeyed'))) {
-    out.push('  (An unkeyed digest of a phone or ID number is reversed by hashing every possible number: use a keyed hash — HMAC with a secret key, as PiiProtector.hash does.)');
+    out.push(
+      '  (An unkeyed digest of a phone or ID number is reversed by hashing every possible number: use a keyed hash — HMAC with a secret key, as PiiProtector.hash does.)',
+    );
   }
   out.push('Excerpts (known values masked as ⟦kind 139****1234⟧):');
   const shown = new Set<string>();
@@ -252,7 +271,9 @@ function describeFindings(findings: Finding[]): string {
     const key = `${f.place}|${f.needle.person}|${f.needle.kind}`;
     if (shown.has(key) || shown.size >= 40) continue;
     shown.add(key);
-    out.push(`  - ${f.needle.person}'s ${f.needle.kind} ${maskValue(f.needle.value)} (${f.needle.form}) at ${f.where}: …${f.excerpt}…`);
+    out.push(
+      `  - ${f.needle.person}'s ${f.needle.kind} ${maskValue(f.needle.value)} (${f.needle.form}) at ${f.where}: …${f.excerpt}…`,
+    );
   }
   return out.join('\n');
 }
@@ -263,13 +284,22 @@ function describeFindings(findings: Finding[]): string {
 
 /** log.dirs of the local broker: KAFKA_DATA_DIR/kraft or .cache/kafka/data/kraft, as server.properties says. */
 function brokerLogDirs(): string[] {
-  const dataDir = process.env.KAFKA_DATA_DIR ? path.resolve(process.env.KAFKA_DATA_DIR) : path.join(REPO, '.cache', 'kafka', 'data');
+  const dataDir = process.env.KAFKA_DATA_DIR
+    ? path.resolve(process.env.KAFKA_DATA_DIR)
+    : path.join(REPO, '.cache', 'kafka', 'data');
   const properties = path.join(dataDir, 'server.properties');
   if (existsSync(properties)) {
     const line = readFileSync(properties, 'utf8')
       .split('\n')
       .find((l) => /^\s*log\.dirs\s*=/.test(l));
-    if (line) return line.split('=')[1]?.split(',').map((d) => d.trim()).filter(Boolean) ?? [];
+    if (line)
+      return (
+        line
+          .split('=')[1]
+          ?.split(',')
+          .map((d) => d.trim())
+          .filter(Boolean) ?? []
+      );
   }
   return [path.join(dataDir, 'kraft')];
 }
@@ -297,9 +327,13 @@ function readSegment(file: string): Segment {
     const records = bytes.subarray(pos + 61, pos + total);
     try {
       if (codec === 1) inflated.push(zlib.gunzipSync(records));
-      else if (codec === 4 && typeof (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer }).zstdDecompressSync === 'function') {
+      else if (
+        codec === 4 &&
+        typeof (zlib as unknown as { zstdDecompressSync?: (b: Buffer) => Buffer }).zstdDecompressSync === 'function'
+      ) {
         inflated.push((zlib as unknown as { zstdDecompressSync: (b: Buffer) => Buffer }).zstdDecompressSync(records));
-      } else if (codec !== 0) unreadable.push(`batch at byte ${pos}: compression codec ${codec} cannot be inflated by this test`);
+      } else if (codec !== 0)
+        unreadable.push(`batch at byte ${pos}: compression codec ${codec} cannot be inflated by this test`);
     } catch (e) {
       unreadable.push(`batch at byte ${pos}: ${(e as Error).message}`);
     }
@@ -328,8 +362,23 @@ function scanSegments(segments: Segment[], needles: Needle[]): Finding[] {
   return segments.flatMap((s) => {
     const place = `segment ${path.basename(path.dirname(s.file))}/${path.basename(s.file)} (${s.file})`;
     return [
-      ...scan('broker', (at) => ({ place, where: `${path.basename(path.dirname(s.file))}/${path.basename(s.file)} byte ${at}` }), s.bytes, needles),
-      ...s.inflated.flatMap((b, i) => scan('broker', (at) => ({ place, where: `${path.basename(path.dirname(s.file))}/${path.basename(s.file)} compressed batch #${i} byte ${at}` }), b, needles)),
+      ...scan(
+        'broker',
+        (at) => ({ place, where: `${path.basename(path.dirname(s.file))}/${path.basename(s.file)} byte ${at}` }),
+        s.bytes,
+        needles,
+      ),
+      ...s.inflated.flatMap((b, i) =>
+        scan(
+          'broker',
+          (at) => ({
+            place,
+            where: `${path.basename(path.dirname(s.file))}/${path.basename(s.file)} compressed batch #${i} byte ${at}`,
+          }),
+          b,
+          needles,
+        ),
+      ),
     ];
   });
 }
@@ -339,7 +388,10 @@ function scanSegments(segments: Segment[], needles: Needle[]): Finding[] {
 // ---------------------------------------------------------------------------------------------
 
 function pgDump(databaseUrl: string, tag: string): Buffer {
-  return execFileSync('pg_dump', ['--dbname', databaseUrl, '--schema', `${tag}_*`, '--no-owner', '--no-privileges'], { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('pg_dump', ['--dbname', databaseUrl, '--schema', `${tag}_*`, '--no-owner', '--no-privileges'], {
+    maxBuffer: 1 << 30,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Names the table (COPY block) and line of a byte offset in the dump. */
@@ -393,7 +445,11 @@ function logViews(text: string): string[] {
   } catch {
     views.push(text.replace(/%[0-9A-Fa-f]{2}/g, ' '));
   }
-  views.push(text.replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/\\[nrt"]/g, ' '));
+  views.push(
+    text
+      .replace(/\\u([0-9a-fA-F]{4})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/\\[nrt"]/g, ' '),
+  );
   return views;
 }
 
@@ -403,7 +459,15 @@ function scanLogs(lines: LogLine[], needles: Needle[]): Finding[] {
     const seen = new Set<Needle>();
     for (const view of logViews(line.text)) {
       const buf = Buffer.from(view, 'utf8');
-      for (const f of scan('log', () => ({ place: `${line.source} (${line.text.match(/"service":"([^"]+)"/)?.[1] ?? 'no service field'})`, where: `${line.source} line ${line.line}` }), buf, needles.filter((n) => !seen.has(n)))) {
+      for (const f of scan(
+        'log',
+        () => ({
+          place: `${line.source} (${line.text.match(/"service":"([^"]+)"/)?.[1] ?? 'no service field'})`,
+          where: `${line.source} line ${line.line}`,
+        }),
+        buf,
+        needles.filter((n) => !seen.has(n)),
+      )) {
         seen.add(f.needle);
         found.push(f);
       }
@@ -428,12 +492,16 @@ async function redisContents(redisUrl: string, prefix: string): Promise<{ key: s
       const type = await redis.type(key);
       let parts: (string | Buffer)[] = [];
       if (type === 'string') parts = [(await redis.getBuffer(key)) ?? Buffer.alloc(0)];
-      else if (type === 'hash') parts = await redis.hgetallBuffer(key).then((h) => Object.entries(h).flatMap(([k, v]) => [k, v]));
+      else if (type === 'hash')
+        parts = await redis.hgetallBuffer(key).then((h) => Object.entries(h).flatMap(([k, v]) => [k, v]));
       else if (type === 'list') parts = await redis.lrangeBuffer(key, 0, -1);
       else if (type === 'set') parts = await redis.smembersBuffer(key);
       else if (type === 'zset') parts = await redis.zrangeBuffer(key, 0, -1);
       else if (type === 'stream') parts = [JSON.stringify(await redis.xrange(key, '-', '+'))];
-      out.push({ key, value: Buffer.concat([Buffer.from(`${key}\n`), ...parts.map((p) => (Buffer.isBuffer(p) ? p : Buffer.from(p)))]) });
+      out.push({
+        key,
+        value: Buffer.concat([Buffer.from(`${key}\n`), ...parts.map((p) => (Buffer.isBuffer(p) ? p : Buffer.from(p)))]),
+      });
     }
     return out;
   } finally {
@@ -462,7 +530,11 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
   let brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 
   /** What the scenario produced: intake ids and case codes (expected in segments, dump and logs). */
-  const produced: { intakeIds: string[]; caseCodes: string[]; workOrderIds: string[] } = { intakeIds: [], caseCodes: [], workOrderIds: [] };
+  const produced: { intakeIds: string[]; caseCodes: string[]; workOrderIds: string[] } = {
+    intakeIds: [],
+    caseCodes: [],
+    workOrderIds: [],
+  };
 
   beforeAll(async () => {
     mkdirSync(logDir, { recursive: true });
@@ -471,7 +543,15 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
       const original = console[method].bind(console);
       spies.push(
         jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-          consoleLines.push({ source: `console.${method}`, line: consoleLines.length + 1, text: args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(' ') });
+          consoleLines.push({
+            source: `console.${method}`,
+            line: consoleLines.length + 1,
+            text: args
+              .map((a) =>
+                typeof a === 'string' ? a : a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a),
+              )
+              .join(' '),
+          });
           original(...args);
         }),
       );
@@ -484,20 +564,50 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
       services[name] = s;
       return s;
     };
-    const workOrder = await start('work-order', startService(workOrderService, isolatedOverrides(tag, 'work_order', env)));
-    await start('legal-aid', startService(legalAidService, isolatedOverrides(tag, 'legal_aid', { ...env, AUTO_ACCEPT_OFFERS: false })));
+    const workOrder = await start(
+      'work-order',
+      startService(workOrderService, isolatedOverrides(tag, 'work_order', env)),
+    );
+    await start(
+      'legal-aid',
+      startService(legalAidService, isolatedOverrides(tag, 'legal_aid', { ...env, AUTO_ACCEPT_OFFERS: false })),
+    );
     await start('hotline', startService(hotlineService, isolatedOverrides(tag, 'hotline', env)));
     await start('centre', startService(centreService, isolatedOverrides(tag, 'centre', env)));
-    await start('portal', startService(portalService, isolatedOverrides(tag, 'portal', { ...env, WORK_ORDER_URL: workOrder.url })));
+    await start(
+      'portal',
+      startService(portalService, isolatedOverrides(tag, 'portal', { ...env, WORK_ORDER_URL: workOrder.url })),
+    );
     // The token issuer too: citizens sign in with their phone number (the SMS is captured, not sent).
-    const identityDefinition = { ...identityService, rootModule: (e: IdentityEnv) => IdentityModule.forRoot(e, { smsSender: sms }) };
-    await start('identity', startService(identityDefinition, isolatedOverrides(tag, 'identity', { ...env, TRUSTED_PROXIES: 'loopback' })));
+    const identityDefinition = {
+      ...identityService,
+      rootModule: (e: IdentityEnv) => IdentityModule.forRoot(e, { smsSender: sms }),
+    };
+    await start(
+      'identity',
+      startService(identityDefinition, isolatedOverrides(tag, 'identity', { ...env, TRUSTED_PROXIES: 'loopback' })),
+    );
     databaseUrl = workOrder.env.DATABASE_URL;
     redisUrl = workOrder.env.REDIS_URL;
     brokers = workOrder.env.KAFKA_BROKERS.split(',');
-    agent = await auth.bearer({ sub: 'agent-noclear', roles: ['hotline-agent'], org: 'org-370000-hotline', region: '370000' });
-    clerk = await auth.bearer({ sub: 'clerk-noclear', roles: ['centre-clerk'], org: 'org-371324-centre', region: '371324' });
-    officer = await auth.bearer({ sub: 'officer-noclear', roles: ['legal-aid-officer'], org: 'org-371324-legal-aid', region: '371324' });
+    agent = await auth.bearer({
+      sub: 'agent-noclear',
+      roles: ['hotline-agent'],
+      org: 'org-370000-hotline',
+      region: '370000',
+    });
+    clerk = await auth.bearer({
+      sub: 'clerk-noclear',
+      roles: ['centre-clerk'],
+      org: 'org-371324-centre',
+      region: '371324',
+    });
+    officer = await auth.bearer({
+      sub: 'officer-noclear',
+      roles: ['legal-aid-officer'],
+      org: 'org-371324-legal-aid',
+      region: '371324',
+    });
   }, 240_000);
 
   afterAll(async () => {
@@ -516,7 +626,8 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
       process.stdout.write(`no-clear: kept tag ${tag}, log ${logFile}\n`);
       return;
     }
-    for (const schema of ['work_order', 'legal_aid', 'hotline', 'centre', 'portal', 'identity', 'canary']) await dropSchema(databaseUrl, `${tag}_${schema}`).catch(() => undefined);
+    for (const schema of ['work_order', 'legal_aid', 'hotline', 'centre', 'portal', 'identity', 'canary'])
+      await dropSchema(databaseUrl, `${tag}_${schema}`).catch(() => undefined);
     const admin = createKafka({ clientId: `${tag}-cleanup`, brokers, topicPrefix: '', partitions: 1 }).admin();
     await admin
       .connect()
@@ -548,18 +659,38 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     const call = await request(url('hotline'))
       .post('/calls')
       .set('authorization', agent)
-      .send({ callerPhone: h.phone, callerName: '孙七', regionCode: REGION, description: '工地包工头拖欠我和工友四个月工资，想申请法律援助', serviceType: 'legal-aid', vulnerableGroup: true, outcome: 'follow-up' })
+      .send({
+        callerPhone: h.phone,
+        callerName: '孙七',
+        regionCode: REGION,
+        description: '工地包工头拖欠我和工友四个月工资，想申请法律援助',
+        serviceType: 'legal-aid',
+        vulnerableGroup: true,
+        outcome: 'follow-up',
+      })
       .expect(201);
     const portalRequest = await request(url('portal'))
       .post('/portal/requests')
       .set('idempotency-key', randomUUID())
-      .send({ serviceType: 'legal-aid', regionCode: REGION, description: '工伤后公司拒绝赔偿，家庭困难请不起律师', contact: { name: '周八', phone: p.phone, idCardNumber: p.idCard, address: p.address } })
+      .send({
+        serviceType: 'legal-aid',
+        regionCode: REGION,
+        description: '工伤后公司拒绝赔偿，家庭困难请不起律师',
+        contact: { name: '周八', phone: p.phone, idCardNumber: p.idCard, address: p.address },
+      })
       .expect(202);
     const open311 = await request(url('portal'))
       .post('/open311/v2/requests.json')
       .type('form')
       .set('idempotency-key', randomUUID())
-      .send({ service_code: 'legal-aid', description: '房东扣押押金还威胁我，想找法律援助', address_string: o.address, first_name: '九', last_name: '吴', phone: o.phone })
+      .send({
+        service_code: 'legal-aid',
+        description: '房东扣押押金还威胁我，想找法律援助',
+        address_string: o.address,
+        first_name: '九',
+        last_name: '吴',
+        phone: o.phone,
+      })
       .expect(201);
     const visit = await request(url('centre'))
       .post('/walk-ins')
@@ -569,14 +700,45 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     await request(url('centre'))
       .post(`/walk-ins/${visit.body.id as string}/outcome`)
       .set('authorization', clerk)
-      .send({ outcome: 'work-order', description: '交通事故对方不赔偿，本人残疾无收入，申请法律援助', serviceType: 'legal-aid', vulnerableGroup: true })
+      .send({
+        outcome: 'work-order',
+        description: '交通事故对方不赔偿，本人残疾无收入，申请法律援助',
+        serviceType: 'legal-aid',
+        vulnerableGroup: true,
+      })
       .expect(200);
 
     const intakes: { label: string; probe: () => Promise<Json | undefined> }[] = [
-      { label: 'hotline call', probe: async () => (await request(url('hotline')).get(`/calls/${call.body.id as string}`).set('authorization', agent)).body as Json },
-      { label: 'portal request', probe: async () => (await request(url('portal')).get(`/portal/requests/${portalRequest.body.intakeId as string}/status`)).body as Json },
-      { label: 'Open311 request', probe: async () => (await request(url('portal')).get(`/portal/requests/${open311.body[0].service_request_id as string}/status`)).body as Json },
-      { label: 'centre walk-in', probe: async () => (await request(url('centre')).get(`/walk-ins/${visit.body.id as string}`).set('authorization', clerk)).body as Json },
+      {
+        label: 'hotline call',
+        probe: async () =>
+          (
+            await request(url('hotline'))
+              .get(`/calls/${call.body.id as string}`)
+              .set('authorization', agent)
+          ).body as Json,
+      },
+      {
+        label: 'portal request',
+        probe: async () =>
+          (await request(url('portal')).get(`/portal/requests/${portalRequest.body.intakeId as string}/status`))
+            .body as Json,
+      },
+      {
+        label: 'Open311 request',
+        probe: async () =>
+          (await request(url('portal')).get(`/portal/requests/${open311.body[0].service_request_id as string}/status`))
+            .body as Json,
+      },
+      {
+        label: 'centre walk-in',
+        probe: async () =>
+          (
+            await request(url('centre'))
+              .get(`/walk-ins/${visit.body.id as string}`)
+              .set('authorization', clerk)
+          ).body as Json,
+      },
     ];
     const registered: Json[] = [];
     for (const intake of intakes) {
@@ -596,13 +758,20 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     expect(new Set(workOrderIds).size).toBe(4);
     produced.workOrderIds.push(...workOrderIds);
     produced.caseCodes.push(...registered.map((r) => r.caseCode as string));
-    produced.intakeIds.push(call.body.intakeId as string, portalRequest.body.intakeId as string, open311.body[0].service_request_id as string);
+    produced.intakeIds.push(
+      call.body.intakeId as string,
+      portalRequest.body.intakeId as string,
+      open311.body[0].service_request_id as string,
+    );
     if (typeof registered[3]?.intakeId === 'string') produced.intakeIds.push(registered[3].intakeId);
 
     // The router offers every one to the county's legal-aid centre; the officer accepts each offer.
     const offers = await waitUntil(
       async () => {
-        const res = await request(url('legal-aid')).get('/offers').query({ pageSize: 100 }).set('authorization', officer);
+        const res = await request(url('legal-aid'))
+          .get('/offers')
+          .query({ pageSize: 100 })
+          .set('authorization', officer);
         if (res.status !== 200) return undefined;
         const mine = (res.body.items as Json[]).filter((o) => workOrderIds.includes(o.workOrderId as string));
         return mine.length === 4 ? mine : undefined;
@@ -613,20 +782,31 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     );
     const applications: Record<string, Json> = {};
     for (const offer of offers) {
-      const accepted = await request(url('legal-aid')).post(`/offers/${offer.id as string}/accept`).set('authorization', officer);
-      expect([accepted.status, accepted.body]).toEqual([201, expect.objectContaining({ workOrderId: offer.workOrderId })]);
+      const accepted = await request(url('legal-aid'))
+        .post(`/offers/${offer.id as string}/accept`)
+        .set('authorization', officer);
+      expect([accepted.status, accepted.body]).toEqual([
+        201,
+        expect.objectContaining({ workOrderId: offer.workOrderId }),
+      ]);
       applications[offer.workOrderId as string] = accepted.body as Json;
     }
 
     // The officer contacts the applicant: the full phone and address reached the handler (the ID stays masked).
     const portalApplication = applications[workOrderIds[1] as string] as Json;
-    const detail = await request(url('legal-aid')).get(`/applications/${portalApplication.id as string}`).set('authorization', officer).expect(200);
+    const detail = await request(url('legal-aid'))
+      .get(`/applications/${portalApplication.id as string}`)
+      .set('authorization', officer)
+      .expect(200);
     expect(detail.body.applicant.phone).toBe(p.phone);
     expect(detail.body.applicant.address).toBe(p.address);
     expect(detail.body.applicant.idCardNumber).toEqual(expect.any(String));
     expect(detail.body.applicant.idCardNumber).not.toBe(p.idCard);
     const centreApplication = applications[workOrderIds[3] as string] as Json;
-    const centreDetail = await request(url('legal-aid')).get(`/applications/${centreApplication.id as string}`).set('authorization', officer).expect(200);
+    const centreDetail = await request(url('legal-aid'))
+      .get(`/applications/${centreApplication.id as string}`)
+      .set('authorization', officer)
+      .expect(200);
     expect(centreDetail.body.applicant.phone).toBe(c.phone);
 
     // Decide the portal one (handler reports → lifecycle): hardship review, then a reasoned denial resolves it.
@@ -646,11 +826,17 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
       async () => {
         const views = await Promise.all(
           registered.map(async (r) => {
-            const res = await request(url('centre')).get(`/work-orders/${r.caseCode as string}`).set('authorization', clerk);
+            const res = await request(url('centre'))
+              .get(`/work-orders/${r.caseCode as string}`)
+              .set('authorization', clerk);
             return res.status === 200 ? (res.body.status as string) : undefined;
           }),
         );
-        const done = views.every((s, i) => (i === 1 ? s === 'resolved' : s !== undefined && ['accepted', 'in-progress', 'waiting-applicant', 'resolved'].includes(s)));
+        const done = views.every((s, i) =>
+          i === 1
+            ? s === 'resolved'
+            : s !== undefined && ['accepted', 'in-progress', 'waiting-applicant', 'resolved'].includes(s),
+        );
         return done ? views : undefined;
       },
       SLOW,
@@ -662,13 +848,30 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     // Look-ups by the full number still work (and are part of what is scanned): the hotline finds the
     // caller's and the walk-in's work orders by phone, the portal a signed-in citizen's by the verified phone.
     const history = async (phone: string, code: unknown): Promise<boolean> => {
-      const res = await request(url('hotline')).post('/caller-history/search').set('authorization', agent).send({ phone });
+      const res = await request(url('hotline'))
+        .post('/caller-history/search')
+        .set('authorization', agent)
+        .send({ phone });
       return res.status === 200 && (res.body.workOrders.items as Json[]).some((v) => v.caseCode === code);
     };
-    await waitUntil(() => history(h.phone, registered[0]?.caseCode), SLOW, 'the hotline caller history finds the call’s work order by phone', 500);
-    await waitUntil(() => history(c.phone, registered[3]?.caseCode), SLOW, 'the hotline caller history finds the walk-in’s work order by phone', 500);
+    await waitUntil(
+      () => history(h.phone, registered[0]?.caseCode),
+      SLOW,
+      'the hotline caller history finds the call’s work order by phone',
+      500,
+    );
+    await waitUntil(
+      () => history(c.phone, registered[3]?.caseCode),
+      SLOW,
+      'the hotline caller history finds the walk-in’s work order by phone',
+      500,
+    );
     // The portal applicant signs in on the identity service with phone + one-time code.
-    await request(url('identity')).post('/auth/otp').set('x-forwarded-for', '10.9.0.1').send({ phone: p.phone }).expect(202);
+    await request(url('identity'))
+      .post('/auth/otp')
+      .set('x-forwarded-for', '10.9.0.1')
+      .send({ phone: p.phone })
+      .expect(202);
     const code = sms.lastCodeFor(p.phone);
     expect(code).toMatch(/^\d{6}$/);
     const signedIn = await request(url('identity'))
@@ -677,7 +880,11 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
       .type('form')
       .send({ grant_type: 'urn:legal:grant-type:otp', phone: p.phone, code })
       .expect(200);
-    expect(JSON.parse(Buffer.from((signedIn.body.access_token as string).split('.')[1] as string, 'base64url').toString('utf8'))).toMatchObject({ roles: ['citizen'], phone_number: p.phone });
+    expect(
+      JSON.parse(
+        Buffer.from((signedIn.body.access_token as string).split('.')[1] as string, 'base64url').toString('utf8'),
+      ),
+    ).toMatchObject({ roles: ['citizen'], phone_number: p.phone });
     const citizen = await auth.bearer({ sub: 'citizen-noclear', roles: ['citizen'], phone: p.phone });
     await waitUntil(
       async () => {
@@ -691,7 +898,15 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
   });
 
   /** Evidence, gathered once after the services stop (their shutdown lines count too). */
-  let evidence: { segments: Segment[]; topicDirs: string[]; dump: Buffer; logLines: LogLine[]; redis: { key: string; value: Buffer }[] } | undefined;
+  let evidence:
+    | {
+        segments: Segment[];
+        topicDirs: string[];
+        dump: Buffer;
+        logLines: LogLine[];
+        redis: { key: string; value: Buffer }[];
+      }
+    | undefined;
   const gather = async (): Promise<NonNullable<typeof evidence>> => {
     if (evidence) return evidence;
     // Let relays and consumers finish, then stop every service.
@@ -707,7 +922,11 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     await admin.disconnect();
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({ topic: `${tag}.zz-canary`, acks: -1, messages: [{ key: 'canary', value: JSON.stringify({ canaryText }) }] });
+    await producer.send({
+      topic: `${tag}.zz-canary`,
+      acks: -1,
+      messages: [{ key: 'canary', value: JSON.stringify({ canaryText }) }],
+    });
     await producer.disconnect();
     const pg = new Client({ connectionString: databaseUrl });
     await pg.connect();
@@ -737,12 +956,27 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
   it('positive controls: the scanner finds the canary in a topic, a table, a log line and a Redis key of this test, and the sources hold this test’s traffic', async () => {
     const { segments, topicDirs, dump, logLines, redis } = await gather();
     const topicsSeen = new Set(topicDirs.map((d) => path.basename(d).replace(/-\d+$/, '')));
-    for (const topic of ['legal.intake.submitted', 'legal.intake.outcome', 'legal.workorder.dispatch', 'legal.handler.report', 'legal.workorder.changed']) {
+    for (const topic of [
+      'legal.intake.submitted',
+      'legal.intake.outcome',
+      'legal.workorder.dispatch',
+      'legal.handler.report',
+      'legal.workorder.changed',
+    ]) {
       expect([...topicsSeen]).toContain(`${tag}.${topic}`);
     }
     // Each of these topics carried this test's traffic (non-empty segments).
-    const bytesOf = (topic: string): number => segments.filter((s) => path.basename(path.dirname(s.file)).startsWith(`${tag}.${topic}-`)).reduce((n, s) => n + s.bytes.length, 0);
-    for (const topic of ['legal.intake.submitted', 'legal.intake.outcome', 'legal.workorder.dispatch', 'legal.handler.report', 'legal.workorder.changed']) {
+    const bytesOf = (topic: string): number =>
+      segments
+        .filter((s) => path.basename(path.dirname(s.file)).startsWith(`${tag}.${topic}-`))
+        .reduce((n, s) => n + s.bytes.length, 0);
+    for (const topic of [
+      'legal.intake.submitted',
+      'legal.intake.outcome',
+      'legal.workorder.dispatch',
+      'legal.handler.report',
+      'legal.workorder.changed',
+    ]) {
       expect([topic, bytesOf(topic) > 0]).toEqual([topic, true]);
     }
     expect(segments.flatMap((s) => s.unreadable)).toEqual([]);
@@ -766,14 +1000,30 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
     expect(redis.filter((r) => r.key !== `${tag}:zz-canary`).length).toBeGreaterThan(0);
     // The encoded forms are found too (what a bytea column or a base64 field would hold).
     const hex = CANARY_NEEDLES.filter((n) => n.kind === 'phone' && n.form === 'hex (bytea)');
-    expect(scan('database', () => ({ place: 'probe', where: 'probe' }), Buffer.from(`x\\x${Buffer.from(CANARY.phone).toString('hex')}y`), hex)).toHaveLength(1);
+    expect(
+      scan(
+        'database',
+        () => ({ place: 'probe', where: 'probe' }),
+        Buffer.from(`x\\x${Buffer.from(CANARY.phone).toString('hex')}y`),
+        hex,
+      ),
+    ).toHaveLength(1);
     const b64 = CANARY_NEEDLES.filter((n) => n.kind === 'id-card' && n.form === 'base64');
     // So are unkeyed digests, whole or truncated (e.g. the 22 base64url characters of a Redis key).
     const sha = CANARY_NEEDLES.filter((n) => n.kind === 'phone' && n.form.startsWith('unkeyed sha256'));
     const truncated = createHash('sha256').update(CANARY.phone).digest('base64url').slice(0, 22);
-    expect(scan('redis', () => ({ place: 'probe', where: 'probe' }), Buffer.from(`t_x:rl:otp:${truncated}`), sha)).toHaveLength(1);
+    expect(
+      scan('redis', () => ({ place: 'probe', where: 'probe' }), Buffer.from(`t_x:rl:otp:${truncated}`), sha),
+    ).toHaveLength(1);
     for (const prefix of ['', 'a', 'ab']) {
-      expect(scan('database', () => ({ place: 'probe', where: 'probe' }), Buffer.from(Buffer.from(`${prefix}${CANARY.idCard as string}z`).toString('base64')), b64).length).toBeGreaterThan(0);
+      expect(
+        scan(
+          'database',
+          () => ({ place: 'probe', where: 'probe' }),
+          Buffer.from(Buffer.from(`${prefix}${CANARY.idCard as string}z`).toString('base64')),
+          b64,
+        ).length,
+      ).toBeGreaterThan(0);
     }
 
     // This test's own traffic is in what was scanned: intake ids and case codes in segments and dump,
@@ -795,13 +1045,15 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
       segments.filter((s) => !s.file.includes(`${tag}.zz-canary-`)),
       KNOWN,
     );
-    if (leaks.length > 0) throw new Error(`Kafka log segments (${segments.length} files of ${tag}.*):\n${describeFindings(leaks)}`);
+    if (leaks.length > 0)
+      throw new Error(`Kafka log segments (${segments.length} files of ${tag}.*):\n${describeFindings(leaks)}`);
   });
 
   it('(b) pg_dump of this test’s schemas holds no known ID-card number, phone number or address', async () => {
     const { dump } = await gather();
     const leaks = scan('database', dumpLocator(dump), dump, KNOWN);
-    if (leaks.length > 0) throw new Error(`pg_dump --schema '${tag}_*' (${dump.length} bytes):\n${describeFindings(leaks)}`);
+    if (leaks.length > 0)
+      throw new Error(`pg_dump --schema '${tag}_*' (${dump.length} bytes):\n${describeFindings(leaks)}`);
   });
 
   it('(c) no service log line holds a known ID-card number, phone number or address', async () => {
@@ -812,7 +1064,16 @@ describe('no ID-card number, phone number or address in clear: broker segments, 
 
   it('(d) no Redis key or value of this test’s prefix holds a known ID-card number, phone number or address', async () => {
     const { redis } = await gather();
-    const leaks = redis.filter((r) => r.key !== `${tag}:zz-canary`).flatMap((r) => scan('redis', (at) => ({ place: `Redis key ${r.key}`, where: `Redis key ${r.key} byte ${at}` }), r.value, KNOWN));
+    const leaks = redis
+      .filter((r) => r.key !== `${tag}:zz-canary`)
+      .flatMap((r) =>
+        scan(
+          'redis',
+          (at) => ({ place: `Redis key ${r.key}`, where: `Redis key ${r.key} byte ${at}` }),
+          r.value,
+          KNOWN,
+        ),
+      );
     if (leaks.length > 0) throw new Error(`Redis (${redis.length} keys under ${tag}:):\n${describeFindings(leaks)}`);
   });
 });

@@ -55,20 +55,75 @@ interface FuzzRequest {
   query: string;
   auth: string;
   headers: Record<string, string>;
-  body: { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'raw'; contentType: string | undefined; text: string };
+  body:
+    | { kind: 'none' }
+    | { kind: 'json'; value: unknown }
+    | { kind: 'raw'; contentType: string | undefined; text: string };
 }
 
 // ---------- value arbitraries ----------
 
-const CONTROL = ['\u0000', '\u0001', '\u0007', '\b', '\u000b', '\u001b', '\u001f', '\u007f', '\u0085', '\u2028', '\u2029'];
-const ODD_UNICODE = ['\u202e', '\u200b', '\ufeff', '\ud83d\ude00', '\u0301', 'ẞ', '𠮷', '\ud800', '\udfff', '\uffff', 'İ', '\u00a0'];
-const TRAVERSAL = ['..', '../..', '../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '%2e%2e%2f', '..\\..\\windows', '/etc/passwd', '%00', '%', '%zz', '%E0%A4%A', '%c0%ae%c0%ae/'];
-const DATE_GARBAGE = ['2026-02-30', '0000-00-00', '0000-00-00T00:00:00Z', '99999-01-01', '2026-13-01T25:61:61Z', '1970-01-01T00:00:00.000Z', '-271821-04-20T00:00:00Z', 'yesterday'];
+const CONTROL = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\u000b',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+];
+const ODD_UNICODE = [
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '\ud83d\ude00',
+  '\u0301',
+  'ẞ',
+  '𠮷',
+  '\ud800',
+  '\udfff',
+  '\uffff',
+  'İ',
+  '\u00a0',
+];
+const TRAVERSAL = [
+  '..',
+  '../..',
+  '../../etc/passwd',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%2e%2e%2f',
+  '..\\..\\windows',
+  '/etc/passwd',
+  '%00',
+  '%',
+  '%zz',
+  '%E0%A4%A',
+  '%c0%ae%c0%ae/',
+];
+const DATE_GARBAGE = [
+  '2026-02-30',
+  '0000-00-00',
+  '0000-00-00T00:00:00Z',
+  '99999-01-01',
+  '2026-13-01T25:61:61Z',
+  '1970-01-01T00:00:00.000Z',
+  '-271821-04-20T00:00:00Z',
+  'yesterday',
+];
 const NUMBER_EDGES = [0, -1, 1.5, -0.0001, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 2 ** 63, 1e308, -1e308, 5e-324];
 
-const controlString = fc.tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...CONTROL), fc.string({ maxLength: 10 })).map(([a, c, b]) => a + c + b);
+const controlString = fc
+  .tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...CONTROL), fc.string({ maxLength: 10 }))
+  .map(([a, c, b]) => a + c + b);
 const oddUnicodeString = fc
-  .array(fc.oneof(fc.constantFrom(...ODD_UNICODE), fc.string({ unit: 'grapheme', maxLength: 4 })), { minLength: 1, maxLength: 8 })
+  .array(fc.oneof(fc.constantFrom(...ODD_UNICODE), fc.string({ unit: 'grapheme', maxLength: 4 })), {
+    minLength: 1,
+    maxLength: 8,
+  })
   .map((parts) => parts.join(''));
 const hugeString = fc.integer({ min: 1_000, max: 120_000 }).map((n) => '长'.repeat(n));
 const deepNesting = fc.tuple(fc.integer({ min: 5, max: 40 }), fc.boolean()).map(([depth, arrays]) => {
@@ -90,14 +145,32 @@ const weirdValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom({}, [], [null], { __proto__: { polluted: true } }, JSON.parse('{"__proto__":{"polluted":true}}') as unknown, { constructor: { prototype: { polluted: true } } }),
+  fc.constantFrom(
+    {},
+    [],
+    [null],
+    { __proto__: { polluted: true } },
+    JSON.parse('{"__proto__":{"polluted":true}}') as unknown,
+    { constructor: { prototype: { polluted: true } } },
+  ),
   deepNesting,
   fc.anything({ maxDepth: 3, maxKeys: 4 }).filter((v) => JSON.stringify(v) !== undefined),
 );
 
 /** Strings for path parameters and query values: valid-looking and not. */
 function paramValue(name: string): fc.Arbitrary<{ raw: boolean; value: string }> {
-  const validLooking: string[] = ['00000000-0000-4000-8000-000000000000', randomUUID(), '370102', '371324', '371324101', 'SD20260001', 'SD-371324-20261204-0001', 'legal-aid', '1', '13800138000'];
+  const validLooking: string[] = [
+    '00000000-0000-4000-8000-000000000000',
+    randomUUID(),
+    '370102',
+    '371324',
+    '371324101',
+    'SD20260001',
+    'SD-371324-20261204-0001',
+    'legal-aid',
+    '1',
+    '13800138000',
+  ];
   const encoded = fc
     .oneof(
       { weight: 3, arbitrary: fc.oneof(fc.uuid(), fc.constantFrom(...validLooking)) },
@@ -105,7 +178,18 @@ function paramValue(name: string): fc.Arbitrary<{ raw: boolean; value: string }>
       oddUnicodeString,
       controlString,
       fc.integer().map(String),
-      fc.constantFrom(...NUMBER_EDGES.map(String), ...DATE_GARBAGE, 'null', 'undefined', '__proto__', 'constructor', "'; DROP TABLE x; --", ' ', '.json', 'a.b'),
+      fc.constantFrom(
+        ...NUMBER_EDGES.map(String),
+        ...DATE_GARBAGE,
+        'null',
+        'undefined',
+        '__proto__',
+        'constructor',
+        "'; DROP TABLE x; --",
+        ' ',
+        '.json',
+        'a.b',
+      ),
       fc.integer({ min: 300, max: 3_000 }).map((n) => 'a'.repeat(n)),
       fc.constantFrom(...TRAVERSAL.filter((t) => !t.includes('%'))),
     )
@@ -131,7 +215,15 @@ function resolve(schema: SchemaObject | undefined, doc: OpenApiDocument): Schema
   return doc.components?.schemas?.[schema.$ref.split('/').pop() ?? ''] ?? {};
 }
 
-type Schema = SchemaObject & { required?: string[]; maxLength?: number; minimum?: number; maximum?: number; minItems?: number; maxItems?: number; nullable?: boolean };
+type Schema = SchemaObject & {
+  required?: string[];
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  nullable?: boolean;
+};
 
 /** A valid-looking value for a schema (what a well-behaved client sends). */
 function fromSchema(input: SchemaObject | undefined, doc: OpenApiDocument, depth = 0): fc.Arbitrary<unknown> {
@@ -156,18 +248,27 @@ function fromSchema(input: SchemaObject | undefined, doc: OpenApiDocument, depth
     for (const [name, property] of props) model[name] = fromSchema(property, doc, depth + 1);
     const required = (schema.required ?? []).filter((r) => r in model);
     // Mostly every field (the richest valid body), sometimes only the required ones and some optional.
-    return fc.oneof({ weight: 3, arbitrary: fc.record(model) }, { weight: 1, arbitrary: fc.record(model, { requiredKeys: required }) });
+    return fc.oneof(
+      { weight: 3, arbitrary: fc.record(model) },
+      { weight: 1, arbitrary: fc.record(model, { requiredKeys: required }) },
+    );
   }
   if (schema.type === 'array') {
     const item = fromSchema(schema.items, doc, depth + 1);
     const example = schema.example !== undefined && !schema.items?.$ref ? [fc.constant(schema.example)] : [];
-    return fc.oneof(...example, fc.array(item, { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) }));
+    return fc.oneof(
+      ...example,
+      fc.array(item, { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 3, 3) }),
+    );
   }
   if (schema.type === 'integer' || schema.type === 'number') {
     const min = schema.minimum ?? (schema.type === 'integer' ? -1000 : -1e6);
     const max = schema.maximum ?? (schema.type === 'integer' ? 100_000 : 1e6);
     const example = typeof schema.example === 'number' ? [fc.constant(schema.example)] : [];
-    return fc.oneof(...example, schema.type === 'integer' ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true }));
+    return fc.oneof(
+      ...example,
+      schema.type === 'integer' ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true }),
+    );
   }
   if (schema.type === 'boolean') return fc.boolean();
   // strings (and untyped)
@@ -175,10 +276,14 @@ function fromSchema(input: SchemaObject | undefined, doc: OpenApiDocument, depth
   let generated: fc.Arbitrary<string>;
   switch (schema.format ?? '') {
     case 'date-time':
-      generated = fc.date({ min: new Date('1990-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
+      generated = fc
+        .date({ min: new Date('1990-01-01'), max: new Date('2035-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString());
       break;
     case 'date':
-      generated = fc.date({ min: new Date('1990-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      generated = fc
+        .date({ min: new Date('1990-01-01'), max: new Date('2035-01-01'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
       break;
     case 'uuid':
       generated = fc.uuid();
@@ -191,21 +296,30 @@ function fromSchema(input: SchemaObject | undefined, doc: OpenApiDocument, depth
       generated = fc.webUrl();
       break;
     default:
-      generated = fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.max(schema.minLength ?? 0, Math.min(schema.maxLength ?? 40, 200)) });
+      generated = fc.string({
+        minLength: schema.minLength ?? 0,
+        maxLength: Math.max(schema.minLength ?? 0, Math.min(schema.maxLength ?? 40, 200)),
+      });
   }
   return fc.oneof(...example, { weight: 1, arbitrary: generated });
 }
 
 /** Every place inside a JSON value where a mutation can go (`[]` = the value itself). */
-function locations(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+function locations(
+  value: unknown,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   out.push(prefix);
   if (prefix.length > 6) return out;
   if (Array.isArray(value)) value.forEach((v, i) => locations(v, [...prefix, i], out));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) locations(v, [...prefix, k], out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) locations(v, [...prefix, k], out);
   return out;
 }
 
-type Mutation = 'replace' | 'delete' | 'add-field' | 'wrap-in-array' | 'wrap-in-object' | 'control' | 'odd-unicode' | 'huge';
+type Mutation =
+  'replace' | 'delete' | 'add-field' | 'wrap-in-array' | 'wrap-in-object' | 'control' | 'odd-unicode' | 'huge';
 
 function mutate(value: unknown, where: (string | number)[], kind: Mutation, weird: unknown, key: string): unknown {
   const copy = JSON.parse(JSON.stringify(value ?? null)) as unknown;
@@ -229,7 +343,8 @@ function mutate(value: unknown, where: (string | number)[], kind: Mutation, weir
     }
   };
   if (where.length === 0) {
-    if (kind === 'add-field' && copy && typeof copy === 'object' && !Array.isArray(copy)) return { ...copy, [key]: weird };
+    if (kind === 'add-field' && copy && typeof copy === 'object' && !Array.isArray(copy))
+      return { ...copy, [key]: weird };
     if (kind === 'delete') return {};
     return change(copy);
   }
@@ -241,13 +356,37 @@ function mutate(value: unknown, where: (string | number)[], kind: Mutation, weir
     else delete parent[last];
   } else if (kind === 'add-field') {
     const target = parent[last];
-    if (target && typeof target === 'object' && !Array.isArray(target)) (target as Record<string, unknown>)[key] = weird;
+    if (target && typeof target === 'object' && !Array.isArray(target))
+      (target as Record<string, unknown>)[key] = weird;
     else parent[key as string] = weird;
   } else parent[last] = change(parent[last]);
   return copy;
 }
 
-const INVALID_JSON = ['{', '{"a":', '[1,2', 'nul', '{"a":1}}', '{"a":1,}', "{'a':1}", '\u0000', '{"a":"\\ud800"}', '{"a":"\\u0000"}', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}', '"just a string"', '12345', 'null', 'true', '[]', '', ' ', '\ufeff{}', '{"a":1e99999}', '{"a":' + '['.repeat(40) + ']'.repeat(40) + '}'];
+const INVALID_JSON = [
+  '{',
+  '{"a":',
+  '[1,2',
+  'nul',
+  '{"a":1}}',
+  '{"a":1,}',
+  "{'a':1}",
+  '\u0000',
+  '{"a":"\\ud800"}',
+  '{"a":"\\u0000"}',
+  '{"__proto__":{"polluted":true}}',
+  '{"constructor":{"prototype":{"polluted":true}}}',
+  '"just a string"',
+  '12345',
+  'null',
+  'true',
+  '[]',
+  '',
+  ' ',
+  '\ufeff{}',
+  '{"a":1e99999}',
+  '{"a":' + '['.repeat(40) + ']'.repeat(40) + '}',
+];
 const CONTENT_TYPES = [
   'application/json',
   'application/json; charset=utf-8',
@@ -282,18 +421,16 @@ function requestFor(o: Operation, tokens: Map<Role, string>): fc.Arbitrary<FuzzR
   const roles: Role[] = route.public ? ['citizen'] : route.roles;
   const auths = fc.constantFrom('', ...roles.map((r) => tokens.get(r) ?? ''));
 
-  const pathArb = fc
-    .tuple(...route.pathParams.map((p) => paramValue(p)))
-    .map((values) => {
-      let i = 0;
-      return route.path
-        .replace(/\{([^}]*)\}/g, '$1')
-        .replace(/\*\w*/g, 'x')
-        .replace(/:(\w+)/g, () => {
-          const v = values[i++] as { raw: boolean; value: string };
-          return v.raw ? v.value : encode(v.value);
-        });
-    });
+  const pathArb = fc.tuple(...route.pathParams.map((p) => paramValue(p))).map((values) => {
+    let i = 0;
+    return route.path
+      .replace(/\{([^}]*)\}/g, '$1')
+      .replace(/\*\w*/g, 'x')
+      .replace(/:(\w+)/g, () => {
+        const v = values[i++] as { raw: boolean; value: string };
+        return v.raw ? v.value : encode(v.value);
+      });
+  });
 
   const queryParams = (op?.parameters ?? []).filter((p) => p.in === 'query');
   const queryArb = fc
@@ -309,7 +446,18 @@ function requestFor(o: Operation, tokens: Map<Role, string>): fc.Arbitrary<FuzzR
       ),
       fc.oneof(
         { weight: 3, arbitrary: fc.constant('') },
-        fc.constantFrom('a[b]=1', 'a[]=1&a[]=2', 'x=1&x=2', '__proto__[polluted]=1', 'constructor[prototype][polluted]=1', '%', '%zz=1', 'a=%E0%A4%A', 'page=-1&limit=99999999999999999999', 'limit=1e9&offset=-5'),
+        fc.constantFrom(
+          'a[b]=1',
+          'a[]=1&a[]=2',
+          'x=1&x=2',
+          '__proto__[polluted]=1',
+          'constructor[prototype][polluted]=1',
+          '%',
+          '%zz=1',
+          'a=%E0%A4%A',
+          'page=-1&limit=99999999999999999999',
+          'limit=1e9&offset=-5',
+        ),
         fc.string({ maxLength: 20 }).map((s) => `extra=${encode(s)}`),
       ),
     )
@@ -322,17 +470,23 @@ function requestFor(o: Operation, tokens: Map<Role, string>): fc.Arbitrary<FuzzR
         else parts.push(`${encode(name)}=${encode(v)}`);
       });
       // The same parameter twice (an array where a string is expected).
-      if (queryParams.length > 0 && values[0] !== undefined && extra === 'x=1&x=2') parts.push(`${encode((queryParams[0] as OpenApiParameter).name)}=2`);
+      if (queryParams.length > 0 && values[0] !== undefined && extra === 'x=1&x=2')
+        parts.push(`${encode((queryParams[0] as OpenApiParameter).name)}=2`);
       if (extra) parts.push(extra);
       return parts.join('&');
     });
 
   const headersArb = fc.record(
     {
-      'idempotency-key': fc.oneof(fc.uuid(), fc.string({ unit: 'binary-ascii', maxLength: 300 }).map((s) => s.replace(/[^\x20-\x7e]/g, 'x'))),
+      'idempotency-key': fc.oneof(
+        fc.uuid(),
+        fc.string({ unit: 'binary-ascii', maxLength: 300 }).map((s) => s.replace(/[^\x20-\x7e]/g, 'x')),
+      ),
       'x-forwarded-for': fc.constantFrom('1.2.3.4', 'not-an-ip', '::1, 10.0.0.1'),
       'content-encoding': fc.constantFrom('gzip', 'deflate', 'br', 'bogus', 'identity'),
-      'x-correlation-id': fc.string({ unit: 'binary-ascii', maxLength: 200 }).map((s) => s.replace(/[^\x20-\x7e]/g, 'x')),
+      'x-correlation-id': fc
+        .string({ unit: 'binary-ascii', maxLength: 200 })
+        .map((s) => s.replace(/[^\x20-\x7e]/g, 'x')),
     },
     { requiredKeys: [] },
   );
@@ -344,16 +498,42 @@ function requestFor(o: Operation, tokens: Map<Role, string>): fc.Arbitrary<FuzzR
   const valid = schema ? fromSchema(schema, doc) : fc.constant({});
 
   const validJson = valid.map((value) => ({ kind: 'json' as const, value }));
-  const validForm = valid.map((value) => ({ kind: 'raw' as const, contentType: 'application/x-www-form-urlencoded', text: flatForm(value) }));
+  const validForm = valid.map((value) => ({
+    kind: 'raw' as const,
+    contentType: 'application/x-www-form-urlencoded',
+    text: flatForm(value),
+  }));
   const mutated = fc
-    .tuple(valid, fc.nat(), fc.constantFrom<Mutation>('replace', 'delete', 'add-field', 'wrap-in-array', 'wrap-in-object', 'control', 'odd-unicode', 'huge'), weirdValue, fc.string({ minLength: 1, maxLength: 12 }))
+    .tuple(
+      valid,
+      fc.nat(),
+      fc.constantFrom<Mutation>(
+        'replace',
+        'delete',
+        'add-field',
+        'wrap-in-array',
+        'wrap-in-object',
+        'control',
+        'odd-unicode',
+        'huge',
+      ),
+      weirdValue,
+      fc.string({ minLength: 1, maxLength: 12 }),
+    )
     .map(([value, pick, kind, weird, key]) => {
       const all = locations(value);
       return { kind: 'json' as const, value: mutate(value, all[pick % all.length] ?? [], kind, weird, key) };
     });
   const anyBody = weirdValue.map((value) => ({ kind: 'json' as const, value }));
   const rawText = fc
-    .tuple(fc.oneof(fc.constantFrom(...INVALID_JSON), fc.string({ maxLength: 60 }), valid.map((v) => JSON.stringify(v) ?? '')), fc.constantFrom(...CONTENT_TYPES))
+    .tuple(
+      fc.oneof(
+        fc.constantFrom(...INVALID_JSON),
+        fc.string({ maxLength: 60 }),
+        valid.map((v) => JSON.stringify(v) ?? ''),
+      ),
+      fc.constantFrom(...CONTENT_TYPES),
+    )
     .map(([text, contentType]) => ({ kind: 'raw' as const, contentType, text }));
 
   const bodyArb: fc.Arbitrary<FuzzRequest['body']> = takesBody
@@ -386,7 +566,8 @@ function send(url: string, r: FuzzRequest): request.Test {
     if (name === 'content-encoding' && r.body.kind !== 'raw') continue;
     test = test.set(name, value);
   }
-  if (r.body.kind === 'json') test = test.set('content-type', 'application/json').send(JSON.stringify(r.body.value) ?? 'null');
+  if (r.body.kind === 'json')
+    test = test.set('content-type', 'application/json').send(JSON.stringify(r.body.value) ?? 'null');
   else if (r.body.kind === 'raw') {
     if (r.body.contentType) test = test.set('content-type', r.body.contentType);
     test = test.send(r.body.text);
@@ -396,7 +577,12 @@ function send(url: string, r: FuzzRequest): request.Test {
 
 function describeRequest(r: FuzzRequest, tokens: Map<Role, string>): string {
   const who = r.auth ? ([...tokens.entries()].find(([, t]) => t === r.auth)?.[0] ?? 'token') : 'anonymous';
-  const body = r.body.kind === 'none' ? '' : r.body.kind === 'json' ? ` json ${JSON.stringify(r.body.value) ?? 'undefined'}` : ` ${r.body.contentType ?? '(no content-type)'} ${JSON.stringify(r.body.text)}`;
+  const body =
+    r.body.kind === 'none'
+      ? ''
+      : r.body.kind === 'json'
+        ? ` json ${JSON.stringify(r.body.value) ?? 'undefined'}`
+        : ` ${r.body.contentType ?? '(no content-type)'} ${JSON.stringify(r.body.text)}`;
   const headers = Object.keys(r.headers).length ? ` headers ${JSON.stringify(r.headers)}` : '';
   const text = `${r.method} ${r.path}${r.query ? `?${r.query}` : ''} as ${who}${headers}${body}`;
   return text.length > 1_500 ? `${text.slice(0, 1_500)}… (${text.length} chars)` : text;
@@ -458,7 +644,10 @@ describe('OpenAPI fuzz: no request to any route of any service gets a 5xx', () =
       let last = '';
       const ready = await waitUntil(
         async () => {
-          const res = await request(running.url).get('/health/ready').timeout({ response: 10_000 }).catch((e: Error) => ({ status: 0, text: e.message }));
+          const res = await request(running.url)
+            .get('/health/ready')
+            .timeout({ response: 10_000 })
+            .catch((e: Error) => ({ status: 0, text: e.message }));
           last = `${res.status} ${(res.text ?? '').slice(0, 600)}`;
           return res.status === 200;
         },
@@ -483,7 +672,9 @@ describe('OpenAPI fuzz: no request to any route of any service gets a 5xx', () =
     const statuses = new Map<number, number>();
     const failures: string[] = [];
     let requests = 0;
-    console.info(`openapi fuzz: ${operations.length} operations, ${RUNS} runs each, seed ${SEED} (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} to replay)`);
+    console.info(
+      `openapi fuzz: ${operations.length} operations, ${RUNS} runs each, seed ${SEED} (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} to replay)`,
+    );
     await inBatches(
       operations.map((o) => async () => {
         const key = `${o.service} ${o.route.httpMethod} ${o.route.path}`;
@@ -496,12 +687,19 @@ describe('OpenAPI fuzz: no request to any route of any service gets a 5xx', () =
           } catch (e) {
             const err = e as Error & { response?: request.Response; code?: string; timeout?: number };
             if (err.response) res = err.response;
-            else if (err.code === 'ERR_INVALID_CHAR' || err.code === 'ERR_UNESCAPED_CHARACTERS' || err.code === 'ERR_HTTP_INVALID_HEADER_VALUE') return; // the client refused to send it
+            else if (
+              err.code === 'ERR_INVALID_CHAR' ||
+              err.code === 'ERR_UNESCAPED_CHARACTERS' ||
+              err.code === 'ERR_HTTP_INVALID_HEADER_VALUE'
+            )
+              return; // the client refused to send it
             else throw new Error(`no answer (${err.code ?? err.message}) to ${describeRequest(r, tokens)}`);
           }
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status >= 500) {
-            throw new Error(`${res.status} for ${describeRequest(r, tokens)}\n    response: ${(res.text ?? '').slice(0, 800)}`);
+            throw new Error(
+              `${res.status} for ${describeRequest(r, tokens)}\n    response: ${(res.text ?? '').slice(0, 800)}`,
+            );
           }
         });
         const details = await fc.check(property, {
@@ -513,8 +711,11 @@ describe('OpenAPI fuzz: no request to any route of any service gets a 5xx', () =
           interruptAfterTimeLimit: 60_000,
         });
         if (details.failed) {
-          const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-          failures.push(`${key} (FUZZ_ONLY='${key}' FUZZ_SEED=${SEED} FUZZ_PATH=${details.counterexamplePath ?? ''}; ${details.numShrinks} shrinks)\n  ${error}`);
+          const error =
+            details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+          failures.push(
+            `${key} (FUZZ_ONLY='${key}' FUZZ_SEED=${SEED} FUZZ_PATH=${details.counterexamplePath ?? ''}; ${details.numShrinks} shrinks)\n  ${error}`,
+          );
         }
       }),
       CONCURRENCY,
@@ -524,7 +725,9 @@ describe('OpenAPI fuzz: no request to any route of any service gets a 5xx', () =
       .sort(([a], [b]) => a - b)
       .map(([s, n]) => `${s}×${n}`)
       .join(' ');
-    console.info(`openapi fuzz: ${requests} requests to ${operations.length} operations in ${seconds} s; statuses ${histogram}`);
+    console.info(
+      `openapi fuzz: ${requests} requests to ${operations.length} operations in ${seconds} s; statuses ${histogram}`,
+    );
     if (failures.length) console.error(`openapi fuzz: ${failures.length} failing operations\n${failures.join('\n')}`);
     expect(operations.length).toBeGreaterThan(ONLY ? 0 : 100);
     // Not vacuous: some requests got through to handlers, most were refused as client errors.

@@ -21,17 +21,31 @@ async function freePort(): Promise<number> {
 
 /** A throw-away redis-server of this test only (never the shared one on 6379). */
 async function startOwnRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  await waitUntil(async () => {
-    try {
-      if (probe.status !== 'ready') await probe.connect();
-      return (await probe.ping()) === 'PONG' ? true : undefined;
-    } catch {
-      probe.disconnect();
-      return undefined;
-    }
-  }, 10_000, `redis-server on ${port}`);
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const probe = new Redis({
+    port,
+    host: '127.0.0.1',
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  await waitUntil(
+    async () => {
+      try {
+        if (probe.status !== 'ready') await probe.connect();
+        return (await probe.ping()) === 'PONG' ? true : undefined;
+      } catch {
+        probe.disconnect();
+        return undefined;
+      }
+    },
+    10_000,
+    `redis-server on ${port}`,
+  );
   probe.disconnect();
   return child;
 }
@@ -61,7 +75,11 @@ describe('rate limits while Redis is down', () => {
     const redisUrl = `redis://127.0.0.1:${port}`;
     probe = await startService(probeService, isolatedOverrides(tag, 'probe', { ...auth.env, REDIS_URL: redisUrl }));
     // No seeded accounts needed: names that do not exist count and lock the same way.
-    identity = await startIdentity(tag, { REDIS_URL: redisUrl, IDENTITY_SIGN_IN_MAX_FAILURES: 4, SEED_DEV_USERS: false });
+    identity = await startIdentity(tag, {
+      REDIS_URL: redisUrl,
+      IDENTITY_SIGN_IN_MAX_FAILURES: 4,
+      SEED_DEV_USERS: false,
+    });
   }, 90_000);
 
   afterAll(async () => {
@@ -72,7 +90,8 @@ describe('rate limits while Redis is down', () => {
   }, 60_000);
 
   it('counts in memory, without stalling, while Redis accepts commands but never answers (hung or partitioned)', async () => {
-    const send = (): request.Test => request(probe.url).post('/probe/limited-account').send({ username: 'frozen.user' });
+    const send = (): request.Test =>
+      request(probe.url).post('/probe/limited-account').send({ username: 'frozen.user' });
     await send().expect(200); // one point counted in Redis
     process.kill(redisProcess!.pid!, 'SIGSTOP');
     try {
@@ -91,10 +110,14 @@ describe('rate limits while Redis is down', () => {
     // Counted in Redis while it is up.
     await request(probe.url).post('/probe/limited').expect(200);
     await stopOwnRedis(redisProcess);
-    const redisDown = await waitUntil(async () => {
-      const res = await request(probe.url).get('/health/ready');
-      return res.status === 503 ? res : undefined;
-    }, 15_000, 'readiness to see Redis down');
+    const redisDown = await waitUntil(
+      async () => {
+        const res = await request(probe.url).get('/health/ready');
+        return res.status === 503 ? res : undefined;
+      },
+      15_000,
+      'readiness to see Redis down',
+    );
     expect(redisDown.body.error.redis.status).toBe('down');
 
     // Redis gone: the in-memory insurance counts from zero with the same 3 points per minute.
@@ -111,10 +134,17 @@ describe('rate limits while Redis is down', () => {
   });
 
   it("identity's /token keeps its per-account limit and the staff lockout without Redis", async () => {
-    await waitUntil(async () => ((await request(identity.url).get('/health/ready')).status === 503 ? true : undefined), 15_000, 'identity to see Redis down');
+    await waitUntil(
+      async () => ((await request(identity.url).get('/health/ready')).status === 503 ? true : undefined),
+      15_000,
+      'identity to see Redis down',
+    );
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const res = await request(identity.url).post('/token').type('form').send({ grant_type: 'password', username: 'dev-clerk', password: `wrong-${i}` });
+      const res = await request(identity.url)
+        .post('/token')
+        .type('form')
+        .send({ grant_type: 'password', username: 'dev-clerk', password: `wrong-${i}` });
       statuses.push(res.status);
     }
     // Four wrong passwords lock the name (lockout counted in memory), then it stays locked: never a 5xx.
@@ -124,7 +154,14 @@ describe('rate limits while Redis is down', () => {
     // The per IP+account limit of /token (20 per 5 minutes, whatever the outcome) holds too.
     const more: number[] = [];
     for (let i = 0; i < 21; i++) {
-      more.push((await request(identity.url).post('/token').type('form').send({ grant_type: 'password', username: 'nobody-here', password: 'x' })).status);
+      more.push(
+        (
+          await request(identity.url)
+            .post('/token')
+            .type('form')
+            .send({ grant_type: 'password', username: 'nobody-here', password: 'x' })
+        ).status,
+      );
     }
     expect(more.every((s) => s < 500)).toBe(true);
     expect(more.slice(0, 20).includes(429)).toBe(false);

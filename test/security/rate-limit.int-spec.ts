@@ -7,7 +7,6 @@ import { isolatedOverrides, TestAuthority, uniqueTag } from '@legal/testing';
 import type Redis from 'ioredis';
 import { probeService } from './support/probe.definition';
 
-
 describe('@RateLimit (Redis)', () => {
   let auth: TestAuthority;
   let probe: RunningService;
@@ -66,8 +65,10 @@ describe('@RateLimit (Redis)', () => {
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.join(' ')).not.toMatch(/wang|fang|alice/i);
     // Nor as an unkeyed hash, which a dictionary of all phone numbers (or user names) reverses.
-    const plainHash = (account: string): string => createHash('sha256').update(account, 'utf8').digest('base64url').slice(0, 22);
-    for (const account of ['wang.fang', 'li.lei', 'citizen-alice', 'citizen-bob']) expect(keys.join(' ')).not.toContain(plainHash(account));
+    const plainHash = (account: string): string =>
+      createHash('sha256').update(account, 'utf8').digest('base64url').slice(0, 22);
+    for (const account of ['wang.fang', 'li.lei', 'citizen-alice', 'citizen-bob'])
+      expect(keys.join(' ')).not.toContain(plainHash(account));
   });
 });
 
@@ -81,7 +82,10 @@ describe('client address behind proxies (TRUSTED_PROXIES)', () => {
     // No trusted proxy (the default): the client address is the TCP peer, whatever the headers say.
     direct = await startService(probeService, isolatedOverrides(tag, 'direct', auth.env));
     // A load balancer on 127.0.0.0/8: the address it forwards is the client's.
-    behindProxy = await startService(probeService, isolatedOverrides(tag, 'proxied', { ...auth.env, TRUSTED_PROXIES: '127.0.0.0/8' }));
+    behindProxy = await startService(
+      probeService,
+      isolatedOverrides(tag, 'proxied', { ...auth.env, TRUSTED_PROXIES: '127.0.0.0/8' }),
+    );
   });
   afterAll(async () => {
     for (const s of [direct, behindProxy]) {
@@ -93,7 +97,8 @@ describe('client address behind proxies (TRUSTED_PROXIES)', () => {
   it('ignores a forged X-Forwarded-For when no proxy is trusted: the caller keeps its one bucket', async () => {
     const forged = ['198.18.0.1', '198.18.0.2', '198.18.0.3', '198.18.0.4', '198.18.0.5'];
     const statuses: number[] = [];
-    for (const ip of forged) statuses.push((await request(direct.url).post('/probe/limited').set('x-forwarded-for', ip)).status);
+    for (const ip of forged)
+      statuses.push((await request(direct.url).post('/probe/limited').set('x-forwarded-for', ip)).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     // Nor does it enter the counter keys.
     const keys = await direct.app.get<Redis>(REDIS).keys(`${direct.env.REDIS_KEY_PREFIX}rl:probe-ip*`);
@@ -103,13 +108,16 @@ describe('client address behind proxies (TRUSTED_PROXIES)', () => {
   it('uses the forwarded client address when the peer is a trusted proxy', async () => {
     const statuses = async (ip: string, n: number): Promise<number[]> => {
       const out: number[] = [];
-      for (let i = 0; i < n; i++) out.push((await request(behindProxy.url).post('/probe/limited').set('x-forwarded-for', ip)).status);
+      for (let i = 0; i < n; i++)
+        out.push((await request(behindProxy.url).post('/probe/limited').set('x-forwarded-for', ip)).status);
       return out;
     };
     expect(await statuses('198.18.1.1', 4)).toEqual([200, 200, 200, 429]);
     // Another citizen behind the same balancer has a bucket of its own.
     expect(await statuses('198.18.1.2', 1)).toEqual([200]);
     // A client that prepends its own forged entry is still counted by the address the proxy saw.
-    expect((await request(behindProxy.url).post('/probe/limited').set('x-forwarded-for', '203.0.113.99, 198.18.1.1')).status).toBe(429);
+    expect(
+      (await request(behindProxy.url).post('/probe/limited').set('x-forwarded-for', '203.0.113.99, 198.18.1.1')).status,
+    ).toBe(429);
   });
 });

@@ -10,19 +10,36 @@ export interface BareHttpResult {
   /** Sequential POSTs from the same client the bench uses for intakes (fetch): the one-request floor. */
   sequentialPost: Summary;
   /** autocannon, 10 connections, 5 s, POST /echo. */
-  autocannon: { connections: number; durationSeconds: number; requestsPerSecond: number; latencyP50: number; latencyP99: number; errors: number; non2xx: number };
+  autocannon: {
+    connections: number;
+    durationSeconds: number;
+    requestsPerSecond: number;
+    latencyP50: number;
+    latencyP99: number;
+    errors: number;
+    non2xx: number;
+  };
   rssMiB: number;
   note: string;
 }
 
-const BODY = JSON.stringify({ regionCode: '371324101', description: '在工地干了半年活，老板拖欠工资三万元不给', contact: { phone: '13812345678' }, language: 'zh' });
+const BODY = JSON.stringify({
+  regionCode: '371324101',
+  description: '在工地干了半年活，老板拖欠工资三万元不给',
+  contact: { phone: '13812345678' },
+  language: 'zh',
+});
 
 /** A bare NestJS endpoint (express adapter) in its own process, measured two ways. */
 export async function bareNestHttp(samples = 300): Promise<BareHttpResult> {
-  const child = spawn(process.execPath, ['-r', path.join(REPO_ROOT, 'test', 'swc-register.js'), path.join(__dirname, 'bare-nest-server.ts')], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', path.join(REPO_ROOT, 'test', 'swc-register.js'), path.join(__dirname, 'bare-nest-server.ts')],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => {
     stderr += c.toString('utf8');
@@ -47,7 +64,14 @@ export async function bareNestHttp(samples = 300): Promise<BareHttpResult> {
       await res.arrayBuffer();
       if (i >= 30) times.push(performance.now() - start);
     }
-    const cannon = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY, connections: 10, duration: 5 });
+    const cannon = await autocannon({
+      url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: BODY,
+      connections: 10,
+      duration: 5,
+    });
     const rss = rssMiB(child.pid ?? -1);
     return {
       sequentialPost: summarize(times),

@@ -23,7 +23,12 @@ export async function kafkaRoundTrip(brokers: string[], tag: string, samples = 2
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 1, replicationFactor: 1 }], waitForLeaders: true });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-  const consumer = kafka.consumer({ groupId: `${tag}.bench-rtt`, maxWaitTimeInMs: 1000, sessionTimeout: 30000, heartbeatInterval: 3000 });
+  const consumer = kafka.consumer({
+    groupId: `${tag}.bench-rtt`,
+    maxWaitTimeInMs: 1000,
+    sessionTimeout: 30000,
+    heartbeatInterval: 3000,
+  });
   const waiting = new Map<string, (receivedAt: number) => void>();
   const times: number[] = [];
   try {
@@ -46,7 +51,11 @@ export async function kafkaRoundTrip(brokers: string[], tag: string, samples = 2
       const id = randomUUID();
       const received = new Promise<number>((resolve) => waiting.set(id, resolve));
       const start = performance.now();
-      await producer.send({ topic, acks: -1, messages: [{ key: id, value: JSON.stringify({ i, at: new Date().toISOString(), pad: 'x'.repeat(600) }) }] });
+      await producer.send({
+        topic,
+        acks: -1,
+        messages: [{ key: id, value: JSON.stringify({ i, at: new Date().toISOString(), pad: 'x'.repeat(600) }) }],
+      });
       const at = await Promise.race([received, sleep(5000).then(() => NaN)]);
       waiting.delete(id);
       if (i >= 20) times.push(at - start);
@@ -59,5 +68,10 @@ export async function kafkaRoundTrip(brokers: string[], tag: string, samples = 2
     await admin.deleteGroups([`${tag}.bench-rtt`]).catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
   }
-  return { topic, samples: times.length, roundTrip: summarize(times), note: 'send(acks=all, idempotent) → eachMessage, one message at a time, 600-byte value' };
+  return {
+    topic,
+    samples: times.length,
+    roundTrip: summarize(times),
+    note: 'send(acks=all, idempotent) → eachMessage, one message at a time, 600-byte value',
+  };
 }

@@ -20,7 +20,9 @@ export async function pgInsertCommit(databaseUrl: string, tag: string, samples =
   await client.connect();
   try {
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await client.query(`CREATE TABLE "${schema}".bench_row (id uuid PRIMARY KEY, payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    await client.query(
+      `CREATE TABLE "${schema}".bench_row (id uuid PRIMARY KEY, payload jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+    );
     const payload = JSON.stringify({ kind: 'bench', pad: 'x'.repeat(600) });
     for (let i = 0; i < samples + 20; i++) {
       const start = performance.now();
@@ -33,5 +35,9 @@ export async function pgInsertCommit(databaseUrl: string, tag: string, samples =
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     await client.end().catch(() => undefined);
   }
-  return { samples: times.length, insertCommit: summarize(times), note: 'BEGIN; INSERT one row (uuid, 600-byte jsonb); COMMIT — three round trips, one WAL flush' };
+  return {
+    samples: times.length,
+    insertCommit: summarize(times),
+    note: 'BEGIN; INSERT one row (uuid, 600-byte jsonb); COMMIT — three round trips, one WAL flush',
+  };
 }

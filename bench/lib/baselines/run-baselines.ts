@@ -24,6 +24,8 @@ export async function runBaselines(settings: BaselineSettings, log: (line: strin
   log(`  p50 ${postgres.insertCommit.p50} ms, p99 ${postgres.insertCommit.p99} ms`);
   log('baseline: bare NestJS endpoint (express)');
   const http = await bareNestHttp();
-  log(`  sequential p50 ${http.sequentialPost.p50} ms, p99 ${http.sequentialPost.p99} ms; autocannon c=10 ${http.autocannon.requestsPerSecond} req/s`);
+  log(
+    `  sequential p50 ${http.sequentialPost.p50} ms, p99 ${http.sequentialPost.p99} ms; autocannon c=10 ${http.autocannon.requestsPerSecond} req/s`,
+  );
   return { kafka, postgres, http };
 }

@@ -20,7 +20,8 @@ export interface StepRow {
 }
 
 export function stepRow(step: StepResult, floors: Record<Stage, Floor> | undefined): StepRow {
-  const pick = (f: (s: Stage) => number): Record<Stage, number> => Object.fromEntries(STAGES.map((s) => [s, f(s)])) as Record<Stage, number>;
+  const pick = (f: (s: Stage) => number): Record<Stage, number> =>
+    Object.fromEntries(STAGES.map((s) => [s, f(s)])) as Record<Stage, number>;
   return {
     rate: step.rate,
     offeredPerSecond: Math.round((step.pacing.started / step.pacing.wallSeconds) * 10) / 10,
@@ -46,9 +47,24 @@ export function baselineTable(b: Baselines): string {
   return table(
     ['baseline (same run, same servers)', 'p50 ms', 'p99 ms', 'notes'],
     [
-      ['Kafka produce→consume, kafkajs', b.kafka.roundTrip.p50, b.kafka.roundTrip.p99, `${b.kafka.samples} one-at-a-time, acks=all`],
-      ['INSERT + COMMIT, node-postgres', b.postgres.insertCommit.p50, b.postgres.insertCommit.p99, `${b.postgres.samples} one-at-a-time`],
-      ['bare NestJS POST (express), sequential', b.http.sequentialPost.p50, b.http.sequentialPost.p99, `autocannon -c 10: ${b.http.autocannon.requestsPerSecond} req/s, p99 ${b.http.autocannon.latencyP99} ms`],
+      [
+        'Kafka produce→consume, kafkajs',
+        b.kafka.roundTrip.p50,
+        b.kafka.roundTrip.p99,
+        `${b.kafka.samples} one-at-a-time, acks=all`,
+      ],
+      [
+        'INSERT + COMMIT, node-postgres',
+        b.postgres.insertCommit.p50,
+        b.postgres.insertCommit.p99,
+        `${b.postgres.samples} one-at-a-time`,
+      ],
+      [
+        'bare NestJS POST (express), sequential',
+        b.http.sequentialPost.p50,
+        b.http.sequentialPost.p99,
+        `autocannon -c 10: ${b.http.autocannon.requestsPerSecond} req/s, p99 ${b.http.autocannon.latencyP99} ms`,
+      ],
     ],
   );
 }
@@ -62,7 +78,19 @@ export function floorTable(floors: Record<Stage, Floor>): string {
 
 export function stepsTable(rows: StepRow[]): string {
   return table(
-    ['rate/s', 'offered/s', 'completed/s', 'done', 'load avg / bench CPU %', 'case code p50/p95/p99', 'dispatched p50/p95/p99', 'accepted p50/p95/p99', 'all 3 read models p50/p95/p99', 'e2e p50 ÷ floor', 'e2e p99 ÷ floor'],
+    [
+      'rate/s',
+      'offered/s',
+      'completed/s',
+      'done',
+      'load avg / bench CPU %',
+      'case code p50/p95/p99',
+      'dispatched p50/p95/p99',
+      'accepted p50/p95/p99',
+      'all 3 read models p50/p95/p99',
+      'e2e p50 ÷ floor',
+      'e2e p99 ÷ floor',
+    ],
     rows.map((r) => [
       r.rate,
       r.offeredPerSecond,
@@ -82,7 +110,14 @@ export function stepsTable(rows: StepRow[]): string {
 export function memoryTable(idle: ResourceWindow[], load: ResourceWindow[], loadLabel: string): string {
   const names = [...new Set([...idle.map((w) => w.service), ...load.map((w) => w.service)])].sort();
   return table(
-    ['service', 'RSS idle MiB', `RSS under load MiB (peak, ${loadLabel})`, 'CPU % idle', `CPU % under load (${loadLabel})`, 'waiting for a CPU % (under load)'],
+    [
+      'service',
+      'RSS idle MiB',
+      `RSS under load MiB (peak, ${loadLabel})`,
+      'CPU % idle',
+      `CPU % under load (${loadLabel})`,
+      'waiting for a CPU % (under load)',
+    ],
     names.map((n) => {
       const i = idle.find((w) => w.service === n);
       const l = load.find((w) => w.service === n);
@@ -104,6 +139,8 @@ export function hopsTable(steps: StepResult[]): string {
 export function timingsTable(step: StepResult): string {
   return table(
     [`service (${step.label})`, 'consumer / outbox', 'count', 'mean ms'],
-    step.serviceTimings.filter((t) => !t.what.endsWith(' failed') || t.count > 0).map((t) => [t.service, t.what, t.count, t.meanMs]),
+    step.serviceTimings
+      .filter((t) => !t.what.endsWith(' failed') || t.count > 0)
+      .map((t) => [t.service, t.what, t.count, t.meanMs]),
   );
 }

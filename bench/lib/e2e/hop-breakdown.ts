@@ -15,11 +15,23 @@ import type { IntakeTrace } from './intake-trace';
  *   changedRelay    that row → readable on workorder.changed
  *   readModels      readable → the last of the three platforms applied it
  */
-export const HOPS = ['http', 'platformRelay', 'workOrderIntake', 'workOrderRelay', 'handler', 'handlerRelay', 'workOrderReport', 'changedRelay', 'readModels'] as const;
+export const HOPS = [
+  'http',
+  'platformRelay',
+  'workOrderIntake',
+  'workOrderRelay',
+  'handler',
+  'handlerRelay',
+  'workOrderReport',
+  'changedRelay',
+  'readModels',
+] as const;
 export type Hop = (typeof HOPS)[number];
 
 function diff(later: number | undefined, earlier: number | undefined): number | undefined {
-  return later === undefined || earlier === undefined || !Number.isFinite(later) || !Number.isFinite(earlier) ? undefined : later - earlier;
+  return later === undefined || earlier === undefined || !Number.isFinite(later) || !Number.isFinite(earlier)
+    ? undefined
+    : later - earlier;
 }
 
 export function hopsOf(trace: IntakeTrace, tracker: KafkaStageTracker): Record<Hop, number | undefined> {
@@ -42,5 +54,7 @@ export function hopsOf(trace: IntakeTrace, tracker: KafkaStageTracker): Record<H
 
 export function hopSummary(traces: IntakeTrace[], tracker: KafkaStageTracker): Record<Hop, Summary> {
   const all = traces.map((t) => hopsOf(t, tracker));
-  return Object.fromEntries(HOPS.map((h) => [h, summarize(all.flatMap((x) => (x[h] === undefined ? [] : [x[h] as number])))])) as Record<Hop, Summary>;
+  return Object.fromEntries(
+    HOPS.map((h) => [h, summarize(all.flatMap((x) => (x[h] === undefined ? [] : [x[h] as number])))]),
+  ) as Record<Hop, Summary>;
 }

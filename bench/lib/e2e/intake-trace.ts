@@ -16,7 +16,11 @@ export interface IntakeTrace {
   readModelsVisibleAt?: number;
 }
 
-export function traceOf(submitted: SubmittedIntake, tracker: KafkaStageTracker, watcher: ReadModelWatcher): IntakeTrace {
+export function traceOf(
+  submitted: SubmittedIntake,
+  tracker: KafkaStageTracker,
+  watcher: ReadModelWatcher,
+): IntakeTrace {
   const trace: IntakeTrace = { submitted };
   if (!submitted.intakeId) return trace;
   const outcome = tracker.outcomes.get(submitted.intakeId);
@@ -39,6 +43,7 @@ export function traceOf(submitted: SubmittedIntake, tracker: KafkaStageTracker, 
 export function isSettled(trace: IntakeTrace): boolean {
   if (!trace.submitted.intakeId) return true;
   if (trace.caseCodeAt === undefined) return false;
-  if (trace.outcomeType?.includes('rejected') || trace.outcome === 'triage' || trace.outcome === 'closed-on-spot') return true;
+  if (trace.outcomeType?.includes('rejected') || trace.outcome === 'triage' || trace.outcome === 'closed-on-spot')
+    return true;
   return trace.readModelsAt !== undefined;
 }

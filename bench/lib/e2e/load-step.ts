@@ -68,7 +68,14 @@ export interface StepResult {
   /** Per hop, from the events' own times (see hop-breakdown.ts). */
   hops: Record<Hop, Summary>;
   /** Completion and end-to-end p50 per platform and service type. */
-  breakdown: { platform: string; serviceType: string; sent: number; completed: number; e2eP50: number; caseCodeP50: number }[];
+  breakdown: {
+    platform: string;
+    serviceType: string;
+    sent: number;
+    completed: number;
+    e2eP50: number;
+    caseCodeP50: number;
+  }[];
   resources: ResourceWindow[];
   /** Mean consumer handler run time and outbox publish latency over the step, from the services' /metrics. */
   serviceTimings: TimingDelta[];
@@ -127,8 +134,10 @@ function breakdownOf(traces: IntakeTrace[]): StepResult['breakdown'] {
         serviceType,
         sent: list.length,
         completed: list.filter((t) => t.readModelsAt !== undefined).length,
-        e2eP50: summarize(list.flatMap((t) => (t.readModelsAt === undefined ? [] : [t.readModelsAt - t.submitted.t0]))).p50,
-        caseCodeP50: summarize(list.flatMap((t) => (t.caseCodeAt === undefined ? [] : [t.caseCodeAt - t.submitted.t0]))).p50,
+        e2eP50: summarize(list.flatMap((t) => (t.readModelsAt === undefined ? [] : [t.readModelsAt - t.submitted.t0])))
+          .p50,
+        caseCodeP50: summarize(list.flatMap((t) => (t.caseCodeAt === undefined ? [] : [t.caseCodeAt - t.submitted.t0])))
+          .p50,
       };
     });
 }
@@ -150,7 +159,8 @@ export async function runStep(config: StepConfig, tools: StepTools, log: (line: 
       for (let k = 0; k < 200; k++) {
         const outcome = tools.tracker.outcomes.get(intakeId);
         if (outcome?.caseCode) {
-          if (tools.sampler.offer({ n, caseCode: outcome.caseCode, phone: request.citizen.phone, t0: result.t0 })) sampledAt.set(n, result.t0);
+          if (tools.sampler.offer({ n, caseCode: outcome.caseCode, phone: request.citizen.phone, t0: result.t0 }))
+            sampledAt.set(n, result.t0);
           break;
         }
         await sleep(50);
@@ -183,7 +193,9 @@ export async function runStep(config: StepConfig, tools: StepTools, log: (line: 
       const at = stageTime(t, stage);
       return at === undefined ? undefined : at - t.submitted.t0;
     });
-  const stages = Object.fromEntries(STAGES.map((s) => [s, summarize(latency(s).filter((v): v is number => v !== undefined))])) as Record<Stage, Summary>;
+  const stages = Object.fromEntries(
+    STAGES.map((s) => [s, summarize(latency(s).filter((v): v is number => v !== undefined))]),
+  ) as Record<Stage, Summary>;
   const p99Strict = Object.fromEntries(STAGES.map((s) => [s, strictP99(latency(s))])) as Record<Stage, number>;
   const completedTraces = accepted.filter((t) => t.readModelsAt !== undefined);
   const firstT0 = Math.min(...accepted.map((t) => t.submitted.t0));
@@ -201,15 +213,24 @@ export async function runStep(config: StepConfig, tools: StepTools, log: (line: 
     pacing,
     submitted: submitted.length,
     httpAccepted: accepted.length,
-    httpFailures: [...failures.entries()].map(([status, f]) => ({ status, count: f.count, example: f.example.slice(0, 300) })),
+    httpFailures: [...failures.entries()].map(([status, f]) => ({
+      status,
+      count: f.count,
+      example: f.example.slice(0, 300),
+    })),
     settled: traces.filter(isSettled).length,
     completed: completedTraces.length,
     completedPerSecond: steadyRate(completedTraces.map((t) => t.readModelsAt ?? 0)),
-    completedPerSecondMakespan: completedTraces.length > 0 && lastDone > firstT0 ? Math.round((completedTraces.length / ((lastDone - firstT0) / 1000)) * 100) / 100 : 0,
+    completedPerSecondMakespan:
+      completedTraces.length > 0 && lastDone > firstT0
+        ? Math.round((completedTraces.length / ((lastDone - firstT0) / 1000)) * 100) / 100
+        : 0,
     drainMs: Math.round(windowEnd - sendEnd),
     http: summarize(accepted.map((t) => t.submitted.httpMs)),
     stages,
-    readModelsVisible: summarize(accepted.map((t) => (t.readModelsVisibleAt === undefined ? NaN : t.readModelsVisibleAt - t.submitted.t0))),
+    readModelsVisible: summarize(
+      accepted.map((t) => (t.readModelsVisibleAt === undefined ? NaN : t.readModelsVisibleAt - t.submitted.t0)),
+    ),
     p99Strict,
     httpLookupSample: {
       watched: sample.length,
@@ -229,7 +250,9 @@ export async function runStep(config: StepConfig, tools: StepTools, log: (line: 
   log(
     `  ${config.label}: ${result.httpAccepted}/${result.submitted} accepted over HTTP, ${result.completed} completed (${result.completedPerSecond}/s); ` +
       STAGES.map((s) => `${s} p50 ${stages[s].p50} p99 ${p99Strict[s]}`).join(', ') +
-      (result.httpFailures.length ? `; HTTP failures ${JSON.stringify(result.httpFailures.map((f) => [f.status, f.count]))}` : ''),
+      (result.httpFailures.length
+        ? `; HTTP failures ${JSON.stringify(result.httpFailures.map((f) => [f.status, f.count]))}`
+        : ''),
   );
   return result;
 }

@@ -45,7 +45,12 @@ interface JsonAnswer {
 }
 
 async function postJson(url: string, body: unknown, headers: Record<string, string>): Promise<JsonAnswer> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(30000) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30000),
+  });
   const text = await res.text();
   let parsed: Record<string, unknown> | undefined;
   try {
@@ -61,7 +66,16 @@ function str(v: unknown): string | undefined {
 }
 
 function failure(req: IntakeRequest, t0: number, status: number, detail: string): SubmittedIntake {
-  return { n: req.n, platform: req.platform, serviceType: req.serviceType, regionCode: req.regionCode, t0, httpMs: epochNow() - t0, status, error: detail.slice(0, 500) };
+  return {
+    n: req.n,
+    platform: req.platform,
+    serviceType: req.serviceType,
+    regionCode: req.regionCode,
+    t0,
+    httpMs: epochNow() - t0,
+    status,
+    error: detail.slice(0, 500),
+  };
 }
 
 /** Synthetic client address for request n (the portal limits submissions per IP; the launcher sets TRUSTED_PROXIES=loopback). */
@@ -93,7 +107,10 @@ export class PlatformClients {
 
   /** An agent logs a call to be followed up as a work order: POST /calls. */
   private async hotline(req: IntakeRequest): Promise<SubmittedIntake> {
-    const bearer = await this.auth.bearer({ roles: ['hotline-agent'], org: 'org-370000-hotline', region: '370000' }, 'bench-agent');
+    const bearer = await this.auth.bearer(
+      { roles: ['hotline-agent'], org: 'org-370000-hotline', region: '370000' },
+      'bench-agent',
+    );
     const t0 = epochNow();
     const answer = await postJson(
       `${this.urls.hotline}/calls`,
@@ -110,7 +127,17 @@ export class PlatformClients {
       { authorization: bearer },
     );
     if (answer.status !== 201) return failure(req, t0, answer.status, answer.text);
-    return { n: req.n, platform: 'hotline', serviceType: req.serviceType, regionCode: req.regionCode, t0, httpMs: epochNow() - t0, status: answer.status, intakeId: str(answer.body?.intakeId), recordId: str(answer.body?.id) };
+    return {
+      n: req.n,
+      platform: 'hotline',
+      serviceType: req.serviceType,
+      regionCode: req.regionCode,
+      t0,
+      httpMs: epochNow() - t0,
+      status: answer.status,
+      intakeId: str(answer.body?.intakeId),
+      recordId: str(answer.body?.id),
+    };
   }
 
   /** A citizen submits on the web portal without an account: POST /portal/requests. */
@@ -129,17 +156,36 @@ export class PlatformClients {
       { 'x-forwarded-for': clientIp(req.n) },
     );
     if (answer.status !== 202) return failure(req, t0, answer.status, answer.text);
-    return { n: req.n, platform: 'portal', serviceType: req.serviceType, regionCode: req.regionCode, t0, httpMs: epochNow() - t0, status: answer.status, intakeId: str(answer.body?.intakeId), recordId: str(answer.body?.submissionId) };
+    return {
+      n: req.n,
+      platform: 'portal',
+      serviceType: req.serviceType,
+      regionCode: req.regionCode,
+      t0,
+      httpMs: epochNow() - t0,
+      status: answer.status,
+      intakeId: str(answer.body?.intakeId),
+      recordId: str(answer.body?.submissionId),
+    };
   }
 
   /** A clerk registers a walk-in (POST /walk-ins), then records it as a work order (POST /walk-ins/{id}/outcome: the intake). */
   private async centre(req: IntakeRequest): Promise<SubmittedIntake> {
     const county = req.regionCode.slice(0, 6);
-    const bearer = await this.auth.bearer({ roles: ['centre-clerk'], org: `org-${county}-centre`, region: county }, `bench-clerk-${county}`);
+    const bearer = await this.auth.bearer(
+      { roles: ['centre-clerk'], org: `org-${county}-centre`, region: county },
+      `bench-clerk-${county}`,
+    );
     const start = epochNow();
     const visit = await postJson(
       `${this.urls.centre}/walk-ins`,
-      { idCardNumber: req.citizen.idCardNumber, name: req.citizen.name, address: req.citizen.address, phone: req.citizen.phone, regionCode: req.regionCode },
+      {
+        idCardNumber: req.citizen.idCardNumber,
+        name: req.citizen.name,
+        address: req.citizen.address,
+        phone: req.citizen.phone,
+        regionCode: req.regionCode,
+      },
       { authorization: bearer },
     );
     const visitId = str(visit.body?.id);

@@ -35,7 +35,11 @@ export class HttpLookupSampler {
   constructor(
     private readonly urls: Record<PlatformName, string>,
     private readonly auth: BenchAuth,
-    private readonly options: { maxActive: number; intervalMs: number; timeoutMs: number } = { maxActive: 3, intervalMs: 150, timeoutMs: 30000 },
+    private readonly options: { maxActive: number; intervalMs: number; timeoutMs: number } = {
+      maxActive: 3,
+      intervalMs: 150,
+      timeoutMs: 30000,
+    },
   ) {}
 
   /** Starts watching one request unless the sampler is already busy; returns whether it was taken. */
@@ -57,12 +61,20 @@ export class HttpLookupSampler {
     const headers = { authorization: bearer, 'content-type': 'application/json' };
     const signal = AbortSignal.timeout(5000);
     if (platform === 'hotline') {
-      const res = await fetch(`${this.urls.hotline}/caller-history/search`, { method: 'POST', headers, body: JSON.stringify({ phone: target.phone, limit: 20 }), signal });
+      const res = await fetch(`${this.urls.hotline}/caller-history/search`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ phone: target.phone, limit: 20 }),
+        signal,
+      });
       if (res.status !== 200) throw new Error(`hotline ${res.status}: ${(await res.text()).slice(0, 200)}`);
       const body = (await res.json()) as { workOrders?: { items?: { caseCode?: string; status?: string }[] } };
       return body.workOrders?.items?.find((w) => w.caseCode === target.caseCode)?.status;
     }
-    const url = platform === 'portal' ? `${this.urls.portal}/portal/staff/work-orders/${encodeURIComponent(target.caseCode)}` : `${this.urls.centre}/work-orders/${encodeURIComponent(target.caseCode)}`;
+    const url =
+      platform === 'portal'
+        ? `${this.urls.portal}/portal/staff/work-orders/${encodeURIComponent(target.caseCode)}`
+        : `${this.urls.centre}/work-orders/${encodeURIComponent(target.caseCode)}`;
     const res = await fetch(url, { headers, signal });
     if (res.status === 404) {
       await res.arrayBuffer();
@@ -73,7 +85,10 @@ export class HttpLookupSampler {
   }
 
   private async watch(target: LookupTarget): Promise<void> {
-    const bearer = await this.auth.bearer({ roles: ['supervisor'], org: 'org-370000-supervision', region: '370000' }, 'bench-supervisor');
+    const bearer = await this.auth.bearer(
+      { roles: ['supervisor'], org: 'org-370000-supervision', region: '370000' },
+      'bench-supervisor',
+    );
     const result: LookupResult = { n: target.n, acceptedAt: {}, polls: 0 };
     const deadline = Date.now() + this.options.timeoutMs;
     const platforms: PlatformName[] = ['hotline', 'portal', 'centre'];

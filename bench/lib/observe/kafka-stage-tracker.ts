@@ -63,16 +63,41 @@ export class KafkaStageTracker {
   private workOrder(id: string): WorkOrderSeen {
     let seen = this.workOrders.get(id);
     if (!seen) {
-      seen = { offers: 0, offerIds: new Set(), handlers: new Set(), acceptedReports: 0, rejections: 0, changes: 0, lastVersion: 0 };
+      seen = {
+        offers: 0,
+        offerIds: new Set(),
+        handlers: new Set(),
+        acceptedReports: 0,
+        rejections: 0,
+        changes: 0,
+        lastVersion: 0,
+      };
       this.workOrders.set(id, seen);
     }
     return seen;
   }
 
   async start(): Promise<void> {
-    const kafka = new Kafka({ clientId: `${this.tag}-tracker`, brokers: this.brokers, sasl: benchAdminSasl(), logLevel: logLevel.NOTHING });
-    const topics = [TOPICS.intakeSubmitted, TOPICS.intakeOutcome, TOPICS.workOrderDispatch, TOPICS.handlerReport, TOPICS.workOrderChanged].map((t) => prefixedTopic(this.tag, t.name));
-    const consumer = kafka.consumer({ groupId: `${this.tag}.bench-tracker`, maxWaitTimeInMs: 200, sessionTimeout: 30000, heartbeatInterval: 3000, allowAutoTopicCreation: false });
+    const kafka = new Kafka({
+      clientId: `${this.tag}-tracker`,
+      brokers: this.brokers,
+      sasl: benchAdminSasl(),
+      logLevel: logLevel.NOTHING,
+    });
+    const topics = [
+      TOPICS.intakeSubmitted,
+      TOPICS.intakeOutcome,
+      TOPICS.workOrderDispatch,
+      TOPICS.handlerReport,
+      TOPICS.workOrderChanged,
+    ].map((t) => prefixedTopic(this.tag, t.name));
+    const consumer = kafka.consumer({
+      groupId: `${this.tag}.bench-tracker`,
+      maxWaitTimeInMs: 200,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      allowAutoTopicCreation: false,
+    });
     this.consumer = consumer;
     let joined = false;
     consumer.on(consumer.events.GROUP_JOIN, () => {
@@ -99,7 +124,14 @@ export class KafkaStageTracker {
         if (plain === TOPICS.intakeOutcome.name) {
           const intakeId = text(data.intakeId);
           if (intakeId && !this.outcomes.has(intakeId)) {
-            this.outcomes.set(intakeId, { at, eventTime, type: event.type, outcome: text(data.outcome), workOrderId: text(data.workOrderId), caseCode: text(data.caseCode) });
+            this.outcomes.set(intakeId, {
+              at,
+              eventTime,
+              type: event.type,
+              outcome: text(data.outcome),
+              workOrderId: text(data.workOrderId),
+              caseCode: text(data.caseCode),
+            });
           }
           return;
         }

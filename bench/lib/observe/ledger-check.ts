@@ -46,8 +46,16 @@ export async function checkLedger(
   await client.connect();
   const wo = `"${schemas.workOrder}"`;
   try {
-    const workOrderIntakes = await scalar(client, `SELECT count(*) AS n FROM ${wo}.work_order_intake WHERE intake_id = ANY($1::uuid[])`, [intakeIds]);
-    const workOrders = await scalar(client, `SELECT count(DISTINCT work_order_id) AS n FROM ${wo}.work_order_intake WHERE intake_id = ANY($1::uuid[])`, [intakeIds]);
+    const workOrderIntakes = await scalar(
+      client,
+      `SELECT count(*) AS n FROM ${wo}.work_order_intake WHERE intake_id = ANY($1::uuid[])`,
+      [intakeIds],
+    );
+    const workOrders = await scalar(
+      client,
+      `SELECT count(DISTINCT work_order_id) AS n FROM ${wo}.work_order_intake WHERE intake_id = ANY($1::uuid[])`,
+      [intakeIds],
+    );
     const distinctCaseCodes = await scalar(
       client,
       `SELECT count(DISTINCT w.case_code) AS n FROM ${wo}.work_order w JOIN ${wo}.work_order_intake i ON i.work_order_id = w.id WHERE i.intake_id = ANY($1::uuid[])`,
@@ -64,7 +72,10 @@ export async function checkLedger(
         client,
         `SELECT count(*) AS n FROM (SELECT work_order_id FROM "${schema}".offer WHERE status = 'accepted' GROUP BY work_order_id HAVING count(*) > 1) x`,
       );
-      handlerAccepted[handler] = await scalar(client, `SELECT count(*) AS n FROM "${schema}".offer WHERE status = 'accepted'`);
+      handlerAccepted[handler] = await scalar(
+        client,
+        `SELECT count(*) AS n FROM "${schema}".offer WHERE status = 'accepted'`,
+      );
     }
     const outcomes = intakeIds.map((id) => tracker.outcomes.get(id)).filter((o) => o !== undefined);
     const woIds = new Set(outcomes.map((o) => o.workOrderId).filter((x): x is string => x !== undefined));
@@ -79,9 +90,11 @@ export async function checkLedger(
     const problems: string[] = [];
     const missing = typeof workOrderIntakes === 'number' ? intakeIds.length - workOrderIntakes : workOrderIntakes;
     if (missing !== 0) problems.push(`intakes missing in work_order_intake: ${missing}`);
-    if (typeof workOrders === 'number' && typeof distinctCaseCodes === 'number' && workOrders !== distinctCaseCodes) problems.push(`work orders ${workOrders} ≠ distinct case codes ${distinctCaseCodes}`);
+    if (typeof workOrders === 'number' && typeof distinctCaseCodes === 'number' && workOrders !== distinctCaseCodes)
+      problems.push(`work orders ${workOrders} ≠ distinct case codes ${distinctCaseCodes}`);
     if (severalAccepted !== 0) problems.push(`work orders with more than one accepted offer: ${severalAccepted}`);
-    for (const [h, n] of Object.entries(handlerDoubleAcceptances)) if (n !== 0) problems.push(`${h}: work orders accepted twice: ${n}`);
+    for (const [h, n] of Object.entries(handlerDoubleAcceptances))
+      if (n !== 0) problems.push(`${h}: work orders accepted twice: ${n}`);
     if (severalAcceptances > 0) problems.push(`work orders with several offer-accepted events: ${severalAcceptances}`);
     return {
       intakesSent: intakeIds.length,

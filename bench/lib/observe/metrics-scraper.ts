@@ -53,7 +53,9 @@ export async function scrapeTotals(services: readonly ChildService[], tag: strin
           const text = await res.text();
           out.push({
             service: s.name,
-            handler: parse(text, 'messaging_handler_duration_seconds', (l) => `${label(l, 'group').replace(`${tag}.`, '')} ${label(l, 'type').replace(/^legal\./, '')} ${label(l, 'outcome')}`.trim()),
+            handler: parse(text, 'messaging_handler_duration_seconds', (l) =>
+              `${label(l, 'group').replace(`${tag}.`, '')} ${label(l, 'type').replace(/^legal\./, '')} ${label(l, 'outcome')}`.trim(),
+            ),
             publish: parse(text, 'outbox_publish_latency_seconds', () => 'outbox insert → broker ack'),
           });
         } catch {
@@ -73,7 +75,12 @@ export function timingDeltas(before: ServiceTotals[], after: ServiceTotals[]): T
         const prev = b?.[kind].get(what) ?? { sum: 0, count: 0 };
         const count = totals.count - prev.count;
         if (count <= 0) continue;
-        rows.push({ service: a.service, what, count, meanMs: Math.round(((totals.sum - prev.sum) / count) * 100000) / 100 });
+        rows.push({
+          service: a.service,
+          what,
+          count,
+          meanMs: Math.round(((totals.sum - prev.sum) / count) * 100000) / 100,
+        });
       }
     }
   }

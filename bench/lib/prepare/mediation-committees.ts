@@ -2,8 +2,17 @@ import { shandongRegions } from '@legal/domain';
 
 const SPECIALTIES = ['family', 'neighbour', 'labour', 'property', 'consumer'];
 
-async function post(url: string, bearer: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> | undefined; text: string }> {
-  const res = await fetch(url, { method: 'POST', headers: { authorization: bearer, 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(30000) });
+async function post(
+  url: string,
+  bearer: string,
+  body: unknown,
+): Promise<{ status: number; json: Record<string, unknown> | undefined; text: string }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: bearer, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(30000),
+  });
   const text = await res.text();
   let json: Record<string, unknown> | undefined;
   try {
@@ -20,7 +29,12 @@ async function post(url: string, bearer: string, body: unknown): Promise<{ statu
  * committee per county with `mediatorsPerCommittee` mediators of every specialty (100 open cases each),
  * through the admin API, a few at a time.
  */
-export async function registerCountyCommittees(mediationUrl: string, adminBearer: string, mediatorsPerCommittee = 2, concurrency = 6): Promise<string> {
+export async function registerCountyCommittees(
+  mediationUrl: string,
+  adminBearer: string,
+  mediatorsPerCommittee = 2,
+  concurrency = 6,
+): Promise<string> {
   const counties = shandongRegions().counties();
   let committees = 0;
   let mediators = 0;
@@ -32,7 +46,10 @@ export async function registerCountyCommittees(mediationUrl: string, adminBearer
       const county = counties[next];
       next += 1;
       if (!county) continue;
-      const created = await post(`${mediationUrl}/committees`, adminBearer, { regionCode: county.code, name: `${county.name}人民调解委员会` });
+      const created = await post(`${mediationUrl}/committees`, adminBearer, {
+        regionCode: county.code,
+        name: `${county.name}人民调解委员会`,
+      });
       if (created.status === 409) {
         existing += 1;
         continue;
@@ -44,9 +61,14 @@ export async function registerCountyCommittees(mediationUrl: string, adminBearer
       }
       committees += 1;
       for (let m = 0; m < mediatorsPerCommittee; m++) {
-        const mediator = await post(`${mediationUrl}/committees/${id}/mediators`, adminBearer, { name: `调解员${m + 1}`, specialties: SPECIALTIES, maxOpenCases: 100 });
+        const mediator = await post(`${mediationUrl}/committees/${id}/mediators`, adminBearer, {
+          name: `调解员${m + 1}`,
+          specialties: SPECIALTIES,
+          maxOpenCases: 100,
+        });
         if (mediator.status === 201) mediators += 1;
-        else if (errors.length < 3) errors.push(`mediator ${county.code}: ${mediator.status} ${mediator.text.slice(0, 200)}`);
+        else if (errors.length < 3)
+          errors.push(`mediator ${county.code}: ${mediator.status} ${mediator.text.slice(0, 200)}`);
       }
     }
   };

@@ -38,13 +38,18 @@ export async function deadlineRows(databaseUrl: string, workOrderSchema: string)
   }
 }
 
-async function organisationFacts(databaseUrl: string, workOrderSchema: string): Promise<{ levelOf: Map<string, string>; candidatesByHandler: Map<string, number> }> {
+async function organisationFacts(
+  databaseUrl: string,
+  workOrderSchema: string,
+): Promise<{ levelOf: Map<string, string>; candidatesByHandler: Map<string, number> }> {
   const levelOf = new Map<string, string>();
   const candidatesByHandler = new Map<string, number>();
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string; level: string; handler: string }>(`SELECT id, level, handler FROM "${workOrderSchema}".organisation WHERE active`);
+    const { rows } = await client.query<{ id: string; level: string; handler: string }>(
+      `SELECT id, level, handler FROM "${workOrderSchema}".organisation WHERE active`,
+    );
     for (const r of rows) {
       levelOf.set(r.id, r.level);
       candidatesByHandler.set(r.handler, (candidatesByHandler.get(r.handler) ?? 0) + 1);
@@ -58,7 +63,13 @@ async function organisationFacts(databaseUrl: string, workOrderSchema: string): 
 }
 
 /** Where the first offer of each work order went, per handler: how evenly the work was spread. */
-export async function routingSpread(tracker: KafkaStageTracker, workOrderIds: Iterable<string>, databaseUrl: string, workOrderSchema: string, topN = 5): Promise<RoutingSpread[]> {
+export async function routingSpread(
+  tracker: KafkaStageTracker,
+  workOrderIds: Iterable<string>,
+  databaseUrl: string,
+  workOrderSchema: string,
+  topN = 5,
+): Promise<RoutingSpread[]> {
   const facts = await organisationFacts(databaseUrl, workOrderSchema);
   const byHandler = new Map<string, Map<string, number>>();
   for (const id of workOrderIds) {

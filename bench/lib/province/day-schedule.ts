@@ -14,7 +14,12 @@ export interface DayItem {
 }
 
 /** The whole synthetic day, sorted by arrival: platforms, service types, townships, people. */
-export function buildDay(volume: Record<PlatformName, number>, random: () => number, runSalt: number, firstN: number): DayItem[] {
+export function buildDay(
+  volume: Record<PlatformName, number>,
+  random: () => number,
+  runSalt: number,
+  firstN: number,
+): DayItem[] {
   const regions = new RegionPicker(random);
   const items: DayItem[] = [];
   let n = firstN;

@@ -61,7 +61,13 @@ const CONTROL_MS = 500;
  * hours pass quickly, the working-hours peak runs as fast as the system keeps its backlog bounded.
  * The compression sustained is then simulated seconds per real second, overall and over the peak.
  */
-export async function replayDay(day: DayItem[], clients: PlatformClients, tracker: KafkaStageTracker, options: ReplayOptions, log: (line: string) => void): Promise<ReplayReport> {
+export async function replayDay(
+  day: DayItem[],
+  clients: PlatformClients,
+  tracker: KafkaStageTracker,
+  options: ReplayOptions,
+  log: (line: string) => void,
+): Promise<ReplayReport> {
   const submitted: SubmittedIntake[] = [];
   const timeline: ControlSample[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -90,7 +96,10 @@ export async function replayDay(day: DayItem[], clients: PlatformClients, tracke
       }
       const outcome = tracker.outcomes.get(s.intakeId);
       const wo = outcome?.workOrderId ? tracker.workOrders.get(outcome.workOrderId) : undefined;
-      const waitingForHandler = wo?.dispatchedAt !== undefined && wo.acceptedAt === undefined && [...wo.handlers].some((h) => options.runningHandlers.includes(h));
+      const waitingForHandler =
+        wo?.dispatchedAt !== undefined &&
+        wo.acceptedAt === undefined &&
+        [...wo.handlers].some((h) => options.runningHandlers.includes(h));
       const dispatchPending = outcome?.outcome === 'created' && wo?.dispatchedAt === undefined;
       const isOpen = !outcome || waitingForHandler || (dispatchPending && Date.now() - s.t0 < 60000);
       if (isOpen) open += 1;
@@ -143,11 +152,21 @@ export async function replayDay(day: DayItem[], clients: PlatformClients, tracke
       if (smoothed > options.maxBacklog) rate = Math.max(options.minRate, rate * 0.85);
       else if (smoothed < options.maxBacklog / 4) rate = Math.min(options.maxRate, rate * 1.15);
       const compression = (sim - lastControlSim) / ((now - lastControl) / 1000);
-      timeline.push({ realS: Math.round((now - start) / 100) / 10, simS: Math.round(sim), rate: Math.round(rate * 10) / 10, compression: Math.round(compression), backlog: b, inFlight: inFlight.size, sent: next });
+      timeline.push({
+        realS: Math.round((now - start) / 100) / 10,
+        simS: Math.round(sim),
+        rate: Math.round(rate * 10) / 10,
+        compression: Math.round(compression),
+        backlog: b,
+        inFlight: inFlight.size,
+        sent: next,
+      });
       lastControl = now;
       lastControlSim = sim;
       if (now - lastLog >= 10000) {
-        log(`  simulated ${clock(sim)}, ${next}/${day.length} sent, sender ${Math.round(rate * 10) / 10}/s, compression ${Math.round(compression)}×, backlog ${b}`);
+        log(
+          `  simulated ${clock(sim)}, ${next}/${day.length} sent, sender ${Math.round(rate * 10) / 10}/s, compression ${Math.round(compression)}×, backlog ${b}`,
+        );
         lastLog = now;
       }
     }
@@ -162,7 +181,10 @@ export async function replayDay(day: DayItem[], clients: PlatformClients, tracke
     .sort((a, b) => b.count - a.count)
     .slice(0, 3)
     .map((x) => x.hour);
-  const peak = peakHours.reduce((acc, h) => ({ real: acc.real + (simAtHour.get(h)?.real ?? 0), sim: acc.sim + (simAtHour.get(h)?.sim ?? 0) }), { real: 0, sim: 0 });
+  const peak = peakHours.reduce(
+    (acc, h) => ({ real: acc.real + (simAtHour.get(h)?.real ?? 0), sim: acc.sim + (simAtHour.get(h)?.sim ?? 0) }),
+    { real: 0, sim: 0 },
+  );
   const endSim = next >= day.length ? 86400 : sim;
   const covered = endSim - startSim;
   return {

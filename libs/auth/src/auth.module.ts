@@ -9,7 +9,10 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      providers: [{ provide: TokenVerifier, useValue: new TokenVerifier(settings) }, { provide: APP_GUARD, useClass: AuthGuard }],
+      providers: [
+        { provide: TokenVerifier, useValue: new TokenVerifier(settings) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
       exports: [TokenVerifier],
     };
   }

@@ -17,9 +17,14 @@ class FakeIssuer {
     this.calls++;
     if (this.mode === 'down') throw new TypeError('fetch failed: ECONNREFUSED');
     if (this.mode === 'hang') {
-      return new Promise<Response>((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+      return new Promise<Response>((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      );
     }
-    return new Response(JSON.stringify({ keys: this.keys }), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ keys: this.keys }), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   }) as typeof fetch;
 }
 
@@ -126,7 +131,14 @@ describe('JwksKeyCache', () => {
   });
 
   it('an error answer is a failed fetch: no keys are invented', async () => {
-    const broken = new JwksKeyCache({ url: 'x', refreshAfterMs: 1, timeoutMs: 100, retiredKeyGraceMs: 0, unknownKidCooldownMs: 0, fetch: async () => new Response('oops', { status: 503 }) });
+    const broken = new JwksKeyCache({
+      url: 'x',
+      refreshAfterMs: 1,
+      timeoutMs: 100,
+      retiredKeyGraceMs: 0,
+      unknownKidCooldownMs: 0,
+      fetch: async () => new Response('oops', { status: 503 }),
+    });
     await expect(broken.resolve({ alg: 'ES256', kid: 'k1' })).rejects.toBeInstanceOf(UnknownSigningKeyError);
   });
 });

@@ -38,7 +38,12 @@ interface KnownKey {
 
 /** Only ES256 signing keys are of use to the verifier. */
 function isSigningKey(jwk: JWK): boolean {
-  return jwk.kty === 'EC' && jwk.crv === 'P-256' && (jwk.alg === undefined || jwk.alg === 'ES256') && (jwk.use === undefined || jwk.use === 'sig');
+  return (
+    jwk.kty === 'EC' &&
+    jwk.crv === 'P-256' &&
+    (jwk.alg === undefined || jwk.alg === 'ES256') &&
+    (jwk.use === undefined || jwk.use === 'sig')
+  );
 }
 
 /**
@@ -133,7 +138,10 @@ export class JwksKeyCache {
       listed = await this.download();
     } catch (err) {
       if (!this.failing) {
-        this.logger.warn({ err: err instanceof Error ? err.message : String(err), url: this.settings.url, knownKeys: this.keys.size }, 'JWKS fetch failed; verifying with the keys already known');
+        this.logger.warn(
+          { err: err instanceof Error ? err.message : String(err), url: this.settings.url, knownKeys: this.keys.size },
+          'JWKS fetch failed; verifying with the keys already known',
+        );
       }
       this.failing = true;
       return;
@@ -148,7 +156,10 @@ export class JwksKeyCache {
   }
 
   private async download(): Promise<Map<string, KeyLike>> {
-    const res = await this.fetcher(this.settings.url, { signal: AbortSignal.timeout(this.settings.timeoutMs), headers: { accept: 'application/json' } });
+    const res = await this.fetcher(this.settings.url, {
+      signal: AbortSignal.timeout(this.settings.timeoutMs),
+      headers: { accept: 'application/json' },
+    });
     if (!res.ok) throw new Error(`JWKS answered ${res.status}`);
     const body = (await res.json()) as { keys?: unknown };
     if (!Array.isArray(body.keys)) throw new Error('JWKS response has no keys array');

@@ -12,7 +12,16 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const STAFF_ROLES: readonly Role[] = ['hotline-agent', 'centre-clerk', 'legal-aid-officer', 'mediator', 'notary', 'appraiser', 'supervisor', 'admin'];
+export const STAFF_ROLES: readonly Role[] = [
+  'hotline-agent',
+  'centre-clerk',
+  'legal-aid-officer',
+  'mediator',
+  'notary',
+  'appraiser',
+  'supervisor',
+  'admin',
+];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

@@ -17,20 +17,51 @@ describe('TokenVerifier', () => {
 
   const claims = (over: Record<string, unknown> = {}): Record<string, unknown> => {
     const now = Math.floor(Date.now() / 1000);
-    return { iss: ISSUER, aud: AUDIENCE, sub: 'u1', iat: now, exp: now + 600, jti: 'j1', roles: ['admin'], token_use: 'access', ...over };
+    return {
+      iss: ISSUER,
+      aud: AUDIENCE,
+      sub: 'u1',
+      iat: now,
+      exp: now + 600,
+      jti: 'j1',
+      roles: ['admin'],
+      token_use: 'access',
+      ...over,
+    };
   };
-  const sign = (payload: Record<string, unknown>, key: KeyLike = privateKey, header: Record<string, unknown> = {}): Promise<string> =>
-    new SignJWT(payload).setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt', ...header } as { alg: string }).sign(key);
+  const sign = (
+    payload: Record<string, unknown>,
+    key: KeyLike = privateKey,
+    header: Record<string, unknown> = {},
+  ): Promise<string> =>
+    new SignJWT(payload)
+      .setProtectedHeader({ alg: 'ES256', kid, typ: 'at+jwt', ...header } as { alg: string })
+      .sign(key);
 
   beforeAll(async () => {
     ({ privateKey, publicKey } = await generateKeyPair('ES256'));
     const jwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' };
-    verifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: 'http://unused.invalid/jwks', jwksJson: JSON.stringify({ keys: [jwk] }) });
+    verifier = new TokenVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      jwksUrl: 'http://unused.invalid/jwks',
+      jwksJson: JSON.stringify({ keys: [jwk] }),
+    });
   });
 
   it('accepts a well-formed ES256 token and maps its claims', async () => {
-    const user = await verifier.verify(await sign(claims({ org: 'o1', region: '370102', phone_number: '13800000000', client_id: 'c1' })));
-    expect(user).toEqual({ subject: 'u1', roles: ['admin'], organisationId: 'o1', regionCode: '370102', phone: '13800000000', clientId: 'c1', tokenId: 'j1' });
+    const user = await verifier.verify(
+      await sign(claims({ org: 'o1', region: '370102', phone_number: '13800000000', client_id: 'c1' })),
+    );
+    expect(user).toEqual({
+      subject: 'u1',
+      roles: ['admin'],
+      organisationId: 'o1',
+      regionCode: '370102',
+      phone: '13800000000',
+      clientId: 'c1',
+      tokenId: 'j1',
+    });
   });
 
   it('refuses an expired token', async () => {
@@ -54,7 +85,9 @@ describe('TokenVerifier', () => {
     const now = Math.floor(Date.now() / 1000);
     const token = await sign(claims({ iat: now - 3600, exp: now - 3000 }));
     await expect(verifier.verify(token)).rejects.toThrow();
-    await expect(verifier.verify(token, { at: new Date((now - 3300) * 1000) })).resolves.toMatchObject({ subject: 'u1' });
+    await expect(verifier.verify(token, { at: new Date((now - 3300) * 1000) })).resolves.toMatchObject({
+      subject: 'u1',
+    });
     await expect(verifier.verify(token, { at: new Date((now - 2900) * 1000) })).rejects.toThrow();
     await expect(verifier.verify(token, { at: new Date((now - 4000) * 1000) })).rejects.toThrow();
   });
@@ -97,9 +130,16 @@ describe('TokenVerifier', () => {
 
   it('verifies with trusted local keys first and falls back to the JWKS for other kids', async () => {
     const own = await generateKeyPair('ES256');
-    const local = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: 'http://unused.invalid/jwks', jwksJson: JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256' }] }) });
+    const local = new TokenVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      jwksUrl: 'http://unused.invalid/jwks',
+      jwksJson: JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256' }] }),
+    });
     local.trustLocalKeys(async (header) => (header.kid === 'own' ? own.publicKey : undefined));
-    await expect(local.verify(await sign(claims(), own.privateKey, { kid: 'own' }))).resolves.toMatchObject({ subject: 'u1' });
+    await expect(local.verify(await sign(claims(), own.privateKey, { kid: 'own' }))).resolves.toMatchObject({
+      subject: 'u1',
+    });
     await expect(local.verify(await sign(claims()))).resolves.toMatchObject({ subject: 'u1' });
   });
 });

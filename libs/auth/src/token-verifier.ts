@@ -95,7 +95,8 @@ export class TokenVerifier {
    */
   async verify(token: string, options: { at?: Date } = {}): Promise<AuthUser> {
     const header = safeHeader(token);
-    if (header.alg !== ACCESS_TOKEN_ALG) throw new TokenRejectedError(`algorithm ${String(header.alg)} is not accepted`);
+    if (header.alg !== ACCESS_TOKEN_ALG)
+      throw new TokenRejectedError(`algorithm ${String(header.alg)} is not accepted`);
     const getKey = async (protectedHeader: JWTHeaderParameters, input: FlattenedJWSInput): Promise<KeyLike> => {
       const local = this.localKeys ? await this.localKeys(protectedHeader) : undefined;
       return local ?? this.keys(protectedHeader, input);
@@ -108,9 +109,11 @@ export class TokenVerifier {
       clockTolerance: this.settings.clockToleranceSeconds ?? 5,
       ...(options.at ? { currentDate: options.at } : {}),
     });
-    if (payload.token_use !== undefined && payload.token_use !== 'access') throw new TokenRejectedError('not an access token');
+    if (payload.token_use !== undefined && payload.token_use !== 'access')
+      throw new TokenRejectedError('not an access token');
     const tolerance = this.settings.clockToleranceSeconds ?? 5;
-    if (options.at && typeof payload.iat === 'number' && payload.iat > options.at.getTime() / 1000 + tolerance) throw new TokenRejectedError('issued after the instant it is verified at');
+    if (options.at && typeof payload.iat === 'number' && payload.iat > options.at.getTime() / 1000 + tolerance)
+      throw new TokenRejectedError('issued after the instant it is verified at');
     return toAuthUser(payload);
   }
 }

@@ -26,7 +26,9 @@ describe('typed clients are generated from the committed OpenAPI documents', () 
   }, 120_000);
 
   it('has one generated client per service of the registry and no other', () => {
-    const files = readdirSync(GENERATED_DIR).filter((f) => f.endsWith('.ts')).sort();
+    const files = readdirSync(GENERATED_DIR)
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     expect(files).toEqual(SERVICE_REGISTRY.map((e) => `${e.name}.ts`).sort());
     expect(Object.keys(rendered).sort()).toEqual(SERVICE_REGISTRY.map((e) => e.name).sort());
   });

@@ -62,13 +62,17 @@ describe('decodePartnerRecord (CloudEvents headers → validated partner payload
   });
 
   it('refuses a feed item with a field no agreement can name (schema violation, the field named)', () => {
-    const decoded = decodePartnerRecord(record(PartnerFeedItem.type, { ...PartnerFeedItem.example, idCardNumber: 'x' }));
+    const decoded = decodePartnerRecord(
+      record(PartnerFeedItem.type, { ...PartnerFeedItem.example, idCardNumber: 'x' }),
+    );
     expect(decoded).toMatchObject({ ok: false, reason: 'schema-violation' });
     expect(decoded.ok ? [] : decoded.errors.join(' ')).toContain('idCardNumber');
   });
 
   it('refuses a transfer update with a stage it does not know', () => {
-    const decoded = decodePartnerRecord(record(PartnerTransferUpdate.type, { ...PartnerTransferUpdate.example, stage: 'lost' }));
+    const decoded = decodePartnerRecord(
+      record(PartnerTransferUpdate.type, { ...PartnerTransferUpdate.example, stage: 'lost' }),
+    );
     expect(decoded).toMatchObject({ ok: false, reason: 'schema-violation' });
   });
 
@@ -79,7 +83,11 @@ describe('decodePartnerRecord (CloudEvents headers → validated partner payload
     });
     const noType = record(PartnerFeedItem.type, PartnerFeedItem.example);
     delete noType.headers?.ce_type;
-    expect(decodePartnerRecord(noType)).toMatchObject({ ok: false, reason: 'invalid-envelope', errors: ['missing header ce_type'] });
+    expect(decodePartnerRecord(noType)).toMatchObject({
+      ok: false,
+      reason: 'invalid-envelope',
+      errors: ['missing header ce_type'],
+    });
     const broken = { ...record(PartnerFeedItem.type, PartnerFeedItem.example), value: Buffer.from('{"occurredAt":') };
     expect(decodePartnerRecord(broken)).toMatchObject({ ok: false, reason: 'not-json' });
   });

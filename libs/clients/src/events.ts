@@ -46,7 +46,11 @@ export type PartnerEvent =
 
 export type PartnerDecodeResult =
   | { ok: true; event: PartnerEvent }
-  | { ok: false; reason: 'invalid-envelope' | 'not-json' | 'not-a-partner-event' | 'schema-violation'; errors: string[] };
+  | {
+      ok: false;
+      reason: 'invalid-envelope' | 'not-json' | 'not-a-partner-event' | 'schema-violation';
+      errors: string[];
+    };
 
 /** A Kafka record as kafkajs (or any client) hands it over: header values as Buffers or strings. */
 export interface PartnerRecord {
@@ -80,7 +84,8 @@ export function decodePartnerRecord(record: PartnerRecord): PartnerDecodeResult 
   const subject = required(CE_HEADERS.subject);
   const contentType = header(CE_HEADERS.contentType);
   if (specversion !== '' && specversion !== '1.0') problems.push(`unsupported ce_specversion ${specversion}`);
-  if (time !== '' && (!RFC3339.test(time) || Number.isNaN(Date.parse(time)))) problems.push(`ce_time ${time} is not RFC 3339`);
+  if (time !== '' && (!RFC3339.test(time) || Number.isNaN(Date.parse(time))))
+    problems.push(`ce_time ${time} is not RFC 3339`);
   if (contentType !== undefined && !/^application\/json\s*(;.*)?$/i.test(contentType)) {
     problems.push(`content-type ${contentType} is not application/json`);
   }

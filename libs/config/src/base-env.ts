@@ -1,7 +1,18 @@
 import { Transform } from 'class-transformer';
 import { DevelopmentDefault } from './development-default';
 import { isIP } from 'node:net';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy, ValidationArguments } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidationArguments,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -56,8 +67,10 @@ function IsProxyList(): PropertyDecorator {
   return ValidateBy({
     name: 'isProxyList',
     validator: {
-      validate: (value: unknown): boolean => typeof value === 'string' && (value.trim() === '' || value.split(',').every((item) => entry(item.trim()))),
-      defaultMessage: (): string => 'TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8,::1)',
+      validate: (value: unknown): boolean =>
+        typeof value === 'string' && (value.trim() === '' || value.split(',').every((item) => entry(item.trim()))),
+      defaultMessage: (): string =>
+        'TRUSTED_PROXIES must be a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.0/8,::1)',
     },
   });
 }
@@ -124,7 +137,10 @@ export class BaseEnv {
   @IsInt()
   @Min(2)
   @Max(3650)
-  @ExceedsField('KAFKA_RETENTION_DAYS', 'INBOX_RETENTION_DAYS must exceed KAFKA_RETENTION_DAYS: a redelivered event must still find its id')
+  @ExceedsField(
+    'KAFKA_RETENTION_DAYS',
+    'INBOX_RETENTION_DAYS must exceed KAFKA_RETENTION_DAYS: a redelivered event must still find its id',
+  )
   INBOX_RETENTION_DAYS = 30;
 
   @Transform(toBool)
@@ -168,8 +184,11 @@ export class BaseEnv {
     name: 'notDevelopmentKafkaPassword',
     validator: {
       validate: (value: unknown, args?: ValidationArguments): boolean =>
-        (args?.object as { NODE_ENV?: string } | undefined)?.NODE_ENV !== 'production' || typeof value !== 'string' || !value.startsWith('dev-kafka-'),
-      defaultMessage: (): string => 'KAFKA_SASL_PASSWORD must not be a published development password (dev-kafka-...) in production',
+        (args?.object as { NODE_ENV?: string } | undefined)?.NODE_ENV !== 'production' ||
+        typeof value !== 'string' ||
+        !value.startsWith('dev-kafka-'),
+      defaultMessage: (): string =>
+        'KAFKA_SASL_PASSWORD must not be a published development password (dev-kafka-...) in production',
     },
   })
   KAFKA_SASL_PASSWORD = '';
@@ -306,7 +325,9 @@ export class BaseEnv {
    * JSON `{"legal-aid":"kid:base64url-public", ...}`; `development` derives them from service names.
    */
   @DevelopmentDefault()
-  @Matches(/^(development|\{.*\})$/s, { message: 'PII_TRANSIT_DIRECTORY must be JSON {"service":"kid:base64url-public",...}' })
+  @Matches(/^(development|\{.*\})$/s, {
+    message: 'PII_TRANSIT_DIRECTORY must be JSON {"service":"kid:base64url-public",...}',
+  })
   PII_TRANSIT_DIRECTORY = 'development';
 
   /** Legacy: the single AES-256-GCM key (64 hex chars) of `v1.` values written before PII_KEYRING; still read. */

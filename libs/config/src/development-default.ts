@@ -37,9 +37,13 @@ export function unsafeProductionSecrets(
     const given = env[name];
     const published = template[name];
     if (given === undefined || given === '') {
-      problems.push(`${name}=(unset): a production deployment must set its own secret (the default is for development only)`);
+      problems.push(
+        `${name}=(unset): a production deployment must set its own secret (the default is for development only)`,
+      );
     } else if (published !== undefined && String(published) === given) {
-      problems.push(`${name}=(the published development value): a production deployment must not use the development secret`);
+      problems.push(
+        `${name}=(the published development value): a production deployment must not use the development secret`,
+      );
     }
   }
   return problems;

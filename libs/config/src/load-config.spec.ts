@@ -42,8 +42,14 @@ describe('loadConfig', () => {
   });
 
   it('refuses an inbox retention that does not outlast the topics (a redelivered event would be applied twice)', () => {
-    expect(() => loadConfig(TestEnv, {}, { ...DEV, KAFKA_RETENTION_DAYS: '14', INBOX_RETENTION_DAYS: '10' })).toThrow(/INBOX_RETENTION_DAYS="10".*must exceed KAFKA_RETENTION_DAYS/);
-    const config = loadConfig(TestEnv, {}, { ...DEV, KAFKA_RETENTION_DAYS: '14', INBOX_RETENTION_DAYS: '15', KAFKA_DLQ_RETENTION_DAYS: '0' });
+    expect(() => loadConfig(TestEnv, {}, { ...DEV, KAFKA_RETENTION_DAYS: '14', INBOX_RETENTION_DAYS: '10' })).toThrow(
+      /INBOX_RETENTION_DAYS="10".*must exceed KAFKA_RETENTION_DAYS/,
+    );
+    const config = loadConfig(
+      TestEnv,
+      {},
+      { ...DEV, KAFKA_RETENTION_DAYS: '14', INBOX_RETENTION_DAYS: '15', KAFKA_DLQ_RETENTION_DAYS: '0' },
+    );
     expect(config).toMatchObject({ KAFKA_RETENTION_DAYS: 14, INBOX_RETENTION_DAYS: 15, KAFKA_DLQ_RETENTION_DAYS: 0 });
   });
 
@@ -93,7 +99,15 @@ describe('loadConfig in production', () => {
   it('refuses an unset secret and a published development secret, naming each variable', () => {
     let caught: unknown;
     try {
-      loadConfig(SecretEnv, {}, { NODE_ENV: 'production', PII_HASH_KEY: 'dev-only-pii-hash-key-change-me', OWN_SECRET: 'published-development-value' });
+      loadConfig(
+        SecretEnv,
+        {},
+        {
+          NODE_ENV: 'production',
+          PII_HASH_KEY: 'dev-only-pii-hash-key-change-me',
+          OWN_SECRET: 'published-development-value',
+        },
+      );
     } catch (e) {
       caught = e;
     }
@@ -109,10 +123,20 @@ describe('loadConfig in production', () => {
   });
 
   it('never echoes the value of a malformed secret', () => {
-    expect(() => loadConfig(SecretEnv, {}, { ...ownSecrets, NODE_ENV: 'production', PII_ENCRYPTION_KEY: 'not-hex-but-a-real-secret' })).toThrow(
-      /PII_ENCRYPTION_KEY=\(a secret of 25 characters\): PII_ENCRYPTION_KEY must be 64 hex/,
-    );
-    expect(() => loadConfig(SecretEnv, {}, { ...ownSecrets, NODE_ENV: 'production', PII_ENCRYPTION_KEY: 'not-hex-but-a-real-secret' })).not.toThrow(/not-hex-but/);
+    expect(() =>
+      loadConfig(
+        SecretEnv,
+        {},
+        { ...ownSecrets, NODE_ENV: 'production', PII_ENCRYPTION_KEY: 'not-hex-but-a-real-secret' },
+      ),
+    ).toThrow(/PII_ENCRYPTION_KEY=\(a secret of 25 characters\): PII_ENCRYPTION_KEY must be 64 hex/);
+    expect(() =>
+      loadConfig(
+        SecretEnv,
+        {},
+        { ...ownSecrets, NODE_ENV: 'production', PII_ENCRYPTION_KEY: 'not-hex-but-a-real-secret' },
+      ),
+    ).not.toThrow(/not-hex-but/);
   });
 
   it('keeps the development defaults working in development and test', () => {
@@ -122,7 +146,9 @@ describe('loadConfig in production', () => {
   });
 
   it('lists the marked variables of a class and of its base class, without leaking a subclass mark upwards', () => {
-    expect(developmentDefaults(SecretEnv)).toEqual(expect.arrayContaining(['OWN_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY']));
+    expect(developmentDefaults(SecretEnv)).toEqual(
+      expect.arrayContaining(['OWN_SECRET', 'PII_ENCRYPTION_KEY', 'PII_HASH_KEY']),
+    );
     expect(developmentDefaults(BaseEnv)).not.toContain('OWN_SECRET');
   });
 });

@@ -16,7 +16,12 @@ type Ctor<T> = new () => T;
 function describe(errors: ValidationError[], source: Record<string, unknown>, secrets: ReadonlySet<string>): string[] {
   return errors.flatMap((e) => {
     const given = source[e.property];
-    const shown = given === undefined ? '(unset)' : secrets.has(e.property) ? `(a secret of ${String(given).length} characters)` : JSON.stringify(given);
+    const shown =
+      given === undefined
+        ? '(unset)'
+        : secrets.has(e.property)
+          ? `(a secret of ${String(given).length} characters)`
+          : JSON.stringify(given);
     const reasons = Object.values(e.constraints ?? {}).join('; ');
     return [`${e.property}=${shown}: ${reasons}`];
   });

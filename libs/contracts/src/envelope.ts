@@ -42,4 +42,5 @@ export const DLQ_HEADERS = {
 } as const;
 
 /** `unsealable`: a sealed personal-data field this consumer cannot open (not a recipient, no key for its kid, tampered). */
-export type DeadLetterReason = 'invalid-envelope' | 'unknown-type' | 'schema-violation' | 'not-json' | 'unsealable' | 'handler-failed';
+export type DeadLetterReason =
+  'invalid-envelope' | 'unknown-type' | 'schema-violation' | 'not-json' | 'unsealable' | 'handler-failed';

@@ -16,7 +16,13 @@ export { OFFER_REJECTION_REASONS, OfferRejected } from './events/offer-rejected.
 export { OfferAccepted } from './events/offer-accepted.event';
 export { OfferWithdrawn } from './events/offer-withdrawn.event';
 export { PartnerFeedItem } from './events/partner-feed-item.event';
-export { PartnerClientCoverage, PartnerTransferRequest, PartnerTransferUpdate, TRANSFER_CONSENT_METHODS, TRANSFER_STAGES } from './events/partner-transfer.events';
+export {
+  PartnerClientCoverage,
+  PartnerTransferRequest,
+  PartnerTransferUpdate,
+  TRANSFER_CONSENT_METHODS,
+  TRANSFER_STAGES,
+} from './events/partner-transfer.events';
 export { Progressed } from './events/progressed.event';
 export { ReferralAccepted, ReferralRejected, ReferralRequested } from './events/referral.events';
 export { Resolved } from './events/resolved.event';
@@ -51,7 +57,15 @@ export type {
   ServiceManifestRow,
   ServiceRegistryEntry,
 } from './registry/service-registry';
-export { ALL_TOPIC_NAMES, COMPACTED_TOPIC_NAMES, deadLetterTopic, PARTNER_FEED, partnerFeedTopic, prefixedTopic, TOPICS } from './topics';
+export {
+  ALL_TOPIC_NAMES,
+  COMPACTED_TOPIC_NAMES,
+  deadLetterTopic,
+  PARTNER_FEED,
+  partnerFeedTopic,
+  prefixedTopic,
+  TOPICS,
+} from './topics';
 export type { PartnerFeedChannel, TopicKey, TopicName } from './topics';
 export { checkEventPayload, checkWirePayload, compileAllSchemas } from './validation';
 export { workOrderIdForIntake } from './work-order-id';

@@ -8,7 +8,11 @@ import { WorkOrderChanged } from './events/work-order-changed.event';
  * partner gateway consumes and projects onto each partner's feed. Listed here rather than derived from the
  * registry so the feed item's schema can be built from them without an import cycle.
  */
-export const PARTNER_SOURCE_EVENTS = [WorkOrderChanged, DeadlineDueSoon, DeadlineOverdue] as unknown as readonly EventDefinition[];
+export const PARTNER_SOURCE_EVENTS = [
+  WorkOrderChanged,
+  DeadlineDueSoon,
+  DeadlineOverdue,
+] as unknown as readonly EventDefinition[];
 
 /** Topics an agreement may name: those carrying at least one event with partner fields. */
 export const PARTNER_AGREEABLE_TOPICS: readonly string[] = [...new Set(PARTNER_SOURCE_EVENTS.map((e) => e.topic))];

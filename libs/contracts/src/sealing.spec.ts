@@ -40,9 +40,15 @@ describe('sealed personal data in event contracts', () => {
   });
 
   it('a dispatch is sealed for the handler it offers the work order to; other values fall back to every consumer', () => {
-    expect(sealRecipientsOf(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'mediation' })).toEqual(['mediation']);
-    expect(sealRecipientsOf(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'legal-aid' })).toEqual(['legal-aid']);
-    expect(sealRecipientsOf(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'external-agency' })).toEqual([...HANDLER_SERVICE_NAMES]);
+    expect(sealRecipientsOf(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'mediation' })).toEqual([
+      'mediation',
+    ]);
+    expect(sealRecipientsOf(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'legal-aid' })).toEqual([
+      'legal-aid',
+    ]);
+    expect(
+      sealRecipientsOf(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'external-agency' }),
+    ).toEqual([...HANDLER_SERVICE_NAMES]);
     expect(sealRecipientsOf(WorkOrderDispatched)).toEqual([...HANDLER_SERVICE_NAMES]);
   });
 
@@ -52,7 +58,8 @@ describe('sealed personal data in event contracts', () => {
       expect(check.ok ? 'ok' : `${definition.type}: ${check.errors.join('; ')}`).toBe('ok');
       if (sealedFieldsOf(definition).length > 0) {
         expect(checkWirePayload(definition.type, definition.example).ok).toBe(false);
-        const properties = (wireSchemaOf(definition) as { properties: Record<string, { 'x-sealed-schema'?: unknown }> }).properties;
+        const properties = (wireSchemaOf(definition) as { properties: Record<string, { 'x-sealed-schema'?: unknown }> })
+          .properties;
         for (const field of sealedFieldsOf(definition)) expect(properties[field]?.['x-sealed-schema']).toBeDefined();
       }
     }

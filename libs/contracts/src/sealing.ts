@@ -12,21 +12,34 @@ type Json = Record<string, unknown>;
  */
 export const SealedJwe = Type.Object(
   {
-    protected: Type.String({ pattern: '^[A-Za-z0-9_-]+$', description: 'base64url JSON: {"enc":"A256GCM","cty":"application/json"} (plus the ephemeral key epk when there is one recipient)' }),
+    protected: Type.String({
+      pattern: '^[A-Za-z0-9_-]+$',
+      description:
+        'base64url JSON: {"enc":"A256GCM","cty":"application/json"} (plus the ephemeral key epk when there is one recipient)',
+    }),
     recipients: Type.Array(
       Type.Object(
         {
           header: Type.Object(
             {
               alg: Type.Literal('ECDH-ES+A256KW'),
-              kid: Type.String({ pattern: '^[a-z-]+/[A-Za-z0-9._-]{1,64}$', description: 'Recipient service / key id, e.g. legal-aid/2026-12' }),
+              kid: Type.String({
+                pattern: '^[a-z-]+/[A-Za-z0-9._-]{1,64}$',
+                description: 'Recipient service / key id, e.g. legal-aid/2026-12',
+              }),
               epk: Type.Optional(
-                Type.Object({ kty: Type.Literal('OKP'), crv: Type.Literal('X25519'), x: Type.String() }, { description: 'Ephemeral public key (in the protected header when there is one recipient)' }),
+                Type.Object(
+                  { kty: Type.Literal('OKP'), crv: Type.Literal('X25519'), x: Type.String() },
+                  { description: 'Ephemeral public key (in the protected header when there is one recipient)' },
+                ),
               ),
             },
             { description: 'Per-recipient unprotected header' },
           ),
-          encrypted_key: Type.String({ pattern: '^[A-Za-z0-9_-]+$', description: 'The content key, wrapped for this recipient' }),
+          encrypted_key: Type.String({
+            pattern: '^[A-Za-z0-9_-]+$',
+            description: 'The content key, wrapped for this recipient',
+          }),
         },
         { additionalProperties: false },
       ),
@@ -64,7 +77,10 @@ export function sealedFieldsOf(definition: Pick<EventDefinition, 'sealed'>): rea
  * with `sealedForField`, the one consumer that field of `data` names (all consumers if it names none).
  * Only clear fields are read, so it gives the same answer for the plain and the sealed payload.
  */
-export function sealRecipientsOf(definition: Pick<EventDefinition, 'consumers' | 'sealedForField'>, data?: unknown): string[] {
+export function sealRecipientsOf(
+  definition: Pick<EventDefinition, 'consumers' | 'sealedForField'>,
+  data?: unknown,
+): string[] {
   const consumers = [...new Set(definition.consumers)];
   const field = definition.sealedForField;
   if (field && data && typeof data === 'object') {
@@ -97,7 +113,11 @@ export function wireExampleOf(definition: EventDefinition): Json {
     example[field] = {
       protected: EXAMPLE_JWE.protected,
       recipients: sealRecipientsOf(definition, definition.example).map((service) => ({
-        header: { alg: 'ECDH-ES+A256KW', kid: `${service}/2026-12`, epk: { kty: 'OKP', crv: 'X25519', x: 'RXBoZW1lcmFsUHVibGljS2V5RXhhbXBsZTAwMDAwMA' } },
+        header: {
+          alg: 'ECDH-ES+A256KW',
+          kid: `${service}/2026-12`,
+          epk: { kty: 'OKP', crv: 'X25519', x: 'RXBoZW1lcmFsUHVibGljS2V5RXhhbXBsZTAwMDAwMA' },
+        },
         encrypted_key: 'V3JhcHBlZENvbnRlbnRLZXlFeGFtcGxlMDAwMDAwMDAwMDAwMDAwMA',
       })),
       iv: EXAMPLE_JWE.iv,

@@ -24,7 +24,10 @@ export type PayloadCheck =
   | { ok: false; reason: 'unknown-type' | 'schema-violation'; errors: string[] };
 
 function describe(errors: ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`);
+  return (errors ?? []).map(
+    (e) =>
+      `${e.instancePath || '/'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})` : ''}`,
+  );
 }
 
 /** Validates an event's data against the schema of its (versioned) type, as if from a stranger. */
@@ -32,7 +35,9 @@ export function checkEventPayload(type: string, data: unknown): PayloadCheck {
   const definition = findEventDefinition(type);
   if (!definition) return { ok: false, reason: 'unknown-type', errors: [`unknown event type ${type}`] };
   const validate = validatorFor(definition);
-  return validate(data) ? { ok: true, definition } : { ok: false, reason: 'schema-violation', errors: describe(validate.errors) };
+  return validate(data)
+    ? { ok: true, definition }
+    : { ok: false, reason: 'schema-violation', errors: describe(validate.errors) };
 }
 
 /**
@@ -49,7 +54,9 @@ export function checkWirePayload(type: string, data: unknown): PayloadCheck {
     validate = ajv.compile(wireSchemaOf(definition));
     compiledWire.set(type, validate);
   }
-  return validate(data) ? { ok: true, definition } : { ok: false, reason: 'schema-violation', errors: describe(validate.errors) };
+  return validate(data)
+    ? { ok: true, definition }
+    : { ok: false, reason: 'schema-violation', errors: describe(validate.errors) };
 }
 
 /** Compiles every schema once (fails fast at start-up if a schema is malformed). */

@@ -130,10 +130,14 @@ describe('handler kit: offers from dispatch to report (real PostgreSQL, Kafka)',
   let staff: string;
 
   const offerIn = (offer: DispatchData, status = 'open'): Promise<Record<string, unknown>> =>
-    waitUntil(async () => {
-      const res = await request(service.url).get(`/offers/${offer.offerId}`).set('authorization', staff);
-      return res.status === 200 && res.body.status === status ? (res.body as Record<string, unknown>) : undefined;
-    }, 30000, `offer ${offer.offerId} ${status}`);
+    waitUntil(
+      async () => {
+        const res = await request(service.url).get(`/offers/${offer.offerId}`).set('authorization', staff);
+        return res.status === 200 && res.body.status === status ? (res.body as Record<string, unknown>) : undefined;
+      },
+      30000,
+      `offer ${offer.offerId} ${status}`,
+    );
   const post = (path: string, body: object = {}): request.Test =>
     request(service.url).post(path).set('authorization', staff).send(body);
 
@@ -206,10 +210,14 @@ describe('handler kit: offers from dispatch to report (real PostgreSQL, Kafka)',
     await offerIn(taken);
     await post(`/offers/${taken.offerId}/accept`).expect(201);
     await router.withdraw(taken, 'cancelled');
-    const noted = await waitUntil(async () => {
-      const res = await request(service.url).get(`/offers/${taken.offerId}`).set('authorization', staff);
-      return res.body.withdrawalReason ? (res.body as Record<string, unknown>) : undefined;
-    }, 30000, 'withdrawal noted on the accepted offer');
+    const noted = await waitUntil(
+      async () => {
+        const res = await request(service.url).get(`/offers/${taken.offerId}`).set('authorization', staff);
+        return res.body.withdrawalReason ? (res.body as Record<string, unknown>) : undefined;
+      },
+      30000,
+      'withdrawal noted on the accepted offer',
+    );
     expect(noted).toMatchObject({ status: 'accepted', withdrawalReason: 'cancelled' });
     expect(await db.getRepository(KitMatter).countBy({ offerId: taken.offerId })).toBe(1);
   });

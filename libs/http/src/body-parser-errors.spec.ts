@@ -14,14 +14,24 @@ describe('mapBodyParserErrors', () => {
   });
 
   it('turns a body that does not decompress (Content-Encoding: gzip, bytes not gzip) into 400 unreadable-body, not a 500', async () => {
-    const res = await request(app).post('/x').set('content-type', 'application/json').set('content-encoding', 'gzip').send('{"a":1}');
+    const res = await request(app)
+      .post('/x')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'gzip')
+      .send('{"a":1}');
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ code: 'unreadable-body' });
   });
 
   it('maps bad JSON and unknown encodings as before', async () => {
-    expect((await request(app).post('/x').set('content-type', 'application/json').send('{')).body).toEqual({ code: 'malformed-body' });
-    const bogus = await request(app).post('/x').set('content-type', 'application/json').set('content-encoding', 'bogus').send('{}');
+    expect((await request(app).post('/x').set('content-type', 'application/json').send('{')).body).toEqual({
+      code: 'malformed-body',
+    });
+    const bogus = await request(app)
+      .post('/x')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'bogus')
+      .send('{}');
     expect(bogus.status).toBe(415);
     expect(bogus.body).toEqual({ code: 'unreadable-body' });
   });

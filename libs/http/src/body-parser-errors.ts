@@ -9,7 +9,12 @@ interface BodyParserError {
 }
 
 function isBodyParserError(e: unknown): e is BodyParserError {
-  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && typeof (e as BodyParserError).status === 'number';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as BodyParserError).type === 'string' &&
+    typeof (e as BodyParserError).status === 'number'
+  );
 }
 
 /** The 4xx status an http-errors error (what body-parser and raw-body throw) carries, if any. */
@@ -29,17 +34,36 @@ export function mapBodyParserErrors(err: unknown, _req: Request, _res: Response,
     // A body that cannot be decoded (e.g. `Content-Encoding: gzip` with bytes that are not gzip): body-parser
     // passes on the zlib error as a typeless 400. The client's fault, not a 500 (found by openapi-fuzz.int-spec.ts).
     const status = clientErrorStatus(err);
-    if (status !== undefined) return next(new DomainError('unreadable-body', 'The request body could not be read', status));
+    if (status !== undefined)
+      return next(new DomainError('unreadable-body', 'The request body could not be read', status));
     return next(err);
   }
   switch (err.type) {
     case 'entity.too.large':
-      return next(new DomainError('payload-too-large', 'The request body is larger than this endpoint accepts', HttpStatus.PAYLOAD_TOO_LARGE));
+      return next(
+        new DomainError(
+          'payload-too-large',
+          'The request body is larger than this endpoint accepts',
+          HttpStatus.PAYLOAD_TOO_LARGE,
+        ),
+      );
     case 'entity.too.deep':
-      return next(new DomainError('body-too-deep', err.message ?? 'The request body is nested too deeply', HttpStatus.BAD_REQUEST));
+      return next(
+        new DomainError(
+          'body-too-deep',
+          err.message ?? 'The request body is nested too deeply',
+          HttpStatus.BAD_REQUEST,
+        ),
+      );
     case 'entity.parse.failed':
       return next(new DomainError('malformed-body', 'The request body is not valid JSON', HttpStatus.BAD_REQUEST));
     default:
-      return next(new DomainError('unreadable-body', 'The request body could not be read', err.status >= 400 && err.status < 500 ? err.status : HttpStatus.BAD_REQUEST));
+      return next(
+        new DomainError(
+          'unreadable-body',
+          'The request body could not be read',
+          err.status >= 400 && err.status < 500 ? err.status : HttpStatus.BAD_REQUEST,
+        ),
+      );
   }
 }

@@ -45,7 +45,7 @@ export const ERROR_CODES = {
   'out-of-jurisdiction': { status: S.FORBIDDEN, meaning: "The record is outside the staff member's area" },
   'not-your-organisation': { status: S.FORBIDDEN, meaning: 'Only the organisation holding the work order may' },
   'other-organisation': { status: S.FORBIDDEN, meaning: 'The record was registered by another organisation' },
-  'no-organisation': { status: S.FORBIDDEN, meaning: "The staff account is not attached to an organisation" },
+  'no-organisation': { status: S.FORBIDDEN, meaning: 'The staff account is not attached to an organisation' },
   'not-the-receiver': { status: S.FORBIDDEN, meaning: 'Only the receiving organisation can answer the referral' },
   'not-your-application': { status: S.FORBIDDEN, meaning: "The application is another applicant's" },
   'not-your-institution': { status: S.FORBIDDEN, meaning: 'The record belongs to another appraisal institution' },
@@ -66,13 +66,16 @@ export const ERROR_CODES = {
   'username-taken': { status: S.CONFLICT, meaning: 'The user name is taken' },
   'broker-access-failed': {
     status: S.SERVICE_UNAVAILABLE,
-    meaning: "The partner client was saved but its Kafka access was not applied; repeat the request",
+    meaning: 'The partner client was saved but its Kafka access was not applied; repeat the request',
   },
   // partner transfers (12345)
   'not-a-12345-client': { status: S.FORBIDDEN, meaning: "Only the 12345 hotline's partner client may transfer" },
   'consent-required': { status: S.UNPROCESSABLE_ENTITY, meaning: "A transfer needs the caller's consent" },
   'transfer-reference-reused': { status: S.CONFLICT, meaning: 'The reference was transferred with another matter' },
-  'no-12345-coverage': { status: S.CONFLICT, meaning: "No active 12345 client covers the matter's region: not transferred" },
+  'no-12345-coverage': {
+    status: S.CONFLICT,
+    meaning: "No active 12345 client covers the matter's region: not transferred",
+  },
   // work orders
   'illegal-transition': { status: S.CONFLICT, meaning: 'The work order cannot move from its status to the one asked' },
   'not-in-triage': { status: S.CONFLICT, meaning: 'The work order is not in triage' },

@@ -4,6 +4,15 @@ export type { FieldError, ProblemDetails } from './problem-details';
 export { ProblemDetailsFilter } from './problem-details.filter';
 export { createValidationPipe, toFieldErrors } from './validation';
 export { mapBodyParserErrors } from './body-parser-errors';
-export { CONTROL_CHARACTER_MESSAGE, findControlCharacters, findIllFormedUnicode, ILL_FORMED_UNICODE_MESSAGE, InputGuard, jsonDepthExceeds, MAX_JSON_DEPTH, verifyJsonDepth } from './input-guard';
+export {
+  CONTROL_CHARACTER_MESSAGE,
+  findControlCharacters,
+  findIllFormedUnicode,
+  ILL_FORMED_UNICODE_MESSAGE,
+  InputGuard,
+  jsonDepthExceeds,
+  MAX_JSON_DEPTH,
+  verifyJsonDepth,
+} from './input-guard';
 export { ERROR_CODES, isErrorCode } from './error-codes';
 export type { ErrorCode, ErrorCodeEntry } from './error-codes';

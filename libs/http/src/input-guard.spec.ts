@@ -16,7 +16,13 @@ describe('jsonDepthExceeds', () => {
 
 describe('findControlCharacters', () => {
   it('names every offending field, by its path, including field names; allows tab, LF and CR', () => {
-    const errors = findControlCharacters({ ok: 'a\tb\nc\r', bad: 'x\u0000', list: ['fine', 'y\u001f'], nested: { deep: { v: '\u0008' } }, ['k\u0001']: 'v' });
+    const errors = findControlCharacters({
+      ok: 'a\tb\nc\r',
+      bad: 'x\u0000',
+      list: ['fine', 'y\u001f'],
+      nested: { deep: { v: '\u0008' } },
+      ['k\u0001']: 'v',
+    });
     expect(errors.map((e) => e.field)).toEqual(['"k\\u0001"', 'bad', 'list[1]', 'nested.deep.v']);
     expect(findControlCharacters({ id: 'a\u0000' }, 'path').map((e) => e.field)).toEqual(['path.id']);
     expect(findControlCharacters('top\u0000').map((e) => e.field)).toEqual(['body']);
@@ -24,7 +30,12 @@ describe('findControlCharacters', () => {
   });
 
   it('names fields holding an unpaired surrogate; paired ones (emoji, CJK extension B) are fine', () => {
-    const errors = findIllFormedUnicode({ email: 'a@b.cn\ud800', list: ['ok', '\udfffx'], fine: '😀𠮷', ['k\udc00']: 'v' });
+    const errors = findIllFormedUnicode({
+      email: 'a@b.cn\ud800',
+      list: ['ok', '\udfffx'],
+      fine: '😀𠮷',
+      ['k\udc00']: 'v',
+    });
     expect(errors.map((e) => e.field)).toEqual(['k\udc00', 'email', 'list[1]'].sort());
     expect(errors[0]?.codes).toEqual(['wellFormedUnicode']);
     expect(findIllFormedUnicode({ id: 'x\ud83d' }, 'query').map((e) => e.field)).toEqual(['query.id']);

@@ -10,7 +10,8 @@ export const MAX_JSON_DEPTH = 32;
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
-export const CONTROL_CHARACTER_MESSAGE = 'must not contain control characters (U+0000 to U+001F other than tab, line feed and carriage return)';
+export const CONTROL_CHARACTER_MESSAGE =
+  'must not contain control characters (U+0000 to U+001F other than tab, line feed and carriage return)';
 
 /**
  * An unpaired UTF-16 surrogate (`"\ud800"` in JSON): no Unicode character, cannot be encoded as UTF-8
@@ -33,7 +34,8 @@ export function jsonDepthExceeds(raw: Buffer | string, limit: number): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (inString) {
-      if (b === 0x5c) i++; // backslash: skip the escaped character
+      if (b === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (b === 0x22) inString = false;
     } else if (b === 0x22) inString = true;
     else if (b === 0x7b || b === 0x5b) {
@@ -48,10 +50,16 @@ export function jsonDepthExceeds(raw: Buffer | string, limit: number): boolean {
  * deeper than `maxDepth` is refused (400 `body-too-deep`, see mapBodyParserErrors) before anything
  * can recurse over it (class-transformer, validation, logging).
  */
-export function verifyJsonDepth(maxDepth = MAX_JSON_DEPTH): (req: IncomingMessage, res: ServerResponse, buf: Buffer) => void {
+export function verifyJsonDepth(
+  maxDepth = MAX_JSON_DEPTH,
+): (req: IncomingMessage, res: ServerResponse, buf: Buffer) => void {
   return (_req, _res, buf) => {
     if (jsonDepthExceeds(buf, maxDepth)) {
-      throw Object.assign(new Error(`The JSON body is nested deeper than ${maxDepth} levels`), { status: HttpStatus.BAD_REQUEST, type: 'entity.too.deep', expose: true });
+      throw Object.assign(new Error(`The JSON body is nested deeper than ${maxDepth} levels`), {
+        status: HttpStatus.BAD_REQUEST,
+        type: 'entity.too.deep',
+        expose: true,
+      });
     }
   };
 }
@@ -68,12 +76,20 @@ function child(parent: string, key: string | number): string {
  * Walks iteratively (no recursion); bodies are already bounded in depth and size by the parsers.
  */
 export function findControlCharacters(value: unknown, root = ''): FieldError[] {
-  return findStrings(value, root, CONTROL_CHARACTERS).map((field) => ({ field, messages: [`${field} ${CONTROL_CHARACTER_MESSAGE}`], codes: ['noControlCharacters'] }));
+  return findStrings(value, root, CONTROL_CHARACTERS).map((field) => ({
+    field,
+    messages: [`${field} ${CONTROL_CHARACTER_MESSAGE}`],
+    codes: ['noControlCharacters'],
+  }));
 }
 
 /** Every field (and field name) of a parsed body, query or path that holds an unpaired surrogate. */
 export function findIllFormedUnicode(value: unknown, root = ''): FieldError[] {
-  return findStrings(value, root, LONE_SURROGATE).map((field) => ({ field, messages: [`${field} ${ILL_FORMED_UNICODE_MESSAGE}`], codes: ['wellFormedUnicode'] }));
+  return findStrings(value, root, LONE_SURROGATE).map((field) => ({
+    field,
+    messages: [`${field} ${ILL_FORMED_UNICODE_MESSAGE}`],
+    codes: ['wellFormedUnicode'],
+  }));
 }
 
 function findStrings(value: unknown, root: string, pattern: RegExp): string[] {
@@ -120,8 +136,13 @@ export class InputGuard implements CanActivate {
       ...findControlCharacters(req.body ?? {}),
     ];
     if (errors.length > 0) throw new InvalidInputError(errors, 'The request contains control characters');
-    const illFormed = [...findIllFormedUnicode(req.params ?? {}, 'path'), ...findIllFormedUnicode(req.query ?? {}, 'query'), ...findIllFormedUnicode(req.body ?? {})];
-    if (illFormed.length > 0) throw new InvalidInputError(illFormed, 'The request contains ill-formed Unicode (unpaired surrogates)');
+    const illFormed = [
+      ...findIllFormedUnicode(req.params ?? {}, 'path'),
+      ...findIllFormedUnicode(req.query ?? {}, 'query'),
+      ...findIllFormedUnicode(req.body ?? {}),
+    ];
+    if (illFormed.length > 0)
+      throw new InvalidInputError(illFormed, 'The request contains ill-formed Unicode (unpaired surrogates)');
     return true;
   }
 }

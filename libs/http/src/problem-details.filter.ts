@@ -38,10 +38,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const problem = this.toProblem(exception, req);
-    if (problem.code === 'dependency-unavailable') this.logger.warn({ err: exception, correlationId: problem.correlationId }, 'dependency unavailable: answered 503');
-    else if (problem.status >= 500) this.logger.error({ err: exception, correlationId: problem.correlationId }, 'unhandled error');
+    if (problem.code === 'dependency-unavailable')
+      this.logger.warn(
+        { err: exception, correlationId: problem.correlationId },
+        'dependency unavailable: answered 503',
+      );
+    else if (problem.status >= 500)
+      this.logger.error({ err: exception, correlationId: problem.correlationId }, 'unhandled error');
     if (res.headersSent) return;
-    if ((problem.status === HttpStatus.TOO_MANY_REQUESTS || problem.status === HttpStatus.SERVICE_UNAVAILABLE) && typeof problem.retryAfterSeconds === 'number') {
+    if (
+      (problem.status === HttpStatus.TOO_MANY_REQUESTS || problem.status === HttpStatus.SERVICE_UNAVAILABLE) &&
+      typeof problem.retryAfterSeconds === 'number'
+    ) {
       res.setHeader('Retry-After', String(problem.retryAfterSeconds));
     }
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
@@ -69,7 +77,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: `${PROBLEM_TYPE_BASE}${health ? 'not-ready' : slug(status)}`,
         title: STATUS_CODES[status] ?? 'Error',
         status,
-        detail: health ? `Not ready: ${Object.keys(health.error).join(', ') || 'shutting down'} down` : httpExceptionDetail(exception),
+        detail: health
+          ? `Not ready: ${Object.keys(health.error).join(', ') || 'shutting down'} down`
+          : httpExceptionDetail(exception),
         code: health ? 'not-ready' : slug(status),
         ...base,
         ...(health ? { error: health.error, info: health.info, details: health.details } : {}),

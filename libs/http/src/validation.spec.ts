@@ -64,7 +64,9 @@ describe('createValidationPipe', () => {
 
   it('still passes valid input and names invalid fields', async () => {
     await expect(pipe.transform({ value: 12.5 }, { type: 'body', metatype: Amount })).resolves.toEqual({ value: 12.5 });
-    const error = (await pipe.transform({ value: 1.234 }, { type: 'body', metatype: Amount }).catch((e: unknown) => e)) as InvalidInputError;
+    const error = (await pipe
+      .transform({ value: 1.234 }, { type: 'body', metatype: Amount })
+      .catch((e: unknown) => e)) as InvalidInputError;
     expect(error.errors?.map((e) => e.field)).toEqual(['value']);
   });
 
@@ -75,20 +77,30 @@ describe('createValidationPipe', () => {
       [{ items: [[{ code: 'a' }]], main: { code: 'b' } }, 'items[0]'],
       [{ items: [{ code: 'a' }], main: [{ code: 'b' }] }, 'main'],
     ] as const) {
-      const error = (await pipe.transform(body, { type: 'body', metatype: Order }).catch((e: unknown) => e)) as InvalidInputError;
+      const error = (await pipe
+        .transform(body, { type: 'body', metatype: Order })
+        .catch((e: unknown) => e)) as InvalidInputError;
       expect(error).toBeInstanceOf(InvalidInputError);
-      expect(error.errors).toEqual([{ field, messages: [`${field} must be an object, not an array`], codes: ['nestedObject'] }]);
+      expect(error.errors).toEqual([
+        { field, messages: [`${field} must be an object, not an array`], codes: ['nestedObject'] },
+      ]);
     }
   });
 
   it('refuses a required nested object that is missing (class-validator skips it); an optional one may be left out', async () => {
-    const error = (await pipe.transform({ items: [] }, { type: 'body', metatype: Order }).catch((e: unknown) => e)) as InvalidInputError;
+    const error = (await pipe
+      .transform({ items: [] }, { type: 'body', metatype: Order })
+      .catch((e: unknown) => e)) as InvalidInputError;
     expect(error).toBeInstanceOf(InvalidInputError);
     expect(error.errors).toEqual([{ field: 'main', messages: ['main must be an object'], codes: ['nestedObject'] }]);
-    await expect(pipe.transform({ items: [] }, { type: 'body', metatype: OptionalMain })).resolves.toBeInstanceOf(OptionalMain);
+    await expect(pipe.transform({ items: [] }, { type: 'body', metatype: OptionalMain })).resolves.toBeInstanceOf(
+      OptionalMain,
+    );
     // PartialType (update DTOs) makes every field optional, nested ones included.
     await expect(pipe.transform({}, { type: 'body', metatype: OrderUpdate })).resolves.toBeInstanceOf(OrderUpdate);
-    const nested = (await pipe.transform({ main: [{ code: 'x' }] }, { type: 'body', metatype: OrderUpdate }).catch((e: unknown) => e)) as InvalidInputError;
+    const nested = (await pipe
+      .transform({ main: [{ code: 'x' }] }, { type: 'body', metatype: OrderUpdate })
+      .catch((e: unknown) => e)) as InvalidInputError;
     expect(nested.errors?.map((e) => e.field)).toEqual(['main']);
   });
 });
@@ -111,7 +123,10 @@ describe('unknown field hint (the near-miss of a real field is named)', () => {
   const refuse = async (metatype: new () => object, body: object): Promise<InvalidInputError> => {
     const error = await createValidationPipe()
       .transform(body, { type: 'body', metatype })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(InvalidInputError);
     return error as InvalidInputError;
   };

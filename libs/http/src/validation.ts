@@ -7,7 +7,8 @@ import type { FieldError } from './problem-details';
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const isIndex = /^\d+$/.test(error.property);
-    const path = parent === '' ? error.property : isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
+    const path =
+      parent === '' ? error.property : isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
     const own: FieldError[] = error.constraints
       ? [{ field: path, messages: Object.values(error.constraints), codes: Object.keys(error.constraints) }]
       : [];
@@ -33,8 +34,14 @@ export function nestedShapeErrors(object: unknown, path = '', depth = 0): Valida
   const errors: ValidationError[] = [];
   const metadatas = getMetadataStorage().getTargetValidationMetadatas(object.constructor, '', true, false);
   const name = (property: string): string => (path === '' ? property : `${path}.${property}`);
-  const refuse = (field: string): ValidationError => ({ property: field, constraints: { nestedObject: `${field} must be an object, not an array` }, children: [] });
-  const optional = new Set(metadatas.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.propertyName));
+  const refuse = (field: string): ValidationError => ({
+    property: field,
+    constraints: { nestedObject: `${field} must be an object, not an array` },
+    children: [],
+  });
+  const optional = new Set(
+    metadatas.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION).map((m) => m.propertyName),
+  );
   for (const meta of metadatas) {
     if (meta.type !== ValidationTypes.NESTED_VALIDATION) continue;
     const value = (object as Record<string, unknown>)[meta.propertyName];
@@ -60,7 +67,15 @@ export function nestedShapeErrors(object: unknown, path = '', depth = 0): Valida
 
 /** `phoneLastFour`, `phone_last_4`, `PhoneLast4` → `phonelast4`-like keys: case, `_`/`-` and number words removed. */
 function normaliseName(name: string): string {
-  const numbers: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', eight: '8' };
+  const numbers: Record<string, string> = {
+    one: '1',
+    two: '2',
+    three: '3',
+    four: '4',
+    five: '5',
+    six: '6',
+    eight: '8',
+  };
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
@@ -93,7 +108,11 @@ export function suggestField(unknown: string, known: readonly string[]): string 
   let best: { name: string; distance: number } | undefined;
   for (const k of known) {
     const distance = editDistance(wanted, normaliseName(k));
-    if (distance <= 2 && distance * 3 < Math.max(wanted.length, 1) && (best === undefined || distance < best.distance)) {
+    if (
+      distance <= 2 &&
+      distance * 3 < Math.max(wanted.length, 1) &&
+      (best === undefined || distance < best.distance)
+    ) {
       best = { name: k, distance };
     }
   }
@@ -116,7 +135,8 @@ export function addFieldHints(object: unknown, errors: ValidationError[]): Valid
         ? error.constraints
         : { ...error.constraints, [ValidationTypes.WHITELIST]: `${message}; did you mean ${hint}?` };
     const value: unknown = (object as Record<string, unknown>)[error.property];
-    const children = error.children && error.children.length > 0 ? addFieldHints(value, error.children) : error.children;
+    const children =
+      error.children && error.children.length > 0 ? addFieldHints(value, error.children) : error.children;
     return { ...error, constraints, children } as ValidationError;
   });
 }
@@ -136,8 +156,13 @@ class FailClosedValidationPipe extends ValidationPipe {
       const errors = await super.validate(object, validatorOptions);
       return errors.length > 0 ? addFieldHints(object, errors) : nestedShapeErrors(object);
     } catch (e) {
-      this.logger.warn({ err: e, dto: object?.constructor?.name }, 'a validator threw on this input; refused as invalid (400)');
-      throw new InvalidInputError([{ field: 'request', messages: ['a value in the request could not be validated'], codes: ['unvalidatable'] }]);
+      this.logger.warn(
+        { err: e, dto: object?.constructor?.name },
+        'a validator threw on this input; refused as invalid (400)',
+      );
+      throw new InvalidInputError([
+        { field: 'request', messages: ['a value in the request could not be validated'], codes: ['unvalidatable'] },
+      ]);
     }
   }
 }

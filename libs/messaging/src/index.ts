@@ -1,4 +1,12 @@
-export { createKafka, DEFAULT_TOPIC_RETENTION, defaultKafkaCredentials, InjectKafka, KAFKA, KAFKA_SETTINGS, KafkaModule } from './kafka.module';
+export {
+  createKafka,
+  DEFAULT_TOPIC_RETENTION,
+  defaultKafkaCredentials,
+  InjectKafka,
+  KAFKA,
+  KAFKA_SETTINGS,
+  KafkaModule,
+} from './kafka.module';
 export type { KafkaSettings, TopicRetention } from './kafka.module';
 
 export { MessagingModule } from './messaging.module';
@@ -37,7 +45,12 @@ export type { HealthCheckSink, MessagingComponentStatus } from './health/messagi
 
 export { replayDeadLetters, ReplayRefusedError } from './replay/dead-letter-replayer';
 export type { RefusedLetter, ReplayOptions, ReplayReport } from './replay/dead-letter-replayer';
-export { beyondDedupeWindow, letterEventTime, REPLAY_TARGET_GROUP_HEADER, replayTargetAllows } from './replay/replay-target';
+export {
+  beyondDedupeWindow,
+  letterEventTime,
+  REPLAY_TARGET_GROUP_HEADER,
+  replayTargetAllows,
+} from './replay/replay-target';
 export type { DedupeWindow } from './replay/replay-target';
 export { OutboxQuarantineAdmin } from './outbox/outbox-quarantine';
 export type { DiscardedEntry, QuarantineEntry, QuarantineSelector } from './outbox/outbox-quarantine';
@@ -63,8 +76,21 @@ export {
   topicsNeededBy,
   userPrincipal,
 } from './security/kafka-acls';
-export type { AclBinding, AclOperation, AclPattern, AclResource, KafkaServicePrincipal, ServiceTopics } from './security/kafka-acls';
+export type {
+  AclBinding,
+  AclOperation,
+  AclPattern,
+  AclResource,
+  KafkaServicePrincipal,
+  ServiceTopics,
+} from './security/kafka-acls';
 export { provisionContractTopics, reconcileAcls, toAclEntry } from './security/kafka-acl-provisioner';
 export type { AclReconcileReport } from './security/kafka-acl-provisioner';
-export { devKafkaPassword, KAFKA_SASL_MECHANISM, kafkaAdminCredentialsFromEnv, kafkaCredentialsFromEnv, saslOptions } from './security/kafka-credentials';
+export {
+  devKafkaPassword,
+  KAFKA_SASL_MECHANISM,
+  kafkaAdminCredentialsFromEnv,
+  kafkaCredentialsFromEnv,
+  saslOptions,
+} from './security/kafka-credentials';
 export type { KafkaCredentials } from './security/kafka-credentials';

@@ -1,6 +1,11 @@
 import { DynamicModule, Inject, Logger, Module } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
-import { KafkaCredentials, kafkaAdminCredentialsFromEnv, kafkaCredentialsFromEnv, saslOptions } from './security/kafka-credentials';
+import {
+  KafkaCredentials,
+  kafkaAdminCredentialsFromEnv,
+  kafkaCredentialsFromEnv,
+  saslOptions,
+} from './security/kafka-credentials';
 
 export const KAFKA = Symbol('KAFKA');
 export const KAFKA_SETTINGS = Symbol('KAFKA_SETTINGS');

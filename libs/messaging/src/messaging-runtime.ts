@@ -51,10 +51,24 @@ export interface MessagingRuntimeOptions {
 }
 
 function listenerConnection(dataSource: DataSource, applicationName: string): ClientConfig {
-  const o = dataSource.options as { url?: string; host?: string; port?: number; username?: string; password?: string; database?: string };
+  const o = dataSource.options as {
+    url?: string;
+    host?: string;
+    port?: number;
+    username?: string;
+    password?: string;
+    database?: string;
+  };
   return o.url
     ? { connectionString: o.url, application_name: applicationName }
-    : { host: o.host, port: o.port, user: o.username, password: o.password, database: o.database, application_name: applicationName };
+    : {
+        host: o.host,
+        port: o.port,
+        user: o.username,
+        password: o.password,
+        database: o.database,
+        application_name: applicationName,
+      };
 }
 
 /**
@@ -103,12 +117,18 @@ export class MessagingRuntime {
         });
     // Consumers subscribe only after this run's topic provisioning finished (or was abandoned).
     this.topicsReady = new Promise((resolve) => (this.releaseTopicsGate = resolve));
-    this.lag = new ConsumerLagCollector(kafka, () => this.consumers.runners().map((r) => ({ groupId: r.groupId, topics: r.topics })));
+    this.lag = new ConsumerLagCollector(kafka, () =>
+      this.consumers.runners().map((r) => ({ groupId: r.groupId, topics: r.topics })),
+    );
     this.metrics = options.metricsRegistry
-      ? new MessagingMetrics(options.metricsRegistry, { backlog: () => backlog.read(), consumerLag: () => this.lag.collect() })
+      ? new MessagingMetrics(options.metricsRegistry, {
+          backlog: () => backlog.read(),
+          consumerLag: () => this.lag.collect(),
+        })
       : undefined;
     const commits = new OutboxCommitWatcher();
-    this.sealing = options.sealing ?? (process.env.NODE_ENV === 'production' ? undefined : EventSealing.development(serviceName));
+    this.sealing =
+      options.sealing ?? (process.env.NODE_ENV === 'production' ? undefined : EventSealing.development(serviceName));
     this.outbox = new Outbox(serviceName, commits, this.sealing);
     this.deadLetters = new DeadLetterPublisher(kafka, this.metrics);
     this.consumers = new MessageConsumers({
@@ -135,7 +155,11 @@ export class MessagingRuntime {
       });
       this.relay = relay;
       commits.onCommit(() => relay.wake());
-      this.listener = new OutboxNotificationListener(listenerConnection(dataSource, `${serviceName}-outbox-listener`), outboxChannel(schema), () => relay.wake());
+      this.listener = new OutboxNotificationListener(
+        listenerConnection(dataSource, `${serviceName}-outbox-listener`),
+        outboxChannel(schema),
+        () => relay.wake(),
+      );
     }
     this.inboxPurger = new InboxPurger(dataSource, { ...DEFAULT_INBOX_RETENTION, ...options.inbox });
     this.health = new MessagingHealth(this.relay, backlog, this.consumers);

@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, InjectionToken, Module, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Inject,
+  InjectionToken,
+  Module,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { MetricsRegistry } from '@legal/observability';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -54,7 +61,13 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
       providers: [
         {
           provide: MessagingRuntime,
-          useFactory: (dataSource: DataSource, kafka: Kafka, settings: KafkaSettings, metrics?: MetricsRegistry, sealer?: TransitSealer) =>
+          useFactory: (
+            dataSource: DataSource,
+            kafka: Kafka,
+            settings: KafkaSettings,
+            metrics?: MetricsRegistry,
+            sealer?: TransitSealer,
+          ) =>
             new MessagingRuntime({
               serviceName: options.serviceName,
               dataSource,
@@ -69,10 +82,20 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
               startupWaitMs: options.startupWaitMs,
               sealing: sealer ? EventSealing.checked(sealer, options.serviceName) : undefined,
             }),
-          inject: [DataSource, KAFKA, KAFKA_SETTINGS, { token: MetricsRegistry, optional: true }, { token: TransitSealer, optional: true }],
+          inject: [
+            DataSource,
+            KAFKA,
+            KAFKA_SETTINGS,
+            { token: MetricsRegistry, optional: true },
+            { token: TransitSealer, optional: true },
+          ],
         },
         { provide: Outbox, useFactory: (runtime: MessagingRuntime) => runtime.outbox, inject: [MessagingRuntime] },
-        { provide: MessageConsumers, useFactory: (runtime: MessagingRuntime) => runtime.consumers, inject: [MessagingRuntime] },
+        {
+          provide: MessageConsumers,
+          useFactory: (runtime: MessagingRuntime) => runtime.consumers,
+          inject: [MessagingRuntime],
+        },
         ...healthBinding,
       ],
       exports: [MessagingRuntime, Outbox, MessageConsumers],

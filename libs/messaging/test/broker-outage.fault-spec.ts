@@ -57,7 +57,11 @@ describe('the broker goes down while events are written (child process, real Pos
       relay: { enabled: false },
       consumers: { restartBackoff: { initialMs: 300, maxMs: 2000 }, stallTimeoutMs: 20000 },
     });
-    consumer.consumers.register({ group: 'survivor', events: [WorkOrderChanged], handle: (event, manager) => insertEffect(manager, event.id, event.data) });
+    consumer.consumers.register({
+      group: 'survivor',
+      events: [WorkOrderChanged],
+      handle: (event, manager) => insertEffect(manager, event.id, event.data),
+    });
     await consumer.start();
     mark('consumer up');
   });
@@ -79,7 +83,9 @@ describe('the broker goes down while events are written (child process, real Pos
     await new Promise((r) => setTimeout(r, 3000));
     expect(writer.alive).toBe(true);
     expect(writer.committed()).toBeGreaterThan(committedWhenDown); // writes go on while Kafka is away
-    const [unsent] = (await ds.query(`SELECT count(*)::int AS n FROM "${schema}"."outbox_message" WHERE sent_at IS NULL`)) as { n: number }[];
+    const [unsent] = (await ds.query(
+      `SELECT count(*)::int AS n FROM "${schema}"."outbox_message" WHERE sent_at IS NULL`,
+    )) as { n: number }[];
     expect(unsent?.n).toBeGreaterThan(0);
 
     mark('starting the broker');
@@ -90,7 +96,9 @@ describe('the broker goes down while events are written (child process, real Pos
     await waitUntil(() => running.committed() >= committedWhenBack + 20, 60000, 'more writes after the broker is back');
     writer.kill('SIGUSR1');
     await writer.waitForLine(/^done$/, 30000);
-    const [business] = (await ds.query(`SELECT count(*)::int AS n FROM "${schema}"."business_record"`)) as { n: number }[];
+    const [business] = (await ds.query(`SELECT count(*)::int AS n FROM "${schema}"."business_record"`)) as {
+      n: number;
+    }[];
     const total = business?.n ?? 0;
     expect(total).toBe(writer.committed());
     await waitUntil(async () => (await countEffects(ds)).total >= total, 150000, `${total} effects`, 500);
@@ -99,8 +107,11 @@ describe('the broker goes down while events are written (child process, real Pos
 
     expect(writer.alive).toBe(true);
     expect(await countEffects(ds)).toEqual({ total, distinct: total });
-    const orders = (await ds.query(`SELECT array_agg(version ORDER BY id) AS versions FROM "${schema}"."effect" GROUP BY work_order_id`)) as { versions: number[] }[];
+    const orders = (await ds.query(
+      `SELECT array_agg(version ORDER BY id) AS versions FROM "${schema}"."effect" GROUP BY work_order_id`,
+    )) as { versions: number[] }[];
     expect(orders).toHaveLength(keys);
-    for (const { versions } of orders) expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1));
+    for (const { versions } of orders)
+      expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => i + 1));
   });
 });

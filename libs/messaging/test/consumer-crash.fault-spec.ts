@@ -37,7 +37,16 @@ describe('consumers that lose their process or their database connections (real 
         }
       });
     }
-    await waitUntil(async () => ((await ds.query(`SELECT count(*)::int AS n FROM "${schema}"."outbox_message" WHERE sent_at IS NULL`)) as { n: number }[])[0]?.n === 0, 30000, 'outbox drained');
+    await waitUntil(
+      async () =>
+        (
+          (await ds.query(`SELECT count(*)::int AS n FROM "${schema}"."outbox_message" WHERE sent_at IS NULL`)) as {
+            n: number;
+          }[]
+        )[0]?.n === 0,
+      30000,
+      'outbox drained',
+    );
   }
 
   async function versionsByKey(source: DataSource, fromKey: number): Promise<Map<string, number[]>> {
@@ -97,7 +106,13 @@ describe('consumers that lose their process or their database connections (real 
     const victimApp = `${prefix}-victim`;
     const victimDs = await openDataSource(schema, victimApp, 4);
     dataSources.push(victimDs);
-    const victim = runtime({ serviceName: 'victim', dataSource: victimDs, topicPrefix: prefix, relay: { enabled: false }, consumers: { recordsPerTransaction: 5 } });
+    const victim = runtime({
+      serviceName: 'victim',
+      dataSource: victimDs,
+      topicPrefix: prefix,
+      relay: { enabled: false },
+      consumers: { recordsPerTransaction: 5 },
+    });
     runtimes.push(victim);
     victim.consumers.register({
       group: 'victim',
@@ -114,7 +129,10 @@ describe('consumers that lose their process or their database connections (real 
     let terminated = 0;
     for (const threshold of [60, 180]) {
       await waitUntil(async () => (await ours()).total >= threshold, 60000, `${threshold} effects`, 50);
-      const killed = (await ds.query(`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`, [victimApp])) as {
+      const killed = (await ds.query(
+        `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid()`,
+        [victimApp],
+      )) as {
         ok: boolean;
       }[];
       terminated += killed.filter((k) => k.ok).length;

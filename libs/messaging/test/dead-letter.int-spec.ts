@@ -38,12 +38,16 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
   const kafka = kafkaClient('dlq-test');
 
   async function versionsApplied(key: number): Promise<number[]> {
-    const rows = (await ds.query(`SELECT version FROM "${schema}"."effect" WHERE work_order_id = $1 ORDER BY id`, [workOrderId(key)])) as { version: number }[];
+    const rows = (await ds.query(`SELECT version FROM "${schema}"."effect" WHERE work_order_id = $1 ORDER BY id`, [
+      workOrderId(key),
+    ])) as { version: number }[];
     return rows.map((r) => r.version);
   }
 
   async function publish(key: number, version: number): Promise<string> {
-    const event = await ds.transaction((m) => messaging.outbox.publish(m, WorkOrderChanged, workOrderChanged(key, version), { subject: workOrderId(key) }));
+    const event = await ds.transaction((m) =>
+      messaging.outbox.publish(m, WorkOrderChanged, workOrderChanged(key, version), { subject: workOrderId(key) }),
+    );
     return event.id;
   }
 
@@ -58,7 +62,8 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
       retryBackoff: { initialMs: 50, maxMs: 200 },
       handle: async (event, manager) => {
         calls.set(event.id, (calls.get(event.id) ?? 0) + 1);
-        if (event.data.version === POISON_VERSION && !poisonCured) throw new Error(`cannot apply version ${POISON_VERSION}`);
+        if (event.data.version === POISON_VERSION && !poisonCured)
+          throw new Error(`cannot apply version ${POISON_VERSION}`);
         await insertEffect(manager, event.id, event.data);
       },
     });
@@ -123,15 +128,27 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
     await producer.send({
       topic,
       messages: [
-        { key: workOrderId(2), value: JSON.stringify({ workOrderId: workOrderId(2), version: 'one' }), headers: { ...valid.headers, ce_id: ids.schema } },
-        { key: workOrderId(2), value: valid.value, headers: { ...valid.headers, ce_id: ids.version, ce_type: 'legal.workorder.changed.v9' } },
+        {
+          key: workOrderId(2),
+          value: JSON.stringify({ workOrderId: workOrderId(2), version: 'one' }),
+          headers: { ...valid.headers, ce_id: ids.schema },
+        },
+        {
+          key: workOrderId(2),
+          value: valid.value,
+          headers: { ...valid.headers, ce_id: ids.version, ce_type: 'legal.workorder.changed.v9' },
+        },
         { key: workOrderId(2), value: '{"workOrderId": oops', headers: { ...valid.headers, ce_id: ids.json } },
         { key: workOrderId(2), value: valid.value, headers: { 'content-type': 'application/json', id: ids.envelope } },
       ],
     });
     await producer.disconnect();
     const followUp = await publish(2, 2);
-    await waitUntil(async () => (await versionsApplied(2)).includes(2), 30000, 'the valid event after the invalid ones');
+    await waitUntil(
+      async () => (await versionsApplied(2)).includes(2),
+      30000,
+      'the valid event after the invalid ones',
+    );
     const letters = await collector.waitFor((r) => r.topic === dlq && r.key === workOrderId(2), 4, 20000);
     const byReason = Object.fromEntries(letters.map((l) => [l.headers[DLQ_HEADERS.reason], l]));
     expect(byReason['schema-violation']?.headers.ce_id).toBe(ids.schema);
@@ -145,14 +162,21 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
   });
 
   it('acknowledges known event types a group does not handle, without dead-lettering them', async () => {
-    const resolved = await ds.transaction((m) => messaging.outbox.publish(m, Resolved, Resolved.example, { subject: Resolved.example.workOrderId }));
-    const progressed = await ds.transaction((m) => messaging.outbox.publish(m, Progressed, Progressed.example, { subject: Progressed.example.workOrderId }));
+    const resolved = await ds.transaction((m) =>
+      messaging.outbox.publish(m, Resolved, Resolved.example, { subject: Resolved.example.workOrderId }),
+    );
+    const progressed = await ds.transaction((m) =>
+      messaging.outbox.publish(m, Progressed, Progressed.example, { subject: Progressed.example.workOrderId }),
+    );
     await waitUntil(() => calls.get(progressed.id) === 1, 30000, 'the Progressed event handled');
     expect(calls.has(resolved.id)).toBe(false);
     const admin = kafka.admin();
     await admin.connect();
     const reportTopic = prefixedTopic(prefix, TOPICS.handlerReport.name);
-    const [dlqOffsets, committed] = await Promise.all([admin.fetchTopicOffsets(`${reportTopic}.dlq`), admin.fetchOffsets({ groupId: `${prefix}.dlq-test.picky`, topics: [reportTopic] })]);
+    const [dlqOffsets, committed] = await Promise.all([
+      admin.fetchTopicOffsets(`${reportTopic}.dlq`),
+      admin.fetchOffsets({ groupId: `${prefix}.dlq-test.picky`, topics: [reportTopic] }),
+    ]);
     await admin.disconnect();
     expect(dlqOffsets.every((o) => o.high === '0')).toBe(true);
     expect(committed[0]?.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0)).toBe(2);
@@ -164,8 +188,14 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
     poisonCured = true;
     const report = await replayDeadLetters({ kafka, topic: dlq, reason: 'handler-failed' });
     expect(report).toMatchObject({ scanned: 5, replayed: 1, skipped: 4, targets: { [topic]: 1 } });
-    await waitUntil(async () => (await versionsApplied(1)).includes(POISON_VERSION), 30000, 'the replayed event applied');
-    const replayed = collector.records.filter((r) => r.topic === topic && r.event?.data && (r.event.data as { version?: number }).version === POISON_VERSION);
+    await waitUntil(
+      async () => (await versionsApplied(1)).includes(POISON_VERSION),
+      30000,
+      'the replayed event applied',
+    );
+    const replayed = collector.records.filter(
+      (r) => r.topic === topic && r.event?.data && (r.event.data as { version?: number }).version === POISON_VERSION,
+    );
     expect(replayed).toHaveLength(2);
     expect(replayed[1]?.headers).toEqual(replayed[0]?.headers); // no dlq_* headers, same ce_id
     // Replaying everything again changes nothing: the handled event is a duplicate now.
@@ -177,7 +207,18 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
   it('offers the replay as a command-line script', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['-r', path.join(REPO_ROOT, 'test', 'swc-register.js'), path.join(REPO_ROOT, 'libs/messaging/src/replay/replay.cli.ts'), '--topic', dlq, '--brokers', BROKERS.join(','), '--reason', 'not-json', '--dry-run'],
+      [
+        '-r',
+        path.join(REPO_ROOT, 'test', 'swc-register.js'),
+        path.join(REPO_ROOT, 'libs/messaging/src/replay/replay.cli.ts'),
+        '--topic',
+        dlq,
+        '--brokers',
+        BROKERS.join(','),
+        '--reason',
+        'not-json',
+        '--dry-run',
+      ],
       { cwd: REPO_ROOT },
     );
     expect(JSON.parse(stdout)).toMatchObject({ topic: dlq, scanned: 5, replayed: 0, skipped: 4, dryRun: true });

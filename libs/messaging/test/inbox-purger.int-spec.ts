@@ -19,7 +19,9 @@ describe('inbox retention (real PostgreSQL)', () => {
   }
 
   async function remaining(): Promise<string[]> {
-    const rows = (await ds.query(`SELECT event_id FROM "${schema}"."inbox_message" ORDER BY event_id`)) as { event_id: string }[];
+    const rows = (await ds.query(`SELECT event_id FROM "${schema}"."inbox_message" ORDER BY event_id`)) as {
+      event_id: string;
+    }[];
     return rows.map((r) => r.event_id);
   }
 
@@ -33,7 +35,12 @@ describe('inbox retention (real PostgreSQL)', () => {
 
   it('deletes ids processed before the retention window, in chunks, and keeps the recent ones', async () => {
     const now = new Date('2026-11-28T04:00:00Z');
-    for (let i = 0; i < 23; i++) await processed(i % 2 ? 'intake' : 'feedback', `old-${String(i).padStart(2, '0')}`, new Date(now.getTime() - 31 * DAY_MS - i * 1000));
+    for (let i = 0; i < 23; i++)
+      await processed(
+        i % 2 ? 'intake' : 'feedback',
+        `old-${String(i).padStart(2, '0')}`,
+        new Date(now.getTime() - 31 * DAY_MS - i * 1000),
+      );
     await processed('intake', 'edge-just-inside', new Date(now.getTime() - 30 * DAY_MS + 1000));
     await processed('intake', 'recent', new Date(now.getTime() - DAY_MS));
 

@@ -4,7 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { main as quarantineCli } from '../src/outbox/outbox-quarantine.cli';
-import { cleanup, DATABASE_URL, isolation, kafkaClient, openDataSource, quietLogs, runtime, waitUntil, workOrderId } from './support/messaging-test-kit';
+import {
+  cleanup,
+  DATABASE_URL,
+  isolation,
+  kafkaClient,
+  openDataSource,
+  quietLogs,
+  runtime,
+  waitUntil,
+  workOrderId,
+} from './support/messaging-test-kit';
 
 quietLogs();
 jest.setTimeout(240_000);
@@ -22,7 +32,11 @@ describe('outbox quarantine (real PostgreSQL and Kafka)', () => {
   const registry = new Registry();
 
   /** Writes an outbox row as Outbox.publish does (the relay does not care how it got there). */
-  async function enqueue(key: string, version: number, options: { padding?: number; topic?: string } = {}): Promise<string> {
+  async function enqueue(
+    key: string,
+    version: number,
+    options: { padding?: number; topic?: string } = {},
+  ): Promise<string> {
     const eventId = randomUUID();
     const payload = { workOrderId: key, version, ...(options.padding ? { padding: 'x'.repeat(options.padding) } : {}) };
     await writer.query(
@@ -30,7 +44,15 @@ describe('outbox quarantine (real PostgreSQL and Kafka)', () => {
          INSERT INTO "${schema}"."outbox_message" (event_id, topic, partition_key, event_type, source, event_time, correlation_id, payload)
          VALUES ($1, $2, $3, $4, '/legal/quarantine-test', now(), $5, $6) RETURNING id)
        SELECT pg_notify($7, '') FROM inserted`,
-      [eventId, options.topic ?? TOPICS.workOrderChanged.name, key, WorkOrderChanged.type, `corr-${eventId}`, JSON.stringify(payload), outboxChannel(schema)],
+      [
+        eventId,
+        options.topic ?? TOPICS.workOrderChanged.name,
+        key,
+        WorkOrderChanged.type,
+        `corr-${eventId}`,
+        JSON.stringify(payload),
+        outboxChannel(schema),
+      ],
     );
     return eventId;
   }
@@ -49,8 +71,12 @@ describe('outbox quarantine (real PostgreSQL and Kafka)', () => {
       .map((r) => (JSON.parse(r.value ?? '{}') as { version: number }).version);
   }
 
-  async function quarantined(): Promise<{ outbox_id: string; partition_key: string; attempts: number; last_error: string }[]> {
-    return (await writer.query(`SELECT outbox_id::text, partition_key, attempts, last_error FROM "${schema}"."outbox_quarantine" ORDER BY outbox_id`)) as {
+  async function quarantined(): Promise<
+    { outbox_id: string; partition_key: string; attempts: number; last_error: string }[]
+  > {
+    return (await writer.query(
+      `SELECT outbox_id::text, partition_key, attempts, last_error FROM "${schema}"."outbox_quarantine" ORDER BY outbox_id`,
+    )) as {
       outbox_id: string;
       partition_key: string;
       attempts: number;
@@ -126,7 +152,10 @@ describe('outbox quarantine (real PostgreSQL and Kafka)', () => {
     // Nothing of the held key went out: not the rejected row, not the rows behind it.
     await new Promise((r) => setTimeout(r, 1500));
     expect(delivered(keyA)).toEqual([]);
-    const held = (await writer.query(`SELECT count(*)::int AS n FROM "${schema}"."outbox_message" WHERE partition_key = $1 AND sent_at IS NULL`, [keyA])) as { n: number }[];
+    const held = (await writer.query(
+      `SELECT count(*)::int AS n FROM "${schema}"."outbox_message" WHERE partition_key = $1 AND sent_at IS NULL`,
+      [keyA],
+    )) as { n: number }[];
     expect(held[0]?.n).toBe(3);
 
     // What the operator sees: the gauge, readiness still up (with the detail), and the list command.
@@ -135,7 +164,12 @@ describe('outbox quarantine (real PostgreSQL and Kafka)', () => {
     expect(await metric('outbox_backlog_rows')).toBe(0);
     const readiness = await relay.health.relayStatus();
     expect(readiness).toMatchObject({ up: true, detail: { quarantined: 1, heldRows: 3 } });
-    const listed = (await cli(['list'])).quarantined as { key: string; heldRows: number; attempts: number; payloadBytes: number }[];
+    const listed = (await cli(['list'])).quarantined as {
+      key: string;
+      heldRows: number;
+      attempts: number;
+      payloadBytes: number;
+    }[];
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ key: keyA, heldRows: 3, attempts: MAX_ATTEMPTS });
     expect(listed[0]?.payloadBytes).toBeGreaterThan(TOO_LARGE);
@@ -148,7 +182,13 @@ describe('outbox quarantine (real PostgreSQL and Kafka)', () => {
       // The fix: the topic accepts larger records.
       await admin.alterConfigs({
         validateOnly: false,
-        resources: [{ type: 2 /* TOPIC */, name: changedTopic, configEntries: [{ name: 'max.message.bytes', value: String(4 * 1024 * 1024) }] }],
+        resources: [
+          {
+            type: 2 /* TOPIC */,
+            name: changedTopic,
+            configEntries: [{ name: 'max.message.bytes', value: String(4 * 1024 * 1024) }],
+          },
+        ],
       });
     } finally {
       await admin.disconnect();
@@ -173,22 +213,36 @@ describe('outbox quarantine (real PostgreSQL and Kafka)', () => {
     let traffic = 100;
     const sender = setInterval(() => void enqueue(workOrderId(traffic++), 1).catch(() => undefined), 300);
     try {
-      await waitUntil(async () => (await quarantined()).some((q) => q.partition_key === keyC), 120000, 'the row for the missing topic to be quarantined', 500);
+      await waitUntil(
+        async () => (await quarantined()).some((q) => q.partition_key === keyC),
+        120000,
+        'the row for the missing topic to be quarantined',
+        500,
+      );
     } finally {
       clearInterval(sender);
     }
     expect((await quarantined())[0]?.last_error).toMatch(/does not host this topic-partition/);
     await enqueue(keyC, 2);
     const others = traffic - 100;
-    await waitUntil(() => new Set(collector.records.filter((r) => Number(r.key?.slice(-12)) >= 100).map((r) => r.key)).size >= others, 30000, 'the other keys published');
+    await waitUntil(
+      () => new Set(collector.records.filter((r) => Number(r.key?.slice(-12)) >= 100).map((r) => r.key)).size >= others,
+      30000,
+      'the other keys published',
+    );
     await new Promise((r) => setTimeout(r, 1000));
     expect(delivered(keyC)).toEqual([]);
 
     const report = await cli(['discard', '--key', keyC, '--reason', 'test: topic was never created']);
-    expect(report.discarded).toEqual([expect.objectContaining({ eventId: missing, key: keyC, reason: 'test: topic was never created' })]);
+    expect(report.discarded).toEqual([
+      expect.objectContaining({ eventId: missing, key: keyC, reason: 'test: topic was never created' }),
+    ]);
     await waitUntil(() => delivered(keyC).length >= 1, 30000, 'C2 published after the discard');
     expect(delivered(keyC)).toEqual([2]);
-    const gone = (await writer.query(`SELECT count(*)::int AS n FROM "${schema}"."outbox_message" WHERE event_id = $1`, [missing])) as { n: number }[];
+    const gone = (await writer.query(
+      `SELECT count(*)::int AS n FROM "${schema}"."outbox_message" WHERE event_id = $1`,
+      [missing],
+    )) as { n: number }[];
     expect(gone[0]?.n).toBe(0);
   });
 
@@ -199,14 +253,19 @@ describe('outbox quarantine (real PostgreSQL and Kafka)', () => {
     await enqueue(keyD, 1, { topic: `no.such.topic.${randomUUID().slice(0, 8)}` });
     await waitUntil(
       async () => {
-        const rows = (await writer.query(`SELECT last_error FROM "${schema}"."outbox_message" WHERE partition_key = $1`, [keyD])) as { last_error: string | null }[];
+        const rows = (await writer.query(
+          `SELECT last_error FROM "${schema}"."outbox_message" WHERE partition_key = $1`,
+          [keyD],
+        )) as { last_error: string | null }[];
         return rows[0]?.last_error !== null && rows[0]?.last_error !== undefined;
       },
       60000,
       'a recorded failure',
     );
     const admin = new OutboxQuarantineAdmin(writer);
-    const [row] = (await writer.query(`SELECT attempts FROM "${schema}"."outbox_message" WHERE partition_key = $1`, [keyD])) as { attempts: number }[];
+    const [row] = (await writer.query(`SELECT attempts FROM "${schema}"."outbox_message" WHERE partition_key = $1`, [
+      keyD,
+    ])) as { attempts: number }[];
     expect(row?.attempts).toBe(0);
     expect(await admin.list({ keys: [keyD] })).toEqual([]);
     await writer.query(`DELETE FROM "${schema}"."outbox_message" WHERE partition_key = $1`, [keyD]);

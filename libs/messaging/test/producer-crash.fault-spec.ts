@@ -1,7 +1,19 @@
 import { prefixedTopic, TOPICS, WorkOrderChanged } from '@legal/contracts';
 import { EventCollector, MessagingRuntime } from '@legal/messaging';
 import type { DataSource } from 'typeorm';
-import { ChildFixture, cleanup, countEffects, createEffectTable, insertEffect, isolation, kafkaClient, openDataSource, quietLogs, runtime, waitUntil } from './support/messaging-test-kit';
+import {
+  ChildFixture,
+  cleanup,
+  countEffects,
+  createEffectTable,
+  insertEffect,
+  isolation,
+  kafkaClient,
+  openDataSource,
+  quietLogs,
+  runtime,
+  waitUntil,
+} from './support/messaging-test-kit';
 
 quietLogs();
 jest.setTimeout(120_000);
@@ -23,7 +35,11 @@ describe('a writer SIGKILLed between commit and publish (child processes, real P
     ds = await openDataSource(schema, `${prefix}-test`, 4);
     await createEffectTable(ds);
     consumer = runtime({ serviceName: 'pcrash', dataSource: ds, topicPrefix: prefix, relay: { enabled: false } });
-    consumer.consumers.register({ group: 'exactly-once', events: [WorkOrderChanged], handle: (event, manager) => insertEffect(manager, event.id, event.data) });
+    consumer.consumers.register({
+      group: 'exactly-once',
+      events: [WorkOrderChanged],
+      handle: (event, manager) => insertEffect(manager, event.id, event.data),
+    });
     await consumer.start();
     collector = await EventCollector.start(kafkaClient('pcrash-collector'), [topic]);
   });
@@ -46,7 +62,9 @@ describe('a writer SIGKILLed between commit and publish (child processes, real P
     const committed = await count(`SELECT count(*)::int AS n FROM "${schema}"."business_record"`);
     expect(committed).toBeGreaterThanOrEqual(150);
     // Business rows and outbox rows committed together; none reached Kafka.
-    expect(await count(`SELECT count(*)::int AS n FROM "${schema}"."outbox_message" WHERE sent_at IS NULL`)).toBe(committed);
+    expect(await count(`SELECT count(*)::int AS n FROM "${schema}"."outbox_message" WHERE sent_at IS NULL`)).toBe(
+      committed,
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(collector.records).toHaveLength(0);
 

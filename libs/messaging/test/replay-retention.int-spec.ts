@@ -1,10 +1,28 @@
 import { DLQ_HEADERS, prefixedTopic, TOPICS, WorkOrderChanged } from '@legal/contracts';
-import { encodeCloudEvent, EventCollector, MessagingRuntime, REPLAY_TARGET_GROUP_HEADER, replayDeadLetters, ReplayRefusedError } from '@legal/messaging';
+import {
+  encodeCloudEvent,
+  EventCollector,
+  MessagingRuntime,
+  REPLAY_TARGET_GROUP_HEADER,
+  replayDeadLetters,
+  ReplayRefusedError,
+} from '@legal/messaging';
 import { Partitioners } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { main as replayCli } from '../src/replay/replay.cli';
-import { BROKERS, cleanup, isolation, kafkaClient, openDataSource, quietLogs, runtime, waitUntil, workOrderChanged, workOrderId } from './support/messaging-test-kit';
+import {
+  BROKERS,
+  cleanup,
+  isolation,
+  kafkaClient,
+  openDataSource,
+  quietLogs,
+  runtime,
+  waitUntil,
+  workOrderChanged,
+  workOrderId,
+} from './support/messaging-test-kit';
 
 quietLogs();
 jest.setTimeout(120_000);
@@ -114,8 +132,12 @@ describe('replaying dead letters older than the inbox retention (real PostgreSQL
   it('the command exits 3 with the refusal on stderr and the refused letters on stdout', async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const stdout = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (out.push(c.toString()), true));
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (err.push(c.toString()), true));
+    const stdout = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((c: string | Uint8Array) => (out.push(c.toString()), true));
+    const stderr = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation((c: string | Uint8Array) => (err.push(c.toString()), true));
     let code: number;
     try {
       code = await replayCli(['--topic', dlq, '--brokers', BROKERS.join(','), '--inbox-retention-days', '30']);
@@ -130,16 +152,33 @@ describe('replaying dead letters older than the inbox retention (real PostgreSQL
   });
 
   it('with the override, an expired letter goes to the group that dead-lettered it only; fresh letters to everybody', async () => {
-    const report = await replayDeadLetters({ kafka, topic: dlq, dedupeWindow: INBOX_RETENTION, targetExpiredToFailedGroup: true });
-    expect(report).toMatchObject({ scanned: 2, replayed: 2, beyondRetention: 1, targetedToFailedGroup: 1, targets: { [topic]: 2 } });
+    const report = await replayDeadLetters({
+      kafka,
+      topic: dlq,
+      dedupeWindow: INBOX_RETENTION,
+      targetExpiredToFailedGroup: true,
+    });
+    expect(report).toMatchObject({
+      scanned: 2,
+      replayed: 2,
+      beyondRetention: 1,
+      targetedToFailedGroup: 1,
+      targets: { [topic]: 2 },
+    });
 
-    await waitUntil(() => handled.failer.length === 2 && handled.applier.length === 1, 30000, 'the replayed events handled');
+    await waitUntil(
+      () => handled.failer.length === 2 && handled.applier.length === 1,
+      30000,
+      'the replayed events handled',
+    );
     expect(handled.failer.sort()).toEqual([oldEvent, freshEvent].sort());
     // The applier had the old event long ago (its inbox forgot it): it skips the targeted copy.
     expect(handled.applier).toEqual([freshEvent]);
     const targeted = collector.records.find((r) => r.headers.ce_id === oldEvent);
     expect(targeted?.headers[REPLAY_TARGET_GROUP_HEADER]).toBe(failerGroup);
-    expect(collector.records.find((r) => r.headers.ce_id === freshEvent)?.headers[REPLAY_TARGET_GROUP_HEADER]).toBeUndefined();
+    expect(
+      collector.records.find((r) => r.headers.ce_id === freshEvent)?.headers[REPLAY_TARGET_GROUP_HEADER],
+    ).toBeUndefined();
 
     // The applier's offsets moved past the skipped record; nothing more arrives.
     await new Promise((r) => setTimeout(r, 1500));

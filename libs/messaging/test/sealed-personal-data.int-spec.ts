@@ -6,7 +6,15 @@ import { TransitSealer } from '@legal/privacy';
 import { Partitioners } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { cleanup, isolation, kafkaClient, openDataSource, quietLogs, runtime, waitUntil } from './support/messaging-test-kit';
+import {
+  cleanup,
+  isolation,
+  kafkaClient,
+  openDataSource,
+  quietLogs,
+  runtime,
+  waitUntil,
+} from './support/messaging-test-kit';
 
 quietLogs();
 jest.setTimeout(120_000);
@@ -55,8 +63,19 @@ describe('personal data is sealed end to end (real PostgreSQL and Kafka)', () =>
     hotlineDs = await openDataSource(schema, `${prefix}-hotline`, 3);
     workOrderDs = await openDataSource(consumerSchema, `${prefix}-work-order`, 3);
     // The producer seals with the directory only; the consumer opens with its own (development) private key.
-    hotline = runtime({ serviceName: 'hotline', dataSource: hotlineDs, topicPrefix: prefix, sealing: EventSealing.development('hotline') });
-    workOrder = runtime({ serviceName: 'work-order', dataSource: workOrderDs, topicPrefix: prefix, relay: { enabled: false }, sealing: EventSealing.development('work-order') });
+    hotline = runtime({
+      serviceName: 'hotline',
+      dataSource: hotlineDs,
+      topicPrefix: prefix,
+      sealing: EventSealing.development('hotline'),
+    });
+    workOrder = runtime({
+      serviceName: 'work-order',
+      dataSource: workOrderDs,
+      topicPrefix: prefix,
+      relay: { enabled: false },
+      sealing: EventSealing.development('work-order'),
+    });
     workOrder.consumers.register({
       group: 'intake',
       events: [IntakeSubmitted],
@@ -67,10 +86,32 @@ describe('personal data is sealed end to end (real PostgreSQL and Kafka)', () =>
     });
     legalAidDs = await openDataSource(`${schema}_la`, `${prefix}-legal-aid`, 3);
     mediationDs = await openDataSource(`${schema}_me`, `${prefix}-mediation`, 3);
-    legalAid = runtime({ serviceName: 'legal-aid', dataSource: legalAidDs, topicPrefix: prefix, relay: { enabled: false }, sealing: EventSealing.development('legal-aid') });
-    mediation = runtime({ serviceName: 'mediation', dataSource: mediationDs, topicPrefix: prefix, relay: { enabled: false }, sealing: EventSealing.development('mediation') });
-    legalAid.consumers.register({ group: 'offers', events: [WorkOrderDispatched], maxAttempts: 1, handle: async (event) => void handlers.legalAid.push(event.data) });
-    mediation.consumers.register({ group: 'dispatch', events: [WorkOrderDispatched], maxAttempts: 1, handle: async (event) => void handlers.mediation.push(event.data) });
+    legalAid = runtime({
+      serviceName: 'legal-aid',
+      dataSource: legalAidDs,
+      topicPrefix: prefix,
+      relay: { enabled: false },
+      sealing: EventSealing.development('legal-aid'),
+    });
+    mediation = runtime({
+      serviceName: 'mediation',
+      dataSource: mediationDs,
+      topicPrefix: prefix,
+      relay: { enabled: false },
+      sealing: EventSealing.development('mediation'),
+    });
+    legalAid.consumers.register({
+      group: 'offers',
+      events: [WorkOrderDispatched],
+      maxAttempts: 1,
+      handle: async (event) => void handlers.legalAid.push(event.data),
+    });
+    mediation.consumers.register({
+      group: 'dispatch',
+      events: [WorkOrderDispatched],
+      maxAttempts: 1,
+      handle: async (event) => void handlers.mediation.push(event.data),
+    });
     await hotline.start();
     await workOrder.start();
     await legalAid.start();
@@ -84,29 +125,51 @@ describe('personal data is sealed end to end (real PostgreSQL and Kafka)', () =>
     await legalAid?.stop();
     await mediation?.stop();
     await hotline?.stop();
-    await cleanup(prefix, [schema, consumerSchema, `${schema}_la`, `${schema}_me`], [hotlineDs, workOrderDs, legalAidDs, mediationDs]);
+    await cleanup(
+      prefix,
+      [schema, consumerSchema, `${schema}_la`, `${schema}_me`],
+      [hotlineDs, workOrderDs, legalAidDs, mediationDs],
+    );
   });
 
   it('the outbox row and the Kafka record hold only the sealed form; the handler gets the plain values', async () => {
     const data = intake();
-    const published = await hotlineDs.transaction((m) => hotline.outbox.publish(m, IntakeSubmitted, data, { subject: data.intakeId }));
+    const published = await hotlineDs.transaction((m) =>
+      hotline.outbox.publish(m, IntakeSubmitted, data, { subject: data.intakeId }),
+    );
     expect(published.data.applicant).toEqual(data.applicant); // the caller keeps its plain view
 
-    const [row] = (await hotlineDs.query(`SELECT payload::text AS payload FROM "${schema}"."outbox_message" WHERE event_id = $1`, [published.id])) as { payload: string }[];
+    const [row] = (await hotlineDs.query(
+      `SELECT payload::text AS payload FROM "${schema}"."outbox_message" WHERE event_id = $1`,
+      [published.id],
+    )) as { payload: string }[];
     expect(containsClear(row?.payload)).toEqual([]);
-    const stored = JSON.parse(row!.payload) as { applicant: { recipients: { header: { alg: string; kid: string } }[] }; description: string };
-    expect(stored.applicant.recipients.map((r) => r.header)).toEqual([expect.objectContaining({ alg: 'ECDH-ES+A256KW', kid: 'work-order/dev' })]);
+    const stored = JSON.parse(row!.payload) as {
+      applicant: { recipients: { header: { alg: string; kid: string } }[] };
+      description: string;
+    };
+    expect(stored.applicant.recipients.map((r) => r.header)).toEqual([
+      expect.objectContaining({ alg: 'ECDH-ES+A256KW', kid: 'work-order/dev' }),
+    ]);
     expect(stored.description).toBe(data.description); // only the declared fields are sealed
 
     await waitUntil(() => received.has(data.intakeId), 60000, 'the work-order handler');
-    expect(received.get(data.intakeId)?.applicant).toEqual({ name: '张三', phone: PHONE, idCardNumber: ID_CARD, address: ADDRESS });
+    expect(received.get(data.intakeId)?.applicant).toEqual({
+      name: '张三',
+      phone: PHONE,
+      idCardNumber: ID_CARD,
+      address: ADDRESS,
+    });
 
     const [record] = await collector.waitFor((r) => r.topic === topic && r.headers.ce_id === published.id, 1, 30000);
     expect(containsClear(record?.value)).toEqual([]);
     expect(record?.value).toContain('"recipients"');
 
     // the inbox keeps ids only
-    const inbox = (await workOrderDs.query(`SELECT * FROM "${consumerSchema}"."inbox_message"`)) as Record<string, unknown>[];
+    const inbox = (await workOrderDs.query(`SELECT * FROM "${consumerSchema}"."inbox_message"`)) as Record<
+      string,
+      unknown
+    >[];
     expect(inbox.length).toBeGreaterThan(0);
     expect(containsClear(JSON.stringify(inbox))).toEqual([]);
   });
@@ -114,7 +177,9 @@ describe('personal data is sealed end to end (real PostgreSQL and Kafka)', () =>
   it('a record sealed for a key the consumer does not hold goes to the DLQ as unsealable, still sealed', async () => {
     // Someone seals for work-order with a key id work-order never had (a retired or foreign key).
     const stranger = TransitSealer.generateKeyPair('retired-2025');
-    const foreign = new EventSealing(TransitSealer.fromConfig('hotline', 'development', JSON.stringify({ 'work-order': stranger.publicEntry })));
+    const foreign = new EventSealing(
+      TransitSealer.fromConfig('hotline', 'development', JSON.stringify({ 'work-order': stranger.publicEntry })),
+    );
     const data = intake();
     const event: CloudEvent = {
       id: randomUUID(),
@@ -138,7 +203,9 @@ describe('personal data is sealed end to end (real PostgreSQL and Kafka)', () =>
 
     const [letter] = await collector.waitFor((r) => r.topic === dlq && r.headers.ce_id === event.id, 1, 60000);
     expect(letter?.headers[DLQ_HEADERS.reason]).toBe('unsealable');
-    expect(letter?.headers[DLQ_HEADERS.error]).toMatch(/unknown-kid: applicant: no private key for kid work-order\/retired-2025/);
+    expect(letter?.headers[DLQ_HEADERS.error]).toMatch(
+      /unknown-kid: applicant: no private key for kid work-order\/retired-2025/,
+    );
     expect(letter?.value).toBe(String(encoded.value)); // the dead letter keeps the sealed bytes
     expect(containsClear(letter?.value)).toEqual([]);
     expect(letter?.sealed).toBe(true);
@@ -170,22 +237,51 @@ describe('personal data is sealed end to end (real PostgreSQL and Kafka)', () =>
     expect(letter?.headers[DLQ_HEADERS.error]).toContain('/applicant');
     expect(received.has(data.intakeId)).toBe(false);
 
-    const unsealed = new MessagingRuntime({ serviceName: 'hotline', dataSource: hotlineDs, kafka, topicPrefix: prefix, partitions: 3, relay: { enabled: false } });
+    const unsealed = new MessagingRuntime({
+      serviceName: 'hotline',
+      dataSource: hotlineDs,
+      kafka,
+      topicPrefix: prefix,
+      partitions: 3,
+      relay: { enabled: false },
+    });
     // (outside production the runtime falls back to development keys; force "no sealer")
     (unsealed.outbox as unknown as { sealing?: EventSealing }).sealing = undefined;
-    await expect(hotlineDs.transaction((m) => unsealed.outbox.publish(m, IntakeSubmitted, intake(), { subject: randomUUID() }))).rejects.toThrow(/no sealer/);
+    await expect(
+      hotlineDs.transaction((m) => unsealed.outbox.publish(m, IntakeSubmitted, intake(), { subject: randomUUID() })),
+    ).rejects.toThrow(/no sealer/);
   });
 
   it('a dispatch is readable by the handler it is for only: mediation opens it, legal aid skips it unopened (no dead letter)', async () => {
     // (published through the test's outbox; in the system the work-order service does)
-    const data: DispatchData = { ...WorkOrderDispatched.example, offerId: randomUUID(), workOrderId: randomUUID(), handler: 'mediation', applicant: { name: '张三', phone: PHONE, address: ADDRESS } };
-    const published = await hotlineDs.transaction((m) => hotline.outbox.publish(m, WorkOrderDispatched, data, { subject: data.workOrderId }));
-    const [record] = await collector.waitFor((r) => r.topic === dispatchTopic && r.headers.ce_id === published.id, 1, 30000);
+    const data: DispatchData = {
+      ...WorkOrderDispatched.example,
+      offerId: randomUUID(),
+      workOrderId: randomUUID(),
+      handler: 'mediation',
+      applicant: { name: '张三', phone: PHONE, address: ADDRESS },
+    };
+    const published = await hotlineDs.transaction((m) =>
+      hotline.outbox.publish(m, WorkOrderDispatched, data, { subject: data.workOrderId }),
+    );
+    const [record] = await collector.waitFor(
+      (r) => r.topic === dispatchTopic && r.headers.ce_id === published.id,
+      1,
+      30000,
+    );
     expect(containsClear(record?.value)).toEqual([]);
-    expect((JSON.parse(record!.value!) as { applicant: { recipients: { header: { kid: string } }[] } }).applicant.recipients.map((r) => r.header.kid)).toEqual(['mediation/dev']);
+    expect(
+      (
+        JSON.parse(record!.value!) as { applicant: { recipients: { header: { kid: string } }[] } }
+      ).applicant.recipients.map((r) => r.header.kid),
+    ).toEqual(['mediation/dev']);
 
     await waitUntil(() => handlers.mediation.some((d) => d.offerId === data.offerId), 60000, 'the mediation handler');
-    expect(handlers.mediation.find((d) => d.offerId === data.offerId)?.applicant).toEqual({ name: '张三', phone: PHONE, address: ADDRESS });
+    expect(handlers.mediation.find((d) => d.offerId === data.offerId)?.applicant).toEqual({
+      name: '张三',
+      phone: PHONE,
+      address: ADDRESS,
+    });
     // legal aid consumed past it (its group's offset moves on) without handling it or dead-lettering it
     const admin = kafka.admin();
     await admin.connect();
@@ -203,6 +299,8 @@ describe('personal data is sealed end to end (real PostgreSQL and Kafka)', () =>
       await admin.disconnect();
     }
     expect(handlers.legalAid.some((d) => d.offerId === data.offerId)).toBe(false);
-    expect(collector.records.some((r) => r.topic === `${dispatchTopic}.dlq` && r.headers.ce_id === published.id)).toBe(false);
+    expect(collector.records.some((r) => r.topic === `${dispatchTopic}.dlq` && r.headers.ce_id === published.id)).toBe(
+      false,
+    );
   });
 });

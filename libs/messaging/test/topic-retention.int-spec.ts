@@ -29,9 +29,18 @@ describe('topic retention (real Kafka)', () => {
     try {
       const described = await admin.describeConfigs({
         includeSynonyms: false,
-        resources: [topic, deadLetterTopic(topic)].map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['retention.ms'] })),
+        resources: [topic, deadLetterTopic(topic)].map((name) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name,
+          configNames: ['retention.ms'],
+        })),
       });
-      const retention = Object.fromEntries(described.resources.map((r) => [r.resourceName, r.configEntries.find((e) => e.configName === 'retention.ms')?.configValue]));
+      const retention = Object.fromEntries(
+        described.resources.map((r) => [
+          r.resourceName,
+          r.configEntries.find((e) => e.configName === 'retention.ms')?.configValue,
+        ]),
+      );
       expect(retention).toEqual({ [topic]: String(3 * 86_400_000), [deadLetterTopic(topic)]: '-1' });
     } finally {
       await admin.disconnect();

@@ -47,10 +47,16 @@ export class LoggingModule implements NestModule {
       serializers: {
         // The request is a child-logger binding, which formatters.log never sees: mask its URL here
         // (paths and query strings carry phone and ID-card numbers, e.g. caller look-ups).
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: maskSensitiveText(decodedUrl(req.url ?? '')) }),
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: maskSensitiveText(decodedUrl(req.url ?? '')),
+        }),
         // The standard serializer reports null unless `headersSent` is already true when it runs, which
         // it is not for responses Nest sends: read the status from the raw response (headers are not logged).
-        res: (res: { statusCode: number | null; raw?: ServerResponse }) => ({ statusCode: res.raw?.statusCode ?? res.statusCode }),
+        res: (res: { statusCode: number | null; raw?: ServerResponse }) => ({
+          statusCode: res.raw?.statusCode ?? res.statusCode,
+        }),
       },
     };
     // LOG_FILE (tests' log scan, hosts without a log collector): lines go to that file instead of stdout.

@@ -16,7 +16,14 @@ export function buildPinoOptions(settings: PinoSettings): LoggerOptions {
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: 'msg',
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', '*.authorization', 'req.headers["x-access-code"]', 'headers["x-access-code"]'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'headers.authorization',
+        '*.authorization',
+        'req.headers["x-access-code"]',
+        'headers["x-access-code"]',
+      ],
       censor: '[redacted]',
     },
     // Request-scoped loggers already carry the id as a binding; other lines take it from the

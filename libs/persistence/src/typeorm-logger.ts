@@ -14,7 +14,10 @@ export class TypeOrmPinoLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error({ err: typeof error === 'string' ? error : error.message, query: query.slice(0, 500) }, 'query failed');
+    this.logger.error(
+      { err: typeof error === 'string' ? error : error.message, query: query.slice(0, 500) },
+      'query failed',
+    );
   }
 
   logQuerySlow(time: number, query: string): void {

@@ -27,7 +27,13 @@ export class PlatformKitModule {
         WorkOrderViewProjector,
         IdempotencyInterceptor,
       ],
-      exports: [PLATFORM_KIT_OPTIONS, IntakeSubmissionService, WorkOrderViewService, IdempotencyInterceptor, ReadModelLagMetric],
+      exports: [
+        PLATFORM_KIT_OPTIONS,
+        IntakeSubmissionService,
+        WorkOrderViewService,
+        IdempotencyInterceptor,
+        ReadModelLagMetric,
+      ],
     };
   }
 }

@@ -108,7 +108,9 @@ export class Keyring {
   /** The kid of a compact JWE this keyring would open (undefined if it is not one). */
   static kidOf(jwe: string): string | undefined {
     try {
-      const header = JSON.parse(Buffer.from(jwe.split('.')[0] ?? '', 'base64url').toString('utf8')) as { kid?: unknown };
+      const header = JSON.parse(Buffer.from(jwe.split('.')[0] ?? '', 'base64url').toString('utf8')) as {
+        kid?: unknown;
+      };
       return typeof header.kid === 'string' ? header.kid : undefined;
     } catch {
       return undefined;
@@ -129,8 +131,13 @@ export class Keyring {
       throw new SealError('unsupported', `unsupported JWE (alg ${String(header.alg)}, enc ${String(header.enc)})`);
     }
     const kek = typeof header.kid === 'string' ? this.byKid.get(header.kid) : undefined;
-    if (Buffer.from(tagB64, 'base64url').length !== 16) throw new SealError('tampered', 'JWE authentication tag must be 16 bytes: tampered or truncated');
-    if (!kek) throw new SealError('unknown-kid', `no key-encryption key for kid ${String(header.kid)} (keyring has ${this.kids().join(', ')})`);
+    if (Buffer.from(tagB64, 'base64url').length !== 16)
+      throw new SealError('tampered', 'JWE authentication tag must be 16 bytes: tampered or truncated');
+    if (!kek)
+      throw new SealError(
+        'unknown-kid',
+        `no key-encryption key for kid ${String(header.kid)} (keyring has ${this.kids().join(', ')})`,
+      );
     try {
       const unwrap = createDecipheriv('id-aes256-wrap', kek, KW_IV);
       const cek = Buffer.concat([unwrap.update(Buffer.from(wrappedB64, 'base64url')), unwrap.final()]);

@@ -34,14 +34,19 @@ const COMPOSE_SERVICES: readonly string[] = REGISTERED_SERVICE_NAMES;
 
 async function reseal(args: string[]): Promise<void> {
   const [schema, columns] = args;
-  if (!schema || !columns) throw new Error('usage: reseal <schema> <table.column>[,<table.column>...] [--dry-run] [--batch N]');
+  if (!schema || !columns)
+    throw new Error('usage: reseal <schema> <table.column>[,<table.column>...] [--dry-run] [--batch N]');
   const dryRun = args.includes('--dry-run');
   const batchAt = args.indexOf('--batch');
   const batchSize = batchAt > 0 ? Number(args[batchAt + 1]) : 500;
   const env = process.env;
-  if (!env.PII_KEYRING || !env.PII_HASH_KEY) throw new Error('PII_KEYRING and PII_HASH_KEY must be set (the service’s values)');
+  if (!env.PII_KEYRING || !env.PII_HASH_KEY)
+    throw new Error('PII_KEYRING and PII_HASH_KEY must be set (the service’s values)');
   const pii = new PiiProtector(env.PII_HASH_KEY, env.PII_ENCRYPTION_KEY || undefined, env.PII_KEYRING);
-  const client = new Client({ connectionString: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services', application_name: 'pii-reseal' });
+  const client = new Client({
+    connectionString: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services',
+    application_name: 'pii-reseal',
+  });
   await client.connect();
   const transaction = clientTransaction(client);
   try {
@@ -88,7 +93,9 @@ async function main(): Promise<void> {
     case 'reseal':
       return reseal(args);
     default:
-      throw new Error('usage: pii-keys.cli.ts kek <kid> | transit <kid> | public <service> | compose-env [kid] | reseal <schema> <table.column,...> [--dry-run]');
+      throw new Error(
+        'usage: pii-keys.cli.ts kek <kid> | transit <kid> | public <service> | compose-env [kid] | reseal <schema> <table.column,...> [--dry-run]',
+      );
   }
 }
 

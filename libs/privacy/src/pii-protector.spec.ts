@@ -17,7 +17,9 @@ describe('PiiProtector', () => {
   it('hashes the same number to the same keyed hash, different keys to different hashes', () => {
     expect(protector.hash('13812345678')).toBe(protector.hash('13812345678'));
     expect(protector.hash('13812345678')).toMatch(/^[0-9a-f]{64}$/);
-    expect(new PiiProtector('another-key-of-enough-length', LEGACY_KEY, k1).hash('13812345678')).not.toBe(protector.hash('13812345678'));
+    expect(new PiiProtector('another-key-of-enough-length', LEGACY_KEY, k1).hash('13812345678')).not.toBe(
+      protector.hash('13812345678'),
+    );
   });
 
   it('round-trips as a compact JWE (A256KW + A256GCM, kid) and never produces the same ciphertext twice', () => {
@@ -36,7 +38,9 @@ describe('PiiProtector', () => {
     const kek = Buffer.from(k1.split(':')[1]!, 'base64');
     const { plaintext } = await compactDecrypt(protector.encrypt('13812345678'), kek);
     expect(Buffer.from(plaintext).toString('utf8')).toBe('13812345678');
-    const byJose = await new CompactEncrypt(Buffer.from('兰陵县大仲村镇大仲村')).setProtectedHeader({ alg: 'A256KW', enc: 'A256GCM', kid: '2026-11' }).encrypt(kek);
+    const byJose = await new CompactEncrypt(Buffer.from('兰陵县大仲村镇大仲村'))
+      .setProtectedHeader({ alg: 'A256KW', enc: 'A256GCM', kid: '2026-11' })
+      .encrypt(kek);
     expect(protector.decrypt(byJose)).toBe('兰陵县大仲村镇大仲村');
   });
 
@@ -81,7 +85,10 @@ describe('PiiProtector', () => {
     };
     for (const i of [1, 3, 4]) expect(() => protector.decrypt(flip(i))).toThrow(/tampered/);
     // the header is authenticated (AAD): same kid, one more member
-    const forged = [Buffer.from(JSON.stringify({ ...header(sealed), zip: undefined, x: 1 })).toString('base64url'), ...parts.slice(1)].join('.');
+    const forged = [
+      Buffer.from(JSON.stringify({ ...header(sealed), zip: undefined, x: 1 })).toString('base64url'),
+      ...parts.slice(1),
+    ].join('.');
     expect(() => protector.decrypt(forged)).toThrow(/tampered/);
     // a truncated tag is refused too
     expect(() => protector.decrypt([...parts.slice(0, 4), parts[4]!.slice(0, 6)].join('.'))).toThrow(/tampered/);
@@ -99,7 +106,12 @@ describe('PiiProtector', () => {
   });
 
   it('parses both keyring forms and rejects bad ones', () => {
-    const json = Keyring.parse(JSON.stringify([{ kid: 'a', k: randomBytes(32).toString('base64') }, { kid: 'b', k: randomBytes(32).toString('base64') }]));
+    const json = Keyring.parse(
+      JSON.stringify([
+        { kid: 'a', k: randomBytes(32).toString('base64') },
+        { kid: 'b', k: randomBytes(32).toString('base64') },
+      ]),
+    );
     expect(json.current.kid).toBe('a');
     expect(json.kids()).toEqual(['a', 'b']);
     expect(() => Keyring.parse(`x:${randomBytes(16).toString('base64')}`)).toThrow(/32 bytes/);

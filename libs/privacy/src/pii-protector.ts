@@ -57,7 +57,8 @@ export class PiiProtector {
   private decryptLegacy(sealed: string): string {
     const [, iv, tag, body] = sealed.split('.');
     if (!iv || !tag || body === undefined) throw new SealError('not-sealed', 'not a sealed PII value');
-    if (!this.legacyKey) throw new SealError('unknown-kid', 'legacy v1 value but no legacy key (PII_ENCRYPTION_KEY) configured');
+    if (!this.legacyKey)
+      throw new SealError('unknown-kid', 'legacy v1 value but no legacy key (PII_ENCRYPTION_KEY) configured');
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.legacyKey, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
@@ -71,6 +72,11 @@ export class PiiProtector {
   static legacyEncrypt(value: string, keyHex: string, iv: Buffer): string {
     const cipher = createCipheriv('aes-256-gcm', Buffer.from(keyHex, 'hex'), iv);
     const body = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
-    return [LEGACY, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+    return [
+      LEGACY,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      body.toString('base64url'),
+    ].join('.');
   }
 }

@@ -16,11 +16,16 @@ export class PrivacyModule {
       module: PrivacyModule,
       global: true,
       providers: [
-        { provide: PiiProtector, inject: [BaseEnv], useFactory: (env: BaseEnv) => new PiiProtector(env.PII_HASH_KEY, env.PII_ENCRYPTION_KEY, env.PII_KEYRING) },
+        {
+          provide: PiiProtector,
+          inject: [BaseEnv],
+          useFactory: (env: BaseEnv) => new PiiProtector(env.PII_HASH_KEY, env.PII_ENCRYPTION_KEY, env.PII_KEYRING),
+        },
         {
           provide: TransitSealer,
           inject: [BaseEnv],
-          useFactory: (env: BaseEnv) => TransitSealer.fromConfig(options.serviceName, env.PII_TRANSIT_KEYS, env.PII_TRANSIT_DIRECTORY),
+          useFactory: (env: BaseEnv) =>
+            TransitSealer.fromConfig(options.serviceName, env.PII_TRANSIT_KEYS, env.PII_TRANSIT_DIRECTORY),
         },
       ],
       exports: [PiiProtector, TransitSealer],

@@ -52,12 +52,18 @@ export async function resealColumn(
   target: ResealTarget,
   options: { batchSize?: number; dryRun?: boolean } = {},
 ): Promise<ResealReport> {
-  for (const name of [target.schema, target.table, target.column]) if (!IDENT.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
+  for (const name of [target.schema, target.table, target.column])
+    if (!IDENT.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
   const qualified = `"${target.schema}"."${target.table}"`;
   const column = `"${target.column}"`;
   const prefix = pii.keyring.currentPrefix();
   const batch = options.batchSize ?? 500;
-  const report: ResealReport = { target: `${target.schema}.${target.table}.${target.column}`, resealed: 0, failed: 0, failures: [] };
+  const report: ResealReport = {
+    target: `${target.schema}.${target.table}.${target.column}`,
+    resealed: 0,
+    failed: 0,
+    failures: [],
+  };
   const skip: string[] = [];
   for (;;) {
     const done = await transaction(async (sql) => {
@@ -87,4 +93,3 @@ export async function resealColumn(
     if (done) return report;
   }
 }
-

@@ -1,7 +1,12 @@
 import { SealError } from './keyring';
 import { TransitSealer } from './transit-sealer';
 
-const applicant = { name: '张三', phone: '13812345678', idCardNumber: '371321199003071234', address: '兰陵县大仲村镇大仲村' };
+const applicant = {
+  name: '张三',
+  phone: '13812345678',
+  idCardNumber: '371321199003071234',
+  address: '兰陵县大仲村镇大仲村',
+};
 
 function pairs(kid: string) {
   return TransitSealer.generateKeyPair(kid);
@@ -21,7 +26,10 @@ describe('TransitSealer (JWE General JSON, one ECDH-ES+A256KW recipient per serv
     for (const value of Object.values(applicant)) expect(text).not.toContain(value);
     expect(sealed.recipients.map((r) => r.header?.kid)).toEqual(['legal-aid/la-1', 'mediation/me-1']);
     expect(sealed.recipients.every((r) => r.header?.alg === 'ECDH-ES+A256KW')).toBe(true);
-    expect(JSON.parse(Buffer.from(sealed.protected!, 'base64url').toString())).toEqual({ enc: 'A256GCM', cty: 'application/json' });
+    expect(JSON.parse(Buffer.from(sealed.protected!, 'base64url').toString())).toEqual({
+      enc: 'A256GCM',
+      cty: 'application/json',
+    });
     await expect(legalAidReader.open(sealed)).resolves.toEqual(applicant);
     await expect(mediationReader.open(sealed)).resolves.toEqual(applicant);
   });
@@ -30,7 +38,10 @@ describe('TransitSealer (JWE General JSON, one ECDH-ES+A256KW recipient per serv
     const sealed = await producer.seal(applicant, ['legal-aid']);
     await expect(mediationReader.open(sealed)).rejects.toMatchObject({ reason: 'not-a-recipient' });
     // nor by relabelling an entry with its own kid: the wrapped key is for another key
-    const relabelled = { ...sealed, recipients: sealed.recipients.map((r) => ({ ...r, header: { ...r.header, kid: 'mediation/me-1' } })) };
+    const relabelled = {
+      ...sealed,
+      recipients: sealed.recipients.map((r) => ({ ...r, header: { ...r.header, kid: 'mediation/me-1' } })),
+    };
     await expect(mediationReader.open(relabelled)).rejects.toMatchObject({ reason: 'tampered' });
   });
 
@@ -38,8 +49,15 @@ describe('TransitSealer (JWE General JSON, one ECDH-ES+A256KW recipient per serv
     const before = await producer.seal(applicant, ['legal-aid']);
     const next = pairs('la-2');
     const rotatedDirectory = JSON.stringify({ 'legal-aid': next.publicEntry });
-    const rotatedReader = TransitSealer.fromConfig('legal-aid', `${next.privateEntry},${legalAid.privateEntry}`, rotatedDirectory);
-    const after = await TransitSealer.fromConfig('work-order', pairs('wo').privateEntry, rotatedDirectory).seal(applicant, ['legal-aid']);
+    const rotatedReader = TransitSealer.fromConfig(
+      'legal-aid',
+      `${next.privateEntry},${legalAid.privateEntry}`,
+      rotatedDirectory,
+    );
+    const after = await TransitSealer.fromConfig('work-order', pairs('wo').privateEntry, rotatedDirectory).seal(
+      applicant,
+      ['legal-aid'],
+    );
     expect(after.recipients[0]?.header?.kid).toBe('legal-aid/la-2');
     await expect(rotatedReader.open(before)).resolves.toEqual(applicant);
     await expect(rotatedReader.open(after)).resolves.toEqual(applicant);
@@ -55,7 +73,9 @@ describe('TransitSealer (JWE General JSON, one ECDH-ES+A256KW recipient per serv
       return b.toString('base64url');
     };
     for (const field of ['ciphertext', 'tag', 'iv'] as const) {
-      await expect(legalAidReader.open({ ...sealed, [field]: flip(sealed[field]!) })).rejects.toMatchObject({ reason: 'tampered' });
+      await expect(legalAidReader.open({ ...sealed, [field]: flip(sealed[field]!) })).rejects.toMatchObject({
+        reason: 'tampered',
+      });
     }
     const header = Buffer.from(JSON.stringify({ enc: 'A256GCM', cty: 'text/plain' })).toString('base64url');
     await expect(legalAidReader.open({ ...sealed, protected: header })).rejects.toBeInstanceOf(SealError);
@@ -73,12 +93,28 @@ describe('TransitSealer configuration checks', () => {
   it('refuses a directory that publishes a key the service does not hold', () => {
     const mine = TransitSealer.generateKeyPair('k1');
     const other = TransitSealer.generateKeyPair('k2');
-    expect(() => TransitSealer.fromConfig('legal-aid', mine.privateEntry, JSON.stringify({ 'legal-aid': other.publicEntry }))).toThrow(/kid k2, which PII_TRANSIT_KEYS does not hold/);
+    expect(() =>
+      TransitSealer.fromConfig('legal-aid', mine.privateEntry, JSON.stringify({ 'legal-aid': other.publicEntry })),
+    ).toThrow(/kid k2, which PII_TRANSIT_KEYS does not hold/);
     const sameKid = TransitSealer.generateKeyPair('k1');
-    expect(() => TransitSealer.fromConfig('legal-aid', mine.privateEntry, JSON.stringify({ 'legal-aid': sameKid.publicEntry }))).toThrow(/does not belong/);
+    expect(() =>
+      TransitSealer.fromConfig('legal-aid', mine.privateEntry, JSON.stringify({ 'legal-aid': sameKid.publicEntry })),
+    ).toThrow(/does not belong/);
     // during a rotation the service already holds the new key while the directory still lists the old one
     const next = TransitSealer.generateKeyPair('k3');
-    expect(() => TransitSealer.fromConfig('legal-aid', `${next.privateEntry},${mine.privateEntry}`, JSON.stringify({ 'legal-aid': mine.publicEntry }))).not.toThrow();
-    expect(TransitSealer.fromConfig('legal-aid', `${next.privateEntry},${mine.privateEntry}`, JSON.stringify({ 'legal-aid': mine.publicEntry })).currentPublicEntry()).toBe(next.publicEntry);
+    expect(() =>
+      TransitSealer.fromConfig(
+        'legal-aid',
+        `${next.privateEntry},${mine.privateEntry}`,
+        JSON.stringify({ 'legal-aid': mine.publicEntry }),
+      ),
+    ).not.toThrow();
+    expect(
+      TransitSealer.fromConfig(
+        'legal-aid',
+        `${next.privateEntry},${mine.privateEntry}`,
+        JSON.stringify({ 'legal-aid': mine.publicEntry }),
+      ).currentPublicEntry(),
+    ).toBe(next.publicEntry);
   });
 });

@@ -125,7 +125,10 @@ export class TransitSealer {
     if (keys.trim() === DEVELOPMENT_TRANSIT_KEYS) {
       own.set('dev', privateKeyFromRaw(developmentPrivateKey(service)));
     } else {
-      for (const entry of keys.split(',').map((e) => e.trim()).filter(Boolean)) {
+      for (const entry of keys
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean)) {
         const { kid, raw } = splitEntry(entry, 'PII_TRANSIT_KEYS');
         if (own.has(kid)) throw new Error(`PII_TRANSIT_KEYS: kid ${kid} appears twice`);
         own.set(kid, privateKeyFromRaw(raw));
@@ -160,10 +163,14 @@ export class TransitSealer {
     if (!listed) return;
     const own = this.privateKeys.get(listed.kid);
     if (!own) {
-      throw new Error(`PII_TRANSIT_DIRECTORY lists ${this.service} with kid ${listed.kid}, which PII_TRANSIT_KEYS does not hold (it holds ${[...this.privateKeys.keys()].join(', ')})`);
+      throw new Error(
+        `PII_TRANSIT_DIRECTORY lists ${this.service} with kid ${listed.kid}, which PII_TRANSIT_KEYS does not hold (it holds ${[...this.privateKeys.keys()].join(', ')})`,
+      );
     }
     if (rawPublic(own) !== rawPublic(listed.key)) {
-      throw new Error(`PII_TRANSIT_DIRECTORY's public key for ${this.service} (kid ${listed.kid}) does not belong to the private key of that kid in PII_TRANSIT_KEYS`);
+      throw new Error(
+        `PII_TRANSIT_DIRECTORY's public key for ${this.service} (kid ${listed.kid}) does not belong to the private key of that kid in PII_TRANSIT_KEYS`,
+      );
     }
   }
 
@@ -175,7 +182,10 @@ export class TransitSealer {
 
   async seal(value: unknown, recipients: readonly string[]): Promise<SealedJwe> {
     if (recipients.length === 0) throw new Error('sealing needs at least one recipient');
-    const jwe = new GeneralEncrypt(this.encoder.encode(JSON.stringify(value))).setProtectedHeader({ enc: TRANSIT_ENC, cty: 'application/json' });
+    const jwe = new GeneralEncrypt(this.encoder.encode(JSON.stringify(value))).setProtectedHeader({
+      enc: TRANSIT_ENC,
+      cty: 'application/json',
+    });
     for (const service of recipients) {
       const recipient = this.directory.recipient(service);
       jwe.addRecipient(recipient.key).setUnprotectedHeader({ alg: TRANSIT_ALG, kid: `${service}/${recipient.kid}` });
@@ -186,17 +196,28 @@ export class TransitSealer {
   /** Opens a value sealed for this service; SealError says why not (no recipient entry, unknown kid, tampered). */
   async open(sealed: unknown): Promise<unknown> {
     const jwe = sealed as Partial<GeneralJWE> | null;
-    if (!jwe || typeof jwe !== 'object' || !Array.isArray(jwe.recipients) || typeof jwe.ciphertext !== 'string' || typeof jwe.protected !== 'string') {
+    if (
+      !jwe ||
+      typeof jwe !== 'object' ||
+      !Array.isArray(jwe.recipients) ||
+      typeof jwe.ciphertext !== 'string' ||
+      typeof jwe.protected !== 'string'
+    ) {
       throw new SealError('not-sealed', 'expected a JWE in General JSON serialisation');
     }
-    const mine = jwe.recipients.filter((r) => typeof r?.header?.kid === 'string' && r.header.kid.startsWith(`${this.service}/`));
+    const mine = jwe.recipients.filter(
+      (r) => typeof r?.header?.kid === 'string' && r.header.kid.startsWith(`${this.service}/`),
+    );
     if (mine.length === 0) {
       const kids = jwe.recipients.map((r) => String(r?.header?.kid)).join(', ');
       throw new SealError('not-a-recipient', `sealed for ${kids || 'nobody'}, not for ${this.service}`);
     }
     const usable = mine.find((r) => this.privateKeys.has(r.header!.kid!.slice(this.service.length + 1)));
     if (!usable) {
-      throw new SealError('unknown-kid', `no private key for kid ${mine.map((r) => r.header!.kid).join(', ')} (this service holds ${[...this.privateKeys.keys()].map((k) => `${this.service}/${k}`).join(', ')})`);
+      throw new SealError(
+        'unknown-kid',
+        `no private key for kid ${mine.map((r) => r.header!.kid).join(', ')} (this service holds ${[...this.privateKeys.keys()].map((k) => `${this.service}/${k}`).join(', ')})`,
+      );
     }
     const key = this.privateKeys.get(usable.header!.kid!.slice(this.service.length + 1))!;
     const flattened: FlattenedJWE = {
@@ -211,9 +232,15 @@ export class TransitSealer {
     };
     let plaintext: Uint8Array;
     try {
-      ({ plaintext } = await flattenedDecrypt(flattened, key, { keyManagementAlgorithms: [TRANSIT_ALG], contentEncryptionAlgorithms: [TRANSIT_ENC] }));
+      ({ plaintext } = await flattenedDecrypt(flattened, key, {
+        keyManagementAlgorithms: [TRANSIT_ALG],
+        contentEncryptionAlgorithms: [TRANSIT_ENC],
+      }));
     } catch (e) {
-      throw new SealError('tampered', `sealed value (kid ${usable.header!.kid}) cannot be opened: ${(e as Error).message}`);
+      throw new SealError(
+        'tampered',
+        `sealed value (kid ${usable.header!.kid}) cannot be opened: ${(e as Error).message}`,
+      );
     }
     try {
       return JSON.parse(this.decoder.decode(plaintext)) as unknown;

@@ -30,22 +30,39 @@ describe('re-sealing history after a key rotation (real PostgreSQL)', () => {
     for (let i = 0; i < 7; i++) values.push(before.encrypt(`1381234${String(5000 + i)}`));
     values.push(PiiProtector.legacyEncrypt('13900001111', LEGACY, randomBytes(12)));
     values.push(null);
-    const foreign = new PiiProtector('hash-key-of-enough-length', undefined, Keyring.generateEntry('lost')).encrypt('13700000000');
+    const foreign = new PiiProtector('hash-key-of-enough-length', undefined, Keyring.generateEntry('lost')).encrypt(
+      '13700000000',
+    );
     values.push(foreign);
     const after = new PiiProtector('hash-key-of-enough-length', LEGACY, `${current},${old}`);
     const alreadyCurrent = after.encrypt('13600000000');
     values.push(alreadyCurrent);
     for (const v of values) await client.query(`INSERT INTO "${schema}"."person" (phone_sealed) VALUES ($1)`, [v]);
 
-    const dry = await resealColumn(transaction, after, { schema, table: 'person', column: 'phone_sealed' }, { batchSize: 3, dryRun: true });
+    const dry = await resealColumn(
+      transaction,
+      after,
+      { schema, table: 'person', column: 'phone_sealed' },
+      { batchSize: 3, dryRun: true },
+    );
     expect(dry).toMatchObject({ resealed: 8, failed: 1 });
-    const report = await resealColumn(transaction, after, { schema, table: 'person', column: 'phone_sealed' }, { batchSize: 3 });
+    const report = await resealColumn(
+      transaction,
+      after,
+      { schema, table: 'person', column: 'phone_sealed' },
+      { batchSize: 3 },
+    );
     expect(report).toMatchObject({ resealed: 8, failed: 1 });
     expect(report.failures[0]).toMatch(/no key-encryption key for kid lost/);
 
-    const { rows } = (await client.query(`SELECT phone_sealed FROM "${schema}"."person" ORDER BY id`)) as { rows: { phone_sealed: string | null }[] };
+    const { rows } = (await client.query(`SELECT phone_sealed FROM "${schema}"."person" ORDER BY id`)) as {
+      rows: { phone_sealed: string | null }[];
+    };
     const retired = new PiiProtector('hash-key-of-enough-length', undefined, current); // the old key and the legacy key are gone
-    expect(rows.slice(0, 8).map((r) => retired.decrypt(r.phone_sealed!))).toEqual([...[0, 1, 2, 3, 4, 5, 6].map((i) => `1381234${5000 + i}`), '13900001111']);
+    expect(rows.slice(0, 8).map((r) => retired.decrypt(r.phone_sealed!))).toEqual([
+      ...[0, 1, 2, 3, 4, 5, 6].map((i) => `1381234${5000 + i}`),
+      '13900001111',
+    ]);
     expect(rows[8]?.phone_sealed).toBeNull();
     expect(rows[9]?.phone_sealed).toBe(foreign);
     expect(rows[10]?.phone_sealed).toBe(alreadyCurrent);

@@ -20,7 +20,10 @@ export interface RateLimitRule {
 }
 
 /** `account` extractor reading a string field of the (raw, not yet validated) JSON or form body. */
-export function bodyField(field: string, normalize: (value: string) => string = (v) => v.trim().toLowerCase()): (req: Request) => string | undefined {
+export function bodyField(
+  field: string,
+  normalize: (value: string) => string = (v) => v.trim().toLowerCase(),
+): (req: Request) => string | undefined {
   return (req) => {
     const body: unknown = req.body;
     if (typeof body !== 'object' || body === null) return undefined;

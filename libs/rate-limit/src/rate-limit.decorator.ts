@@ -13,5 +13,8 @@ export const RateLimit = (...rules: [RateLimitRule, ...RateLimitRule[]]): Method
   applyDecorators(
     SetMetadata(RATE_LIMIT_KEY, rules),
     UseGuards(RateLimitGuard),
-    ApiResponse({ status: 429, description: 'Too many requests (problem `rate-limited`; see the Retry-After header).' }),
+    ApiResponse({
+      status: 429,
+      description: 'Too many requests (problem `rate-limited`; see the Retry-After header).',
+    }),
   );

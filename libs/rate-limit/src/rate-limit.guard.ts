@@ -47,7 +47,10 @@ export class RateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const rules = this.reflector.getAllAndOverride<RateLimitRule[] | undefined>(RATE_LIMIT_KEY, [context.getHandler(), context.getClass()]);
+    const rules = this.reflector.getAllAndOverride<RateLimitRule[] | undefined>(RATE_LIMIT_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rules?.length) return true;
     const req = context.switchToHttp().getRequest<Request>();
     let retryAfterMs = 0;
@@ -63,9 +66,15 @@ export class RateLimitGuard implements CanActivate {
     }
     if (retryAfterMs > 0) {
       const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-      throw new DomainError('rate-limited', `Too many requests; try again in ${retryAfterSeconds} s`, HttpStatus.TOO_MANY_REQUESTS, undefined, {
-        retryAfterSeconds,
-      });
+      throw new DomainError(
+        'rate-limited',
+        `Too many requests; try again in ${retryAfterSeconds} s`,
+        HttpStatus.TOO_MANY_REQUESTS,
+        undefined,
+        {
+          retryAfterSeconds,
+        },
+      );
     }
     return true;
   }

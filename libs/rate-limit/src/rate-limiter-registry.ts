@@ -33,7 +33,12 @@ export class RateLimiterRegistry {
     const id = `${spec.keyPrefix}|${spec.points}|${spec.durationSeconds}|${spec.blockSeconds ?? 0}`;
     let limiter = this.limiters.get(id);
     if (!limiter) {
-      const shape = { keyPrefix: `rl:${spec.keyPrefix}`, points: spec.points, duration: spec.durationSeconds, blockDuration: spec.blockSeconds ?? 0 };
+      const shape = {
+        keyPrefix: `rl:${spec.keyPrefix}`,
+        points: spec.points,
+        duration: spec.durationSeconds,
+        blockDuration: spec.blockSeconds ?? 0,
+      };
       const inMemory = new RateLimiterMemory(shape);
       const shared = new RateLimiterRedis({
         ...shape,
@@ -43,7 +48,12 @@ export class RateLimiterRegistry {
         insuranceLimiter: inMemory,
       });
       // A server that accepts commands but never answers is caught by the timeout; same insurance.
-      limiter = new RLWrapperTimeouts({ limiter: shared, timeoutMs: REDIS_LIMIT_TIMEOUT_MS, blockDuration: shape.blockDuration, insuranceLimiter: inMemory });
+      limiter = new RLWrapperTimeouts({
+        limiter: shared,
+        timeoutMs: REDIS_LIMIT_TIMEOUT_MS,
+        blockDuration: shape.blockDuration,
+        insuranceLimiter: inMemory,
+      });
       this.limiters.set(id, limiter);
     }
     return limiter;

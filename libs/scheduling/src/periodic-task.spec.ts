@@ -11,30 +11,41 @@ describe('PeriodicTask', () => {
     let active = 0;
     let maxActive = 0;
     let calls = 0;
-    const task = new PeriodicTask({ name: 'probe', intervalMs: 100 }, async () => {
-      calls++;
-      active++;
-      maxActive = Math.max(maxActive, active);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      active--;
-      if (calls === 1) throw new Error('boom');
-    }, quiet);
+    const task = new PeriodicTask(
+      { name: 'probe', intervalMs: 100 },
+      async () => {
+        calls++;
+        active++;
+        maxActive = Math.max(maxActive, active);
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        active--;
+        if (calls === 1) throw new Error('boom');
+      },
+      quiet,
+    );
     task.start();
     await jest.advanceTimersByTimeAsync(99);
     expect(calls).toBe(0);
     await jest.advanceTimersByTimeAsync(1_000);
     expect(calls).toBe(3);
     expect(maxActive).toBe(1);
-    expect(quiet.error).toHaveBeenCalledWith(expect.objectContaining({ err: expect.any(Error) }), 'probe failed; retrying at the next interval');
+    expect(quiet.error).toHaveBeenCalledWith(
+      expect.objectContaining({ err: expect.any(Error) }),
+      'probe failed; retrying at the next interval',
+    );
     await task.stop();
   });
 
   it('runs at once with runAtStart, stop() waits for the run in flight and nothing runs after it', async () => {
     let finished = 0;
-    const task = new PeriodicTask({ name: 'probe', intervalMs: 100, runAtStart: true }, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      finished++;
-    }, quiet);
+    const task = new PeriodicTask(
+      { name: 'probe', intervalMs: 100, runAtStart: true },
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        finished++;
+      },
+      quiet,
+    );
     task.start();
     await jest.advanceTimersByTimeAsync(10);
     const stopping = task.stop();

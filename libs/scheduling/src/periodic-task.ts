@@ -46,7 +46,9 @@ export class PeriodicTask {
     this.timer = setTimeout(() => {
       this.running = this.work()
         .then(() => undefined)
-        .catch((err: unknown) => this.logger.error({ err }, `${this.options.name} failed; retrying at the next interval`))
+        .catch((err: unknown) =>
+          this.logger.error({ err }, `${this.options.name} failed; retrying at the next interval`),
+        )
         .finally(() => {
           this.running = undefined;
           this.schedule(this.options.intervalMs);

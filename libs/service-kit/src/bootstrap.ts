@@ -59,7 +59,11 @@ export async function startService<E extends BaseEnv>(
   environment: NodeJS.ProcessEnv = process.env,
   { consumersJoinWaitMs = 20000 }: StartOptions = {},
 ): Promise<RunningService<E>> {
-  const env = loadConfig(definition.envClass, { ...definition.defaults, ...overrides }, { ...environment, ...stringify(overrides) });
+  const env = loadConfig(
+    definition.envClass,
+    { ...definition.defaults, ...overrides },
+    { ...environment, ...stringify(overrides) },
+  );
   const app = await NestFactory.create<NestExpressApplication>(composeRootModule(definition, env), {
     bufferLogs: true,
     bodyParser: false,
@@ -67,7 +71,11 @@ export async function startService<E extends BaseEnv>(
   app.useLogger(app.get(Logger));
   // Bodies are bounded in size (HTTP_BODY_LIMIT) and JSON in depth before it is parsed; the InputGuard
   // then refuses control characters in any body field, query parameter or path parameter.
-  app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth(MAX_JSON_DEPTH) });
+  app.useBodyParser('json', {
+    limit: env.HTTP_BODY_LIMIT,
+    type: ['application/json', 'application/*+json'],
+    verify: verifyJsonDepth(MAX_JSON_DEPTH),
+  });
   app.useBodyParser('urlencoded', { limit: env.HTTP_BODY_LIMIT, extended: false });
   app.use(mapBodyParserErrors);
   app.set('trust proxy', trustedProxies(env.TRUSTED_PROXIES));
@@ -95,7 +103,10 @@ export async function startService<E extends BaseEnv>(
  * believed (req.ip is the first address not among them); with none, req.ip is the TCP peer.
  */
 export function trustedProxies(list: string): string[] | false {
-  const entries = list.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = list
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   return entries.length > 0 ? entries : false;
 }
 
@@ -115,7 +126,9 @@ export async function bootstrapService<E extends BaseEnv>(definition: ServiceDef
       process.stderr.write(`${definition.name}: ${e.message}\n`);
       process.exit(78); // EX_CONFIG
     }
-    process.stderr.write(`${definition.name}: failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.stderr.write(
+      `${definition.name}: failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
     process.exit(1);
   }
   const logger = new NestLogger('bootstrap');

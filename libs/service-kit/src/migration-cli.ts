@@ -9,10 +9,16 @@ export type MigrationCommand = 'migrate' | 'revert' | 'show';
  * `node dist/services/<name>/src/migrate.js [migrate|revert|show]`: the explicit migration target
  * for deployments that run services with DB_MIGRATIONS_RUN=false.
  */
-export async function runMigrationCommand<E extends BaseEnv>(definition: ServiceDefinition<E>, command: MigrationCommand): Promise<number> {
+export async function runMigrationCommand<E extends BaseEnv>(
+  definition: ServiceDefinition<E>,
+  command: MigrationCommand,
+): Promise<number> {
   const env = loadCliConfig(definition);
   if (env === 78) return 78;
-  const dataSource = await openServiceDataSource(definition, env, { applicationName: `${definition.name}-migrate`, migrationsRun: false });
+  const dataSource = await openServiceDataSource(definition, env, {
+    applicationName: `${definition.name}-migrate`,
+    migrationsRun: false,
+  });
   try {
     switch (command) {
       case 'migrate': {

@@ -5,7 +5,13 @@ import { AuthModule } from '@legal/auth';
 import { BaseEnv } from '@legal/config';
 import { HealthModule, HealthRegistry } from '@legal/health';
 import { ProblemDetailsFilter } from '@legal/http';
-import { devKafkaPassword, KafkaModule, messagingEntities, messagingMigrations, MessagingModule } from '@legal/messaging';
+import {
+  devKafkaPassword,
+  KafkaModule,
+  messagingEntities,
+  messagingMigrations,
+  MessagingModule,
+} from '@legal/messaging';
 import { LoggingModule, MetricsModule } from '@legal/observability';
 import { buildDataSourceOptions, ensureDatabaseAndSchema } from '@legal/persistence';
 import { PrivacyModule } from '@legal/privacy';
@@ -29,8 +35,14 @@ function withMessaging<T>(messaging: readonly T[], own: MixedList<T>): T[] {
  * A service's entities and migrations plus the outbox/inbox ones every service has (prepended, so
  * service authors never list them). Used here and by the migration command.
  */
-export function withMessagingPersistence(persistence: { entities: ClassList; migrations: MigrationList }): { entities: ClassList; migrations: MigrationList } {
-  return { entities: withMessaging(messagingEntities, persistence.entities), migrations: withMessaging(messagingMigrations, persistence.migrations) };
+export function withMessagingPersistence(persistence: { entities: ClassList; migrations: MigrationList }): {
+  entities: ClassList;
+  migrations: MigrationList;
+} {
+  return {
+    entities: withMessaging(messagingEntities, persistence.entities),
+    migrations: withMessaging(messagingMigrations, persistence.migrations),
+  };
 }
 
 export interface ServiceKitOptions<E extends BaseEnv> {
@@ -71,7 +83,10 @@ export class ServiceKitModule {
           topicPrefix: env.KAFKA_TOPIC_PREFIX,
           partitions: env.KAFKA_PARTITIONS,
           sasl: { username: kafkaUser, password: kafkaPassword },
-          retention: { topicMs: env.KAFKA_RETENTION_DAYS * DAY_MS, deadLetterMs: env.KAFKA_DLQ_RETENTION_DAYS === 0 ? -1 : env.KAFKA_DLQ_RETENTION_DAYS * DAY_MS },
+          retention: {
+            topicMs: env.KAFKA_RETENTION_DAYS * DAY_MS,
+            deadLetterMs: env.KAFKA_DLQ_RETENTION_DAYS === 0 ? -1 : env.KAFKA_DLQ_RETENTION_DAYS * DAY_MS,
+          },
         }),
         TypeOrmModule.forRootAsync({
           useFactory: async () => {
@@ -93,7 +108,10 @@ export class ServiceKitModule {
           healthRegistry: HealthRegistry,
           inbox: { retentionMs: env.INBOX_RETENTION_DAYS * DAY_MS },
           relay: { maxAttempts: env.OUTBOX_MAX_ATTEMPTS },
-          consumers: { sessionTimeout: env.KAFKA_SESSION_TIMEOUT_MS, heartbeatInterval: env.KAFKA_HEARTBEAT_INTERVAL_MS },
+          consumers: {
+            sessionTimeout: env.KAFKA_SESSION_TIMEOUT_MS,
+            heartbeatInterval: env.KAFKA_HEARTBEAT_INTERVAL_MS,
+          },
           // HTTP answers at once after a restart; consumers join in the background (readiness shows them joining).
           startupWaitMs: 0,
         }),

@@ -10,7 +10,11 @@ export function uniqueTag(label: string): string {
  * own topics and consumer groups, own Redis keys, quiet logs. Services started with the same
  * `runTag` share topics (so they can talk), each keeps its own schema.
  */
-export function isolatedOverrides(runTag: string, schemaLabel: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function isolatedOverrides(
+  runTag: string,
+  schemaLabel: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     PORT: 0,
     DB_SCHEMA: `${runTag}_${schemaLabel}`.slice(0, 63),

@@ -1,4 +1,13 @@
-import { CloudEvent, Deadline, DeadlineOverdue, IntakeRegistered, prefixedTopic, TOPICS, WorkOrderChanged, WorkOrderStatus } from '@legal/contracts';
+import {
+  CloudEvent,
+  Deadline,
+  DeadlineOverdue,
+  IntakeRegistered,
+  prefixedTopic,
+  TOPICS,
+  WorkOrderChanged,
+  WorkOrderStatus,
+} from '@legal/contracts';
 import type { EventData } from '@legal/contracts';
 import { formatCaseCode } from '@legal/domain';
 import { createKafka, encodeCloudEvent, sealCloudEvent } from '@legal/messaging';
@@ -29,13 +38,21 @@ export class WorkOrderStreamFixture {
   ) {}
 
   static async connect(tag: string, brokers: string[] = ['127.0.0.1:9092']): Promise<WorkOrderStreamFixture> {
-    const producer = createKafka({ brokers, clientId: `fixture-${tag}`, topicPrefix: tag, partitions: 3 }).producer({ allowAutoTopicCreation: false });
+    const producer = createKafka({ brokers, clientId: `fixture-${tag}`, topicPrefix: tag, partitions: 3 }).producer({
+      allowAutoTopicCreation: false,
+    });
     await producer.connect();
     return new WorkOrderStreamFixture(producer, tag);
   }
 
   /** Sends one event; pass `id` to replay the very same event (a redelivery). */
-  async send<T>(topic: string, type: string, subject: string, data: T, id: string = randomUUID()): Promise<CloudEvent<T>> {
+  async send<T>(
+    topic: string,
+    type: string,
+    subject: string,
+    data: T,
+    id: string = randomUUID(),
+  ): Promise<CloudEvent<T>> {
     const event: CloudEvent<T> = {
       id,
       source: '/legal/work-order',
@@ -48,7 +65,10 @@ export class WorkOrderStreamFixture {
       data,
     };
     const record = encodeCloudEvent(await sealCloudEvent(event as CloudEvent));
-    await this.producer.send({ topic: prefixedTopic(this.tag, topic), messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    await this.producer.send({
+      topic: prefixedTopic(this.tag, topic),
+      messages: [{ key: record.key, value: record.value, headers: record.headers }],
+    });
     return event;
   }
 
@@ -92,7 +112,12 @@ export class WorkOrderScript {
     };
   }
 
-  next(status: WorkOrderStatus, changes: Partial<ChangedData> = {}, action: string = status, actorRole = 'legal-aid-officer'): ChangedData {
+  next(
+    status: WorkOrderStatus,
+    changes: Partial<ChangedData> = {},
+    action: string = status,
+    actorRole = 'legal-aid-officer',
+  ): ChangedData {
     this.version += 1;
     this.base = { ...this.base, ...changes };
     const data: ChangedData = {
@@ -109,5 +134,11 @@ export class WorkOrderScript {
 
 /** A running deadline `daysFromNow` days ahead, as a WorkOrderChanged view carries it. */
 export function runningDeadline(kind: string, daysFromNow: number): Deadline {
-  return { kind, dueAt: new Date(Date.now() + daysFromNow * 86400000).toISOString(), rule: 'calendar-days', explanation: `${daysFromNow} days, start day not counted`, status: 'running' };
+  return {
+    kind,
+    dueAt: new Date(Date.now() + daysFromNow * 86400000).toISOString(),
+    rule: 'calendar-days',
+    explanation: `${daysFromNow} days, start day not counted`,
+    status: 'running',
+  };
 }

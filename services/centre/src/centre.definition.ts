@@ -8,7 +8,8 @@ import { CentreMigrations } from './migrations';
 export const centreService: ServiceDefinition<CentreEnv> = {
   name: 'centre',
   title: 'Physical-centre service',
-  description: 'Walk-in registration, counter queue and referrals at county centres, township stations and village rooms.',
+  description:
+    'Walk-in registration, counter queue and referrals at county centres, township stations and village rooms.',
   envClass: CentreEnv,
   defaults: { PORT: 3003, DB_SCHEMA: 'centre' },
   persistence: { entities: centreEntities, migrations: [...platformKitMigrations, ...CentreMigrations] },

@@ -12,7 +12,13 @@ export class CentreModule {
   static forRoot(_env: CentreEnv): DynamicModule {
     return {
       module: CentreModule,
-      imports: [PlatformKitModule.forRoot({ platform: 'centre' }), QueueModule, WalkInsModule, ReferralsModule, CentreWorkOrdersModule],
+      imports: [
+        PlatformKitModule.forRoot({ platform: 'centre' }),
+        QueueModule,
+        WalkInsModule,
+        ReferralsModule,
+        CentreWorkOrdersModule,
+      ],
     };
   }
 }

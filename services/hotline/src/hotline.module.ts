@@ -13,7 +13,14 @@ export class HotlineModule {
   static forRoot(_env: HotlineEnv): DynamicModule {
     return {
       module: HotlineModule,
-      imports: [PlatformKitModule.forRoot({ platform: 'hotline' }), CallsModule, CallbacksModule, CallerHistoryModule, PhoneEvaluationsModule, RosterModule],
+      imports: [
+        PlatformKitModule.forRoot({ platform: 'hotline' }),
+        CallsModule,
+        CallbacksModule,
+        CallerHistoryModule,
+        PhoneEvaluationsModule,
+        RosterModule,
+      ],
     };
   }
 }

@@ -21,17 +21,27 @@ async function main(): Promise<number> {
     username: process.env.STAFF_USERNAME,
     password: process.env.STAFF_PASSWORD,
     displayName: process.env.STAFF_DISPLAY_NAME ?? process.env.STAFF_USERNAME,
-    roles: (process.env.STAFF_ROLES ?? '').split(',').map((r) => r.trim()).filter((r) => r !== ''),
+    roles: (process.env.STAFF_ROLES ?? '')
+      .split(',')
+      .map((r) => r.trim())
+      .filter((r) => r !== ''),
     organisationId: process.env.STAFF_ORGANISATION_ID,
     regionCode: process.env.STAFF_REGION_CODE,
   });
   const errors = validateSync(dto, { forbidUnknownValues: false });
   if (errors.length > 0) {
-    const problems = errors.map((e) => `  - STAFF_${e.property.replace(/([A-Z])/g, '_$1').toUpperCase()}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const problems = errors.map(
+      (e) =>
+        `  - STAFF_${e.property.replace(/([A-Z])/g, '_$1').toUpperCase()}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
     process.stderr.write(`identity: invalid staff account:\n${problems.join('\n')}\n`);
     return 64;
   }
-  const dataSource = await openServiceDataSource(identityService, env, { applicationName: 'identity-create-staff', migrationsRun: true, poolSize: 1 });
+  const dataSource = await openServiceDataSource(identityService, env, {
+    applicationName: 'identity-create-staff',
+    migrationsRun: true,
+    poolSize: 1,
+  });
   try {
     const username = dto.username.toLowerCase();
     const result = await dataSource
@@ -66,7 +76,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
-    process.stderr.write(`identity: could not create the staff account: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `identity: could not create the staff account: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
     process.exit(1);
   },
 );

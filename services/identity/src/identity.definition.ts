@@ -11,7 +11,16 @@ import { PartnerClient } from './partners/entities/partner-client.entity';
 import { StaffUser } from './staff/entities/staff-user.entity';
 import { RefreshToken } from './tokens/entities/refresh-token.entity';
 
-export const IDENTITY_ENTITIES = [SigningKey, StaffUser, CitizenAccount, OtpChallenge, PartnerClient, PartnerTransfer, PendingTransferStatus, RefreshToken];
+export const IDENTITY_ENTITIES = [
+  SigningKey,
+  StaffUser,
+  CitizenAccount,
+  OtpChallenge,
+  PartnerClient,
+  PartnerTransfer,
+  PendingTransferStatus,
+  RefreshToken,
+];
 
 export const identityService: ServiceDefinition<IdentityEnv> = {
   name: 'identity',

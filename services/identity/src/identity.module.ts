@@ -22,7 +22,15 @@ export class IdentityModule {
     const citizens = CitizensModule.forRoot(options.smsSender ?? new LogSmsSender(env.NODE_ENV));
     return {
       module: IdentityModule,
-      imports: [KeysModule, StaffModule, PartnersModule, PartnerTransfersModule, citizens, TokensModule.forRoot(citizens), SeedModule],
+      imports: [
+        KeysModule,
+        StaffModule,
+        PartnersModule,
+        PartnerTransfersModule,
+        citizens,
+        TokensModule.forRoot(citizens),
+        SeedModule,
+      ],
     };
   }
 }

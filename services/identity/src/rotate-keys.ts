@@ -12,7 +12,11 @@ import { SigningKeyCipher } from './keys/signing-key-cipher';
 async function main(): Promise<number> {
   const env = loadCliConfig(identityService);
   if (env === 78) return 78;
-  const dataSource = await openServiceDataSource(identityService, env, { applicationName: 'identity-rotate-keys', migrationsRun: true, poolSize: 2 });
+  const dataSource = await openServiceDataSource(identityService, env, {
+    applicationName: 'identity-rotate-keys',
+    migrationsRun: true,
+    poolSize: 2,
+  });
   try {
     const rotation = new KeyRotation(dataSource, new SigningKeyCipher(env.IDENTITY_SIGNING_KEY_SECRET), {
       accessTokenTtlSeconds: env.IDENTITY_ACCESS_TOKEN_TTL_SECONDS,
@@ -20,7 +24,9 @@ async function main(): Promise<number> {
     });
     await rotation.ensureKeys();
     const result = await rotation.rotate();
-    process.stdout.write(`identity: signing key ${result.activeKid} is active; next ${result.nextKid}; retired ${result.retiredKid ?? '-'}\n`);
+    process.stdout.write(
+      `identity: signing key ${result.activeKid} is active; next ${result.nextKid}; retired ${result.retiredKid ?? '-'}\n`,
+    );
     return 0;
   } finally {
     await dataSource.destroy();

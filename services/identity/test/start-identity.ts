@@ -32,8 +32,14 @@ export interface RunningIdentity {
  */
 export async function startIdentity(tag: string, extra: Record<string, unknown> = {}): Promise<RunningIdentity> {
   const sms = new CapturingSmsSender();
-  const definition = { ...identityService, rootModule: (env: IdentityEnv) => IdentityModule.forRoot(env, { smsSender: sms }) };
-  const service = await startService(definition, isolatedOverrides(tag, 'identity', { SEED_DEV_USERS: true, TRUSTED_PROXIES: 'loopback', ...extra }));
+  const definition = {
+    ...identityService,
+    rootModule: (env: IdentityEnv) => IdentityModule.forRoot(env, { smsSender: sms }),
+  };
+  const service = await startService(
+    definition,
+    isolatedOverrides(tag, 'identity', { SEED_DEV_USERS: true, TRUSTED_PROXIES: 'loopback', ...extra }),
+  );
   return {
     service,
     url: service.url,

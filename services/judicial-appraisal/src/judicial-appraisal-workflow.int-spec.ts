@@ -196,7 +196,11 @@ describe('judicial appraisal workflow (real PostgreSQL, Kafka, Redis)', () => {
   });
 
   it('verifies an issued opinion code publicly (institution, time) and refuses a tampered or unknown one', async () => {
-    const id = await entrust({ party: { kind: 'party', name: '李四' }, category: 'forensic-medicine', matter: '伤残等级' });
+    const id = await entrust({
+      party: { kind: 'party', name: '李四' },
+      category: 'forensic-medicine',
+      matter: '伤残等级',
+    });
     await post(`/entrustments/${id}/decision`, appraiser, { accept: true }).expect(200);
     await post(`/entrustments/${id}/appraisers`, appraiser, { appraiserIds: forensic() }).expect(200);
     const issued = await post(`/entrustments/${id}/opinion`, appraiser).expect(200);

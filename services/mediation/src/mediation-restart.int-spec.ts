@@ -23,13 +23,24 @@ describe('mediation with automatic acceptance, across a restart (real PostgreSQL
   let mediator: string;
 
   const caseOf = (workOrderId: string): Promise<{ id: string; status: string }> =>
-    waitUntil(async () => {
-      const res = await request(service.url).get(`/cases?workOrderId=${workOrderId}`).set('authorization', mediator);
-      return res.status === 200 && res.body.total === 1 ? (res.body.items[0] as { id: string; status: string }) : undefined;
-    }, 30000, `case of work order ${workOrderId}`);
+    waitUntil(
+      async () => {
+        const res = await request(service.url).get(`/cases?workOrderId=${workOrderId}`).set('authorization', mediator);
+        return res.status === 200 && res.body.total === 1
+          ? (res.body.items[0] as { id: string; status: string })
+          : undefined;
+      },
+      30000,
+      `case of work order ${workOrderId}`,
+    );
 
   const steps = (workOrderId: string): string[] =>
-    router.reportsFor(workOrderId).map((e) => `${e.type.split('.')[2]}${(e.data as { step?: string }).step ? `:${(e.data as { step: string }).step}` : ''}`);
+    router
+      .reportsFor(workOrderId)
+      .map(
+        (e) =>
+          `${e.type.split('.')[2]}${(e.data as { step?: string }).step ? `:${(e.data as { step: string }).step}` : ''}`,
+      );
 
   beforeAll(async () => {
     auth = await TestAuthority.create();
@@ -72,14 +83,26 @@ describe('mediation with automatic acceptance, across a restart (real PostgreSQL
     await request(service.url)
       .post(`/cases/${opened.id}/agreement`)
       .set('authorization', mediator)
-      .send({ agreementText: '经调解，双方约定轮流赡养老人，每人每月负担生活费800元。', terms: [{ description: '每人每月负担生活费800元' }] })
+      .send({
+        agreementText: '经调解，双方约定轮流赡养老人，每人每月负担生活费800元。',
+        terms: [{ description: '每人每月负担生活费800元' }],
+      })
       .expect(200);
     await router.waitForReports(offer.workOrderId, Resolved.type);
 
-    expect(steps(offer.workOrderId)).toEqual(['offer-accepted', 'progressed:committee-assigned', 'progressed:session-scheduled', 'progressed:session-held', 'resolved']);
+    expect(steps(offer.workOrderId)).toEqual([
+      'offer-accepted',
+      'progressed:committee-assigned',
+      'progressed:session-scheduled',
+      'progressed:session-held',
+      'resolved',
+    ]);
     expect(steps(whileDown.workOrderId)).toEqual(['offer-accepted', 'progressed:committee-assigned']);
     expect(router.reportsFor(offer.workOrderId)[0]?.data).toMatchObject({ actorId: 'system', offerId: offer.offerId });
-    const list = await request(service.url).get(`/cases?workOrderId=${offer.workOrderId}`).set('authorization', mediator).expect(200);
+    const list = await request(service.url)
+      .get(`/cases?workOrderId=${offer.workOrderId}`)
+      .set('authorization', mediator)
+      .expect(200);
     expect(list.body.total).toBe(1);
   });
 
@@ -87,21 +110,36 @@ describe('mediation with automatic acceptance, across a restart (real PostgreSQL
     const admin = await auth.bearer({ roles: ['admin'] });
     const committees = await request(service.url).get('/committees?regionCode=371324101203').expect(200);
     const committeeId = committees.body.items[0].id as string;
-    const mediators = await request(service.url).get(`/committees/${committeeId}/mediators`).set('authorization', admin).expect(200);
-    await request(service.url).patch(`/mediators/${mediators.body.items[0].id}`).set('authorization', admin).send({ maxOpenCases: 1 }).expect(200);
+    const mediators = await request(service.url)
+      .get(`/committees/${committeeId}/mediators`)
+      .set('authorization', admin)
+      .expect(200);
+    await request(service.url)
+      .patch(`/mediators/${mediators.body.items[0].id}`)
+      .set('authorization', admin)
+      .send({ maxOpenCases: 1 })
+      .expect(200);
 
     const first = router.offer({ regionCode: '371324101203' });
     await router.dispatch(first);
     await router.waitForReports(first.workOrderId, OfferAccepted.type);
     const second = router.offer({ regionCode: '371324101203' });
     await router.dispatch(second);
-    const open = await waitUntil(async () => {
-      const res = await request(service.url).get(`/offers/${second.offerId}`).set('authorization', mediator);
-      return res.status === 200 ? (res.body as { status: string }) : undefined;
-    }, 30000, 'second offer recorded');
+    const open = await waitUntil(
+      async () => {
+        const res = await request(service.url).get(`/offers/${second.offerId}`).set('authorization', mediator);
+        return res.status === 200 ? (res.body as { status: string }) : undefined;
+      },
+      30000,
+      'second offer recorded',
+    );
     expect(open.status).toBe('open');
     expect(router.reportsFor(second.workOrderId)).toEqual([]);
-    const accepted = await request(service.url).post(`/offers/${second.offerId}/accept`).set('authorization', mediator).send({}).expect(201);
+    const accepted = await request(service.url)
+      .post(`/offers/${second.offerId}/accept`)
+      .set('authorization', mediator)
+      .send({})
+      .expect(201);
     expect(accepted.body.mediatorReason).toContain('every mediator is at capacity');
     await router.waitForReports(second.workOrderId, OfferAccepted.type);
   });

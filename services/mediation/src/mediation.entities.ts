@@ -8,4 +8,13 @@ import { Offer } from '@legal/handler-kit';
 import { MediationSession } from './sessions/entities/mediation-session.entity';
 
 /** Every table of the mediation schema. */
-export const MediationEntities = [Offer, Committee, Mediator, DisputeKeyword, MediationCase, MediationSession, JudicialConfirmation, CaseHistory];
+export const MediationEntities = [
+  Offer,
+  Committee,
+  Mediator,
+  DisputeKeyword,
+  MediationCase,
+  MediationSession,
+  JudicialConfirmation,
+  CaseHistory,
+];

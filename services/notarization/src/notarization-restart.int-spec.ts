@@ -20,13 +20,26 @@ describe('notarization with automatic acceptance, across a restart (real Postgre
   let citizen: string;
 
   const applicationOf = (workOrderId: string): Promise<{ id: string; status: string }> =>
-    waitUntil(async () => {
-      const res = await request(service.url).get(`/applications?workOrderId=${workOrderId}`).set('authorization', notary);
-      return res.status === 200 && res.body.total === 1 ? (res.body.items[0] as { id: string; status: string }) : undefined;
-    }, 30000, `application of work order ${workOrderId}`);
+    waitUntil(
+      async () => {
+        const res = await request(service.url)
+          .get(`/applications?workOrderId=${workOrderId}`)
+          .set('authorization', notary);
+        return res.status === 200 && res.body.total === 1
+          ? (res.body.items[0] as { id: string; status: string })
+          : undefined;
+      },
+      30000,
+      `application of work order ${workOrderId}`,
+    );
 
   const steps = (workOrderId: string): string[] =>
-    router.reportsFor(workOrderId).map((e) => `${e.type.split('.')[2]}${(e.data as { step?: string }).step ? `:${(e.data as { step: string }).step}` : ''}`);
+    router
+      .reportsFor(workOrderId)
+      .map(
+        (e) =>
+          `${e.type.split('.')[2]}${(e.data as { step?: string }).step ? `:${(e.data as { step: string }).step}` : ''}`,
+      );
 
   beforeAll(async () => {
     auth = await TestAuthority.create();
@@ -63,10 +76,21 @@ describe('notarization with automatic acceptance, across a restart (real Postgre
     await request(service.url)
       .post(`/applications/${application.id}/materials`)
       .set('authorization', citizen)
-      .send({ materials: [{ code: 'birth-medical-certificate' }], commitments: [{ code: 'parents-identity', signatory: '张三' }] })
+      .send({
+        materials: [{ code: 'birth-medical-certificate' }],
+        commitments: [{ code: 'parents-identity', signatory: '张三' }],
+      })
       .expect(200);
-    await request(service.url).post(`/applications/${application.id}/review`).set('authorization', notary).send({}).expect(200);
-    await request(service.url).post(`/applications/${application.id}/certificate`).set('authorization', notary).send({}).expect(200);
+    await request(service.url)
+      .post(`/applications/${application.id}/review`)
+      .set('authorization', notary)
+      .send({})
+      .expect(200);
+    await request(service.url)
+      .post(`/applications/${application.id}/certificate`)
+      .set('authorization', notary)
+      .send({})
+      .expect(200);
     await router.waitForReports(offer.workOrderId, Resolved.type);
 
     expect(steps(offer.workOrderId)).toEqual([
@@ -79,7 +103,10 @@ describe('notarization with automatic acceptance, across a restart (real Postgre
       'resolved',
     ]);
     const [needsInfo] = router.reportsFor(offer.workOrderId).filter((e) => e.type === NeedsInfo.type);
-    expect((needsInfo?.data as { missingItems: { code: string }[] }).missingItems.map((i) => i.code)).toEqual(['birth-medical-certificate', 'parents-identity']);
+    expect((needsInfo?.data as { missingItems: { code: string }[] }).missingItems.map((i) => i.code)).toEqual([
+      'birth-medical-certificate',
+      'parents-identity',
+    ]);
     expect(router.reportsFor(offer.workOrderId).filter((e) => e.type === InfoReceived.type)).toHaveLength(1);
     expect(steps(whileDown.workOrderId)).toEqual(['offer-accepted']);
   });
@@ -87,25 +114,55 @@ describe('notarization with automatic acceptance, across a restart (real Postgre
   it('leaves an offer for staff when the office is at capacity', async () => {
     const admin = await auth.bearer({ roles: ['admin'] });
     const offices = await request(service.url).get('/offices').set('authorization', admin).expect(200);
-    const office = (offices.body.items as { organisationId: string; openApplications: number }[]).find((o) => o.organisationId === 'org-371324-notary');
+    const office = (offices.body.items as { organisationId: string; openApplications: number }[]).find(
+      (o) => o.organisationId === 'org-371324-notary',
+    );
     expect(office).toBeDefined();
     await request(service.url)
       .put('/offices/org-371324-notary')
       .set('authorization', admin)
-      .send({ name: '山东省兰陵县公证处', regionCode: '371324', certificatePrefix: '鲁临沂兰陵', maxOpenApplications: office?.openApplications ?? 1 })
+      .send({
+        name: '山东省兰陵县公证处',
+        regionCode: '371324',
+        certificatePrefix: '鲁临沂兰陵',
+        maxOpenApplications: office?.openApplications ?? 1,
+      })
       .expect(200);
     const offer = router.offer();
     await router.dispatch(offer);
-    const recorded = await waitUntil(async () => {
-      const res = await request(service.url).get(`/offers/${offer.offerId}`).set('authorization', notary);
-      return res.status === 200 ? (res.body as { status: string }) : undefined;
-    }, 30000, 'offer recorded');
+    const recorded = await waitUntil(
+      async () => {
+        const res = await request(service.url).get(`/offers/${offer.offerId}`).set('authorization', notary);
+        return res.status === 200 ? (res.body as { status: string }) : undefined;
+      },
+      30000,
+      'offer recorded',
+    );
     expect(recorded.status).toBe('open');
-    const accepted = await request(service.url).post(`/offers/${offer.offerId}/accept`).set('authorization', notary).send({}).expect(201);
+    const accepted = await request(service.url)
+      .post(`/offers/${offer.offerId}/accept`)
+      .set('authorization', notary)
+      .send({})
+      .expect(201);
     expect(accepted.body.status).toBe('awaiting-application');
-    await request(service.url).post(`/applications/${accepted.body.id}/submission`).set('authorization', notary).send({ matterCode: 'degree', materials: [{ code: 'applicant-id-card' }, { code: 'diploma' }, { code: 'degree-certificate' }] }).expect(200);
-    await request(service.url).post(`/applications/${accepted.body.id}/review`).set('authorization', notary).send({}).expect(200);
-    const issued = await request(service.url).post(`/applications/${accepted.body.id}/certificate`).set('authorization', notary).send({}).expect(200);
+    await request(service.url)
+      .post(`/applications/${accepted.body.id}/submission`)
+      .set('authorization', notary)
+      .send({
+        matterCode: 'degree',
+        materials: [{ code: 'applicant-id-card' }, { code: 'diploma' }, { code: 'degree-certificate' }],
+      })
+      .expect(200);
+    await request(service.url)
+      .post(`/applications/${accepted.body.id}/review`)
+      .set('authorization', notary)
+      .send({})
+      .expect(200);
+    const issued = await request(service.url)
+      .post(`/applications/${accepted.body.id}/certificate`)
+      .set('authorization', notary)
+      .send({})
+      .expect(200);
     expect(issued.body.certificateNumber).toMatch(/^\(\d{4}\)鲁临沂兰陵证字第000002号$/);
   });
 });

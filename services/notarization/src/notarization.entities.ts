@@ -9,4 +9,14 @@ import { NotaryOffice } from './offices/entities/notary-office.entity';
 import { Offer } from '@legal/handler-kit';
 
 /** Every table of the notarization schema. */
-export const NotarizationEntities = [Offer, Matter, MatterMaterial, NotaryOffice, CertificateCounter, Application, ApplicationMaterial, MaterialNotice, ApplicationHistory];
+export const NotarizationEntities = [
+  Offer,
+  Matter,
+  MatterMaterial,
+  NotaryOffice,
+  CertificateCounter,
+  Application,
+  ApplicationMaterial,
+  MaterialNotice,
+  ApplicationHistory,
+];

@@ -7,8 +7,9 @@ import { OversightModule } from './oversight.module';
 export const oversightService: ServiceDefinition<OversightEnv> = {
   name: 'oversight',
   title: 'Oversight service',
-  description: 'Indicators of the plan and of the service quality per province, city and county, from the lifecycle '
-    + 'stream: rankings, drill-down to case codes, charts, CSV/XLSX exports and the monthly report (PDF).',
+  description:
+    'Indicators of the plan and of the service quality per province, city and county, from the lifecycle ' +
+    'stream: rankings, drill-down to case codes, charts, CSV/XLSX exports and the monthly report (PDF).',
   envClass: OversightEnv,
   defaults: { PORT: 3009, DB_SCHEMA: 'oversight' },
   persistence: { entities: oversightEntities, migrations: OversightMigrations },

@@ -14,7 +14,15 @@ export class PortalModule {
   static forRoot(_env: PortalEnv): DynamicModule {
     return {
       module: PortalModule,
-      imports: [PlatformKitModule.forRoot({ platform: 'portal' }), SubmissionsModule, TrackingModule, EvaluationsModule, ComplaintsModule, AgenciesModule, Open311Module],
+      imports: [
+        PlatformKitModule.forRoot({ platform: 'portal' }),
+        SubmissionsModule,
+        TrackingModule,
+        EvaluationsModule,
+        ComplaintsModule,
+        AgenciesModule,
+        Open311Module,
+      ],
     };
   }
 }

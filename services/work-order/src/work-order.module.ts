@@ -51,7 +51,16 @@ export class WorkOrderModule {
     return {
       module: WorkOrderModule,
       imports: [OrganisationsModule, RoutingModule, ClassificationModule],
-      controllers: [WorkOrderQueryController, TimelineController, SupervisorController, TriageController, RelationController, DeskController, RepublishController, CalendarController],
+      controllers: [
+        WorkOrderQueryController,
+        TimelineController,
+        SupervisorController,
+        TriageController,
+        RelationController,
+        DeskController,
+        RepublishController,
+        CalendarController,
+      ],
       providers: [
         WorkOrderRecorder,
         { provide: WorkOrderDeadlines, useExisting: DeadlineService },

@@ -117,8 +117,33 @@ describe('work-order feature folders', () => {
       new Map(
         [...new Set(pairs.flat())].map((f) => [f, new Map(pairs.filter(([a]) => a === f).map(([, b]) => [b, ['x']]))]),
       );
-    expect(cycles(arrow([['a', 'b'], ['b', 'a'], ['b', 'c']]))).toEqual([['a', 'b']]);
-    expect(cycles(arrow([['a', 'b'], ['b', 'c'], ['c', 'a'], ['d', 'a']]))).toEqual([['a', 'b', 'c']]);
-    expect(cycles(arrow([['a', 'b'], ['b', 'c'], ['a', 'c']]))).toEqual([]);
+    expect(
+      cycles(
+        arrow([
+          ['a', 'b'],
+          ['b', 'a'],
+          ['b', 'c'],
+        ]),
+      ),
+    ).toEqual([['a', 'b']]);
+    expect(
+      cycles(
+        arrow([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+          ['d', 'a'],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
+    expect(
+      cycles(
+        arrow([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['a', 'c'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -33,15 +33,28 @@ export class WorkOrderHarness {
   static async start(label: string, extra: Record<string, unknown> = {}, instances = 1): Promise<WorkOrderHarness> {
     const harness = new WorkOrderHarness(uniqueTag(label), await TestAuthority.create(), extra);
     for (let i = 0; i < instances; i++) await harness.startInstance();
-    harness.producer = createKafka({ brokers: BROKERS, clientId: `${harness.tag}-test-producer`, topicPrefix: '', partitions: 1 }).producer({ allowAutoTopicCreation: false });
+    harness.producer = createKafka({
+      brokers: BROKERS,
+      clientId: `${harness.tag}-test-producer`,
+      topicPrefix: '',
+      partitions: 1,
+    }).producer({ allowAutoTopicCreation: false });
     await harness.producer.connect();
-    harness.collector = await EventCollector.start(BROKERS, ['legal.intake.outcome', 'legal.workorder.dispatch', 'legal.workorder.changed', 'legal.workorder.deadline'].map((t) => harness.topic(t)));
+    harness.collector = await EventCollector.start(
+      BROKERS,
+      ['legal.intake.outcome', 'legal.workorder.dispatch', 'legal.workorder.changed', 'legal.workorder.deadline'].map(
+        (t) => harness.topic(t),
+      ),
+    );
     return harness;
   }
 
   /** Starts another instance on the same schema, topics and Redis keys. */
   async startInstance(): Promise<RunningService<WorkOrderEnv>> {
-    const running = await startService(workOrderService, isolatedOverrides(this.tag, 'wo', { ...this.auth.env, ...this.extra }));
+    const running = await startService(
+      workOrderService,
+      isolatedOverrides(this.tag, 'wo', { ...this.auth.env, ...this.extra }),
+    );
     this.instances.push(running);
     return running;
   }
@@ -67,7 +80,11 @@ export class WorkOrderHarness {
   }
 
   /** Publishes an event as another service would (CloudEvents binary mode on the prefixed topic). */
-  async publish<D extends { type: string; topic: string; schema: TSchema }>(definition: D, data: EventData<D>, subject: string): Promise<CloudEvent<EventData<D>>> {
+  async publish<D extends { type: string; topic: string; schema: TSchema }>(
+    definition: D,
+    data: EventData<D>,
+    subject: string,
+  ): Promise<CloudEvent<EventData<D>>> {
     const event: CloudEvent<EventData<D>> = {
       id: randomUUID(),
       source: '/legal/test',
@@ -80,7 +97,10 @@ export class WorkOrderHarness {
       data,
     };
     const record = encodeCloudEvent(await sealCloudEvent(event));
-    await this.producer.send({ topic: this.topic(definition.topic), messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    await this.producer.send({
+      topic: this.topic(definition.topic),
+      messages: [{ key: record.key, value: record.value, headers: record.headers }],
+    });
     return event;
   }
 
@@ -89,8 +109,16 @@ export class WorkOrderHarness {
     return this.collector.events().filter((e) => e.type === type && where(e.data as T)) as CloudEvent<T>[];
   }
 
-  async waitForEvent<T>(type: string, where: (data: T) => boolean = () => true, timeoutMs = 30000): Promise<CloudEvent<T>> {
-    const [record] = await this.collector.waitFor((r) => r.event?.type === type && where(r.event.data as T), 1, timeoutMs);
+  async waitForEvent<T>(
+    type: string,
+    where: (data: T) => boolean = () => true,
+    timeoutMs = 30000,
+  ): Promise<CloudEvent<T>> {
+    const [record] = await this.collector.waitFor(
+      (r) => r.event?.type === type && where(r.event.data as T),
+      1,
+      timeoutMs,
+    );
     return record.event as CloudEvent<T>;
   }
 

@@ -42,7 +42,10 @@ export async function startAllServices(tag: string, extra: Record<string, unknow
       // The portal's agency lookup proxies to the work-order service of the same fleet (started first).
       const workOrder = services.find((s) => s.definition.name === 'work-order');
       const wiring = definition.name === 'portal' && workOrder ? { WORK_ORDER_URL: workOrder.running.url } : {};
-      const running = await startService(definition, isolatedOverrides(tag, schemaLabel, { DB_POOL_SIZE: 3, ...wiring, ...extra }));
+      const running = await startService(
+        definition,
+        isolatedOverrides(tag, schemaLabel, { DB_POOL_SIZE: 3, ...wiring, ...extra }),
+      );
       services.push({ definition, running });
     }
   } catch (e) {

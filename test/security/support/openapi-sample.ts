@@ -29,7 +29,8 @@ export interface PersonalData {
 
 const ID_FIELD = /(id_?card|idcard|id_?number|identity_?number|citizen_?id)/i;
 const PHONE_FIELD = /(phone|mobile|telephone|tel$|caller_?number|contact_?number)/i;
-const TEXT_FIELD = /(description|content|summary|note|question|remark|detail|reason|text|comment|message|facts|request)/i;
+const TEXT_FIELD =
+  /(description|content|summary|note|question|remark|detail|reason|text|comment|message|facts|request)/i;
 
 function resolve(schema: SchemaObject, doc: OpenApiDocument): SchemaObject {
   if (!schema.$ref) return schema;
@@ -37,7 +38,13 @@ function resolve(schema: SchemaObject, doc: OpenApiDocument): SchemaObject {
   return doc.components?.schemas?.[name] ?? {};
 }
 
-export function sampleValue(input: SchemaObject, doc: OpenApiDocument, pii: PersonalData, field = '', depth = 0): unknown {
+export function sampleValue(
+  input: SchemaObject,
+  doc: OpenApiDocument,
+  pii: PersonalData,
+  field = '',
+  depth = 0,
+): unknown {
   const schema = resolve(input, doc);
   if (depth > 6) return undefined;
   if (schema.allOf) {

@@ -64,7 +64,13 @@ class ProbeController {
   @HttpCode(200)
   @RateLimit(
     { keyPrefix: 'probe-account', points: 2, durationSeconds: 60, by: 'account', account: bodyField('username') },
-    { keyPrefix: 'probe-ip-account', points: 100, durationSeconds: 60, by: 'ip+account', account: bodyField('username') },
+    {
+      keyPrefix: 'probe-ip-account',
+      points: 100,
+      durationSeconds: 60,
+      by: 'ip+account',
+      account: bodyField('username'),
+    },
   )
   limitedAccount(@Body() dto: ProbeAccountDto): { username: string } {
     return { username: dto.username };

@@ -16,7 +16,11 @@ describe('AsyncAPI document', () => {
     const errors = diagnostics.filter((d) => d.severity === 0).map((d) => `${d.path.join('.')}: ${d.message}`);
     expect(errors).toEqual([]);
     expect(document).toBeDefined();
-    const names = document?.allMessages().all().map((m) => m.name()) ?? [];
+    const names =
+      document
+        ?.allMessages()
+        .all()
+        .map((m) => m.name()) ?? [];
     for (const event of ALL_EVENTS) expect(names).toContain(event.type);
   }, 30_000);
 });

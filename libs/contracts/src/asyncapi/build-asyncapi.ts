@@ -9,14 +9,26 @@ type Json = Record<string, unknown>;
 function messageName(type: string): string {
   // legal.workorder.changed.v1 → WorkorderChangedV1
   const [, area, name, version] = type.split('.');
-  const pascal = (s: string): string => s.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+  const pascal = (s: string): string =>
+    s
+      .split('-')
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join('');
   return `${pascal(area)}${pascal(name)}${version.toUpperCase()}`;
 }
 
 const cloudEventHeaders: Json = {
   type: 'object',
   description: 'CloudEvents 1.0 attributes in Kafka binary content mode (ce_-prefixed record headers)',
-  required: [CE_HEADERS.id, CE_HEADERS.source, CE_HEADERS.type, CE_HEADERS.specversion, CE_HEADERS.time, CE_HEADERS.subject, CE_HEADERS.contentType],
+  required: [
+    CE_HEADERS.id,
+    CE_HEADERS.source,
+    CE_HEADERS.type,
+    CE_HEADERS.specversion,
+    CE_HEADERS.time,
+    CE_HEADERS.subject,
+    CE_HEADERS.contentType,
+  ],
   properties: {
     [CE_HEADERS.id]: { type: 'string', description: 'Event id (UUID); consumers deduplicate on it' },
     [CE_HEADERS.source]: { type: 'string', description: 'Producing service, e.g. /legal/work-order' },
@@ -43,7 +55,9 @@ function messageFor(definition: EventDefinition): Json {
     headers: { $ref: '#/components/schemas/CloudEventHeaders' },
     payload: wireSchemaOf(definition),
     examples: [{ name: 'example', payload: wireExampleOf(definition) }],
-    bindings: { kafka: { key: { type: 'string', description: 'Partition key: the record subject' }, bindingVersion: '0.5.0' } },
+    bindings: {
+      kafka: { key: { type: 'string', description: 'Partition key: the record subject' }, bindingVersion: '0.5.0' },
+    },
     'x-producers': definition.producers,
     'x-consumers': definition.consumers,
   };
@@ -98,7 +112,9 @@ export function buildAsyncApiDocument(version = '1.0.0'): Json {
     operations[`${bySystem ? 'send' : 'receive'}${key.charAt(0).toUpperCase()}${key.slice(1)}`] = {
       action: bySystem ? 'send' : 'receive',
       channel: { $ref: `#/channels/${channelId(key)}` },
-      summary: bySystem ? `The system publishes ${topic.name}` : `Partner agencies publish ${topic.name}; the system consumes it`,
+      summary: bySystem
+        ? `The system publishes ${topic.name}`
+        : `Partner agencies publish ${topic.name}; the system consumes it`,
       messages: Object.keys(refs).map((name) => ({ $ref: `#/channels/${channelId(key)}/messages/${name}` })),
     };
   }
@@ -138,7 +154,12 @@ export function buildAsyncApiDocument(version = '1.0.0'): Json {
     },
     defaultContentType: 'application/json',
     servers: {
-      production: { host: 'kafka:9092', protocol: 'kafka', protocolVersion: '4.1', description: 'Provincial Kafka cluster (address given to each partner at onboarding)' },
+      production: {
+        host: 'kafka:9092',
+        protocol: 'kafka',
+        protocolVersion: '4.1',
+        description: 'Provincial Kafka cluster (address given to each partner at onboarding)',
+      },
     },
     channels,
     operations,

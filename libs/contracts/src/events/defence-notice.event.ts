@@ -5,7 +5,8 @@ import { RegionCode, strictObject, Timestamp, Uuid } from '../schemas/common.sch
 export const DefenceNotice = defineEvent({
   type: 'legal.partner.defence-notice.v1',
   topic: 'legal.partner.notice',
-  summary: 'A court, procuratorate or police notice of a notified-defence case (通知辩护): a lawyer must be appointed within 3 days',
+  summary:
+    'A court, procuratorate or police notice of a notified-defence case (通知辩护): a lawyer must be appointed within 3 days',
   producers: ['partner-agencies'],
   consumers: ['legal-aid'],
   sealed: ['suspect', 'partnerToken'],
@@ -18,7 +19,8 @@ export const DefenceNotice = defineEvent({
       organisationId: Type.String({
         minLength: 1,
         maxLength: 64,
-        description: "The notifying agency: the sending partner client's organisation (its token's org claim); a notice for another agency is dead-lettered",
+        description:
+          "The notifying agency: the sending partner client's organisation (its token's org claim); a notice for another agency is dead-lettered",
       }),
       regionCode: RegionCode,
       partnerToken: Type.String({

@@ -10,7 +10,10 @@ export const InfoReceived = defineEvent({
   summary: 'The missing materials arrived; a paused clock resumes',
   producers: [...HANDLER_SERVICE_NAMES],
   consumers: ['work-order'],
-  schema: strictObject({ ...handlerReportBase, receivedItems: Type.Array(Type.String({ maxLength: 64 })) }, 'Materials received'),
+  schema: strictObject(
+    { ...handlerReportBase, receivedItems: Type.Array(Type.String({ maxLength: 64 })) },
+    'Materials received',
+  ),
   example: {
     workOrderId: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f',
     handler: 'notarization',

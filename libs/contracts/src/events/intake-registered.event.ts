@@ -14,7 +14,12 @@ export const IntakeRegistered = defineEvent({
       platform: Platform,
       workOrderId: Uuid,
       caseCode: CaseCode,
-      outcome: Type.Union([Type.Literal('created'), Type.Literal('linked-to-existing'), Type.Literal('closed-on-spot'), Type.Literal('triage')]),
+      outcome: Type.Union([
+        Type.Literal('created'),
+        Type.Literal('linked-to-existing'),
+        Type.Literal('closed-on-spot'),
+        Type.Literal('triage'),
+      ]),
       possiblyRelatedCaseCodes: Type.Array(CaseCode, { maxItems: 20 }),
     },
     'Case code assigned to an intake',

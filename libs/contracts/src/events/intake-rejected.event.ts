@@ -12,5 +12,9 @@ export const IntakeRejected = defineEvent({
     { intakeId: Uuid, platform: Platform, reasons: Type.Array(Type.String({ maxLength: 300 }), { minItems: 1 }) },
     'Why an intake was refused',
   ),
-  example: { intakeId: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01', platform: 'portal', reasons: ['region 110101 is outside Shandong'] },
+  example: {
+    intakeId: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01',
+    platform: 'portal',
+    reasons: ['region 110101 is outside Shandong'],
+  },
 });

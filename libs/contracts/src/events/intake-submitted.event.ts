@@ -1,6 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
-import { Applicant, CaseCode, Platform, RegionCode, ServiceType, strictObject, Timestamp, Urgency, Uuid } from '../schemas/common.schema';
+import {
+  Applicant,
+  CaseCode,
+  Platform,
+  RegionCode,
+  ServiceType,
+  strictObject,
+  Timestamp,
+  Urgency,
+  Uuid,
+} from '../schemas/common.schema';
 
 export const IntakeSubmitted = defineEvent({
   type: 'legal.intake.submitted.v1',
@@ -15,7 +25,10 @@ export const IntakeSubmitted = defineEvent({
     {
       intakeId: Uuid,
       platform: Platform,
-      platformRecordId: Type.String({ maxLength: 64, description: 'Id of the call, submission or counter visit on its platform' }),
+      platformRecordId: Type.String({
+        maxLength: 64,
+        description: 'Id of the call, submission or counter visit on its platform',
+      }),
       submittedAt: Timestamp,
       serviceType: Type.Optional(ServiceType),
       description: Type.String({ minLength: 1, maxLength: 5000 }),
@@ -27,24 +40,48 @@ export const IntakeSubmitted = defineEvent({
       applicant: Applicant,
       citizenUserId: Type.Optional(Type.String({ maxLength: 64 })),
       citizenPhoneVerified: Type.Optional(
-        Type.Boolean({ description: 'True when citizenUserId is set and applicant.phone is the phone that account verified (token phone claim, OTP): only then may the account be attached to an existing work order of that phone' }),
+        Type.Boolean({
+          description:
+            'True when citizenUserId is set and applicant.phone is the phone that account verified (token phone claim, OTP): only then may the account be attached to an existing work order of that phone',
+        }),
       ),
       accessCodeHash: Type.Optional(
-        Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Keyed hash of the access code the platform gave the citizen at submission (the code itself never leaves the platform); with the case code it lets the citizen track the work order this intake creates' }),
+        Type.String({
+          pattern: '^[0-9a-f]{64}$',
+          description:
+            'Keyed hash of the access code the platform gave the citizen at submission (the code itself never leaves the platform); with the case code it lets the citizen track the work order this intake creates',
+        }),
       ),
       resolution: Type.Optional(
         strictObject(
-          { kind: Type.Literal('answered-on-spot'), summary: Type.String({ maxLength: 2000 }), answeredBy: Type.String({ maxLength: 64 }) },
+          {
+            kind: Type.Literal('answered-on-spot'),
+            summary: Type.String({ maxLength: 2000 }),
+            answeredBy: Type.String({ maxLength: 64 }),
+          },
           'Set when the request was fully answered during the call or at the counter',
         ),
       ),
       relatedCaseCode: Type.Optional(CaseCode),
       attachments: Type.Optional(
-        Type.Array(strictObject({ name: Type.String({ maxLength: 200 }), mediaType: Type.String({ maxLength: 100 }), sizeBytes: Type.Integer({ minimum: 0 }) }, 'Attachment metadata'), {
-          maxItems: 20,
-        }),
+        Type.Array(
+          strictObject(
+            {
+              name: Type.String({ maxLength: 200 }),
+              mediaType: Type.String({ maxLength: 100 }),
+              sizeBytes: Type.Integer({ minimum: 0 }),
+            },
+            'Attachment metadata',
+          ),
+          {
+            maxItems: 20,
+          },
+        ),
       ),
-      submittedBy: strictObject({ userId: Type.Optional(Type.String({ maxLength: 64 })), role: Type.String({ maxLength: 32 }) }, 'Who entered it'),
+      submittedBy: strictObject(
+        { userId: Type.Optional(Type.String({ maxLength: 64 })), role: Type.String({ maxLength: 32 }) },
+        'Who entered it',
+      ),
     },
     'A request entered on one of the three platforms',
   ),

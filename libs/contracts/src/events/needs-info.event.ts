@@ -7,13 +7,20 @@ import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 export const NeedsInfo = defineEvent({
   type: 'legal.handler.needs-info.v1',
   topic: 'legal.handler.report',
-  summary: 'The handler needs materials from the applicant; every missing item in one notice (一次性告知); the clock may pause',
+  summary:
+    'The handler needs materials from the applicant; every missing item in one notice (一次性告知); the clock may pause',
   producers: [...HANDLER_SERVICE_NAMES],
   consumers: ['work-order'],
   schema: strictObject(
     {
       ...handlerReportBase,
-      missingItems: Type.Array(strictObject({ code: Type.String({ maxLength: 64 }), label: Type.String({ maxLength: 200 }) }, 'A missing item'), { minItems: 1 }),
+      missingItems: Type.Array(
+        strictObject(
+          { code: Type.String({ maxLength: 64 }), label: Type.String({ maxLength: 200 }) },
+          'A missing item',
+        ),
+        { minItems: 1 },
+      ),
       notice: Type.String({ maxLength: 4000, description: 'The text shown to the applicant' }),
       pausesClock: Type.Boolean(),
     },

@@ -4,7 +4,13 @@ import { strictObject, Uuid } from '../schemas/common.schema';
 import { handlerReportBase } from './handler-reports.schema';
 import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
-export const OFFER_REJECTION_REASONS = ['out-of-jurisdiction', 'no-capacity', 'not-our-service', 'conflict-of-interest', 'other'] as const;
+export const OFFER_REJECTION_REASONS = [
+  'out-of-jurisdiction',
+  'no-capacity',
+  'not-our-service',
+  'conflict-of-interest',
+  'other',
+] as const;
 
 export const OfferRejected = defineEvent({
   type: 'legal.handler.offer-rejected.v1',

@@ -18,5 +18,10 @@ export const OfferWithdrawn = defineEvent({
     },
     'Withdrawal of an offer',
   ),
-  example: { offerId: '9a0e2f5c-8d3b-4c1a-b6e7-1f2a3b4c5d6e', workOrderId: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f', organisationId: 'org-371324-legal-aid', reason: 'expired' },
+  example: {
+    offerId: '9a0e2f5c-8d3b-4c1a-b6e7-1f2a3b4c5d6e',
+    workOrderId: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f',
+    organisationId: 'org-371324-legal-aid',
+    reason: 'expired',
+  },
 });

@@ -28,7 +28,10 @@ export const PartnerFeedItem = defineEvent({
   schema: strictObject(
     {
       ...agreeableProperties(),
-      occurredAt: Type.String({ format: 'date-time', description: 'When the lifecycle event happened: the source event\'s time (ce_time)' }),
+      occurredAt: Type.String({
+        format: 'date-time',
+        description: "When the lifecycle event happened: the source event's time (ce_time)",
+      }),
       sourceType: Type.Union(
         PARTNER_SOURCE_EVENTS.map((e) => Type.Literal(e.type)),
         { description: 'The lifecycle event type this item was projected from (the set of fields depends on it)' },

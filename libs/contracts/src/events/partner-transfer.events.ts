@@ -1,10 +1,26 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { PARTNER_FEED, TOPICS } from '../topics';
-import { CaseCode, RegionCode, ServiceType, strictObject, Timestamp, Uuid, WorkOrderStatus } from '../schemas/common.schema';
+import {
+  CaseCode,
+  RegionCode,
+  ServiceType,
+  strictObject,
+  Timestamp,
+  Uuid,
+  WorkOrderStatus,
+} from '../schemas/common.schema';
 
 /** What became of a matter 12345 transferred to 12348, and a 12348 matter transferred out to 12345. */
-export const TRANSFER_STAGES = ['received', 'registered', 'linked', 'rejected', 'status', 'transferred-out', 'refused'] as const;
+export const TRANSFER_STAGES = [
+  'received',
+  'registered',
+  'linked',
+  'rejected',
+  'status',
+  'transferred-out',
+  'refused',
+] as const;
 
 /**
  * One step of a 12345 transfer on the 12345 partner's own feed (legal.partner.feed.<clientId>): the
@@ -24,8 +40,14 @@ export const PartnerTransferUpdate = defineEvent({
   schema: strictObject(
     {
       transferId: Uuid,
-      reference: Type.String({ minLength: 1, maxLength: 64, description: "The partner's own reference of the matter (its idempotency key)" }),
-      direction: Type.Union([Type.Literal('in'), Type.Literal('out')], { description: 'in: 12345 → 12348; out: 12348 → 12345' }),
+      reference: Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: "The partner's own reference of the matter (its idempotency key)",
+      }),
+      direction: Type.Union([Type.Literal('in'), Type.Literal('out')], {
+        description: 'in: 12345 → 12348; out: 12348 → 12345',
+      }),
       stage: Type.Union(TRANSFER_STAGES.map((s) => Type.Literal(s))),
       caseCode: Type.Optional(CaseCode),
       status: Type.Optional(WorkOrderStatus),
@@ -34,7 +56,9 @@ export const PartnerTransferUpdate = defineEvent({
       reasons: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: 20 })),
       serviceType: Type.Optional(ServiceType),
       regionCode: Type.Optional(RegionCode),
-      summary: Type.Optional(Type.String({ maxLength: 2000, description: 'transferred-out: why, and the matter for 12345' })),
+      summary: Type.Optional(
+        Type.String({ maxLength: 2000, description: 'transferred-out: why, and the matter for 12345' }),
+      ),
       occurredAt: Timestamp,
     },
     'One step of a 12345 ⇄ 12348 transfer',
@@ -64,13 +88,17 @@ export const TRANSFER_CONSENT_METHODS = ['recorded-call', 'written', 'online'] a
 export const PartnerTransferRequest = defineEvent({
   type: 'legal.partner.transfer-request.v1',
   topic: TOPICS.partnerNotice.name,
-  summary: "12345 transfers a matter to 12348 by event (reference, the caller's consent, the matter, the sender's token)",
+  summary:
+    "12345 transfers a matter to 12348 by event (reference, the caller's consent, the matter, the sender's token)",
   producers: ['partner-agencies'],
   consumers: ['identity'],
   sealed: ['matter', 'partnerToken'],
   schema: strictObject(
     {
-      reference: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$', description: "12345's own reference (idempotency key)" }),
+      reference: Type.String({
+        pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$',
+        description: "12345's own reference (idempotency key)",
+      }),
       consent: Type.Optional(
         strictObject(
           {
@@ -120,7 +148,8 @@ export const PartnerTransferRequest = defineEvent({
 export const PartnerClientCoverage = defineEvent({
   type: 'legal.partner.client-coverage.v1',
   topic: TOPICS.partnerClients.name,
-  summary: "A 12345 partner client's coverage: active or not, and its region (none: all of Shandong). Key: the client id",
+  summary:
+    "A 12345 partner client's coverage: active or not, and its region (none: all of Shandong). Key: the client id",
   producers: ['identity'],
   consumers: ['work-order'],
   schema: strictObject(
@@ -133,5 +162,11 @@ export const PartnerClientCoverage = defineEvent({
     },
     "A 12345 client's coverage",
   ),
-  example: { clientId: 'hotline-12345-linyi', channel: '12345', active: true, regionCode: '371300', changedAt: '2026-12-04T08:00:00.000Z' },
+  example: {
+    clientId: 'hotline-12345-linyi',
+    channel: '12345',
+    active: true,
+    regionCode: '371300',
+    changedAt: '2026-12-04T08:00:00.000Z',
+  },
 });

@@ -7,13 +7,17 @@ import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 export const Progressed = defineEvent({
   type: 'legal.handler.progressed.v1',
   topic: 'legal.handler.report',
-  summary: 'A step of the handler workflow happened (decision, appointment, session scheduled ...), with any new deadlines',
+  summary:
+    'A step of the handler workflow happened (decision, appointment, session scheduled ...), with any new deadlines',
   producers: [...HANDLER_SERVICE_NAMES],
   consumers: ['work-order'],
   schema: strictObject(
     {
       ...handlerReportBase,
-      step: Type.String({ maxLength: 64, description: 'e.g. eligibility-decided, lawyer-appointed, session-scheduled, certificate-drafted' }),
+      step: Type.String({
+        maxLength: 64,
+        description: 'e.g. eligibility-decided, lawyer-appointed, session-scheduled, certificate-drafted',
+      }),
       detail: Type.String({ maxLength: 2000 }),
       deadlines: Type.Array(Deadline, { maxItems: 10 }),
     },

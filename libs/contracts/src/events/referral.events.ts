@@ -26,7 +26,10 @@ export const ReferralRequested = defineEvent({
   summary: 'A centre referred (转介) a matter to another organisation, which must answer by respondBy',
   producers: ['centre'],
   consumers: ['work-order', 'centre'],
-  schema: strictObject({ ...referralBase, reason: Type.String({ maxLength: 1000 }), respondBy: Timestamp }, 'Referral raised'),
+  schema: strictObject(
+    { ...referralBase, reason: Type.String({ maxLength: 1000 }), respondBy: Timestamp },
+    'Referral raised',
+  ),
   example: { ...example, reason: '邻里纠纷，需村调委会调解', respondBy: '2026-12-01T15:59:59.999Z' },
 });
 
@@ -47,7 +50,11 @@ export const ReferralRejected = defineEvent({
   producers: ['centre'],
   consumers: ['work-order'],
   schema: strictObject(
-    { ...referralBase, reason: Type.String({ maxLength: 1000 }), escalatedToOrganisationId: Type.String({ maxLength: 64 }) },
+    {
+      ...referralBase,
+      reason: Type.String({ maxLength: 1000 }),
+      escalatedToOrganisationId: Type.String({ maxLength: 64 }),
+    },
     'Referral rejected',
   ),
   example: { ...example, reason: '不属于本单位受理范围', escalatedToOrganisationId: 'org-371324-centre' },

@@ -7,13 +7,17 @@ import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 export const Resolved = defineEvent({
   type: 'legal.handler.resolved.v1',
   topic: 'legal.handler.report',
-  summary: 'The handler finished the matter with an outcome (granted/denied, agreement, certificate issued, refused ...)',
+  summary:
+    'The handler finished the matter with an outcome (granted/denied, agreement, certificate issued, refused ...)',
   producers: [...HANDLER_SERVICE_NAMES],
   consumers: ['work-order'],
   schema: strictObject(
     {
       ...handlerReportBase,
-      outcome: Type.String({ maxLength: 64, description: 'e.g. aid-denied, case-closed, agreement-reached, mediation-failed, certificate-issued, refused' }),
+      outcome: Type.String({
+        maxLength: 64,
+        description: 'e.g. aid-denied, case-closed, agreement-reached, mediation-failed, certificate-issued, refused',
+      }),
       summary: Type.String({ maxLength: 2000 }),
     },
     'Resolution',

@@ -1,6 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
-import { CaseCode, Deadline, Handler, Platform, RegionCode, ServiceType, strictObject, Timestamp, Uuid, WorkOrderStatus } from '../schemas/common.schema';
+import {
+  CaseCode,
+  Deadline,
+  Handler,
+  Platform,
+  RegionCode,
+  ServiceType,
+  strictObject,
+  Timestamp,
+  Uuid,
+  WorkOrderStatus,
+} from '../schemas/common.schema';
 
 export const WorkOrderChanged = defineEvent({
   type: 'legal.workorder.changed.v1',
@@ -8,12 +19,26 @@ export const WorkOrderChanged = defineEvent({
   summary: 'A work order changed state; carries the full current view so a read model can be rebuilt from the stream',
   producers: ['work-order'],
   consumers: ['hotline', 'portal', 'centre', 'identity', 'oversight'],
-  partnerFields: ['workOrderId', 'caseCode', 'version', 'status', 'serviceType', 'regionCode', 'organisationId', 'handler', 'deadlines', 'entry'],
+  partnerFields: [
+    'workOrderId',
+    'caseCode',
+    'version',
+    'status',
+    'serviceType',
+    'regionCode',
+    'organisationId',
+    'handler',
+    'deadlines',
+    'entry',
+  ],
   schema: strictObject(
     {
       workOrderId: Uuid,
       caseCode: CaseCode,
-      version: Type.Integer({ minimum: 1, description: 'Increases by one per change; read models ignore older versions' }),
+      version: Type.Integer({
+        minimum: 1,
+        description: 'Increases by one per change; read models ignore older versions',
+      }),
       status: WorkOrderStatus,
       previousStatus: Type.Optional(WorkOrderStatus),
       serviceType: ServiceType,
@@ -42,12 +67,20 @@ export const WorkOrderChanged = defineEvent({
       ),
       citizen: strictObject(
         {
-          phoneHash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Keyed hash (HMAC-SHA256) of the normalised phone' })),
+          phoneHash: Type.Optional(
+            Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Keyed hash (HMAC-SHA256) of the normalised phone' }),
+          ),
           phoneLast4: Type.Optional(Type.String({ pattern: '^\\d{4}$' })),
           idCardHash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
           userId: Type.Optional(Type.String({ maxLength: 64 })),
           displayName: Type.Optional(Type.String({ maxLength: 20, description: 'Masked name, e.g. 张*' })),
-          accessCodeHash: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$', description: 'Keyed hash of the access code of the intake that created the work order (tracking with case code + access code)' })),
+          accessCodeHash: Type.Optional(
+            Type.String({
+              pattern: '^[0-9a-f]{64}$',
+              description:
+                'Keyed hash of the access code of the intake that created the work order (tracking with case code + access code)',
+            }),
+          ),
         },
         'Minimised identity of the citizen: enough to match, never the raw numbers',
       ),
@@ -77,7 +110,13 @@ export const WorkOrderChanged = defineEvent({
       },
     ],
     receivedAt: '2026-11-28T02:15:00.000Z',
-    entry: { seq: 3, at: '2026-11-28T02:20:00.000Z', action: 'offer-accepted', actorRole: 'legal-aid-officer', platform: 'partner' },
+    entry: {
+      seq: 3,
+      at: '2026-11-28T02:20:00.000Z',
+      action: 'offer-accepted',
+      actorRole: 'legal-aid-officer',
+      platform: 'partner',
+    },
     citizen: { phoneLast4: '5678', displayName: '张*' },
   },
 });

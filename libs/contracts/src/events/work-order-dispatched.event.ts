@@ -1,6 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
-import { Applicant, CaseCode, Handler, Platform, RegionCode, ServiceType, strictObject, Timestamp, Urgency, Uuid } from '../schemas/common.schema';
+import {
+  Applicant,
+  CaseCode,
+  Handler,
+  Platform,
+  RegionCode,
+  ServiceType,
+  strictObject,
+  Timestamp,
+  Urgency,
+  Uuid,
+} from '../schemas/common.schema';
 import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
 export const WorkOrderDispatched = defineEvent({

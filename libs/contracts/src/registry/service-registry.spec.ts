@@ -26,8 +26,14 @@ describe('service registry', () => {
 
   it('keeps the ports of the existing services (clients, compose and docs rely on them)', () => {
     expect(Object.fromEntries(SERVICE_REGISTRY.map((s) => [s.name, s.port]))).toMatchObject({
-      'work-order': 3000, hotline: 3001, portal: 3002, centre: 3003,
-      'legal-aid': 3004, mediation: 3005, notarization: 3006, identity: 3007,
+      'work-order': 3000,
+      hotline: 3001,
+      portal: 3002,
+      centre: 3003,
+      'legal-aid': 3004,
+      mediation: 3005,
+      notarization: 3006,
+      identity: 3007,
     });
   });
 
@@ -88,7 +94,11 @@ describe('service registry', () => {
   it('writes one manifest row per service for the scripts', () => {
     expect(serviceManifest().map((r) => r.name)).toEqual([...REGISTERED_SERVICE_NAMES]);
     expect(serviceManifest().find((r) => r.name === 'legal-aid')).toEqual({
-      name: 'legal-aid', kind: 'handler', port: 3004, schema: 'legal_aid', handler: 'legal-aid',
+      name: 'legal-aid',
+      kind: 'handler',
+      port: 3004,
+      schema: 'legal_aid',
+      handler: 'legal-aid',
     });
     expect(serviceManifest().find((r) => r.name === 'portal')?.handler).toBeNull();
   });

@@ -3,7 +3,11 @@ import { HANDLER_SERVICE_CODES } from '../registry/service-registry';
 import type { HandlerServiceCode } from '../registry/service-registry';
 
 /** Building blocks shared by event payloads. Every schema here is also published in AsyncAPI. */
-export const Uuid = Type.String({ format: 'uuid', description: 'UUID', examples: ['1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed'] });
+export const Uuid = Type.String({
+  format: 'uuid',
+  description: 'UUID',
+  examples: ['1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed'],
+});
 export const Timestamp = Type.String({ format: 'date-time', description: 'RFC 3339 instant' });
 export const RegionCode = Type.String({
   pattern: '^37\\d{4}(\\d{3}(\\d{3})?)?$',
@@ -20,9 +24,12 @@ export const CaseCode = Type.String({
  * transferred from the 12345 government service hotline (归并整合, 转接机制) through its partner client.
  */
 export const PLATFORMS = ['hotline', 'portal', 'centre', 'partner', '12345'] as const;
-export const Platform = Type.Union(PLATFORMS.map((p) => Type.Literal(p)), {
-  description: 'Where a request or action came from (12345: transferred from the 12345 government service hotline)',
-});
+export const Platform = Type.Union(
+  PLATFORMS.map((p) => Type.Literal(p)),
+  {
+    description: 'Where a request or action came from (12345: transferred from the 12345 government service hotline)',
+  },
+);
 export type Platform = Static<typeof Platform>;
 
 export const SERVICE_TYPES = [
@@ -39,7 +46,10 @@ export const SERVICE_TYPES = [
   'village-legal-adviser',
   'complaint',
 ] as const;
-export const ServiceType = Type.Union(SERVICE_TYPES.map((s) => Type.Literal(s)), { description: 'Service catalogue code' });
+export const ServiceType = Type.Union(
+  SERVICE_TYPES.map((s) => Type.Literal(s)),
+  { description: 'Service catalogue code' },
+);
 export type ServiceType = Static<typeof ServiceType>;
 
 /**
@@ -51,7 +61,10 @@ export const NON_SERVICE_HANDLERS = ['hotline', 'external-agency', 'supervision'
 export type Handler = HandlerServiceCode | (typeof NON_SERVICE_HANDLERS)[number];
 /** Every `handler` value: the registry's handler services first, then the non-service handlers. */
 export const HANDLERS: readonly Handler[] = [...HANDLER_SERVICE_CODES, ...NON_SERVICE_HANDLERS];
-export const Handler = Type.Union(HANDLERS.map((h) => Type.Literal(h)), { description: 'Which service handles the work order' });
+export const Handler = Type.Union(
+  HANDLERS.map((h) => Type.Literal(h)),
+  { description: 'Which service handles the work order' },
+);
 
 export const WORK_ORDER_STATUSES = [
   'received',
@@ -76,11 +89,22 @@ export type Urgency = Static<typeof Urgency>;
 
 export const Deadline = Type.Object(
   {
-    kind: Type.String({ description: 'e.g. legal-aid-decision, lawyer-appointment, notarization-certificate, mediation-term, callback', examples: ['legal-aid-decision'] }),
+    kind: Type.String({
+      description: 'e.g. legal-aid-decision, lawyer-appointment, notarization-certificate, mediation-term, callback',
+      examples: ['legal-aid-decision'],
+    }),
     dueAt: Timestamp,
     rule: Type.Union([Type.Literal('calendar-days'), Type.Literal('working-days'), Type.Literal('hours')]),
-    explanation: Type.String({ description: 'How the date was computed (start day not counted, holidays skipped ...)' }),
-    status: Type.Union([Type.Literal('running'), Type.Literal('paused'), Type.Literal('met'), Type.Literal('breached'), Type.Literal('cancelled')]),
+    explanation: Type.String({
+      description: 'How the date was computed (start day not counted, holidays skipped ...)',
+    }),
+    status: Type.Union([
+      Type.Literal('running'),
+      Type.Literal('paused'),
+      Type.Literal('met'),
+      Type.Literal('breached'),
+      Type.Literal('cancelled'),
+    ]),
   },
   { additionalProperties: false },
 );

@@ -91,7 +91,9 @@ describe('pausing and resuming a deadline', () => {
       const deadline = addCalendarDaysLegal(at('2026-09-14T10:00:00'), 7);
       const shifted = pause(deadline, '2026-09-16T09:00:00', '2026-09-19T15:00:00');
       expect([deadline.dueDate, shifted.nominalDueDate, shifted.dueDate]).toEqual([
-        '2026-09-21', '2026-09-24', '2026-09-24',
+        '2026-09-21',
+        '2026-09-24',
+        '2026-09-24',
       ]);
       expect(shifted.explanation).toContain(
         'Paused 2026-09-16 09:00 to 2026-09-19 15:00 Asia/Shanghai: 3 calendar days consumed',
@@ -102,7 +104,9 @@ describe('pausing and resuming a deadline', () => {
       const deadline = addCalendarDaysLegal(at('2026-09-21T10:00:00'), 7);
       const shifted = pause(deadline, '2026-09-22T09:00:00', '2026-09-25T09:00:00');
       expect([deadline.dueDate, shifted.nominalDueDate, shifted.dueDate]).toEqual([
-        '2026-09-28', '2026-10-01', '2026-10-08',
+        '2026-09-28',
+        '2026-10-01',
+        '2026-10-08',
       ]);
       expect(shifted.skipped).toHaveLength(7);
       expect(shifted.explanation).toContain('a non-working day, so it ends on 2026-10-08');
@@ -134,8 +138,7 @@ describe('pausing and resuming a deadline', () => {
 
   it('rejects pauses that end before they start, start before the period or after the deadline', () => {
     const deadline = addWorkingDays(at('2026-09-28T10:00:00'), 15);
-    const attempt = (pausedAt: string, resumedAt: string) => () =>
-      pause(deadline, pausedAt, resumedAt);
+    const attempt = (pausedAt: string, resumedAt: string) => () => pause(deadline, pausedAt, resumedAt);
     expect(attempt('2026-10-12T10:00:00', '2026-10-12T09:00:00')).toThrow('resumedAt is before pausedAt');
     expect(attempt('2026-09-27T10:00:00', '2026-09-29T09:00:00')).toThrow('before the period started');
     expect(attempt('2026-10-24T10:00:00', '2026-10-26T09:00:00')).toThrow('after the deadline');

@@ -1,9 +1,4 @@
-import {
-  calendarCoverageWarnings,
-  describeDue,
-  describeHolidayDates,
-  formatDateRuns,
-} from './deadline-explanation';
+import { calendarCoverageWarnings, describeDue, describeHolidayDates, formatDateRuns } from './deadline-explanation';
 import { DeadlineComputation, DeadlinePause, PauseInterval } from './deadline.types';
 import { calendarDay } from './official-holiday-calendar';
 import { countWorkingDaysAfter, firstWorkingDayFrom, withWarnings } from './legal-period';
@@ -145,10 +140,7 @@ function pauseCalendarDays(computation: DeadlineComputation, pause: NormalizedPa
     skipped,
     adjustedWorkdays: calendarDay(dueDate).kind === 'adjusted-working-day' ? [dueDate] : [],
     warnings,
-    pauses: [
-      ...computation.pauses,
-      { pausedAt, resumedAt, consumed, consumedDays: calendarDays },
-    ],
+    pauses: [...computation.pauses, { pausedAt, resumedAt, consumed, consumedDays: calendarDays }],
     explanation: withWarnings(
       `${computation.explanation} Paused ${window}: ${consumed} calendar day${plural(consumed)} consumed, ` +
         `the last day moves from ${computation.nominalDueDate} to ${nominalDueDate}${moved}; ${describeDue(dueDate)}.`,

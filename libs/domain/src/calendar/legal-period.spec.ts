@@ -21,8 +21,16 @@ describe('legal periods (期间): start day not counted', () => {
       });
       // Without the adjusted Saturday the 15th working day would be Monday 26 October.
       expect(deadline.skipped).toEqual([
-        '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07',
-        '2026-10-11', '2026-10-17', '2026-10-18',
+        '2026-10-01',
+        '2026-10-02',
+        '2026-10-03',
+        '2026-10-04',
+        '2026-10-05',
+        '2026-10-06',
+        '2026-10-07',
+        '2026-10-11',
+        '2026-10-17',
+        '2026-10-18',
       ]);
       expect(deadline.explanation).toBe(
         '15 working days from 2026-09-28, start day not counted, skipped holidays 2026-10-01..2026-10-07 ' +
@@ -85,7 +93,9 @@ describe('legal periods (期间): start day not counted', () => {
     it('moves a last day on an ordinary Saturday to Monday', () => {
       const deadline = addCalendarDaysLegal(at('2026-11-21T09:00:00'), 7);
       expect(deadline).toMatchObject({
-        nominalDueDate: '2026-11-28', dueDate: '2026-11-30', skipped: ['2026-11-28', '2026-11-29'],
+        nominalDueDate: '2026-11-28',
+        dueDate: '2026-11-30',
+        skipped: ['2026-11-28', '2026-11-29'],
       });
       expect(deadline.explanation).toContain('is a rest day');
     });

@@ -72,7 +72,7 @@ export function countWorkingDaysAfter(
   const skipped: IsoDate[] = [];
   const adjusted: IsoDate[] = [];
   let day = after;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     const next = firstWorkingDayFrom(addDays(day, 1));
     skipped.push(...next.skipped);
     day = next.day;

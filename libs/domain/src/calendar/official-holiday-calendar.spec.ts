@@ -16,7 +16,9 @@ describe('official holiday calendar (chinese-days)', () => {
 
   it('knows the weekend days worked in lieu of the 2026 National Day holiday (Sun 20 Sep, Sat 10 Oct)', () => {
     expect(calendarDay('2026-09-20')).toMatchObject({
-      kind: 'adjusted-working-day', working: true, holiday: { zh: '国庆节' },
+      kind: 'adjusted-working-day',
+      working: true,
+      holiday: { zh: '国庆节' },
     });
     expect(calendarDay('2026-10-10')).toMatchObject({ kind: 'adjusted-working-day', working: true });
     expect(calendarDay('2026-10-11')).toMatchObject({ kind: 'rest-day', working: false, holiday: undefined });

@@ -55,7 +55,10 @@ describe('a State Council notice loaded at run time', () => {
 
 describe('validateYearNotice', () => {
   it('accepts a consistent notice', () => {
-    const holidays = [{ date: '2027-01-01', name: NEW_YEAR }, { date: '2027-02-06', name: SPRING }];
+    const holidays = [
+      { date: '2027-01-01', name: NEW_YEAR },
+      { date: '2027-02-06', name: SPRING },
+    ];
     expect(validateYearNotice({ year: 2027, holidays, workdays: [{ date: '2027-02-13', name: SPRING }] })).toEqual([]);
   });
 

@@ -53,12 +53,7 @@ export interface CaseCode {
 }
 
 export type CaseCodeProblem =
-  | 'empty'
-  | 'bad-format'
-  | 'check-mismatch'
-  | 'unknown-province'
-  | 'bad-date'
-  | 'bad-sequence';
+  'empty' | 'bad-format' | 'check-mismatch' | 'unknown-province' | 'bad-date' | 'bad-sequence';
 
 function compactDate(date: IsoDate): string {
   return date.replace(/-/g, '');

@@ -36,7 +36,12 @@ describe('citizen identity number (GB 11643-1999)', () => {
   });
 
   it('accepts lower-case x, spaces, dashes and full-width characters and normalises them', () => {
-    for (const typed of ['11010519491231002x', '110105 19491231 002X', '110105-1949-1231-002x', '１１０１０５１９４９１２３１００２ｘ']) {
+    for (const typed of [
+      '11010519491231002x',
+      '110105 19491231 002X',
+      '110105-1949-1231-002x',
+      '１１０１０５１９４９１２３１００２ｘ',
+    ]) {
       const result = validateIdCard(typed, { today: TODAY });
       expect(result.ok && result.value.number).toBe('11010519491231002X');
     }
@@ -110,7 +115,9 @@ describe('citizen identity number (GB 11643-1999)', () => {
     for (const region of ['371202', '372925']) {
       const result = validateIdCard(idNumber(region, '19800101', '123'), { today: TODAY });
       expect(result.ok && result.value).toMatchObject({
-        regionCode: region, regionKnown: false, regionName: undefined,
+        regionCode: region,
+        regionKnown: false,
+        regionName: undefined,
       });
       expect(reasons(idNumber(region, '19800101', '123'), true)).toEqual(['unknown-region']);
     }
@@ -124,7 +131,10 @@ describe('citizen identity number (GB 11643-1999)', () => {
 
   it('accepts Hong Kong, Macao and Taiwan residence permit numbers', () => {
     const result = validateIdCard(idNumber('810000', '19900307', '123'), { today: TODAY });
-    expect(result.ok && result.value).toMatchObject({ kind: 'hk-mo-tw-residence-permit', regionName: '香港特别行政区' });
+    expect(result.ok && result.value).toMatchObject({
+      kind: 'hk-mo-tw-residence-permit',
+      regionName: '香港特别行政区',
+    });
     expect(isValidIdCard(idNumber('830000', '19900307', '124'), { today: TODAY })).toBe(true);
     expect(reasons(idNumber('810100', '19900307', '123'))).toEqual(['unknown-province']);
   });

@@ -17,7 +17,9 @@ import { PROVINCE_NAMES } from '../region/province-codes';
 export const ID_CARD_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 export const ID_CARD_CHECK_CHARACTERS = '10X98765432';
 const RESIDENCE_PERMIT_REGIONS: Readonly<Record<string, string>> = {
-  '810000': '香港特别行政区', '820000': '澳门特别行政区', '830000': '台湾地区',
+  '810000': '香港特别行政区',
+  '820000': '澳门特别行政区',
+  '830000': '台湾地区',
 };
 const NOT_ON_MAINLAND_CARDS = new Set(['71', '81', '82']);
 const EARLIEST_BIRTH_DATE = '1900-01-01';
@@ -64,9 +66,8 @@ export interface IdCardOptions {
 }
 
 const MESSAGES: Readonly<Record<IdCardProblem, string>> = {
-  'empty': 'An identity card number is required.',
-  'legacy-15-digit':
-    'This is a 15-digit first-generation number; the 18-digit number on the current card is needed.',
+  empty: 'An identity card number is required.',
+  'legacy-15-digit': 'This is a 15-digit first-generation number; the 18-digit number on the current card is needed.',
   'bad-format': 'An identity card number is 17 digits followed by a digit or X.',
   'check-digit': 'The last character does not match the others: a digit was probably mistyped.',
   'unknown-province': 'The first two digits are not a province code.',

@@ -8,8 +8,14 @@ function reasonOf(text: unknown): string | undefined {
 describe('mainland China telephone numbers', () => {
   it('normalises mobile numbers written with +86, spaces, dashes or full-width digits', () => {
     const notations = [
-      '13812345678', '138 1234 5678', '138-1234-5678', '+86 138 1234 5678', '+8613812345678',
-      '008613812345678', '8613812345678', '１３８１２３４５６７８',
+      '13812345678',
+      '138 1234 5678',
+      '138-1234-5678',
+      '+86 138 1234 5678',
+      '+8613812345678',
+      '008613812345678',
+      '8613812345678',
+      '１３８１２３４５６７８',
     ];
     for (const typed of notations) {
       expect(normalizeChinesePhone(typed)).toBe('13812345678');

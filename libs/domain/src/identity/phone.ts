@@ -43,10 +43,7 @@ export function parseChinesePhone(text: unknown): Result<ChinesePhone, PhoneProb
   if (typeof text !== 'string' || text.trim() === '') return failure('empty', 'A telephone number is required.');
   const compact = foldInputText(text).replace(/[\s\-\u2010-\u2015\u2212().]/g, '');
   if (!/^\+?\d+$/.test(compact)) {
-    return failure(
-      'bad-characters',
-      'A telephone number contains only digits, an optional +86, spaces and dashes.',
-    );
+    return failure('bad-characters', 'A telephone number contains only digits, an optional +86, spaces and dashes.');
   }
   let national = compact.replace(/^\+/, '');
   const international = compact.startsWith('+') || /^(0086|86)\d{9,}$/.test(national);
@@ -65,10 +62,7 @@ export function parseChinesePhone(text: unknown): Result<ChinesePhone, PhoneProb
   if (SUBSCRIBER.test(national)) {
     return failure('missing-area-code', 'A landline number needs its area code, e.g. 0531-82345678.');
   }
-  return failure(
-    'not-a-phone-number',
-    'Not a mainland mobile (1xx xxxx xxxx) or landline (0531-82345678) number.',
-  );
+  return failure('not-a-phone-number', 'Not a mainland mobile (1xx xxxx xxxx) or landline (0531-82345678) number.');
 }
 
 export function isValidChinesePhone(text: unknown): boolean {

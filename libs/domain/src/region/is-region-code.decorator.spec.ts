@@ -32,8 +32,6 @@ describe('@IsRegionCode()', () => {
     expect(valid(new CountyOnly(), '370102')).toBe(true);
     expect(valid(new CountyOnly(), '370100')).toBe(false);
     const [error] = validateSync(Object.assign(new CountyOnly(), { region: '370102001' }));
-    expect(Object.values(error?.constraints ?? {})).toEqual([
-      'region must be a known Shandong division code (county)',
-    ]);
+    expect(Object.values(error?.constraints ?? {})).toEqual(['region must be a known Shandong division code (county)']);
   });
 });

@@ -7,7 +7,11 @@ describe('Shandong region registry (GB/T 2260 + NBS township/village codes)', ()
 
   it('looks up the province, a city and a county by their six-digit codes', () => {
     expect(regions.lookup('370000')).toEqual({
-      code: '370000', name: '山东省', level: 'province', parentCode: null, developmentZone: false,
+      code: '370000',
+      name: '山东省',
+      level: 'province',
+      parentCode: null,
+      developmentZone: false,
     });
     expect(regions.lookup('370200')).toMatchObject({ name: '青岛市', level: 'city', parentCode: '370000' });
     expect(regions.lookup('371300')).toMatchObject({ name: '临沂市', level: 'city', parentCode: '370000' });
@@ -17,7 +21,9 @@ describe('Shandong region registry (GB/T 2260 + NBS township/village codes)', ()
   it('looks up a township by its nine-digit code and a village by its twelve-digit code', () => {
     expect(regions.lookup('370102001')).toMatchObject({ name: '解放路街道', level: 'township', parentCode: '370102' });
     expect(regions.lookup('370102001002')).toMatchObject({
-      name: '解放桥社区居民委员会', level: 'village', parentCode: '370102001',
+      name: '解放桥社区居民委员会',
+      level: 'village',
+      parentCode: '370102001',
     });
   });
 
@@ -33,16 +39,18 @@ describe('Shandong region registry (GB/T 2260 + NBS township/village codes)', ()
   });
 
   it('lists the ancestors of a village from the province down', () => {
-    expect(regions.ancestors('370102001002').map((r) => r.code)).toEqual([
-      '370000', '370100', '370102', '370102001',
-    ]);
+    expect(regions.ancestors('370102001002').map((r) => r.code)).toEqual(['370000', '370100', '370102', '370102001']);
     expect(regions.ancestors('370000')).toEqual([]);
     expect(regions.ancestors('999999')).toEqual([]);
   });
 
   it('gives the jurisdiction chain nearest first for routing fallback', () => {
     expect(regions.jurisdictionChain('370102001002').map((r) => r.level)).toEqual([
-      'village', 'township', 'county', 'city', 'province',
+      'village',
+      'township',
+      'county',
+      'city',
+      'province',
     ]);
   });
 
@@ -65,7 +73,8 @@ describe('Shandong region registry (GB/T 2260 + NBS township/village codes)', ()
     const withZones = regions.counties({ includeDevelopmentZones: true });
     expect(withZones).toHaveLength(151);
     expect(withZones.find((c) => c.code === '370176')).toMatchObject({
-      name: '济南高新技术产业开发区', developmentZone: true,
+      name: '济南高新技术产业开发区',
+      developmentZone: true,
     });
   });
 
@@ -111,8 +120,20 @@ describe('RegionRegistry loading', () => {
     const rows = (list: [string, string][]): DivisionRow[] => list.map(([code, name]) => ({ code, name }));
     return {
       calls,
-      readCities: () => (calls.cities++, rows([['3701', '济南市'], ['1101', '市辖区']])),
-      readCounties: () => (calls.counties++, rows([['370102', '历下区'], ['370176', '济南高新技术产业开发区']])),
+      readCities: () => (
+        calls.cities++,
+        rows([
+          ['3701', '济南市'],
+          ['1101', '市辖区'],
+        ])
+      ),
+      readCounties: () => (
+        calls.counties++,
+        rows([
+          ['370102', '历下区'],
+          ['370176', '济南高新技术产业开发区'],
+        ])
+      ),
       readTownships: () => (calls.townships++, rows([['370102001', '解放路街道']])),
       readVillages: () => (calls.villages++, rows([['370102001002', '解放桥社区居民委员会']])),
     };

@@ -56,7 +56,7 @@ export class RegionRegistry {
   ancestors(code: unknown): Region[] {
     const chain: Region[] = [];
     const tree = this.tree();
-    for (let region = this.lookup(code); region?.parentCode; ) {
+    for (let region = this.lookup(code); region?.parentCode;) {
       const parent: Region | undefined = tree.byCode.get(region.parentCode);
       if (!parent) break;
       chain.unshift(parent);

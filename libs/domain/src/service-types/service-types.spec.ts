@@ -14,9 +14,18 @@ describe('service catalogue', () => {
   it('has unique, stable kebab-case codes and both labels for every type', () => {
     expect(new Set(SERVICE_TYPE_CODES).size).toBe(SERVICE_TYPES.length);
     expect(SERVICE_TYPE_CODES).toEqual([
-      'legal-consultation', 'legal-aid', 'duty-lawyer', 'notified-defence', 'mediation', 'notarization',
-      'judicial-appraisal', 'arbitration', 'lawyer-referral', 'grassroots-legal-service',
-      'village-legal-adviser', 'complaint',
+      'legal-consultation',
+      'legal-aid',
+      'duty-lawyer',
+      'notified-defence',
+      'mediation',
+      'notarization',
+      'judicial-appraisal',
+      'arbitration',
+      'lawyer-referral',
+      'grassroots-legal-service',
+      'village-legal-adviser',
+      'complaint',
     ]);
     for (const type of SERVICE_TYPES) {
       expect(type.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
@@ -36,7 +45,11 @@ describe('service catalogue', () => {
     expect(serviceType('mediation').handler).toBe('mediation');
     expect(serviceType('notarization').handler).toBe('notarization');
     const agencyTypes = [
-      'judicial-appraisal', 'arbitration', 'lawyer-referral', 'grassroots-legal-service', 'village-legal-adviser',
+      'judicial-appraisal',
+      'arbitration',
+      'lawyer-referral',
+      'grassroots-legal-service',
+      'village-legal-adviser',
     ] as const;
     // A type a handler service of the registry claims goes to it; the others stay with registered agencies.
     for (const code of agencyTypes) {
@@ -55,8 +68,13 @@ describe('service catalogue', () => {
 
   it('requires a case code for lawyer, notary, appraisal, arbitration and legal-aid cases only', () => {
     expect(SERVICE_TYPES.filter((t) => t.caseCodeRequired).map((t) => t.code)).toEqual([
-      'legal-aid', 'duty-lawyer', 'notified-defence', 'notarization',
-      'judicial-appraisal', 'arbitration', 'lawyer-referral',
+      'legal-aid',
+      'duty-lawyer',
+      'notified-defence',
+      'notarization',
+      'judicial-appraisal',
+      'arbitration',
+      'lawyer-referral',
     ]);
   });
 
@@ -96,7 +114,12 @@ describe('service catalogue', () => {
 
   it('lists the mediation kinds named in the plan', () => {
     expect(MEDIATION_KINDS.map((k) => k.code)).toEqual([
-      'people', 'lawyer', 'administrative', 'finance-consumer', 'property-management', 'intellectual-property',
+      'people',
+      'lawyer',
+      'administrative',
+      'finance-consumer',
+      'property-management',
+      'intellectual-property',
     ]);
   });
 });

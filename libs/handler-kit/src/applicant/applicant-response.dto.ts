@@ -11,6 +11,9 @@ export class ApplicantResponseDto {
   @ApiPropertyOptional({ description: 'Citizen ID number, always masked', example: '371***********123X' })
   idCardNumber?: string;
 
-  @ApiPropertyOptional({ description: 'Address (hidden unless the caller works the case)', example: '兰陵县大仲村镇大仲村' })
+  @ApiPropertyOptional({
+    description: 'Address (hidden unless the caller works the case)',
+    example: '兰陵县大仲村镇大仲村',
+  })
   address?: string;
 }

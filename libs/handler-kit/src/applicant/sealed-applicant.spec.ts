@@ -1,6 +1,11 @@
 import { maskedApplicant } from './sealed-applicant';
 
-const applicant = { name: '张三丰', phone: '13812345678', idCardNumber: '37132419800101123X', address: '兰陵县卞庄街道' };
+const applicant = {
+  name: '张三丰',
+  phone: '13812345678',
+  idCardNumber: '37132419800101123X',
+  address: '兰陵县卞庄街道',
+};
 
 describe('maskedApplicant (what a caller sees of an applicant)', () => {
   it('masks every field for callers who do not work the case', () => {

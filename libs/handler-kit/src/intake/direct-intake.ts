@@ -10,8 +10,7 @@ type IntakeData = EventData<typeof IntakeSubmitted>;
  * platform: the handler's own record id becomes the intake id, so the work order created for it, and the
  * offer that comes back, are found again by `workOrderIdForIntake(recordId)`.
  */
-export interface DirectIntake
-  extends Omit<IntakeData, 'intakeId' | 'platform' | 'submittedBy' | 'language'> {
+export interface DirectIntake extends Omit<IntakeData, 'intakeId' | 'platform' | 'submittedBy' | 'language'> {
   /** Id of the handler's local record (notice, entrustment): the intake id. */
   recordId: string;
   /** The partner client that sent it, as its access token names it; never taken from a request body. */

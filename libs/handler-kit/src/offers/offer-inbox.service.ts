@@ -144,7 +144,10 @@ export class OfferInbox {
       .skip(window.skip);
     if (window.status) qb.andWhere('o.status = :status', { status: window.status });
     const [rows, total] = await qb.getManyAndCount();
-    return page(rows.map((o) => this.present(o)), total);
+    return page(
+      rows.map((o) => this.present(o)),
+      total,
+    );
   }
 
   async get(id: string, user: AuthUser): Promise<object> {

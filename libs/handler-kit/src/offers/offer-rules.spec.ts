@@ -17,7 +17,7 @@ describe('undecidable (may staff or the system accept or reject an offer now?)',
     expect(undecidable(offer('expired'), now)?.code).toBe('offer-expired');
   });
 
-  it('refuses a withdrawn offer as offer-withdrawn and names the router\'s reason', () => {
+  it("refuses a withdrawn offer as offer-withdrawn and names the router's reason", () => {
     expect(undecidable(offer('withdrawn', undefined, 'reassigned'), now)).toEqual({
       code: 'offer-withdrawn',
       message: 'Offer o-1 was withdrawn (reassigned)',

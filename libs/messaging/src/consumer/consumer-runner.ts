@@ -106,13 +106,19 @@ export class ConsumerRunner {
     if (this.currentState !== 'idle') return;
     this.currentState = 'starting';
     this.launching = this.launch();
-    this.watchdog = setInterval(() => this.checkStall(), Math.max(1000, Math.min(5000, this.options.stallTimeoutMs / 4)));
+    this.watchdog = setInterval(
+      () => this.checkStall(),
+      Math.max(1000, Math.min(5000, this.options.stallTimeoutMs / 4)),
+    );
     this.watchdog.unref();
   }
 
   /** Joined, and alive recently (or busy with a batch). */
   isHealthy(): boolean {
-    return this.currentState === 'running' && (this.activeBatches > 0 || Date.now() - this.lastActivityAt < this.options.stallTimeoutMs);
+    return (
+      this.currentState === 'running' &&
+      (this.activeBatches > 0 || Date.now() - this.lastActivityAt < this.options.stallTimeoutMs)
+    );
   }
 
   get membership(): GroupMembership {
@@ -155,7 +161,9 @@ export class ConsumerRunner {
       );
       await withTimeout(consumer.disconnect(), 10000, 'consumer disconnect timed out').catch(() => undefined);
     }
-    await withTimeout(this.launching ?? Promise.resolve(), 10000, 'consumer launch still running').catch(() => undefined);
+    await withTimeout(this.launching ?? Promise.resolve(), 10000, 'consumer launch still running').catch(
+      () => undefined,
+    );
     this.currentState = 'stopped';
   }
 
@@ -186,7 +194,12 @@ export class ConsumerRunner {
         });
         return;
       } catch (e) {
-        this.logger.warn({ msg: 'cannot start consumer; retrying', group: this.groupId, attempt, error: describeError(e) });
+        this.logger.warn({
+          msg: 'cannot start consumer; retrying',
+          group: this.groupId,
+          attempt,
+          error: describeError(e),
+        });
         this.consumer = undefined;
         await consumer.disconnect().catch(() => undefined);
         await sleep(backoffDelay(attempt, this.options.restartBackoff), this.abort.signal);
@@ -221,13 +234,23 @@ export class ConsumerRunner {
     const alive = (): void => {
       if (this.consumer === consumer) this.lastActivityAt = Date.now();
     };
-    for (const event of [consumer.events.FETCH, consumer.events.HEARTBEAT, consumer.events.START_BATCH_PROCESS, consumer.events.END_BATCH_PROCESS]) {
+    for (const event of [
+      consumer.events.FETCH,
+      consumer.events.HEARTBEAT,
+      consumer.events.START_BATCH_PROCESS,
+      consumer.events.END_BATCH_PROCESS,
+    ]) {
       consumer.on(event, alive);
     }
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (this.abort.signal.aborted) return;
       this.currentState = 'restarting';
-      this.logger.error({ msg: 'consumer crashed', group: this.groupId, restartedByKafkajs: payload.restart, error: describeError(payload.error) });
+      this.logger.error({
+        msg: 'consumer crashed',
+        group: this.groupId,
+        restartedByKafkajs: payload.restart,
+        error: describeError(payload.error),
+      });
       // kafkajs restarts itself after retriable errors; after any other crash we recreate the consumer.
       if (!payload.restart && this.consumer === consumer) this.launching = this.relaunch(consumer);
     });
@@ -273,7 +296,14 @@ export class ConsumerRunner {
         await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset }]);
       } catch (e) {
         // Not fatal: the records are redelivered later and the inbox absorbs them.
-        this.logger.warn({ msg: 'offset commit failed', group: this.groupId, topic: batch.topic, partition: batch.partition, offset, error: describeError(e) });
+        this.logger.warn({
+          msg: 'offset commit failed',
+          group: this.groupId,
+          topic: batch.topic,
+          partition: batch.partition,
+          offset,
+          error: describeError(e),
+        });
       }
     };
     const context = { heartbeat: payload.heartbeat, stopping: this.abort.signal };
@@ -290,13 +320,19 @@ export class ConsumerRunner {
         if (this.abort.signal.aborted || !payload.isRunning() || payload.isStale()) break;
         const chunk = messages.slice(start, start + this.options.recordsPerTransaction);
         // A replay meant for another group only (replay_target_group) is acknowledged without handling.
-        const records = chunk.filter((m) => replayTargetAllows(m.headers ?? {}, this.groupId)).map((m) => toRecord(batch, m));
+        const records = chunk
+          .filter((m) => replayTargetAllows(m.headers ?? {}, this.groupId))
+          .map((m) => toRecord(batch, m));
         if (records.length > 0) await this.processor.processMany(records, context);
         const last = chunk[chunk.length - 1] as KafkaMessage;
         payload.resolveOffset(last.offset);
         pending = nextOffset(last.offset);
         uncommitted += chunk.length;
-        if (uncommitted >= this.options.commitEveryMessages || Date.now() - lastCommitAt >= this.options.commitIntervalMs) await commit();
+        if (
+          uncommitted >= this.options.commitEveryMessages ||
+          Date.now() - lastCommitAt >= this.options.commitIntervalMs
+        )
+          await commit();
         await payload.heartbeat();
       }
     } catch (e) {

@@ -86,12 +86,15 @@ export class DeadLetterPublisher {
     this.producer = undefined;
     if (!pending) return;
     const producer = await pending.catch(() => undefined);
-    if (producer) await withTimeout(producer.disconnect(), 5000, 'producer disconnect timed out').catch(() => undefined);
+    if (producer)
+      await withTimeout(producer.disconnect(), 5000, 'producer disconnect timed out').catch(() => undefined);
   }
 }
 
 /** Headers without any `dlq_*` entry (a record dead-lettered twice, or replayed). */
 export function stripDeadLetterHeaders(headers: IHeaders | undefined): IHeaders {
   const dlqNames = new Set<string>(Object.values(DLQ_HEADERS));
-  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => !dlqNames.has(name) && !name.startsWith('dlq_')));
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).filter(([name]) => !dlqNames.has(name) && !name.startsWith('dlq_')),
+  );
 }

@@ -7,7 +7,10 @@ describe('runnerOptionsFor', () => {
   });
 
   it("lets the registration's own settings win over the service's overrides", () => {
-    const options = runnerOptionsFor({ group: 'intake', recordsPerTransaction: 1, partitionsConsumedConcurrently: 2 }, { recordsPerTransaction: 20, commitIntervalMs: 50 });
+    const options = runnerOptionsFor(
+      { group: 'intake', recordsPerTransaction: 1, partitionsConsumedConcurrently: 2 },
+      { recordsPerTransaction: 20, commitIntervalMs: 50 },
+    );
     expect(options.recordsPerTransaction).toBe(1);
     expect(options.partitionsConsumedConcurrently).toBe(2);
     expect(options.commitIntervalMs).toBe(50);
@@ -33,6 +36,8 @@ describe('runnerOptionsFor', () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses %p records per transaction, naming the group', (value) => {
-    expect(() => runnerOptionsFor({ group: 'intake', recordsPerTransaction: value })).toThrow(/consumer group "intake": recordsPerTransaction must be a positive integer/);
+    expect(() => runnerOptionsFor({ group: 'intake', recordsPerTransaction: value })).toThrow(
+      /consumer group "intake": recordsPerTransaction must be a positive integer/,
+    );
   });
 });

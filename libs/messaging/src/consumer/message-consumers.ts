@@ -25,12 +25,19 @@ export interface MessageConsumersContext {
 }
 
 /** Runner options of one group: defaults, then the service's overrides, then the registration's own. */
-export function runnerOptionsFor(registration: Pick<ConsumerRegistration<AnyEventDefinition>, 'group' | 'partitionsConsumedConcurrently' | 'recordsPerTransaction'>, overrides: Partial<ConsumerRunnerOptions> = {}): ConsumerRunnerOptions {
+export function runnerOptionsFor(
+  registration: Pick<
+    ConsumerRegistration<AnyEventDefinition>,
+    'group' | 'partitionsConsumedConcurrently' | 'recordsPerTransaction'
+  >,
+  overrides: Partial<ConsumerRunnerOptions> = {},
+): ConsumerRunnerOptions {
   const own: Partial<ConsumerRunnerOptions> = {};
   for (const key of ['partitionsConsumedConcurrently', 'recordsPerTransaction'] as const) {
     const value = registration[key];
     if (value === undefined) continue;
-    if (!Number.isInteger(value) || value < 1) throw new Error(`consumer group "${registration.group}": ${key} must be a positive integer, got ${value}`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`consumer group "${registration.group}": ${key} must be a positive integer, got ${value}`);
     own[key] = value;
   }
   return { ...DEFAULT_RUNNER_OPTIONS, ...overrides, ...own };
@@ -52,8 +59,10 @@ export class MessageConsumers {
 
   register<D extends AnyEventDefinition>(registration: ConsumerRegistration<D>): void {
     if (this.stopped) throw new Error('MessageConsumers is stopped');
-    if (!GROUP_NAME.test(registration.group)) throw new Error(`consumer group name "${registration.group}" must be lower-case letters, digits, . _ -`);
-    if (this.registered.has(registration.group)) throw new Error(`consumer group "${registration.group}" is registered twice`);
+    if (!GROUP_NAME.test(registration.group))
+      throw new Error(`consumer group name "${registration.group}" must be lower-case letters, digits, . _ -`);
+    if (this.registered.has(registration.group))
+      throw new Error(`consumer group "${registration.group}" is registered twice`);
     if (registration.events.length === 0) throw new Error(`consumer group "${registration.group}" accepts no events`);
     const { context } = this;
     const groupId = prefixedTopic(context.topicPrefix, `${context.serviceName}.${registration.group}`);
@@ -61,11 +70,23 @@ export class MessageConsumers {
     // The processor only hands the handler events whose type is in `events` and whose payload passed
     // that type's schema, which is exactly what the narrower handler signature promises.
     const general = registration as unknown as ConsumerRegistration<AnyEventDefinition>;
-    const processor = new MessageProcessor(general, groupId, context.dataSource, context.deadLetters, context.metrics, context.sealing);
+    const processor = new MessageProcessor(
+      general,
+      groupId,
+      context.dataSource,
+      context.deadLetters,
+      context.metrics,
+      context.sealing,
+    );
     const options = runnerOptionsFor(registration, context.runnerOptions);
     const runner = new ConsumerRunner(context.kafka, groupId, topics, processor, options, context.topicsReady);
     this.registered.set(registration.group, runner);
-    this.logger.log({ msg: 'consumer registered', group: groupId, topics, events: registration.events.map((e) => e.type) });
+    this.logger.log({
+      msg: 'consumer registered',
+      group: groupId,
+      topics,
+      events: registration.events.map((e) => e.type),
+    });
     if (this.started) runner.start();
   }
 

@@ -106,10 +106,15 @@ export class MessageProcessor {
    * Opens the sealed personal-data fields (the record keeps its sealed bytes, so a dead letter does
    * too), then checks the plain payload against the contract: the handler sees the plain type.
    */
-  private async open(event: CloudEvent): Promise<{ ok: true; event: CloudEvent } | { ok: 'skip' } | { ok: false; reason: DeadLetterReason; error: string }> {
+  private async open(
+    event: CloudEvent,
+  ): Promise<
+    { ok: true; event: CloudEvent } | { ok: 'skip' } | { ok: false; reason: DeadLetterReason; error: string }
+  > {
     const definition = findEventDefinition(event.type);
     if (!definition || !EventSealing.hasSealedFields(definition)) return { ok: true, event };
-    if (!this.sealing) return { ok: false, reason: 'unsealable', error: 'sealed personal data but this service has no transit keys' };
+    if (!this.sealing)
+      return { ok: false, reason: 'unsealable', error: 'sealed personal data but this service has no transit keys' };
     // Addressed to another consumer (e.g. a dispatch to another handler): not ours to open or handle.
     if (!this.sealing.isAddressedTo(definition, event.data)) return { ok: 'skip' };
     let data: unknown;
@@ -130,7 +135,10 @@ export class MessageProcessor {
       if (context.stopping.aborted) throw new ConsumerStoppingError();
       const started = process.hrtime.bigint();
       try {
-        const outcomes = await runInInboxTransaction(this.dataSource, items.map((item) => this.work(item)));
+        const outcomes = await runInInboxTransaction(
+          this.dataSource,
+          items.map((item) => this.work(item)),
+        );
         outcomes.forEach((outcome, i) => {
           summary[outcome]++;
           this.observe(items[i]?.event.type ?? 'unknown', outcome, started, items.length);
@@ -138,8 +146,14 @@ export class MessageProcessor {
         return;
       } catch (e) {
         // The handler that threw has had its first attempt; everything is redone record by record.
-        if (e instanceof InboxWorkError && !isTransientInfrastructureError(e.cause)) failed = { index: e.index, error: e.cause };
-        this.logger.debug({ msg: 'shared transaction failed; handling the records one by one', group: this.groupId, records: items.length, error: describeError(e) });
+        if (e instanceof InboxWorkError && !isTransientInfrastructureError(e.cause))
+          failed = { index: e.index, error: e.cause };
+        this.logger.debug({
+          msg: 'shared transaction failed; handling the records one by one',
+          group: this.groupId,
+          records: items.length,
+          error: describeError(e),
+        });
       }
     }
     for (const [index, item] of items.entries()) {
@@ -148,7 +162,11 @@ export class MessageProcessor {
   }
 
   /** One record in its own transaction; `firstError` is an attempt that already failed (in a shared transaction). */
-  private async handleOne({ record, event }: HandleItem, context: ProcessContext, firstError?: unknown): Promise<ProcessOutcome> {
+  private async handleOne(
+    { record, event }: HandleItem,
+    context: ProcessContext,
+    firstError?: unknown,
+  ): Promise<ProcessOutcome> {
     let failures = 0;
     let transientFailures = 0;
     let error = firstError;
@@ -157,13 +175,27 @@ export class MessageProcessor {
         if (isTransientInfrastructureError(error)) {
           transientFailures++;
           if (transientFailures === 1 || transientFailures % 10 === 0) {
-            this.logger.warn({ msg: 'infrastructure error while handling; retrying', group: this.groupId, eventId: event.id, attempts: transientFailures, error: describeError(error) });
+            this.logger.warn({
+              msg: 'infrastructure error while handling; retrying',
+              group: this.groupId,
+              eventId: event.id,
+              attempts: transientFailures,
+              error: describeError(error),
+            });
           }
           await this.pause(backoffDelay(transientFailures, TRANSIENT_BACKOFF), context);
         } else {
           failures++;
-          if (failures >= this.maxAttempts) return this.reject(record, 'handler-failed', describeError(error), context, failures);
-          this.logger.warn({ msg: 'handler failed; retrying', group: this.groupId, eventId: event.id, type: event.type, attempt: failures, error: describeError(error) });
+          if (failures >= this.maxAttempts)
+            return this.reject(record, 'handler-failed', describeError(error), context, failures);
+          this.logger.warn({
+            msg: 'handler failed; retrying',
+            group: this.groupId,
+            eventId: event.id,
+            type: event.type,
+            attempt: failures,
+            error: describeError(error),
+          });
           await this.pause(backoffDelay(failures, this.backoff), context);
         }
       }
@@ -182,21 +214,43 @@ export class MessageProcessor {
 
   private work({ record, event }: HandleItem): InboxWork {
     return {
-      entry: { group: this.registration.group, eventId: event.id, eventType: event.type, topic: record.topic, partition: record.partition, offset: record.offset },
-      run: (manager) => runWithCorrelationId(event.correlationid, () => runWithConsumedEvent(event.id, () => this.registration.handle(event, manager))),
+      entry: {
+        group: this.registration.group,
+        eventId: event.id,
+        eventType: event.type,
+        topic: record.topic,
+        partition: record.partition,
+        offset: record.offset,
+      },
+      run: (manager) =>
+        runWithCorrelationId(event.correlationid, () =>
+          runWithConsumedEvent(event.id, () => this.registration.handle(event, manager)),
+        ),
     };
   }
 
   /** Dead-letters the record; keeps trying while the broker refuses (the record's offset waits). */
-  private async reject(record: ConsumedRecord, reason: DeadLetterReason, error: string, context: ProcessContext, attempts = 1): Promise<'dead-lettered'> {
-    for (let failures = 0; ; ) {
+  private async reject(
+    record: ConsumedRecord,
+    reason: DeadLetterReason,
+    error: string,
+    context: ProcessContext,
+    attempts = 1,
+  ): Promise<'dead-lettered'> {
+    for (let failures = 0; ;) {
       if (context.stopping.aborted) throw new ConsumerStoppingError();
       try {
         await this.deadLetters.publish({ record, reason, error, attempts, group: this.groupId });
         return 'dead-lettered';
       } catch (e) {
         failures++;
-        this.logger.warn({ msg: 'cannot dead-letter yet; retrying', topic: record.topic, offset: record.offset, failures, error: describeError(e) });
+        this.logger.warn({
+          msg: 'cannot dead-letter yet; retrying',
+          topic: record.topic,
+          offset: record.offset,
+          failures,
+          error: describeError(e),
+        });
         await this.pause(backoffDelay(failures, TRANSIENT_BACKOFF), context);
       }
     }

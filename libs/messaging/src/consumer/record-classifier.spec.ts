@@ -3,7 +3,10 @@ import { encodeCloudEvent } from '../envelope/cloud-event.codec';
 import type { ConsumedRecord } from './consumed-record';
 import { classifyRecord } from './record-classifier';
 
-function record(event: CloudEvent, overrides: { headers?: Record<string, string>; value?: string | null } = {}): ConsumedRecord {
+function record(
+  event: CloudEvent,
+  overrides: { headers?: Record<string, string>; value?: string | null } = {},
+): ConsumedRecord {
   const encoded = encodeCloudEvent(event);
   const value = overrides.value === undefined ? encoded.value : overrides.value;
   return {
@@ -37,7 +40,10 @@ describe('classifying a consumed record', () => {
 
   it('skips a known type the group does not handle, without parsing its value', () => {
     const resolved = { ...progressed, type: Resolved.type };
-    expect(classifyRecord(record(resolved, { value: 'not even json' }), accepted)).toMatchObject({ kind: 'skip', type: Resolved.type });
+    expect(classifyRecord(record(resolved, { value: 'not even json' }), accepted)).toMatchObject({
+      kind: 'skip',
+      type: Resolved.type,
+    });
   });
 
   it.each([

@@ -17,7 +17,8 @@ export function classifyRecord(record: ConsumedRecord, accepted: ReadonlySet<str
   const envelope = decodeEnvelope(headersToStrings(record.headers));
   if (!envelope.ok) return { kind: 'reject', record, reason: envelope.reason, error: envelope.error };
   const { type } = envelope.envelope;
-  if (!findEventDefinition(type)) return { kind: 'reject', record, reason: 'unknown-type', error: `unknown event type ${type}` };
+  if (!findEventDefinition(type))
+    return { kind: 'reject', record, reason: 'unknown-type', error: `unknown event type ${type}` };
   if (!accepted.has(type)) return { kind: 'skip', record, type };
   const data = decodeData(record.value);
   if (!data.ok) return { kind: 'reject', record, reason: data.reason, error: data.error };

@@ -68,7 +68,10 @@ describe('CloudEvents binary-mode codec', () => {
 
   it('reports a value that is not JSON as not-json', () => {
     const headers = asKafkaHeaders(encodeCloudEvent(event).headers);
-    expect(decodeCloudEvent({ headers, value: Buffer.from('{not json') })).toMatchObject({ ok: false, reason: 'not-json' });
+    expect(decodeCloudEvent({ headers, value: Buffer.from('{not json') })).toMatchObject({
+      ok: false,
+      reason: 'not-json',
+    });
     expect(decodeCloudEvent({ headers, value: null })).toMatchObject({ ok: false, reason: 'not-json' });
   });
 

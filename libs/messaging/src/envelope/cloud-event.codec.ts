@@ -13,9 +13,11 @@ export interface EncodedRecord {
 
 export type HeaderMap = Record<string, string>;
 
-export type EnvelopeResult = { ok: true; envelope: Omit<CloudEvent, 'data'> } | { ok: false; reason: 'invalid-envelope'; error: string };
+export type EnvelopeResult =
+  { ok: true; envelope: Omit<CloudEvent, 'data'> } | { ok: false; reason: 'invalid-envelope'; error: string };
 export type DataResult = { ok: true; data: unknown } | { ok: false; reason: 'not-json'; error: string };
-export type DecodeResult = { ok: true; event: CloudEvent } | { ok: false; reason: 'invalid-envelope' | 'not-json'; error: string };
+export type DecodeResult =
+  { ok: true; event: CloudEvent } | { ok: false; reason: 'invalid-envelope' | 'not-json'; error: string };
 
 const MAX_ATTRIBUTE_LENGTH = 200;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -57,7 +59,8 @@ function attribute(
     if (presence === 'required') problems.push(`missing header ${name}`);
     return undefined;
   }
-  if (value.length > MAX_ATTRIBUTE_LENGTH) problems.push(`header ${name} longer than ${MAX_ATTRIBUTE_LENGTH} characters`);
+  if (value.length > MAX_ATTRIBUTE_LENGTH)
+    problems.push(`header ${name} longer than ${MAX_ATTRIBUTE_LENGTH} characters`);
   return value;
 }
 
@@ -74,8 +77,10 @@ export function decodeEnvelope(headers: HeaderMap): EnvelopeResult {
   const causationid = attribute(headers, CE_HEADERS.causationid, problems, 'optional');
   const contentType = headers[CE_HEADERS.contentType];
   if (specversion !== undefined && specversion !== '1.0') problems.push(`unsupported ce_specversion ${specversion}`);
-  if (time !== undefined && (!RFC3339.test(time) || Number.isNaN(Date.parse(time)))) problems.push(`ce_time ${time} is not an RFC 3339 timestamp`);
-  if (contentType !== undefined && !/^application\/json\s*(;.*)?$/i.test(contentType)) problems.push(`content-type ${contentType} is not application/json`);
+  if (time !== undefined && (!RFC3339.test(time) || Number.isNaN(Date.parse(time))))
+    problems.push(`ce_time ${time} is not an RFC 3339 timestamp`);
+  if (contentType !== undefined && !/^application\/json\s*(;.*)?$/i.test(contentType))
+    problems.push(`content-type ${contentType} is not application/json`);
   if (problems.length > 0 || !id || !source || !type || !time || !subject) {
     return { ok: false, reason: 'invalid-envelope', error: problems.join('; ') };
   }

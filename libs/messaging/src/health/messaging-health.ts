@@ -42,7 +42,9 @@ export class MessagingHealth {
     } catch (e) {
       return { up: false, error: `cannot read the outbox: ${e instanceof Error ? e.message : String(e)}` };
     }
-    const oldestAgeSeconds = backlog.oldestCreatedAt ? Math.round((Date.now() - backlog.oldestCreatedAt.getTime()) / 1000) : 0;
+    const oldestAgeSeconds = backlog.oldestCreatedAt
+      ? Math.round((Date.now() - backlog.oldestCreatedAt.getTime()) / 1000)
+      : 0;
     // Quarantined rows and the rows held behind them are shown, not counted as stuck: the rest flows, and
     // an alert (outbox_quarantined_messages) calls the operator instead of taking the instance out of service.
     const detail = {
@@ -55,7 +57,9 @@ export class MessagingHealth {
     };
     if (!status.running) return { up: false, detail, error: 'relay loop is not running' };
     const stuck = oldestAgeSeconds * 1000 > this.stuckAfterMs && status.consecutiveFailures === 0;
-    return stuck ? { up: false, detail, error: `oldest unsent row waits ${oldestAgeSeconds} s although Kafka accepts writes` } : { up: true, detail };
+    return stuck
+      ? { up: false, detail, error: `oldest unsent row waits ${oldestAgeSeconds} s although Kafka accepts writes` }
+      : { up: true, detail };
   }
 
   async consumersStatus(): Promise<MessagingComponentStatus> {

@@ -17,7 +17,11 @@ export interface InboxRetentionOptions {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export const DEFAULT_INBOX_RETENTION: InboxRetentionOptions = { retentionMs: 30 * DAY_MS, purgeIntervalMs: 10 * 60 * 1000, chunk: 5000 };
+export const DEFAULT_INBOX_RETENTION: InboxRetentionOptions = {
+  retentionMs: 30 * DAY_MS,
+  purgeIntervalMs: 10 * 60 * 1000,
+  chunk: 5000,
+};
 
 /**
  * Keeps the inbox table from growing without bound: deletes ids processed before the retention
@@ -33,9 +37,14 @@ export class InboxPurger {
     private readonly dataSource: DataSource,
     private readonly options: InboxRetentionOptions = DEFAULT_INBOX_RETENTION,
   ) {
-    if (!(options.retentionMs > 0) || !(options.chunk > 0)) throw new Error('inbox retention and chunk must be positive');
+    if (!(options.retentionMs > 0) || !(options.chunk > 0))
+      throw new Error('inbox retention and chunk must be positive');
     this.table = `"${schemaName(dataSource.options)}"."inbox_message"`;
-    this.task = new PeriodicTask({ name: 'inbox purge', intervalMs: options.purgeIntervalMs }, () => this.tick(), this.logger);
+    this.task = new PeriodicTask(
+      { name: 'inbox purge', intervalMs: options.purgeIntervalMs },
+      () => this.tick(),
+      this.logger,
+    );
   }
 
   start(): void {

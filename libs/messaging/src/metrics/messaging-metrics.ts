@@ -45,21 +45,35 @@ export class MessagingMetrics {
         this.set(oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0);
       },
     });
-    this.published = new Counter({ name: 'outbox_published_total', help: 'Outbox rows published to Kafka', labelNames: ['topic'], registers });
+    this.published = new Counter({
+      name: 'outbox_published_total',
+      help: 'Outbox rows published to Kafka',
+      labelNames: ['topic'],
+      registers,
+    });
     this.publishLatency = new Histogram({
       name: 'outbox_publish_latency_seconds',
       help: 'From the outbox insert (in the committing transaction) to the broker acknowledging the event',
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers,
     });
-    this.relayFailures = new Counter({ name: 'outbox_relay_failures_total', help: 'Relay rounds rolled back (Kafka or PostgreSQL unavailable)', registers });
+    this.relayFailures = new Counter({
+      name: 'outbox_relay_failures_total',
+      help: 'Relay rounds rolled back (Kafka or PostgreSQL unavailable)',
+      registers,
+    });
     this.publishRejections = new Counter({
       name: 'outbox_publish_rejections_total',
       help: 'Outbox rows the broker rejected (too large, topic missing or not authorised); each counts towards OUTBOX_MAX_ATTEMPTS',
       labelNames: ['topic'],
       registers,
     });
-    this.quarantinedTotal = new Counter({ name: 'outbox_quarantined_total', help: 'Outbox rows this instance quarantined', labelNames: ['topic'], registers });
+    this.quarantinedTotal = new Counter({
+      name: 'outbox_quarantined_total',
+      help: 'Outbox rows this instance quarantined',
+      labelNames: ['topic'],
+      registers,
+    });
     new Gauge({
       name: 'outbox_quarantined_messages',
       help: 'Outbox rows in quarantine (rejected OUTBOX_MAX_ATTEMPTS times); their keys are held until an operator releases or discards them',

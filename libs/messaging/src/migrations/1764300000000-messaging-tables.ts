@@ -18,9 +18,15 @@ export class MessagingTables1764300000000 implements MigrationInterface {
         `"sent_at" TIMESTAMP WITH TIME ZONE, "attempts" integer NOT NULL DEFAULT '0', "last_error" text, CONSTRAINT "pk_outbox_message" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_outbox_message_event_id" ON "${s}"."outbox_message" ("event_id")`);
-    await queryRunner.query(`CREATE INDEX "ix_outbox_message_sent_at" ON "${s}"."outbox_message" ("sent_at") WHERE "sent_at" IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX "ix_outbox_message_unsent_key" ON "${s}"."outbox_message" ("partition_key", "id") WHERE "sent_at" IS NULL`);
-    await queryRunner.query(`CREATE INDEX "ix_outbox_message_unsent" ON "${s}"."outbox_message" ("id") WHERE "sent_at" IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_outbox_message_sent_at" ON "${s}"."outbox_message" ("sent_at") WHERE "sent_at" IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_outbox_message_unsent_key" ON "${s}"."outbox_message" ("partition_key", "id") WHERE "sent_at" IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_outbox_message_unsent" ON "${s}"."outbox_message" ("id") WHERE "sent_at" IS NULL`,
+    );
     await queryRunner.query(
       `CREATE TABLE "${s}"."inbox_message" ("consumer_group" character varying(200) NOT NULL, "event_id" character varying(200) NOT NULL, ` +
         `"event_type" character varying(200) NOT NULL, "source_topic" character varying(249) NOT NULL, "source_partition" integer NOT NULL, ` +

@@ -16,7 +16,9 @@ export class OutboxQuarantine1764300000001 implements MigrationInterface {
         `"attempts" integer NOT NULL, "last_error" text NOT NULL, "quarantined_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), ` +
         `CONSTRAINT "pk_outbox_quarantine" PRIMARY KEY ("outbox_id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "ix_outbox_quarantine_partition_key" ON "${s}"."outbox_quarantine" ("partition_key")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_outbox_quarantine_partition_key" ON "${s}"."outbox_quarantine" ("partition_key")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

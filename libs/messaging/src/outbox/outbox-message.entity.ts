@@ -11,7 +11,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('ix_outbox_message_sent_at', ['sentAt'], { where: '"sent_at" IS NOT NULL' })
 export class OutboxMessage {
   /** Insertion order (not commit order: the relay never uses it as a watermark). */
-  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS', primaryKeyConstraintName: 'pk_outbox_message' })
+  @PrimaryGeneratedColumn('identity', {
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    primaryKeyConstraintName: 'pk_outbox_message',
+  })
   id!: string;
 
   @Index('uq_outbox_message_event_id', { unique: true })

@@ -61,7 +61,11 @@ export class OutboxNotificationListener {
       } catch (e) {
         failures++;
         if (failures === 1 || failures % 10 === 0) {
-          this.logger.warn({ msg: 'outbox listener cannot connect; relying on polling meanwhile', failures, error: describeError(e) });
+          this.logger.warn({
+            msg: 'outbox listener cannot connect; relying on polling meanwhile',
+            failures,
+            error: describeError(e),
+          });
         }
       } finally {
         this.connected = false;

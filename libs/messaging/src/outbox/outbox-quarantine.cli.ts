@@ -25,7 +25,13 @@ Prints a JSON report on stdout.
 
 /** Logs go to stderr: stdout carries only the JSON report. */
 class StderrLogger extends ConsoleLogger {
-  protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel, _stream?: 'stdout' | 'stderr', errorStack?: unknown): void {
+  protected override printMessages(
+    messages: unknown[],
+    context?: string,
+    logLevel?: LogLevel,
+    _stream?: 'stdout' | 'stderr',
+    errorStack?: unknown,
+  ): void {
     super.printMessages(messages, context, logLevel, 'stderr', errorStack);
   }
 }
@@ -74,8 +80,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     const dryRun = values['dry-run'];
     let report: Record<string, unknown>;
     const selectsNothing = !selector.all && !selector.outboxIds?.length && !selector.keys?.length;
-    if (command === 'list') report = { schema, quarantined: await admin.list(selectsNothing ? { all: true } : selector) };
-    else if (dryRun) report = { schema, dryRun, [command === 'release' ? 'wouldRelease' : 'wouldDiscard']: await admin.list(selector) };
+    if (command === 'list')
+      report = { schema, quarantined: await admin.list(selectsNothing ? { all: true } : selector) };
+    else if (dryRun)
+      report = {
+        schema,
+        dryRun,
+        [command === 'release' ? 'wouldRelease' : 'wouldDiscard']: await admin.list(selector),
+      };
     else if (command === 'release') report = { schema, released: await admin.release(selector) };
     else report = { schema, discarded: await admin.discard(selector, values.reason ?? '') };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -49,7 +49,10 @@ export class OutboxQuarantineAdmin {
     this.quarantine = `"${this.schema}"."outbox_quarantine"`;
   }
 
-  async list(selector: QuarantineSelector = { all: true }, manager: Pick<EntityManager, 'query'> = this.dataSource): Promise<QuarantineEntry[]> {
+  async list(
+    selector: QuarantineSelector = { all: true },
+    manager: Pick<EntityManager, 'query'> = this.dataSource,
+  ): Promise<QuarantineEntry[]> {
     const { where, params } = this.where(selector);
     const rows = (await manager.query(
       `SELECT q.outbox_id::text AS outbox_id, q.event_id, q.event_type, q.topic, q.partition_key, q.attempts, q.last_error, q.quarantined_at,
@@ -85,11 +88,17 @@ export class OutboxQuarantineAdmin {
       if (entries.length === 0) return entries;
       const ids = entries.map((e) => e.outboxId);
       await manager.query(`DELETE FROM ${this.quarantine} WHERE outbox_id = ANY($1::bigint[])`, [ids]);
-      await manager.query(`UPDATE ${this.outbox} SET attempts = 0 WHERE id = ANY($1::bigint[]) AND sent_at IS NULL`, [ids]);
+      await manager.query(`UPDATE ${this.outbox} SET attempts = 0 WHERE id = ANY($1::bigint[]) AND sent_at IS NULL`, [
+        ids,
+      ]);
       await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
       return entries;
     });
-    for (const entry of released) this.logger.warn({ msg: 'outbox quarantine released; the row and those held behind it are published again', ...entry });
+    for (const entry of released)
+      this.logger.warn({
+        msg: 'outbox quarantine released; the row and those held behind it are published again',
+        ...entry,
+      });
     return released;
   }
 
@@ -109,7 +118,8 @@ export class OutboxQuarantineAdmin {
       await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
       return entries.map((e) => ({ ...e, reason }));
     });
-    for (const entry of discarded) this.logger.warn({ msg: 'quarantined outbox event discarded: it will never be published', ...entry });
+    for (const entry of discarded)
+      this.logger.warn({ msg: 'quarantined outbox event discarded: it will never be published', ...entry });
     return discarded;
   }
 

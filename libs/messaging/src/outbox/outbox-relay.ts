@@ -8,7 +8,13 @@ import { BackoffPolicy, backoffDelay, sleep, withTimeout } from '../retry/backof
 import { describeError } from '@legal/observability';
 import { WakeupSignal } from '../retry/wakeup-signal';
 import { ClaimLimits, OutboxRow, OutboxStore, QuarantinedRow } from './outbox.store';
-import { attributableRejections, groupByKey, OutboxRecordError, publishRejectionScope, Rejection } from './publish-rejection';
+import {
+  attributableRejections,
+  groupByKey,
+  OutboxRecordError,
+  publishRejectionScope,
+  Rejection,
+} from './publish-rejection';
 
 export interface OutboxRelayOptions extends ClaimLimits {
   /**
@@ -102,7 +108,14 @@ export class OutboxRelay {
   private producer: Producer | undefined;
   private loop: Promise<void> | undefined;
   private lastPurgeAt = 0;
-  private readonly state: RelayStatus = { running: false, published: 0, consecutiveFailures: 0, lastSuccessAt: null, lastError: null, quarantined: 0 };
+  private readonly state: RelayStatus = {
+    running: false,
+    published: 0,
+    consecutiveFailures: 0,
+    lastSuccessAt: null,
+    lastError: null,
+    quarantined: 0,
+  };
   /** Keys whose head row was rejected: not claimed again before this time (ms since epoch). */
   private readonly keyBackoff = new Map<string, number>();
 
@@ -205,24 +218,50 @@ export class OutboxRelay {
         if (scope === undefined) throw e;
         await this.discardProducer();
         // A claim of one row needs no second send to know which row it was.
-        outcome = rows.length === 1 ? { sent: [], rejections: [{ row: rows[0] as OutboxRow, scope, error: e }] } : await this.sendIsolated(rows);
+        outcome =
+          rows.length === 1
+            ? { sent: [], rejections: [{ row: rows[0] as OutboxRow, scope, error: e }] }
+            : await this.sendIsolated(rows);
       }
-      const sentAt = outcome.sent.length > 0 ? await this.store.markSent(queryRunner, outcome.sent.map((r) => r.id)) : new Date();
+      const sentAt =
+        outcome.sent.length > 0
+          ? await this.store.markSent(
+              queryRunner,
+              outcome.sent.map((r) => r.id),
+            )
+          : new Date();
       const { counted, infrastructure } = attributableRejections(outcome.rejections, outcome.sent.length);
       const rejected: QuarantinedRow[] = [];
       for (const { row, error } of counted) {
         const message = describeError(error, 1000);
-        rejected.push({ row, error: message, attempts: await this.store.recordRejection(queryRunner, row.id, message) });
+        rejected.push({
+          row,
+          error: message,
+          attempts: await this.store.recordRejection(queryRunner, row.id, message),
+        });
       }
-      for (const entry of rejected) if (entry.attempts >= this.options.maxAttempts) await this.store.quarantine(queryRunner, entry);
+      for (const entry of rejected)
+        if (entry.attempts >= this.options.maxAttempts) await this.store.quarantine(queryRunner, entry);
       await queryRunner.commitTransaction();
       this.afterRejections(outcome.sent, rejected);
       this.state.published += outcome.sent.length;
-      this.metrics?.observePublished(outcome.sent.map((r) => ({ topic: r.topic, latencySeconds: Math.max(0, (sentAt.getTime() - r.createdAt.getTime()) / 1000) })));
+      this.metrics?.observePublished(
+        outcome.sent.map((r) => ({
+          topic: r.topic,
+          latencySeconds: Math.max(0, (sentAt.getTime() - r.createdAt.getTime()) / 1000),
+        })),
+      );
       const infrastructureError = outcome.infrastructureError ?? infrastructure[0]?.error;
       if (infrastructureError !== undefined) {
         const unsent = rows.filter((r) => !outcome.sent.includes(r) && !counted.some((c) => c.row === r));
-        if (unsent.length > 0) await this.store.recordFailure(this.dataSource, unsent.map((r) => r.id), describeError(infrastructureError, 1000)).catch(() => undefined);
+        if (unsent.length > 0)
+          await this.store
+            .recordFailure(
+              this.dataSource,
+              unsent.map((r) => r.id),
+              describeError(infrastructureError, 1000),
+            )
+            .catch(() => undefined);
         throw infrastructureError;
       }
       return outcome.sent.length;
@@ -230,7 +269,13 @@ export class OutboxRelay {
       if (queryRunner.isTransactionActive) {
         await queryRunner.rollbackTransaction().catch(() => undefined);
         if (rows.length > 0) {
-          await this.store.recordFailure(this.dataSource, rows.map((r) => r.id), describeError(e, 1000)).catch(() => undefined);
+          await this.store
+            .recordFailure(
+              this.dataSource,
+              rows.map((r) => r.id),
+              describeError(e, 1000),
+            )
+            .catch(() => undefined);
         }
       }
       throw e;
@@ -343,7 +388,10 @@ export class OutboxRelay {
       byTopic.set(topic, messages);
     }
     const producer = await this.ensureProducer();
-    await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
   }
 
   private async ensureProducer(): Promise<Producer> {
@@ -370,7 +418,8 @@ export class OutboxRelay {
   private async discardProducer(): Promise<void> {
     const producer = this.producer;
     this.producer = undefined;
-    if (producer) await withTimeout(producer.disconnect(), 5000, 'producer disconnect timed out').catch(() => undefined);
+    if (producer)
+      await withTimeout(producer.disconnect(), 5000, 'producer disconnect timed out').catch(() => undefined);
   }
 
   private onSuccess(): void {
@@ -388,7 +437,11 @@ export class OutboxRelay {
     this.metrics?.relayFailures.inc();
     // First failure and then every 10th: a broker outage must not flood the log.
     if (failures === 1 || failures % 10 === 0) {
-      this.logger.warn({ msg: 'outbox relay round failed; rows stay unsent and will be retried', failures, error: this.state.lastError });
+      this.logger.warn({
+        msg: 'outbox relay round failed; rows stay unsent and will be retried',
+        failures,
+        error: this.state.lastError,
+      });
     }
     await this.discardProducer();
     await sleep(backoffDelay(failures, this.options.backoff), this.abort.signal);

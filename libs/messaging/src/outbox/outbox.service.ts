@@ -27,11 +27,20 @@ export interface PublishOptions {
 /** The concrete topic of an event: the definition's, or for a `{param}` channel template the caller's instance of it. */
 function concreteTopic(definitionTopic: string, requested: string | undefined): { topic?: string; problem?: string } {
   if (!definitionTopic.includes('{')) {
-    return requested === undefined || requested === definitionTopic ? { topic: definitionTopic } : { problem: `topic ${requested} given for an event on ${definitionTopic}` };
+    return requested === undefined || requested === definitionTopic
+      ? { topic: definitionTopic }
+      : { problem: `topic ${requested} given for an event on ${definitionTopic}` };
   }
-  const pattern = new RegExp(`^${definitionTopic.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[A-Za-z0-9._-]+')}$`);
+  const pattern = new RegExp(
+    `^${definitionTopic
+      .split(/\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+      .join('[A-Za-z0-9._-]+')}$`,
+  );
   if (requested === undefined) return { problem: `events on ${definitionTopic} need a concrete topic` };
-  return pattern.test(requested) && requested.length <= 249 ? { topic: requested } : { problem: `topic ${requested} does not fit ${definitionTopic}` };
+  return pattern.test(requested) && requested.length <= 249
+    ? { topic: requested }
+    : { problem: `topic ${requested} does not fit ${definitionTopic}` };
 }
 
 /** A bug, not bad input: the code tried to publish an event its own contract rejects. */
@@ -68,7 +77,9 @@ export class Outbox {
     const check = checkEventPayload(definition.type, data);
     if (!check.ok) throw new OutboxPayloadError(definition.type, check.errors);
     if (check.definition.topic !== definition.topic) {
-      throw new OutboxPayloadError(definition.type, [`definition names topic ${definition.topic}, the registry ${check.definition.topic}`]);
+      throw new OutboxPayloadError(definition.type, [
+        `definition names topic ${definition.topic}, the registry ${check.definition.topic}`,
+      ]);
     }
     const target = concreteTopic(definition.topic, options.topic);
     if (!target.topic) throw new OutboxPayloadError(definition.type, [target.problem ?? 'no topic']);
@@ -86,14 +97,19 @@ export class Outbox {
     const causationId = options.causationId ?? currentConsumedEventId();
     if (causationId) event.causationid = causationId;
     const problems = (['id', 'subject', 'correlationid', 'causationid'] as const)
-      .filter((name) => event[name] !== undefined && (typeof event[name] !== 'string' || event[name] === '' || event[name].length > MAX_ATTRIBUTE))
+      .filter(
+        (name) =>
+          event[name] !== undefined &&
+          (typeof event[name] !== 'string' || event[name] === '' || event[name].length > MAX_ATTRIBUTE),
+      )
       .map((name) => `${name} must be a non-empty string of at most ${MAX_ATTRIBUTE} characters`);
     if (problems.length > 0) throw new OutboxPayloadError(definition.type, problems);
 
     // Validated in clear above; personal-data fields are sealed for the consumers before the row exists.
     let wire: unknown = data;
     if (EventSealing.hasSealedFields(definition)) {
-      if (!this.sealing) throw new OutboxPayloadError(definition.type, ['has sealed personal-data fields but no sealer is configured']);
+      if (!this.sealing)
+        throw new OutboxPayloadError(definition.type, ['has sealed personal-data fields but no sealer is configured']);
       try {
         wire = await this.sealing.seal(definition, data);
       } catch (e) {

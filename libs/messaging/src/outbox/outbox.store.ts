@@ -130,12 +130,19 @@ export class OutboxStore {
    * infrastructure failure is not the rows' fault: it does not count towards their attempts.
    */
   async recordFailure(dataSource: DataSource, ids: string[], error: string): Promise<void> {
-    await dataSource.query(`UPDATE ${this.table} SET last_error = $2 WHERE id = ANY($1::bigint[]) AND sent_at IS NULL`, [ids, error]);
+    await dataSource.query(
+      `UPDATE ${this.table} SET last_error = $2 WHERE id = ANY($1::bigint[]) AND sent_at IS NULL`,
+      [ids, error],
+    );
   }
 
   /** The broker rejected this row: counts one attempt (in the claim transaction); returns the new count. */
   async recordRejection(queryRunner: QueryRunner, id: string, error: string): Promise<number> {
-    const result = await queryRunner.query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE id = $1 RETURNING attempts`, [id, error], true);
+    const result = await queryRunner.query(
+      `UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE id = $1 RETURNING attempts`,
+      [id, error],
+      true,
+    );
     return (result.records as { attempts: number }[])[0]?.attempts ?? 0;
   }
 
@@ -144,7 +151,15 @@ export class OutboxStore {
     await queryRunner.query(
       `INSERT INTO ${this.quarantineTable} (outbox_id, event_id, topic, partition_key, event_type, attempts, last_error)
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (outbox_id) DO UPDATE SET attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error`,
-      [entry.row.id, entry.row.eventId, entry.row.topic, entry.row.partitionKey, entry.row.eventType, entry.attempts, entry.error],
+      [
+        entry.row.id,
+        entry.row.eventId,
+        entry.row.topic,
+        entry.row.partitionKey,
+        entry.row.eventType,
+        entry.attempts,
+        entry.error,
+      ],
     );
   }
 
@@ -170,6 +185,11 @@ export class OutboxStore {
        WHERE o.sent_at IS NULL`,
     )) as { rows: number; oldest: Date | null; held: number; quarantined: number }[];
     const row = rows[0];
-    return { rows: row?.rows ?? 0, oldestCreatedAt: row?.oldest ?? null, heldRows: row?.held ?? 0, quarantined: row?.quarantined ?? 0 };
+    return {
+      rows: row?.rows ?? 0,
+      oldestCreatedAt: row?.oldest ?? null,
+      heldRows: row?.held ?? 0,
+      quarantined: row?.quarantined ?? 0,
+    };
   }
 }

@@ -1,5 +1,11 @@
 import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
-import { attributableRejections, groupByKey, OutboxRecordError, publishRejectionScope, Rejection } from './publish-rejection';
+import {
+  attributableRejections,
+  groupByKey,
+  OutboxRecordError,
+  publishRejectionScope,
+  Rejection,
+} from './publish-rejection';
 
 function protocolError(type: string, retriable: boolean): Error {
   return new KafkaJSProtocolError({ message: type, type, code: 0, retriable } as never);
@@ -14,17 +20,29 @@ describe('publishRejectionScope', () => {
   });
 
   it('blames the topic for a missing, invalid or unauthorised topic, also behind kafkajs retries', () => {
-    const retried = new KafkaJSNumberOfRetriesExceeded(protocolError('UNKNOWN_TOPIC_OR_PARTITION', true), { retryCount: 5, retryTime: 2000 });
+    const retried = new KafkaJSNumberOfRetriesExceeded(protocolError('UNKNOWN_TOPIC_OR_PARTITION', true), {
+      retryCount: 5,
+      retryTime: 2000,
+    });
     expect(publishRejectionScope(retried)).toBe('topic');
     expect(publishRejectionScope(protocolError('TOPIC_AUTHORIZATION_FAILED', false))).toBe('topic');
     expect(publishRejectionScope(protocolError('INVALID_TOPIC_EXCEPTION', false))).toBe('topic');
   });
 
   it('blames nobody for infrastructure failures: they never count against a row', () => {
-    expect(publishRejectionScope(new KafkaJSConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:9092'))).toBeUndefined();
+    expect(
+      publishRejectionScope(new KafkaJSConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:9092')),
+    ).toBeUndefined();
     expect(publishRejectionScope(protocolError('NOT_LEADER_OR_FOLLOWER', true))).toBeUndefined();
     expect(publishRejectionScope(protocolError('REQUEST_TIMED_OUT', true))).toBeUndefined();
-    expect(publishRejectionScope(new KafkaJSNumberOfRetriesExceeded(protocolError('LEADER_NOT_AVAILABLE', true), { retryCount: 5, retryTime: 1 }))).toBeUndefined();
+    expect(
+      publishRejectionScope(
+        new KafkaJSNumberOfRetriesExceeded(protocolError('LEADER_NOT_AVAILABLE', true), {
+          retryCount: 5,
+          retryTime: 1,
+        }),
+      ),
+    ).toBeUndefined();
     expect(publishRejectionScope(new Error('Connection terminated unexpectedly'))).toBeUndefined();
     expect(publishRejectionScope(undefined)).toBeUndefined();
   });

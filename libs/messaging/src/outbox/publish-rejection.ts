@@ -12,7 +12,11 @@ const RECORD_REJECTIONS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE',
  * when other records of the same round went through; when nothing did, it may be the whole deployment
  * (ACLs not provisioned yet, topics not created yet) and is treated as infrastructure.
  */
-const TOPIC_REJECTIONS = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'TOPIC_AUTHORIZATION_FAILED', 'INVALID_TOPIC_EXCEPTION']);
+const TOPIC_REJECTIONS = new Set([
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'TOPIC_AUTHORIZATION_FAILED',
+  'INVALID_TOPIC_EXCEPTION',
+]);
 
 export type RejectionScope = 'record' | 'topic';
 
@@ -59,9 +63,15 @@ export interface Rejection<R> {
  * topic-level ones only if something else in the same pass was accepted (so the broker, the
  * credentials and the ACLs work in general). The rest is reported as an infrastructure failure.
  */
-export function attributableRejections<R>(rejections: Rejection<R>[], acceptedInPass: number): { counted: Rejection<R>[]; infrastructure: Rejection<R>[] } {
+export function attributableRejections<R>(
+  rejections: Rejection<R>[],
+  acceptedInPass: number,
+): { counted: Rejection<R>[]; infrastructure: Rejection<R>[] } {
   if (acceptedInPass > 0) return { counted: rejections, infrastructure: [] };
-  return { counted: rejections.filter((r) => r.scope === 'record'), infrastructure: rejections.filter((r) => r.scope === 'topic') };
+  return {
+    counted: rejections.filter((r) => r.scope === 'record'),
+    infrastructure: rejections.filter((r) => r.scope === 'topic'),
+  };
 }
 
 /** Rows of a claim grouped by key, each group in claim (id) order, groups in order of their first row. */

@@ -44,7 +44,10 @@ export class ReplayRefusedError extends Error {
     readonly refused: RefusedLetter[],
     readonly count: number,
   ) {
-    const oldest = refused.reduce<string | null>((min, r) => (r.eventTime !== null && (min === null || r.eventTime < min) ? r.eventTime : min), null);
+    const oldest = refused.reduce<string | null>(
+      (min, r) => (r.eventTime !== null && (min === null || r.eventTime < min) ? r.eventTime : min),
+      null,
+    );
     super(
       `refusing to replay: ${count} selected dead letter(s) are older than the inbox retention allows (oldest event ${oldest ?? 'of unknown time'}); ` +
         `consumers that applied them may have forgotten their ids and would apply them twice. Nothing was replayed. ` +
@@ -103,17 +106,31 @@ function sourceTopicOf(headers: Record<string, string>, dlqTopic: string): strin
  * deleted afterwards); letters are produced in their DLQ order per partition.
  */
 export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayReport> {
-  if (!options.topic.endsWith('.dlq')) throw new Error(`${options.topic} is not a dead-letter topic (must end with .dlq)`);
+  if (!options.topic.endsWith('.dlq'))
+    throw new Error(`${options.topic} is not a dead-letter topic (must end with .dlq)`);
   const { kafka } = options;
   const admin = kafka.admin();
   await admin.connect();
-  const report: ReplayReport = { topic: options.topic, scanned: 0, replayed: 0, skipped: 0, targets: {}, beyondRetention: 0, targetedToFailedGroup: 0 };
+  const report: ReplayReport = {
+    topic: options.topic,
+    scanned: 0,
+    replayed: 0,
+    skipped: 0,
+    targets: {},
+    beyondRetention: 0,
+    targetedToFailedGroup: 0,
+  };
   const now = (options.now ?? new Date()).getTime();
   const refused: RefusedLetter[] = [];
   let refusedCount = 0;
   const groupId = `replay.${options.topic}.${randomUUID().slice(0, 8)}`;
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   try {
     const offsets = await admin.fetchTopicOffsets(options.topic);
     const ends = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
@@ -154,7 +171,10 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
                     }
                   }
                 }
-                selected.push({ target: sourceTopicOf(headers, options.topic), message: { key: message.key, value: message.value, headers: original } });
+                selected.push({
+                  target: sourceTopicOf(headers, options.topic),
+                  message: { key: message.key, value: message.value, headers: original },
+                });
               } else {
                 report.skipped++;
               }
@@ -166,7 +186,11 @@ export async function replayDeadLetters(options: ReplayOptions): Promise<ReplayR
         })
         .catch(reject);
     });
-    await withTimeout(done, options.timeoutMs ?? 60000, `replay of ${options.topic} did not reach the end of the topic in time`);
+    await withTimeout(
+      done,
+      options.timeoutMs ?? 60000,
+      `replay of ${options.topic} did not reach the end of the topic in time`,
+    );
     // All or nothing: a partial replay would leave the operator to work out which letters went.
     if (refusedCount > 0 && !options.dryRun) throw new ReplayRefusedError(refused, refusedCount);
     if (!options.dryRun) {

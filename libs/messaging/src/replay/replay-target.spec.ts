@@ -18,8 +18,12 @@ describe('replayTargetAllows', () => {
 describe('letterEventTime', () => {
   it('takes the earliest of the event time, the dead-lettering time and the record timestamp', () => {
     const headers = { ce_time: '2026-11-01T00:00:00.000Z', dlq_failed_at: '2026-11-02T00:00:00.000Z' };
-    expect(letterEventTime(headers, String(Date.parse('2026-11-03T00:00:00Z')))).toBe(Date.parse('2026-11-01T00:00:00Z'));
-    expect(letterEventTime({ dlq_failed_at: '2026-11-02T00:00:00.000Z' }, String(Date.parse('2026-11-03T00:00:00Z')))).toBe(Date.parse('2026-11-02T00:00:00Z'));
+    expect(letterEventTime(headers, String(Date.parse('2026-11-03T00:00:00Z')))).toBe(
+      Date.parse('2026-11-01T00:00:00Z'),
+    );
+    expect(
+      letterEventTime({ dlq_failed_at: '2026-11-02T00:00:00.000Z' }, String(Date.parse('2026-11-03T00:00:00Z'))),
+    ).toBe(Date.parse('2026-11-02T00:00:00Z'));
   });
 
   it('ignores unparsable values and is undefined when nothing tells', () => {

@@ -10,7 +10,10 @@ export const REPLAY_TARGET_GROUP_HEADER = 'replay_target_group';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether consumer group `groupId` should handle a record with these headers. */
-export function replayTargetAllows(headers: Record<string, Buffer | string | (Buffer | string)[] | undefined>, groupId: string): boolean {
+export function replayTargetAllows(
+  headers: Record<string, Buffer | string | (Buffer | string)[] | undefined>,
+  groupId: string,
+): boolean {
   const raw = headers[REPLAY_TARGET_GROUP_HEADER];
   if (raw === undefined) return true;
   const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
@@ -32,10 +35,15 @@ export interface DedupeWindow {
  * the dead-lettering time or the DLQ record's timestamp, whichever is earliest. Any consumer that applied
  * the event did so after this moment, so its inbox keeps the id until at least this + retention.
  */
-export function letterEventTime(headers: Record<string, string>, recordTimestamp: string | undefined): number | undefined {
-  const candidates = [Date.parse(headers.ce_time ?? ''), Date.parse(headers[DLQ_HEADERS.failedAt] ?? ''), Number(recordTimestamp)].filter(
-    (t) => Number.isFinite(t) && t > 0,
-  );
+export function letterEventTime(
+  headers: Record<string, string>,
+  recordTimestamp: string | undefined,
+): number | undefined {
+  const candidates = [
+    Date.parse(headers.ce_time ?? ''),
+    Date.parse(headers[DLQ_HEADERS.failedAt] ?? ''),
+    Number(recordTimestamp),
+  ].filter((t) => Number.isFinite(t) && t > 0);
   return candidates.length > 0 ? Math.min(...candidates) : undefined;
 }
 

@@ -24,12 +24,24 @@ KAFKA_ADMIN_PASSWORD; development passwords when NODE_ENV is development or test
 
 /** Logs (kafkajs included) go to stderr: stdout carries only the JSON report. */
 class StderrLogger extends ConsoleLogger {
-  protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel, _stream?: 'stdout' | 'stderr', errorStack?: unknown): void {
+  protected override printMessages(
+    messages: unknown[],
+    context?: string,
+    logLevel?: LogLevel,
+    _stream?: 'stdout' | 'stderr',
+    errorStack?: unknown,
+  ): void {
     super.printMessages(messages, context, logLevel, 'stderr', errorStack);
   }
 }
 
-const REASONS: DeadLetterReason[] = ['invalid-envelope', 'unknown-type', 'schema-violation', 'not-json', 'handler-failed'];
+const REASONS: DeadLetterReason[] = [
+  'invalid-envelope',
+  'unknown-type',
+  'schema-violation',
+  'not-json',
+  'handler-failed',
+];
 
 function parseTime(name: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
@@ -59,9 +71,11 @@ export async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 64;
   }
   const reason = values.reason as DeadLetterReason | undefined;
-  if (reason !== undefined && !REASONS.includes(reason)) throw new Error(`--reason must be one of ${REASONS.join(', ')}`);
+  if (reason !== undefined && !REASONS.includes(reason))
+    throw new Error(`--reason must be one of ${REASONS.join(', ')}`);
   const retentionDays = Number(values['inbox-retention-days'] ?? process.env.INBOX_RETENTION_DAYS ?? 30);
-  if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new Error('--inbox-retention-days must be a positive whole number');
+  if (!Number.isInteger(retentionDays) || retentionDays < 1)
+    throw new Error('--inbox-retention-days must be a positive whole number');
   Logger.overrideLogger(new StderrLogger('replay', { logLevels: ['error', 'warn', 'log'] }));
   const brokers = (values.brokers ?? process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const kafka = createKafka({ brokers, clientId: 'dlq-replay', topicPrefix: '', partitions: 1 });

@@ -13,7 +13,12 @@ describe('EventSealing', () => {
     expect(new EventSealing(sealer).missingRecipients('work-order')).toEqual(missing);
     expect(() => EventSealing.checked(sealer, 'work-order')).toThrow(`no public key for ${missing.join(', ')}`);
     // the hotline publishes intakes, for work-order only
-    expect(() => EventSealing.checked(TransitSealer.fromConfig('hotline', TransitSealer.generateKeyPair('h').privateEntry, directory), 'hotline')).not.toThrow();
+    expect(() =>
+      EventSealing.checked(
+        TransitSealer.fromConfig('hotline', TransitSealer.generateKeyPair('h').privateEntry, directory),
+        'hotline',
+      ),
+    ).not.toThrow();
   });
 
   it('seals only the declared fields and opens them for the recipient', async () => {
@@ -26,8 +31,12 @@ describe('EventSealing', () => {
 
   it('a dispatch is addressed to its handler only', async () => {
     const sealing = EventSealing.development('mediation');
-    expect(sealing.isAddressedTo(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'mediation' })).toBe(true);
-    expect(sealing.isAddressedTo(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'legal-aid' })).toBe(false);
+    expect(sealing.isAddressedTo(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'mediation' })).toBe(
+      true,
+    );
+    expect(sealing.isAddressedTo(WorkOrderDispatched, { ...WorkOrderDispatched.example, handler: 'legal-aid' })).toBe(
+      false,
+    );
     expect(sealing.isAddressedTo(IntakeSubmitted, IntakeSubmitted.example)).toBe(true);
   });
 });

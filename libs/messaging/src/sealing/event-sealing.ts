@@ -17,7 +17,10 @@ export class EventSealing {
   static checked(sealer: TransitSealer, producer: string): EventSealing {
     const sealing = new EventSealing(sealer);
     const missing = sealing.missingRecipients(producer);
-    if (missing.length > 0) throw new Error(`PII_TRANSIT_DIRECTORY has no public key for ${missing.join(', ')}, which ${producer} seals personal data for`);
+    if (missing.length > 0)
+      throw new Error(
+        `PII_TRANSIT_DIRECTORY has no public key for ${missing.join(', ')}, which ${producer} seals personal data for`,
+      );
     return sealing;
   }
 
@@ -36,7 +39,9 @@ export class EventSealing {
    */
   missingRecipients(producer: string): string[] {
     const needed = new Set(
-      ALL_EVENTS.filter((d) => EventSealing.hasSealedFields(d) && (d.producers as string[]).includes(producer)).flatMap((d) => sealRecipientsOf(d)),
+      ALL_EVENTS.filter((d) => EventSealing.hasSealedFields(d) && (d.producers as string[]).includes(producer)).flatMap(
+        (d) => sealRecipientsOf(d),
+      ),
     );
     return [...needed].filter((service) => !this.sealer.directory.find(service)).sort();
   }
@@ -46,7 +51,10 @@ export class EventSealing {
   }
 
   /** A copy of `data` with every declared field (when present) replaced by its JWE. */
-  async seal(definition: Pick<EventDefinition, 'sealed' | 'consumers' | 'sealedForField'>, data: unknown): Promise<unknown> {
+  async seal(
+    definition: Pick<EventDefinition, 'sealed' | 'consumers' | 'sealedForField'>,
+    data: unknown,
+  ): Promise<unknown> {
     const fields = sealedFieldsOf(definition);
     if (fields.length === 0) return data;
     const recipients = sealRecipientsOf(definition, data);
@@ -69,7 +77,8 @@ export class EventSealing {
   async open(definition: Pick<EventDefinition, 'sealed' | 'type'>, data: unknown): Promise<unknown> {
     const fields = sealedFieldsOf(definition);
     if (fields.length === 0) return data;
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new SealError('not-sealed', 'payload is not an object');
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+      throw new SealError('not-sealed', 'payload is not an object');
     const copy: Payload = { ...(data as Payload) };
     for (const field of fields) {
       if (copy[field] === undefined) continue;

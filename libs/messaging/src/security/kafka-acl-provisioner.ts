@@ -1,12 +1,28 @@
 import { ALL_TOPIC_NAMES } from '@legal/contracts';
-import { Acl, AclEntry, AclOperationTypes, AclPermissionTypes, AclResourceTypes, Admin, Kafka, ResourcePatternTypes } from 'kafkajs';
+import {
+  Acl,
+  AclEntry,
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
+  Admin,
+  Kafka,
+  ResourcePatternTypes,
+} from 'kafkajs';
 import { DEFAULT_TOPIC_RETENTION, TopicRetention } from '../kafka.module';
 import { ensureCompaction } from '../topics/compacted-topics';
 import { TopicProvisioner } from '../topics/topic-provisioner';
 import { aclKey, AclBinding, AclOperation, AclPattern, AclResource } from './kafka-acls';
 
-const RESOURCE: Record<AclResource, AclResourceTypes> = { topic: AclResourceTypes.TOPIC, group: AclResourceTypes.GROUP, cluster: AclResourceTypes.CLUSTER };
-const PATTERN: Record<AclPattern, ResourcePatternTypes> = { literal: ResourcePatternTypes.LITERAL, prefixed: ResourcePatternTypes.PREFIXED };
+const RESOURCE: Record<AclResource, AclResourceTypes> = {
+  topic: AclResourceTypes.TOPIC,
+  group: AclResourceTypes.GROUP,
+  cluster: AclResourceTypes.CLUSTER,
+};
+const PATTERN: Record<AclPattern, ResourcePatternTypes> = {
+  literal: ResourcePatternTypes.LITERAL,
+  prefixed: ResourcePatternTypes.PREFIXED,
+};
 const OPERATION: Record<AclOperation, AclOperationTypes> = {
   read: AclOperationTypes.READ,
   write: AclOperationTypes.WRITE,
@@ -49,12 +65,21 @@ async function existingAcls(admin: Admin): Promise<ExistingAcl[]> {
   });
   return described.resources.flatMap((r) =>
     r.acls.map((acl: Acl) => {
-      const entry: AclEntry = { ...acl, resourceType: r.resourceType, resourceName: r.resourceName, resourcePatternType: r.resourcePatternType };
+      const entry: AclEntry = {
+        ...acl,
+        resourceType: r.resourceType,
+        resourceName: r.resourceName,
+        resourcePatternType: r.resourcePatternType,
+      };
       const resource = RESOURCE_OF.get(r.resourceType);
       const pattern = PATTERN_OF.get(r.resourcePatternType);
       const operation = OPERATION_OF.get(acl.operation);
-      const plain = acl.host === '*' && acl.permissionType === AclPermissionTypes.ALLOW && resource && pattern && operation;
-      return { entry, binding: plain ? { principal: acl.principal, resource, pattern, name: r.resourceName, operation } : undefined };
+      const plain =
+        acl.host === '*' && acl.permissionType === AclPermissionTypes.ALLOW && resource && pattern && operation;
+      return {
+        entry,
+        binding: plain ? { principal: acl.principal, resource, pattern, name: r.resourceName, operation } : undefined,
+      };
     }),
   );
 }
@@ -90,7 +115,12 @@ export async function reconcileAcls(
 }
 
 /** Creates every topic of the contracts and its `.dlq` twin (what services expect to find), as the admin. */
-export async function provisionContractTopics(kafka: Kafka, prefix: string, partitions: number, retention: TopicRetention = DEFAULT_TOPIC_RETENTION): Promise<string[]> {
+export async function provisionContractTopics(
+  kafka: Kafka,
+  prefix: string,
+  partitions: number,
+  retention: TopicRetention = DEFAULT_TOPIC_RETENTION,
+): Promise<string[]> {
   const plan = { topicPrefix: prefix, partitions, logicalTopics: ALL_TOPIC_NAMES, retention };
   const created = await new TopicProvisioner(kafka, plan).ensureTopics();
   const compacted = await ensureCompaction(kafka, prefix);

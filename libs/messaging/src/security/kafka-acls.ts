@@ -1,4 +1,11 @@
-import { ALL_EVENTS, deadLetterTopic, PARTNER_FEED, partnerFeedTopic, prefixedTopic, REGISTERED_SERVICE_NAMES } from '@legal/contracts';
+import {
+  ALL_EVENTS,
+  deadLetterTopic,
+  PARTNER_FEED,
+  partnerFeedTopic,
+  prefixedTopic,
+  REGISTERED_SERVICE_NAMES,
+} from '@legal/contracts';
 import type { EventDefinition, RegisteredServiceName, ServiceName } from '@legal/contracts';
 
 /**
@@ -52,7 +59,8 @@ export function partnerPrincipalName(clientId: string): string {
 }
 
 function assertClientId(clientId: string): void {
-  if (!CLIENT_ID.test(clientId)) throw new Error(`partner client id "${clientId}" cannot name a Kafka topic (letters, digits, . _ -)`);
+  if (!CLIENT_ID.test(clientId))
+    throw new Error(`partner client id "${clientId}" cannot name a Kafka topic (letters, digits, . _ -)`);
 }
 
 /**
@@ -61,7 +69,9 @@ function assertClientId(clientId: string): void {
  */
 export function serviceOfPrincipal(username: string): KafkaServicePrincipal | undefined {
   const base = username.split('.')[0];
-  return (KAFKA_SERVICE_PRINCIPALS as readonly string[]).includes(base) && /^[a-z-]+(\.[a-z0-9-]+)?$/.test(username) ? (base as KafkaServicePrincipal) : undefined;
+  return (KAFKA_SERVICE_PRINCIPALS as readonly string[]).includes(base) && /^[a-z-]+(\.[a-z0-9-]+)?$/.test(username)
+    ? (base as KafkaServicePrincipal)
+    : undefined;
 }
 
 /** The logical topics (contracts' names) a service writes and reads. */
@@ -84,7 +94,11 @@ export function serviceTopics(service: ServiceName, events: readonly EventDefini
     }
     if (event.consumers.includes(service) && !template) consumes.add(event.topic);
   }
-  return { produces: [...produces].sort(), consumes: [...consumes].sort(), producesPrefixes: [...producesPrefixes].sort() };
+  return {
+    produces: [...produces].sort(),
+    consumes: [...consumes].sort(),
+    producesPrefixes: [...producesPrefixes].sort(),
+  };
 }
 
 /**
@@ -97,7 +111,13 @@ export function topicsNeededBy(service: string): { topics: string[]; deadLetters
   return { topics: [...new Set([...t.produces, ...t.consumes])].sort(), deadLetters: t.consumes.map(deadLetterTopic) };
 }
 
-function bind(principal: string, resource: AclResource, pattern: AclPattern, name: string, ...operations: AclOperation[]): AclBinding[] {
+function bind(
+  principal: string,
+  resource: AclResource,
+  pattern: AclPattern,
+  name: string,
+  ...operations: AclOperation[]
+): AclBinding[] {
   return operations.map((operation) => ({ principal, resource, pattern, name, operation }));
 }
 
@@ -110,12 +130,14 @@ export function serviceAcls(service: KafkaServicePrincipal, prefix = '', usernam
   const physical = (topic: string): string => prefixedTopic(prefix, topic);
   const t = serviceTopics(service as ServiceName);
   const out: AclBinding[] = [];
-  for (const topic of t.produces) out.push(...bind(principal, 'topic', 'literal', physical(topic), 'write', 'describe'));
+  for (const topic of t.produces)
+    out.push(...bind(principal, 'topic', 'literal', physical(topic), 'write', 'describe'));
   for (const topic of t.consumes) {
     out.push(...bind(principal, 'topic', 'literal', physical(topic), 'read', 'describe'));
     out.push(...bind(principal, 'topic', 'literal', physical(deadLetterTopic(topic)), 'write', 'describe'));
   }
-  for (const topicPrefix of t.producesPrefixes) out.push(...bind(principal, 'topic', 'prefixed', physical(topicPrefix), 'write', 'create', 'describe'));
+  for (const topicPrefix of t.producesPrefixes)
+    out.push(...bind(principal, 'topic', 'prefixed', physical(topicPrefix), 'write', 'create', 'describe'));
   if (t.consumes.length > 0) out.push(...bind(principal, 'group', 'prefixed', physical(`${service}.`), 'read'));
   return dedupe(out);
 }
@@ -125,13 +147,20 @@ export function serviceAcls(service: KafkaServicePrincipal, prefix = '', usernam
  * (`[<prefix>.]partner-<clientId>.<anything>`), WRITE + DESCRIBE on the topics the contracts let partner
  * agencies produce (notices from courts, procuratorates and police).
  */
-export function partnerAcls(clientId: string, prefix = '', events: readonly EventDefinition[] = ALL_EVENTS): AclBinding[] {
+export function partnerAcls(
+  clientId: string,
+  prefix = '',
+  events: readonly EventDefinition[] = ALL_EVENTS,
+): AclBinding[] {
   const name = partnerPrincipalName(clientId);
   const principal = userPrincipal(name);
   const out: AclBinding[] = [];
-  out.push(...bind(principal, 'topic', 'literal', prefixedTopic(prefix, partnerFeedTopic(clientId)), 'read', 'describe'));
+  out.push(
+    ...bind(principal, 'topic', 'literal', prefixedTopic(prefix, partnerFeedTopic(clientId)), 'read', 'describe'),
+  );
   out.push(...bind(principal, 'group', 'prefixed', prefixedTopic(prefix, `${name}.`), 'read'));
-  for (const topic of serviceTopics(PARTNERS, events).produces) out.push(...bind(principal, 'topic', 'literal', prefixedTopic(prefix, topic), 'write', 'describe'));
+  for (const topic of serviceTopics(PARTNERS, events).produces)
+    out.push(...bind(principal, 'topic', 'literal', prefixedTopic(prefix, topic), 'write', 'describe'));
   return dedupe(out);
 }
 

@@ -2,7 +2,14 @@ import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 import { createKafka, DEFAULT_TOPIC_RETENTION } from '../kafka.module';
 import { provisionContractTopics, reconcileAcls } from './kafka-acl-provisioner';
-import { allServiceAcls, KAFKA_SERVICE_PRINCIPALS, partnerAcls, partnerPrincipalName, serviceOfPrincipal, userPrincipal } from './kafka-acls';
+import {
+  allServiceAcls,
+  KAFKA_SERVICE_PRINCIPALS,
+  partnerAcls,
+  partnerPrincipalName,
+  serviceOfPrincipal,
+  userPrincipal,
+} from './kafka-acls';
 import { kafkaAdminCredentialsFromEnv } from './kafka-credentials';
 
 const USAGE = `Applies the broker ACLs derived from the event contracts and creates the contracts' topics, as the admin
@@ -25,12 +32,22 @@ Admin credentials: KAFKA_ADMIN_USERNAME (admin), KAFKA_ADMIN_PASSWORD (developme
 `;
 
 class StderrLogger extends ConsoleLogger {
-  protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel, _stream?: 'stdout' | 'stderr', errorStack?: unknown): void {
+  protected override printMessages(
+    messages: unknown[],
+    context?: string,
+    logLevel?: LogLevel,
+    _stream?: 'stdout' | 'stderr',
+    errorStack?: unknown,
+  ): void {
     super.printMessages(messages, context, logLevel, 'stderr', errorStack);
   }
 }
 
-const list = (value: string | undefined): string[] => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values } = parseArgs({
@@ -56,7 +73,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const brokers = (values.brokers ?? env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
   const partitions = Number(values.partitions ?? env.KAFKA_PARTITIONS ?? 6);
   const dryRun = values['dry-run'];
-  const kafka = createKafka({ brokers, clientId: 'kafka-provision', topicPrefix: prefix, partitions, sasl: kafkaAdminCredentialsFromEnv(env) });
+  const kafka = createKafka({
+    brokers,
+    clientId: 'kafka-provision',
+    topicPrefix: prefix,
+    partitions,
+    sasl: kafkaAdminCredentialsFromEnv(env),
+  });
   const admin = kafka.admin();
   await admin.connect();
   const report: Record<string, unknown> = { prefix, dryRun };
@@ -64,11 +87,25 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     const partners = values.partner ?? [];
     const removed = values['remove-partner'] ?? [];
     if (partners.length === 0 && removed.length === 0) {
-      const users = values.users === undefined ? [...KAFKA_SERVICE_PRINCIPALS] : list(values.users).filter((u) => serviceOfPrincipal(u));
-      const result = await reconcileAcls(admin, allServiceAcls(prefix, users), (p) => p.startsWith('User:') && serviceOfPrincipal(p.slice(5)) !== undefined, { dryRun });
-      report.services = { principals: users, created: result.created.length, deleted: result.deleted.length, unchanged: result.unchanged };
+      const users =
+        values.users === undefined
+          ? [...KAFKA_SERVICE_PRINCIPALS]
+          : list(values.users).filter((u) => serviceOfPrincipal(u));
+      const result = await reconcileAcls(
+        admin,
+        allServiceAcls(prefix, users),
+        (p) => p.startsWith('User:') && serviceOfPrincipal(p.slice(5)) !== undefined,
+        { dryRun },
+      );
+      report.services = {
+        principals: users,
+        created: result.created.length,
+        deleted: result.deleted.length,
+        unchanged: result.unchanged,
+      };
       if (!values['no-topics'] && !dryRun) {
-        const days = (name: string, fallback: number): number => (env[name] === undefined || env[name] === '' ? fallback : Number(env[name]) * 86_400_000);
+        const days = (name: string, fallback: number): number =>
+          env[name] === undefined || env[name] === '' ? fallback : Number(env[name]) * 86_400_000;
         const dlqDays = Number(env.KAFKA_DLQ_RETENTION_DAYS ?? 0);
         report.topicsCreated = await provisionContractTopics(kafka, prefix, partitions, {
           topicMs: days('KAFKA_RETENTION_DAYS', DEFAULT_TOPIC_RETENTION.topicMs),
@@ -79,7 +116,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     for (const clientId of partners) {
       const principal = userPrincipal(partnerPrincipalName(clientId));
       const result = await reconcileAcls(admin, partnerAcls(clientId, prefix), (p) => p === principal, { dryRun });
-      report[`partner:${clientId}`] = { created: result.created.length, deleted: result.deleted.length, unchanged: result.unchanged };
+      report[`partner:${clientId}`] = {
+        created: result.created.length,
+        deleted: result.deleted.length,
+        unchanged: result.unchanged,
+      };
     }
     for (const clientId of removed) {
       const principal = userPrincipal(partnerPrincipalName(clientId));

@@ -28,7 +28,9 @@ export interface CollectedRecord {
 export type KafkaSource = Kafka | string[];
 
 function kafkaOf(source: KafkaSource): Kafka {
-  return Array.isArray(source) ? createKafka({ brokers: source, clientId: 'event-collector', topicPrefix: '', partitions: 1 }) : source;
+  return Array.isArray(source)
+    ? createKafka({ brokers: source, clientId: 'event-collector', topicPrefix: '', partitions: 1 })
+    : source;
 }
 
 /**
@@ -50,7 +52,13 @@ export class EventCollector {
     const kafka = kafkaOf(source);
     for (let attempt = 1; ; attempt++) {
       const groupId = `collector-${randomUUID()}`;
-      const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 200, sessionTimeout: 10000, heartbeatInterval: 1000 });
+      const consumer = kafka.consumer({
+        groupId,
+        allowAutoTopicCreation: false,
+        maxWaitTimeInMs: 200,
+        sessionTimeout: 10000,
+        heartbeatInterval: 1000,
+      });
       const collector = new EventCollector(kafka, consumer, groupId);
       try {
         await consumer.connect();
@@ -97,13 +105,20 @@ export class EventCollector {
   }
 
   /** Resolves with the matching records once there are at least `count`; rejects after `timeoutMs`. */
-  async waitFor(predicate: (record: CollectedRecord) => boolean, count = 1, timeoutMs = 30000): Promise<CollectedRecord[]> {
+  async waitFor(
+    predicate: (record: CollectedRecord) => boolean,
+    count = 1,
+    timeoutMs = 30000,
+  ): Promise<CollectedRecord[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.records.filter(predicate);
       if (found.length >= count) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`expected ${count} matching record(s), found ${found.length} of ${this.records.length} within ${timeoutMs} ms`);
+      if (left <= 0)
+        throw new Error(
+          `expected ${count} matching record(s), found ${found.length} of ${this.records.length} within ${timeoutMs} ms`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(left, 500));
         this.waiters.push(() => {
@@ -155,7 +170,12 @@ export async function collectEvents(
 }
 
 /** The first event on `topic` (physical name) matching `predicate`; rejects after `timeoutMs`. */
-export async function waitForEvent(source: KafkaSource, topic: string, predicate: (event: CloudEvent) => boolean, timeoutMs = 30000): Promise<CloudEvent> {
+export async function waitForEvent(
+  source: KafkaSource,
+  topic: string,
+  predicate: (event: CloudEvent) => boolean,
+  timeoutMs = 30000,
+): Promise<CloudEvent> {
   const [event] = await collectEvents(source, topic, predicate, timeoutMs, { count: 1 });
   if (!event) throw new Error(`no matching event on ${topic}`);
   return event;

@@ -33,9 +33,7 @@ export async function ensureCompaction(kafka: Kafka, prefix: string): Promise<st
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const topics = COMPACTED_TOPIC_NAMES.map((t) => prefixedTopic(prefix, t)).filter((t) =>
-      existing.has(t),
-    );
+    const topics = COMPACTED_TOPIC_NAMES.map((t) => prefixedTopic(prefix, t)).filter((t) => existing.has(t));
     if (topics.length === 0) return [];
     const described = await admin.describeConfigs({
       includeSynonyms: false,

@@ -56,7 +56,12 @@ export class TopicProvisioner {
     return this.logicalTopics.flatMap((topic) => {
       const physical = prefixedTopic(this.topicPrefix, topic);
       if (!this.withDeadLetterTwins) {
-        return [{ name: physical, retentionMs: topic.endsWith('.dlq') ? this.retention.deadLetterMs : this.retention.topicMs }];
+        return [
+          {
+            name: physical,
+            retentionMs: topic.endsWith('.dlq') ? this.retention.deadLetterMs : this.retention.topicMs,
+          },
+        ];
       }
       return [
         { name: physical, retentionMs: this.retention.topicMs },
@@ -78,7 +83,11 @@ export class TopicProvisioner {
         await admin.createTopics({
           waitForLeaders: true,
           timeout: 15000,
-          topics: missing.map((t) => ({ topic: t.name, numPartitions: this.partitions, configEntries: topicConfigEntries(this.topicPrefix, t.name, t.retentionMs) })),
+          topics: missing.map((t) => ({
+            topic: t.name,
+            numPartitions: this.partitions,
+            configEntries: topicConfigEntries(this.topicPrefix, t.name, t.retentionMs),
+          })),
         });
       } catch (e) {
         if (!isAuthorizationError(e)) throw e;
@@ -118,5 +127,9 @@ export class TopicProvisioner {
 function isAuthorizationError(e: unknown): boolean {
   const errors = (e as { errors?: unknown[] } | undefined)?.errors;
   const all = [e, ...(Array.isArray(errors) ? errors : [])];
-  return all.some((x) => /AUTHORIZATION_FAILED|not authorized/i.test(`${(x as { type?: string })?.type ?? ''} ${(x as Error)?.message ?? ''}`));
+  return all.some((x) =>
+    /AUTHORIZATION_FAILED|not authorized/i.test(
+      `${(x as { type?: string })?.type ?? ''} ${(x as Error)?.message ?? ''}`,
+    ),
+  );
 }

@@ -1,6 +1,12 @@
 import { WorkOrderChanged } from '@legal/contracts';
 import type { EventData } from '@legal/contracts';
-import { createKafka, MessagingRuntime, MessagingRuntimeOptions, messagingEntities, messagingMigrations } from '@legal/messaging';
+import {
+  createKafka,
+  MessagingRuntime,
+  MessagingRuntimeOptions,
+  messagingEntities,
+  messagingMigrations,
+} from '@legal/messaging';
 import { buildDataSourceOptions, dropSchema, ensureDatabaseAndSchema } from '@legal/persistence';
 import { Logger } from '@nestjs/common';
 import { ChildProcess, execFile, spawn } from 'node:child_process';
@@ -52,8 +58,15 @@ export async function openDataSource(schema: string, applicationName: string, po
   return dataSource.initialize();
 }
 
-export function runtime(options: Omit<MessagingRuntimeOptions, 'kafka' | 'partitions'> & { kafka?: Kafka }): MessagingRuntime {
-  return new MessagingRuntime({ partitions: TEST_PARTITIONS, startupWaitMs: 30000, kafka: options.kafka ?? kafkaClient(options.serviceName), ...options });
+export function runtime(
+  options: Omit<MessagingRuntimeOptions, 'kafka' | 'partitions'> & { kafka?: Kafka },
+): MessagingRuntime {
+  return new MessagingRuntime({
+    partitions: TEST_PARTITIONS,
+    startupWaitMs: 30000,
+    kafka: options.kafka ?? kafkaClient(options.serviceName),
+    ...options,
+  });
 }
 
 /** Where test handlers record their effects: one row per effect, in commit order (`id`). */
@@ -64,13 +77,24 @@ export async function createEffectTable(dataSource: DataSource): Promise<void> {
   );
 }
 
-export async function insertEffect(manager: { query: (sql: string, params: unknown[]) => Promise<unknown>; connection: DataSource }, eventId: string, data: WorkOrderChangedData): Promise<void> {
+export async function insertEffect(
+  manager: { query: (sql: string, params: unknown[]) => Promise<unknown>; connection: DataSource },
+  eventId: string,
+  data: WorkOrderChangedData,
+): Promise<void> {
   const schema = (manager.connection.options as { schema: string }).schema;
-  await manager.query(`INSERT INTO "${schema}"."effect" (event_id, work_order_id, version) VALUES ($1, $2, $3)`, [eventId, data.workOrderId, data.version]);
+  await manager.query(`INSERT INTO "${schema}"."effect" (event_id, work_order_id, version) VALUES ($1, $2, $3)`, [
+    eventId,
+    data.workOrderId,
+    data.version,
+  ]);
 }
 
 /** Effects (of work orders with ids from `fromWorkOrderId` on, if given): total rows and distinct event ids. */
-export async function countEffects(dataSource: DataSource, fromWorkOrderId = ''): Promise<{ total: number; distinct: number }> {
+export async function countEffects(
+  dataSource: DataSource,
+  fromWorkOrderId = '',
+): Promise<{ total: number; distinct: number }> {
   const schema = (dataSource.options as { schema: string }).schema;
   const [row] = (await dataSource.query(
     `SELECT count(*)::int AS total, count(DISTINCT event_id)::int AS distinct FROM "${schema}"."effect" WHERE work_order_id >= $1`,
@@ -86,10 +110,20 @@ export function workOrderId(n: number): string {
 
 /** A valid WorkOrderChanged payload: `version` is the per-key sequence number tests check order with. */
 export function workOrderChanged(key: number, version: number): WorkOrderChangedData {
-  return { ...WorkOrderChanged.example, workOrderId: workOrderId(key), version, entry: { ...WorkOrderChanged.example.entry, seq: version } };
+  return {
+    ...WorkOrderChanged.example,
+    workOrderId: workOrderId(key),
+    version,
+    entry: { ...WorkOrderChanged.example.entry, seq: version },
+  };
 }
 
-export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string, intervalMs = 200): Promise<void> {
+export async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+  intervalMs = 200,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -123,11 +157,15 @@ export class ChildFixture {
   private readonly child: ChildProcess;
 
   constructor(script: string, env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['-r', path.join(REPO_ROOT, 'test', 'swc-register.js'), path.join(FIXTURES, script)], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DATABASE_URL, KAFKA_BROKERS: BROKERS.join(','), ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = spawn(
+      process.execPath,
+      ['-r', path.join(REPO_ROOT, 'test', 'swc-register.js'), path.join(FIXTURES, script)],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATABASE_URL, KAFKA_BROKERS: BROKERS.join(','), ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let buffer = '';
     this.child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
@@ -149,7 +187,10 @@ export class ChildFixture {
     let found: string | undefined;
     await waitUntil(
       () => {
-        if (!this.alive) throw new Error(`fixture exited (${String(this.child.exitCode ?? this.child.signalCode)}) before printing ${pattern}`);
+        if (!this.alive)
+          throw new Error(
+            `fixture exited (${String(this.child.exitCode ?? this.child.signalCode)}) before printing ${pattern}`,
+          );
         found = this.lines.find((l) => pattern.test(l));
         return found !== undefined;
       },
@@ -197,12 +238,22 @@ export class PrivateBroker {
       const { stdout } = await promisify(execFile)('bash', [path.join(REPO_ROOT, 'deploy/local/kafka.sh'), command], {
         cwd: REPO_ROOT,
         timeout: 180000,
-        env: { ...process.env, KAFKA_DATA_DIR: this.dataDir, KAFKA_PORT: String(this.port), KAFKA_CONTROLLER_PORT: String(this.controllerPort), KAFKA_HEAP_OPTS: '-Xmx384m', KAFKA_READY_CHECK: 'log' },
+        env: {
+          ...process.env,
+          KAFKA_DATA_DIR: this.dataDir,
+          KAFKA_PORT: String(this.port),
+          KAFKA_CONTROLLER_PORT: String(this.controllerPort),
+          KAFKA_HEAP_OPTS: '-Xmx384m',
+          KAFKA_READY_CHECK: 'log',
+        },
       });
-      if (process.env.LOG_LEVEL === 'debug') process.stdout.write(`${stdout}[private broker] ${command} took ${Date.now() - started} ms\n`);
+      if (process.env.LOG_LEVEL === 'debug')
+        process.stdout.write(`${stdout}[private broker] ${command} took ${Date.now() - started} ms\n`);
     } catch (e) {
       const output = (e as { stdout?: string; stderr?: string }).stdout ?? '';
-      throw new Error(`kafka.sh ${command} failed after ${Date.now() - started} ms: ${(e as Error).message}\n${output}${(e as { stderr?: string }).stderr ?? ''}`);
+      throw new Error(
+        `kafka.sh ${command} failed after ${Date.now() - started} ms: ${(e as Error).message}\n${output}${(e as { stderr?: string }).stderr ?? ''}`,
+      );
     }
   }
 

@@ -6,7 +6,17 @@
 /** SQLSTATE codes and classes: connection exceptions, admin/crash shutdown, resource limits, lock conflicts. */
 const TRANSIENT_SQLSTATE_CLASSES = ['08', '53', '57P'];
 const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '55P03']);
-const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+const TRANSIENT_NODE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+]);
 const TRANSIENT_MESSAGES = [
   /connection terminated/i,
   /terminating connection/i,

@@ -1,7 +1,17 @@
-import { canonicalJson, idempotencyRedisKey, isValidIdempotencyKey, requestFingerprint } from './idempotency-fingerprint';
+import {
+  canonicalJson,
+  idempotencyRedisKey,
+  isValidIdempotencyKey,
+  requestFingerprint,
+} from './idempotency-fingerprint';
 
 describe('idempotency fingerprint', () => {
-  const base = { method: 'POST', route: '/portal/requests', caller: 'user-1', body: { a: 1, b: { c: [1, 2], d: 'x' } } };
+  const base = {
+    method: 'POST',
+    route: '/portal/requests',
+    caller: 'user-1',
+    body: { a: 1, b: { c: [1, 2], d: 'x' } },
+  };
 
   it('treats the same body with keys in another order as the same request', () => {
     expect(canonicalJson({ b: { d: 'x', c: [1, 2] }, a: 1 })).toBe(canonicalJson(base.body));

@@ -6,7 +6,9 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+  const keys = Object.keys(record)
+    .filter((k) => record[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
 }
 
@@ -22,7 +24,10 @@ export interface RequestIdentity {
 /** SHA-256 over route, caller and canonical body: what "the same request" means for a key. */
 export function requestFingerprint(identity: RequestIdentity): string {
   return createHash('sha256')
-    .update(`${identity.method.toUpperCase()}\n${identity.route}\n${identity.caller}\n${canonicalJson(identity.body)}`, 'utf8')
+    .update(
+      `${identity.method.toUpperCase()}\n${identity.route}\n${identity.caller}\n${canonicalJson(identity.body)}`,
+      'utf8',
+    )
     .digest('hex');
 }
 

@@ -39,14 +39,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!options || req.method !== 'POST' || header === undefined) return next.handle();
     const key = Array.isArray(header) ? header[0] : header;
     if (key === undefined || !isValidIdempotencyKey(key)) {
-      throw new InvalidInputError([{ field: 'Idempotency-Key', messages: ['Idempotency-Key must be 1-255 visible ASCII characters'], codes: ['idempotencyKey'] }]);
+      throw new InvalidInputError([
+        {
+          field: 'Idempotency-Key',
+          messages: ['Idempotency-Key must be 1-255 visible ASCII characters'],
+          codes: ['idempotencyKey'],
+        },
+      ]);
     }
     const caller = req.user?.subject ?? 'anonymous';
     const route = (req.route as { path?: string } | undefined)?.path ?? req.path;
     const fingerprint = requestFingerprint({ method: req.method, route, caller, body: req.body as unknown });
     const redisKey = idempotencyRedisKey(caller, key);
     const owner = randomUUID();
-    const claimed = await this.redis.set(redisKey, JSON.stringify({ state: 'in-flight', fingerprint, owner } satisfies StoredRecord), 'EX', IN_FLIGHT_SECONDS, 'NX');
+    const claimed = await this.redis.set(
+      redisKey,
+      JSON.stringify({ state: 'in-flight', fingerprint, owner } satisfies StoredRecord),
+      'EX',
+      IN_FLIGHT_SECONDS,
+      'NX',
+    );
     const res = context.switchToHttp().getResponse<Response>();
     if (claimed !== 'OK') return of(await this.replay(redisKey, fingerprint, res));
     const ttl = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
@@ -54,16 +66,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
       mergeMap((body: unknown) =>
         from(
           (async () => {
-            const stored: StoredRecord = { state: 'done', fingerprint, status: res.statusCode, body: body === undefined ? null : (JSON.parse(JSON.stringify(body)) as unknown) };
+            const stored: StoredRecord = {
+              state: 'done',
+              fingerprint,
+              status: res.statusCode,
+              body: body === undefined ? null : (JSON.parse(JSON.stringify(body)) as unknown),
+            };
             await this.redis.set(redisKey, JSON.stringify(stored), 'EX', ttl);
             return body;
           })(),
         ),
       ),
       catchError((error: unknown) =>
-        from(this.redis.eval(RELEASE_SCRIPT, 1, redisKey, owner).catch((e: unknown) => this.logger.warn({ err: e }, 'could not release idempotency key'))).pipe(
-          mergeMap(() => throwError(() => error)),
-        ),
+        from(
+          this.redis
+            .eval(RELEASE_SCRIPT, 1, redisKey, owner)
+            .catch((e: unknown) => this.logger.warn({ err: e }, 'could not release idempotency key')),
+        ).pipe(mergeMap(() => throwError(() => error))),
       ),
     );
   }
@@ -72,14 +91,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const raw = await this.redis.get(redisKey);
     if (raw === null) {
       // The first attempt failed and released the key between our SET and GET: ask for a retry.
-      throw new ConflictError('idempotency-request-in-flight', 'A request with this Idempotency-Key was just being processed; retry it');
+      throw new ConflictError(
+        'idempotency-request-in-flight',
+        'A request with this Idempotency-Key was just being processed; retry it',
+      );
     }
     const stored = JSON.parse(raw) as StoredRecord;
     if (stored.fingerprint !== fingerprint) {
-      throw new DomainError('idempotency-key-reused', 'This Idempotency-Key was already used with a different request', HttpStatus.UNPROCESSABLE_ENTITY);
+      throw new DomainError(
+        'idempotency-key-reused',
+        'This Idempotency-Key was already used with a different request',
+        HttpStatus.UNPROCESSABLE_ENTITY,
+      );
     }
     if (stored.state === 'in-flight') {
-      throw new ConflictError('idempotency-request-in-flight', 'A request with this Idempotency-Key is still being processed; retry it later');
+      throw new ConflictError(
+        'idempotency-request-in-flight',
+        'A request with this Idempotency-Key is still being processed; retry it later',
+      );
     }
     res.status(stored.status);
     res.setHeader('Idempotent-Replayed', 'true');

@@ -22,9 +22,13 @@ export const Idempotent = (options: IdempotentOptions = {}): MethodDecorator =>
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
-      description: 'Client-chosen unique key (a UUID) that makes a retry of this POST safe: the first response is returned again',
+      description:
+        'Client-chosen unique key (a UUID) that makes a retry of this POST safe: the first response is returned again',
       example: '9b2f3c1e-7a1d-4c55-8f0e-2d5c1a3b4e6f',
     }),
     ApiResponse({ status: 409, description: 'A request with this Idempotency-Key is still being processed' }),
-    ApiResponse({ status: 422, description: 'This Idempotency-Key was already used with a different request (code idempotency-key-reused)' }),
+    ApiResponse({
+      status: 422,
+      description: 'This Idempotency-Key was already used with a different request (code idempotency-key-reused)',
+    }),
   );

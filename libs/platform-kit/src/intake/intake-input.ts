@@ -2,7 +2,10 @@ import type { EventData, IntakeSubmitted } from '@legal/contracts';
 import type { IntakeStatus, PlatformIntake } from './platform-intake.entity';
 
 /** What a platform supplies: the IntakeSubmitted payload minus what the kit generates (ids, time, access code). */
-export type IntakeInput = Omit<EventData<typeof IntakeSubmitted>, 'intakeId' | 'platform' | 'submittedAt' | 'accessCodeHash'>;
+export type IntakeInput = Omit<
+  EventData<typeof IntakeSubmitted>,
+  'intakeId' | 'platform' | 'submittedAt' | 'accessCodeHash'
+>;
 
 /** A just-submitted intake with the access code to hand to the citizen (returned once, never stored in clear). */
 export type SubmittedIntake = PlatformIntake & { accessCode: string };

@@ -24,16 +24,26 @@ function intake(overrides: Partial<PlatformIntake> = {}): PlatformIntake {
   };
 }
 
-const staff = (regionCode: string): AuthUser => ({ subject: 'clerk-1', roles: ['centre-clerk'], regionCode, organisationId: `org-${regionCode}-centre` }) as AuthUser;
+const staff = (regionCode: string): AuthUser =>
+  ({ subject: 'clerk-1', roles: ['centre-clerk'], regionCode, organisationId: `org-${regionCode}-centre` }) as AuthUser;
 
 describe('IntakeSubmissionService.toStatusView: who may see linked and related codes', () => {
   it('the submitter of a linked intake sees only that a related request exists — no code, no work order, no related codes', () => {
     const view = IntakeSubmissionService.toStatusView(intake(), { kind: 'citizen' });
-    expect(view).toEqual({ intakeId: expect.any(String), status: 'linked-to-existing', possiblyRelatedCaseCodes: [], note: LINKED_NOTE, submittedAt: expect.any(String), outcomeAt: expect.any(String) });
+    expect(view).toEqual({
+      intakeId: expect.any(String),
+      status: 'linked-to-existing',
+      possiblyRelatedCaseCodes: [],
+      note: LINKED_NOTE,
+      submittedAt: expect.any(String),
+      outcomeAt: expect.any(String),
+    });
   });
 
   it('the submitter of a created intake sees its own case code, still no related codes', () => {
-    const view = IntakeSubmissionService.toStatusView(intake({ status: 'registered', caseCode: JINAN_CODE }), { kind: 'citizen' });
+    const view = IntakeSubmissionService.toStatusView(intake({ status: 'registered', caseCode: JINAN_CODE }), {
+      kind: 'citizen',
+    });
     expect(view).toMatchObject({ caseCode: JINAN_CODE, workOrderId: expect.any(String), possiblyRelatedCaseCodes: [] });
   });
 
@@ -48,12 +58,19 @@ describe('IntakeSubmissionService.toStatusView: who may see linked and related c
     expect(linyi).toMatchObject({ caseCode: LINYI_CODE, possiblyRelatedCaseCodes: [LINYI_CODE] });
     const province = IntakeSubmissionService.toStatusView(intake(), { kind: 'staff', user: staff('370000') });
     expect(province.possiblyRelatedCaseCodes).toEqual([JINAN_CODE, LINYI_CODE]);
-    const created = IntakeSubmissionService.toStatusView(intake({ status: 'registered', caseCode: LINYI_CODE }), { kind: 'staff', user: staff('370102') });
+    const created = IntakeSubmissionService.toStatusView(intake({ status: 'registered', caseCode: LINYI_CODE }), {
+      kind: 'staff',
+      user: staff('370102'),
+    });
     expect(created.caseCode).toBe(LINYI_CODE); // its own intake's work order: always shown
   });
 
   it('shows the access code only on the freshly submitted intake', () => {
-    expect(IntakeSubmissionService.toStatusView(Object.assign(intake({ status: 'submitted' }), { accessCode: 'K7QM4-X2PRT' })).accessCode).toBe('K7QM4-X2PRT');
+    expect(
+      IntakeSubmissionService.toStatusView(
+        Object.assign(intake({ status: 'submitted' }), { accessCode: 'K7QM4-X2PRT' }),
+      ).accessCode,
+    ).toBe('K7QM4-X2PRT');
     expect(IntakeSubmissionService.toStatusView(intake()).accessCode).toBeUndefined();
   });
 });

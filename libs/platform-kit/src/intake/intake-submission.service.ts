@@ -25,8 +25,10 @@ export type IntakeOutcomeListener = (intake: PlatformIntake, manager: EntityMana
 export type IntakeAudience = { kind: 'citizen' } | { kind: 'staff'; user: AuthUser } | { kind: 'platform' };
 
 /** What the submitter of a duplicate is told instead of the existing work order's code. */
-export const LINKED_NOTE = 'A related request already exists; staff will contact you. 已有相关诉求在办理中，工作人员将与您联系。';
-const LINKED_ELSEWHERE_NOTE = 'Linked to an existing work order outside your jurisdiction; its code is withheld. 已关联到您辖区以外的在办工单。';
+export const LINKED_NOTE =
+  'A related request already exists; staff will contact you. 已有相关诉求在办理中，工作人员将与您联系。';
+const LINKED_ELSEWHERE_NOTE =
+  'Linked to an existing work order outside your jurisdiction; its code is withheld. 已关联到您辖区以外的在办工单。';
 
 /** A case code begins with the county that issued it (一案一码: 6-digit division, date, sequence, check). */
 function codeInJurisdiction(user: AuthUser, caseCode: string): boolean {
@@ -45,7 +47,13 @@ const OUTCOME_STATUS: Record<EventData<typeof IntakeRegistered>['outcome'], Inta
 function schemaErrorsToFields(errors: string[]): { field: string; messages: string[]; codes: string[] }[] {
   return errors.map((line) => {
     const [pointer = '/', ...rest] = line.split(' ');
-    const field = pointer === '/' ? '(body)' : pointer.slice(1).replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
+    const field =
+      pointer === '/'
+        ? '(body)'
+        : pointer
+            .slice(1)
+            .replace(/\/(\d+)(?=\/|$)/g, '[$1]')
+            .replace(/\//g, '.');
     return { field, messages: [rest.join(' ')], codes: ['schema'] };
   });
 }
@@ -83,7 +91,8 @@ export class IntakeSubmissionService {
       accessCodeHash: accessCodeHash(this.pii, accessCode),
     };
     const check = checkEventPayload(IntakeSubmitted.type, data);
-    if (!check.ok) throw new InvalidInputError(schemaErrorsToFields(check.errors), 'The request cannot be submitted as it is');
+    if (!check.ok)
+      throw new InvalidInputError(schemaErrorsToFields(check.errors), 'The request cannot be submitted as it is');
     const intake = manager.create(PlatformIntake, {
       intakeId: data.intakeId,
       platform: data.platform,
@@ -100,20 +109,30 @@ export class IntakeSubmissionService {
       outcomeAt: null,
     });
     await manager.insert(PlatformIntake, intake);
-    await this.outbox.publish(manager, IntakeSubmitted, data, { subject: data.intakeId, correlationId: currentCorrelationId() });
-    this.logger.log({ intakeId: data.intakeId, platform: data.platform, serviceType: data.serviceType }, 'intake submitted');
+    await this.outbox.publish(manager, IntakeSubmitted, data, {
+      subject: data.intakeId,
+      correlationId: currentCorrelationId(),
+    });
+    this.logger.log(
+      { intakeId: data.intakeId, platform: data.platform, serviceType: data.serviceType },
+      'intake submitted',
+    );
     return Object.assign(intake, { accessCode });
   }
 
   /** What became of an intake: submitted (waiting), registered with a case code, linked, rejected ... as `audience` may see it. */
   async status(intakeId: string, audience: IntakeAudience = { kind: 'platform' }): Promise<IntakeStatusView> {
-    const intake = await this.dataSource.getRepository(PlatformIntake).findOneBy({ intakeId, platform: this.options.platform });
+    const intake = await this.dataSource
+      .getRepository(PlatformIntake)
+      .findOneBy({ intakeId, platform: this.options.platform });
     if (!intake) throw new NotFoundError('Intake', intakeId);
     return IntakeSubmissionService.toStatusView(intake, audience);
   }
 
   async findByRecordId(platformRecordId: string): Promise<PlatformIntake | null> {
-    return this.dataSource.getRepository(PlatformIntake).findOneBy({ platformRecordId, platform: this.options.platform });
+    return this.dataSource
+      .getRepository(PlatformIntake)
+      .findOneBy({ platformRecordId, platform: this.options.platform });
   }
 
   /** Runs in the consumer's transaction after an outcome was recorded (e.g. copy the case code to the platform's record). */
@@ -123,7 +142,10 @@ export class IntakeSubmissionService {
 
   /** @internal Applied by the intake-outcome consumer, inside the inbox transaction. */
   async applyRegistered(manager: EntityManager, data: EventData<typeof IntakeRegistered>, at: Date): Promise<void> {
-    const intake = await manager.findOne(PlatformIntake, { where: { intakeId: data.intakeId }, lock: { mode: 'pessimistic_write' } });
+    const intake = await manager.findOne(PlatformIntake, {
+      where: { intakeId: data.intakeId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!intake) {
       this.logger.warn({ intakeId: data.intakeId }, 'outcome for an intake this platform does not know; ignored');
       return;
@@ -140,7 +162,10 @@ export class IntakeSubmissionService {
 
   /** @internal */
   async applyRejected(manager: EntityManager, data: EventData<typeof IntakeRejected>, at: Date): Promise<void> {
-    const intake = await manager.findOne(PlatformIntake, { where: { intakeId: data.intakeId }, lock: { mode: 'pessimistic_write' } });
+    const intake = await manager.findOne(PlatformIntake, {
+      where: { intakeId: data.intakeId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!intake) {
       this.logger.warn({ intakeId: data.intakeId }, 'rejection of an intake this platform does not know; ignored');
       return;
@@ -157,7 +182,10 @@ export class IntakeSubmissionService {
    * never shows the existing work order to its submitter, and staff see a linked or possibly related
    * code only within their jurisdiction; the access code appears only on the freshly submitted intake.
    */
-  static toStatusView(intake: PlatformIntake | SubmittedIntake, audience: IntakeAudience = { kind: 'platform' }): IntakeStatusView {
+  static toStatusView(
+    intake: PlatformIntake | SubmittedIntake,
+    audience: IntakeAudience = { kind: 'platform' },
+  ): IntakeStatusView {
     const linked = intake.status === 'linked-to-existing';
     let showWorkOrder = true;
     let related = intake.possiblyRelatedCaseCodes;
@@ -174,7 +202,8 @@ export class IntakeSubmissionService {
     }
     const accessCode = 'accessCode' in intake ? intake.accessCode : undefined;
     // Citizens read Beijing time with its offset; staff keep UTC instants.
-    const time = (instant: Date): string => (audience.kind === 'citizen' ? toShanghaiTime(instant) : instant.toISOString());
+    const time = (instant: Date): string =>
+      audience.kind === 'citizen' ? toShanghaiTime(instant) : instant.toISOString();
     return {
       intakeId: intake.intakeId,
       status: intake.status,

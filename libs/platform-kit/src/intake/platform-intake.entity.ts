@@ -1,6 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export const INTAKE_STATUSES = ['submitted', 'registered', 'linked-to-existing', 'closed-on-spot', 'triage', 'rejected'] as const;
+export const INTAKE_STATUSES = [
+  'submitted',
+  'registered',
+  'linked-to-existing',
+  'closed-on-spot',
+  'triage',
+  'rejected',
+] as const;
 export type IntakeStatus = (typeof INTAKE_STATUSES)[number];
 
 /**

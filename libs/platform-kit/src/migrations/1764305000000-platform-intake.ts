@@ -24,8 +24,12 @@ export class PlatformIntake1764305000000 implements MigrationInterface {
         "outcome_at" TIMESTAMP WITH TIME ZONE,
         CONSTRAINT "pk_platform_intake" PRIMARY KEY ("intake_id")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_platform_intake_record" ON "${s}"."platform_intake" ("platform_record_id")`);
-    await queryRunner.query(`CREATE INDEX "ix_platform_intake_work_order" ON "${s}"."platform_intake" ("work_order_id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_platform_intake_record" ON "${s}"."platform_intake" ("platform_record_id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_platform_intake_work_order" ON "${s}"."platform_intake" ("work_order_id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

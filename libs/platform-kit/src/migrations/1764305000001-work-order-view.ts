@@ -48,7 +48,9 @@ export class WorkOrderView1764305000001 implements MigrationInterface {
       ['ix_work_order_view_next_due', '"next_due_at"', false],
     ];
     for (const [name, columns, unique] of indexes) {
-      await queryRunner.query(`CREATE ${unique ? 'UNIQUE ' : ''}INDEX "${name}" ON "${s}"."work_order_view" (${columns})`);
+      await queryRunner.query(
+        `CREATE ${unique ? 'UNIQUE ' : ''}INDEX "${name}" ON "${s}"."work_order_view" (${columns})`,
+      );
     }
   }
 

@@ -19,8 +19,14 @@ describe('citizenStatusText', () => {
   });
 
   it('says the same in Chinese, with the handling organisation and the Beijing-time date', () => {
-    const text = citizenStatusText({ status: 'accepted', serviceType: 'legal-aid', deadlines: [decision], organisationName: '兰陵县法律援助中心' }, now, 'zh');
-    expect(text.headline).toBe('您的法律援助申请正在由兰陵县法律援助中心审查；将于12月5日前作出是否给予法律援助的决定。');
+    const text = citizenStatusText(
+      { status: 'accepted', serviceType: 'legal-aid', deadlines: [decision], organisationName: '兰陵县法律援助中心' },
+      now,
+      'zh',
+    );
+    expect(text.headline).toBe(
+      '您的法律援助申请正在由兰陵县法律援助中心审查；将于12月5日前作出是否给予法律援助的决定。',
+    );
   });
 
   it('tells a citizen whose appraisal is under way (司法鉴定) when the institution decides and the opinion is due', () => {
@@ -43,15 +49,33 @@ describe('citizenStatusText', () => {
   it('uses the earliest running deadline and ignores met or cancelled ones', () => {
     const appointment: Deadline = { ...decision, kind: 'lawyer-appointment', dueAt: '2026-12-02T15:59:59.999Z' };
     const met: Deadline = { ...decision, kind: 'callback', dueAt: '2026-11-29T00:00:00.000Z', status: 'met' };
-    const text = citizenStatusText({ status: 'in-progress', serviceType: 'legal-aid', deadlines: [decision, met, appointment] }, now, 'en');
+    const text = citizenStatusText(
+      { status: 'in-progress', serviceType: 'legal-aid', deadlines: [decision, met, appointment] },
+      now,
+      'en',
+    );
     expect(text.headline).toContain('a lawyer will be appointed by 2 December');
     expect(text.expectedBy).toBe(appointment.dueAt);
   });
 
   it('says a passed deadline is overdue instead of promising it', () => {
-    const text = citizenStatusText({ status: 'accepted', serviceType: 'notarization', deadlines: [{ ...decision, kind: 'notarization-certificate' }] }, new Date('2026-12-07T00:00:00Z'), 'en');
-    expect(text.headline).toBe('Your notarization application is being reviewed; it was due by 5 December and is overdue, so a supervisor has been alerted.');
-    const zh = citizenStatusText({ status: 'in-progress', serviceType: 'mediation', deadlines: [{ ...decision, status: 'breached' }] }, now, 'zh');
+    const text = citizenStatusText(
+      {
+        status: 'accepted',
+        serviceType: 'notarization',
+        deadlines: [{ ...decision, kind: 'notarization-certificate' }],
+      },
+      new Date('2026-12-07T00:00:00Z'),
+      'en',
+    );
+    expect(text.headline).toBe(
+      'Your notarization application is being reviewed; it was due by 5 December and is overdue, so a supervisor has been alerted.',
+    );
+    const zh = citizenStatusText(
+      { status: 'in-progress', serviceType: 'mediation', deadlines: [{ ...decision, status: 'breached' }] },
+      now,
+      'zh',
+    );
     expect(zh.headline).toContain('现已超期');
   });
 
@@ -63,34 +87,73 @@ describe('citizenStatusText', () => {
   });
 
   it('asks the citizen for information while the work order waits for them', () => {
-    const text = citizenStatusText({ status: 'waiting-applicant', serviceType: 'notarization', deadlines: [{ ...decision, status: 'paused' }] }, now, 'zh');
+    const text = citizenStatusText(
+      { status: 'waiting-applicant', serviceType: 'notarization', deadlines: [{ ...decision, status: 'paused' }] },
+      now,
+      'zh',
+    );
     expect(text.headline).toBe('您的公证申请需要您补充信息。');
     expect(text.nextStep).toContain('补充');
   });
 
   it('dates every stage without a running deadline by its last change, in Beijing time (lawyer appointed, resolved)', () => {
-    const appointed = { status: 'in-progress', serviceType: 'legal-aid', deadlines: [], organisationName: '兰陵县法律援助中心' };
+    const appointed = {
+      status: 'in-progress',
+      serviceType: 'legal-aid',
+      deadlines: [],
+      organisationName: '兰陵县法律援助中心',
+    };
     const updatedAt = new Date('2026-12-03T17:30:00Z');
-    expect(citizenStatusText({ ...appointed, updatedAt }, now, 'zh').headline).toBe('您的法律援助申请正在由兰陵县法律援助中心办理（12月4日更新）。');
+    expect(citizenStatusText({ ...appointed, updatedAt }, now, 'zh').headline).toBe(
+      '您的法律援助申请正在由兰陵县法律援助中心办理（12月4日更新）。',
+    );
     expect(citizenStatusText({ ...appointed, updatedAt }, now, 'en').headline).toBe(
       'Your legal-aid application is being handled by 兰陵县法律援助中心 (updated 4 December).',
     );
-    const resolved = citizenStatusText({ status: 'resolved', serviceType: 'mediation', deadlines: [], updatedAt: '2027-01-02T02:00:00Z' }, now, 'en');
+    const resolved = citizenStatusText(
+      { status: 'resolved', serviceType: 'mediation', deadlines: [], updatedAt: '2027-01-02T02:00:00Z' },
+      now,
+      'en',
+    );
     expect(resolved.headline).toBe('Your mediation request has been resolved (updated 2 January 2027).');
-    for (const status of ['received', 'triage', 'offered', 'accepted', 'waiting-applicant', 'closed', 'rejected', 'cancelled', 'merged']) {
-      expect(citizenStatusText({ status, serviceType: 'legal-aid', deadlines: [], updatedAt }, now, 'zh').headline).toContain('12月4日');
+    for (const status of [
+      'received',
+      'triage',
+      'offered',
+      'accepted',
+      'waiting-applicant',
+      'closed',
+      'rejected',
+      'cancelled',
+      'merged',
+    ]) {
+      expect(
+        citizenStatusText({ status, serviceType: 'legal-aid', deadlines: [], updatedAt }, now, 'zh').headline,
+      ).toContain('12月4日');
     }
   });
 
   it('has a sentence for every status and falls back for unknown ones', () => {
-    for (const status of ['received', 'triage', 'offered', 'reopened', 'supervisor-queue', 'rejected', 'cancelled', 'merged', 'closed']) {
+    for (const status of [
+      'received',
+      'triage',
+      'offered',
+      'reopened',
+      'supervisor-queue',
+      'rejected',
+      'cancelled',
+      'merged',
+      'closed',
+    ]) {
       for (const locale of ['zh', 'en'] as const) {
         const text = citizenStatusText({ status, serviceType: 'complaint', deadlines: [] }, now, locale);
         expect(text.headline.length).toBeGreaterThan(5);
         expect(text.nextStep.length).toBeGreaterThan(5);
       }
     }
-    expect(citizenStatusText({ status: 'something-new', serviceType: 'unknown', deadlines: [] }, now, 'en').headline).toBe('Your request is being handled.');
+    expect(
+      citizenStatusText({ status: 'something-new', serviceType: 'unknown', deadlines: [] }, now, 'en').headline,
+    ).toBe('Your request is being handled.');
   });
 });
 
@@ -106,13 +169,21 @@ describe('formatDueDate', () => {
       { action: 'received', at: '2026-12-03T02:00:00.000Z' },
       { action: 'transferred-to-12345', at: '2026-12-04T17:30:00.000Z' },
     ];
-    const source = { status: 'closed', serviceType: 'legal-aid', deadlines: [], timeline, updatedAt: '2026-12-04T17:30:00.000Z' };
+    const source = {
+      status: 'closed',
+      serviceType: 'legal-aid',
+      deadlines: [],
+      timeline,
+      updatedAt: '2026-12-04T17:30:00.000Z',
+    };
     const zh = citizenStatusText(source, new Date('2026-12-04T18:00:00Z'), 'zh');
     expect(zh.headline).toBe('您的法律援助申请已于12月5日转至12345政务服务便民热线办理。');
     expect(zh.headline).not.toMatch(/已结案/);
     expect(zh.nextStep).toMatch(/12345热线将与您联系/);
     const en = citizenStatusText(source, new Date('2026-12-04T18:00:00Z'), 'en');
-    expect(en.headline).toBe('Your legal-aid application was transferred to the 12345 government service hotline on 5 December.');
+    expect(en.headline).toBe(
+      'Your legal-aid application was transferred to the 12345 government service hotline on 5 December.',
+    );
     expect(en.nextStep).toMatch(/12345 hotline will contact you/);
   });
 
@@ -121,8 +192,11 @@ describe('formatDueDate', () => {
       { action: 'transferred-to-12345', at: '2026-12-04T02:00:00.000Z' },
       { action: 'closed', at: '2026-12-05T02:00:00.000Z' },
     ];
-    const text = citizenStatusText({ status: 'closed', serviceType: 'legal-aid', deadlines: [], timeline, updatedAt: '2026-12-05T02:00:00.000Z' }, now, 'zh');
+    const text = citizenStatusText(
+      { status: 'closed', serviceType: 'legal-aid', deadlines: [], timeline, updatedAt: '2026-12-05T02:00:00.000Z' },
+      now,
+      'zh',
+    );
     expect(text.headline).toBe('您的法律援助申请已结案（12月5日更新）。');
   });
 });
-

@@ -22,13 +22,19 @@ export type ViewAudience = { kind: 'staff'; user: AuthUser } | { kind: 'citizen'
  * work-order service (`assertCanSee`). Only admins are exempt; supervisors above both organisations and
  * the independent unit handling it belong to other organisations and see it.
  */
-export function staffMaySeeWorkOrder(user: AuthUser, view: Pick<WorkOrderView, 'complaintAgainstOrganisationId'>): boolean {
+export function staffMaySeeWorkOrder(
+  user: AuthUser,
+  view: Pick<WorkOrderView, 'complaintAgainstOrganisationId'>,
+): boolean {
   if (user.roles.includes('admin')) return true;
   return !(user.organisationId && view.complaintAgainstOrganisationId === user.organisationId);
 }
 
 /** Whether a staff member may see who filed a complaint (complaint independence). */
-export function staffMaySeeComplainant(user: AuthUser, view: Pick<WorkOrderView, 'serviceType' | 'organisationId' | 'complaintAgainstOrganisationId'>): boolean {
+export function staffMaySeeComplainant(
+  user: AuthUser,
+  view: Pick<WorkOrderView, 'serviceType' | 'organisationId' | 'complaintAgainstOrganisationId'>,
+): boolean {
   if (view.serviceType !== 'complaint') return true;
   if (user.roles.includes('admin') || user.roles.includes('supervisor')) return true;
   if (!user.organisationId) return false;
@@ -64,9 +70,14 @@ export function citizenMayReadNote(action: string): boolean {
  * (`2026-12-04T20:15:00+08:00`) and never an internal note; staff views keep UTC instants and every note
  * their role allows.
  */
-export function toWorkOrderViewResponse(view: WorkOrderView, audience: ViewAudience, options: { now?: Date; locale?: StatusLocale } = {}): WorkOrderViewResponseDto {
+export function toWorkOrderViewResponse(
+  view: WorkOrderView,
+  audience: ViewAudience,
+  options: { now?: Date; locale?: StatusLocale } = {},
+): WorkOrderViewResponseDto {
   const staff = audience.kind === 'staff';
-  const showIdentity = audience.kind === 'citizen' || (audience.kind === 'staff' && staffMaySeeComplainant(audience.user, view));
+  const showIdentity =
+    audience.kind === 'citizen' || (audience.kind === 'staff' && staffMaySeeComplainant(audience.user, view));
   const showNotes = audience.kind === 'citizen' || (audience.kind === 'staff' && showIdentity);
   const time = (instant: string | Date): string => (staff ? new Date(instant).toISOString() : toShanghaiTime(instant));
   const mayReadNote = (action: string): boolean => showNotes && (staff || citizenMayReadNote(action));
@@ -80,9 +91,13 @@ export function toWorkOrderViewResponse(view: WorkOrderView, audience: ViewAudie
     ...(mayReadNote(e.action) && e.note ? { note: e.note } : {}),
     status: e.status,
   }));
-  const citizen = showIdentity && (view.phoneLast4 || view.citizenDisplayName)
-    ? { ...(view.phoneLast4 ? { phoneLast4: view.phoneLast4 } : {}), ...(view.citizenDisplayName ? { displayName: view.citizenDisplayName } : {}) }
-    : undefined;
+  const citizen =
+    showIdentity && (view.phoneLast4 || view.citizenDisplayName)
+      ? {
+          ...(view.phoneLast4 ? { phoneLast4: view.phoneLast4 } : {}),
+          ...(view.citizenDisplayName ? { displayName: view.citizenDisplayName } : {}),
+        }
+      : undefined;
   return {
     workOrderId: view.workOrderId,
     caseCode: view.caseCode,
@@ -94,7 +109,13 @@ export function toWorkOrderViewResponse(view: WorkOrderView, audience: ViewAudie
     ...(view.organisationName ? { organisationName: view.organisationName } : {}),
     ...(view.handler ? { handler: view.handler } : {}),
     ...(staff && view.staffId ? { staffId: view.staffId } : {}),
-    deadlines: view.deadlines.map((d) => ({ kind: d.kind, dueAt: staff ? d.dueAt : toShanghaiTime(d.dueAt), rule: d.rule, explanation: d.explanation, status: d.status })),
+    deadlines: view.deadlines.map((d) => ({
+      kind: d.kind,
+      dueAt: staff ? d.dueAt : toShanghaiTime(d.dueAt),
+      rule: d.rule,
+      explanation: d.explanation,
+      status: d.status,
+    })),
     timeline,
     ...(citizen ? { citizen } : {}),
     platforms: [...view.platforms],
@@ -102,7 +123,9 @@ export function toWorkOrderViewResponse(view: WorkOrderView, audience: ViewAudie
     receivedAt: time(view.receivedAt),
     updatedAt: time(view.updatedAt),
     ...(view.relatedCaseCode ? { relatedCaseCode: view.relatedCaseCode } : {}),
-    ...(staff && view.complaintAgainstOrganisationId ? { complaintAgainstOrganisationId: view.complaintAgainstOrganisationId } : {}),
+    ...(staff && view.complaintAgainstOrganisationId
+      ? { complaintAgainstOrganisationId: view.complaintAgainstOrganisationId }
+      : {}),
     statusText: citizenText(view, { ...options, staff }),
   };
 }

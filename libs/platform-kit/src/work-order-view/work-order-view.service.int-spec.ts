@@ -32,17 +32,32 @@ function changed(overrides: Partial<Changed> = {}): Changed {
   };
 }
 
-const deadline = (dueAt: string, status: Deadline['status'] = 'running'): Deadline => ({ kind: 'legal-aid-decision', dueAt, rule: 'calendar-days', explanation: '7 days', status });
+const deadline = (dueAt: string, status: Deadline['status'] = 'running'): Deadline => ({
+  kind: 'legal-aid-decision',
+  dueAt,
+  rule: 'calendar-days',
+  explanation: '7 days',
+  status,
+});
 
 describe('WorkOrderViewService (real PostgreSQL)', () => {
   const schema = uniqueTag('pkview');
   let dataSource: DataSource;
   let views: WorkOrderViewService;
-  const apply = (data: Changed): Promise<WorkOrderView | undefined> => dataSource.transaction((m) => views.apply(m, data));
+  const apply = (data: Changed): Promise<WorkOrderView | undefined> =>
+    dataSource.transaction((m) => views.apply(m, data));
 
   beforeAll(async () => {
     await ensureDatabaseAndSchema(url, schema);
-    const options = buildDataSourceOptions({ databaseUrl: url, schema, poolSize: 3, applicationName: 'pk-view-test', entities: platformKitEntities, migrations: platformKitMigrations, migrationsRun: true });
+    const options = buildDataSourceOptions({
+      databaseUrl: url,
+      schema,
+      poolSize: 3,
+      applicationName: 'pk-view-test',
+      entities: platformKitEntities,
+      migrations: platformKitMigrations,
+      migrationsRun: true,
+    });
     dataSource = new DataSource(options as DataSourceOptions);
     await dataSource.initialize();
     views = new WorkOrderViewService(dataSource);
@@ -55,14 +70,32 @@ describe('WorkOrderViewService (real PostgreSQL)', () => {
 
   it('keeps the newest version, merges every timeline entry once in seq order, and skips older versions', async () => {
     const v1 = changed();
-    const v2 = changed({ workOrderId: v1.workOrderId, caseCode: v1.caseCode, version: 2, status: 'accepted', previousStatus: 'received', organisationId: 'org-a', entry: { seq: 2, at: '2026-11-28T03:00:00.000Z', action: 'offer-accepted', actorRole: 'legal-aid-officer' } });
-    const v3 = { ...v2, version: 3, status: 'in-progress' as const, entry: { seq: 3, at: '2026-11-28T04:00:00.000Z', action: 'progressed', actorRole: 'legal-aid-officer' } };
+    const v2 = changed({
+      workOrderId: v1.workOrderId,
+      caseCode: v1.caseCode,
+      version: 2,
+      status: 'accepted',
+      previousStatus: 'received',
+      organisationId: 'org-a',
+      entry: { seq: 2, at: '2026-11-28T03:00:00.000Z', action: 'offer-accepted', actorRole: 'legal-aid-officer' },
+    });
+    const v3 = {
+      ...v2,
+      version: 3,
+      status: 'in-progress' as const,
+      entry: { seq: 3, at: '2026-11-28T04:00:00.000Z', action: 'progressed', actorRole: 'legal-aid-officer' },
+    };
     expect(await apply(v1)).toBeDefined();
     expect(await apply(v3)).toBeDefined();
     expect(await apply(v2)).toBeUndefined(); // late, older: its entry is kept, its state is not
     expect(await apply(v3)).toBeUndefined(); // redelivered
     const view = await views.findById(v1.workOrderId);
-    expect(view).toMatchObject({ version: 3, status: 'in-progress', organisationId: 'org-a', updatedAt: new Date('2026-11-28T04:00:00.000Z') });
+    expect(view).toMatchObject({
+      version: 3,
+      status: 'in-progress',
+      organisationId: 'org-a',
+      updatedAt: new Date('2026-11-28T04:00:00.000Z'),
+    });
     expect(view?.timeline.map((e) => [e.seq, e.status])).toEqual([
       [1, 'received'],
       [2, 'accepted'],
@@ -98,18 +131,38 @@ describe('WorkOrderViewService (real PostgreSQL)', () => {
   it('searches by status, service type, region prefix, organisations, overdue and receipt time, with totals', async () => {
     const tagOrg = `org-${randomUUID().slice(0, 8)}`;
     const now = new Date('2026-12-10T00:00:00.000Z');
-    const a = changed({ organisationId: tagOrg, status: 'accepted', deadlines: [deadline('2026-12-05T15:59:59.999Z')], receivedAt: '2026-11-28T01:00:00.000Z' });
-    const b = changed({ organisationId: tagOrg, status: 'accepted', serviceType: 'mediation', regionCode: '370102001', deadlines: [deadline('2026-12-20T15:59:59.999Z')], receivedAt: '2026-11-29T01:00:00.000Z' });
-    const c = changed({ organisationId: tagOrg, status: 'resolved', deadlines: [deadline('2026-12-01T00:00:00.000Z', 'breached')], receivedAt: '2026-11-30T01:00:00.000Z' });
+    const a = changed({
+      organisationId: tagOrg,
+      status: 'accepted',
+      deadlines: [deadline('2026-12-05T15:59:59.999Z')],
+      receivedAt: '2026-11-28T01:00:00.000Z',
+    });
+    const b = changed({
+      organisationId: tagOrg,
+      status: 'accepted',
+      serviceType: 'mediation',
+      regionCode: '370102001',
+      deadlines: [deadline('2026-12-20T15:59:59.999Z')],
+      receivedAt: '2026-11-29T01:00:00.000Z',
+    });
+    const c = changed({
+      organisationId: tagOrg,
+      status: 'resolved',
+      deadlines: [deadline('2026-12-01T00:00:00.000Z', 'breached')],
+      receivedAt: '2026-11-30T01:00:00.000Z',
+    });
     for (const d of [a, b, c]) await apply(d);
-    const ids = async (filter: Parameters<WorkOrderViewService['search']>[0]): Promise<string[]> => (await views.search({ organisationIds: [tagOrg], now, ...filter })).items.map((v) => v.workOrderId);
+    const ids = async (filter: Parameters<WorkOrderViewService['search']>[0]): Promise<string[]> =>
+      (await views.search({ organisationIds: [tagOrg], now, ...filter })).items.map((v) => v.workOrderId);
     expect(await ids({ limit: 10, offset: 0 })).toEqual([c.workOrderId, b.workOrderId, a.workOrderId]);
     expect(await ids({ limit: 10, offset: 0, status: 'accepted' })).toEqual([b.workOrderId, a.workOrderId]);
     expect(await ids({ limit: 10, offset: 0, serviceType: ['mediation'] })).toEqual([b.workOrderId]);
     expect(await ids({ limit: 10, offset: 0, regionPrefix: '3713' })).toEqual([c.workOrderId, a.workOrderId]);
     expect(await ids({ limit: 10, offset: 0, overdue: true })).toEqual([c.workOrderId, a.workOrderId]);
     expect(await ids({ limit: 10, offset: 0, overdue: false })).toEqual([b.workOrderId]);
-    expect(await ids({ limit: 10, offset: 0, from: new Date('2026-11-29T00:00:00Z'), to: new Date('2026-11-30T00:00:00Z') })).toEqual([b.workOrderId]);
+    expect(
+      await ids({ limit: 10, offset: 0, from: new Date('2026-11-29T00:00:00Z'), to: new Date('2026-11-30T00:00:00Z') }),
+    ).toEqual([b.workOrderId]);
     const page = await views.search({ organisationIds: [tagOrg], limit: 1, offset: 1 });
     expect(page).toMatchObject({ total: 3, limit: 1, offset: 1 });
     expect(page.items.map((v) => v.workOrderId)).toEqual([b.workOrderId]);
@@ -123,7 +176,9 @@ describe('WorkOrderViewService (real PostgreSQL)', () => {
     const byUser = changed({ citizen: { userId: user } });
     await apply(byPhone);
     await apply(byUser);
-    expect((await views.listByPhoneHash(hash, { limit: 10, offset: 0 })).items.map((v) => v.workOrderId)).toEqual([byPhone.workOrderId]);
+    expect((await views.listByPhoneHash(hash, { limit: 10, offset: 0 })).items.map((v) => v.workOrderId)).toEqual([
+      byPhone.workOrderId,
+    ]);
     expect((await views.listByCitizenUserId(user, { limit: 10, offset: 0 })).total).toBe(1);
     expect((await views.listByCitizen({ userId: user, phoneHash: hash }, { limit: 10, offset: 0 })).total).toBe(2);
     expect((await views.listByCitizen({}, { limit: 10, offset: 0 })).total).toBe(0);

@@ -7,14 +7,21 @@ import { TimelineEntry, WorkOrderView } from './work-order-view.entity';
 import { staffMaySeeWorkOrder } from './work-order-view.mapper';
 import type { PageRequest, WorkOrderViewPage, WorkOrderViewSearch } from './work-order-view.query';
 
-export type WorkOrderChangeListener = (view: WorkOrderView, previousStatus: string | undefined, manager: EntityManager) => Promise<void>;
+export type WorkOrderChangeListener = (
+  view: WorkOrderView,
+  previousStatus: string | undefined,
+  manager: EntityManager,
+) => Promise<void>;
 
 type ChangedData = EventData<typeof WorkOrderChanged>;
 
 const MAX_PAGE = 200;
 
 function nextDue(deadlines: Deadline[]): Date | null {
-  const running = deadlines.filter((d) => d.status === 'running').map((d) => Date.parse(d.dueAt)).filter(Number.isFinite);
+  const running = deadlines
+    .filter((d) => d.status === 'running')
+    .map((d) => Date.parse(d.dueAt))
+    .filter(Number.isFinite);
   return running.length === 0 ? null : new Date(Math.min(...running));
 }
 
@@ -24,7 +31,10 @@ function mergeEntry(timeline: TimelineEntry[], entry: TimelineEntry): TimelineEn
 }
 
 function clampPage(page: PageRequest): PageRequest {
-  return { limit: Math.min(Math.max(1, Math.trunc(page.limit)), MAX_PAGE), offset: Math.max(0, Math.trunc(page.offset)) };
+  return {
+    limit: Math.min(Math.max(1, Math.trunc(page.limit)), MAX_PAGE),
+    offset: Math.max(0, Math.trunc(page.offset)),
+  };
 }
 
 /**
@@ -91,8 +101,12 @@ export class WorkOrderViewService {
     const qb = this.repo.createQueryBuilder('v');
     const list = (v: string | string[]): string[] => (Array.isArray(v) ? v : [v]);
     if (filter.status !== undefined) qb.andWhere('v.status IN (:...statuses)', { statuses: list(filter.status) });
-    if (filter.serviceType !== undefined) qb.andWhere('v.service_type IN (:...serviceTypes)', { serviceTypes: list(filter.serviceType) });
-    if (filter.regionPrefix) qb.andWhere("v.region_code LIKE :regionPrefix ESCAPE '\\'", { regionPrefix: `${filter.regionPrefix.replace(/[\\%_]/g, '\\$&')}%` });
+    if (filter.serviceType !== undefined)
+      qb.andWhere('v.service_type IN (:...serviceTypes)', { serviceTypes: list(filter.serviceType) });
+    if (filter.regionPrefix)
+      qb.andWhere("v.region_code LIKE :regionPrefix ESCAPE '\\'", {
+        regionPrefix: `${filter.regionPrefix.replace(/[\\%_]/g, '\\$&')}%`,
+      });
     if (filter.organisationIds !== undefined) {
       if (filter.organisationIds.length === 0) return { items: [], total: 0, limit, offset };
       qb.andWhere('v.organisation_id IN (:...organisationIds)', { organisationIds: filter.organisationIds });
@@ -106,10 +120,18 @@ export class WorkOrderViewService {
     if (filter.to) qb.andWhere('v.received_at < :to', { to: filter.to });
     const viewer = filter.viewer;
     if (viewer && !viewer.roles.includes('admin') && viewer.organisationId) {
-      qb.andWhere('(v.complaint_against_organisation_id IS NULL OR v.complaint_against_organisation_id <> :viewerOrganisation)', { viewerOrganisation: viewer.organisationId });
+      qb.andWhere(
+        '(v.complaint_against_organisation_id IS NULL OR v.complaint_against_organisation_id <> :viewerOrganisation)',
+        { viewerOrganisation: viewer.organisationId },
+      );
     }
     extra?.(qb);
-    const [items, total] = await qb.orderBy('v.receivedAt', 'DESC').addOrderBy('v.workOrderId', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('v.receivedAt', 'DESC')
+      .addOrderBy('v.workOrderId', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items, total, limit, offset };
   }
 
@@ -117,13 +139,24 @@ export class WorkOrderViewService {
    * @internal Applies one change through the consumer's transaction. Returns the view when this
    * change advanced it, undefined when it was older than what is stored (its entry is still kept).
    */
-  async apply(manager: EntityManager, data: ChangedData, appliedAt: Date = new Date()): Promise<WorkOrderView | undefined> {
+  async apply(
+    manager: EntityManager,
+    data: ChangedData,
+    appliedAt: Date = new Date(),
+  ): Promise<WorkOrderView | undefined> {
     const entry: TimelineEntry = { ...data.entry, status: data.status };
-    const existing = await manager.findOne(WorkOrderView, { where: { workOrderId: data.workOrderId }, lock: { mode: 'pessimistic_write' } });
+    const existing = await manager.findOne(WorkOrderView, {
+      where: { workOrderId: data.workOrderId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (existing && existing.version >= data.version) {
       const merged = mergeEntry(existing.timeline, entry);
-      if (merged !== existing.timeline) await manager.update(WorkOrderView, { workOrderId: existing.workOrderId }, { timeline: merged });
-      this.logger.debug({ workOrderId: data.workOrderId, version: data.version, stored: existing.version }, 'older or repeated version ignored');
+      if (merged !== existing.timeline)
+        await manager.update(WorkOrderView, { workOrderId: existing.workOrderId }, { timeline: merged });
+      this.logger.debug(
+        { workOrderId: data.workOrderId, version: data.version, stored: existing.version },
+        'older or repeated version ignored',
+      );
       return undefined;
     }
     const previousStatus = existing?.status ?? data.previousStatus;

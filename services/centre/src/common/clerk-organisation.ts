@@ -4,7 +4,8 @@ import { DomainError } from '@legal/http';
 
 /** The organisation a counter clerk works for; a token without one may not act at a counter. */
 export function clerkOrganisation(user: AuthUser): string {
-  if (!user.organisationId) throw new DomainError('no-organisation', 'Your account is not attached to an organisation', HttpStatus.FORBIDDEN);
+  if (!user.organisationId)
+    throw new DomainError('no-organisation', 'Your account is not attached to an organisation', HttpStatus.FORBIDDEN);
   return user.organisationId;
 }
 

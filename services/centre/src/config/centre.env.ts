@@ -2,7 +2,8 @@ import { BaseEnv } from '@legal/config';
 import { Transform } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
 /** Environment of the centre service: the shared variables (see .env.example) plus its own. */
 export class CentreEnv extends BaseEnv {

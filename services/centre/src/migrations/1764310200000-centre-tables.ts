@@ -31,7 +31,9 @@ export class CentreTables1764310200000 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "pk_walk_in_visit" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_walk_in_visit_org_created" ON "${s}"."walk_in_visit" ("organisation_id", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_walk_in_visit_org_created" ON "${s}"."walk_in_visit" ("organisation_id", "created_at")`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_walk_in_visit_id_card_hash" ON "${s}"."walk_in_visit" ("id_card_hash")`);
     await queryRunner.query(`CREATE INDEX "ix_walk_in_visit_ticket" ON "${s}"."walk_in_visit" ("ticket_id")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "ux_walk_in_visit_intake" ON "${s}"."walk_in_visit" ("intake_id")`);
@@ -54,8 +56,12 @@ export class CentreTables1764310200000 implements MigrationInterface {
         CONSTRAINT "pk_queue_ticket" PRIMARY KEY ("id"),
         CONSTRAINT "ck_queue_ticket_status" CHECK ("status" IN ('waiting', 'called', 'served', 'no-show'))
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_queue_ticket_number" ON "${s}"."queue_ticket" ("organisation_id", "service_day", "counter", "seq")`);
-    await queryRunner.query(`CREATE INDEX "ix_queue_ticket_waiting" ON "${s}"."queue_ticket" ("organisation_id", "service_day", "counter", "status", "seq")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_queue_ticket_number" ON "${s}"."queue_ticket" ("organisation_id", "service_day", "counter", "seq")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_queue_ticket_waiting" ON "${s}"."queue_ticket" ("organisation_id", "service_day", "counter", "status", "seq")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${s}"."queue_counter_sequence" (
@@ -92,10 +98,18 @@ export class CentreTables1764310200000 implements MigrationInterface {
         CONSTRAINT "pk_referral" PRIMARY KEY ("id"),
         CONSTRAINT "ck_referral_status" CHECK ("status" IN ('pending', 'accepted', 'rejected', 'expired'))
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_referral_pending_work_order" ON "${s}"."referral" ("work_order_id") WHERE status = 'pending'`);
-    await queryRunner.query(`CREATE INDEX "ix_referral_to_status" ON "${s}"."referral" ("to_organisation_id", "status", "respond_by")`);
-    await queryRunner.query(`CREATE INDEX "ix_referral_from" ON "${s}"."referral" ("from_organisation_id", "created_at")`);
-    await queryRunner.query(`CREATE INDEX "ix_referral_work_order" ON "${s}"."referral" ("work_order_id", "created_at")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_referral_pending_work_order" ON "${s}"."referral" ("work_order_id") WHERE status = 'pending'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_referral_to_status" ON "${s}"."referral" ("to_organisation_id", "status", "respond_by")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_referral_from" ON "${s}"."referral" ("from_organisation_id", "created_at")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_referral_work_order" ON "${s}"."referral" ("work_order_id", "created_at")`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_referral_due" ON "${s}"."referral" ("status", "respond_by")`);
   }
 

@@ -17,7 +17,9 @@ export class QueueController {
   @Post('tickets')
   @Idempotent()
   @Roles('centre-clerk')
-  @ApiOperation({ summary: "Issue the next ticket of a counter (numbers restart daily per organisation and counter, e.g. A-023)" })
+  @ApiOperation({
+    summary: 'Issue the next ticket of a counter (numbers restart daily per organisation and counter, e.g. A-023)',
+  })
   @ApiResponse({ status: 201, type: TicketIssuedResponseDto })
   async issue(@Body() body: TicketCreateDto, @CurrentUser() clerk: AuthUser): Promise<TicketIssuedResponseDto> {
     const { ticket, waitingAhead } = await this.queue.issue(body, clerk);
@@ -30,7 +32,12 @@ export class QueueController {
   @ApiResponse({ status: 200, type: TicketPageDto })
   async list(@Query() query: TicketQueryDto, @CurrentUser() clerk: AuthUser): Promise<TicketPageDto> {
     const page = await this.queue.list(query, clerk);
-    return { items: page.items.map((t) => TicketResponseDto.from(t)), total: page.total, limit: query.limit, offset: query.offset };
+    return {
+      items: page.items.map((t) => TicketResponseDto.from(t)),
+      total: page.total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   @Post('counters/:counter/call-next')
@@ -42,7 +49,10 @@ export class QueueController {
   @ApiResponse({ status: 200, type: TicketResponseDto })
   @ApiResponse({ status: 404, description: 'Nobody is waiting (code queue-empty)' })
   async callNext(@Param('counter') counter: string, @CurrentUser() clerk: AuthUser): Promise<TicketResponseDto> {
-    if (!COUNTER_PATTERN.test(counter)) throw new InvalidInputError([{ field: 'counter', messages: ['counter must be 1-2 capital letters, e.g. A'], codes: ['matches'] }]);
+    if (!COUNTER_PATTERN.test(counter))
+      throw new InvalidInputError([
+        { field: 'counter', messages: ['counter must be 1-2 capital letters, e.g. A'], codes: ['matches'] },
+      ]);
     return TicketResponseDto.from(await this.queue.callNext(counter, clerk));
   }
 
@@ -53,7 +63,10 @@ export class QueueController {
   @ApiOperation({ summary: 'The called citizen did not come to the counter' })
   @ApiResponse({ status: 200, type: TicketResponseDto })
   @ApiResponse({ status: 409, description: 'The ticket was not called (or was already served)' })
-  async noShow(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() clerk: AuthUser): Promise<TicketResponseDto> {
+  async noShow(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() clerk: AuthUser,
+  ): Promise<TicketResponseDto> {
     return TicketResponseDto.from(await this.queue.markNoShow(id, clerk));
   }
 }

@@ -23,7 +23,11 @@ export class QueueService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async issue(input: TicketCreateDto, clerk: AuthUser, now = new Date()): Promise<{ ticket: QueueTicket; waitingAhead: number }> {
+  async issue(
+    input: TicketCreateDto,
+    clerk: AuthUser,
+    now = new Date(),
+  ): Promise<{ ticket: QueueTicket; waitingAhead: number }> {
     const organisationId = clerkOrganisation(clerk);
     const serviceDay = shanghaiDateOf(now);
     const ticket = await this.dataSource.transaction(async (manager) => {
@@ -45,12 +49,21 @@ export class QueueService {
       await manager.insert(QueueTicket, row);
       return row;
     });
-    const waitingAhead = await this.dataSource.getRepository(QueueTicket).createQueryBuilder('t')
-      .where('t.organisationId = :organisationId AND t.serviceDay = :serviceDay AND t.counter = :counter', { organisationId, serviceDay, counter: input.counter })
+    const waitingAhead = await this.dataSource
+      .getRepository(QueueTicket)
+      .createQueryBuilder('t')
+      .where('t.organisationId = :organisationId AND t.serviceDay = :serviceDay AND t.counter = :counter', {
+        organisationId,
+        serviceDay,
+        counter: input.counter,
+      })
       .andWhere("t.status = 'waiting' AND t.seq < :seq", { seq: ticket.seq })
       .getCount();
     this.logger.log({ ticketId: ticket.id, number: ticket.number, organisationId }, 'queue ticket issued');
-    return { ticket: await this.dataSource.getRepository(QueueTicket).findOneByOrFail({ id: ticket.id }), waitingAhead };
+    return {
+      ticket: await this.dataSource.getRepository(QueueTicket).findOneByOrFail({ id: ticket.id }),
+      waitingAhead,
+    };
   }
 
   /** Calls the lowest waiting number at a counter; 404 queue-empty when nobody waits. */
@@ -61,7 +74,11 @@ export class QueueService {
       const next = await manager
         .getRepository(QueueTicket)
         .createQueryBuilder('t')
-        .where('t.organisationId = :organisationId AND t.serviceDay = :serviceDay AND t.counter = :counter', { organisationId, serviceDay, counter })
+        .where('t.organisationId = :organisationId AND t.serviceDay = :serviceDay AND t.counter = :counter', {
+          organisationId,
+          serviceDay,
+          counter,
+        })
         .andWhere("t.status = 'waiting'")
         .orderBy('t.seq', 'ASC')
         .limit(1)
@@ -83,21 +100,38 @@ export class QueueService {
     const organisationId = clerkOrganisation(clerk);
     return this.dataSource.transaction(async (manager) => {
       const ticket = await this.requireTicket(manager, id, organisationId, { lock: true });
-      if (ticket.status !== 'called') throw new DomainError('ticket-not-called', `Ticket ${ticket.number} is ${ticket.status}; only a called ticket can be a no-show`, HttpStatus.CONFLICT);
+      if (ticket.status !== 'called')
+        throw new DomainError(
+          'ticket-not-called',
+          `Ticket ${ticket.number} is ${ticket.status}; only a called ticket can be a no-show`,
+          HttpStatus.CONFLICT,
+        );
       ticket.status = 'no-show';
       return manager.save(ticket);
     });
   }
 
-  async list(query: TicketQueryDto, clerk: AuthUser, now = new Date()): Promise<{ items: QueueTicket[]; total: number }> {
+  async list(
+    query: TicketQueryDto,
+    clerk: AuthUser,
+    now = new Date(),
+  ): Promise<{ items: QueueTicket[]; total: number }> {
     const organisationId = clerkOrganisation(clerk);
     const qb = this.dataSource
       .getRepository(QueueTicket)
       .createQueryBuilder('t')
-      .where('t.organisationId = :organisationId AND t.serviceDay = :serviceDay', { organisationId, serviceDay: query.day ?? shanghaiDateOf(now) });
+      .where('t.organisationId = :organisationId AND t.serviceDay = :serviceDay', {
+        organisationId,
+        serviceDay: query.day ?? shanghaiDateOf(now),
+      });
     if (query.counter) qb.andWhere('t.counter = :counter', { counter: query.counter });
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });
-    const [items, total] = await qb.orderBy('t.counter', 'ASC').addOrderBy('t.seq', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('t.counter', 'ASC')
+      .addOrderBy('t.seq', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -108,7 +142,10 @@ export class QueueService {
     organisationId: string,
     { lock = false }: { lock?: boolean } = {},
   ): Promise<QueueTicket> {
-    const ticket = await manager.findOne(QueueTicket, { where: { id, organisationId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const ticket = await manager.findOne(QueueTicket, {
+      where: { id, organisationId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!ticket) throw new NotFoundError('Queue ticket', id);
     return ticket;
   }
@@ -118,7 +155,12 @@ export class QueueService {
     await manager.update(QueueTicket, { id }, { status: 'served', servedAt: now });
   }
 
-  private async nextSeq(manager: EntityManager, organisationId: string, serviceDay: string, counter: string): Promise<number> {
+  private async nextSeq(
+    manager: EntityManager,
+    organisationId: string,
+    serviceDay: string,
+    counter: string,
+  ): Promise<number> {
     const table = manager.getRepository(QueueCounterSequence).metadata.tablePath;
     const rows = (await manager.query(
       `INSERT INTO ${quoteTablePath(table)} ("organisation_id", "service_day", "counter", "last_seq") VALUES ($1, $2, $3, 1)
@@ -134,5 +176,8 @@ export class QueueService {
 
 /** `schema.table` → `"schema"."table"` (names come from entity metadata, never from input). */
 function quoteTablePath(path: string): string {
-  return path.split('.').map((p) => `"${p}"`).join('.');
+  return path
+    .split('.')
+    .map((p) => `"${p}"`)
+    .join('.');
 }

@@ -20,7 +20,11 @@ export function centreOf(template: string, regionCode: string): string {
  * itself by the city centre, and so on up to the province. Undefined when the receiver is the
  * province centre: nobody is above it, so it must take the matter.
  */
-export function coordinatingLevel(toOrganisationId: string, toRegionCode: string, template: string): CoordinatingLevel | undefined {
+export function coordinatingLevel(
+  toOrganisationId: string,
+  toRegionCode: string,
+  template: string,
+): CoordinatingLevel | undefined {
   for (const region of shandongRegions().jurisdictionChain(toRegionCode)) {
     if (!COORDINATING_LEVELS.has(region.level)) continue;
     const organisationId = centreOf(template, region.code);

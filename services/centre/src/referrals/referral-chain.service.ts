@@ -47,7 +47,11 @@ export class ReferralChainService {
 
   async open(manager: EntityManager, link: NewLink, now: Date): Promise<Referral> {
     const deadline = addWorkingDays(now, this.env.REFERRAL_RESPONSE_WORKING_DAYS);
-    const coordinating = coordinatingLevel(link.toOrganisationId, link.toRegionCode, this.env.COORDINATING_ORGANISATION_ID_TEMPLATE);
+    const coordinating = coordinatingLevel(
+      link.toOrganisationId,
+      link.toRegionCode,
+      this.env.COORDINATING_ORGANISATION_ID_TEMPLATE,
+    );
     const referral = manager.create(Referral, {
       id: randomUUID(),
       ...link,
@@ -62,23 +66,34 @@ export class ReferralChainService {
       answerReason: null,
     });
     const pending = await manager.exists(Referral, { where: { workOrderId: link.workOrderId, status: 'pending' } });
-    if (pending) throw new ConflictError('referral-pending', `Case ${link.caseCode} already has a referral waiting for an answer`);
+    if (pending)
+      throw new ConflictError('referral-pending', `Case ${link.caseCode} already has a referral waiting for an answer`);
     try {
       // The partial unique index is the backstop when two clerks refer the same case at once.
       await manager.insert(Referral, referral);
     } catch (e) {
       if ((e as { code?: string }).code === '23505') {
-        throw new ConflictError('referral-pending', `Case ${link.caseCode} already has a referral waiting for an answer`);
+        throw new ConflictError(
+          'referral-pending',
+          `Case ${link.caseCode} already has a referral waiting for an answer`,
+        );
       }
       throw e;
     }
     await this.outbox.publish(
       manager,
       ReferralRequested,
-      { ...referralEventBase(referral, now, link.requestedBy), reason: link.reason, respondBy: referral.respondBy.toISOString() },
+      {
+        ...referralEventBase(referral, now, link.requestedBy),
+        reason: link.reason,
+        respondBy: referral.respondBy.toISOString(),
+      },
       { subject: referral.workOrderId },
     );
-    this.logger.log({ referralId: referral.id, workOrderId: referral.workOrderId, to: referral.toOrganisationId }, 'referral opened');
+    this.logger.log(
+      { referralId: referral.id, workOrderId: referral.workOrderId, to: referral.toOrganisationId },
+      'referral opened',
+    );
     return referral;
   }
 
@@ -89,7 +104,10 @@ export class ReferralChainService {
   async escalate(manager: EntityManager, referral: Referral, answer: ReferralEscalation): Promise<Referral> {
     const { how, reason, actorId, now } = answer;
     if (!referral.coordinatingOrganisationId || !referral.coordinatingRegionCode) {
-      throw new ConflictError('referral-top-level', `${referral.toOrganisationId} is the top coordinating level and must take the matter`);
+      throw new ConflictError(
+        'referral-top-level',
+        `${referral.toOrganisationId} is the top coordinating level and must take the matter`,
+      );
     }
     referral.status = how;
     referral.answeredBy = actorId;
@@ -100,7 +118,11 @@ export class ReferralChainService {
     await this.outbox.publish(
       manager,
       ReferralRejected,
-      { ...referralEventBase(referral, now, actorId), reason: reason.slice(0, 1000), escalatedToOrganisationId: referral.coordinatingOrganisationId },
+      {
+        ...referralEventBase(referral, now, actorId),
+        reason: reason.slice(0, 1000),
+        escalatedToOrganisationId: referral.coordinatingOrganisationId,
+      },
       { subject: referral.workOrderId },
     );
     const next = await this.open(
@@ -112,7 +134,11 @@ export class ReferralChainService {
         fromOrganisationId: referral.fromOrganisationId,
         toOrganisationId: referral.coordinatingOrganisationId,
         toRegionCode: referral.coordinatingRegionCode,
-        reason: `Escalated: ${referral.toOrganisationId} ${how === 'rejected' ? 'rejected the referral' : 'did not answer in time'} (${reason})`.slice(0, 1000),
+        reason:
+          `Escalated: ${referral.toOrganisationId} ${how === 'rejected' ? 'rejected the referral' : 'did not answer in time'} (${reason})`.slice(
+            0,
+            1000,
+          ),
         requestedBy: null,
         escalatedFromId: referral.id,
       },
@@ -120,7 +146,10 @@ export class ReferralChainService {
     );
     referral.escalatedToId = next.id;
     await manager.update(Referral, { id: referral.id }, { escalatedToId: next.id });
-    this.logger.log({ referralId: referral.id, how, escalatedTo: next.toOrganisationId }, 'referral escalated to the coordinating level');
+    this.logger.log(
+      { referralId: referral.id, how, escalatedTo: next.toOrganisationId },
+      'referral escalated to the coordinating level',
+    );
     return next;
   }
 }

@@ -1,7 +1,11 @@
 import type { Referral } from './entities/referral.entity';
 
 /** The fields every referral event carries, from one link of the chain. */
-export function referralEventBase(referral: Referral, at: Date, actorId: string | null): {
+export function referralEventBase(
+  referral: Referral,
+  at: Date,
+  actorId: string | null,
+): {
   referralId: string;
   workOrderId: string;
   caseCode: string;

@@ -24,7 +24,11 @@ export class ReferralSweeper implements OnApplicationBootstrap, OnApplicationShu
     private readonly chain: ReferralChainService,
     env: CentreEnv,
   ) {
-    this.task = new PeriodicTask({ name: 'referral sweep', intervalMs: env.REFERRAL_SWEEP_INTERVAL_MS }, () => this.sweepOnce(), this.logger);
+    this.task = new PeriodicTask(
+      { name: 'referral sweep', intervalMs: env.REFERRAL_SWEEP_INTERVAL_MS },
+      () => this.sweepOnce(),
+      this.logger,
+    );
   }
 
   onApplicationBootstrap(): void {

@@ -4,5 +4,9 @@ import { ReferralSweeper } from './referral-sweeper.service';
 import { ReferralsController } from './referrals.controller';
 import { ReferralsService } from './referrals.service';
 
-@Module({ controllers: [ReferralsController], providers: [ReferralsService, ReferralChainService, ReferralSweeper], exports: [ReferralSweeper] })
+@Module({
+  controllers: [ReferralsController],
+  providers: [ReferralsService, ReferralChainService, ReferralSweeper],
+  exports: [ReferralSweeper],
+})
 export class ReferralsModule {}

@@ -33,16 +33,31 @@ export class ReferralsService {
     const fromOrganisationId = clerkOrganisation(clerk);
     const toRegionCode = input.toRegionCode ?? regionOfOrganisationId(input.toOrganisationId);
     if (!toRegionCode) {
-      throw new InvalidInputError([{ field: 'toRegionCode', messages: ['toRegionCode is required when toOrganisationId does not name its region'], codes: ['isRegionCode'] }]);
+      throw new InvalidInputError([
+        {
+          field: 'toRegionCode',
+          messages: ['toRegionCode is required when toOrganisationId does not name its region'],
+          codes: ['isRegionCode'],
+        },
+      ]);
     }
     if (input.toOrganisationId === fromOrganisationId) {
-      throw new InvalidInputError([{ field: 'toOrganisationId', messages: ['a matter cannot be referred to your own organisation'], codes: ['notOwnOrganisation'] }]);
+      throw new InvalidInputError([
+        {
+          field: 'toOrganisationId',
+          messages: ['a matter cannot be referred to your own organisation'],
+          codes: ['notOwnOrganisation'],
+        },
+      ]);
     }
     const view = await this.views.findByCodeForStaff(input.caseCode, clerk);
     if (!view) throw new NotFoundError('Work order', input.caseCode);
-    if (!inJurisdiction(clerk, view.regionCode) && view.organisationId !== fromOrganisationId) throw new OutsideJurisdictionError(`Case ${input.caseCode}`);
+    if (!inJurisdiction(clerk, view.regionCode) && view.organisationId !== fromOrganisationId)
+      throw new OutsideJurisdictionError(`Case ${input.caseCode}`);
     if (CLOSED_WORK_ORDER.has(view.status)) {
-      throw new ConflictError('work-order-closed', `Case ${input.caseCode} is ${view.status} and cannot be referred`, { workOrderStatus: view.status });
+      throw new ConflictError('work-order-closed', `Case ${input.caseCode} is ${view.status} and cannot be referred`, {
+        workOrderStatus: view.status,
+      });
     }
     return this.dataSource.transaction((manager) =>
       this.chain.open(
@@ -70,14 +85,21 @@ export class ReferralsService {
       referral.answeredBy = clerk.subject;
       referral.answeredAt = now;
       await manager.save(referral);
-      await this.outbox.publish(manager, ReferralAccepted, referralEventBase(referral, now, clerk.subject), { subject: referral.workOrderId });
+      await this.outbox.publish(manager, ReferralAccepted, referralEventBase(referral, now, clerk.subject), {
+        subject: referral.workOrderId,
+      });
       this.logger.log({ referralId: id, organisationId: referral.toOrganisationId }, 'referral accepted');
       return referral;
     });
   }
 
   /** Rejects and hands the matter to the coordinating level; answers with the new link. */
-  async reject(id: string, input: ReferralRejectDto, clerk: AuthUser, now = new Date()): Promise<{ rejected: Referral; escalated: Referral }> {
+  async reject(
+    id: string,
+    input: ReferralRejectDto,
+    clerk: AuthUser,
+    now = new Date(),
+  ): Promise<{ rejected: Referral; escalated: Referral }> {
     return this.dataSource.transaction(async (manager) => {
       const referral = await this.pendingForReceiver(manager, id, clerk);
       const rejection = { how: 'rejected' as const, reason: input.reason, actorId: clerk.subject, now };
@@ -100,11 +122,21 @@ export class ReferralsService {
       qb.where('r.caseCode = :caseCode', { caseCode: query.caseCode });
     } else {
       const organisationId = clerkOrganisation(clerk);
-      qb.where(query.direction === 'outgoing' ? 'r.fromOrganisationId = :organisationId' : 'r.toOrganisationId = :organisationId', { organisationId });
+      qb.where(
+        query.direction === 'outgoing'
+          ? 'r.fromOrganisationId = :organisationId'
+          : 'r.toOrganisationId = :organisationId',
+        { organisationId },
+      );
     }
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     const order = query.caseCode ? 'ASC' : 'DESC';
-    const [items, total] = await qb.orderBy('r.createdAt', order).addOrderBy('r.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('r.createdAt', order)
+      .addOrderBy('r.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -119,14 +151,24 @@ export class ReferralsService {
     if (inJurisdiction(clerk, region)) return;
     const org = clerk.organisationId;
     const involved = org
-      ? await repo.exists({ where: [{ caseCode, fromOrganisationId: org }, { caseCode, toOrganisationId: org }, { caseCode, coordinatingOrganisationId: org }] })
+      ? await repo.exists({
+          where: [
+            { caseCode, fromOrganisationId: org },
+            { caseCode, toOrganisationId: org },
+            { caseCode, coordinatingOrganisationId: org },
+          ],
+        })
       : false;
     if (!involved) throw new OutsideJurisdictionError(`Case ${caseCode}`);
   }
 
   private maySee(referral: Referral, clerk: AuthUser): boolean {
     const org = clerk.organisationId;
-    if (org && [referral.fromOrganisationId, referral.toOrganisationId, referral.coordinatingOrganisationId].includes(org)) return true;
+    if (
+      org &&
+      [referral.fromOrganisationId, referral.toOrganisationId, referral.coordinatingOrganisationId].includes(org)
+    )
+      return true;
     return inJurisdiction(clerk, referral.workOrderRegionCode);
   }
 
@@ -135,10 +177,16 @@ export class ReferralsService {
     const referral = await manager.findOne(Referral, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!referral) throw new NotFoundError('Referral', id);
     if (referral.toOrganisationId !== organisationId) {
-      throw new DomainError('not-the-receiver', `Only ${referral.toOrganisationId} can answer this referral`, HttpStatus.FORBIDDEN);
+      throw new DomainError(
+        'not-the-receiver',
+        `Only ${referral.toOrganisationId} can answer this referral`,
+        HttpStatus.FORBIDDEN,
+      );
     }
     if (referral.status !== 'pending') {
-      throw new ConflictError('referral-answered', `Referral ${id} is already ${referral.status}`, { referralStatus: referral.status });
+      throw new ConflictError('referral-answered', `Referral ${id} is already ${referral.status}`, {
+        referralStatus: referral.status,
+      });
     }
     return referral;
   }

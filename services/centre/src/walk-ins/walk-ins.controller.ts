@@ -17,7 +17,10 @@ export class WalkInsController {
   @Post()
   @Idempotent()
   @Roles('centre-clerk')
-  @ApiOperation({ summary: 'Register a walk-in from the ID card read at the counter (number validated per GB 11643, stored hashed and encrypted)' })
+  @ApiOperation({
+    summary:
+      'Register a walk-in from the ID card read at the counter (number validated per GB 11643, stored hashed and encrypted)',
+  })
   @ApiResponse({ status: 201, type: WalkInResponseDto })
   @ApiResponse({ status: 400, description: 'Invalid fields, e.g. a wrong ID-card check character; nothing is written' })
   async register(@Body() body: WalkInCreateDto, @CurrentUser() clerk: AuthUser): Promise<WalkInResponseDto> {
@@ -30,7 +33,12 @@ export class WalkInsController {
   @ApiResponse({ status: 200, type: WalkInPageDto })
   async list(@Query() query: WalkInListQueryDto, @CurrentUser() clerk: AuthUser): Promise<WalkInPageDto> {
     const page = await this.walkIns.list(query, clerk);
-    return { items: page.items.map((v) => WalkInResponseDto.from(v.visit, v.intake)), total: page.total, limit: query.limit, offset: query.offset };
+    return {
+      items: page.items.map((v) => WalkInResponseDto.from(v.visit, v.intake)),
+      total: page.total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   @Get(':id')
@@ -46,10 +54,16 @@ export class WalkInsController {
   @HttpCode(200)
   @Idempotent()
   @Roles('centre-clerk')
-  @ApiOperation({ summary: 'Record the outcome at the counter: answered on the spot (closed with its own case code) or a work order' })
+  @ApiOperation({
+    summary: 'Record the outcome at the counter: answered on the spot (closed with its own case code) or a work order',
+  })
   @ApiResponse({ status: 200, type: WalkInResponseDto })
   @ApiResponse({ status: 409, description: 'The outcome was already recorded' })
-  async outcome(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WalkInOutcomeDto, @CurrentUser() clerk: AuthUser): Promise<WalkInResponseDto> {
+  async outcome(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: WalkInOutcomeDto,
+    @CurrentUser() clerk: AuthUser,
+  ): Promise<WalkInResponseDto> {
     const { visit, intake } = await this.walkIns.recordOutcome(id, body, clerk);
     return WalkInResponseDto.from(visit, intake);
   }

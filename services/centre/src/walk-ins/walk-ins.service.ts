@@ -37,7 +37,11 @@ export class WalkInsService implements OnModuleInit {
   onModuleInit(): void {
     this.intakes.onOutcome(async (intake, manager) => {
       if (intake.caseCode === null && intake.workOrderId === null) return;
-      await manager.update(WalkInVisit, { intakeId: intake.intakeId }, { caseCode: intake.caseCode, workOrderId: intake.workOrderId });
+      await manager.update(
+        WalkInVisit,
+        { intakeId: intake.intakeId },
+        { caseCode: intake.caseCode, workOrderId: intake.workOrderId },
+      );
     });
   }
 
@@ -47,7 +51,12 @@ export class WalkInsService implements OnModuleInit {
     const regionCode = input.regionCode ?? clerk.regionCode;
     const errors: FieldError[] = [];
     if (!idCard.ok) errors.push({ field: 'idCardNumber', messages: [idCard.message], codes: ['isChineseIdCard'] });
-    if (!regionCode) errors.push({ field: 'regionCode', messages: ['regionCode is required: your account has no region'], codes: ['isRegionCode'] });
+    if (!regionCode)
+      errors.push({
+        field: 'regionCode',
+        messages: ['regionCode is required: your account has no region'],
+        codes: ['isRegionCode'],
+      });
     if (!idCard.ok || !regionCode) throw new InvalidInputError(errors);
     const phone = input.phone === undefined ? undefined : normalizeChinesePhone(input.phone);
     const number = idCard.value.number;
@@ -88,8 +97,18 @@ export class WalkInsService implements OnModuleInit {
     const intake = await this.dataSource.transaction(async (manager) => {
       const visit = await manager.findOne(WalkInVisit, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!visit) throw new NotFoundError('Visit', id);
-      if (visit.organisationId !== organisationId) throw new DomainError('other-organisation', 'This visit was registered by another organisation', HttpStatus.FORBIDDEN);
-      if (visit.outcome !== null) throw new DomainError('outcome-already-recorded', `The outcome of visit ${id} was already recorded`, HttpStatus.CONFLICT);
+      if (visit.organisationId !== organisationId)
+        throw new DomainError(
+          'other-organisation',
+          'This visit was registered by another organisation',
+          HttpStatus.FORBIDDEN,
+        );
+      if (visit.outcome !== null)
+        throw new DomainError(
+          'outcome-already-recorded',
+          `The outcome of visit ${id} was already recorded`,
+          HttpStatus.CONFLICT,
+        );
       const phone = visit.phoneEncrypted ? this.pii.decrypt(visit.phoneEncrypted) : undefined;
       const intakeInput: IntakeInput = withoutUndefined({
         platformRecordId: visit.id,
@@ -107,7 +126,9 @@ export class WalkInsService implements OnModuleInit {
           address: this.pii.decrypt(visit.addressEncrypted),
         }),
         relatedCaseCode: input.relatedCaseCode,
-        resolution: answered ? { kind: 'answered-on-spot' as const, summary: input.answerSummary ?? '', answeredBy: clerk.subject } : undefined,
+        resolution: answered
+          ? { kind: 'answered-on-spot' as const, summary: input.answerSummary ?? '', answeredBy: clerk.subject }
+          : undefined,
         submittedBy: { userId: clerk.subject, role: 'centre-clerk' },
       });
       const submitted = await this.intakes.submit(manager, intakeInput);
@@ -119,32 +140,62 @@ export class WalkInsService implements OnModuleInit {
       return submitted;
     });
     this.logger.log({ visitId: id, intakeId: intake.intakeId, outcome: input.outcome }, 'visit outcome recorded');
-    return { visit: await this.visibleVisit(id, clerk), intake: IntakeSubmissionService.toStatusView(intake, { kind: 'staff', user: clerk }) };
+    return {
+      visit: await this.visibleVisit(id, clerk),
+      intake: IntakeSubmissionService.toStatusView(intake, { kind: 'staff', user: clerk }),
+    };
   }
 
   async get(id: string, clerk: AuthUser): Promise<VisitWithIntake> {
     const visit = await this.visibleVisit(id, clerk);
-    return { visit, ...(visit.intakeId ? { intake: await this.intakes.status(visit.intakeId, { kind: 'staff', user: clerk }) } : {}) };
+    return {
+      visit,
+      ...(visit.intakeId ? { intake: await this.intakes.status(visit.intakeId, { kind: 'staff', user: clerk }) } : {}),
+    };
   }
 
   async list(query: WalkInListQueryDto, clerk: AuthUser): Promise<{ items: VisitWithIntake[]; total: number }> {
     const organisationId = clerkOrganisation(clerk);
-    const qb = this.dataSource.getRepository(WalkInVisit).createQueryBuilder('v').where('v.organisationId = :organisationId', { organisationId });
+    const qb = this.dataSource
+      .getRepository(WalkInVisit)
+      .createQueryBuilder('v')
+      .where('v.organisationId = :organisationId', { organisationId });
     if (query.from) qb.andWhere('v.createdAt >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('v.createdAt < :to', { to: new Date(query.to) });
     if (query.state) qb.andWhere(query.state === 'pending' ? 'v.outcome IS NULL' : 'v.outcome IS NOT NULL');
-    const [visits, total] = await qb.orderBy('v.createdAt', 'DESC').addOrderBy('v.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    const [visits, total] = await qb
+      .orderBy('v.createdAt', 'DESC')
+      .addOrderBy('v.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
     const intakeIds = visits.map((v) => v.intakeId).filter((i): i is string => i !== null);
-    const intakes = intakeIds.length === 0 ? [] : await this.dataSource.getRepository(PlatformIntake).findBy({ intakeId: In(intakeIds) });
-    const byId = new Map(intakes.map((i) => [i.intakeId, IntakeSubmissionService.toStatusView(i, { kind: 'staff', user: clerk })]));
-    return { items: visits.map((visit) => ({ visit, ...(visit.intakeId && byId.has(visit.intakeId) ? { intake: byId.get(visit.intakeId) } : {}) })), total };
+    const intakes =
+      intakeIds.length === 0
+        ? []
+        : await this.dataSource.getRepository(PlatformIntake).findBy({ intakeId: In(intakeIds) });
+    const byId = new Map(
+      intakes.map((i) => [i.intakeId, IntakeSubmissionService.toStatusView(i, { kind: 'staff', user: clerk })]),
+    );
+    return {
+      items: visits.map((visit) => ({
+        visit,
+        ...(visit.intakeId && byId.has(visit.intakeId) ? { intake: byId.get(visit.intakeId) } : {}),
+      })),
+      total,
+    };
   }
 
   private async visibleVisit(id: string, clerk: AuthUser): Promise<WalkInVisit> {
     const organisationId = clerkOrganisation(clerk);
     const visit = await this.dataSource.getRepository(WalkInVisit).findOneBy({ id });
     if (!visit) throw new NotFoundError('Visit', id);
-    if (visit.organisationId !== organisationId) throw new DomainError('other-organisation', 'This visit was registered by another organisation', HttpStatus.FORBIDDEN);
+    if (visit.organisationId !== organisationId)
+      throw new DomainError(
+        'other-organisation',
+        'This visit was registered by another organisation',
+        HttpStatus.FORBIDDEN,
+      );
     return visit;
   }
 }

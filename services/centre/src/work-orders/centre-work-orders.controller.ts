@@ -16,13 +16,20 @@ export class CentreWorkOrdersController {
 
   @Get()
   @Roles('centre-clerk', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Work orders in your area and the areas below it (403 for a region outside your jurisdiction)' })
+  @ApiOperation({
+    summary: 'Work orders in your area and the areas below it (403 for a region outside your jurisdiction)',
+  })
   @ApiResponse({ status: 200, type: WorkOrderPageDto })
   @ApiResponse({ status: 403, description: 'The region is outside your jurisdiction' })
   async search(@Query() query: WorkOrderSearchQueryDto, @CurrentUser() clerk: AuthUser): Promise<WorkOrderPageDto> {
     const now = new Date();
     const page = await this.workOrders.search(query, clerk);
-    return { items: page.items.map((v) => toWorkOrderViewResponse(v, { kind: 'staff', user: clerk }, { now })), total: page.total, limit: page.limit, offset: page.offset };
+    return {
+      items: page.items.map((v) => toWorkOrderViewResponse(v, { kind: 'staff', user: clerk }, { now })),
+      total: page.total,
+      limit: page.limit,
+      offset: page.offset,
+    };
   }
 
   @Get(':caseCode')
@@ -32,7 +39,10 @@ export class CentreWorkOrdersController {
   @ApiResponse({ status: 200, type: WorkOrderViewResponseDto })
   @ApiResponse({ status: 403, description: 'The case is outside your jurisdiction' })
   async get(@Param('caseCode') caseCode: string, @CurrentUser() clerk: AuthUser): Promise<WorkOrderViewResponseDto> {
-    if (!isValidCaseCode(caseCode)) throw new InvalidInputError([{ field: 'caseCode', messages: ['caseCode must be a valid case code'], codes: ['isCaseCode'] }]);
+    if (!isValidCaseCode(caseCode))
+      throw new InvalidInputError([
+        { field: 'caseCode', messages: ['caseCode must be a valid case code'], codes: ['isCaseCode'] },
+      ]);
     return toWorkOrderViewResponse(await this.workOrders.byCaseCode(caseCode, clerk), { kind: 'staff', user: clerk });
   }
 }

@@ -18,7 +18,8 @@ export class CentreWorkOrdersService {
   async search(query: WorkOrderSearchQueryDto, clerk: AuthUser): Promise<WorkOrderViewPage> {
     const area = query.regionCode ?? clerk.regionCode;
     const admin = clerk.roles.includes('admin');
-    if (!admin && (!area || !inJurisdiction(clerk, area))) throw new OutsideJurisdictionError(`Region ${area ?? '(none)'}`);
+    if (!admin && (!area || !inJurisdiction(clerk, area)))
+      throw new OutsideJurisdictionError(`Region ${area ?? '(none)'}`);
     const prefix = area ? significantPrefix(area) : undefined;
     const ownOrganisation = query.regionCode ? undefined : clerk.organisationId;
     const filter = {
@@ -35,7 +36,10 @@ export class CentreWorkOrdersService {
     if (!ownOrganisation) return this.views.search({ ...filter, regionPrefix: prefix });
     // The whole area, plus whatever was assigned to the clerk's own organisation from elsewhere.
     return this.views.search(filter, (qb) =>
-      qb.andWhere('(v.region_code LIKE :areaPrefix OR v.organisation_id = :ownOrganisation)', { areaPrefix: `${prefix ?? ''}%`, ownOrganisation }),
+      qb.andWhere('(v.region_code LIKE :areaPrefix OR v.organisation_id = :ownOrganisation)', {
+        areaPrefix: `${prefix ?? ''}%`,
+        ownOrganisation,
+      }),
     );
   }
 
@@ -44,7 +48,8 @@ export class CentreWorkOrdersService {
     const view = await this.views.findByCodeForStaff(caseCode, clerk);
     if (!view) throw new NotFoundError('Work order', caseCode);
     const assignedHere = clerk.organisationId !== undefined && view.organisationId === clerk.organisationId;
-    if (!assignedHere && !inJurisdiction(clerk, view.regionCode)) throw new OutsideJurisdictionError(`Case ${caseCode}`);
+    if (!assignedHere && !inJurisdiction(clerk, view.regionCode))
+      throw new OutsideJurisdictionError(`Case ${caseCode}`);
     return view;
   }
 }

@@ -59,23 +59,52 @@ export class CallbackRaiser implements OnModuleInit {
     await manager
       .createQueryBuilder()
       .update(CallbackTask)
-      .set({ phoneHash: view.phoneHash, phoneLast4: view.phoneLast4, citizenDisplayName: view.citizenDisplayName, regionCode: view.regionCode, serviceType: view.serviceType })
-      .where('work_order_id = :id AND phone_hash IS NULL AND status IN (:...live)', { id: view.workOrderId, live: ['open', 'claimed'] })
+      .set({
+        phoneHash: view.phoneHash,
+        phoneLast4: view.phoneLast4,
+        citizenDisplayName: view.citizenDisplayName,
+        regionCode: view.regionCode,
+        serviceType: view.serviceType,
+      })
+      .where('work_order_id = :id AND phone_hash IS NULL AND status IN (:...live)', {
+        id: view.workOrderId,
+        live: ['open', 'claimed'],
+      })
       .execute();
     const reason = reasonForStatus(view.status);
     if (!reason) return;
-    const detail = reason === 'needs-information' ? 'The handler needs information from the citizen' : 'The work order was resolved; ask the citizen to evaluate the service';
-    await this.raise(manager, { workOrderId: view.workOrderId, caseCode: view.caseCode, reason, detail, view, raisedAt: now });
+    const detail =
+      reason === 'needs-information'
+        ? 'The handler needs information from the citizen'
+        : 'The work order was resolved; ask the citizen to evaluate the service';
+    await this.raise(manager, {
+      workOrderId: view.workOrderId,
+      caseCode: view.caseCode,
+      reason,
+      detail,
+      view,
+      raisedAt: now,
+    });
   }
 
   async onDeadlineOverdue(data: OverdueData, manager: EntityManager, now = new Date()): Promise<void> {
     const view = await manager.findOne(WorkOrderView, { where: { workOrderId: data.workOrderId } });
     if (view && !reasonStillApplies('deadline-overdue', view.status)) {
-      this.logger.log({ workOrderId: data.workOrderId, status: view.status }, 'overdue deadline of a finished work order: no callback');
+      this.logger.log(
+        { workOrderId: data.workOrderId, status: view.status },
+        'overdue deadline of a finished work order: no callback',
+      );
       return;
     }
     const detail = `Deadline ${data.kind} was due ${data.dueAt}; tell the citizen what happens next`;
-    await this.raise(manager, { workOrderId: data.workOrderId, caseCode: data.caseCode, reason: 'deadline-overdue', detail, view, raisedAt: now });
+    await this.raise(manager, {
+      workOrderId: data.workOrderId,
+      caseCode: data.caseCode,
+      reason: 'deadline-overdue',
+      detail,
+      view,
+      raisedAt: now,
+    });
   }
 
   /** Inserts the task unless one for the same work order and reason is still open; true when inserted. */
@@ -105,7 +134,11 @@ export class CallbackRaiser implements OnModuleInit {
       .execute();
     // RETURNING yields a row only when the insert happened (ON CONFLICT DO NOTHING returns none).
     const inserted = Array.isArray(result.raw) && result.raw.length > 0;
-    if (inserted) this.logger.log({ workOrderId: input.workOrderId, reason: input.reason, dueAt: deadline.dueAt.toISOString() }, 'callback task raised');
+    if (inserted)
+      this.logger.log(
+        { workOrderId: input.workOrderId, reason: input.reason, dueAt: deadline.dueAt.toISOString() },
+        'callback task raised',
+      );
     return inserted;
   }
 }

@@ -25,14 +25,22 @@ export class CallbacksController {
   async list(@Query() query: CallbackTaskQueryDto, @CurrentUser() agent: AuthUser): Promise<CallbackTaskPageDto> {
     const now = new Date();
     const page = await this.callbacks.list(query, agent, now);
-    return { items: page.items.map((t) => CallbackTaskResponseDto.from(t, now)), total: page.total, limit: query.limit, offset: query.offset };
+    return {
+      items: page.items.map((t) => CallbackTaskResponseDto.from(t, now)),
+      total: page.total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   @Get(':id')
   @Roles('hotline-agent', 'supervisor')
   @ApiOperation({ summary: 'One callback task; the agent who claimed it also gets the number to dial' })
   @ApiResponse({ status: 200, type: CallbackTaskResponseDto })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() agent: AuthUser): Promise<CallbackTaskResponseDto> {
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() agent: AuthUser,
+  ): Promise<CallbackTaskResponseDto> {
     return this.respond(await this.callbacks.getFor(id, agent), agent);
   }
 
@@ -43,7 +51,10 @@ export class CallbacksController {
   @ApiOperation({ summary: 'Take a callback task; answers with the number to dial' })
   @ApiResponse({ status: 200, type: CallbackTaskResponseDto })
   @ApiResponse({ status: 409, description: 'Claimed by another agent, or already completed' })
-  async claim(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() agent: AuthUser): Promise<CallbackTaskResponseDto> {
+  async claim(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() agent: AuthUser,
+  ): Promise<CallbackTaskResponseDto> {
     return this.respond(await this.callbacks.claim(id, agent), agent);
   }
 
@@ -54,7 +65,10 @@ export class CallbacksController {
   @ApiOperation({ summary: 'Give a claimed task back to the queue' })
   @ApiResponse({ status: 200, type: CallbackTaskResponseDto })
   @ApiResponse({ status: 409, description: 'Not claimed by you' })
-  async release(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() agent: AuthUser): Promise<CallbackTaskResponseDto> {
+  async release(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() agent: AuthUser,
+  ): Promise<CallbackTaskResponseDto> {
     return CallbackTaskResponseDto.from(await this.callbacks.release(id, agent), new Date());
   }
 
@@ -65,13 +79,18 @@ export class CallbacksController {
   @ApiOperation({ summary: 'Record the outcome of a claimed callback' })
   @ApiResponse({ status: 200, type: CallbackTaskResponseDto })
   @ApiResponse({ status: 409, description: 'Not claimed by you, or already completed' })
-  async complete(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CallbackTaskCompleteDto, @CurrentUser() agent: AuthUser): Promise<CallbackTaskResponseDto> {
+  async complete(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CallbackTaskCompleteDto,
+    @CurrentUser() agent: AuthUser,
+  ): Promise<CallbackTaskResponseDto> {
     return CallbackTaskResponseDto.from(await this.callbacks.complete(id, body, agent), new Date());
   }
 
   /** The full number is decrypted only for the hotline agent holding the task. */
   private async respond(task: CallbackTask, agent: AuthUser): Promise<CallbackTaskResponseDto> {
-    const holder = task.status === 'claimed' && task.claimedBy === agent.subject && agent.roles.includes('hotline-agent');
+    const holder =
+      task.status === 'claimed' && task.claimedBy === agent.subject && agent.roles.includes('hotline-agent');
     const phone = holder && task.phoneHash ? await this.calls.callbackNumber(task.phoneHash) : undefined;
     return CallbackTaskResponseDto.from(task, new Date(), phone);
   }

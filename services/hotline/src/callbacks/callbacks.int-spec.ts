@@ -3,7 +3,14 @@ import { waitForEvent } from '@legal/messaging';
 import { PiiProtector } from '@legal/privacy';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
-import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil, WorkOrderScript, WorkOrderStreamFixture } from '@legal/testing';
+import {
+  isolatedOverrides,
+  TestAuthority,
+  uniqueTag,
+  waitUntil,
+  WorkOrderScript,
+  WorkOrderStreamFixture,
+} from '@legal/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { HotlineEnv } from '../config/hotline.env';
@@ -25,16 +32,25 @@ describe('hotline callback tasks (real PostgreSQL, Redis, Kafka)', () => {
   let agentB: string;
 
   const tasksOf = async (workOrderId: string): Promise<{ id: string; reason: string; status: string }[]> =>
-    (await db.query(`SELECT id, reason, status FROM "${hotline.env.DB_SCHEMA}".callback_task WHERE work_order_id = $1 ORDER BY created_at`, [workOrderId])) as {
+    (await db.query(
+      `SELECT id, reason, status FROM "${hotline.env.DB_SCHEMA}".callback_task WHERE work_order_id = $1 ORDER BY created_at`,
+      [workOrderId],
+    )) as {
       id: string;
       reason: string;
       status: string;
     }[];
   const processed = async (eventId: string): Promise<boolean> => {
-    const rows = (await db.query(`SELECT 1 FROM "${hotline.env.DB_SCHEMA}".inbox_message WHERE event_id = $1`, [eventId])) as unknown[];
+    const rows = (await db.query(`SELECT 1 FROM "${hotline.env.DB_SCHEMA}".inbox_message WHERE event_id = $1`, [
+      eventId,
+    ])) as unknown[];
     return rows.length > 0;
   };
-  const citizen = (phone: string): { phoneHash: string; phoneLast4: string; displayName: string } => ({ phoneHash: pii.hash(phone), phoneLast4: phone.slice(-4), displayName: '李*' });
+  const citizen = (phone: string): { phoneHash: string; phoneLast4: string; displayName: string } => ({
+    phoneHash: pii.hash(phone),
+    phoneLast4: phone.slice(-4),
+    displayName: '李*',
+  });
 
   beforeAll(async () => {
     auth = await TestAuthority.create();
@@ -62,9 +78,19 @@ describe('hotline callback tasks (real PostgreSQL, Redis, Kafka)', () => {
     const tasks = await tasksOf(script.workOrderId);
     expect(tasks).toEqual([expect.objectContaining({ reason: 'needs-information', status: 'open' })]);
 
-    const list = await request(hotline.url).get('/callbacks').query({ reason: 'needs-information', caseCode: script.caseCode }).set('authorization', agentA).expect(200);
+    const list = await request(hotline.url)
+      .get('/callbacks')
+      .query({ reason: 'needs-information', caseCode: script.caseCode })
+      .set('authorization', agentA)
+      .expect(200);
     expect(list.body.total).toBe(1);
-    expect(list.body.items[0]).toMatchObject({ caseCode: script.caseCode, phoneLast4: '2222', citizenDisplayName: '李*', deadlineRule: 'working-days', overdue: false });
+    expect(list.body.items[0]).toMatchObject({
+      caseCode: script.caseCode,
+      phoneLast4: '2222',
+      citizenDisplayName: '李*',
+      deadlineRule: 'working-days',
+      overdue: false,
+    });
     expect(Date.parse(list.body.items[0].dueAt)).toBeGreaterThan(Date.now() + 24 * 3600 * 1000);
   });
 
@@ -72,13 +98,26 @@ describe('hotline callback tasks (real PostgreSQL, Redis, Kafka)', () => {
     const script = new WorkOrderScript({ citizen: citizen('13833334444'), serviceType: 'mediation' });
     const accepted = await stream.changed(script.next('accepted'));
     await waitUntil(() => processed(accepted.id), 60000, 'the work order in the read model');
-    const alert = { workOrderId: script.workOrderId, caseCode: script.caseCode, kind: 'mediation-term', dueAt: new Date(Date.now() - 60000).toISOString(), detectedAt: new Date().toISOString() };
+    const alert = {
+      workOrderId: script.workOrderId,
+      caseCode: script.caseCode,
+      kind: 'mediation-term',
+      dueAt: new Date(Date.now() - 60000).toISOString(),
+      detectedAt: new Date().toISOString(),
+    };
     const first = await stream.overdue(alert);
     const second = await stream.overdue({ ...alert, kind: 'mediation-first-session' });
-    await waitUntil(async () => (await processed(first.id)) && (await processed(second.id)), 60000, 'both overdue events');
+    await waitUntil(
+      async () => (await processed(first.id)) && (await processed(second.id)),
+      60000,
+      'both overdue events',
+    );
     const tasks = await tasksOf(script.workOrderId);
     expect(tasks).toEqual([expect.objectContaining({ reason: 'deadline-overdue', status: 'open' })]);
-    const [row] = (await db.query(`SELECT deadline_rule, phone_last4, due_at FROM "${hotline.env.DB_SCHEMA}".callback_task WHERE id = $1`, [tasks[0]?.id])) as Record<string, unknown>[];
+    const [row] = (await db.query(
+      `SELECT deadline_rule, phone_last4, due_at FROM "${hotline.env.DB_SCHEMA}".callback_task WHERE id = $1`,
+      [tasks[0]?.id],
+    )) as Record<string, unknown>[];
     expect(row).toMatchObject({ deadline_rule: 'hours', phone_last4: '4444' });
   });
 
@@ -91,21 +130,33 @@ describe('hotline callback tasks (real PostgreSQL, Redis, Kafka)', () => {
       .expect(201);
     const script = new WorkOrderScript({ citizen: citizen(phone) });
     await stream.changed(script.next('waiting-applicant'));
-    const [task] = await waitUntil(async () => {
-      const t = await tasksOf(script.workOrderId);
-      return t.length === 1 ? t : undefined;
-    }, 60000, 'the callback task');
+    const [task] = await waitUntil(
+      async () => {
+        const t = await tasksOf(script.workOrderId);
+        return t.length === 1 ? t : undefined;
+      },
+      60000,
+      'the callback task',
+    );
     const id = task?.id ?? '';
 
     const claimed = await request(hotline.url).post(`/callbacks/${id}/claim`).set('authorization', agentA).expect(200);
     expect(claimed.body).toMatchObject({ status: 'claimed', claimedBy: 'agent-a', callbackPhone: phone });
     const conflict = await request(hotline.url).post(`/callbacks/${id}/claim`).set('authorization', agentB).expect(409);
     expect(conflict.body).toMatchObject({ code: 'callback-claimed-by-another', status: 409 });
-    await request(hotline.url).post(`/callbacks/${id}/complete`).set('authorization', agentB).send({ outcome: 'reached-caller' }).expect(409);
+    await request(hotline.url)
+      .post(`/callbacks/${id}/complete`)
+      .set('authorization', agentB)
+      .send({ outcome: 'reached-caller' })
+      .expect(409);
     const seenByB = await request(hotline.url).get(`/callbacks/${id}`).set('authorization', agentB).expect(200);
     expect(seenByB.body.callbackPhone).toBeUndefined();
 
-    const done = await request(hotline.url).post(`/callbacks/${id}/complete`).set('authorization', agentA).send({ outcome: 'information-received', note: '明日送材料' }).expect(200);
+    const done = await request(hotline.url)
+      .post(`/callbacks/${id}/complete`)
+      .set('authorization', agentA)
+      .send({ outcome: 'information-received', note: '明日送材料' })
+      .expect(200);
     expect(done.body).toMatchObject({ status: 'completed', outcome: 'information-received', completedBy: 'agent-a' });
     await request(hotline.url).post(`/callbacks/${id}/claim`).set('authorization', agentA).expect(409);
   });
@@ -114,13 +165,37 @@ describe('hotline callback tasks (real PostgreSQL, Redis, Kafka)', () => {
     const script = new WorkOrderScript({ citizen: citizen('13877778888') });
     await stream.changed(script.next('in-progress'));
     await stream.changed(script.next('resolved'));
-    await waitUntil(async () => (await tasksOf(script.workOrderId)).some((t) => t.reason === 'evaluation-due'), 60000, 'the evaluation callback');
+    await waitUntil(
+      async () => (await tasksOf(script.workOrderId)).some((t) => t.reason === 'evaluation-due'),
+      60000,
+      'the evaluation callback',
+    );
 
-    const res = await request(hotline.url).post('/evaluations').set('authorization', agentA).send({ caseCode: script.caseCode, score: 2, comment: '等了很久' }).expect(201);
-    const event = await waitForEvent(BROKERS, prefixedTopic(tag, TOPICS.feedback.name), (e) => (e.data as { evaluationId?: string }).evaluationId === res.body.id, 60000);
+    const res = await request(hotline.url)
+      .post('/evaluations')
+      .set('authorization', agentA)
+      .send({ caseCode: script.caseCode, score: 2, comment: '等了很久' })
+      .expect(201);
+    const event = await waitForEvent(
+      BROKERS,
+      prefixedTopic(tag, TOPICS.feedback.name),
+      (e) => (e.data as { evaluationId?: string }).evaluationId === res.body.id,
+      60000,
+    );
     expect(event.type).toBe(EvaluationSubmitted.type);
-    expect(event.data).toMatchObject({ workOrderId: script.workOrderId, caseCode: script.caseCode, score: 2, platform: 'hotline' });
-    expect(await tasksOf(script.workOrderId)).toEqual([expect.objectContaining({ reason: 'evaluation-due', status: 'completed' })]);
-    await request(hotline.url).post('/evaluations').set('authorization', agentA).send({ caseCode: script.caseCode, score: 5 }).expect(409);
+    expect(event.data).toMatchObject({
+      workOrderId: script.workOrderId,
+      caseCode: script.caseCode,
+      score: 2,
+      platform: 'hotline',
+    });
+    expect(await tasksOf(script.workOrderId)).toEqual([
+      expect.objectContaining({ reason: 'evaluation-due', status: 'completed' }),
+    ]);
+    await request(hotline.url)
+      .post('/evaluations')
+      .set('authorization', agentA)
+      .send({ caseCode: script.caseCode, score: 5 })
+      .expect(409);
   });
 });

@@ -4,5 +4,10 @@ import { CallbackRaiser } from './callback-raiser.service';
 import { CallbacksController } from './callbacks.controller';
 import { CallbacksService } from './callbacks.service';
 
-@Module({ imports: [CallsModule], controllers: [CallbacksController], providers: [CallbacksService, CallbackRaiser], exports: [CallbacksService, CallbackRaiser] })
+@Module({
+  imports: [CallsModule],
+  controllers: [CallbacksController],
+  providers: [CallbacksService, CallbackRaiser],
+  exports: [CallbacksService, CallbackRaiser],
+})
 export class CallbacksModule {}

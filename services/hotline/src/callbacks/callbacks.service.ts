@@ -41,16 +41,30 @@ export class CallbacksService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: CallbackTaskQueryDto, agent: AuthUser, now = new Date()): Promise<{ items: CallbackTask[]; total: number }> {
+  async list(
+    query: CallbackTaskQueryDto,
+    agent: AuthUser,
+    now = new Date(),
+  ): Promise<{ items: CallbackTask[]; total: number }> {
     const qb = this.dataSource.getRepository(CallbackTask).createQueryBuilder('t');
-    qb.where('t.status IN (:...statuses)', { statuses: query.status && query.status.length > 0 ? query.status : ['open', 'claimed'] });
+    qb.where('t.status IN (:...statuses)', {
+      statuses: query.status && query.status.length > 0 ? query.status : ['open', 'claimed'],
+    });
     const region = regionCondition(agent, TASK_REGION);
     qb.andWhere(region.sql, region.params);
     if (query.reason && query.reason.length > 0) qb.andWhere('t.reason IN (:...reasons)', { reasons: query.reason });
     if (query.overdue !== undefined) qb.andWhere(query.overdue ? 't.dueAt < :now' : 't.dueAt >= :now', { now });
-    if (query.claimedBy) qb.andWhere('t.claimedBy = :claimedBy', { claimedBy: query.claimedBy === 'me' ? agent.subject : query.claimedBy });
+    if (query.claimedBy)
+      qb.andWhere('t.claimedBy = :claimedBy', {
+        claimedBy: query.claimedBy === 'me' ? agent.subject : query.claimedBy,
+      });
     if (query.caseCode) qb.andWhere('t.caseCode = :caseCode', { caseCode: query.caseCode });
-    const [items, total] = await qb.orderBy('t.dueAt', 'ASC').addOrderBy('t.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('t.dueAt', 'ASC')
+      .addOrderBy('t.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
     return { items, total };
   }
 
@@ -71,7 +85,8 @@ export class CallbacksService {
   async forCaller(workOrderIds: string[], phoneHash: string, agent: AuthUser): Promise<CallbackTask[]> {
     const region = regionCondition(agent, TASK_REGION);
     const qb = this.dataSource.getRepository(CallbackTask).createQueryBuilder('t');
-    if (workOrderIds.length > 0) qb.where('(t.workOrderId IN (:...workOrderIds) OR t.phoneHash = :phoneHash)', { workOrderIds, phoneHash });
+    if (workOrderIds.length > 0)
+      qb.where('(t.workOrderId IN (:...workOrderIds) OR t.phoneHash = :phoneHash)', { workOrderIds, phoneHash });
     else qb.where('t.phoneHash = :phoneHash', { phoneHash });
     return qb.andWhere(region.sql, region.params).orderBy('t.createdAt', 'DESC').take(200).getMany();
   }
@@ -137,17 +152,26 @@ export class CallbacksService {
     if (!task) throw new NotFoundError('Callback task', id);
     assertMayRead(agent, taskRegion(task), `Callback task ${id}`);
     const supervisor = agent.roles.includes('supervisor');
-    if (task.status !== 'claimed' || (task.claimedBy !== agent.subject && !supervisor)) throw this.cannotTouch(task, agent);
+    if (task.status !== 'claimed' || (task.claimedBy !== agent.subject && !supervisor))
+      throw this.cannotTouch(task, agent);
     return task;
   }
 
   private cannotTouch(task: CallbackTask, agent: AuthUser): ConflictError {
     if (task.status === 'completed' || task.status === 'cancelled') {
-      return new ConflictError('callback-closed', `Callback task ${task.id} is already ${task.status}`, { taskStatus: task.status });
+      return new ConflictError('callback-closed', `Callback task ${task.id} is already ${task.status}`, {
+        taskStatus: task.status,
+      });
     }
     if (task.status === 'claimed' && task.claimedBy !== agent.subject) {
-      return new ConflictError('callback-claimed-by-another', `Callback task ${task.id} was claimed by another agent`, { claimedBy: task.claimedBy });
+      return new ConflictError('callback-claimed-by-another', `Callback task ${task.id} was claimed by another agent`, {
+        claimedBy: task.claimedBy,
+      });
     }
-    return new ConflictError('callback-not-claimed', `Claim callback task ${task.id} before completing or releasing it`, { taskStatus: task.status });
+    return new ConflictError(
+      'callback-not-claimed',
+      `Claim callback task ${task.id} before completing or releasing it`,
+      { taskStatus: task.status },
+    );
   }
 }

@@ -15,7 +15,8 @@ export class CallerHistoryController {
   @HttpCode(200)
   @Roles('hotline-agent', 'supervisor')
   @ApiOperation({
-    summary: 'Every earlier request of a caller on any platform, with its status, plus the calls and callbacks of the hotline',
+    summary:
+      'Every earlier request of a caller on any platform, with its status, plus the calls and callbacks of the hotline',
     description: 'A POST (read-only) so the phone number travels in the body, never in a URL or access log.',
   })
   @ApiResponse({ status: 200, type: CallerHistoryResponseDto })
@@ -27,7 +28,11 @@ export class CallerHistoryController {
   @Roles('hotline-agent', 'supervisor')
   @ApiOperation({ summary: 'The same history for the caller of a logged call (no need to type the number again)' })
   @ApiResponse({ status: 200, type: CallerHistoryResponseDto })
-  async byCall(@Param('callId', new ParseUUIDPipe()) callId: string, @Query() query: CallerHistoryPageQueryDto, @CurrentUser() agent: AuthUser): Promise<CallerHistoryResponseDto> {
+  async byCall(
+    @Param('callId', new ParseUUIDPipe()) callId: string,
+    @Query() query: CallerHistoryPageQueryDto,
+    @CurrentUser() agent: AuthUser,
+  ): Promise<CallerHistoryResponseDto> {
     return this.history.forCall(callId, query.limit, query.offset, agent);
   }
 }

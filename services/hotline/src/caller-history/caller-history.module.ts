@@ -4,5 +4,9 @@ import { CallsModule } from '../calls/calls.module';
 import { CallerHistoryController } from './caller-history.controller';
 import { CallerHistoryService } from './caller-history.service';
 
-@Module({ imports: [CallsModule, CallbacksModule], controllers: [CallerHistoryController], providers: [CallerHistoryService] })
+@Module({
+  imports: [CallsModule, CallbacksModule],
+  controllers: [CallerHistoryController],
+  providers: [CallerHistoryService],
+})
 export class CallerHistoryModule {}

@@ -38,9 +38,16 @@ export class CallerHistoryService {
    * The caller's work orders on every platform that lie in the agent's jurisdiction (by the work
    * order's region): a city supervisor never sees the rest of the province's history and notes.
    */
-  private workOrdersInScope(phoneHash: string, limit: number, offset: number, agent: AuthUser): Promise<WorkOrderViewPage> {
+  private workOrdersInScope(
+    phoneHash: string,
+    limit: number,
+    offset: number,
+    agent: AuthUser,
+  ): Promise<WorkOrderViewPage> {
     const region = regionCondition(agent, 'v.region_code');
-    return this.views.search({ limit, offset, viewer: agent }, (qb) => qb.andWhere('v.phone_hash = :phoneHash', { phoneHash }).andWhere(region.sql, region.params));
+    return this.views.search({ limit, offset, viewer: agent }, (qb) =>
+      qb.andWhere('v.phone_hash = :phoneHash', { phoneHash }).andWhere(region.sql, region.params),
+    );
   }
 
   private async forHash(
@@ -49,7 +56,10 @@ export class CallerHistoryService {
     agent: AuthUser,
     now = new Date(),
   ): Promise<CallerHistoryResponseDto> {
-    const [workOrders, calls] = await Promise.all([this.workOrdersInScope(phoneHash, limit, offset, agent), this.calls.listByPhoneHash(phoneHash, limit, offset, agent)]);
+    const [workOrders, calls] = await Promise.all([
+      this.workOrdersInScope(phoneHash, limit, offset, agent),
+      this.calls.listByPhoneHash(phoneHash, limit, offset, agent),
+    ]);
     const tasks = await this.callbacks.forCaller(
       workOrders.items.map((v) => v.workOrderId),
       phoneHash,
@@ -57,7 +67,10 @@ export class CallerHistoryService {
     );
     return {
       phoneMasked,
-      workOrders: { items: workOrders.items.map((v) => toWorkOrderViewResponse(v, { kind: 'staff', user: agent }, { now })), total: workOrders.total },
+      workOrders: {
+        items: workOrders.items.map((v) => toWorkOrderViewResponse(v, { kind: 'staff', user: agent }, { now })),
+        total: workOrders.total,
+      },
       calls: { items: calls.items.map(toCallResponse), total: calls.total },
       callbackTasks: tasks.map((t) => CallbackTaskResponseDto.from(t, now)),
       limit,

@@ -19,7 +19,8 @@ export class CallsController {
   @Roles('hotline-agent')
   @ApiOperation({
     summary: 'Log a call: answered on the call (closed at once with its own case code) or followed up as a work order',
-    description: 'Answers at once with the intake id; the case code appears on GET /calls/{id} as soon as the work-order service assigns it.',
+    description:
+      'Answers at once with the intake id; the case code appears on GET /calls/{id} as soon as the work-order service assigns it.',
   })
   @ApiResponse({ status: 201, type: CallResponseDto })
   @ApiResponse({ status: 400, description: 'Invalid fields (problem+json lists each); nothing is written' })

@@ -2,7 +2,14 @@ import { IntakeSubmitted, prefixedTopic, TOPICS } from '@legal/contracts';
 import { EventCollector } from '@legal/messaging';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
-import { isolatedOverrides, TestAuthority, testCaseCode, uniqueTag, waitUntil, WorkOrderStreamFixture } from '@legal/testing';
+import {
+  isolatedOverrides,
+  TestAuthority,
+  testCaseCode,
+  uniqueTag,
+  waitUntil,
+  WorkOrderStreamFixture,
+} from '@legal/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -24,11 +31,17 @@ describe('hotline calls (real PostgreSQL, Redis, Kafka)', () => {
   let agent: string;
 
   const count = async (table: string): Promise<number> => {
-    const [row] = (await db.query(`SELECT count(*)::int AS n FROM "${hotline.env.DB_SCHEMA}"."${table}"`)) as { n: number }[];
+    const [row] = (await db.query(`SELECT count(*)::int AS n FROM "${hotline.env.DB_SCHEMA}"."${table}"`)) as {
+      n: number;
+    }[];
     return row?.n ?? -1;
   };
   const submitted = async (intakeId: string): Promise<Record<string, unknown>> => {
-    const [record] = await intakes.waitFor((r) => r.event?.type === IntakeSubmitted.type && (r.event.data as { intakeId?: string }).intakeId === intakeId, 1, 60000);
+    const [record] = await intakes.waitFor(
+      (r) => r.event?.type === IntakeSubmitted.type && (r.event.data as { intakeId?: string }).intakeId === intakeId,
+      1,
+      60000,
+    );
     return record?.event?.data as Record<string, unknown>;
   };
 
@@ -51,9 +64,23 @@ describe('hotline calls (real PostgreSQL, Redis, Kafka)', () => {
     const res = await request(hotline.url)
       .post('/calls')
       .set('authorization', agent)
-      .send({ callerPhone: '+86 138-1234-5678', callerName: '张三', regionCode: '371324101', description: '老板拖欠工资三万元不给', serviceType: 'legal-aid', urgency: 'urgent', outcome: 'follow-up' })
+      .send({
+        callerPhone: '+86 138-1234-5678',
+        callerName: '张三',
+        regionCode: '371324101',
+        description: '老板拖欠工资三万元不给',
+        serviceType: 'legal-aid',
+        urgency: 'urgent',
+        outcome: 'follow-up',
+      })
       .expect(201);
-    expect(res.body).toMatchObject({ outcome: 'follow-up', intakeStatus: 'submitted', callerPhoneMasked: '138****5678', callerPhoneLast4: '5678', callerNameMasked: '张*' });
+    expect(res.body).toMatchObject({
+      outcome: 'follow-up',
+      intakeStatus: 'submitted',
+      callerPhoneMasked: '138****5678',
+      callerPhoneLast4: '5678',
+      callerNameMasked: '张*',
+    });
     // The access code to read out to the caller: in this answer only, carried onwards as a keyed hash.
     expect(res.body.accessCode).toMatch(/^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
     const again = await request(hotline.url).get(`/calls/${res.body.id}`).set('authorization', agent).expect(200);
@@ -71,7 +98,10 @@ describe('hotline calls (real PostgreSQL, Redis, Kafka)', () => {
       submittedBy: { userId: 'agent-17', role: 'hotline-agent' },
     });
     expect(data.resolution).toBeUndefined();
-    const [stored] = (await db.query(`SELECT caller_phone_hash, caller_phone_encrypted FROM "${hotline.env.DB_SCHEMA}".hotline_call WHERE id = $1`, [res.body.id])) as Record<string, string>[];
+    const [stored] = (await db.query(
+      `SELECT caller_phone_hash, caller_phone_encrypted FROM "${hotline.env.DB_SCHEMA}".hotline_call WHERE id = $1`,
+      [res.body.id],
+    )) as Record<string, string>[];
     expect(stored?.caller_phone_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain('13812345678');
   });
@@ -80,7 +110,13 @@ describe('hotline calls (real PostgreSQL, Redis, Kafka)', () => {
     const res = await request(hotline.url)
       .post('/calls')
       .set('authorization', agent)
-      .send({ callerPhone: '13900001111', regionCode: '371302', description: '离婚后孩子抚养费怎么算', outcome: 'answered-on-spot', answerSummary: '告知抚养费一般按月收入20%-30%确定' })
+      .send({
+        callerPhone: '13900001111',
+        regionCode: '371302',
+        description: '离婚后孩子抚养费怎么算',
+        outcome: 'answered-on-spot',
+        answerSummary: '告知抚养费一般按月收入20%-30%确定',
+      })
       .expect(201);
     const data = await submitted(res.body.intakeId);
     expect(data).toMatchObject({
@@ -90,7 +126,14 @@ describe('hotline calls (real PostgreSQL, Redis, Kafka)', () => {
 
     const caseCode = testCaseCode('371302');
     const workOrderId = randomUUID();
-    await stream.registered({ intakeId: res.body.intakeId, platform: 'hotline', workOrderId, caseCode, outcome: 'closed-on-spot', possiblyRelatedCaseCodes: [] });
+    await stream.registered({
+      intakeId: res.body.intakeId,
+      platform: 'hotline',
+      workOrderId,
+      caseCode,
+      outcome: 'closed-on-spot',
+      possiblyRelatedCaseCodes: [],
+    });
     const call = await waitUntil(
       async () => {
         const r = await request(hotline.url).get(`/calls/${res.body.id}`).set('authorization', agent).expect(200);
@@ -103,7 +146,11 @@ describe('hotline calls (real PostgreSQL, Redis, Kafka)', () => {
   });
 
   it('rejects a call without an answer summary, with a bad number or an unknown region, naming each field and writing nothing', async () => {
-    const before = { calls: await count('hotline_call'), intakes: await count('platform_intake'), outbox: await count('outbox_message') };
+    const before = {
+      calls: await count('hotline_call'),
+      intakes: await count('platform_intake'),
+      outbox: await count('outbox_message'),
+    };
     const res = await request(hotline.url)
       .post('/calls')
       .set('authorization', agent)
@@ -112,16 +159,39 @@ describe('hotline calls (real PostgreSQL, Redis, Kafka)', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     const fields = (res.body.errors as { field: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['answerSummary', 'callerPhone', 'description', 'regionCode']);
-    expect({ calls: await count('hotline_call'), intakes: await count('platform_intake'), outbox: await count('outbox_message') }).toEqual(before);
+    expect({
+      calls: await count('hotline_call'),
+      intakes: await count('platform_intake'),
+      outbox: await count('outbox_message'),
+    }).toEqual(before);
   });
 
   it('replays the first answer for a retry with the same Idempotency-Key instead of logging the call twice', async () => {
     const key = randomUUID();
-    const body = { callerPhone: '13700002222', regionCode: '371324', description: '咨询遗嘱公证需要什么材料', serviceType: 'notarization', outcome: 'follow-up' };
-    const first = await request(hotline.url).post('/calls').set('authorization', agent).set('idempotency-key', key).send(body).expect(201);
-    const retry = await request(hotline.url).post('/calls').set('authorization', agent).set('idempotency-key', key).send(body).expect(201);
+    const body = {
+      callerPhone: '13700002222',
+      regionCode: '371324',
+      description: '咨询遗嘱公证需要什么材料',
+      serviceType: 'notarization',
+      outcome: 'follow-up',
+    };
+    const first = await request(hotline.url)
+      .post('/calls')
+      .set('authorization', agent)
+      .set('idempotency-key', key)
+      .send(body)
+      .expect(201);
+    const retry = await request(hotline.url)
+      .post('/calls')
+      .set('authorization', agent)
+      .set('idempotency-key', key)
+      .send(body)
+      .expect(201);
     expect(retry.body.id).toBe(first.body.id);
-    const [row] = (await db.query(`SELECT count(*)::int AS n FROM "${hotline.env.DB_SCHEMA}".hotline_call WHERE description = $1`, [body.description])) as { n: number }[];
+    const [row] = (await db.query(
+      `SELECT count(*)::int AS n FROM "${hotline.env.DB_SCHEMA}".hotline_call WHERE description = $1`,
+      [body.description],
+    )) as { n: number }[];
     expect(row?.n).toBe(1);
   });
 

@@ -34,14 +34,21 @@ export class CallsService implements OnModuleInit {
     // Copy the case code onto the call as soon as the work-order service assigns it.
     this.intakes.onOutcome(async (intake, manager) => {
       if (intake.caseCode === null && intake.workOrderId === null) return;
-      await manager.update(HotlineCall, { intakeId: intake.intakeId }, { caseCode: intake.caseCode, workOrderId: intake.workOrderId });
+      await manager.update(
+        HotlineCall,
+        { intakeId: intake.intakeId },
+        { caseCode: intake.caseCode, workOrderId: intake.workOrderId },
+      );
     });
   }
 
   /** Hashes a caller number for matching (the same key in every service makes hashes comparable). */
   phoneHash(phone: string): string {
     const normalized = normalizeChinesePhone(phone);
-    if (normalized === undefined) throw new InvalidInputError([{ field: 'phone', messages: ['phone must be a mainland China telephone number'], codes: ['isChinesePhone'] }]);
+    if (normalized === undefined)
+      throw new InvalidInputError([
+        { field: 'phone', messages: ['phone must be a mainland China telephone number'], codes: ['isChinesePhone'] },
+      ]);
     return this.pii.hash(normalized);
   }
 
@@ -49,7 +56,13 @@ export class CallsService implements OnModuleInit {
     const phone = normalizeChinesePhone(input.callerPhone);
     const last4 = phoneLastFour(input.callerPhone);
     if (phone === undefined || last4 === undefined) {
-      throw new InvalidInputError([{ field: 'callerPhone', messages: ['callerPhone must be a mainland China telephone number'], codes: ['isChinesePhone'] }]);
+      throw new InvalidInputError([
+        {
+          field: 'callerPhone',
+          messages: ['callerPhone must be a mainland China telephone number'],
+          codes: ['isChinesePhone'],
+        },
+      ]);
     }
     const answered = input.outcome === 'answered-on-spot';
     const id = randomUUID();
@@ -65,7 +78,9 @@ export class CallsService implements OnModuleInit {
       legalDeadlineAt: input.legalDeadlineAt ? new Date(input.legalDeadlineAt).toISOString() : undefined,
       applicant: withoutUndefined({ name: input.callerName?.trim(), phone }),
       relatedCaseCode: input.relatedCaseCode,
-      resolution: answered ? { kind: 'answered-on-spot' as const, summary: input.answerSummary ?? '', answeredBy: agent.subject } : undefined,
+      resolution: answered
+        ? { kind: 'answered-on-spot' as const, summary: input.answerSummary ?? '', answeredBy: agent.subject }
+        : undefined,
       submittedBy: { userId: agent.subject, role: 'hotline-agent' },
     });
     const result = await this.dataSource.transaction(async (manager) => {
@@ -92,7 +107,10 @@ export class CallsService implements OnModuleInit {
       await manager.insert(HotlineCall, call);
       return { call, intake: IntakeSubmissionService.toStatusView(intake, { kind: 'staff', user: agent }) };
     });
-    this.logger.log({ callId: id, intakeId: result.intake.intakeId, outcome: input.outcome, agentId: agent.subject }, 'call logged');
+    this.logger.log(
+      { callId: id, intakeId: result.intake.intakeId, outcome: input.outcome, agentId: agent.subject },
+      'call logged',
+    );
     return { call: await this.get(id), intake: result.intake };
   }
 
@@ -117,19 +135,38 @@ export class CallsService implements OnModuleInit {
   async list(query: CallListQueryDto, agent: AuthUser): Promise<{ items: LoggedCall[]; total: number }> {
     const qb = this.dataSource.getRepository(HotlineCall).createQueryBuilder('c');
     this.inScope(qb, agent);
-    if (query.agentId) qb.andWhere('c.agentId = :agentId', { agentId: query.agentId === 'me' ? agent.subject : query.agentId });
+    if (query.agentId)
+      qb.andWhere('c.agentId = :agentId', { agentId: query.agentId === 'me' ? agent.subject : query.agentId });
     if (query.outcome) qb.andWhere('c.outcome = :outcome', { outcome: query.outcome });
     if (query.from) qb.andWhere('c.createdAt >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('c.createdAt < :to', { to: new Date(query.to) });
-    const [calls, total] = await qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    const [calls, total] = await qb
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
     return { items: await this.withIntakes(calls, agent), total };
   }
 
   /** The hotline's own calls from one number, newest first (linked and related codes as `agent` may see them). */
-  async listByPhoneHash(phoneHash: string, limit: number, offset: number, agent: AuthUser): Promise<{ items: LoggedCall[]; total: number }> {
-    const qb = this.dataSource.getRepository(HotlineCall).createQueryBuilder('c').where('c.callerPhoneHash = :phoneHash', { phoneHash });
+  async listByPhoneHash(
+    phoneHash: string,
+    limit: number,
+    offset: number,
+    agent: AuthUser,
+  ): Promise<{ items: LoggedCall[]; total: number }> {
+    const qb = this.dataSource
+      .getRepository(HotlineCall)
+      .createQueryBuilder('c')
+      .where('c.callerPhoneHash = :phoneHash', { phoneHash });
     this.inScope(qb, agent);
-    const [calls, total] = await qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    const [calls, total] = await qb
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items: await this.withIntakes(calls, agent), total };
   }
 
@@ -141,15 +178,21 @@ export class CallsService implements OnModuleInit {
 
   /** The number to dial back, from the latest call made from it (decrypted; callers check the role). */
   async callbackNumber(phoneHash: string): Promise<string | undefined> {
-    const latest = await this.dataSource.getRepository(HotlineCall).findOne({ where: { callerPhoneHash: phoneHash }, order: { createdAt: 'DESC' } });
+    const latest = await this.dataSource
+      .getRepository(HotlineCall)
+      .findOne({ where: { callerPhoneHash: phoneHash }, order: { createdAt: 'DESC' } });
     return latest ? this.pii.decrypt(latest.callerPhoneEncrypted) : undefined;
   }
 
   /** One query for the intake outcomes of a page of calls. */
   private async withIntakes(calls: HotlineCall[], agent: AuthUser): Promise<LoggedCall[]> {
     if (calls.length === 0) return [];
-    const intakes = await this.dataSource.getRepository(PlatformIntake).findBy({ intakeId: In(calls.map((c) => c.intakeId)) });
-    const byId = new Map(intakes.map((i) => [i.intakeId, IntakeSubmissionService.toStatusView(i, { kind: 'staff', user: agent })]));
+    const intakes = await this.dataSource
+      .getRepository(PlatformIntake)
+      .findBy({ intakeId: In(calls.map((c) => c.intakeId)) });
+    const byId = new Map(
+      intakes.map((i) => [i.intakeId, IntakeSubmissionService.toStatusView(i, { kind: 'staff', user: agent })]),
+    );
     return calls.map((call) => {
       const intake = byId.get(call.intakeId);
       if (!intake) throw new Error(`call ${call.id} has no intake row`);

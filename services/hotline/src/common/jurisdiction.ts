@@ -23,7 +23,11 @@ export function likePrefix(prefix: string): string {
  * A SQL condition limiting `column` (a region code, may be NULL) to the caller's scope, with its
  * parameters. NULL regions are visible to admins only.
  */
-export function regionCondition(user: AuthUser, column: string, param = 'scopePrefix'): { sql: string; params: Record<string, string> } {
+export function regionCondition(
+  user: AuthUser,
+  column: string,
+  param = 'scopePrefix',
+): { sql: string; params: Record<string, string> } {
   const scope = scopeOf(user);
   if (scope.kind === 'everything') return { sql: 'TRUE', params: {} };
   if (scope.kind === 'nothing') return { sql: 'FALSE', params: {} };
@@ -37,5 +41,6 @@ export function mayRead(user: AuthUser, regionCode: string | null | undefined): 
 
 /** 403 problem+json `out-of-jurisdiction`; the record's region is not told. */
 export function assertMayRead(user: AuthUser, regionCode: string | null | undefined, what: string): void {
-  if (!mayRead(user, regionCode)) throw new DomainError('out-of-jurisdiction', `${what} is outside your jurisdiction`, HttpStatus.FORBIDDEN);
+  if (!mayRead(user, regionCode))
+    throw new DomainError('out-of-jurisdiction', `${what} is outside your jurisdiction`, HttpStatus.FORBIDDEN);
 }

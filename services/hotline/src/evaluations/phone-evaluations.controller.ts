@@ -15,11 +15,17 @@ export class PhoneEvaluationsController {
   @Post()
   @Idempotent()
   @Roles('hotline-agent')
-  @ApiOperation({ summary: 'Record the satisfaction evaluation a citizen gave on the phone (publishes EvaluationSubmitted, platform hotline)' })
+  @ApiOperation({
+    summary:
+      'Record the satisfaction evaluation a citizen gave on the phone (publishes EvaluationSubmitted, platform hotline)',
+  })
   @ApiResponse({ status: 201, type: PhoneEvaluationResponseDto })
   @ApiResponse({ status: 404, description: 'No work order with this case code' })
   @ApiResponse({ status: 409, description: 'Not resolved, or already evaluated on the hotline' })
-  async create(@Body() body: PhoneEvaluationCreateDto, @CurrentUser() agent: AuthUser): Promise<PhoneEvaluationResponseDto> {
+  async create(
+    @Body() body: PhoneEvaluationCreateDto,
+    @CurrentUser() agent: AuthUser,
+  ): Promise<PhoneEvaluationResponseDto> {
     return PhoneEvaluationResponseDto.from(await this.evaluations.record(body, agent));
   }
 }

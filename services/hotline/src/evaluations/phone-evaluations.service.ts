@@ -32,19 +32,34 @@ export class PhoneEvaluationsService {
     if (!view) throw new NotFoundError('Work order', input.caseCode);
     assertMayRead(agent, view.regionCode, `Work order ${input.caseCode}`);
     if (view.status !== 'resolved') {
-      throw new ConflictError('work-order-not-resolved', `Work order ${input.caseCode} is ${view.status}; only a resolved work order can be evaluated`, { workOrderStatus: view.status });
+      throw new ConflictError(
+        'work-order-not-resolved',
+        `Work order ${input.caseCode} is ${view.status}; only a resolved work order can be evaluated`,
+        { workOrderStatus: view.status },
+      );
     }
     const evaluation = await this.dataSource.transaction(async (manager) => {
       const inserted = await manager
         .createQueryBuilder()
         .insert()
         .into(PhoneEvaluation)
-        .values({ id: randomUUID(), workOrderId: view.workOrderId, caseCode: view.caseCode, score: input.score, comment: input.comment ?? null, agentId: agent.subject })
+        .values({
+          id: randomUUID(),
+          workOrderId: view.workOrderId,
+          caseCode: view.caseCode,
+          score: input.score,
+          comment: input.comment ?? null,
+          agentId: agent.subject,
+        })
         .orIgnore()
         .returning('*')
         .execute();
       const row = (inserted.raw as Record<string, unknown>[])[0];
-      if (!row) throw new ConflictError('already-evaluated', `Work order ${input.caseCode} was already evaluated on the hotline`);
+      if (!row)
+        throw new ConflictError(
+          'already-evaluated',
+          `Work order ${input.caseCode} was already evaluated on the hotline`,
+        );
       const saved = await manager.findOneByOrFail(PhoneEvaluation, { workOrderId: view.workOrderId });
       await this.outbox.publish(
         manager,
@@ -69,7 +84,10 @@ export class PhoneEvaluationsService {
       });
       return saved;
     });
-    this.logger.log({ workOrderId: evaluation.workOrderId, score: evaluation.score, agentId: agent.subject }, 'evaluation recorded on the phone');
+    this.logger.log(
+      { workOrderId: evaluation.workOrderId, score: evaluation.score, agentId: agent.subject },
+      'evaluation recorded on the phone',
+    );
     return evaluation;
   }
 }

@@ -29,7 +29,9 @@ export class HotlineTables1764310100000 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         CONSTRAINT "pk_hotline_call" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_hotline_call_phone_hash" ON "${s}"."hotline_call" ("caller_phone_hash", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_hotline_call_phone_hash" ON "${s}"."hotline_call" ("caller_phone_hash", "created_at")`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_hotline_call_agent" ON "${s}"."hotline_call" ("agent_id", "created_at")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "ux_hotline_call_intake" ON "${s}"."hotline_call" ("intake_id")`);
     await queryRunner.query(`CREATE INDEX "ix_hotline_call_work_order" ON "${s}"."hotline_call" ("work_order_id")`);
@@ -66,7 +68,9 @@ export class HotlineTables1764310100000 implements MigrationInterface {
       `CREATE UNIQUE INDEX "ux_callback_task_open_reason" ON "${s}"."callback_task" ("work_order_id", "reason") WHERE status IN ('open', 'claimed')`,
     );
     await queryRunner.query(`CREATE INDEX "ix_callback_task_queue" ON "${s}"."callback_task" ("status", "due_at")`);
-    await queryRunner.query(`CREATE INDEX "ix_callback_task_work_order" ON "${s}"."callback_task" ("work_order_id", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_callback_task_work_order" ON "${s}"."callback_task" ("work_order_id", "created_at")`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_callback_task_phone_hash" ON "${s}"."callback_task" ("phone_hash")`);
 
     await queryRunner.query(`
@@ -101,7 +105,9 @@ export class HotlineTables1764310100000 implements MigrationInterface {
         CONSTRAINT "pk_phone_evaluation" PRIMARY KEY ("id"),
         CONSTRAINT "ck_phone_evaluation_score" CHECK ("score" BETWEEN 1 AND 5)
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_phone_evaluation_work_order" ON "${s}"."phone_evaluation" ("work_order_id")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_phone_evaluation_work_order" ON "${s}"."phone_evaluation" ("work_order_id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -5,7 +5,11 @@ const shift = (start: Date, end: Date): { start: Date; end: Date } => ({ start, 
 
 describe('coverageGaps', () => {
   it('reports nothing when back-to-back shifts cover the whole day', () => {
-    const shifts = [shift(at('00:00'), at('08:00')), shift(at('08:00'), at('16:00')), shift(at('16:00'), at('00:00', '2026-12-02'))];
+    const shifts = [
+      shift(at('00:00'), at('08:00')),
+      shift(at('08:00'), at('16:00')),
+      shift(at('16:00'), at('00:00', '2026-12-02')),
+    ];
     expect(coverageGaps(shifts, at('00:00'), at('00:00', '2026-12-02'))).toEqual([]);
   });
 
@@ -37,6 +41,8 @@ describe('coverageGaps', () => {
   });
 
   it('reports the whole window when nobody is rostered', () => {
-    expect(coverageGaps([], at('00:00'), at('06:00'))).toEqual([{ start: at('00:00'), end: at('06:00'), staffedSeats: 0 }]);
+    expect(coverageGaps([], at('00:00'), at('06:00'))).toEqual([
+      { start: at('00:00'), end: at('06:00'), staffedSeats: 0 },
+    ]);
   });
 });

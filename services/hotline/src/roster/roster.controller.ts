@@ -31,7 +31,12 @@ export class RosterController {
   @ApiResponse({ status: 200, type: RosterShiftPageDto })
   async list(@Query() query: RosterShiftListQueryDto): Promise<RosterShiftPageDto> {
     const page = await this.roster.list(query);
-    return { items: page.items.map((s) => RosterShiftResponseDto.from(s)), total: page.total, limit: query.limit, offset: query.offset };
+    return {
+      items: page.items.map((s) => RosterShiftResponseDto.from(s)),
+      total: page.total,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   @Get('shifts/:id')
@@ -47,7 +52,11 @@ export class RosterController {
   @ApiOperation({ summary: 'Change a shift (seat, agent, period, languages, expertise)' })
   @ApiResponse({ status: 200, type: RosterShiftResponseDto })
   @ApiResponse({ status: 409, description: 'The change would double-book a seat or an agent' })
-  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RosterShiftUpdateDto, @CurrentUser() user: AuthUser): Promise<RosterShiftResponseDto> {
+  async update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RosterShiftUpdateDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RosterShiftResponseDto> {
     return RosterShiftResponseDto.from(await this.roster.update(id, body, user.subject));
   }
 
@@ -73,6 +82,10 @@ export class RosterController {
   @ApiResponse({ status: 200, type: RosterOnDutyResponseDto })
   async onDuty(@Query() query: RosterOnDutyQueryDto): Promise<RosterOnDutyResponseDto> {
     const { at, shifts } = await this.roster.onDuty(query);
-    return { at: at.toISOString(), covered: shifts.length > 0, shifts: shifts.map((s) => RosterShiftResponseDto.from(s)) };
+    return {
+      at: at.toISOString(),
+      covered: shifts.length > 0,
+      shifts: shifts.map((s) => RosterShiftResponseDto.from(s)),
+    };
   }
 }

@@ -19,8 +19,17 @@ describe('hotline duty roster (real PostgreSQL)', () => {
   let supervisor: string;
   let agent: string;
 
-  const shift = async (seat: string, agentId: string, from: string, to: string, extra: Record<string, unknown> = {}): Promise<request.Response> =>
-    request(hotline.url).post('/roster/shifts').set('authorization', supervisor).send({ seat, agentId, startsAt: from, endsAt: to, languages: ['zh'], ...extra });
+  const shift = async (
+    seat: string,
+    agentId: string,
+    from: string,
+    to: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<request.Response> =>
+    request(hotline.url)
+      .post('/roster/shifts')
+      .set('authorization', supervisor)
+      .send({ seat, agentId, startsAt: from, endsAt: to, languages: ['zh'], ...extra });
 
   beforeAll(async () => {
     auth = await TestAuthority.create();
@@ -29,8 +38,17 @@ describe('hotline duty roster (real PostgreSQL)', () => {
     agent = await auth.bearer({ sub: 'agent-1', roles: ['hotline-agent'] });
     // Day 1: 00-08 and 08-16 staffed, 16-20 nobody, 20-24 one seat; day 2: 00-12 staffed, the rest empty.
     expect((await shift('seat-01', 'agent-1', at('01', '00:00'), at('01', '08:00'))).status).toBe(201);
-    expect((await shift('seat-01', 'agent-2', at('01', '08:00'), at('01', '16:00'), { languages: ['zh', 'en'] })).status).toBe(201);
-    expect((await shift('seat-09', 'expert-1', at('01', '09:00'), at('01', '12:00'), { expertSeat: true, expertise: ['legal-aid'] })).status).toBe(201);
+    expect(
+      (await shift('seat-01', 'agent-2', at('01', '08:00'), at('01', '16:00'), { languages: ['zh', 'en'] })).status,
+    ).toBe(201);
+    expect(
+      (
+        await shift('seat-09', 'expert-1', at('01', '09:00'), at('01', '12:00'), {
+          expertSeat: true,
+          expertise: ['legal-aid'],
+        })
+      ).status,
+    ).toBe(201);
     expect((await shift('seat-02', 'agent-3', at('01', '20:00'), at('02', '12:00'))).status).toBe(201);
   });
 
@@ -39,35 +57,61 @@ describe('hotline duty roster (real PostgreSQL)', () => {
   });
 
   it('reports every gap in 7x24 coverage within the window', async () => {
-    const res = await request(hotline.url).get('/roster/coverage').query({ from: at('01', '00:00'), to: at('03', '00:00') }).set('authorization', agent).expect(200);
+    const res = await request(hotline.url)
+      .get('/roster/coverage')
+      .query({ from: at('01', '00:00'), to: at('03', '00:00') })
+      .set('authorization', agent)
+      .expect(200);
     expect(res.body).toMatchObject({ fullyCovered: false, minSeats: 1 });
     expect(res.body.gaps).toEqual([
       { start: iso('01', '16:00'), end: iso('01', '20:00'), minutes: 240, staffedSeats: 0 },
       { start: iso('02', '12:00'), end: iso('03', '00:00'), minutes: 720, staffedSeats: 0 },
     ]);
-    expect(res.body.coveragePercent).toBeCloseTo((48 - 16) / 48 * 100, 1);
+    expect(res.body.coveragePercent).toBeCloseTo(((48 - 16) / 48) * 100, 1);
   });
 
   it('reports coverage per language and finds no gap once the hole is filled', async () => {
-    const english = await request(hotline.url).get('/roster/coverage').query({ from: at('01', '08:00'), to: at('01', '16:00'), language: 'en' }).set('authorization', agent).expect(200);
+    const english = await request(hotline.url)
+      .get('/roster/coverage')
+      .query({ from: at('01', '08:00'), to: at('01', '16:00'), language: 'en' })
+      .set('authorization', agent)
+      .expect(200);
     expect(english.body.fullyCovered).toBe(true);
     expect((await shift('seat-03', 'agent-4', at('01', '16:00'), at('01', '20:00'))).status).toBe(201);
-    const day1 = await request(hotline.url).get('/roster/coverage').query({ from: at('01', '00:00'), to: at('02', '00:00') }).set('authorization', agent).expect(200);
+    const day1 = await request(hotline.url)
+      .get('/roster/coverage')
+      .query({ from: at('01', '00:00'), to: at('02', '00:00') })
+      .set('authorization', agent)
+      .expect(200);
     expect(day1.body).toMatchObject({ fullyCovered: true, gaps: [], coveragePercent: 100 });
   });
 
   it('answers who is on duty at an instant, e.g. out of hours', async () => {
-    const night = await request(hotline.url).get('/roster/on-duty').query({ at: at('01', '23:30') }).set('authorization', agent).expect(200);
+    const night = await request(hotline.url)
+      .get('/roster/on-duty')
+      .query({ at: at('01', '23:30') })
+      .set('authorization', agent)
+      .expect(200);
     expect(night.body).toMatchObject({ covered: true, shifts: [{ seat: 'seat-02', agentId: 'agent-3' }] });
-    const experts = await request(hotline.url).get('/roster/on-duty').query({ at: at('01', '10:00'), expertSeat: 'true' }).set('authorization', agent).expect(200);
+    const experts = await request(hotline.url)
+      .get('/roster/on-duty')
+      .query({ at: at('01', '10:00'), expertSeat: 'true' })
+      .set('authorization', agent)
+      .expect(200);
     expect(experts.body.shifts).toEqual([expect.objectContaining({ agentId: 'expert-1', expertise: ['legal-aid'] })]);
-    const nobody = await request(hotline.url).get('/roster/on-duty').query({ at: at('02', '13:00') }).set('authorization', agent).expect(200);
+    const nobody = await request(hotline.url)
+      .get('/roster/on-duty')
+      .query({ at: at('02', '13:00') })
+      .set('authorization', agent)
+      .expect(200);
     expect(nobody.body).toMatchObject({ covered: false, shifts: [] });
   });
 
   it('refuses to double-book a seat or an agent (409) and bad periods (400), writing nothing', async () => {
     const db = hotline.app.get(DataSource);
-    const count = async (): Promise<number> => ((await db.query(`SELECT count(*)::int AS n FROM "${hotline.env.DB_SCHEMA}".roster_shift`)) as { n: number }[])[0]?.n ?? -1;
+    const count = async (): Promise<number> =>
+      ((await db.query(`SELECT count(*)::int AS n FROM "${hotline.env.DB_SCHEMA}".roster_shift`)) as { n: number }[])[0]
+        ?.n ?? -1;
     const before = await count();
     const seatClash = await shift('seat-01', 'agent-9', at('01', '07:00'), at('01', '09:00'));
     expect(seatClash.status).toBe(409);
@@ -76,8 +120,18 @@ describe('hotline duty roster (real PostgreSQL)', () => {
     const backwards = await shift('seat-07', 'agent-9', at('05', '10:00'), at('05', '09:00'));
     expect(backwards.status).toBe(400);
     expect(backwards.body.errors).toEqual([expect.objectContaining({ field: 'endsAt' })]);
-    const junk = await request(hotline.url).post('/roster/shifts').set('authorization', supervisor).send({ seat: 'seat 7!', startsAt: 'tomorrow', languages: [] }).expect(400);
-    expect((junk.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['agentId', 'endsAt', 'languages', 'seat', 'startsAt']);
+    const junk = await request(hotline.url)
+      .post('/roster/shifts')
+      .set('authorization', supervisor)
+      .send({ seat: 'seat 7!', startsAt: 'tomorrow', languages: [] })
+      .expect(400);
+    expect((junk.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual([
+      'agentId',
+      'endsAt',
+      'languages',
+      'seat',
+      'startsAt',
+    ]);
     expect(await count()).toBe(before);
     await request(hotline.url).post('/roster/shifts').set('authorization', agent).send({}).expect(403);
   });

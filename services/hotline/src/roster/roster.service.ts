@@ -54,7 +54,10 @@ export class RosterService {
       await this.lockRoster(manager);
       const shift = await manager.findOne(RosterShift, { where: { id } });
       if (!shift) throw new NotFoundError('Roster shift', id);
-      const period = checkedPeriod(input.startsAt ?? shift.startsAt.toISOString(), input.endsAt ?? shift.endsAt.toISOString());
+      const period = checkedPeriod(
+        input.startsAt ?? shift.startsAt.toISOString(),
+        input.endsAt ?? shift.endsAt.toISOString(),
+      );
       shift.startsAt = period.start;
       shift.endsAt = period.end;
       if (input.seat !== undefined) shift.seat = input.seat;
@@ -86,14 +89,24 @@ export class RosterService {
     const qb = this.overlapping(window.start, window.end, {});
     if (query.seat) qb.andWhere('s.seat = :seat', { seat: query.seat });
     if (query.agentId) qb.andWhere('s.agentId = :agentId', { agentId: query.agentId });
-    const [items, total] = await qb.orderBy('s.startsAt', 'ASC').addOrderBy('s.seat', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    const [items, total] = await qb
+      .orderBy('s.startsAt', 'ASC')
+      .addOrderBy('s.seat', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
     return { items, total };
   }
 
   async coverage(query: RosterCoverageQueryDto): Promise<RosterCoverageResponseDto> {
     const window = checkedWindow(query.from, query.to);
     const shifts = await this.overlapping(window.start, window.end, query).getMany();
-    const gaps = coverageGaps(shifts.map((s) => ({ start: s.startsAt, end: s.endsAt })), window.start, window.end, query.minSeats);
+    const gaps = coverageGaps(
+      shifts.map((s) => ({ start: s.startsAt, end: s.endsAt })),
+      window.start,
+      window.end,
+      query.minSeats,
+    );
     const total = periodMinutes(window);
     const missing = gaps.reduce((sum, g) => sum + periodMinutes(g), 0);
     return {
@@ -104,13 +117,20 @@ export class RosterService {
       expertSeat: query.expertSeat,
       fullyCovered: gaps.length === 0,
       coveragePercent: total === 0 ? 100 : Math.round(((total - missing) / total) * 10000) / 100,
-      gaps: gaps.map((g) => ({ start: g.start.toISOString(), end: g.end.toISOString(), minutes: periodMinutes(g), staffedSeats: g.staffedSeats })),
+      gaps: gaps.map((g) => ({
+        start: g.start.toISOString(),
+        end: g.end.toISOString(),
+        minutes: periodMinutes(g),
+        staffedSeats: g.staffedSeats,
+      })),
     };
   }
 
   async onDuty(query: RosterOnDutyQueryDto, now = new Date()): Promise<{ at: Date; shifts: RosterShift[] }> {
     const at = query.at ? new Date(query.at) : now;
-    const shifts = await this.overlapping(at, new Date(at.getTime() + 1), query).orderBy('s.seat', 'ASC').getMany();
+    const shifts = await this.overlapping(at, new Date(at.getTime() + 1), query)
+      .orderBy('s.seat', 'ASC')
+      .getMany();
     return { at, shifts };
   }
 
@@ -136,14 +156,22 @@ export class RosterService {
       .createQueryBuilder('s')
       .where('s.startsAt < :end AND s.endsAt > :start', { start: shift.startsAt, end: shift.endsAt })
       .andWhere('s.id <> :id', { id: shift.id })
-      .andWhere(new Brackets((b) => b.where('s.seat = :seat', { seat: shift.seat }).orWhere('s.agentId = :agentId', { agentId: shift.agentId })))
+      .andWhere(
+        new Brackets((b) =>
+          b.where('s.seat = :seat', { seat: shift.seat }).orWhere('s.agentId = :agentId', { agentId: shift.agentId }),
+        ),
+      )
       .orderBy('s.startsAt', 'ASC')
       .getOne();
     if (!clash) return;
     const what = clash.seat === shift.seat ? `seat ${shift.seat}` : `agent ${shift.agentId}`;
-    throw new ConflictError('roster-shift-overlap', `The shift overlaps another shift of ${what} (${clash.startsAt.toISOString()} - ${clash.endsAt.toISOString()})`, {
-      conflictingShiftId: clash.id,
-    });
+    throw new ConflictError(
+      'roster-shift-overlap',
+      `The shift overlaps another shift of ${what} (${clash.startsAt.toISOString()} - ${clash.endsAt.toISOString()})`,
+      {
+        conflictingShiftId: clash.id,
+      },
+    );
   }
 }
 
@@ -151,8 +179,10 @@ function checkedPeriod(startsAt: string, endsAt: string): { start: Date; end: Da
   const start = new Date(startsAt);
   const end = new Date(endsAt);
   const errors: FieldError[] = [];
-  if (end.getTime() <= start.getTime()) errors.push({ field: 'endsAt', messages: ['endsAt must be after startsAt'], codes: ['afterStart'] });
-  else if (end.getTime() - start.getTime() > MAX_SHIFT_MS) errors.push({ field: 'endsAt', messages: ['a shift lasts at most 24 hours'], codes: ['maxDuration'] });
+  if (end.getTime() <= start.getTime())
+    errors.push({ field: 'endsAt', messages: ['endsAt must be after startsAt'], codes: ['afterStart'] });
+  else if (end.getTime() - start.getTime() > MAX_SHIFT_MS)
+    errors.push({ field: 'endsAt', messages: ['a shift lasts at most 24 hours'], codes: ['maxDuration'] });
   if (errors.length > 0) throw new InvalidInputError(errors);
   return { start, end };
 }
@@ -160,7 +190,11 @@ function checkedPeriod(startsAt: string, endsAt: string): { start: Date; end: Da
 function checkedWindow(from: string, to: string): { start: Date; end: Date } {
   const start = new Date(from);
   const end = new Date(to);
-  if (end.getTime() <= start.getTime()) throw new InvalidInputError([{ field: 'to', messages: ['to must be after from'], codes: ['afterFrom'] }]);
-  if (end.getTime() - start.getTime() > MAX_WINDOW_MS) throw new InvalidInputError([{ field: 'to', messages: ['the window spans at most 31 days'], codes: ['maxWindow'] }]);
+  if (end.getTime() <= start.getTime())
+    throw new InvalidInputError([{ field: 'to', messages: ['to must be after from'], codes: ['afterFrom'] }]);
+  if (end.getTime() - start.getTime() > MAX_WINDOW_MS)
+    throw new InvalidInputError([
+      { field: 'to', messages: ['the window spans at most 31 days'], codes: ['maxWindow'] },
+    ]);
   return { start, end };
 }

@@ -5,7 +5,6 @@ import { uniqueTag } from '@legal/testing';
 import { RunningIdentity, startIdentity } from '../../test/start-identity';
 import { CitizenAccountService } from './citizen-account.service';
 
-
 describe('citizen sign-in with phone + one-time code', () => {
   let identity: RunningIdentity;
   let ip = 0;
@@ -16,9 +15,14 @@ describe('citizen sign-in with phone + one-time code', () => {
   });
   afterAll(async () => identity?.stop());
 
-  const sendCode = (phone: string): request.Test => request(identity.url).post('/auth/otp').set('x-forwarded-for', fromIp()).send({ phone });
+  const sendCode = (phone: string): request.Test =>
+    request(identity.url).post('/auth/otp').set('x-forwarded-for', fromIp()).send({ phone });
   const exchange = (phone: string, code: string, grantType = 'urn:legal:grant-type:otp'): request.Test =>
-    request(identity.url).post('/token').set('x-forwarded-for', fromIp()).type('form').send({ grant_type: grantType, phone, code });
+    request(identity.url)
+      .post('/token')
+      .set('x-forwarded-for', fromIp())
+      .type('form')
+      .send({ grant_type: grantType, phone, code });
 
   it('sends a code (never in the response) and exchanges it once for citizen tokens with a stable subject', async () => {
     const sent = await sendCode('+86 139-0531-0001').expect(202);
@@ -35,15 +39,26 @@ describe('citizen sign-in with phone + one-time code', () => {
     expect(claims.org).toBeUndefined();
     await exchange('13905310001', code).expect(400);
 
-    const refreshed = await request(identity.url).post('/token').type('form').send({ grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token }).expect(200);
+    const refreshed = await request(identity.url)
+      .post('/token')
+      .type('form')
+      .send({ grant_type: 'refresh_token', refresh_token: tokens.body.refresh_token })
+      .expect(200);
     expect(decodeJwt(refreshed.body.access_token)).toMatchObject({ sub: claims.sub, phone_number: '13905310001' });
 
     // Another code later for the same number, with the short grant alias: the same subject.
-    await request(identity.url).post('/auth/otp').set('x-forwarded-for', fromIp()).send({ phone: '13905310002' }).expect(202);
+    await request(identity.url)
+      .post('/auth/otp')
+      .set('x-forwarded-for', fromIp())
+      .send({ phone: '13905310002' })
+      .expect(202);
     const again = identity.sms.lastCodeFor('13905310002') as string;
     const other = decodeJwt((await exchange('13905310002', again, 'otp').expect(200)).body.access_token);
     expect(other.sub).not.toBe(claims.sub);
-    const me = await request(identity.url).get('/userinfo').set('authorization', `Bearer ${tokens.body.access_token}`).expect(200);
+    const me = await request(identity.url)
+      .get('/userinfo')
+      .set('authorization', `Bearer ${tokens.body.access_token}`)
+      .expect(200);
     expect(me.body).toEqual({ sub: claims.sub, roles: ['citizen'], phone_number: '139****0001' });
   });
 
@@ -65,7 +80,9 @@ describe('citizen sign-in with phone + one-time code', () => {
     const phone = '13905310004';
     await sendCode(phone).expect(202);
     const code = identity.sms.lastCodeFor(phone) as string;
-    await identity.service.app.get(DataSource).query(`UPDATE "${identity.service.env.DB_SCHEMA}"."otp_challenge" SET expires_at = now() - interval '1 second'`);
+    await identity.service.app
+      .get(DataSource)
+      .query(`UPDATE "${identity.service.env.DB_SCHEMA}"."otp_challenge" SET expires_at = now() - interval '1 second'`);
     const res = await exchange(phone, code).expect(400);
     expect(res.body.code).toBe('otp-expired');
   });

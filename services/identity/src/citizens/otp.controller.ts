@@ -20,10 +20,18 @@ export class OtpController {
   @HttpCode(202)
   @RateLimit(
     { keyPrefix: 'otp-ip', points: 20, durationSeconds: 3600, by: 'ip' },
-    { keyPrefix: 'otp-phone-interval', points: 1, durationSeconds: OTP_RESEND_SECONDS, by: 'account', account: phoneAccount },
+    {
+      keyPrefix: 'otp-phone-interval',
+      points: 1,
+      durationSeconds: OTP_RESEND_SECONDS,
+      by: 'account',
+      account: phoneAccount,
+    },
     { keyPrefix: 'otp-phone-hour', points: 5, durationSeconds: 3600, by: 'account', account: phoneAccount },
   )
-  @ApiOperation({ summary: 'Send a one-time sign-in code by SMS (then POST /token with grant_type urn:legal:grant-type:otp)' })
+  @ApiOperation({
+    summary: 'Send a one-time sign-in code by SMS (then POST /token with grant_type urn:legal:grant-type:otp)',
+  })
   @ApiAcceptedResponse({ type: OtpResponseDto })
   @ApiResponse({ status: 202, type: OtpResponseDto })
   async send(@Body() dto: OtpRequestDto): Promise<OtpResponseDto> {

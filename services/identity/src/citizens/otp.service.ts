@@ -49,7 +49,11 @@ export class OtpService {
     } catch (e) {
       await this.dataSource.getRepository(OtpChallenge).update({ id }, { closedAt: new Date() });
       this.logger.error({ err: e, challengeId: id }, 'one-time code could not be sent');
-      throw new DomainError('sms-unavailable', 'The code could not be sent; try again later', HttpStatus.SERVICE_UNAVAILABLE);
+      throw new DomainError(
+        'sms-unavailable',
+        'The code could not be sent; try again later',
+        HttpStatus.SERVICE_UNAVAILABLE,
+      );
     }
     return { expiresInSeconds };
   }
@@ -63,7 +67,8 @@ export class OtpService {
         order: { createdAt: 'DESC' },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!challenge) return { ok: false, code: 'otp-expired', detail: 'There is no valid code for this number: request a new one' };
+      if (!challenge)
+        return { ok: false, code: 'otp-expired', detail: 'There is no valid code for this number: request a new one' };
       const now = new Date();
       if (challenge.expiresAt <= now) {
         await manager.update(OtpChallenge, { id: challenge.id }, { closedAt: now });
@@ -75,7 +80,11 @@ export class OtpService {
         await manager.update(OtpChallenge, { id: challenge.id }, { attempts, closedAt: exhausted ? now : null });
         return exhausted
           ? { ok: false, code: 'otp-expired', detail: 'Too many wrong codes: request a new one' }
-          : { ok: false, code: 'otp-invalid', detail: `The code is not correct (${challenge.maxAttempts - attempts} tries left)` };
+          : {
+              ok: false,
+              code: 'otp-invalid',
+              detail: `The code is not correct (${challenge.maxAttempts - attempts} tries left)`,
+            };
       }
       await manager.update(OtpChallenge, { id: challenge.id }, { closedAt: now });
       return { ok: true };

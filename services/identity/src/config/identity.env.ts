@@ -1,8 +1,19 @@
 import { BaseEnv, DevelopmentDefault } from '@legal/config';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy, ValidationArguments } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidationArguments,
+} from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
   const v = value.trim().toLowerCase();
@@ -16,7 +27,8 @@ function NotInProduction(message: string): PropertyDecorator {
   return ValidateBy({
     name: 'notInProduction',
     validator: {
-      validate: (value: unknown, args?: ValidationArguments): boolean => !(value === true && (args?.object as BaseEnv | undefined)?.NODE_ENV === 'production'),
+      validate: (value: unknown, args?: ValidationArguments): boolean =>
+        !(value === true && (args?.object as BaseEnv | undefined)?.NODE_ENV === 'production'),
       defaultMessage: (): string => message,
     },
   });
@@ -120,7 +132,11 @@ export class IdentityEnv extends BaseEnv {
     validator: {
       // The admin credential is read from the environment by @legal/messaging (kafkaAdminCredentialsFromEnv).
       validate: (value: unknown, args?: ValidationArguments): boolean =>
-        !(value === true && (args?.object as BaseEnv | undefined)?.NODE_ENV === 'production' && !process.env.KAFKA_ADMIN_PASSWORD),
+        !(
+          value === true &&
+          (args?.object as BaseEnv | undefined)?.NODE_ENV === 'production' &&
+          !process.env.KAFKA_ADMIN_PASSWORD
+        ),
       defaultMessage: (): string =>
         'IDENTITY_MANAGE_PARTNER_ACLS=true needs KAFKA_ADMIN_PASSWORD in production (or set it to false and apply partner ACLs with the provisioning command)',
     },

@@ -35,7 +35,20 @@ export class DiscoveryController {
       id_token_signing_alg_values_supported: [ACCESS_TOKEN_ALG],
       token_endpoint_auth_signing_alg_values_supported: [ACCESS_TOKEN_ALG],
       token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-      claims_supported: ['iss', 'sub', 'aud', 'exp', 'iat', 'jti', 'roles', 'org', 'region', 'phone_number', 'client_id', 'token_use'],
+      claims_supported: [
+        'iss',
+        'sub',
+        'aud',
+        'exp',
+        'iat',
+        'jti',
+        'roles',
+        'org',
+        'region',
+        'phone_number',
+        'client_id',
+        'token_use',
+      ],
       service_documentation: `${base}/docs`,
     };
   }

@@ -70,7 +70,10 @@ export class KeyRingService implements OnModuleInit {
     const result = await this.rotation.rotate();
     this.signer = undefined;
     this.published = undefined;
-    this.logger.log({ activeKid: result.activeKid, nextKid: result.nextKid, retiredKid: result.retiredKid }, 'signing keys rotated');
+    this.logger.log(
+      { activeKid: result.activeKid, nextKid: result.nextKid, retiredKid: result.retiredKid },
+      'signing keys rotated',
+    );
     return result;
   }
 
@@ -81,7 +84,8 @@ export class KeyRingService implements OnModuleInit {
   private async localKey(header: JWTHeaderParameters): Promise<KeyLike | undefined> {
     if (!header.kid) return undefined;
     let published = await this.loadPublished(false);
-    if (!published.byKid.has(header.kid) && Date.now() - published.loadedAt > UNKNOWN_KID_RELOAD_MS) published = await this.loadPublished(true);
+    if (!published.byKid.has(header.kid) && Date.now() - published.loadedAt > UNKNOWN_KID_RELOAD_MS)
+      published = await this.loadPublished(true);
     const jwk = published.byKid.get(header.kid);
     return jwk ? this.importPublic(jwk) : undefined;
   }

@@ -4,7 +4,6 @@ import { uniqueTag } from '@legal/testing';
 import { RunningIdentity, startIdentity } from '../../test/start-identity';
 import { DEV_STAFF_PASSWORD } from '../seed/dev-accounts';
 
-
 interface Jwks {
   keys: { kid: string; alg: string; kty: string; crv: string; use: string; d?: string }[];
 }
@@ -18,8 +17,15 @@ describe('signing keys: discovery, JWKS and rotation', () => {
   afterAll(async () => identity?.stop());
 
   const signIn = async (username: string): Promise<string> =>
-    (await request(identity.url).post('/token').type('form').send({ grant_type: 'password', username, password: DEV_STAFF_PASSWORD }).expect(200)).body.access_token as string;
-  const jwks = async (): Promise<Jwks> => (await request(identity.url).get('/.well-known/jwks.json').expect(200)).body as Jwks;
+    (
+      await request(identity.url)
+        .post('/token')
+        .type('form')
+        .send({ grant_type: 'password', username, password: DEV_STAFF_PASSWORD })
+        .expect(200)
+    ).body.access_token as string;
+  const jwks = async (): Promise<Jwks> =>
+    (await request(identity.url).get('/.well-known/jwks.json').expect(200)).body as Jwks;
 
   it('publishes an OIDC discovery document pointing at its endpoints', async () => {
     const res = await request(identity.url).get('/.well-known/openid-configuration').expect(200);
@@ -28,7 +34,12 @@ describe('signing keys: discovery, JWKS and rotation', () => {
       jwks_uri: 'https://identity.legal.example/.well-known/jwks.json',
       token_endpoint: 'https://identity.legal.example/token',
       id_token_signing_alg_values_supported: ['ES256'],
-      grant_types_supported: expect.arrayContaining(['password', 'refresh_token', 'client_credentials', 'urn:legal:grant-type:otp']),
+      grant_types_supported: expect.arrayContaining([
+        'password',
+        'refresh_token',
+        'client_credentials',
+        'urn:legal:grant-type:otp',
+      ]),
     });
   });
 
@@ -43,7 +54,11 @@ describe('signing keys: discovery, JWKS and rotation', () => {
 
   it('stores private keys sealed, never in clear', async () => {
     const { DataSource } = await import('typeorm');
-    const rows = (await identity.service.app.get(DataSource).query(`SELECT private_key_sealed FROM "${identity.service.env.DB_SCHEMA}"."signing_key"`)) as { private_key_sealed: string }[];
+    const rows = (await identity.service.app
+      .get(DataSource)
+      .query(`SELECT private_key_sealed FROM "${identity.service.env.DB_SCHEMA}"."signing_key"`)) as {
+      private_key_sealed: string;
+    }[];
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const row of rows) {
       expect(row.private_key_sealed).toMatch(/^k1\./);
@@ -55,9 +70,15 @@ describe('signing keys: discovery, JWKS and rotation', () => {
     const admin = await signIn('dev-admin');
     const before = await jwks();
     const oldKid = decodeProtectedHeader(admin).kid;
-    await request(identity.url).post('/admin/keys/rotate').set('authorization', `Bearer ${await signIn('dev-supervisor')}`).expect(403);
+    await request(identity.url)
+      .post('/admin/keys/rotate')
+      .set('authorization', `Bearer ${await signIn('dev-supervisor')}`)
+      .expect(403);
 
-    const rotated = await request(identity.url).post('/admin/keys/rotate').set('authorization', `Bearer ${admin}`).expect(200);
+    const rotated = await request(identity.url)
+      .post('/admin/keys/rotate')
+      .set('authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(rotated.body.retiredKid).toBe(oldKid);
     expect(before.keys.map((k) => k.kid)).toContain(rotated.body.activeKid);
 
@@ -69,6 +90,9 @@ describe('signing keys: discovery, JWKS and rotation', () => {
     await request(identity.url).get('/userinfo').set('authorization', `Bearer ${admin}`).expect(200);
     await request(identity.url).get('/userinfo').set('authorization', `Bearer ${fresh}`).expect(200);
     const keys = await request(identity.url).get('/admin/keys').set('authorization', `Bearer ${fresh}`).expect(200);
-    expect((keys.body as { kid: string; status: string }[]).find((k) => k.kid === oldKid)).toMatchObject({ status: 'retired', publishUntil: expect.any(String) });
+    expect((keys.body as { kid: string; status: string }[]).find((k) => k.kid === oldKid)).toMatchObject({
+      status: 'retired',
+      publishUntil: expect.any(String),
+    });
   });
 });

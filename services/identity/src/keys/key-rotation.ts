@@ -59,12 +59,20 @@ export class KeyRotation {
       const active = keys.find((k) => k.status === 'active');
       const next = keys.find((k) => k.status === 'next') ?? (await this.createKey(manager, 'next'));
       if (active) {
-        const publishFor = (this.policy.accessTokenTtlSeconds + this.policy.signingKeyCacheSeconds) * 1000 + CLOCK_SKEW_MS;
-        await manager.update(SigningKey, { kid: active.kid }, { status: 'retired', retiredAt: now, publishUntil: new Date(now.getTime() + publishFor) });
+        const publishFor =
+          (this.policy.accessTokenTtlSeconds + this.policy.signingKeyCacheSeconds) * 1000 + CLOCK_SKEW_MS;
+        await manager.update(
+          SigningKey,
+          { kid: active.kid },
+          { status: 'retired', retiredAt: now, publishUntil: new Date(now.getTime() + publishFor) },
+        );
       }
       await this.promote(manager, next);
       const newNext = await this.createKey(manager, 'next');
-      await manager.delete(SigningKey, { status: 'retired', publishUntil: LessThan(new Date(now.getTime() - RETIRED_KEY_RETENTION_MS)) });
+      await manager.delete(SigningKey, {
+        status: 'retired',
+        publishUntil: LessThan(new Date(now.getTime() - RETIRED_KEY_RETENTION_MS)),
+      });
       return { activeKid: next.kid, nextKid: newNext.kid, retiredKid: active?.kid };
     });
   }

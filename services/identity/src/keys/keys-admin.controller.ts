@@ -29,7 +29,10 @@ export class KeysAdminController {
 
   @Post('rotate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Rotate: the pre-published next key signs from now on; the old key stays published until its tokens expire' })
+  @ApiOperation({
+    summary:
+      'Rotate: the pre-published next key signs from now on; the old key stays published until its tokens expire',
+  })
   @ApiOkResponse({ type: KeyRotationResponseDto })
   async rotate(): Promise<KeyRotationResponseDto> {
     const result = await this.keys.rotate();

@@ -48,7 +48,9 @@ export class IdentitySchema1764320000000 implements MigrationInterface {
         "last_sign_in_at" timestamptz,
         CONSTRAINT "pk_citizen_account" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_citizen_account_phone_hash" ON "${s}"."citizen_account" ("phone_hash")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_citizen_account_phone_hash" ON "${s}"."citizen_account" ("phone_hash")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${s}"."otp_challenge" (
@@ -62,7 +64,9 @@ export class IdentitySchema1764320000000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "pk_otp_challenge" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_otp_challenge_phone_hash_created_at" ON "${s}"."otp_challenge" ("phone_hash", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_otp_challenge_phone_hash_created_at" ON "${s}"."otp_challenge" ("phone_hash", "created_at")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${s}"."partner_client" (
@@ -93,13 +97,22 @@ export class IdentitySchema1764320000000 implements MigrationInterface {
         "revoked_reason" varchar(32),
         CONSTRAINT "pk_refresh_token" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_refresh_token_token_hash" ON "${s}"."refresh_token" ("token_hash")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_refresh_token_token_hash" ON "${s}"."refresh_token" ("token_hash")`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_refresh_token_family_id" ON "${s}"."refresh_token" ("family_id")`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    for (const table of ['refresh_token', 'partner_client', 'otp_challenge', 'citizen_account', 'staff_user', 'signing_key']) {
+    for (const table of [
+      'refresh_token',
+      'partner_client',
+      'otp_challenge',
+      'citizen_account',
+      'staff_user',
+      'signing_key',
+    ]) {
       await queryRunner.query(`DROP TABLE "${s}"."${table}"`);
     }
   }

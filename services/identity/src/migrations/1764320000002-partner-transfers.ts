@@ -14,8 +14,12 @@ export class PartnerTransfers1764320000002 implements MigrationInterface {
         `"case_code" varchar(40), "work_order_id" uuid, "last_status" varchar(32), "created_at" timestamptz NOT NULL DEFAULT now(), ` +
         `"updated_at" timestamptz NOT NULL DEFAULT now(), CONSTRAINT "pk_partner_transfer" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_partner_transfer_reference" ON "${s}"."partner_transfer" ("client_id", "direction", "reference")`);
-    await queryRunner.query(`CREATE INDEX "ix_partner_transfer_work_order" ON "${s}"."partner_transfer" ("work_order_id")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_partner_transfer_reference" ON "${s}"."partner_transfer" ("client_id", "direction", "reference")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_partner_transfer_work_order" ON "${s}"."partner_transfer" ("work_order_id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -5,6 +5,8 @@ import { PartnerTransferPendingStatus1764320000003 } from './1764320000003-partn
 
 /** Committed migrations of the identity schema, oldest first. */
 export const IdentityMigrations = [
-  IdentitySchema1764320000000, PartnerClientRegion1764320000001, PartnerTransfers1764320000002,
+  IdentitySchema1764320000000,
+  PartnerClientRegion1764320000001,
+  PartnerTransfers1764320000002,
   PartnerTransferPendingStatus1764320000003,
 ];

@@ -5,9 +5,16 @@ import { DomainError } from '@legal/http';
  * Token-endpoint failures are problem+json like every other error here, and carry the RFC 6749
  * `error` member as an extension so that OAuth client libraries understand them too.
  */
-export type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type';
+export type OAuthErrorCode =
+  'invalid_request' | 'invalid_client' | 'invalid_grant' | 'unauthorized_client' | 'unsupported_grant_type';
 
-export function oauthError(error: OAuthErrorCode, code: string, detail: string, status: HttpStatus, extensions: Record<string, unknown> = {}): DomainError {
+export function oauthError(
+  error: OAuthErrorCode,
+  code: string,
+  detail: string,
+  status: HttpStatus,
+  extensions: Record<string, unknown> = {},
+): DomainError {
   return new DomainError(code, detail, status, undefined, { error, ...extensions });
 }
 
@@ -23,7 +30,13 @@ export function invalidClient(detail = 'Client authentication failed'): DomainEr
 /** 423 Locked: too many failed passwords; `lockedForSeconds` says when to try again. */
 export function accountLocked(lockedForSeconds: number): DomainError {
   const minutes = Math.max(1, Math.ceil(lockedForSeconds / 60));
-  return oauthError('invalid_grant', 'account-locked', `Too many failed sign-in attempts: the account is locked for ${minutes} min (or until an administrator unlocks it)`, HttpStatus.LOCKED, {
-    lockedForSeconds,
-  });
+  return oauthError(
+    'invalid_grant',
+    'account-locked',
+    `Too many failed sign-in attempts: the account is locked for ${minutes} min (or until an administrator unlocks it)`,
+    HttpStatus.LOCKED,
+    {
+      lockedForSeconds,
+    },
+  );
 }

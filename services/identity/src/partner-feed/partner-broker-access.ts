@@ -65,7 +65,9 @@ export class PartnerBrokerAccess {
           {
             topic,
             numPartitions: this.settings.partitions,
-            configEntries: [{ name: 'retention.ms', value: String((this.settings.retention ?? DEFAULT_TOPIC_RETENTION).topicMs) }],
+            configEntries: [
+              { name: 'retention.ms', value: String((this.settings.retention ?? DEFAULT_TOPIC_RETENTION).topicMs) },
+            ],
           },
         ],
       });
@@ -109,7 +111,11 @@ export class PartnerBrokerAccess {
 
   /** A client with the admin principal, only for ACL changes (the service's own principal may not change ACLs). */
   private adminKafka(): Kafka {
-    this.aclKafka ??= createKafka({ ...this.settings, clientId: `${this.settings.clientId}-partner-acls`, sasl: kafkaAdminCredentialsFromEnv() });
+    this.aclKafka ??= createKafka({
+      ...this.settings,
+      clientId: `${this.settings.clientId}-partner-acls`,
+      sasl: kafkaAdminCredentialsFromEnv(),
+    });
     return this.aclKafka;
   }
 }

@@ -1,6 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CloudEvent, DeadlineDueSoon, DeadlineOverdue, PartnerFeedItem, partnerFeedTopic, PARTNER_SOURCE_EVENTS, WorkOrderChanged } from '@legal/contracts';
+import {
+  CloudEvent,
+  DeadlineDueSoon,
+  DeadlineOverdue,
+  PartnerFeedItem,
+  partnerFeedTopic,
+  PARTNER_SOURCE_EVENTS,
+  WorkOrderChanged,
+} from '@legal/contracts';
 import { MessageConsumers, Outbox, OutboxMessage } from '@legal/messaging';
 import { describeError } from '@legal/observability';
 import { DataSource, EntityManager } from 'typeorm';
@@ -39,7 +47,9 @@ export class PartnerFeedGateway implements OnModuleInit, OnApplicationBootstrap 
 
   /** Brings every client's broker side in line with its state (a grant or revocation that failed earlier), in the background. */
   onApplicationBootstrap(): void {
-    void this.reconcileBrokerAccess().catch((e) => this.logger.error({ msg: 'partner broker access reconciliation failed', error: describeError(e) }));
+    void this.reconcileBrokerAccess().catch((e) =>
+      this.logger.error({ msg: 'partner broker access reconciliation failed', error: describeError(e) }),
+    );
   }
 
   async reconcileBrokerAccess(): Promise<void> {
@@ -47,7 +57,11 @@ export class PartnerFeedGateway implements OnModuleInit, OnApplicationBootstrap 
       try {
         await this.access.apply(client);
       } catch (e) {
-        this.logger.error({ msg: 'cannot apply partner broker access', clientId: client.clientId, error: describeError(e) });
+        this.logger.error({
+          msg: 'cannot apply partner broker access',
+          clientId: client.clientId,
+          error: describeError(e),
+        });
       }
     }
   }
@@ -67,12 +81,17 @@ export class PartnerFeedGateway implements OnModuleInit, OnApplicationBootstrap 
     for (const partner of partners) {
       if (!agreementNames(partner.agreement, source.topic) || !inPartnerScope(partner.regionCode, event.data)) continue;
       await this.access.ensureFeedTopic(partner.clientId);
-      await this.outbox.publish(manager, PartnerFeedItem, projectFeedItem(event, agreedFields(partner.agreement, source.topic)), {
-        subject: event.subject,
-        topic: partnerFeedTopic(partner.clientId),
-        id: feedItemId(event.id, partner.clientId),
-        causationId: event.id,
-      });
+      await this.outbox.publish(
+        manager,
+        PartnerFeedItem,
+        projectFeedItem(event, agreedFields(partner.agreement, source.topic)),
+        {
+          subject: event.subject,
+          topic: partnerFeedTopic(partner.clientId),
+          id: feedItemId(event.id, partner.clientId),
+          causationId: event.id,
+        },
+      );
     }
   }
 
@@ -89,7 +108,8 @@ export class PartnerFeedGateway implements OnModuleInit, OnApplicationBootstrap 
       .where('topic = :topic AND sent_at IS NULL', { topic: partnerFeedTopic(clientId) })
       .execute();
     const dropped = result.affected ?? 0;
-    if (dropped > 0) this.logger.log({ msg: 'dropped unsent feed items of a disabled partner client', clientId, count: dropped });
+    if (dropped > 0)
+      this.logger.log({ msg: 'dropped unsent feed items of a disabled partner client', clientId, count: dropped });
     return dropped;
   }
 }

@@ -1,7 +1,14 @@
 import { DeadlineOverdue, partnerFeedTopic, prefixedTopic } from '@legal/contracts';
 import { createKafka, partnerAcls, partnerPrincipalName, toAclEntry, userPrincipal } from '@legal/messaging';
 import { uniqueTag, waitUntil, WorkOrderScript, WorkOrderStreamFixture } from '@legal/testing';
-import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, Consumer, Kafka, ResourcePatternTypes } from 'kafkajs';
+import {
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
+  Consumer,
+  Kafka,
+  ResourcePatternTypes,
+} from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { RunningIdentity, startIdentity } from '../../test/start-identity';
@@ -31,9 +38,15 @@ class PartnerFeedReader {
     await consumer.run({
       eachMessage: async ({ message }) => {
         const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(Array.isArray(value) ? value[0] : value);
+        for (const [name, value] of Object.entries(message.headers ?? {}))
+          headers[name] = String(Array.isArray(value) ? value[0] : value);
         const raw = message.value?.toString('utf8') ?? '';
-        reader.records.push({ key: message.key?.toString('utf8') ?? '', headers, data: JSON.parse(raw) as Record<string, unknown>, raw });
+        reader.records.push({
+          key: message.key?.toString('utf8') ?? '',
+          headers,
+          data: JSON.parse(raw) as Record<string, unknown>,
+          raw,
+        });
       },
     });
     return reader;
@@ -58,7 +71,11 @@ describe('partner gateway (per-partner feeds enforcing the agreement)', () => {
 
   beforeAll(async () => {
     identity = await startIdentity(tag);
-    const res = await request(identity.url).post('/token').type('form').send({ grant_type: 'password', username: 'dev-admin', password: DEV_STAFF_PASSWORD }).expect(200);
+    const res = await request(identity.url)
+      .post('/token')
+      .type('form')
+      .send({ grant_type: 'password', username: 'dev-admin', password: DEV_STAFF_PASSWORD })
+      .expect(200);
     admin = `Bearer ${res.body.access_token}`;
     stream = await WorkOrderStreamFixture.connect(tag, BROKERS);
     kafka = createKafka({ brokers: BROKERS, clientId: `partner-reader-${tag}`, topicPrefix: tag, partitions: 3 });
@@ -84,7 +101,11 @@ describe('partner gateway (per-partner feeds enforcing the agreement)', () => {
 
   /** A work order's items on a feed, in order (one key, one partition). */
   async function itemsOf(r: PartnerFeedReader, workOrderId: string, count: number): Promise<FeedRecord[]> {
-    await waitUntil(() => r.records.filter((x) => x.key === workOrderId).length >= count, 30000, `${count} feed item(s) of ${workOrderId}`);
+    await waitUntil(
+      () => r.records.filter((x) => x.key === workOrderId).length >= count,
+      30000,
+      `${count} feed item(s) of ${workOrderId}`,
+    );
     return r.records.filter((x) => x.key === workOrderId);
   }
 
@@ -110,7 +131,9 @@ describe('partner gateway (per-partner feeds enforcing the agreement)', () => {
         operation: AclOperationTypes.ANY,
         permissionType: AclPermissionTypes.ANY,
       });
-      return described.resources.flatMap((r) => r.acls.map((a) => `${r.resourceName}:${r.resourcePatternType}:${a.operation}`)).sort();
+      return described.resources
+        .flatMap((r) => r.acls.map((a) => `${r.resourceName}:${r.resourcePatternType}:${a.operation}`))
+        .sort();
     } finally {
       await kafkaAdmin.disconnect();
     }
@@ -123,22 +146,43 @@ describe('partner gateway (per-partner feeds enforcing the agreement)', () => {
       .send({
         clientId: 'greedy-agency',
         name: 'Greedy',
-        agreement: { purpose: 'x', topics: [{ topic: 'legal.workorder.changed', fields: ['status', 'citizen', 'staffId'] }, { topic: 'legal.intake.submitted', fields: ['applicant'] }] },
+        agreement: {
+          purpose: 'x',
+          topics: [
+            { topic: 'legal.workorder.changed', fields: ['status', 'citizen', 'staffId'] },
+            { topic: 'legal.intake.submitted', fields: ['applicant'] },
+          ],
+        },
       })
       .expect(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.code).toBe('validation-failed');
-    expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['agreement.topics[0].fields[1]', 'agreement.topics[0].fields[2]', 'agreement.topics[1].topic']);
+    expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual([
+      'agreement.topics[0].fields[1]',
+      'agreement.topics[0].fields[2]',
+      'agreement.topics[1].topic',
+    ]);
     expect(JSON.stringify(res.body.errors)).toContain('citizen');
     expect(JSON.stringify(res.body.errors)).toContain('staffId');
-    await request(identity.url).get('/admin/clients').set('authorization', admin).expect(200).expect((r) => expect(JSON.stringify(r.body)).not.toContain('greedy-agency'));
+    await request(identity.url)
+      .get('/admin/clients')
+      .set('authorization', admin)
+      .expect(200)
+      .expect((r) => expect(JSON.stringify(r.body)).not.toContain('greedy-agency'));
   });
 
   it('feeds each partner exactly its agreed fields, scoped to its region; agreement changes and disabling apply from the next event', async () => {
     await request(identity.url)
       .post('/admin/clients')
       .set('authorization', admin)
-      .send({ clientId: court, name: 'Court A', agreement: { purpose: 'status of referred matters', topics: [{ topic: 'legal.workorder.changed', fields: ['workOrderId', 'caseCode', 'status'] }] } })
+      .send({
+        clientId: court,
+        name: 'Court A',
+        agreement: {
+          purpose: 'status of referred matters',
+          topics: [{ topic: 'legal.workorder.changed', fields: ['workOrderId', 'caseCode', 'status'] }],
+        },
+      })
       .expect(201);
     await request(identity.url)
       .post('/admin/clients')
@@ -176,8 +220,20 @@ describe('partner gateway (per-partner feeds enforcing the agreement)', () => {
     await stream.changed(jinan.next('received'));
 
     const [courtItem] = await itemsOf(courtFeed, linyi.workOrderId, 1);
-    expect(Object.keys(courtItem.data).sort()).toEqual(['caseCode', 'occurredAt', 'sourceType', 'status', 'workOrderId']);
-    expect(courtItem.data).toEqual({ workOrderId: linyi.workOrderId, caseCode: linyi.caseCode, status: 'received', occurredAt: sent1.time, sourceType: 'legal.workorder.changed.v1' });
+    expect(Object.keys(courtItem.data).sort()).toEqual([
+      'caseCode',
+      'occurredAt',
+      'sourceType',
+      'status',
+      'workOrderId',
+    ]);
+    expect(courtItem.data).toEqual({
+      workOrderId: linyi.workOrderId,
+      caseCode: linyi.caseCode,
+      status: 'received',
+      occurredAt: sent1.time,
+      sourceType: 'legal.workorder.changed.v1',
+    });
     expect(courtItem.key).toBe(linyi.workOrderId);
     expect(courtItem.headers).toMatchObject({
       ce_type: 'legal.partner.feed-item.v1',
@@ -188,15 +244,28 @@ describe('partner gateway (per-partner feeds enforcing the agreement)', () => {
       'content-type': 'application/json',
     });
     expect(courtItem.headers.ce_id).toMatch(/^[0-9a-f-]{36}$/);
-    for (const leak of ['phoneHash', 'idCardHash', 'a1a1', 'b2b2', '4321', 'citizen', 'phoneLast4']) expect(courtItem.raw).not.toContain(leak);
+    for (const leak of ['phoneHash', 'idCardHash', 'a1a1', 'b2b2', '4321', 'citizen', 'phoneLast4'])
+      expect(courtItem.raw).not.toContain(leak);
     await itemsOf(courtFeed, jinan.workOrderId, 1);
 
     const [policeItem] = await itemsOf(policeFeed, linyi.workOrderId, 1);
-    expect(policeItem.data).toEqual({ caseCode: linyi.caseCode, regionCode: '371324101', version: 1, occurredAt: sent1.time, sourceType: 'legal.workorder.changed.v1' });
-    for (const leak of ['phoneHash', 'idCardHash', 'a1a1', 'b2b2', '4321', 'citizen']) expect(policeItem.raw).not.toContain(leak);
+    expect(policeItem.data).toEqual({
+      caseCode: linyi.caseCode,
+      regionCode: '371324101',
+      version: 1,
+      occurredAt: sent1.time,
+      sourceType: 'legal.workorder.changed.v1',
+    });
+    for (const leak of ['phoneHash', 'idCardHash', 'a1a1', 'b2b2', '4321', 'citizen'])
+      expect(policeItem.raw).not.toContain(leak);
 
     // Deadline alerts carry no region: a region-bound partner does not get them (the court did not agree to them).
-    const overdue = await stream.overdue({ ...DeadlineOverdue.example, workOrderId: linyi.workOrderId, caseCode: linyi.caseCode, detectedAt: new Date().toISOString() });
+    const overdue = await stream.overdue({
+      ...DeadlineOverdue.example,
+      workOrderId: linyi.workOrderId,
+      caseCode: linyi.caseCode,
+      detectedAt: new Date().toISOString(),
+    });
     // The next change of the Linyi work order is a barrier: the gateway handles it after the alert (other topic, so wait for both).
     await stream.changed(linyi.next('offered'));
     await itemsOf(policeFeed, linyi.workOrderId, 2);
@@ -212,20 +281,39 @@ describe('partner gateway (per-partner feeds enforcing the agreement)', () => {
     await request(identity.url)
       .patch(`/admin/clients/${court}`)
       .set('authorization', admin)
-      .send({ agreement: { purpose: 'status and service type', topics: [{ topic: 'legal.workorder.changed', fields: ['caseCode', 'serviceType'] }] } })
+      .send({
+        agreement: {
+          purpose: 'status and service type',
+          topics: [{ topic: 'legal.workorder.changed', fields: ['caseCode', 'serviceType'] }],
+        },
+      })
       .expect(200);
     await request(identity.url)
       .patch(`/admin/clients/${court}`)
       .set('authorization', admin)
-      .send({ agreement: { purpose: 'x', topics: [{ topic: 'legal.workorder.changed', fields: ['caseCode', 'complaintAgainstOrganisationId'] }] } })
+      .send({
+        agreement: {
+          purpose: 'x',
+          topics: [{ topic: 'legal.workorder.changed', fields: ['caseCode', 'complaintAgainstOrganisationId'] }],
+        },
+      })
       .expect(400)
       .expect((r) => expect(r.body.errors[0]).toMatchObject({ field: 'agreement.topics[0].fields[1]' }));
     const sent3 = await stream.changed(linyi.next('accepted'));
     const courtItems = await itemsOf(courtFeed, linyi.workOrderId, 3);
-    expect(courtItems[2].data).toEqual({ caseCode: linyi.caseCode, serviceType: 'legal-aid', occurredAt: sent3.time, sourceType: 'legal.workorder.changed.v1' });
+    expect(courtItems[2].data).toEqual({
+      caseCode: linyi.caseCode,
+      serviceType: 'legal-aid',
+      occurredAt: sent3.time,
+      sourceType: 'legal.workorder.changed.v1',
+    });
 
     // Disabled: nothing more for the court (the police, still active, proves the event was handled), ACLs gone.
-    const disabled = await request(identity.url).patch(`/admin/clients/${court}`).set('authorization', admin).send({ disabled: true }).expect(200);
+    const disabled = await request(identity.url)
+      .patch(`/admin/clients/${court}`)
+      .set('authorization', admin)
+      .send({ disabled: true })
+      .expect(200);
     expect(disabled.body.disabled).toBe(true);
     const before = await highWatermark(feedOf(court));
     await stream.changed(linyi.next('in-progress'));
@@ -234,14 +322,30 @@ describe('partner gateway (per-partner feeds enforcing the agreement)', () => {
     expect(courtFeed.records.filter((r) => r.key === linyi.workOrderId)).toHaveLength(3);
     expect(await aclsOf(court)).toEqual([]);
     expect(await aclsOf(police)).toEqual(expectedAcls(police));
-    await request(identity.url).post('/token').send({ grant_type: 'client_credentials', client_id: court, client_secret: 'whatever' }).expect(401);
+    await request(identity.url)
+      .post('/token')
+      .send({ grant_type: 'client_credentials', client_id: court, client_secret: 'whatever' })
+      .expect(401);
 
     // Enabled again: ACLs back, and the feed resumes with the next event (nothing of the disabled period is replayed).
-    await request(identity.url).patch(`/admin/clients/${court}`).set('authorization', admin).send({ disabled: false }).expect(200);
+    await request(identity.url)
+      .patch(`/admin/clients/${court}`)
+      .set('authorization', admin)
+      .send({ disabled: false })
+      .expect(200);
     expect(await aclsOf(court)).toEqual(expectedAcls(court));
     const sent5 = await stream.changed(linyi.next('resolved'));
     const resumed = await itemsOf(courtFeed, linyi.workOrderId, 4);
-    expect(resumed[3].data).toEqual({ caseCode: linyi.caseCode, serviceType: 'legal-aid', occurredAt: sent5.time, sourceType: 'legal.workorder.changed.v1' });
-    await request(identity.url).patch('/admin/clients/no-such-client').set('authorization', admin).send({ disabled: true }).expect(404);
+    expect(resumed[3].data).toEqual({
+      caseCode: linyi.caseCode,
+      serviceType: 'legal-aid',
+      occurredAt: sent5.time,
+      sourceType: 'legal.workorder.changed.v1',
+    });
+    await request(identity.url)
+      .patch('/admin/clients/no-such-client')
+      .set('authorization', admin)
+      .send({ disabled: true })
+      .expect(404);
   });
 });

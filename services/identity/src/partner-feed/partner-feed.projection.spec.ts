@@ -1,6 +1,12 @@
 import { DeadlineOverdue, WorkOrderChanged } from '@legal/contracts';
 import { checkEventPayload } from '@legal/contracts';
-import { agreedFields, agreementProblems, feedItemId, inPartnerScope, projectFeedItem } from './partner-feed.projection';
+import {
+  agreedFields,
+  agreementProblems,
+  feedItemId,
+  inPartnerScope,
+  projectFeedItem,
+} from './partner-feed.projection';
 
 const changed = {
   type: WorkOrderChanged.type,
@@ -25,7 +31,15 @@ describe('partner feed projection', () => {
   });
 
   it('never carries citizen data, hashes or phone digits, whatever the agreement stored says', () => {
-    const agreement = { purpose: 'x', topics: [{ topic: 'legal.workorder.changed', fields: ['status', 'citizen', 'citizen.phoneHash', 'phoneLast4', 'occurredAt', 'staffId'] }] };
+    const agreement = {
+      purpose: 'x',
+      topics: [
+        {
+          topic: 'legal.workorder.changed',
+          fields: ['status', 'citizen', 'citizen.phoneHash', 'phoneLast4', 'occurredAt', 'staffId'],
+        },
+      ],
+    };
     const fields = agreedFields(agreement, 'legal.workorder.changed');
     expect(fields).toEqual(['status']);
     const json = JSON.stringify(projectFeedItem(changed, fields));
@@ -42,7 +56,11 @@ describe('partner feed projection', () => {
     };
     expect(agreedFields(agreement, 'legal.workorder.deadline')).toEqual(['caseCode', 'dueAt', 'organisationId']);
     expect(agreedFields(agreement, 'legal.feedback')).toEqual([]);
-    const overdue = { type: DeadlineOverdue.type, time: '2026-12-05T16:00:00.000Z', data: { ...DeadlineOverdue.example, organisationId: undefined } };
+    const overdue = {
+      type: DeadlineOverdue.type,
+      time: '2026-12-05T16:00:00.000Z',
+      data: { ...DeadlineOverdue.example, organisationId: undefined },
+    };
     expect(projectFeedItem(overdue, agreedFields(agreement, 'legal.workorder.deadline'))).toEqual({
       caseCode: DeadlineOverdue.example.caseCode,
       dueAt: DeadlineOverdue.example.dueAt,
@@ -74,7 +92,12 @@ describe('partner feed projection', () => {
   });
 
   it('validates agreements against the contracts, naming each bad topic and field', () => {
-    expect(agreementProblems({ purpose: 'x', topics: [{ topic: 'legal.workorder.changed', fields: ['workOrderId', 'status'] }] })).toEqual([]);
+    expect(
+      agreementProblems({
+        purpose: 'x',
+        topics: [{ topic: 'legal.workorder.changed', fields: ['workOrderId', 'status'] }],
+      }),
+    ).toEqual([]);
     const problems = agreementProblems({
       purpose: 'x',
       topics: [

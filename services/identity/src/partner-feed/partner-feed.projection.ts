@@ -28,7 +28,10 @@ export function agreementNames(agreement: PartnerAgreement, topic: string): bool
  * the event, plus `occurredAt` (the event's time) and `sourceType`. Values are copied as they are (a
  * field is agreed as a whole); nothing else of the event is read.
  */
-export function projectFeedItem(event: Pick<CloudEvent, 'type' | 'time' | 'data'>, fields: readonly string[]): FeedItemData {
+export function projectFeedItem(
+  event: Pick<CloudEvent, 'type' | 'time' | 'data'>,
+  fields: readonly string[],
+): FeedItemData {
   const data = (event.data ?? {}) as Record<string, unknown>;
   const item: Record<string, unknown> = {};
   for (const field of fields) {
@@ -69,17 +72,23 @@ export function agreementProblems(agreement: PartnerAgreement): FieldError[] {
     if (!allowed) {
       problems.push({
         field: `agreement.topics[${i}].topic`,
-        messages: [`topic ${entry.topic} is not shared with partners; agreements may name: ${PARTNER_AGREEABLE_TOPICS.join(', ')}`],
+        messages: [
+          `topic ${entry.topic} is not shared with partners; agreements may name: ${PARTNER_AGREEABLE_TOPICS.join(', ')}`,
+        ],
         codes: ['partnerTopic'],
       });
       return;
     }
     entry.fields.forEach((field, j) => {
       if (!allowed.includes(field)) {
-        const always = ALWAYS_INCLUDED.includes(field) ? ` (${ALWAYS_INCLUDED.join(' and ')} are in every feed item; do not name them)` : '';
+        const always = ALWAYS_INCLUDED.includes(field)
+          ? ` (${ALWAYS_INCLUDED.join(' and ')} are in every feed item; do not name them)`
+          : '';
         problems.push({
           field: `agreement.topics[${i}].fields[${j}]`,
-          messages: [`field ${field} is not a partner field of ${entry.topic}${always}; allowed: ${allowed.join(', ')}`],
+          messages: [
+            `field ${field} is not a partner field of ${entry.topic}${always}; allowed: ${allowed.join(', ')}`,
+          ],
           codes: ['partnerField'],
         });
       }
@@ -87,7 +96,12 @@ export function agreementProblems(agreement: PartnerAgreement): FieldError[] {
   });
   const seen = new Set<string>();
   agreement.topics.forEach((entry, i) => {
-    if (seen.has(entry.topic)) problems.push({ field: `agreement.topics[${i}].topic`, messages: [`topic ${entry.topic} is named twice`], codes: ['uniqueTopic'] });
+    if (seen.has(entry.topic))
+      problems.push({
+        field: `agreement.topics[${i}].topic`,
+        messages: [`topic ${entry.topic} is named twice`],
+        codes: ['uniqueTopic'],
+      });
     seen.add(entry.topic);
   });
   return problems;

@@ -36,8 +36,16 @@ describe('12345 transfers over events (identity, real broker)', () => {
   let db: DataSource;
   const tokens: Record<string, string> = {};
 
-  const matter = (): Request['matter'] => ({ description: '工地拖欠工资两万元，老板一直不给', regionCode: '371324101', serviceType: 'legal-aid' });
-  const consent = (): NonNullable<Request['consent']> => ({ given: true, obtainedAt: new Date().toISOString(), method: 'recorded-call' });
+  const matter = (): Request['matter'] => ({
+    description: '工地拖欠工资两万元，老板一直不给',
+    regionCode: '371324101',
+    serviceType: 'legal-aid',
+  });
+  const consent = (): NonNullable<Request['consent']> => ({
+    given: true,
+    obtainedAt: new Date().toISOString(),
+    method: 'recorded-call',
+  });
 
   /** One record on the shared partner topic, sealed as a partner's producer seals it. */
   const produce = async (data: Record<string, unknown>): Promise<CloudEvent> => {
@@ -57,26 +65,46 @@ describe('12345 transfers over events (identity, real broker)', () => {
     return event;
   };
   const feedOf = (collector: EventCollector, reference: string): Array<Record<string, unknown>> =>
-    collector.records.flatMap((r) => (r.event && (r.event.data as Record<string, unknown>).reference === reference ? [r.event.data as Record<string, unknown>] : []));
+    collector.records.flatMap((r) =>
+      r.event && (r.event.data as Record<string, unknown>).reference === reference
+        ? [r.event.data as Record<string, unknown>]
+        : [],
+    );
 
   beforeAll(async () => {
     identity = await startIdentity(tag);
     db = identity.service.app.get(DataSource);
-    const admin = await request(identity.url).post('/token').type('form')
-      .send({ grant_type: 'password', username: 'dev-admin', password: DEV_STAFF_PASSWORD }).expect(200);
+    const admin = await request(identity.url)
+      .post('/token')
+      .type('form')
+      .send({ grant_type: 'password', username: 'dev-admin', password: DEV_STAFF_PASSWORD })
+      .expect(200);
     const kafka = createKafka({ brokers: BROKERS, clientId: `xferev-${tag}`, topicPrefix: tag, partitions: 3 });
     const kafkaAdmin = kafka.admin();
     await kafkaAdmin.connect();
-    for (const [clientId, channel] of [[hotline, '12345'], [other, undefined]] as const) {
+    for (const [clientId, channel] of [
+      [hotline, '12345'],
+      [other, undefined],
+    ] as const) {
       const created = await request(identity.url)
         .post('/admin/clients')
         .set('authorization', `Bearer ${admin.body.access_token as string}`)
-        .send({ clientId, name: channel ? '12345政务服务便民热线' : '兰山区人民法院', ...(channel ? { channel } : {}), agreement: { purpose: '转接测试', topics: [] } })
+        .send({
+          clientId,
+          name: channel ? '12345政务服务便民热线' : '兰山区人民法院',
+          ...(channel ? { channel } : {}),
+          agreement: { purpose: '转接测试', topics: [] },
+        })
         .expect(201);
-      const token = await request(identity.url).post('/token').type('form')
-        .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: created.body.clientSecret }).expect(200);
+      const token = await request(identity.url)
+        .post('/token')
+        .type('form')
+        .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: created.body.clientSecret })
+        .expect(200);
       tokens[clientId] = token.body.access_token as string;
-      await kafkaAdmin.createTopics({ topics: [{ topic: prefixedTopic(tag, partnerFeedTopic(clientId)), numPartitions: 3 }] }).catch(() => undefined);
+      await kafkaAdmin
+        .createTopics({ topics: [{ topic: prefixedTopic(tag, partnerFeedTopic(clientId)), numPartitions: 3 }] })
+        .catch(() => undefined);
     }
     const dlq = `${prefixedTopic(tag, TOPICS.partnerNotice.name)}.dlq`;
     await kafkaAdmin.createTopics({ topics: [{ topic: dlq, numPartitions: 3 }] }).catch(() => undefined);
@@ -98,25 +126,38 @@ describe('12345 transfers over events (identity, real broker)', () => {
 
   it('a 12345 transfer by event is received on the feed once per reference, the same transfer as over REST', async () => {
     const reference = `12345-ev-${randomUUID().slice(0, 8)}`;
-    const data = { reference, consent: consent(), matter: { ...matter(), callerName: '赵六', callerPhone: '13912345678' }, partnerToken: tokens[hotline] };
+    const data = {
+      reference,
+      consent: consent(),
+      matter: { ...matter(), callerName: '赵六', callerPhone: '13912345678' },
+      partnerToken: tokens[hotline],
+    };
     const first = await produce(data);
     await produce(data); // the partner's retry: a new event, the same reference and matter
     await waitUntil(() => feedOf(feed, reference).length >= 1 || undefined, 60_000, 'received on the 12345 feed');
-    const rows = await waitUntil(async () => {
-      const found = await db.getRepository(PartnerTransfer).find({ where: { clientId: hotline, reference } });
-      return found.length === 1 ? found : undefined;
-    }, 30_000, 'the transfer recorded');
+    const rows = await waitUntil(
+      async () => {
+        const found = await db.getRepository(PartnerTransfer).find({ where: { clientId: hotline, reference } });
+        return found.length === 1 ? found : undefined;
+      },
+      30_000,
+      'the transfer recorded',
+    );
     expect(rows[0]?.direction).toBe('in');
     // REST sees the same transfer (one mechanism): same id, idempotent on the reference.
-    const rest = await request(identity.url).post('/partner/transfers').set('authorization', `Bearer ${tokens[hotline]}`)
-      .send({ reference, consent: data.consent, matter: data.matter }).expect(202);
+    const rest = await request(identity.url)
+      .post('/partner/transfers')
+      .set('authorization', `Bearer ${tokens[hotline]}`)
+      .send({ reference, consent: data.consent, matter: data.matter })
+      .expect(202);
     expect(rest.body.transferId).toBe(rows[0]?.id);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(feedOf(feed, reference).map((d) => d.stage)).toEqual(['received']);
     expect(await db.getRepository(PartnerTransfer).countBy({ clientId: hotline, reference })).toBe(1);
     // The caller's contact and the token travel sealed on the shared topic every partner may write.
     const [raw] = await notices.waitFor((r) => r.headers.ce_id === first.id, 1, 30_000);
-    for (const secret of ['13912345678', '赵六', tokens[hotline] as string]) expect(raw?.value ?? '').not.toContain(secret);
+    for (const secret of ['13912345678', '赵六', tokens[hotline] as string])
+      expect(raw?.value ?? '').not.toContain(secret);
     expect((raw?.event?.data as Request).matter.callerPhone).toBe('13912345678');
   });
 
@@ -129,11 +170,20 @@ describe('12345 transfers over events (identity, real broker)', () => {
 
   it('without the caller’s consent nothing is recorded and the feed says why', async () => {
     const reference = `12345-nc-${randomUUID().slice(0, 8)}`;
-    await produce({ reference, consent: { ...consent(), given: false }, matter: matter(), partnerToken: tokens[hotline] });
-    const [refused] = await waitUntil(() => {
-      const items = feedOf(feed, reference);
-      return items.length > 0 ? items : undefined;
-    }, 60_000, 'the refusal on the feed');
+    await produce({
+      reference,
+      consent: { ...consent(), given: false },
+      matter: matter(),
+      partnerToken: tokens[hotline],
+    });
+    const [refused] = await waitUntil(
+      () => {
+        const items = feedOf(feed, reference);
+        return items.length > 0 ? items : undefined;
+      },
+      60_000,
+      'the refusal on the feed',
+    );
     expect(refused?.stage).toBe('refused');
     expect((refused?.reasons as string[]).join()).toContain('consent-required');
     expect(await db.getRepository(PartnerTransfer).countBy({ clientId: hotline, reference })).toBe(0);
@@ -149,10 +199,17 @@ describe('12345 transfers over events (identity, real broker)', () => {
       // ... or with a token it made itself claiming to be the 12345 client.
       await produce({ reference: refs[1], consent: consent(), matter: matter(), partnerToken: forged }),
       // ... or names the 12345 client in the record: not a field of the contract, the record is invalid.
-      await produce({ reference: refs[2], clientId: hotline, consent: consent(), matter: matter(), partnerToken: tokens[other] }),
+      await produce({
+        reference: refs[2],
+        clientId: hotline,
+        consent: consent(),
+        matter: matter(),
+        partnerToken: tokens[other],
+      }),
     ];
     const letters = await deadLetters.waitFor((r) => sent.some((e) => e.id === r.headers.ce_id), 3, 60_000);
-    const errorOf = (id: string): string => letters.find((l) => l.headers.ce_id === id)?.headers[DLQ_HEADERS.error] ?? '';
+    const errorOf = (id: string): string =>
+      letters.find((l) => l.headers.ce_id === id)?.headers[DLQ_HEADERS.error] ?? '';
     expect(errorOf(sent[0]!.id)).toContain('Only the 12345 hotline’s partner client may transfer matters');
     expect(errorOf(sent[1]!.id)).toContain('partnerToken is not a valid access token');
     expect(errorOf(sent[2]!.id)).toMatch(/clientId/);

@@ -37,15 +37,26 @@ describe('12345 transfer statuses that arrive before the case code (identity, re
   beforeAll(async () => {
     identity = await startIdentity(tag);
     stream = await WorkOrderStreamFixture.connect(tag, BROKERS);
-    const admin = await request(identity.url).post('/token').type('form')
-      .send({ grant_type: 'password', username: 'dev-admin', password: DEV_STAFF_PASSWORD }).expect(200);
+    const admin = await request(identity.url)
+      .post('/token')
+      .type('form')
+      .send({ grant_type: 'password', username: 'dev-admin', password: DEV_STAFF_PASSWORD })
+      .expect(200);
     const created = await request(identity.url)
       .post('/admin/clients')
       .set('authorization', `Bearer ${admin.body.access_token as string}`)
-      .send({ clientId, name: '12345政务服务便民热线', channel: '12345', agreement: { purpose: '12345与12348热线归并整合转接', topics: [] } })
+      .send({
+        clientId,
+        name: '12345政务服务便民热线',
+        channel: '12345',
+        agreement: { purpose: '12345与12348热线归并整合转接', topics: [] },
+      })
       .expect(201);
-    const token = await request(identity.url).post('/token').type('form')
-      .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: created.body.clientSecret }).expect(200);
+    const token = await request(identity.url)
+      .post('/token')
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: created.body.clientSecret })
+      .expect(200);
     partner = `Bearer ${token.body.access_token as string}`;
 
     const kafka = createKafka({ brokers: BROKERS, clientId: `reader-${tag}`, topicPrefix: tag, partitions: 3 });
@@ -59,7 +70,10 @@ describe('12345 transfer statuses that arrive before the case code (identity, re
     await reader.subscribe({ topic, fromBeginning: true });
     await reader.run({
       eachMessage: async ({ message }) => {
-        feed.push({ key: message.key?.toString('utf8') ?? '', data: JSON.parse(message.value?.toString('utf8') ?? '{}') as Record<string, unknown> });
+        feed.push({
+          key: message.key?.toString('utf8') ?? '',
+          data: JSON.parse(message.value?.toString('utf8') ?? '{}') as Record<string, unknown>,
+        });
       },
     });
   });
@@ -83,7 +97,11 @@ describe('12345 transfer statuses that arrive before the case code (identity, re
       .expect(202);
     const transferId = accepted.body.transferId as string;
 
-    const script = new WorkOrderScript({ citizen: { phoneLast4: '0000', displayName: '王*' }, originPlatform: '12345', platforms: ['12345'] });
+    const script = new WorkOrderScript({
+      citizen: { phoneLast4: '0000', displayName: '王*' },
+      originPlatform: '12345',
+      platforms: ['12345'],
+    });
     await stream.changed(script.next('received', {}, 'received', 'system'));
     await stream.changed(script.next('offered', { organisationName: '兰陵县法律援助中心' }, 'offered', 'system'));
     await stream.changed(script.next('accepted', {}, 'offer-accepted'));
@@ -91,7 +109,9 @@ describe('12345 transfer statuses that arrive before the case code (identity, re
     const dataSource = identity.service.app.get(DataSource);
     const queued = await waitUntil(
       async () => {
-        const rows = await dataSource.getRepository(PendingTransferStatus).find({ where: { workOrderId: script.workOrderId }, order: { seq: 'ASC' } });
+        const rows = await dataSource
+          .getRepository(PendingTransferStatus)
+          .find({ where: { workOrderId: script.workOrderId }, order: { seq: 'ASC' } });
         return rows.length === 3 ? rows : undefined;
       },
       60_000,
@@ -126,7 +146,16 @@ describe('12345 transfer statuses that arrive before the case code (identity, re
 
     // A later status, now that the case code is known, goes straight to the feed.
     await stream.changed(script.next('resolved', {}, 'decided'));
-    await waitUntil(() => feed.filter((f) => f.key === transferId).length >= 6 || undefined, 60_000, 'the resolved status');
-    expect(feed.filter((f) => f.key === transferId).map((f) => f.data.status).slice(-1)).toEqual(['resolved']);
+    await waitUntil(
+      () => feed.filter((f) => f.key === transferId).length >= 6 || undefined,
+      60_000,
+      'the resolved status',
+    );
+    expect(
+      feed
+        .filter((f) => f.key === transferId)
+        .map((f) => f.data.status)
+        .slice(-1),
+    ).toEqual(['resolved']);
   });
 });

@@ -45,7 +45,8 @@ export class PartnerTransferConsumer implements OnModuleInit {
   /** The verified partner client that produced the record; TransferRefusedError otherwise. */
   private async sender(event: CloudEvent<EventData<typeof PartnerTransferRequest>>): Promise<AuthUser> {
     const sentAt = new Date(event.time);
-    if (sentAt.getTime() > Date.now() + FUTURE_SKEW_MS) throw this.refuse(event, `event time ${event.time} lies in the future`);
+    if (sentAt.getTime() > Date.now() + FUTURE_SKEW_MS)
+      throw this.refuse(event, `event time ${event.time} lies in the future`);
     let sender: AuthUser;
     try {
       sender = await this.verifier.verify(event.data.partnerToken, { at: sentAt });

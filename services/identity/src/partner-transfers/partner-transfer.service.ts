@@ -1,6 +1,13 @@
 import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IntakeRegistered, IntakeRejected, IntakeSubmitted, PartnerTransferUpdate, partnerFeedTopic, WorkOrderChanged } from '@legal/contracts';
+import {
+  IntakeRegistered,
+  IntakeRejected,
+  IntakeSubmitted,
+  PartnerTransferUpdate,
+  partnerFeedTopic,
+  WorkOrderChanged,
+} from '@legal/contracts';
 import type { CloudEvent, EventData, ServiceType } from '@legal/contracts';
 import { DomainError, NotFoundError } from '@legal/http';
 import { MessageConsumers, Outbox } from '@legal/messaging';
@@ -23,7 +30,8 @@ export const TRANSFERRED_TO_12345 = 'transferred-to-12345';
 /** The intake platform of a matter transferred from 12345. */
 export const TRANSFER_PLATFORM = '12345';
 
-const CONSENT_REQUIRED = 'A matter is transferred only with the caller’s consent (consent.given true, obtainedAt, method)';
+const CONSENT_REQUIRED =
+  'A matter is transferred only with the caller’s consent (consent.given true, obtainedAt, method)';
 
 /** A transfer event refused before anything is recorded (not a 12345 client): dead-lettered with the reason. */
 export class TransferRefusedError extends Error {
@@ -55,9 +63,15 @@ export function toTransferResponse(t: PartnerTransfer): PartnerTransferResponseD
 export function transferRequestHash(dto: PartnerTransferCreateDto): string {
   const canonical = (value: unknown): unknown =>
     value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+      ? Object.fromEntries(
+          Object.entries(value as Record<string, unknown>)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
       : value;
-  return createHash('sha256').update(JSON.stringify(canonical({ reference: dto.reference, matter: dto.matter, consent: dto.consent }))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical({ reference: dto.reference, matter: dto.matter, consent: dto.consent })))
+    .digest('hex');
 }
 
 /**
@@ -87,7 +101,10 @@ export class PartnerTransferService implements OnModuleInit {
     });
   }
 
-  async transferIn(clientId: string, dto: PartnerTransferCreateDto): Promise<{ transfer: PartnerTransfer; created: boolean }> {
+  async transferIn(
+    clientId: string,
+    dto: PartnerTransferCreateDto,
+  ): Promise<{ transfer: PartnerTransfer; created: boolean }> {
     await this.transferringClient(this.dataSource.manager, clientId);
     if (!consentGiven(dto)) {
       throw new DomainError('consent-required', CONSENT_REQUIRED, HttpStatus.UNPROCESSABLE_ENTITY, [
@@ -104,7 +121,12 @@ export class PartnerTransferService implements OnModuleInit {
    * as the REST route, in the consumer's transaction; what REST answers 422 or 409 goes on the client's feed as
    * a `refused` item with the reason (there is no HTTP answer). Not a 12345 client: TransferRefusedError (DLQ).
    */
-  async transferInByEvent(manager: EntityManager, eventId: string, clientId: string, dto: PartnerTransferCreateDto): Promise<void> {
+  async transferInByEvent(
+    manager: EntityManager,
+    eventId: string,
+    clientId: string,
+    dto: PartnerTransferCreateDto,
+  ): Promise<void> {
     try {
       await this.transferringClient(manager, clientId);
     } catch (error) {
@@ -129,13 +151,23 @@ export class PartnerTransferService implements OnModuleInit {
     const client = await manager.getRepository(PartnerClient).findOneBy({ clientId });
     if (!client || client.disabled) throw new NotFoundError('Partner client', clientId);
     if (client.channel !== TRANSFER_PLATFORM) {
-      throw new DomainError('not-a-12345-client', 'Only the 12345 hotline’s partner client may transfer matters', HttpStatus.FORBIDDEN);
+      throw new DomainError(
+        'not-a-12345-client',
+        'Only the 12345 hotline’s partner client may transfer matters',
+        HttpStatus.FORBIDDEN,
+      );
     }
     return client;
   }
 
   /** A transfer request refused without an HTTP answer: one `refused` item on the client's feed (id from the event). */
-  private async refuse(manager: EntityManager, eventId: string, clientId: string, reference: string, reasons: string[]): Promise<void> {
+  private async refuse(
+    manager: EntityManager,
+    eventId: string,
+    clientId: string,
+    reference: string,
+    reasons: string[],
+  ): Promise<void> {
     const hex = createHash('sha256').update(`transfer-refused\0${eventId}`).digest('hex');
     const transferId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
     await this.outbox.publish(
@@ -148,7 +180,11 @@ export class PartnerTransferService implements OnModuleInit {
   }
 
   /** Records a consented transfer once per (client, reference), submits its intake and tells `received`. */
-  private async record(manager: EntityManager, clientId: string, dto: PartnerTransferCreateDto): Promise<{ transfer: PartnerTransfer; created: boolean }> {
+  private async record(
+    manager: EntityManager,
+    clientId: string,
+    dto: PartnerTransferCreateDto,
+  ): Promise<{ transfer: PartnerTransfer; created: boolean }> {
     const consent = { obtainedAt: dto.consent?.obtainedAt, method: dto.consent?.method };
     const requestHash = transferRequestHash(dto);
     const id = randomUUID();
@@ -156,14 +192,31 @@ export class PartnerTransferService implements OnModuleInit {
       .createQueryBuilder()
       .insert()
       .into(PartnerTransfer)
-      .values({ id, clientId, reference: dto.reference, direction: 'in', requestHash, consent, stage: 'received', caseCode: null, workOrderId: null, lastStatus: null })
+      .values({
+        id,
+        clientId,
+        reference: dto.reference,
+        direction: 'in',
+        requestHash,
+        consent,
+        stage: 'received',
+        caseCode: null,
+        workOrderId: null,
+        lastStatus: null,
+      })
       .orIgnore()
       .returning('id')
       .execute();
     if (inserted.raw.length === 0) {
-      const existing = await manager.getRepository(PartnerTransfer).findOneByOrFail({ clientId, direction: 'in', reference: dto.reference });
+      const existing = await manager
+        .getRepository(PartnerTransfer)
+        .findOneByOrFail({ clientId, direction: 'in', reference: dto.reference });
       if (existing.requestHash !== requestHash) {
-        throw new DomainError('transfer-reference-reused', `Reference ${dto.reference} was already transferred with another matter`, HttpStatus.CONFLICT);
+        throw new DomainError(
+          'transfer-reference-reused',
+          `Reference ${dto.reference} was already transferred with another matter`,
+          HttpStatus.CONFLICT,
+        );
       }
       return { transfer: existing, created: false };
     }
@@ -183,7 +236,10 @@ export class PartnerTransferService implements OnModuleInit {
         language: m.language ?? 'zh',
         urgency: m.urgency ?? 'normal',
         ...(m.vulnerableGroup !== undefined ? { vulnerableGroup: m.vulnerableGroup } : {}),
-        applicant: { ...(m.callerName ? { name: m.callerName } : {}), ...(m.callerPhone ? { phone: m.callerPhone } : {}) },
+        applicant: {
+          ...(m.callerName ? { name: m.callerName } : {}),
+          ...(m.callerPhone ? { phone: m.callerPhone } : {}),
+        },
         submittedBy: { userId: clientId, role: 'partner' },
       },
       { subject: id },
@@ -195,7 +251,9 @@ export class PartnerTransferService implements OnModuleInit {
   }
 
   async get(clientId: string, reference: string): Promise<PartnerTransfer> {
-    const transfer = await this.dataSource.getRepository(PartnerTransfer).findOneBy({ clientId, direction: 'in', reference });
+    const transfer = await this.dataSource
+      .getRepository(PartnerTransfer)
+      .findOneBy({ clientId, direction: 'in', reference });
     if (!transfer) throw new NotFoundError('Transfer', reference);
     return transfer;
   }
@@ -206,7 +264,10 @@ export class PartnerTransferService implements OnModuleInit {
     if (event.type === IntakeRegistered.type || event.type === IntakeRejected.type) {
       const data = event.data as EventData<typeof IntakeRegistered> | EventData<typeof IntakeRejected>;
       if (data.platform !== TRANSFER_PLATFORM) return;
-      const transfer = await repository.findOne({ where: { id: data.intakeId, direction: 'in' }, lock: { mode: 'pessimistic_write' } });
+      const transfer = await repository.findOne({
+        where: { id: data.intakeId, direction: 'in' },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!transfer) return;
       if ('reasons' in data) {
         await repository.update({ id: transfer.id }, { stage: 'rejected', updatedAt: new Date() });
@@ -214,21 +275,33 @@ export class PartnerTransferService implements OnModuleInit {
         return;
       }
       const stage: TransferStage = data.outcome === 'created' ? 'registered' : 'linked';
-      await repository.update({ id: transfer.id }, { stage, caseCode: data.caseCode, workOrderId: data.workOrderId, updatedAt: new Date() });
+      await repository.update(
+        { id: transfer.id },
+        { stage, caseCode: data.caseCode, workOrderId: data.workOrderId, updatedAt: new Date() },
+      );
       await this.tell(manager, transfer, { stage, caseCode: data.caseCode }, event.time);
       await this.tellQueued(manager, data.workOrderId);
       return;
     }
     const data = event.data as EventData<typeof WorkOrderChanged>;
     if (data.entry.action === TRANSFERRED_TO_12345) await this.transferOut(manager, event.id, data);
-    const transfers = await repository.find({ where: { workOrderId: data.workOrderId, direction: 'in' }, lock: { mode: 'pessimistic_write' } });
+    const transfers = await repository.find({
+      where: { workOrderId: data.workOrderId, direction: 'in' },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (transfers.length === 0 && (data.platforms as string[]).includes(TRANSFER_PLATFORM)) {
       // Its case code is not registered here yet: keep the status and tell it once it is (in seq order).
       await manager
         .createQueryBuilder()
         .insert()
         .into(PendingTransferStatus)
-        .values({ workOrderId: data.workOrderId, seq: data.entry.seq, status: data.status, change: { ...data }, occurredAt: new Date(event.time) })
+        .values({
+          workOrderId: data.workOrderId,
+          seq: data.entry.seq,
+          status: data.status,
+          change: { ...data },
+          occurredAt: new Date(event.time),
+        })
         .orIgnore()
         .execute();
       return;
@@ -239,15 +312,30 @@ export class PartnerTransferService implements OnModuleInit {
   /** The statuses queued for a work order before its case code was known, told in timeline order, then dropped. */
   private async tellQueued(manager: EntityManager, workOrderId: string): Promise<void> {
     const queue = manager.getRepository(PendingTransferStatus);
-    const queued = await queue.find({ where: { workOrderId }, order: { seq: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const queued = await queue.find({
+      where: { workOrderId },
+      order: { seq: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (queued.length === 0) return;
     const repository = manager.getRepository(PartnerTransfer);
     for (const item of queued) {
-      const transfers = await repository.find({ where: { workOrderId, direction: 'in' }, lock: { mode: 'pessimistic_write' } });
-      await this.tellStatus(manager, transfers, item.change as EventData<typeof WorkOrderChanged>, item.occurredAt.toISOString());
+      const transfers = await repository.find({
+        where: { workOrderId, direction: 'in' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      await this.tellStatus(
+        manager,
+        transfers,
+        item.change as EventData<typeof WorkOrderChanged>,
+        item.occurredAt.toISOString(),
+      );
     }
     await queue.delete({ workOrderId });
-    this.logger.log({ workOrderId, statuses: queued.length }, 'queued 12345 transfer statuses told once the case code is known');
+    this.logger.log(
+      { workOrderId, statuses: queued.length },
+      'queued 12345 transfer statuses told once the case code is known',
+    );
   }
 
   /** One work-order status onto the feed of each transfer of that work order, told once per status. */
@@ -282,12 +370,21 @@ export class PartnerTransferService implements OnModuleInit {
    * whose region covers the matter's, once (its reference is the case code), with the summary the agent
    * wrote for 12345.
    */
-  private async transferOut(manager: EntityManager, eventId: string, data: EventData<typeof WorkOrderChanged>): Promise<void> {
-    const active = await manager.getRepository(PartnerClient).find({ where: { channel: TRANSFER_PLATFORM, disabled: false }, order: { clientId: 'ASC' } });
+  private async transferOut(
+    manager: EntityManager,
+    eventId: string,
+    data: EventData<typeof WorkOrderChanged>,
+  ): Promise<void> {
+    const active = await manager
+      .getRepository(PartnerClient)
+      .find({ where: { channel: TRANSFER_PLATFORM, disabled: false }, order: { clientId: 'ASC' } });
     // Only the 12345 client(s) whose region covers the matter hear of it (a client without a region covers all).
     const clients = active.filter((client) => inPartnerScope(client.regionCode, data));
     if (clients.length === 0) {
-      this.logger.warn({ caseCode: data.caseCode, regionCode: data.regionCode }, 'no 12345 client covers a matter transferred out');
+      this.logger.warn(
+        { caseCode: data.caseCode, regionCode: data.regionCode },
+        'no 12345 client covers a matter transferred out',
+      );
     }
     for (const client of clients) {
       const id = randomUUID();
@@ -321,13 +418,23 @@ export class PartnerTransferService implements OnModuleInit {
         ...(data.entry.note ? { summary: data.entry.note.slice(0, 2000) } : {}),
       };
       await this.tell(manager, transfer, update, data.entry.at);
-      this.logger.log({ transferId: id, clientId: client.clientId, caseCode: data.caseCode }, '12348 matter transferred out to 12345');
+      this.logger.log(
+        { transferId: id, clientId: client.clientId, caseCode: data.caseCode },
+        '12348 matter transferred out to 12345',
+      );
     }
   }
 
   /** One item on the transfer's partner feed (skipped while the client is disabled: its feed is closed). */
-  private async tell(manager: EntityManager, transfer: PartnerTransfer, update: Update, occurredAt: string): Promise<void> {
-    const client = await manager.getRepository(PartnerClient).findOne({ where: { clientId: transfer.clientId }, lock: { mode: 'pessimistic_read' } });
+  private async tell(
+    manager: EntityManager,
+    transfer: PartnerTransfer,
+    update: Update,
+    occurredAt: string,
+  ): Promise<void> {
+    const client = await manager
+      .getRepository(PartnerClient)
+      .findOne({ where: { clientId: transfer.clientId }, lock: { mode: 'pessimistic_read' } });
     if (!client || client.disabled) return;
     await this.access.ensureFeedTopic(transfer.clientId);
     await this.outbox.publish(

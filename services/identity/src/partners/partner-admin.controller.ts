@@ -30,10 +30,13 @@ export class PartnerAdminController {
   @Patch(':clientId')
   @ApiOperation({
     summary:
-      "Change a partner client: a new agreement applies to its feed from the next event on; disabled=true revokes it (no tokens, no more feed items, broker ACLs removed), disabled=false enables it again",
+      'Change a partner client: a new agreement applies to its feed from the next event on; disabled=true revokes it (no tokens, no more feed items, broker ACLs removed), disabled=false enables it again',
   })
   @ApiOkResponse({ type: PartnerClientResponseDto })
-  async update(@Param('clientId') clientId: string, @Body() dto: PartnerClientUpdateDto): Promise<PartnerClientResponseDto> {
+  async update(
+    @Param('clientId') clientId: string,
+    @Body() dto: PartnerClientUpdateDto,
+  ): Promise<PartnerClientResponseDto> {
     return toPartnerClientResponse(await this.clients.update(clientId, dto));
   }
 }

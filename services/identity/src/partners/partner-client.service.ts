@@ -45,11 +45,18 @@ export class PartnerClientService {
   /** An agreement may name only topics shared with partners and, of each, only its partner fields (400, each bad one named). */
   private checkAgreement(agreement: PartnerClientCreateDto['agreement']): void {
     const problems = agreementProblems(agreement);
-    if (problems.length > 0) throw new InvalidInputError(problems, 'The agreement names topics or fields the contracts do not share with partners');
+    if (problems.length > 0)
+      throw new InvalidInputError(
+        problems,
+        'The agreement names topics or fields the contracts do not share with partners',
+      );
   }
 
   /** Registers a client with a generated secret (or a given one: the development seed). */
-  async create(dto: PartnerClientCreateDto, secret = `cs_${randomBytes(32).toString('base64url')}`): Promise<{ client: PartnerClient; secret: string }> {
+  async create(
+    dto: PartnerClientCreateDto,
+    secret = `cs_${randomBytes(32).toString('base64url')}`,
+  ): Promise<{ client: PartnerClient; secret: string }> {
     this.checkAgreement(dto.agreement);
     const inserted = await this.clients
       .createQueryBuilder()
@@ -61,20 +68,30 @@ export class PartnerClientService {
         organisationId: dto.organisationId ?? null,
         regionCode: dto.regionCode ?? null,
         channel: dto.channel ?? null,
-        agreement: { purpose: dto.agreement.purpose, topics: dto.agreement.topics.map((t) => ({ topic: t.topic, fields: [...t.fields] })) },
+        agreement: {
+          purpose: dto.agreement.purpose,
+          topics: dto.agreement.topics.map((t) => ({ topic: t.topic, fields: [...t.fields] })),
+        },
         disabled: false,
         lastTokenAt: null,
       })
       .orIgnore()
       .returning('*')
       .execute();
-    if (inserted.raw.length === 0) throw new ConflictError('client-id-taken', `The client id ${dto.clientId} is already registered`);
+    if (inserted.raw.length === 0)
+      throw new ConflictError('client-id-taken', `The client id ${dto.clientId} is already registered`);
     this.logger.log({ clientId: dto.clientId }, 'partner client registered');
     const client = await this.clients.findOneByOrFail({ clientId: dto.clientId });
     await this.dataSource.transaction((manager) => this.coverage.publish(manager, client)); // 12345 clients only
     // Its feed topic and broker ACLs. Not fatal here (the secret must reach the administrator): the
     // start-up reconciliation or the next PATCH of the client applies them again.
-    await this.brokerAccess.apply(client).catch((e) => this.logger.error({ msg: 'cannot set up the broker side of a new partner client', clientId: client.clientId, error: describeError(e) }));
+    await this.brokerAccess.apply(client).catch((e) =>
+      this.logger.error({
+        msg: 'cannot set up the broker side of a new partner client',
+        clientId: client.clientId,
+        error: describeError(e),
+      }),
+    );
     return { client, secret };
   }
 
@@ -92,7 +109,11 @@ export class PartnerClientService {
       if (!current) throw new NotFoundError('Partner client', clientId);
       const changes: Partial<PartnerClient> = {};
       if (dto.name !== undefined) changes.name = dto.name;
-      if (dto.agreement) changes.agreement = { purpose: dto.agreement.purpose, topics: dto.agreement.topics.map((t) => ({ topic: t.topic, fields: [...t.fields] })) };
+      if (dto.agreement)
+        changes.agreement = {
+          purpose: dto.agreement.purpose,
+          topics: dto.agreement.topics.map((t) => ({ topic: t.topic, fields: [...t.fields] })),
+        };
       if (dto.disabled !== undefined) changes.disabled = dto.disabled;
       if (Object.keys(changes).length > 0) await repository.update({ clientId }, changes);
       if (dto.disabled === true) await this.feed.discardUnsent(manager, clientId);
@@ -100,7 +121,10 @@ export class PartnerClientService {
       await this.coverage.publish(manager, changed); // 12345 clients only
       return changed;
     });
-    this.logger.log({ clientId, agreementChanged: !!dto.agreement, disabled: client.disabled }, 'partner client updated');
+    this.logger.log(
+      { clientId, agreementChanged: !!dto.agreement, disabled: client.disabled },
+      'partner client updated',
+    );
     try {
       await this.brokerAccess.apply(client);
     } catch (e) {

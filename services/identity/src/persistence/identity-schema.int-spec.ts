@@ -3,7 +3,6 @@ import { uniqueTag } from '@legal/testing';
 import { IDENTITY_ENTITIES } from '../identity.definition';
 import { IdentityMigrations } from '../migrations';
 
-
 describe('identity schema', () => {
   it('has committed migrations that match the entities exactly', async () => {
     const options = buildDataSourceOptions({
@@ -15,7 +14,10 @@ describe('identity schema', () => {
       migrations: IdentityMigrations,
       migrationsRun: false,
     });
-    const changes = await pendingSchemaChanges({ ...options, url: (options as { url: string }).url }, uniqueTag('iddrift'));
+    const changes = await pendingSchemaChanges(
+      { ...options, url: (options as { url: string }).url },
+      uniqueTag('iddrift'),
+    );
     expect(changes).toEqual([]);
   });
 });

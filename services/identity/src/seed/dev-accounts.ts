@@ -26,8 +26,20 @@ function devRegionFor(seedLevels: readonly SeedLevel[]): string {
 
 /** One staff member per role (one per handler service of the registry), so a newcomer can sign in as any of them. */
 export const DEV_STAFF: readonly DevStaffAccount[] = [
-  { username: 'dev-hotline', displayName: '开发 热线坐席', roles: ['hotline-agent'], organisationId: 'org-370000-hotline-12348', regionCode: '370000' },
-  { username: 'dev-clerk', displayName: '开发 中心窗口', roles: ['centre-clerk'], organisationId: 'org-370102-centre', regionCode: '370102' },
+  {
+    username: 'dev-hotline',
+    displayName: '开发 热线坐席',
+    roles: ['hotline-agent'],
+    organisationId: 'org-370000-hotline-12348',
+    regionCode: '370000',
+  },
+  {
+    username: 'dev-clerk',
+    displayName: '开发 中心窗口',
+    roles: ['centre-clerk'],
+    organisationId: 'org-370102-centre',
+    regionCode: '370102',
+  },
   ...HANDLER_SERVICES.map(({ handler }): DevStaffAccount => ({
     username: handler.devStaff.username,
     displayName: handler.devStaff.displayName,
@@ -35,8 +47,20 @@ export const DEV_STAFF: readonly DevStaffAccount[] = [
     organisationId: `org-${devRegionFor(handler.organisation.seedLevels)}-${handler.organisation.idSuffix}`,
     regionCode: devRegionFor(handler.organisation.seedLevels),
   })),
-  { username: 'dev-supervisor', displayName: '开发 督导', roles: ['supervisor'], organisationId: 'org-370100-justice-bureau', regionCode: '370100' },
-  { username: 'dev-admin', displayName: '开发 管理员', roles: ['admin'], organisationId: 'org-370000-justice-department', regionCode: '370000' },
+  {
+    username: 'dev-supervisor',
+    displayName: '开发 督导',
+    roles: ['supervisor'],
+    organisationId: 'org-370100-justice-bureau',
+    regionCode: '370100',
+  },
+  {
+    username: 'dev-admin',
+    displayName: '开发 管理员',
+    roles: ['admin'],
+    organisationId: 'org-370000-justice-department',
+    regionCode: '370000',
+  },
 ];
 
 export const DEV_PARTNER_SECRET = 'dev-partner-secret-change-me';

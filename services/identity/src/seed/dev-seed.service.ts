@@ -30,8 +30,12 @@ export class DevSeedService implements OnApplicationBootstrap {
       created += await this.ignoringConflict(() => this.staff.create({ ...account, password: DEV_STAFF_PASSWORD }));
     }
     const partnerExists = (await this.partners.list()).some((c) => c.clientId === DEV_PARTNER.clientId);
-    if (!partnerExists) created += await this.ignoringConflict(() => this.partners.create(DEV_PARTNER, DEV_PARTNER_SECRET));
-    if (created > 0) this.logger.warn(`created ${created} development account(s) with published credentials (see services/identity/README.md)`);
+    if (!partnerExists)
+      created += await this.ignoringConflict(() => this.partners.create(DEV_PARTNER, DEV_PARTNER_SECRET));
+    if (created > 0)
+      this.logger.warn(
+        `created ${created} development account(s) with published credentials (see services/identity/README.md)`,
+      );
   }
 
   /** Another instance seeding at the same moment is fine. */

@@ -4,7 +4,6 @@ import { uniqueTag } from '@legal/testing';
 import { CapturingSmsSender, RunningIdentity, startIdentity } from '../../test/start-identity';
 import { DEV_STAFF_PASSWORD } from '../seed/dev-accounts';
 
-
 describe('staff sign-in (password grant)', () => {
   let identity: RunningIdentity;
   let ip = 0;
@@ -17,7 +16,11 @@ describe('staff sign-in (password grant)', () => {
   afterAll(async () => identity?.stop());
 
   const signIn = (username: string, password: string, xff = fromIp()): request.Test =>
-    request(identity.url).post('/token').set('x-forwarded-for', xff).type('form').send({ grant_type: 'password', username, password });
+    request(identity.url)
+      .post('/token')
+      .set('x-forwarded-for', xff)
+      .type('form')
+      .send({ grant_type: 'password', username, password });
 
   it('issues an ES256 access token with the staff claims and a refresh token', async () => {
     const res = await signIn('dev-clerk', DEV_STAFF_PASSWORD).expect(200);
@@ -38,7 +41,10 @@ describe('staff sign-in (password grant)', () => {
     });
     expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(600);
     expect(claims.jti).toEqual(expect.any(String));
-    const me = await request(identity.url).get('/userinfo').set('authorization', `Bearer ${res.body.access_token}`).expect(200);
+    const me = await request(identity.url)
+      .get('/userinfo')
+      .set('authorization', `Bearer ${res.body.access_token}`)
+      .expect(200);
     expect(me.body).toMatchObject({ roles: ['centre-clerk'], region: '370102' });
   });
 
@@ -58,19 +64,36 @@ describe('staff sign-in (password grant)', () => {
     expect(right.body.code).toBe('account-locked');
 
     const admin = await signIn('dev-admin', DEV_STAFF_PASSWORD).expect(200);
-    const list = await request(identity.url).get('/admin/staff').set('authorization', `Bearer ${admin.body.access_token}`).expect(200);
+    const list = await request(identity.url)
+      .get('/admin/staff')
+      .set('authorization', `Bearer ${admin.body.access_token}`)
+      .expect(200);
     const mediator = (list.body as { id: string; username: string }[]).find((u) => u.username === 'dev-mediator');
-    await request(identity.url).post(`/admin/staff/${mediator?.id}/unlock`).set('authorization', `Bearer ${admin.body.access_token}`).expect(204);
+    await request(identity.url)
+      .post(`/admin/staff/${mediator?.id}/unlock`)
+      .set('authorization', `Bearer ${admin.body.access_token}`)
+      .expect(204);
     await signIn('dev-mediator', DEV_STAFF_PASSWORD).expect(200);
   });
 
   it('lets an admin create staff (other roles may not), with validation and unique names', async () => {
     const admin = (await signIn('dev-admin', DEV_STAFF_PASSWORD).expect(200)).body.access_token as string;
     const clerk = (await signIn('dev-clerk', DEV_STAFF_PASSWORD).expect(200)).body.access_token as string;
-    const body = { username: 'Li.Na', password: 'a-long-enough-password', displayName: '李娜', roles: ['notary'], organisationId: 'org-370102-notary', regionCode: '370102' };
+    const body = {
+      username: 'Li.Na',
+      password: 'a-long-enough-password',
+      displayName: '李娜',
+      roles: ['notary'],
+      organisationId: 'org-370102-notary',
+      regionCode: '370102',
+    };
     await request(identity.url).post('/admin/staff').set('authorization', `Bearer ${clerk}`).send(body).expect(403);
     await request(identity.url).post('/admin/staff').send(body).expect(401);
-    const created = await request(identity.url).post('/admin/staff').set('authorization', `Bearer ${admin}`).send(body).expect(201);
+    const created = await request(identity.url)
+      .post('/admin/staff')
+      .set('authorization', `Bearer ${admin}`)
+      .send(body)
+      .expect(201);
     expect(created.body).toMatchObject({ username: 'li.na', roles: ['notary'], disabled: false });
     expect(JSON.stringify(created.body)).not.toContain('password');
     await request(identity.url).post('/admin/staff').set('authorization', `Bearer ${admin}`).send(body).expect(409);
@@ -79,16 +102,29 @@ describe('staff sign-in (password grant)', () => {
       .set('authorization', `Bearer ${admin}`)
       .send({ ...body, username: 'x', password: 'short', roles: ['citizen'], regionCode: '999999', extra: true })
       .expect(400);
-    expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['extra', 'password', 'regionCode', 'roles', 'username']);
+    expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual([
+      'extra',
+      'password',
+      'regionCode',
+      'roles',
+      'username',
+    ]);
     await signIn('LI.NA', 'a-long-enough-password').expect(200);
   });
 
   it('rotates refresh tokens and revokes the whole session when a used refresh token comes back', async () => {
     const first = (await signIn('dev-legal-aid', DEV_STAFF_PASSWORD).expect(200)).body as { refresh_token: string };
     const refresh = (token: string): request.Test =>
-      request(identity.url).post('/token').set('x-forwarded-for', fromIp()).type('form').send({ grant_type: 'refresh_token', refresh_token: token });
+      request(identity.url)
+        .post('/token')
+        .set('x-forwarded-for', fromIp())
+        .type('form')
+        .send({ grant_type: 'refresh_token', refresh_token: token });
 
-    const second = (await refresh(first.refresh_token).expect(200)).body as { access_token: string; refresh_token: string };
+    const second = (await refresh(first.refresh_token).expect(200)).body as {
+      access_token: string;
+      refresh_token: string;
+    };
     expect(second.refresh_token).not.toBe(first.refresh_token);
     expect(decodeJwt(second.access_token)).toMatchObject({ roles: ['legal-aid-officer'] });
     const third = (await refresh(second.refresh_token).expect(200)).body as { refresh_token: string };

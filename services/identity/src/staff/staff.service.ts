@@ -49,7 +49,8 @@ export class StaffService {
       lastSignInAt: null,
     });
     const inserted = await this.users.createQueryBuilder().insert().values(user).orIgnore().returning('*').execute();
-    if (inserted.raw.length === 0) throw new ConflictError('username-taken', `The user name ${username} is already taken`);
+    if (inserted.raw.length === 0)
+      throw new ConflictError('username-taken', `The user name ${username} is already taken`);
     this.logger.log({ staffId: user.id, roles: user.roles }, 'staff account created');
     return this.users.findOneByOrFail({ id: user.id });
   }

@@ -17,7 +17,9 @@ export interface IssuedRefreshToken {
   familyId: string;
 }
 
-type Rotation = { ok: true; subject: RefreshSubject; next: IssuedRefreshToken } | { ok: false; reason: 'reuse' | 'revoked' | 'expired' | 'unknown' };
+type Rotation =
+  | { ok: true; subject: RefreshSubject; next: IssuedRefreshToken }
+  | { ok: false; reason: 'reuse' | 'revoked' | 'expired' | 'unknown' };
 
 function sha256(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
@@ -50,12 +52,17 @@ export class RefreshTokenService {
         .createQueryBuilder()
         .update(RefreshToken)
         .set({ usedAt: () => 'now()' })
-        .where('token_hash = :tokenHash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()', { tokenHash })
+        .where('token_hash = :tokenHash AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()', {
+          tokenHash,
+        })
         .returning('*')
         .execute()) as { raw: Record<string, unknown>[] };
       const current = rows.raw[0];
       if (current) {
-        const subject: RefreshSubject = { kind: current.subject_kind as RefreshSubjectKind, id: String(current.subject_id) };
+        const subject: RefreshSubject = {
+          kind: current.subject_kind as RefreshSubjectKind,
+          id: String(current.subject_id),
+        };
         const next = await this.insert(manager, subject, String(current.family_id), current.family_expires_at as Date);
         await manager.update(RefreshToken, { id: String(current.id) }, { replacedById: next.id });
         return { ok: true, subject, next };
@@ -72,7 +79,10 @@ export class RefreshTokenService {
     if (rotation.ok) return rotation;
     if (rotation.reason === 'reuse') {
       this.logger.warn('refresh token reuse detected: session revoked');
-      throw invalidGrant('This refresh token was already used; the session has been revoked: sign in again', 'refresh-token-reused');
+      throw invalidGrant(
+        'This refresh token was already used; the session has been revoked: sign in again',
+        'refresh-token-reused',
+      );
     }
     const details = {
       revoked: 'The session was revoked: sign in again',
@@ -93,10 +103,19 @@ export class RefreshTokenService {
   }
 
   private async revokeFamilyWith(manager: EntityManager, familyId: string, reason: string): Promise<void> {
-    await manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: reason });
+    await manager.update(
+      RefreshToken,
+      { familyId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
   }
 
-  private async insert(manager: EntityManager, subject: RefreshSubject, familyId: string, familyExpiresAt: Date): Promise<IssuedRefreshToken> {
+  private async insert(
+    manager: EntityManager,
+    subject: RefreshSubject,
+    familyId: string,
+    familyExpiresAt: Date,
+  ): Promise<IssuedRefreshToken> {
     const token = `rt_${randomBytes(32).toString('base64url')}`;
     const id = randomUUID();
     const now = new Date();

@@ -12,7 +12,8 @@ import { ClientCredentials, TokenService } from './token.service';
 /** The account a token request is about (user name, phone or client id), for the per-account limit. */
 function tokenAccount(req: Request): string | undefined {
   const body = (typeof req.body === 'object' && req.body !== null ? req.body : {}) as Record<string, unknown>;
-  const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined);
+  const text = (v: unknown): string | undefined =>
+    typeof v === 'string' && v.trim() !== '' ? v.trim().toLowerCase() : undefined;
   const phone = text(body.phone);
   return text(body.username) ?? (phone ? (normalizeChinesePhone(phone) ?? phone) : undefined) ?? text(body.client_id);
 }
@@ -24,7 +25,10 @@ function basicCredentials(authorization: string | undefined): ClientCredentials 
   const colon = decoded.indexOf(':');
   if (colon < 0) return undefined;
   try {
-    return { clientId: decodeURIComponent(decoded.slice(0, colon)), secret: decodeURIComponent(decoded.slice(colon + 1)) };
+    return {
+      clientId: decodeURIComponent(decoded.slice(0, colon)),
+      secret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
   } catch {
     return undefined;
   }
@@ -54,7 +58,10 @@ export class TokenController {
       '401 invalid-client, 423 account-locked, 429 rate-limited.',
   })
   @ApiOkResponse({ type: TokenResponseDto })
-  async token(@Body() request: TokenRequestDto, @Headers('authorization') authorization?: string): Promise<TokenResponseDto> {
+  async token(
+    @Body() request: TokenRequestDto,
+    @Headers('authorization') authorization?: string,
+  ): Promise<TokenResponseDto> {
     return this.tokens.exchange(request, basicCredentials(authorization));
   }
 

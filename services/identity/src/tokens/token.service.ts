@@ -47,7 +47,10 @@ export class TokenService {
         await this.otp.verify(phone, request.code ?? '');
         const citizen = await this.citizens.signedIn(phone);
         this.logger.log({ citizenId: citizen.id }, 'citizen signed in');
-        return this.withRefresh({ subject: citizen.id, roles: ['citizen'], phone: citizen.phone }, { kind: 'citizen', id: citizen.id });
+        return this.withRefresh(
+          { subject: citizen.id, roles: ['citizen'], phone: citizen.phone },
+          { kind: 'citizen', id: citizen.id },
+        );
       }
       case 'client_credentials': {
         const credentials = this.clientCredentials(request, basic);
@@ -79,7 +82,12 @@ export class TokenService {
       throw invalidGrant('The account can no longer sign in');
     }
     const access = await this.signer.sign(claims);
-    return { access_token: access.token, token_type: 'Bearer', expires_in: access.expiresIn, refresh_token: next.token };
+    return {
+      access_token: access.token,
+      token_type: 'Bearer',
+      expires_in: access.expiresIn,
+      refresh_token: next.token,
+    };
   }
 
   /** Claims are read afresh at every refresh: role changes and disabled accounts take effect. */
@@ -95,14 +103,20 @@ export class TokenService {
   private async withRefresh(claims: AccessClaims, subject: RefreshSubject): Promise<TokenResponseDto> {
     const access = await this.signer.sign(claims);
     const refresh = await this.refreshTokens.issue(subject);
-    return { access_token: access.token, token_type: 'Bearer', expires_in: access.expiresIn, refresh_token: refresh.token };
+    return {
+      access_token: access.token,
+      token_type: 'Bearer',
+      expires_in: access.expiresIn,
+      refresh_token: refresh.token,
+    };
   }
 
   private clientCredentials(request: TokenRequestDto, basic: ClientCredentials | undefined): ClientCredentials {
     const inBody = request.client_id !== undefined || request.client_secret !== undefined;
     if (basic && inBody) throw invalidClient('Authenticate the client either with HTTP Basic or in the body, not both');
     if (basic) return basic;
-    if (request.client_id && request.client_secret) return { clientId: request.client_id, secret: request.client_secret };
+    if (request.client_id && request.client_secret)
+      return { clientId: request.client_id, secret: request.client_secret };
     throw invalidClient('Client credentials are required');
   }
 }

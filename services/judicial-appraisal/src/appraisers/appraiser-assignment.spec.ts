@@ -3,7 +3,15 @@ import { AppraiserCandidate, assignAppraisers } from './appraiser-assignment';
 type Overrides = Partial<AppraiserCandidate>;
 const appraiser = (id: string, categories: string[], overrides: Overrides = {}): AppraiserCandidate => {
   const licenceNumber = `37010200${id}`;
-  return { id, name: `鉴定人${id}`, licenceNumber, institutionCode: '370102001', categories, active: true, ...overrides };
+  return {
+    id,
+    name: `鉴定人${id}`,
+    licenceNumber,
+    institutionCode: '370102001',
+    categories,
+    active: true,
+    ...overrides,
+  };
 };
 const candidates = [
   appraiser('1', ['forensic-medicine']),

@@ -62,7 +62,6 @@ export function assignAppraisers(input: {
   const names = chosen.map((c) => `${c.name} (${c.licenceNumber})`).join(' and ');
   return {
     assigned: chosen,
-    explanation:
-      `art. 19: ${names}, both practising at ${institutionCode} and qualified for ${categoryLabel(category)}`,
+    explanation: `art. 19: ${names}, both practising at ${institutionCode} and qualified for ${categoryLabel(category)}`,
   };
 }

@@ -25,14 +25,20 @@ describe('entrustment validation (art. 11-15)', () => {
   });
 
   it('names each missing or misplaced party detail', () => {
-    expect(codes({ ...court, party: { kind: 'court', name: '兰陵县人民法院' } })).toEqual(['party.courtCaseNumber:required']);
+    expect(codes({ ...court, party: { kind: 'court', name: '兰陵县人民法院' } })).toEqual([
+      'party.courtCaseNumber:required',
+    ]);
     const badNumber = { kind: 'court', name: '法院', courtCaseNumber: '123' } as const;
     expect(codes({ ...court, party: badNumber })).toEqual(['party.courtCaseNumber:format']);
-    expect(codes({ ...court, party: { kind: 'party', name: '张三', courtCaseNumber: '(2026)鲁1324民初123号' } }))
-      .toEqual(['party.courtCaseNumber:notAllowed']);
-    expect(codes({ ...court, party: { kind: 'legal-aid', name: '中心' } })).toEqual(['party.legalAidCaseCode:required']);
-    expect(codes({ ...court, party: { kind: 'legal-aid', name: '中心', legalAidCaseCode: '371324-20261120-00042-0' } }))
-      .toEqual(['party.legalAidCaseCode:caseCode']);
+    expect(
+      codes({ ...court, party: { kind: 'party', name: '张三', courtCaseNumber: '(2026)鲁1324民初123号' } }),
+    ).toEqual(['party.courtCaseNumber:notAllowed']);
+    expect(codes({ ...court, party: { kind: 'legal-aid', name: '中心' } })).toEqual([
+      'party.legalAidCaseCode:required',
+    ]);
+    expect(
+      codes({ ...court, party: { kind: 'legal-aid', name: '中心', legalAidCaseCode: '371324-20261120-00042-0' } }),
+    ).toEqual(['party.legalAidCaseCode:caseCode']);
   });
 
   it('refuses a category outside the licence, a complex matter without agreed period, a future or old receipt', () => {

@@ -174,9 +174,7 @@ export function acceptanceDeadline(
   };
 }
 
-export type AcceptanceDecision =
-  | { accept: true }
-  | { accept: false; reasonCode: DeclineReason; reason: string };
+export type AcceptanceDecision = { accept: true } | { accept: false; reasonCode: DeclineReason; reason: string };
 
 export interface DecisionRecord {
   /** met: decided on or before the due instant; breached: after it. */
@@ -188,11 +186,7 @@ export interface DecisionRecord {
  * Records a decision against the acceptance period: whether it was in time, and what it means. Acceptance
  * signs the entrustment agreement (委托协议, art. 14), whose day starts the appraisal term (art. 28).
  */
-export function recordDecision(
-  decision: AcceptanceDecision,
-  period: { dueAt: Date },
-  decidedAt: Date,
-): DecisionRecord {
+export function recordDecision(decision: AcceptanceDecision, period: { dueAt: Date }, decidedAt: Date): DecisionRecord {
   const timeliness = decidedAt.getTime() <= period.dueAt.getTime() ? 'met' : 'breached';
   const relation = timeliness === 'met' ? 'within' : 'after';
   const due = period.dueAt.toISOString();

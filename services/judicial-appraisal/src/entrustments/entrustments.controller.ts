@@ -26,7 +26,7 @@ export class EntrustmentsController {
 
   @Get()
   @Roles('appraiser', 'supervisor', 'admin')
-  @ApiOperation({ summary: "Entrustments of your institution (appraisers) or your jurisdiction (supervisors)" })
+  @ApiOperation({ summary: 'Entrustments of your institution (appraisers) or your jurisdiction (supervisors)' })
   @ApiOkResponse({ type: EntrustmentPageResponseDto })
   list(@CurrentUser() user: AuthUser, @Query() query: EntrustmentQueryDto): Promise<EntrustmentPageResponseDto> {
     return this.entrustments.list(user, query);

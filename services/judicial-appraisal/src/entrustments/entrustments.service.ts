@@ -79,7 +79,8 @@ export class EntrustmentsService {
   async register(manager: EntityManager, r: Registration): Promise<Entrustment> {
     const now = new Date();
     const errors = validateEntrustment(r.facts, r.institution, now);
-    if (errors.length > 0) throw new InvalidInputError(errors, 'The entrustment breaks the rules of 《司法鉴定程序通则》');
+    if (errors.length > 0)
+      throw new InvalidInputError(errors, 'The entrustment breaks the rules of 《司法鉴定程序通则》');
     const period = acceptancePeriod(r.facts);
     const e = manager.create(Entrustment, {
       id: r.id ?? randomUUID(),
@@ -142,11 +143,13 @@ export class EntrustmentsService {
       }
       const decidedAt = dto.decidedAt ? new Date(dto.decidedAt) : now;
       if (decidedAt.getTime() > now.getTime() || decidedAt.getTime() < e.receivedAt.getTime()) {
-        throw new InvalidInputError([{
-          field: 'decidedAt',
-          codes: ['range'],
-          messages: ['between the receipt and now'],
-        }]);
+        throw new InvalidInputError([
+          {
+            field: 'decidedAt',
+            codes: ['range'],
+            messages: ['between the receipt and now'],
+          },
+        ]);
       }
       const decision = decisionOf(dto);
       const record = recordDecision(decision, { dueAt: e.acceptanceDueAt }, decidedAt);
@@ -221,18 +224,26 @@ export class EntrustmentsService {
 
   /** Appraisers: their institution's; supervisors: their jurisdiction's; admins: all. */
   async list(user: AuthUser, query: EntrustmentQueryDto): Promise<EntrustmentPageResponseDto> {
-    const qb = this.dataSource.getRepository(Entrustment).createQueryBuilder('e')
-      .orderBy('e.receivedAt', 'DESC').addOrderBy('e.id', 'ASC').take(query.limit).skip(query.offset);
-    const own = user.roles.includes('appraiser') && user.organisationId
-      ? await this.institutions.byOrganisation(this.dataSource.manager, user.organisationId)
-      : null;
+    const qb = this.dataSource
+      .getRepository(Entrustment)
+      .createQueryBuilder('e')
+      .orderBy('e.receivedAt', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset);
+    const own =
+      user.roles.includes('appraiser') && user.organisationId
+        ? await this.institutions.byOrganisation(this.dataSource.manager, user.organisationId)
+        : null;
     const overseer = user.roles.includes('supervisor') || user.roles.includes('admin');
     const prefix = overseer ? jurisdictionPrefix(user) : undefined;
     if (!own && prefix === undefined) return { items: [], total: 0, limit: query.limit, offset: query.offset };
-    qb.where(new Brackets((w) => {
-      if (own) w.orWhere('e.institutionCode = :code', { code: own.code });
-      if (prefix !== undefined) w.orWhere('e.regionCode LIKE :prefix', { prefix: likePrefix(prefix) });
-    }));
+    qb.where(
+      new Brackets((w) => {
+        if (own) w.orWhere('e.institutionCode = :code', { code: own.code });
+        if (prefix !== undefined) w.orWhere('e.regionCode LIKE :prefix', { prefix: likePrefix(prefix) });
+      }),
+    );
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     const [rows, total] = await qb.getManyAndCount();
     return { items: rows.map(entrustmentView), total, limit: query.limit, offset: query.offset };
@@ -292,11 +303,13 @@ export function factsOf(
 function decisionOf(dto: EntrustmentDecisionDto): AcceptanceDecision {
   if (dto.accept) return { accept: true };
   if (!dto.reasonCode || !dto.reason) {
-    throw new InvalidInputError([{
-      field: 'reasonCode',
-      codes: ['required'],
-      messages: ['declining names the art. 15 ground and a reason'],
-    }]);
+    throw new InvalidInputError([
+      {
+        field: 'reasonCode',
+        codes: ['required'],
+        messages: ['declining names the art. 15 ground and a reason'],
+      },
+    ]);
   }
   return { accept: false, reasonCode: dto.reasonCode, reason: dto.reason };
 }

@@ -25,7 +25,8 @@ export class InstitutionsController {
   @Put(':code/head')
   @Roles('admin', 'supervisor')
   @ApiOperation({
-    summary: "Designate the institution head (机构负责人), the staff subject who alone approves a term extension; " +
+    summary:
+      'Designate the institution head (机构负责人), the staff subject who alone approves a term extension; ' +
       'an admin, or a supervisor of the jurisdiction',
   })
   @ApiOkResponse({ type: InstitutionHeadResponseDto })

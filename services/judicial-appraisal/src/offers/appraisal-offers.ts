@@ -48,12 +48,16 @@ export class AppraisalOffers implements HandlerDomain<Entrustment, AppraisalAcce
         reason: `no appraisal institution is registered for ${offer.organisationId}`,
       };
     }
-    const facts = factsOf(body.party, {
-      category: body.category,
-      byLetter: body.byLetter ?? false,
-      complexity: body.complexity ?? 'ordinary',
-      agreedAcceptanceWorkingDays: body.agreedAcceptanceWorkingDays,
-    }, offer.offeredAt);
+    const facts = factsOf(
+      body.party,
+      {
+        category: body.category,
+        byLetter: body.byLetter ?? false,
+        complexity: body.complexity ?? 'ordinary',
+        agreedAcceptanceWorkingDays: body.agreedAcceptanceWorkingDays,
+      },
+      offer.offeredAt,
+    );
     const e = await this.entrustments.register(manager, {
       facts,
       matter: offer.description,
@@ -88,12 +92,16 @@ export class AppraisalOffers implements HandlerDomain<Entrustment, AppraisalAcce
       };
     }
     const court = { kind: 'court' as const, name: direct.courtName, courtCaseNumber: direct.courtCaseNumber };
-    const facts = factsOf(court, {
-      category: direct.category,
-      byLetter: body?.byLetter ?? false,
-      complexity: body?.complexity ?? 'ordinary',
-      agreedAcceptanceWorkingDays: body?.agreedAcceptanceWorkingDays,
-    }, offer.offeredAt);
+    const facts = factsOf(
+      court,
+      {
+        category: direct.category,
+        byLetter: body?.byLetter ?? false,
+        complexity: body?.complexity ?? 'ordinary',
+        agreedAcceptanceWorkingDays: body?.agreedAcceptanceWorkingDays,
+      },
+      offer.offeredAt,
+    );
     const e = await this.entrustments.register(manager, {
       id: direct.id,
       facts,

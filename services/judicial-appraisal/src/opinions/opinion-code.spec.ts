@@ -41,8 +41,9 @@ describe('opinion code (鉴定意见书赋码, ISO 7064 MOD 11-2)', () => {
   it('tells a malformed code from a wrong check character and tolerates spaces and a lower-case x', () => {
     expect(checkOpinionCode('JD-37010200-2026-000123-4')).toEqual({ ok: false, problem: 'malformed' });
     expect(checkOpinionCode('<script>')).toEqual({ ok: false, problem: 'malformed' });
-    const withX = Array.from({ length: 200 }, (_, i) => formatOpinionCode({ ...jinan, serial: i + 1 }))
-      .find((c) => c.endsWith('X'));
+    const withX = Array.from({ length: 200 }, (_, i) => formatOpinionCode({ ...jinan, serial: i + 1 })).find((c) =>
+      c.endsWith('X'),
+    );
     expect(withX).toBeDefined();
     expect(checkOpinionCode(` ${(withX ?? '').toLowerCase()} `)).toMatchObject({ ok: true, code: withX });
   });

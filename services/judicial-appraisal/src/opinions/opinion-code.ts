@@ -38,8 +38,7 @@ export function formatOpinionCode(parts: OpinionCodeParts): string {
 }
 
 export type OpinionCodeCheck =
-  | { ok: true; code: string; parts: OpinionCodeParts }
-  | { ok: false; problem: 'malformed' | 'check-character' };
+  { ok: true; code: string; parts: OpinionCodeParts } | { ok: false; problem: 'malformed' | 'check-character' };
 
 /** Parses and verifies a code as typed by anyone (surrounding spaces and a lower-case x tolerated). */
 export function checkOpinionCode(text: string): OpinionCodeCheck {

@@ -58,7 +58,8 @@ export class OpinionsService {
       Object.assign(e, { status: 'opinion-issued', opinionCode: code, opinionIssuedAt: now });
       await manager.save(e);
       const deadline = termDeadline(term, now);
-      const summary = `Appraisal opinion ${code} issued by ${e.institutionName}, signed by ` +
+      const summary =
+        `Appraisal opinion ${code} issued by ${e.institutionName}, signed by ` +
         `${e.appraisers.map((a) => a.name).join(' and ')}; term ${deadline.status} (due ${deadline.dueAt}). ` +
         `Anyone can check the code at /opinions/${code}/verification.`;
       await this.history.record(manager, {

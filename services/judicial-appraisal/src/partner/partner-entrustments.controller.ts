@@ -15,7 +15,7 @@ export class PartnerEntrustmentsController {
   @Roles('partner')
   @ApiOperation({
     summary:
-      "A partner court entrusts an appraisal (the court from its token): recorded and sent to work-order, " +
+      'A partner court entrusts an appraisal (the court from its token): recorded and sent to work-order, ' +
       'whose offer to an institution registers it under the same id and case code',
   })
   @ApiResponse({ status: 201, type: PartnerEntrustmentResponseDto })

@@ -41,7 +41,12 @@ describe('a partner court entrusts an appraisal over its authenticated API (real
       regionCode: body.regionCode,
       description: body.matter,
     });
-    const kafka = createKafka({ brokers: ['127.0.0.1:9092'], clientId: `intakes-${tag}`, topicPrefix: tag, partitions: 3 });
+    const kafka = createKafka({
+      brokers: ['127.0.0.1:9092'],
+      clientId: `intakes-${tag}`,
+      topicPrefix: tag,
+      partitions: 3,
+    });
     intakes = await EventCollector.start(kafka, [prefixedTopic(tag, TOPICS.intakeSubmitted.name)]);
     court = await auth.bearer({ ...COURT, region: '371324' });
     otherCourt = await auth.bearer({ ...COURT, sub: 'court-371302', clientId: 'court-371302', region: '371302' });
@@ -56,7 +61,9 @@ describe('a partner court entrusts an appraisal over its authenticated API (real
 
   it('401 without a token, 403 for a role other than partner', async () => {
     await request(service.url).post('/entrustments/partner').send(body).expect(401);
-    await request(service.url).get(`/entrustments/partner/${workOrderIdForIntake(tag)}`).expect(401);
+    await request(service.url)
+      .get(`/entrustments/partner/${workOrderIdForIntake(tag)}`)
+      .expect(401);
     await request(service.url).post('/entrustments/partner').set('authorization', appraiser).send(body).expect(403);
   });
 
@@ -88,8 +95,10 @@ describe('a partner court entrusts an appraisal over its authenticated API (real
     const offer = router.offer({ workOrderId: workOrderIdForIntake(id) });
     await router.dispatch(offer);
     await waitUntil(
-      async () => ((await request(service.url).get(`/offers/${offer.offerId}`).set('authorization', appraiser))
-        .status === 200 ? true : undefined),
+      async () =>
+        (await request(service.url).get(`/offers/${offer.offerId}`).set('authorization', appraiser)).status === 200
+          ? true
+          : undefined,
       30_000,
       'offer recorded',
     );
@@ -108,6 +117,10 @@ describe('a partner court entrusts an appraisal over its authenticated API (real
     });
 
     const mine = await request(service.url).get(`/entrustments/partner/${id}`).set('authorization', court).expect(200);
-    expect(mine.body).toMatchObject({ status: 'received', caseCode: offer.caseCode, institutionName: expect.any(String) });
+    expect(mine.body).toMatchObject({
+      status: 'received',
+      caseCode: offer.caseCode,
+      institutionName: expect.any(String),
+    });
   });
 });

@@ -34,7 +34,12 @@ describe('appraisal term (art. 28, 29)', () => {
   });
 
   it('while paused keeps the due date and says it will move; resuming shifts it by the working days paused', () => {
-    const paused = decidePause(base, new Date('2026-11-10T02:00:00Z'), '补充病历材料', new Date('2026-11-20T00:00:00Z'));
+    const paused = decidePause(
+      base,
+      new Date('2026-11-10T02:00:00Z'),
+      '补充病历材料',
+      new Date('2026-11-20T00:00:00Z'),
+    );
     if (!('pause' in paused)) throw new Error(paused.reason);
     const during = computeAppraisalTerm({ ...base, pauses: [paused.pause] });
     expect(during.paused).toBe(true);
@@ -86,7 +91,9 @@ describe('appraisal term (art. 28, 29)', () => {
 
   it('combines an extension with a pause: the extension counts from the agreement, the pause shifts the result', () => {
     const extension = { workingDays: 30, reason: '疑难', approvedBy: 'head-li', at: '2026-11-20T02:00:00.000Z' };
-    const pauses = [{ pausedAt: '2026-11-10T02:00:00.000Z', resumedAt: '2026-11-17T02:00:00.000Z', reason: '补充材料' }];
+    const pauses = [
+      { pausedAt: '2026-11-10T02:00:00.000Z', resumedAt: '2026-11-17T02:00:00.000Z', reason: '补充材料' },
+    ];
     // 60 working days from 11-05 end 2027-01-28 (no official 2027 calendar yet: weekends only, with a
     // warning in the explanation), plus the 5 working days paused.
     const term = computeAppraisalTerm({ agreementAt, pauses, extension });

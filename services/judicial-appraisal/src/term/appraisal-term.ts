@@ -86,7 +86,8 @@ export function decideExtension(
     return {
       refused: 'extension-already-granted',
       status: 409,
-      reason: `the term was already extended once (${state.extension.workingDays} working days on ` +
+      reason:
+        `the term was already extended once (${state.extension.workingDays} working days on ` +
         `${state.extension.at.slice(0, 10)}); art. 28 allows one extension`,
     };
   }

@@ -47,7 +47,7 @@ export class TermController {
   @HttpCode(200)
   @Roles('appraiser')
   @ApiOperation({
-    summary: "The institution head extends the term once by at most 30 working days (art. 28); a second → 409",
+    summary: 'The institution head extends the term once by at most 30 working days (art. 28); a second → 409',
   })
   @ApiResponse({ status: 200, type: EntrustmentResponseDto })
   extend(

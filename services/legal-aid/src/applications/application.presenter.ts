@@ -39,8 +39,17 @@ export class ApplicationPresenter {
   }
 
   async summaries(applications: Application[], user: AuthUser): Promise<ApplicationResponseDto[]> {
-    const deadlines = await this.deadlines.list(this.dataSource.manager, applications.map((a) => a.id));
-    return applications.map((a) => this.toResponse(a, deadlines.filter((d) => d.applicationId === a.id), user));
+    const deadlines = await this.deadlines.list(
+      this.dataSource.manager,
+      applications.map((a) => a.id),
+    );
+    return applications.map((a) =>
+      this.toResponse(
+        a,
+        deadlines.filter((d) => d.applicationId === a.id),
+        user,
+      ),
+    );
   }
 
   async detail(application: Application, user: AuthUser): Promise<ApplicationDetailDto> {
@@ -55,11 +64,22 @@ export class ApplicationPresenter {
       ...summary,
       hardshipReview: review ? HardshipReviewResponseDto.of(review) : null,
       appointment: appointment ? AppointmentResponseDto.of(appointment) : null,
-      history: history.map((h) => ({ at: h.at.toISOString(), actor: h.actor, action: h.action, fromState: h.fromState, toState: h.toState, detail: h.detail })),
+      history: history.map((h) => ({
+        at: h.at.toISOString(),
+        actor: h.actor,
+        action: h.action,
+        fromState: h.fromState,
+        toState: h.toState,
+        detail: h.detail,
+      })),
     };
   }
 
-  private toResponse(a: Application, deadlines: ApplicationDeadline[], user: AuthUser | undefined): ApplicationResponseDto {
+  private toResponse(
+    a: Application,
+    deadlines: ApplicationDeadline[],
+    user: AuthUser | undefined,
+  ): ApplicationResponseDto {
     return {
       id: a.id,
       caseNumber: a.caseNumber,

@@ -25,12 +25,19 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Legal-aid applications in your jurisdiction, newest first, with their statutory clocks' })
   @ApiResponse({ status: 200, type: ApplicationPageDto })
   async list(@Query() query: ApplicationListQueryDto, @CurrentUser() user: AuthUser): Promise<ApplicationPageDto> {
-    const qb = this.dataSource.getRepository(Application).createQueryBuilder('a').orderBy('a.received_at', 'DESC').addOrderBy('a.id', 'ASC');
+    const qb = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .orderBy('a.received_at', 'DESC')
+      .addOrderBy('a.id', 'ASC');
     const prefix = jurisdictionPrefix(user);
     if (prefix !== undefined) qb.andWhere('a.region_code LIKE :prefix', { prefix: `${prefix}%` });
     if (query.state) qb.andWhere('a.state = :state', { state: query.state });
     if (query.kind) qb.andWhere('a.kind = :kind', { kind: query.kind });
-    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
     return { items: await this.presenter.summaries(rows, user), total, page: query.page, pageSize: query.pageSize };
   }
 

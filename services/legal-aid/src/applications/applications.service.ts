@@ -89,7 +89,8 @@ export class ApplicationsService {
       sourceEventId: input.sourceEventId,
     });
     await manager.insert(Application, application);
-    if (input.kind === 'work-order') await this.deadlines.start(manager, application.id, 'legal-aid-decision', input.receivedAt);
+    if (input.kind === 'work-order')
+      await this.deadlines.start(manager, application.id, 'legal-aid-decision', input.receivedAt);
     else await this.deadlines.start(manager, application.id, 'lawyer-appointment', input.receivedAt);
     await this.history.record(manager, {
       applicationId: application.id,
@@ -111,7 +112,13 @@ export class ApplicationsService {
 
   async facts(manager: EntityManager, application: Application): Promise<WorkflowFacts> {
     const reviewed = (await manager.count(HardshipReview, { where: { applicationId: application.id } })) > 0;
-    return { state: application.state, urgent: application.urgent, decision: application.decision, lawyerId: application.lawyerId, reviewed };
+    return {
+      state: application.state,
+      urgent: application.urgent,
+      decision: application.decision,
+      lawyerId: application.lawyerId,
+      reviewed,
+    };
   }
 
   /** Moves the application to `to` and appends the step to its timeline. */
@@ -120,13 +127,23 @@ export class ApplicationsService {
     const from = application.state;
     Object.assign(application, changes, { state: to });
     await manager.save(application);
-    await this.history.record(manager, { applicationId: application.id, at: new Date(), actor, action, fromState: from, toState: to, detail });
+    await this.history.record(manager, {
+      applicationId: application.id,
+      at: new Date(),
+      actor,
+      action,
+      fromState: from,
+      toState: to,
+      detail,
+    });
     return application;
   }
 
   private async nextCaseNumber(manager: EntityManager, receivedAt: Date): Promise<string> {
     const schema = (manager.connection.options as { schema?: string }).schema ?? 'public';
-    const rows: { n: string }[] = await manager.query(`SELECT nextval('"${schema}"."application_case_seq"')::text AS n`);
+    const rows: { n: string }[] = await manager.query(
+      `SELECT nextval('"${schema}"."application_case_seq"')::text AS n`,
+    );
     const n = rows[0]?.n ?? '0';
     return `LA-${shanghaiDateOf(receivedAt).slice(0, 4)}-${n.padStart(6, '0')}`;
   }

@@ -22,13 +22,24 @@ export class AppointmentsController {
 
   @Post()
   @Roles('legal-aid-officer')
-  @ApiOperation({ summary: 'Appoint a lawyer (after the grant, or at once for urgent cases and notified defence); 409 before the grant or when already appointed' })
+  @ApiOperation({
+    summary:
+      'Appoint a lawyer (after the grant, or at once for urgent cases and notified defence); 409 before the grant or when already appointed',
+  })
   @ApiResponse({ status: 201, type: AppointmentResponseDto })
-  async appoint(@Param() params: IdParamDto, @Body() body: AppointmentCreateDto, @CurrentUser() user: AuthUser): Promise<AppointmentResponseDto> {
+  async appoint(
+    @Param() params: IdParamDto,
+    @Body() body: AppointmentCreateDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AppointmentResponseDto> {
     const appointment = await this.dataSource.transaction(async (manager) => {
       const application = await this.applications.lock(manager, params.id);
       assertInJurisdiction(user, application.regionCode);
-      return this.appointments.appoint(manager, application, { actor: user.subject, mode: 'manual', lawyerId: body.lawyerId });
+      return this.appointments.appoint(manager, application, {
+        actor: user.subject,
+        mode: 'manual',
+        lawyerId: body.lawyerId,
+      });
     });
     if (!appointment) throw new ConflictError('no-lawyer-available', 'No lawyer with capacity could be appointed');
     return AppointmentResponseDto.of(appointment);

@@ -38,10 +38,17 @@ export class AppointmentsService {
    * Appoints a lawyer to a locked application, or returns undefined (automatic mode) when nobody has
    * capacity; manual mode answers 409 then. Illegal now (not granted, not urgent, already appointed) → 409.
    */
-  async appoint(manager: EntityManager, application: Application, request: AppointRequest): Promise<Appointment | undefined> {
+  async appoint(
+    manager: EntityManager,
+    application: Application,
+    request: AppointRequest,
+  ): Promise<Appointment | undefined> {
     const facts = await this.applications.facts(manager, application);
     assertAllowed('appoint', facts);
-    const needs: MatterNeeds = { matterRegionCode: application.matterRegionCode, expertiseTags: application.expertiseTags };
+    const needs: MatterNeeds = {
+      matterRegionCode: application.matterRegionCode,
+      expertiseTags: application.expertiseTags,
+    };
     const roster = await manager
       .getRepository(Lawyer)
       .createQueryBuilder('l')
@@ -78,7 +85,8 @@ export class AppointmentsService {
     });
     await manager.insert(Appointment, appointment);
     // 先行提供: the appointment clock runs from receipt; the decision clock keeps running.
-    if (providedFirst) await this.deadlines.start(manager, application.id, 'lawyer-appointment', application.receivedAt);
+    if (providedFirst)
+      await this.deadlines.start(manager, application.id, 'lawyer-appointment', application.receivedAt);
     const clock = await this.deadlines.complete(manager, application.id, 'lawyer-appointment', now);
     await this.applications.transition(manager, application, {
       to: nextState('appoint', facts),
@@ -86,11 +94,11 @@ export class AppointmentsService {
       actor: request.actor,
       detail: appointment.explanation,
       changes: {
-      lawyerId: chosen.lawyerId,
-      appointedAt: now,
-      providedFirst,
-      appointmentBlockedReason: null,
-    },
+        lawyerId: chosen.lawyerId,
+        appointedAt: now,
+        providedFirst,
+        appointmentBlockedReason: null,
+      },
     });
     const decision = providedFirst ? await this.deadlines.find(manager, application.id, 'legal-aid-decision') : null;
     const clocks = [clock, decision].filter((c) => c !== null).map(toContractDeadline);
@@ -109,7 +117,11 @@ export class AppointmentsService {
 
   /** The case ended (closed, or aid denied after being provided first): the lawyer's load goes down once. */
   async end(manager: EntityManager, applicationId: string, reason: string, at: Date): Promise<void> {
-    const result = await manager.update(Appointment, { applicationId, endedAt: IsNull() }, { endedAt: at, endReason: reason });
+    const result = await manager.update(
+      Appointment,
+      { applicationId, endedAt: IsNull() },
+      { endedAt: at, endReason: reason },
+    );
     if (!result.affected) return;
     const appointment = await manager.findOneOrFail(Appointment, { where: { applicationId } });
     await manager
@@ -120,15 +132,25 @@ export class AppointmentsService {
       .execute();
   }
 
-  private async manualChoice(manager: EntityManager, lawyerId: string, selection: Selection): Promise<CandidateScore[]> {
+  private async manualChoice(
+    manager: EntityManager,
+    lawyerId: string,
+    selection: Selection,
+  ): Promise<CandidateScore[]> {
     const ranked = selection.ranked.find((c) => c.lawyerId === lawyerId);
     if (ranked) return [ranked];
     const lawyer = await manager.findOne(Lawyer, { where: { id: lawyerId } });
-    if (!lawyer) throw new InvalidInputError([{ field: 'lawyerId', messages: [`lawyer ${lawyerId} is not on the roster`], codes: ['unknownLawyer'] }]);
+    if (!lawyer)
+      throw new InvalidInputError([
+        { field: 'lawyerId', messages: [`lawyer ${lawyerId} is not on the roster`], codes: ['unknownLawyer'] },
+      ]);
     if (!lawyer.active || lawyer.currentLoad >= lawyer.capacity) {
       throw new ConflictError('lawyer-unavailable', `${lawyer.name} is ${lawyer.active ? 'at capacity' : 'inactive'}`);
     }
-    throw new ConflictError('lawyer-outside-area', `${lawyer.name} practises in ${lawyer.regionCode}, outside the matter's county and city`);
+    throw new ConflictError(
+      'lawyer-outside-area',
+      `${lawyer.name} practises in ${lawyer.regionCode}, outside the matter's county and city`,
+    );
   }
 
   /** Takes one place of the first candidate that still has one (conditional update; losers try the next). */

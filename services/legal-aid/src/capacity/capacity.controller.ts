@@ -28,8 +28,14 @@ export class CapacityController {
   @Roles('admin')
   @ApiOperation({ summary: 'Set the capacity limit of an organisation (or * for the default)' })
   @ApiResponse({ status: 200, type: CapacityResponseDto })
-  async upsert(@Param() params: OrganisationIdParamDto, @Body() body: CapacityUpsertDto, @CurrentUser() user: AuthUser): Promise<CapacityResponseDto> {
-    const row = await this.dataSource.transaction((m) => this.capacity.upsert(m, params.organisationId, body.maxOpenApplications, user.subject));
+  async upsert(
+    @Param() params: OrganisationIdParamDto,
+    @Body() body: CapacityUpsertDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CapacityResponseDto> {
+    const row = await this.dataSource.transaction((m) =>
+      this.capacity.upsert(m, params.organisationId, body.maxOpenApplications, user.subject),
+    );
     return CapacityResponseDto.of(row);
   }
 

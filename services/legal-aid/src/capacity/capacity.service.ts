@@ -22,8 +22,12 @@ export class CapacityService {
    */
   async check(manager: EntityManager, organisationId: string): Promise<CapacityCheck> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`legal-aid:capacity:${organisationId}`]);
-    const rows = await manager.find(OrganisationCapacity, { where: { organisationId: In([organisationId, DEFAULT_CAPACITY_KEY]) } });
-    const row = rows.find((r) => r.organisationId === organisationId) ?? rows.find((r) => r.organisationId === DEFAULT_CAPACITY_KEY);
+    const rows = await manager.find(OrganisationCapacity, {
+      where: { organisationId: In([organisationId, DEFAULT_CAPACITY_KEY]) },
+    });
+    const row =
+      rows.find((r) => r.organisationId === organisationId) ??
+      rows.find((r) => r.organisationId === DEFAULT_CAPACITY_KEY);
     const limit = row?.maxOpenApplications ?? 0;
     const open = await manager.count(Application, { where: { organisationId, state: Not(In(['denied', 'closed'])) } });
     return { hasCapacity: open < limit, open, limit, limitFrom: row?.organisationId ?? 'none' };
@@ -33,7 +37,12 @@ export class CapacityService {
     return manager.find(OrganisationCapacity, { order: { organisationId: 'ASC' } });
   }
 
-  async upsert(manager: EntityManager, organisationId: string, maxOpenApplications: number, actor: string): Promise<OrganisationCapacity> {
+  async upsert(
+    manager: EntityManager,
+    organisationId: string,
+    maxOpenApplications: number,
+    actor: string,
+  ): Promise<OrganisationCapacity> {
     const existing = await manager.findOne(OrganisationCapacity, { where: { organisationId } });
     const row = existing ?? manager.create(OrganisationCapacity, { organisationId });
     row.maxOpenApplications = maxOpenApplications;
@@ -42,7 +51,11 @@ export class CapacityService {
   }
 
   async remove(manager: EntityManager, organisationId: string): Promise<void> {
-    if (organisationId === DEFAULT_CAPACITY_KEY) throw new ConflictError('default-capacity-required', 'The default capacity row (*) can be changed but not deleted');
+    if (organisationId === DEFAULT_CAPACITY_KEY)
+      throw new ConflictError(
+        'default-capacity-required',
+        'The default capacity row (*) can be changed but not deleted',
+      );
     const result = await manager.delete(OrganisationCapacity, { organisationId });
     if (!result.affected) throw new NotFoundError('Organisation capacity', organisationId);
   }

@@ -18,9 +18,16 @@ export class ClosureController {
   @Post()
   @HttpCode(200)
   @Roles('legal-aid-officer')
-  @ApiOperation({ summary: 'Close an appointed case with its outcome; creates the return-visit task (409 unless appointed and granted)' })
+  @ApiOperation({
+    summary:
+      'Close an appointed case with its outcome; creates the return-visit task (409 unless appointed and granted)',
+  })
   @ApiResponse({ status: 200, type: ApplicationResponseDto })
-  async close(@Param() params: IdParamDto, @Body() body: ClosureCreateDto, @CurrentUser() user: AuthUser): Promise<ApplicationResponseDto> {
+  async close(
+    @Param() params: IdParamDto,
+    @Body() body: ClosureCreateDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ApplicationResponseDto> {
     const { application } = await this.closure.close(params.id, body, user);
     return this.presenter.summary(application, user);
   }

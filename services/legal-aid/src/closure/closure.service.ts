@@ -26,7 +26,11 @@ export class ClosureService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async close(applicationId: string, dto: ClosureCreateDto, user: AuthUser): Promise<{ application: Application; returnVisit: ReturnVisit }> {
+  async close(
+    applicationId: string,
+    dto: ClosureCreateDto,
+    user: AuthUser,
+  ): Promise<{ application: Application; returnVisit: ReturnVisit }> {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.applications.lock(manager, applicationId);
       assertInJurisdiction(user, application.regionCode);
@@ -40,11 +44,11 @@ export class ClosureService {
         actor: user.subject,
         detail: `${dto.outcome}: ${dto.summary}`,
         changes: {
-        closureOutcome: dto.outcome,
-        closureSummary: dto.summary,
-        closedAt: now,
-        closedBy: user.subject.slice(0, 64),
-      },
+          closureOutcome: dto.outcome,
+          closureSummary: dto.summary,
+          closedAt: now,
+          closedBy: user.subject.slice(0, 64),
+        },
       });
       const due = addCalendarDaysLegal(now, this.env.RETURN_VISIT_DUE_DAYS);
       const returnVisit = manager.create(ReturnVisit, {

@@ -8,7 +8,12 @@ import { computeClock, STATUTORY_PERIODS } from './legal-clock';
 /** The statutory clocks of applications; every method writes through the caller's transaction. */
 @Injectable()
 export class DeadlinesService {
-  async start(manager: EntityManager, applicationId: string, kind: DeadlineKind, startedAt: Date): Promise<ApplicationDeadline> {
+  async start(
+    manager: EntityManager,
+    applicationId: string,
+    kind: DeadlineKind,
+    startedAt: Date,
+  ): Promise<ApplicationDeadline> {
     const days = STATUTORY_PERIODS[kind].days;
     const clock = computeClock(kind, startedAt, days, []);
     const deadline = manager.create(ApplicationDeadline, {
@@ -34,11 +39,19 @@ export class DeadlinesService {
 
   async list(manager: EntityManager, applicationIds: string[]): Promise<ApplicationDeadline[]> {
     if (applicationIds.length === 0) return [];
-    return manager.find(ApplicationDeadline, { where: { applicationId: In(applicationIds) }, order: { startedAt: 'ASC' } });
+    return manager.find(ApplicationDeadline, {
+      where: { applicationId: In(applicationIds) },
+      order: { startedAt: 'ASC' },
+    });
   }
 
   /** Stops a running clock (waiting for the applicant's materials). */
-  async pause(manager: EntityManager, applicationId: string, kind: DeadlineKind, at: Date): Promise<ApplicationDeadline | null> {
+  async pause(
+    manager: EntityManager,
+    applicationId: string,
+    kind: DeadlineKind,
+    at: Date,
+  ): Promise<ApplicationDeadline | null> {
     const deadline = await this.find(manager, applicationId, kind);
     if (!deadline || deadline.status !== 'running') return deadline;
     deadline.pauses = [...deadline.pauses, { pausedAt: at.toISOString() }];
@@ -47,7 +60,12 @@ export class DeadlinesService {
   }
 
   /** Restarts a paused clock and moves its due time by the days it stood still. */
-  async resume(manager: EntityManager, applicationId: string, kind: DeadlineKind, at: Date): Promise<ApplicationDeadline | null> {
+  async resume(
+    manager: EntityManager,
+    applicationId: string,
+    kind: DeadlineKind,
+    at: Date,
+  ): Promise<ApplicationDeadline | null> {
     const deadline = await this.find(manager, applicationId, kind);
     if (!deadline || deadline.status !== 'paused') return deadline;
     deadline.pauses = deadline.pauses.map((p) => (p.resumedAt ? p : { ...p, resumedAt: at.toISOString() }));
@@ -60,7 +78,12 @@ export class DeadlinesService {
   }
 
   /** The step happened: a running clock is met; a breached one stays breached with the time recorded. */
-  async complete(manager: EntityManager, applicationId: string, kind: DeadlineKind, at: Date): Promise<ApplicationDeadline | null> {
+  async complete(
+    manager: EntityManager,
+    applicationId: string,
+    kind: DeadlineKind,
+    at: Date,
+  ): Promise<ApplicationDeadline | null> {
     const deadline = await this.find(manager, applicationId, kind);
     if (!deadline || deadline.completedAt || deadline.status === 'cancelled') return deadline;
     deadline.completedAt = at;
@@ -71,7 +94,12 @@ export class DeadlinesService {
     return manager.save(deadline);
   }
 
-  async cancel(manager: EntityManager, applicationId: string, kind: DeadlineKind, at: Date): Promise<ApplicationDeadline | null> {
+  async cancel(
+    manager: EntityManager,
+    applicationId: string,
+    kind: DeadlineKind,
+    at: Date,
+  ): Promise<ApplicationDeadline | null> {
     const deadline = await this.find(manager, applicationId, kind);
     if (!deadline || deadline.completedAt || deadline.status === 'cancelled') return deadline;
     deadline.status = 'cancelled';

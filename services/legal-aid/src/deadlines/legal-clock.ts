@@ -4,7 +4,10 @@ import type { DeadlineKind, StoredPause } from './entities/application-deadline.
 /** The statutory periods this service tracks: how long, and the rule of law behind each. */
 export const STATUTORY_PERIODS: Record<DeadlineKind, { days: number; basis: string }> = {
   'legal-aid-decision': { days: 7, basis: 'Decision within 7 days of receiving the application (法律援助法 第43条)' },
-  'lawyer-appointment': { days: 3, basis: 'Lawyer appointed within 3 days of granting aid or of a notified-defence notice (法律援助法 第43条, 第36条)' },
+  'lawyer-appointment': {
+    days: 3,
+    basis: 'Lawyer appointed within 3 days of granting aid or of a notified-defence notice (法律援助法 第43条, 第36条)',
+  },
 };
 
 export interface ClockResult {

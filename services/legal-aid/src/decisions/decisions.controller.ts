@@ -18,9 +18,16 @@ export class DecisionsController {
   @Post()
   @HttpCode(200)
   @Roles('legal-aid-officer')
-  @ApiOperation({ summary: 'Grant or deny legal aid with a reason (409 before the review, when decided already, or granting against an ineligible review)' })
+  @ApiOperation({
+    summary:
+      'Grant or deny legal aid with a reason (409 before the review, when decided already, or granting against an ineligible review)',
+  })
   @ApiResponse({ status: 200, type: ApplicationResponseDto })
-  async decide(@Param() params: IdParamDto, @Body() body: DecisionCreateDto, @CurrentUser() user: AuthUser): Promise<ApplicationResponseDto> {
+  async decide(
+    @Param() params: IdParamDto,
+    @Body() body: DecisionCreateDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ApplicationResponseDto> {
     return this.presenter.summary(await this.decisions.decide(params.id, body, user), user);
   }
 }

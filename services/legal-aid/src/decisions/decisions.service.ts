@@ -60,7 +60,12 @@ export class DecisionsService {
       }
       const now = new Date();
       await this.deadlines.complete(manager, application.id, 'legal-aid-decision', now);
-      const changes = { decision: dto.decision, decisionReason: dto.reason, decidedAt: now, decidedBy: user.subject.slice(0, 64) };
+      const changes = {
+        decision: dto.decision,
+        decisionReason: dto.reason,
+        decidedAt: now,
+        decidedBy: user.subject.slice(0, 64),
+      };
       const to = nextState('decide', facts, dto.decision);
       const decision: Decision = { to, reason: dto.reason, actor: user.subject, now, changes };
       if (dto.decision === 'deny') return this.deny(manager, application, decision);
@@ -79,7 +84,10 @@ export class DecisionsService {
       detail: `grant: ${reason}`,
       changes,
     });
-    const clocks = [await this.deadlines.find(manager, application.id, 'legal-aid-decision'), await this.deadlines.find(manager, application.id, 'lawyer-appointment')];
+    const clocks = [
+      await this.deadlines.find(manager, application.id, 'legal-aid-decision'),
+      await this.deadlines.find(manager, application.id, 'lawyer-appointment'),
+    ];
     const appointment = clocks[1];
     const detail = providedFirst
       ? `Legal aid granted after review; the lawyer provided first (先行提供) continues. ${reason}`

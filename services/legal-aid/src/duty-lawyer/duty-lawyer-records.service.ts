@@ -28,10 +28,23 @@ export class DutyLawyerRecordsService {
     assertInJurisdiction(user, dto.regionCode);
     const problems: FieldError[] = [];
     const servedAt = new Date(dto.servedAt);
-    if (servedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) problems.push({ field: 'servedAt', messages: ['servedAt must not be in the future'], codes: ['notInFuture'] });
-    const lawyer = dto.lawyerId ? await this.dataSource.getRepository(Lawyer).findOne({ where: { id: dto.lawyerId } }) : null;
-    if (dto.lawyerId && !lawyer) problems.push({ field: 'lawyerId', messages: [`lawyer ${dto.lawyerId} is not on the roster`], codes: ['unknownLawyer'] });
-    if (!dto.lawyerId && !dto.lawyerName) problems.push({ field: 'lawyerName', messages: ['lawyerName is required when lawyerId is not given'], codes: ['requiredWithoutLawyerId'] });
+    if (servedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS)
+      problems.push({ field: 'servedAt', messages: ['servedAt must not be in the future'], codes: ['notInFuture'] });
+    const lawyer = dto.lawyerId
+      ? await this.dataSource.getRepository(Lawyer).findOne({ where: { id: dto.lawyerId } })
+      : null;
+    if (dto.lawyerId && !lawyer)
+      problems.push({
+        field: 'lawyerId',
+        messages: [`lawyer ${dto.lawyerId} is not on the roster`],
+        codes: ['unknownLawyer'],
+      });
+    if (!dto.lawyerId && !dto.lawyerName)
+      problems.push({
+        field: 'lawyerName',
+        messages: ['lawyerName is required when lawyerId is not given'],
+        codes: ['requiredWithoutLawyerId'],
+      });
     if (problems.length > 0) throw new InvalidInputError(problems);
     const repo = this.dataSource.getRepository(DutyLawyerService);
     const row = repo.create({
@@ -54,11 +67,18 @@ export class DutyLawyerRecordsService {
   }
 
   async list(query: DutyLawyerServiceListQueryDto, user: AuthUser): Promise<Page<DutyLawyerServiceResponseDto>> {
-    const qb = this.dataSource.getRepository(DutyLawyerService).createQueryBuilder('d').orderBy('d.served_at', 'DESC').addOrderBy('d.id', 'ASC');
+    const qb = this.dataSource
+      .getRepository(DutyLawyerService)
+      .createQueryBuilder('d')
+      .orderBy('d.served_at', 'DESC')
+      .addOrderBy('d.id', 'ASC');
     const prefix = jurisdictionPrefix(user);
     if (prefix !== undefined) qb.andWhere('d.region_code LIKE :prefix', { prefix: `${prefix}%` });
     if (query.locationType) qb.andWhere('d.location_type = :type', { type: query.locationType });
-    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
     return { items: rows.map((r) => this.toResponse(r)), total, page: query.page, pageSize: query.pageSize };
   }
 

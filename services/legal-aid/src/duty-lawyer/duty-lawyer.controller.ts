@@ -13,9 +13,14 @@ export class DutyLawyerController {
 
   @Post()
   @Roles('legal-aid-officer')
-  @ApiOperation({ summary: 'Record duty-lawyer help (值班律师) given at a court, procuratorate, detention centre or police station' })
+  @ApiOperation({
+    summary: 'Record duty-lawyer help (值班律师) given at a court, procuratorate, detention centre or police station',
+  })
   @ApiResponse({ status: 201, type: DutyLawyerServiceResponseDto })
-  async record(@Body() body: DutyLawyerServiceCreateDto, @CurrentUser() user: AuthUser): Promise<DutyLawyerServiceResponseDto> {
+  async record(
+    @Body() body: DutyLawyerServiceCreateDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<DutyLawyerServiceResponseDto> {
     return this.records.record(body, user);
   }
 
@@ -23,7 +28,10 @@ export class DutyLawyerController {
   @Roles('legal-aid-officer', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Duty-lawyer help in your jurisdiction, newest first' })
   @ApiResponse({ status: 200, type: DutyLawyerServicePageDto })
-  async list(@Query() query: DutyLawyerServiceListQueryDto, @CurrentUser() user: AuthUser): Promise<DutyLawyerServicePageDto> {
+  async list(
+    @Query() query: DutyLawyerServiceListQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<DutyLawyerServicePageDto> {
     return this.records.list(query, user);
   }
 }

@@ -21,9 +21,15 @@ export class ExemptCategoriesController {
 
   @Put('admin/exempt-categories/:code')
   @Roles('admin')
-  @ApiOperation({ summary: 'Create or change an exempt category (deactivate with active=false; categories are never deleted)' })
+  @ApiOperation({
+    summary: 'Create or change an exempt category (deactivate with active=false; categories are never deleted)',
+  })
   @ApiResponse({ status: 200, type: ExemptCategoryResponseDto })
-  async upsert(@Param() params: ExemptCategoryCodeParamDto, @Body() body: ExemptCategoryUpsertDto, @CurrentUser() user: AuthUser): Promise<ExemptCategoryResponseDto> {
+  async upsert(
+    @Param() params: ExemptCategoryCodeParamDto,
+    @Body() body: ExemptCategoryUpsertDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ExemptCategoryResponseDto> {
     return ExemptCategoryResponseDto.of(await this.categories.upsert(params.code, body, user.subject));
   }
 }

@@ -15,7 +15,8 @@ export class ExemptCategoriesService {
 
   async upsert(code: string, dto: ExemptCategoryUpsertDto, actor: string): Promise<ExemptCategory> {
     return this.dataSource.transaction(async (manager) => {
-      const row = (await manager.findOne(ExemptCategory, { where: { code } })) ?? manager.create(ExemptCategory, { code });
+      const row =
+        (await manager.findOne(ExemptCategory, { where: { code } })) ?? manager.create(ExemptCategory, { code });
       Object.assign(row, dto, { expertiseTags: [...new Set(dto.expertiseTags)], updatedBy: actor.slice(0, 64) });
       return manager.save(row);
     });

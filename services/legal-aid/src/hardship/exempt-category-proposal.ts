@@ -34,13 +34,18 @@ function ages(text: string): number[] {
 
 /** Each rule: the category and, when the matter shows it, why. Earlier rules win. */
 const RULES: { code: string; test: (text: string, facts: MatterFacts) => string | undefined }[] = [
-  { code: 'notified-defence', test: (_t, f) => (f.kind === 'notified-defence' ? 'the application is a notified-defence notice' : undefined) },
+  {
+    code: 'notified-defence',
+    test: (_t, f) => (f.kind === 'notified-defence' ? 'the application is a notified-defence notice' : undefined),
+  },
   {
     code: 'migrant-worker-wages',
     test: (t) => {
       const worker = found(t, WORKER);
       const wages = found(t, WAGES);
-      return worker.length > 0 && wages.length > 0 ? `the description mentions ${worker[0]} and ${wages[0]}` : undefined;
+      return worker.length > 0 && wages.length > 0
+        ? `the description mentions ${worker[0]} and ${wages[0]}`
+        : undefined;
     },
   },
   {
@@ -66,7 +71,10 @@ const RULES: { code: string; test: (text: string, facts: MatterFacts) => string 
   { code: 'abuse-violence-victim', test: (t) => firstOf(t, ['家庭暴力', '家暴', '虐待', '遗弃']) },
   { code: 'good-samaritan', test: (t) => firstOf(t, ['见义勇为']) },
   { code: 'hero-martyr-relative', test: (t) => firstOf(t, ['烈士', '英烈']) },
-  { code: 'acquitted-on-retrial', test: (t) => (t.includes('再审') && t.includes('无罪') ? 'the description mentions 再审 and 无罪' : undefined) },
+  {
+    code: 'acquitted-on-retrial',
+    test: (t) => (t.includes('再审') && t.includes('无罪') ? 'the description mentions 再审 and 无罪' : undefined),
+  },
   { code: 'subsistence-allowance', test: (t) => firstOf(t, ['低保', '最低生活保障']) },
   { code: 'extreme-poverty-support', test: (t) => firstOf(t, ['特困', '五保']) },
   { code: 'disabled-without-fixed-income', test: (t) => firstOf(t, ['残疾', '残障']) },

@@ -106,13 +106,25 @@ export function inputProblems(inputs: HardshipInputs, basis: { exempt: boolean }
   if (exempt) return [];
   const problems: FieldError[] = [];
   if (inputs.householdSize === null) {
-    problems.push({ field: 'householdSize', messages: ['householdSize is required unless an exempt category applies'], codes: ['requiredWithoutExemption'] });
+    problems.push({
+      field: 'householdSize',
+      messages: ['householdSize is required unless an exempt category applies'],
+      codes: ['requiredWithoutExemption'],
+    });
   }
   if (inputs.householdMonthlyIncome === null) {
-    problems.push({ field: 'householdMonthlyIncome', messages: ['householdMonthlyIncome is required unless an exempt category applies'], codes: ['requiredWithoutExemption'] });
+    problems.push({
+      field: 'householdMonthlyIncome',
+      messages: ['householdMonthlyIncome is required unless an exempt category applies'],
+      codes: ['requiredWithoutExemption'],
+    });
   }
   if (!inputs.integrityCommitment) {
-    problems.push({ field: 'integrityCommitment', messages: ['the integrity commitment (诚信承诺) must be signed unless an exempt category applies'], codes: ['commitmentRequired'] });
+    problems.push({
+      field: 'integrityCommitment',
+      messages: ['the integrity commitment (诚信承诺) must be signed unless an exempt category applies'],
+      codes: ['commitmentRequired'],
+    });
   }
   return problems;
 }
@@ -125,7 +137,11 @@ export interface Evaluation {
 }
 
 /** The result of the check, and an explanation in words. Pure. */
-export function evaluateHardship(inputs: HardshipInputs, exemption: CategorySnapshot | null, threshold: ThresholdSnapshot | null): Evaluation {
+export function evaluateHardship(
+  inputs: HardshipInputs,
+  exemption: CategorySnapshot | null,
+  threshold: ThresholdSnapshot | null,
+): Evaluation {
   const perCapita =
     inputs.householdSize !== null && inputs.householdMonthlyIncome !== null && inputs.householdSize > 0
       ? fenToYuan(Math.round(toFen(inputs.householdMonthlyIncome) / inputs.householdSize))
@@ -138,7 +154,8 @@ export function evaluateHardship(inputs: HardshipInputs, exemption: CategorySnap
       explanation: `Exempt from the economic-hardship check: ${exemption.labelZh} (${exemption.labelEn}; ${exemption.legalBasis})`,
     };
   }
-  if (perCapita === null || !threshold) throw new Error('evaluateHardship needs household inputs and a threshold when no exemption applies');
+  if (perCapita === null || !threshold)
+    throw new Error('evaluateHardship needs household inputs and a threshold when no exemption applies');
   const eligible = toFen(perCapita) <= toFen(threshold.monthlyIncomePerCapita);
   const comparison = eligible ? 'is at or below' : 'exceeds';
   return {

@@ -15,9 +15,16 @@ export class HardshipReviewController {
 
   @Post()
   @Roles('legal-aid-officer')
-  @ApiOperation({ summary: 'Record the economic-hardship review (exempt categories skip the income check; integrity commitment required otherwise); 409 when already reviewed or decided' })
+  @ApiOperation({
+    summary:
+      'Record the economic-hardship review (exempt categories skip the income check; integrity commitment required otherwise); 409 when already reviewed or decided',
+  })
   @ApiResponse({ status: 201, type: HardshipReviewResponseDto })
-  async review(@Param() params: IdParamDto, @Body() body: HardshipReviewCreateDto, @CurrentUser() user: AuthUser): Promise<HardshipReviewResponseDto> {
+  async review(
+    @Param() params: IdParamDto,
+    @Body() body: HardshipReviewCreateDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<HardshipReviewResponseDto> {
     const { review } = await this.reviews.review(params.id, body, user);
     return HardshipReviewResponseDto.of(review);
   }
@@ -27,7 +34,11 @@ export class HardshipReviewController {
   @Roles('legal-aid-officer', 'supervisor')
   @ApiOperation({ summary: 'Override the review result, only with a reason and only before the decision' })
   @ApiResponse({ status: 200, type: HardshipReviewResponseDto })
-  async override(@Param() params: IdParamDto, @Body() body: HardshipOverrideDto, @CurrentUser() user: AuthUser): Promise<HardshipReviewResponseDto> {
+  async override(
+    @Param() params: IdParamDto,
+    @Body() body: HardshipOverrideDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<HardshipReviewResponseDto> {
     const { review } = await this.reviews.override(params.id, body, user);
     return HardshipReviewResponseDto.of(review);
   }
@@ -36,10 +47,15 @@ export class HardshipReviewController {
   @HttpCode(200)
   @Roles('legal-aid-officer', 'supervisor')
   @ApiOperation({
-    summary: 'Confirm an exempt category (usually proposedExemptCategory of the review): the result becomes exempt, before the decision only',
+    summary:
+      'Confirm an exempt category (usually proposedExemptCategory of the review): the result becomes exempt, before the decision only',
   })
   @ApiResponse({ status: 200, type: HardshipReviewResponseDto })
-  async confirmExemption(@Param() params: IdParamDto, @Body() body: ExemptionConfirmDto, @CurrentUser() user: AuthUser): Promise<HardshipReviewResponseDto> {
+  async confirmExemption(
+    @Param() params: IdParamDto,
+    @Body() body: ExemptionConfirmDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<HardshipReviewResponseDto> {
     const { review } = await this.reviews.confirmExemption(params.id, body, user);
     return HardshipReviewResponseDto.of(review);
   }

@@ -17,19 +17,44 @@ import { HardshipReview } from './entities/hardship-review.entity';
 import { HardshipThreshold } from './entities/hardship-threshold.entity';
 import type { ExemptionConfirmDto } from './dto/exemption-confirm.dto';
 import { proposeExemptCategory } from './exempt-category-proposal';
-import { CategorySnapshot, evaluateHardship, HardshipInputs, inputProblems, pickThreshold, ProposalSnapshot, ReviewSnapshot, thresholdChain } from './hardship-evaluation';
+import {
+  CategorySnapshot,
+  evaluateHardship,
+  HardshipInputs,
+  inputProblems,
+  pickThreshold,
+  ProposalSnapshot,
+  ReviewSnapshot,
+  thresholdChain,
+} from './hardship-evaluation';
 
 /** The exempt category the application's matter shows, among the active ones (null when none). */
-export async function exemptProposalFor(manager: EntityManager, application: Application): Promise<ProposalSnapshot | null> {
+export async function exemptProposalFor(
+  manager: EntityManager,
+  application: Application,
+): Promise<ProposalSnapshot | null> {
   const active = await manager.find(ExemptCategory, { where: { active: true } });
   const facts = { description: application.description, tags: application.expertiseTags, kind: application.kind };
-  const proposed = proposeExemptCategory(facts, active.map((c) => c.code));
+  const proposed = proposeExemptCategory(
+    facts,
+    active.map((c) => c.code),
+  );
   const category = proposed ? active.find((c) => c.code === proposed.code) : undefined;
   if (!proposed || !category) return null;
-  return { code: category.code, labelZh: category.labelZh, labelEn: category.labelEn, legalBasis: category.legalBasis, reason: proposed.reason };
+  return {
+    code: category.code,
+    labelZh: category.labelZh,
+    labelEn: category.labelEn,
+    legalBasis: category.legalBasis,
+    reason: proposed.reason,
+  };
 }
 
-const RESULT_WORDS = { exempt: 'exempt from the economic-hardship check', eligible: 'in economic hardship', ineligible: 'not in economic hardship' } as const;
+const RESULT_WORDS = {
+  exempt: 'exempt from the economic-hardship check',
+  eligible: 'in economic hardship',
+  ineligible: 'not in economic hardship',
+} as const;
 
 /** Records the economic-hardship review (经济困难核查) and officers' overrides, with every input frozen. */
 @Injectable()
@@ -40,7 +65,11 @@ export class HardshipReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async review(applicationId: string, dto: HardshipReviewCreateDto, user: AuthUser): Promise<{ application: Application; review: HardshipReview }> {
+  async review(
+    applicationId: string,
+    dto: HardshipReviewCreateDto,
+    user: AuthUser,
+  ): Promise<{ application: Application; review: HardshipReview }> {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.applications.lock(manager, applicationId);
       assertInJurisdiction(user, application.regionCode);
@@ -58,11 +87,19 @@ export class HardshipReviewService {
       const problems = inputProblems(inputs, { exempt: category !== null });
       if (problems.length > 0) throw new InvalidInputError(problems);
       const chain = thresholdChain(application.matterRegionCode);
-      const threshold = category ? null : pickThreshold(chain, await manager.find(HardshipThreshold, { where: { regionCode: In(chain) } }));
+      const threshold = category
+        ? null
+        : pickThreshold(chain, await manager.find(HardshipThreshold, { where: { regionCode: In(chain) } }));
       if (!category && !threshold) {
-        throw new DomainError('threshold-missing', `No economic-hardship threshold is configured for ${chain.join(', ')}`, HttpStatus.UNPROCESSABLE_ENTITY);
+        throw new DomainError(
+          'threshold-missing',
+          `No economic-hardship threshold is configured for ${chain.join(', ')}`,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+        );
       }
-      const exemption: CategorySnapshot | null = category ? { code: category.code, labelZh: category.labelZh, labelEn: category.labelEn, legalBasis: category.legalBasis } : null;
+      const exemption: CategorySnapshot | null = category
+        ? { code: category.code, labelZh: category.labelZh, labelEn: category.labelEn, legalBasis: category.legalBasis }
+        : null;
       const evaluation = evaluateHardship(inputs, exemption, threshold ?? null);
       const proposedExemption = exemption ? null : await exemptProposalFor(manager, application);
       const now = new Date();
@@ -103,7 +140,9 @@ export class HardshipReviewService {
         reviewedAt: now,
       });
       await manager.insert(HardshipReview, review);
-      const tags = [...new Set([...application.expertiseTags, ...(category?.expertiseTags ?? []), ...inputs.matterTags])];
+      const tags = [
+        ...new Set([...application.expertiseTags, ...(category?.expertiseTags ?? []), ...inputs.matterTags]),
+      ];
       await this.applications.transition(manager, application, {
         to: nextState('review', facts),
         action: 'hardship-reviewed',
@@ -124,7 +163,11 @@ export class HardshipReviewService {
     });
   }
 
-  async override(applicationId: string, dto: HardshipOverrideDto, user: AuthUser): Promise<{ application: Application; review: HardshipReview }> {
+  async override(
+    applicationId: string,
+    dto: HardshipOverrideDto,
+    user: AuthUser,
+  ): Promise<{ application: Application; review: HardshipReview }> {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.applications.lock(manager, applicationId);
       assertInJurisdiction(user, application.regionCode);
@@ -132,8 +175,20 @@ export class HardshipReviewService {
       const review = await manager.findOneOrFail(HardshipReview, { where: { applicationId } });
       const now = new Date();
       const previous = review.finalResult;
-      review.snapshot = { ...review.snapshot, overrides: [...review.snapshot.overrides, { result: dto.result, reason: dto.reason, by: user.subject, at: now.toISOString(), previousResult: previous }] };
-      Object.assign(review, { overrideResult: dto.result, overrideReason: dto.reason, overriddenBy: user.subject.slice(0, 64), overriddenAt: now, finalResult: dto.result });
+      review.snapshot = {
+        ...review.snapshot,
+        overrides: [
+          ...review.snapshot.overrides,
+          { result: dto.result, reason: dto.reason, by: user.subject, at: now.toISOString(), previousResult: previous },
+        ],
+      };
+      Object.assign(review, {
+        overrideResult: dto.result,
+        overrideReason: dto.reason,
+        overriddenBy: user.subject.slice(0, 64),
+        overriddenAt: now,
+        finalResult: dto.result,
+      });
       await manager.save(review);
       await this.applications.transition(manager, application, {
         to: application.state,
@@ -157,21 +212,37 @@ export class HardshipReviewService {
    * The officer confirms an exempt category (usually the proposed one) after the review: the result becomes
    * exempt, the category and the reason are recorded as an override, before the decision only.
    */
-  async confirmExemption(applicationId: string, dto: ExemptionConfirmDto, user: AuthUser): Promise<{ application: Application; review: HardshipReview }> {
+  async confirmExemption(
+    applicationId: string,
+    dto: ExemptionConfirmDto,
+    user: AuthUser,
+  ): Promise<{ application: Application; review: HardshipReview }> {
     return this.dataSource.transaction(async (manager) => {
       const application = await this.applications.lock(manager, applicationId);
       assertInJurisdiction(user, application.regionCode);
       assertAllowed('override-review', await this.applications.facts(manager, application));
       const review = await manager.findOneOrFail(HardshipReview, { where: { applicationId } });
       const category = await this.activeCategory(manager, dto.exemptCategoryCode);
-      const exemption: CategorySnapshot = { code: category.code, labelZh: category.labelZh, labelEn: category.labelEn, legalBasis: category.legalBasis };
+      const exemption: CategorySnapshot = {
+        code: category.code,
+        labelZh: category.labelZh,
+        labelEn: category.labelEn,
+        legalBasis: category.legalBasis,
+      };
       const now = new Date();
       const previous = review.finalResult;
-      const reason = `exempt category ${category.code} (${category.labelZh}, ${category.legalBasis}) confirmed: ${dto.reason}`.slice(0, 1000);
+      const reason =
+        `exempt category ${category.code} (${category.labelZh}, ${category.legalBasis}) confirmed: ${dto.reason}`.slice(
+          0,
+          1000,
+        );
       review.snapshot = {
         ...review.snapshot,
         exemption,
-        overrides: [...review.snapshot.overrides, { result: 'exempt', reason, by: user.subject, at: now.toISOString(), previousResult: previous }],
+        overrides: [
+          ...review.snapshot.overrides,
+          { result: 'exempt', reason, by: user.subject, at: now.toISOString(), previousResult: previous },
+        ],
       };
       Object.assign(review, {
         exemptCategoryCode: category.code,
@@ -203,7 +274,13 @@ export class HardshipReviewService {
   private async activeCategory(manager: EntityManager, code: string): Promise<ExemptCategory> {
     const category = await manager.findOne(ExemptCategory, { where: { code, active: true } });
     if (!category) {
-      throw new InvalidInputError([{ field: 'exemptCategoryCode', messages: [`${code} is not an active exempt category`], codes: ['unknownExemptCategory'] }]);
+      throw new InvalidInputError([
+        {
+          field: 'exemptCategoryCode',
+          messages: [`${code} is not an active exempt category`],
+          codes: ['unknownExemptCategory'],
+        },
+      ]);
     }
     return category;
   }

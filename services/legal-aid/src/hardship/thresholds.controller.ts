@@ -28,8 +28,14 @@ export class ThresholdsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Set the threshold of the province, a city or a county' })
   @ApiResponse({ status: 200, type: ThresholdResponseDto })
-  async upsert(@Param() params: ThresholdRegionParamDto, @Body() body: ThresholdUpsertDto, @CurrentUser() user: AuthUser): Promise<ThresholdResponseDto> {
-    return ThresholdResponseDto.of(await this.dataSource.transaction((m) => this.thresholds.upsert(m, params.regionCode, body, user.subject)));
+  async upsert(
+    @Param() params: ThresholdRegionParamDto,
+    @Body() body: ThresholdUpsertDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ThresholdResponseDto> {
+    return ThresholdResponseDto.of(
+      await this.dataSource.transaction((m) => this.thresholds.upsert(m, params.regionCode, body, user.subject)),
+    );
   }
 
   @Delete(':regionCode')

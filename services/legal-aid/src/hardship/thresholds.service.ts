@@ -17,14 +17,30 @@ export class ThresholdsService {
     return manager.find(HardshipThreshold, { order: { regionCode: 'ASC' } });
   }
 
-  async upsert(manager: EntityManager, regionCode: string, dto: ThresholdUpsertDto, actor: string): Promise<HardshipThreshold> {
-    const row = (await manager.findOne(HardshipThreshold, { where: { regionCode } })) ?? manager.create(HardshipThreshold, { regionCode });
-    Object.assign(row, { level: levelOf(regionCode), monthlyIncomePerCapita: dto.monthlyIncomePerCapita, basis: dto.basis, updatedBy: actor.slice(0, 64) });
+  async upsert(
+    manager: EntityManager,
+    regionCode: string,
+    dto: ThresholdUpsertDto,
+    actor: string,
+  ): Promise<HardshipThreshold> {
+    const row =
+      (await manager.findOne(HardshipThreshold, { where: { regionCode } })) ??
+      manager.create(HardshipThreshold, { regionCode });
+    Object.assign(row, {
+      level: levelOf(regionCode),
+      monthlyIncomePerCapita: dto.monthlyIncomePerCapita,
+      basis: dto.basis,
+      updatedBy: actor.slice(0, 64),
+    });
     return manager.save(row);
   }
 
   async remove(manager: EntityManager, regionCode: string): Promise<void> {
-    if (regionCode === PROVINCE_REGION_CODE) throw new ConflictError('province-threshold-required', 'The province default threshold can be changed but not deleted');
+    if (regionCode === PROVINCE_REGION_CODE)
+      throw new ConflictError(
+        'province-threshold-required',
+        'The province default threshold can be changed but not deleted',
+      );
     const result = await manager.delete(HardshipThreshold, { regionCode });
     if (!result.affected) throw new NotFoundError('Threshold', regionCode);
   }

@@ -14,6 +14,10 @@ export function jurisdictionPrefix(user: AuthUser): string | undefined {
 /** 403 when a record lies outside the caller's area. */
 export function assertInJurisdiction(user: AuthUser, regionCode: string): void {
   if (!inJurisdiction(user, regionCode)) {
-    throw new DomainError('out-of-jurisdiction', `This record belongs to region ${regionCode}, outside your jurisdiction`, HttpStatus.FORBIDDEN);
+    throw new DomainError(
+      'out-of-jurisdiction',
+      `This record belongs to region ${regionCode}, outside your jurisdiction`,
+      HttpStatus.FORBIDDEN,
+    );
   }
 }

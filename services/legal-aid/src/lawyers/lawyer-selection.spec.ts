@@ -20,14 +20,25 @@ describe('choosing a lawyer from the roster', () => {
     const countyGeneralist = lawyer({ name: 'county-generalist' });
     const cityLabour = lawyer({ name: 'city-labour', regionCode: '371302', expertiseTags: ['labour'] });
     const countyLabourBusy = lawyer({ name: 'county-labour-busy', expertiseTags: ['labour'], currentLoad: 4 });
-    const countyLabourFree = lawyer({ name: 'county-labour-free', expertiseTags: ['labour', 'family'], currentLoad: 1 });
-    const ranked = rankLawyers([countyGeneralist, cityLabour, countyLabourBusy, countyLabourFree], needs).ranked.map((c) => c.name);
+    const countyLabourFree = lawyer({
+      name: 'county-labour-free',
+      expertiseTags: ['labour', 'family'],
+      currentLoad: 1,
+    });
+    const ranked = rankLawyers([countyGeneralist, cityLabour, countyLabourBusy, countyLabourFree], needs).ranked.map(
+      (c) => c.name,
+    );
     expect(ranked).toEqual(['county-labour-free', 'county-labour-busy', 'city-labour', 'county-generalist']);
   });
 
   it('leaves out inactive and full lawyers and lawyers of other cities', () => {
     const selection = rankLawyers(
-      [lawyer({ active: false }), lawyer({ currentLoad: 5 }), lawyer({ regionCode: '370102' }), lawyer({ name: 'ok', regionCode: '371300' })],
+      [
+        lawyer({ active: false }),
+        lawyer({ currentLoad: 5 }),
+        lawyer({ regionCode: '370102' }),
+        lawyer({ name: 'ok', regionCode: '371300' }),
+      ],
       needs,
     );
     expect(selection.ranked.map((c) => c.name)).toEqual(['ok']);
@@ -36,7 +47,10 @@ describe('choosing a lawyer from the roster', () => {
   });
 
   it('explains the choice without personal data of the applicant', () => {
-    const selection = rankLawyers([lawyer({ name: '李明', lawFirm: '兰陵律所', expertiseTags: ['labour'], currentLoad: 2 })], needs);
+    const selection = rankLawyers(
+      [lawyer({ name: '李明', lawFirm: '兰陵律所', expertiseTags: ['labour'], currentLoad: 2 })],
+      needs,
+    );
     const chosen = selection.ranked[0];
     if (!chosen) throw new Error('expected a candidate');
     const text = explainChoice(chosen, selection, needs, { manual: false });

@@ -104,7 +104,10 @@ export function explainChoice(
       : chosen.expertiseMatched.length > 0
         ? `expertise ${chosen.expertiseMatched.join(', ')} matches the matter (${needs.expertiseTags.join(', ')})`
         : `no candidate covers ${needs.expertiseTags.join(', ')}`;
-  const area = chosen.regionMatch === 'county' ? `same county (${needs.matterRegionCode.slice(0, 6)})` : `same city (no suitable lawyer in county ${needs.matterRegionCode.slice(0, 6)})`;
+  const area =
+    chosen.regionMatch === 'county'
+      ? `same county (${needs.matterRegionCode.slice(0, 6)})`
+      : `same city (no suitable lawyer in county ${needs.matterRegionCode.slice(0, 6)})`;
   const how = manual ? 'chosen by the officer' : `ranked 1 of ${selection.ranked.length} candidate(s)`;
   const { inactive, full, otherArea } = selection.excluded;
   return `${chosen.name} (${chosen.lawFirm}) ${how}: ${expertise}; ${area}; load ${chosen.load}/${chosen.capacity} before appointment; excluded ${full} at capacity, ${inactive} inactive, ${otherArea} outside the county and city.`;

@@ -40,9 +40,15 @@ export class LawyersController {
 
   @Patch('admin/lawyers/:id')
   @Roles('admin')
-  @ApiOperation({ summary: 'Change a roster entry (deactivate instead of deleting; capacity not below the current load)' })
+  @ApiOperation({
+    summary: 'Change a roster entry (deactivate instead of deleting; capacity not below the current load)',
+  })
   @ApiResponse({ status: 200, type: LawyerResponseDto })
-  async update(@Param() params: IdParamDto, @Body() body: LawyerUpdateDto, @CurrentUser() user: AuthUser): Promise<LawyerResponseDto> {
+  async update(
+    @Param() params: IdParamDto,
+    @Body() body: LawyerUpdateDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<LawyerResponseDto> {
     return LawyerResponseDto.of(await this.lawyers.update(params.id, body, user.subject));
   }
 }

@@ -19,9 +19,15 @@ export class MaterialsController {
   @Post('needs-info')
   @HttpCode(200)
   @Roles('legal-aid-officer')
-  @ApiOperation({ summary: 'Tell the applicant every missing item at once; pauses the decision clock (409 after the decision)' })
+  @ApiOperation({
+    summary: 'Tell the applicant every missing item at once; pauses the decision clock (409 after the decision)',
+  })
   @ApiResponse({ status: 200, type: ApplicationResponseDto })
-  async request(@Param() params: IdParamDto, @Body() body: MaterialsRequestDto, @CurrentUser() user: AuthUser): Promise<ApplicationResponseDto> {
+  async request(
+    @Param() params: IdParamDto,
+    @Body() body: MaterialsRequestDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ApplicationResponseDto> {
     return this.presenter.summary(await this.materials.request(params.id, body, user), user);
   }
 
@@ -30,7 +36,11 @@ export class MaterialsController {
   @Roles('legal-aid-officer')
   @ApiOperation({ summary: 'Record the materials received; resumes the decision clock with its new due date' })
   @ApiResponse({ status: 200, type: ApplicationResponseDto })
-  async received(@Param() params: IdParamDto, @Body() body: MaterialsReceivedDto, @CurrentUser() user: AuthUser): Promise<ApplicationResponseDto> {
+  async received(
+    @Param() params: IdParamDto,
+    @Body() body: MaterialsReceivedDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ApplicationResponseDto> {
     return this.presenter.summary(await this.materials.received(params.id, body, user), user);
   }
 }

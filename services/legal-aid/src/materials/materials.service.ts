@@ -40,8 +40,8 @@ export class MaterialsService {
         actor: user.subject,
         detail: `Missing: ${labels}; decision clock paused`,
         changes: {
-        stateBeforeMaterials: application.state,
-      },
+          stateBeforeMaterials: application.state,
+        },
       });
       await this.reports.needsInfo(manager, {
         about: reportSubject(application),

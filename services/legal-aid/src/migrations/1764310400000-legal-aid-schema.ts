@@ -58,7 +58,9 @@ export class LegalAidSchema1764310400000 implements MigrationInterface {
         `"actor" character varying(64) NOT NULL, "action" character varying(48) NOT NULL, "from_state" character varying(24), "to_state" character varying(24), ` +
         `"detail" character varying(2000) NOT NULL, CONSTRAINT "pk_application_history" PRIMARY KEY ("id"))`,
     );
-    await q(`CREATE INDEX "idx_application_history_application_at" ON "${s}"."application_history" ("application_id", "at")`);
+    await q(
+      `CREATE INDEX "idx_application_history_application_at" ON "${s}"."application_history" ("application_id", "at")`,
+    );
 
     await q(
       `CREATE TABLE "${s}"."application_deadline" ("id" uuid NOT NULL, "application_id" uuid NOT NULL, "kind" character varying(40) NOT NULL, ` +
@@ -66,7 +68,9 @@ export class LegalAidSchema1764310400000 implements MigrationInterface {
         `"explanation" text NOT NULL, "status" character varying(16) NOT NULL, "pauses" jsonb NOT NULL, ` +
         `"completed_at" TIMESTAMP WITH TIME ZONE, "breached_at" TIMESTAMP WITH TIME ZONE, ${stamps}, CONSTRAINT "pk_application_deadline" PRIMARY KEY ("id"))`,
     );
-    await q(`CREATE UNIQUE INDEX "uq_application_deadline_kind" ON "${s}"."application_deadline" ("application_id", "kind")`);
+    await q(
+      `CREATE UNIQUE INDEX "uq_application_deadline_kind" ON "${s}"."application_deadline" ("application_id", "kind")`,
+    );
     await q(`CREATE INDEX "idx_application_deadline_status_due" ON "${s}"."application_deadline" ("status", "due_at")`);
 
     await q(
@@ -135,7 +139,9 @@ export class LegalAidSchema1764310400000 implements MigrationInterface {
         `"recorded_by" character varying(64) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), ${person('person')}, ` +
         `CONSTRAINT "pk_duty_lawyer_service" PRIMARY KEY ("id"))`,
     );
-    await q(`CREATE INDEX "idx_duty_lawyer_service_region_served" ON "${s}"."duty_lawyer_service" ("region_code", "served_at")`);
+    await q(
+      `CREATE INDEX "idx_duty_lawyer_service_region_served" ON "${s}"."duty_lawyer_service" ("region_code", "served_at")`,
+    );
 
     await q(
       `CREATE TABLE "${s}"."organisation_capacity" ("organisation_id" character varying(64) NOT NULL, "max_open_applications" integer NOT NULL, ` +

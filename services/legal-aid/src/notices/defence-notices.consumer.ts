@@ -42,7 +42,8 @@ export class DefenceNoticesConsumer implements OnModuleInit {
   /** The verified partner that sent the notice, if it may file it; NoticeRefusedError otherwise. */
   private async sender(event: CloudEvent<EventData<typeof DefenceNotice>>): Promise<AuthUser> {
     const sentAt = new Date(event.time);
-    if (sentAt.getTime() > Date.now() + FUTURE_SKEW_MS) throw this.refuse(event, `event time ${event.time} lies in the future`);
+    if (sentAt.getTime() > Date.now() + FUTURE_SKEW_MS)
+      throw this.refuse(event, `event time ${event.time} lies in the future`);
     let sender: AuthUser;
     try {
       sender = await this.verifier.verify(event.data.partnerToken, { at: sentAt });
@@ -51,7 +52,8 @@ export class DefenceNoticesConsumer implements OnModuleInit {
     }
     if (!sender.roles.includes('partner')) throw this.refuse(event, 'partnerToken is not a partner client token');
     const problems = noticeBindingProblems(bindingOf(sender), event.data);
-    if (problems.length > 0) throw this.refuse(event, problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join(' | '));
+    if (problems.length > 0)
+      throw this.refuse(event, problems.map((p) => `${p.field}: ${p.messages.join('; ')}`).join(' | '));
     return sender;
   }
 

@@ -22,11 +22,22 @@ export class DefenceNoticesController {
   @Post()
   @HttpCode(201)
   @Roles('partner')
-  @ApiOperation({ summary: 'A court, procuratorate or police notice of notified defence (通知辩护); recorded exactly like the event. 201 new, 200 already recorded' })
+  @ApiOperation({
+    summary:
+      'A court, procuratorate or police notice of notified defence (通知辩护); recorded exactly like the event. 201 new, 200 already recorded',
+  })
   @ApiResponse({ status: 201, description: 'Recorded: the application it opened', type: DefenceNoticeResponseDto })
   @ApiResponse({ status: 200, description: 'This notice id was already recorded', type: DefenceNoticeResponseDto })
-  @ApiResponse({ status: 403, description: "problem+json notice-outside-partner-binding: organisationId is not the client's agency, or regionCode lies outside its area (errors[] names the field)" })
-  async create(@Body() body: DefenceNoticeCreateDto, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<DefenceNoticeResponseDto> {
+  @ApiResponse({
+    status: 403,
+    description:
+      "problem+json notice-outside-partner-binding: organisationId is not the client's agency, or regionCode lies outside its area (errors[] names the field)",
+  })
+  async create(
+    @Body() body: DefenceNoticeCreateDto,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DefenceNoticeResponseDto> {
     const binding = bindingOf(user);
     const organisationId = body.organisationId ?? binding.organisationId ?? '';
     assertNoticeBinding(binding, { organisationId, regionCode: body.regionCode });

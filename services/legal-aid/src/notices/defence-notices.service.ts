@@ -18,7 +18,12 @@ export type NoticeData = Omit<EventData<typeof DefenceNotice>, 'partnerToken'>;
 export const NOTIFIED_DEFENCE_CATEGORY = 'notified-defence';
 const NOTICE_ACTOR = 'system:defence-notice';
 /** Used only when the category row was removed: notified defence is exempt by statute, not by configuration. */
-const STATUTORY_EXEMPTION: CategorySnapshot = { code: NOTIFIED_DEFENCE_CATEGORY, labelZh: '通知辩护', labelEn: 'Notified defence', legalBasis: '法律援助法 第25条、第35条' };
+const STATUTORY_EXEMPTION: CategorySnapshot = {
+  code: NOTIFIED_DEFENCE_CATEGORY,
+  labelZh: '通知辩护',
+  labelEn: 'Notified defence',
+  legalBasis: '法律援助法 第25条、第35条',
+};
 
 export interface RecordedNotice {
   application: Application;
@@ -39,10 +44,20 @@ export class DefenceNoticesService {
     private readonly outbox: Outbox,
   ) {}
 
-  async record(manager: EntityManager, data: NoticeData, channel: 'event' | 'rest', submittedBy: string, sourceEventId: string | null): Promise<RecordedNotice> {
+  async record(
+    manager: EntityManager,
+    data: NoticeData,
+    channel: 'event' | 'rest',
+    submittedBy: string,
+    sourceEventId: string | null,
+  ): Promise<RecordedNotice> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`legal-aid:notice:${data.noticeId}`]);
     const existing = await manager.findOne(DefenceNoticeRecord, { where: { id: data.noticeId } });
-    if (existing) return { application: await manager.findOneOrFail(Application, { where: { id: existing.applicationId } }), created: false };
+    if (existing)
+      return {
+        application: await manager.findOneOrFail(Application, { where: { id: existing.applicationId } }),
+        created: false,
+      };
     const receivedAt = new Date(data.noticeReceivedAt);
     const now = new Date();
     const agencyWords = { court: '人民法院', procuratorate: '人民检察院', police: '公安机关' }[data.agency];
@@ -74,11 +89,11 @@ export class DefenceNoticesService {
       actor: NOTICE_ACTOR,
       detail: `grant: ${grantReason}`,
       changes: {
-      decision: 'grant',
-      decisionReason: grantReason.slice(0, 2000),
-      decidedAt: now,
-      decidedBy: NOTICE_ACTOR,
-    },
+        decision: 'grant',
+        decisionReason: grantReason.slice(0, 2000),
+        decidedAt: now,
+        decidedBy: NOTICE_ACTOR,
+      },
     });
     await manager.insert(DefenceNoticeRecord, {
       id: data.noticeId,
@@ -132,8 +147,17 @@ export class DefenceNoticesService {
   /** The review record of a notified-defence case: exempt, with the category as it stood. */
   private async recordExemption(manager: EntityManager, application: Application, now: Date): Promise<void> {
     const row = await manager.findOne(ExemptCategory, { where: { code: NOTIFIED_DEFENCE_CATEGORY } });
-    const exemption: CategorySnapshot = row ? { code: row.code, labelZh: row.labelZh, labelEn: row.labelEn, legalBasis: row.legalBasis } : STATUTORY_EXEMPTION;
-    const inputs: HardshipInputs = { householdSize: null, householdMonthlyIncome: null, exemptCategoryCode: exemption.code, integrityCommitment: false, matterTags: [], notes: null };
+    const exemption: CategorySnapshot = row
+      ? { code: row.code, labelZh: row.labelZh, labelEn: row.labelEn, legalBasis: row.legalBasis }
+      : STATUTORY_EXEMPTION;
+    const inputs: HardshipInputs = {
+      householdSize: null,
+      householdMonthlyIncome: null,
+      exemptCategoryCode: exemption.code,
+      integrityCommitment: false,
+      matterTags: [],
+      notes: null,
+    };
     const explanation = `Exempt from the economic-hardship check: ${exemption.labelZh} (${exemption.labelEn}; ${exemption.legalBasis})`;
     const snapshot: ReviewSnapshot = {
       inputs,

@@ -21,23 +21,49 @@ export function bindingOf(user: AuthUser): PartnerBinding {
  * agency (organisationId) and only in its area and below (regionCode, 371302 → 371302…). A client
  * registered without an organisation or an area files nothing.
  */
-export function noticeBindingProblems(binding: PartnerBinding, notice: { organisationId: string; regionCode: string }): FieldError[] {
+export function noticeBindingProblems(
+  binding: PartnerBinding,
+  notice: { organisationId: string; regionCode: string },
+): FieldError[] {
   const problems: FieldError[] = [];
   if (!binding.organisationId) {
-    problems.push({ field: 'organisationId', messages: [`partner client ${binding.clientId} is registered without an organisation, so it cannot file notices`], codes: ['partnerUnbound'] });
+    problems.push({
+      field: 'organisationId',
+      messages: [`partner client ${binding.clientId} is registered without an organisation, so it cannot file notices`],
+      codes: ['partnerUnbound'],
+    });
   } else if (notice.organisationId !== binding.organisationId) {
-    problems.push({ field: 'organisationId', messages: [`partner client ${binding.clientId} files for ${binding.organisationId} only, not ${notice.organisationId}`], codes: ['otherAgency'] });
+    problems.push({
+      field: 'organisationId',
+      messages: [
+        `partner client ${binding.clientId} files for ${binding.organisationId} only, not ${notice.organisationId}`,
+      ],
+      codes: ['otherAgency'],
+    });
   }
   if (!binding.regionCode) {
-    problems.push({ field: 'regionCode', messages: [`partner client ${binding.clientId} is registered without an area, so it cannot file notices`], codes: ['partnerUnbound'] });
+    problems.push({
+      field: 'regionCode',
+      messages: [`partner client ${binding.clientId} is registered without an area, so it cannot file notices`],
+      codes: ['partnerUnbound'],
+    });
   } else if (!notice.regionCode.startsWith(significantPrefix(binding.regionCode))) {
-    problems.push({ field: 'regionCode', messages: [`region ${notice.regionCode} lies outside the area of partner client ${binding.clientId} (${binding.regionCode})`], codes: ['outsidePartnerArea'] });
+    problems.push({
+      field: 'regionCode',
+      messages: [
+        `region ${notice.regionCode} lies outside the area of partner client ${binding.clientId} (${binding.regionCode})`,
+      ],
+      codes: ['outsidePartnerArea'],
+    });
   }
   return problems;
 }
 
 /** 403 problem+json `notice-outside-partner-binding`, `errors[]` naming each field. */
-export function assertNoticeBinding(binding: PartnerBinding, notice: { organisationId: string; regionCode: string }): void {
+export function assertNoticeBinding(
+  binding: PartnerBinding,
+  notice: { organisationId: string; regionCode: string },
+): void {
   const problems = noticeBindingProblems(binding, notice);
   if (problems.length > 0) {
     throw new DomainError(

@@ -4,7 +4,12 @@ const offer = { rejectionReasonCode: null, rejectionReason: null, withdrawalReas
 
 describe('outcomeOf (the one outcome code and reason legal-aid offers have always shown)', () => {
   it('shows a rejection by its coded reason and explanation', () => {
-    const rejected = { ...offer, status: 'rejected' as const, rejectionReasonCode: 'no-capacity', rejectionReason: '满' };
+    const rejected = {
+      ...offer,
+      status: 'rejected' as const,
+      rejectionReasonCode: 'no-capacity',
+      rejectionReason: '满',
+    };
     expect(outcomeOf(rejected)).toEqual({ outcomeCode: 'no-capacity', outcomeReason: '满' });
   });
 

@@ -12,7 +12,14 @@ export class PageQueryDto {
   @Max(100000)
   page = 1;
 
-  @ApiPropertyOptional({ type: 'integer', description: 'Items per page', example: 20, default: 20, minimum: 1, maximum: 100 })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'Items per page',
+    example: 20,
+    default: 20,
+    minimum: 1,
+    maximum: 100,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

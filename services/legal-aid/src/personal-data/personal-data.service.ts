@@ -65,7 +65,8 @@ export class PersonalDataService {
 export function personView(plain: PersonInput, policy: RevealPolicy = MASK_ALL): PersonView {
   const view: PersonView = {};
   if (plain.name !== undefined) view.name = policy.name ? plain.name : maskName(plain.name);
-  if (plain.idCardNumber !== undefined) view.idCardNumber = policy.idCard ? plain.idCardNumber : maskIdCard(plain.idCardNumber);
+  if (plain.idCardNumber !== undefined)
+    view.idCardNumber = policy.idCard ? plain.idCardNumber : maskIdCard(plain.idCardNumber);
   if (plain.phone !== undefined) view.phone = policy.phone ? plain.phone : maskPhone(plain.phone);
   if (plain.address !== undefined) view.address = policy.address ? plain.address : maskAddress(plain.address);
   return view;
@@ -74,5 +75,7 @@ export function personView(plain: PersonInput, policy: RevealPolicy = MASK_ALL):
 /** Keeps the first six characters of an address (province/city/county level), masks the rest. */
 export function maskAddress(address: string): string {
   const chars = [...address];
-  return chars.length <= 6 ? '*'.repeat(chars.length) : `${chars.slice(0, 6).join('')}${'*'.repeat(Math.min(chars.length - 6, 8))}`;
+  return chars.length <= 6
+    ? '*'.repeat(chars.length)
+    : `${chars.slice(0, 6).join('')}${'*'.repeat(Math.min(chars.length - 6, 8))}`;
 }

@@ -25,7 +25,11 @@ export class ReturnVisitsController {
   @Roles('legal-aid-officer')
   @ApiOperation({ summary: 'Record the return visit (409 when already completed)' })
   @ApiResponse({ status: 200, type: ReturnVisitResponseDto })
-  async complete(@Param() params: IdParamDto, @Body() body: ReturnVisitCompleteDto, @CurrentUser() user: AuthUser): Promise<ReturnVisitResponseDto> {
+  async complete(
+    @Param() params: IdParamDto,
+    @Body() body: ReturnVisitCompleteDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ReturnVisitResponseDto> {
     return this.visits.complete(params.id, body, user);
   }
 }

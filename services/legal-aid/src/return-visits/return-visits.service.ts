@@ -24,14 +24,31 @@ export class ReturnVisitsService {
   ) {}
 
   async list(query: ReturnVisitListQueryDto, user: AuthUser): Promise<Page<ReturnVisitResponseDto>> {
-    const qb = this.dataSource.getRepository(ReturnVisit).createQueryBuilder('v').orderBy('v.due_at', 'ASC').addOrderBy('v.id', 'ASC');
+    const qb = this.dataSource
+      .getRepository(ReturnVisit)
+      .createQueryBuilder('v')
+      .orderBy('v.due_at', 'ASC')
+      .addOrderBy('v.id', 'ASC');
     const prefix = jurisdictionPrefix(user);
     if (prefix !== undefined) qb.andWhere('v.region_code LIKE :prefix', { prefix: `${prefix}%` });
     if (query.status) qb.andWhere('v.status = :status', { status: query.status });
-    const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    const applications = rows.length === 0 ? [] : await this.dataSource.getRepository(Application).find({ where: { id: In(rows.map((r) => r.applicationId)) } });
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    const applications =
+      rows.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(Application)
+            .find({ where: { id: In(rows.map((r) => r.applicationId)) } });
     const byId = new Map(applications.map((a) => [a.id, a]));
-    return { items: rows.map((v) => this.toResponse(v, byId.get(v.applicationId), user)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: rows.map((v) => this.toResponse(v, byId.get(v.applicationId), user)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async complete(id: string, dto: ReturnVisitCompleteDto, user: AuthUser): Promise<ReturnVisitResponseDto> {
@@ -39,12 +56,29 @@ export class ReturnVisitsService {
       const visit = await manager.findOne(ReturnVisit, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!visit) throw new NotFoundError('Return visit', id);
       assertInJurisdiction(user, visit.regionCode);
-      if (visit.status === 'completed') throw new ConflictError('return-visit-completed', `The return visit was already completed at ${visit.completedAt?.toISOString()}`);
+      if (visit.status === 'completed')
+        throw new ConflictError(
+          'return-visit-completed',
+          `The return visit was already completed at ${visit.completedAt?.toISOString()}`,
+        );
       const now = new Date();
-      Object.assign(visit, { status: 'completed', reached: dto.reached, satisfaction: dto.satisfaction ?? null, notes: dto.notes, completedAt: now, completedBy: user.subject.slice(0, 64) });
+      Object.assign(visit, {
+        status: 'completed',
+        reached: dto.reached,
+        satisfaction: dto.satisfaction ?? null,
+        notes: dto.notes,
+        completedAt: now,
+        completedBy: user.subject.slice(0, 64),
+      });
       await manager.save(visit);
       const satisfaction = dto.satisfaction === undefined ? 'no rating' : `satisfaction ${dto.satisfaction}/5`;
-      await this.history.record(manager, { applicationId: visit.applicationId, at: now, actor: user.subject, action: 'return-visit-completed', detail: `${dto.reached ? 'reached' : 'not reached'}, ${satisfaction}` });
+      await this.history.record(manager, {
+        applicationId: visit.applicationId,
+        at: now,
+        actor: user.subject,
+        action: 'return-visit-completed',
+        detail: `${dto.reached ? 'reached' : 'not reached'}, ${satisfaction}`,
+      });
       const application = await manager.findOneOrFail(Application, { where: { id: visit.applicationId } });
       return this.toResponse(visit, application, user);
     });

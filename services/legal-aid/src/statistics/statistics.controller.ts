@@ -12,7 +12,10 @@ export class StatisticsController {
 
   @Get()
   @Roles('legal-aid-officer', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'Applications by state and kind, overdue/late decisions and appointments, duty-lawyer help and return visits in your jurisdiction' })
+  @ApiOperation({
+    summary:
+      'Applications by state and kind, overdue/late decisions and appointments, duty-lawyer help and return visits in your jurisdiction',
+  })
   @ApiResponse({ status: 200, type: StatisticsResponseDto })
   async get(@CurrentUser() user: AuthUser): Promise<StatisticsResponseDto> {
     return this.statistics.compute(jurisdictionPrefix(user));

@@ -35,7 +35,11 @@ export class StatisticsService {
   async compute(regionPrefix: string | undefined, now = new Date()): Promise<LegalAidStatistics> {
     const prefix = `${regionPrefix ?? ''}%`;
     const ds = this.dataSource;
-    const grouped = (entity: EntityTarget<object>, alias: string, column: string): Promise<{ key: string; n: string }[]> =>
+    const grouped = (
+      entity: EntityTarget<object>,
+      alias: string,
+      column: string,
+    ): Promise<{ key: string; n: string }[]> =>
       ds
         .createQueryBuilder(entity, alias)
         .select(`${alias}.${column}`, 'key')
@@ -50,8 +54,14 @@ export class StatisticsService {
         .createQueryBuilder(ApplicationDeadline, 'd')
         .innerJoin(Application, 'a', 'a.id = d.application_id')
         .select('d.kind', 'kind')
-        .addSelect(`count(*) FILTER (WHERE d.completed_at IS NULL AND d.status IN ('running', 'breached') AND d.due_at < :now)::text`, 'overdue')
-        .addSelect(`count(*) FILTER (WHERE d.completed_at IS NOT NULL AND d.status <> 'cancelled' AND d.completed_at > d.due_at)::text`, 'late')
+        .addSelect(
+          `count(*) FILTER (WHERE d.completed_at IS NULL AND d.status IN ('running', 'breached') AND d.due_at < :now)::text`,
+          'overdue',
+        )
+        .addSelect(
+          `count(*) FILTER (WHERE d.completed_at IS NOT NULL AND d.status <> 'cancelled' AND d.completed_at > d.due_at)::text`,
+          'late',
+        )
         .where('a.region_code LIKE :prefix', { prefix, now })
         .groupBy('d.kind')
         .getRawMany<{ kind: string; overdue: string; late: string }>(),
@@ -81,7 +91,11 @@ export class StatisticsService {
       appointmentsOverdue: clock('lawyer-appointment').overdue,
       appointmentsLate: clock('lawyer-appointment').late,
       dutyLawyerServices: { total: Object.values(dutyByType).reduce((a, b) => a + b, 0), byLocationType: dutyByType },
-      returnVisits: { open: Number(visits[0]?.open ?? 0), overdue: Number(visits[0]?.overdue ?? 0), completed: Number(visits[0]?.completed ?? 0) },
+      returnVisits: {
+        open: Number(visits[0]?.open ?? 0),
+        overdue: Number(visits[0]?.overdue ?? 0),
+        completed: Number(visits[0]?.completed ?? 0),
+      },
     };
   }
 }

@@ -20,7 +20,12 @@ const legalAidOffer = (): Partial<DispatchedData> => ({
   regionCode: '371324101',
   description: '在工地打工，老板拖欠工资三万元',
   vulnerableGroup: true,
-  applicant: { name: '张三', phone: '13812345678', idCardNumber: idCard('37132419900307123'), address: '兰陵县大仲村镇大仲村' },
+  applicant: {
+    name: '张三',
+    phone: '13812345678',
+    idCardNumber: idCard('37132419900307123'),
+    address: '兰陵县大仲村镇大仲村',
+  },
 });
 
 /**

@@ -27,7 +27,11 @@ export class WorkflowSweeperService implements OnApplicationBootstrap, OnModuleD
     private readonly appointments: AppointmentsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
-    this.task = new PeriodicTask({ name: 'legal-aid sweeper pass', intervalMs: env.SWEEPER_INTERVAL_MS, runAtStart: true }, () => this.sweep(), this.logger);
+    this.task = new PeriodicTask(
+      { name: 'legal-aid sweeper pass', intervalMs: env.SWEEPER_INTERVAL_MS, runAtStart: true },
+      () => this.sweep(),
+      this.logger,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -66,7 +70,10 @@ export class WorkflowSweeperService implements OnApplicationBootstrap, OnModuleD
         if (!application) return undefined;
         tried.push(application.id);
         try {
-          const appointment = await this.appointments.appoint(manager, application, { actor: SWEEPER_ACTOR, mode: 'automatic' });
+          const appointment = await this.appointments.appoint(manager, application, {
+            actor: SWEEPER_ACTOR,
+            mode: 'automatic',
+          });
           return appointment ? 'appointed' : 'blocked';
         } catch (err) {
           if (err instanceof DomainError) {

@@ -38,13 +38,20 @@ export class CaseOpeningService {
   async open(manager: EntityManager, request: CaseOpeningRequest): Promise<CaseOpening> {
     const { offer, actorId, explicitCategory, requireCapacity, now } = request;
     const category = await this.classification.classify(manager, offer.description, explicitCategory);
-    const committeeChoice = chooseCommittee(offer.regionCode, await this.committees.committeeCandidates(manager, offer.regionCode));
+    const committeeChoice = chooseCommittee(
+      offer.regionCode,
+      await this.committees.committeeCandidates(manager, offer.regionCode),
+    );
     const committee = committeeChoice.committee;
     if (!committee) return { refused: 'no-committee', reason: committeeChoice.reason };
-    const mediatorChoice = chooseMediator(await this.committees.lockMediatorCandidates(manager, committee.id), category.category ?? undefined);
+    const mediatorChoice = chooseMediator(
+      await this.committees.lockMediatorCandidates(manager, committee.id),
+      category.category ?? undefined,
+    );
     const mediator = mediatorChoice.mediator;
     if (!mediator) return { refused: 'no-capacity', reason: `${committee.name}: ${mediatorChoice.reason}` };
-    if (requireCapacity && !mediatorChoice.hasCapacity) return { refused: 'no-capacity', reason: `${committee.name}: every mediator is at capacity` };
+    if (requireCapacity && !mediatorChoice.hasCapacity)
+      return { refused: 'no-capacity', reason: `${committee.name}: every mediator is at capacity` };
     const term = computeMediationTerm(now, []);
     const row = manager.create(MediationCase, {
       id: randomUUID(),

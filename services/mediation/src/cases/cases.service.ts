@@ -53,7 +53,10 @@ export class CasesService {
     if (!c) throw new NotFoundError('Mediation case', id);
     assertInJurisdiction(user, c.regionCode, `Mediation case ${id}`);
     const rows = await this.steps.list(this.dataSource.manager, id);
-    return { items: rows.map((h) => ({ step: h.step, actorId: h.actorId, detail: h.detail, at: h.at.toISOString() })), total: rows.length };
+    return {
+      items: rows.map((h) => ({ step: h.step, actorId: h.actorId, detail: h.detail, at: h.at.toISOString() })),
+      total: rows.length,
+    };
   }
 
   /** The response for `user`: mediators see the applicant's contact data, others a masked copy. */
@@ -65,7 +68,11 @@ export class CasesService {
 
   /** Locks the case for a workflow step (FOR UPDATE) after checking it exists and is the caller's to act on. */
   async lockForStep(manager: EntityManager, id: string, user: AuthUser): Promise<MediationCase> {
-    const c = await manager.createQueryBuilder(MediationCase, 'k').setLock('pessimistic_write').where('k.id = :id', { id }).getOne();
+    const c = await manager
+      .createQueryBuilder(MediationCase, 'k')
+      .setLock('pessimistic_write')
+      .where('k.id = :id', { id })
+      .getOne();
     if (!c) throw new NotFoundError('Mediation case', id);
     assertInJurisdiction(user, c.regionCode, `Mediation case ${id}`);
     return c;
@@ -74,7 +81,9 @@ export class CasesService {
   /** 409 unless the case is still open (assigned, scheduled or in mediation). */
   assertOpen(c: MediationCase, step: string): void {
     if (!OPEN_CASE_STATUSES.includes(c.status)) {
-      throw new ConflictError('case-closed', `Cannot ${step}: the case is closed (${c.status})`, { caseStatus: c.status });
+      throw new ConflictError('case-closed', `Cannot ${step}: the case is closed (${c.status})`, {
+        caseStatus: c.status,
+      });
     }
   }
 }

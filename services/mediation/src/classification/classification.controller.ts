@@ -14,7 +14,9 @@ export class ClassificationController {
 
   @Get()
   @Roles('admin', 'supervisor', 'mediator')
-  @ApiOperation({ summary: 'The keyword table that classifies disputes (family, neighbour, labour, property, consumer)' })
+  @ApiOperation({
+    summary: 'The keyword table that classifies disputes (family, neighbour, labour, property, consumer)',
+  })
   @ApiResponse({ status: 200, type: DisputeKeywordListResponseDto })
   list(): Promise<DisputeKeywordListResponseDto> {
     return this.classification.list();

@@ -20,7 +20,11 @@ export interface CaseClassification {
 export class ClassificationService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async classify(manager: EntityManager, description: string, explicit: DisputeCategory | undefined): Promise<CaseClassification> {
+  async classify(
+    manager: EntityManager,
+    description: string,
+    explicit: DisputeCategory | undefined,
+  ): Promise<CaseClassification> {
     if (explicit) return { category: explicit, source: 'explicit', keywords: [] };
     const rules = await manager.find(DisputeKeyword);
     const result = classifyDispute(description, rules);
@@ -30,7 +34,9 @@ export class ClassificationService {
   }
 
   async list(): Promise<DisputeKeywordListResponseDto> {
-    const rows = await this.dataSource.getRepository(DisputeKeyword).find({ order: { category: 'ASC', keyword: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(DisputeKeyword)
+      .find({ order: { category: 'ASC', keyword: 'ASC' } });
     return { items: rows.map(toResponse), total: rows.length };
   }
 

@@ -41,7 +41,8 @@ export function classifyDispute(text: string, rules: readonly KeywordRule[]): Di
       continue;
     }
     const bestScore = scores[best] ?? 0;
-    if (score > bestScore || (score === bestScore && (strongest[category] ?? 0) > (strongest[best] ?? 0))) best = category;
+    if (score > bestScore || (score === bestScore && (strongest[category] ?? 0) > (strongest[best] ?? 0)))
+      best = category;
   }
   return { category: best, matchedKeywords: best ? [...(matched[best] ?? [])].sort() : [], scores };
 }

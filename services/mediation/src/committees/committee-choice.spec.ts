@@ -1,8 +1,29 @@
 import { chooseCommittee, CommitteeCandidate, committeeRegionChain } from './committee-choice';
 
-const village: CommitteeCandidate = { id: 'v', regionCode: '371324101201', level: 'village', name: '大仲村人民调解委员会', active: true, activeMediators: 2 };
-const township: CommitteeCandidate = { id: 't', regionCode: '371324101', level: 'township', name: '大仲村镇人民调解委员会', active: true, activeMediators: 1 };
-const county: CommitteeCandidate = { id: 'c', regionCode: '371324', level: 'county', name: '兰陵县人民调解委员会', active: true, activeMediators: 3 };
+const village: CommitteeCandidate = {
+  id: 'v',
+  regionCode: '371324101201',
+  level: 'village',
+  name: '大仲村人民调解委员会',
+  active: true,
+  activeMediators: 2,
+};
+const township: CommitteeCandidate = {
+  id: 't',
+  regionCode: '371324101',
+  level: 'township',
+  name: '大仲村镇人民调解委员会',
+  active: true,
+  activeMediators: 1,
+};
+const county: CommitteeCandidate = {
+  id: 'c',
+  regionCode: '371324',
+  level: 'county',
+  name: '兰陵县人民调解委员会',
+  active: true,
+  activeMediators: 3,
+};
 
 describe('committeeRegionChain', () => {
   it('walks from a village up to its township and county', () => {
@@ -20,13 +41,15 @@ describe('chooseCommittee', () => {
   it("assigns a village dispute to the village's own committee", () => {
     const choice = chooseCommittee('371324101201', [county, township, village]);
     expect(choice.committee?.id).toBe('v');
-    expect(choice.reason).toContain("own village");
+    expect(choice.reason).toContain('own village');
   });
 
   it('falls back to the township committee when the village has none, and says so', () => {
     const choice = chooseCommittee('371324101299', [county, township, village]);
     expect(choice.committee?.id).toBe('t');
-    expect(choice.reason).toBe('fallback to the township committee 大仲村镇人民调解委员会 (371324101): the village 371324101299 has no committee');
+    expect(choice.reason).toBe(
+      'fallback to the township committee 大仲村镇人民调解委员会 (371324101): the village 371324101299 has no committee',
+    );
   });
 
   it('skips a village committee without active mediators or that is inactive', () => {

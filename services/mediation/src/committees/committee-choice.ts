@@ -17,7 +17,8 @@ export interface CommitteeChoice {
 
 /** The divisions whose committee may take a dispute, nearest first: village → township → county. */
 export function committeeRegionChain(regionCode: string): string[] {
-  if (!/^\d{6}(\d{3}(\d{3})?)?$/.test(regionCode)) throw new RangeError(`not a 6-, 9- or 12-digit division code: ${regionCode}`);
+  if (!/^\d{6}(\d{3}(\d{3})?)?$/.test(regionCode))
+    throw new RangeError(`not a 6-, 9- or 12-digit division code: ${regionCode}`);
   return [12, 9, 6].filter((width) => width <= regionCode.length).map((width) => regionCode.slice(0, width));
 }
 

@@ -22,7 +22,12 @@ export class CommitteesService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(query: CommitteeQueryDto): Promise<CommitteePageResponseDto> {
-    const qb = this.dataSource.getRepository(Committee).createQueryBuilder('c').orderBy('c.regionCode', 'ASC').take(query.limit).skip(query.offset);
+    const qb = this.dataSource
+      .getRepository(Committee)
+      .createQueryBuilder('c')
+      .orderBy('c.regionCode', 'ASC')
+      .take(query.limit)
+      .skip(query.offset);
     if (query.regionCode) qb.where('c.regionCode LIKE :prefix', { prefix: likePrefix(query.regionCode) });
     const [rows, total] = await qb.getManyAndCount();
     return { items: rows.map(toCommitteeResponse), total, limit: query.limit, offset: query.offset };
@@ -53,14 +58,19 @@ export class CommitteesService {
   }
 
   async mediators(committeeId: string): Promise<MediatorListResponseDto> {
-    if (!(await this.dataSource.getRepository(Committee).existsBy({ id: committeeId }))) throw new NotFoundError('Committee', committeeId);
+    if (!(await this.dataSource.getRepository(Committee).existsBy({ id: committeeId })))
+      throw new NotFoundError('Committee', committeeId);
     const rows = await this.dataSource.getRepository(Mediator).find({ where: { committeeId }, order: { name: 'ASC' } });
-    const loads = await this.openCaseCounts(this.dataSource.manager, rows.map((m) => m.id));
+    const loads = await this.openCaseCounts(
+      this.dataSource.manager,
+      rows.map((m) => m.id),
+    );
     return { items: rows.map((m) => toMediatorResponse(m, loads.get(m.id) ?? 0)), total: rows.length };
   }
 
   async addMediator(committeeId: string, dto: MediatorCreateDto): Promise<MediatorResponseDto> {
-    if (!(await this.dataSource.getRepository(Committee).existsBy({ id: committeeId }))) throw new NotFoundError('Committee', committeeId);
+    if (!(await this.dataSource.getRepository(Committee).existsBy({ id: committeeId })))
+      throw new NotFoundError('Committee', committeeId);
     const mediator = await this.dataSource.getRepository(Mediator).save({
       id: randomUUID(),
       committeeId,
@@ -87,13 +97,36 @@ export class CommitteesService {
 
   /** Committees along the dispute's village → township → county chain, with their active mediators counted. */
   async committeeCandidates(manager: EntityManager, regionCode: string): Promise<CommitteeCandidate[]> {
-    const rows: { id: string; region_code: string; level: CommitteeLevel; name: string; active: boolean; active_mediators: string }[] = await manager
+    const rows: {
+      id: string;
+      region_code: string;
+      level: CommitteeLevel;
+      name: string;
+      active: boolean;
+      active_mediators: string;
+    }[] = await manager
       .createQueryBuilder(Committee, 'c')
-      .select(['c.id AS id', 'c.region_code AS region_code', 'c.level AS level', 'c.name AS name', 'c.active AS active'])
-      .addSelect((sub) => sub.select('count(*)').from(Mediator, 'm').where('m.committee_id = c.id AND m.active'), 'active_mediators')
+      .select([
+        'c.id AS id',
+        'c.region_code AS region_code',
+        'c.level AS level',
+        'c.name AS name',
+        'c.active AS active',
+      ])
+      .addSelect(
+        (sub) => sub.select('count(*)').from(Mediator, 'm').where('m.committee_id = c.id AND m.active'),
+        'active_mediators',
+      )
       .where('c.region_code IN (:...codes)', { codes: committeeRegionChain(regionCode) })
       .getRawMany();
-    return rows.map((r) => ({ id: r.id, regionCode: r.region_code, level: r.level, name: r.name, active: r.active, activeMediators: Number(r.active_mediators) }));
+    return rows.map((r) => ({
+      id: r.id,
+      regionCode: r.region_code,
+      level: r.level,
+      name: r.name,
+      active: r.active,
+      activeMediators: Number(r.active_mediators),
+    }));
   }
 
   /**
@@ -101,10 +134,23 @@ export class CommitteesService {
    * seeing the other's load) and returns its active mediators with their open cases.
    */
   async lockMediatorCandidates(manager: EntityManager, committeeId: string): Promise<MediatorCandidate[]> {
-    await manager.createQueryBuilder(Committee, 'c').setLock('pessimistic_write').where('c.id = :committeeId', { committeeId }).getOne();
+    await manager
+      .createQueryBuilder(Committee, 'c')
+      .setLock('pessimistic_write')
+      .where('c.id = :committeeId', { committeeId })
+      .getOne();
     const mediators = await manager.find(Mediator, { where: { committeeId, active: true } });
-    const loads = await this.openCaseCounts(manager, mediators.map((m) => m.id));
-    return mediators.map((m) => ({ id: m.id, name: m.name, specialties: m.specialties, maxOpenCases: m.maxOpenCases, openCases: loads.get(m.id) ?? 0 }));
+    const loads = await this.openCaseCounts(
+      manager,
+      mediators.map((m) => m.id),
+    );
+    return mediators.map((m) => ({
+      id: m.id,
+      name: m.name,
+      specialties: m.specialties,
+      maxOpenCases: m.maxOpenCases,
+      openCases: loads.get(m.id) ?? 0,
+    }));
   }
 
   private async openCaseCounts(manager: EntityManager, mediatorIds: string[]): Promise<Map<string, number>> {
@@ -125,5 +171,13 @@ function toCommitteeResponse(c: Committee): CommitteeResponseDto {
 }
 
 function toMediatorResponse(m: Mediator, openCases: number): MediatorResponseDto {
-  return { id: m.id, committeeId: m.committeeId, name: m.name, specialties: m.specialties, maxOpenCases: m.maxOpenCases, openCases, active: m.active };
+  return {
+    id: m.id,
+    committeeId: m.committeeId,
+    name: m.name,
+    specialties: m.specialties,
+    maxOpenCases: m.maxOpenCases,
+    openCases,
+    active: m.active,
+  };
 }

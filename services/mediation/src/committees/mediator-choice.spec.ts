@@ -1,8 +1,20 @@
 import { chooseMediator, MediatorCandidate } from './mediator-choice';
 
-const wang: MediatorCandidate = { id: 'a', name: '王', specialties: ['family', 'neighbour'], openCases: 1, maxOpenCases: 6 };
+const wang: MediatorCandidate = {
+  id: 'a',
+  name: '王',
+  specialties: ['family', 'neighbour'],
+  openCases: 1,
+  maxOpenCases: 6,
+};
 const liu: MediatorCandidate = { id: 'b', name: '刘', specialties: ['labour'], openCases: 4, maxOpenCases: 6 };
-const sun: MediatorCandidate = { id: 'c', name: '孙', specialties: ['labour', 'property'], openCases: 2, maxOpenCases: 6 };
+const sun: MediatorCandidate = {
+  id: 'c',
+  name: '孙',
+  specialties: ['labour', 'property'],
+  openCases: 2,
+  maxOpenCases: 6,
+};
 
 describe('chooseMediator', () => {
   it('prefers the least loaded specialist in the category', () => {
@@ -29,12 +41,22 @@ describe('chooseMediator', () => {
   });
 
   it('reports no capacity when everybody is full but still names the least loaded', () => {
-    const choice = chooseMediator([{ ...wang, openCases: 7 }, { ...liu, openCases: 6 }], 'family');
+    const choice = chooseMediator(
+      [
+        { ...wang, openCases: 7 },
+        { ...liu, openCases: 6 },
+      ],
+      'family',
+    );
     expect(choice.hasCapacity).toBe(false);
     expect(choice.mediator?.id).toBe('b');
   });
 
   it('has nobody to choose from an empty committee', () => {
-    expect(chooseMediator([], 'family')).toEqual({ mediator: undefined, hasCapacity: false, reason: 'the committee has no active mediator' });
+    expect(chooseMediator([], 'family')).toEqual({
+      mediator: undefined,
+      hasCapacity: false,
+      reason: 'the committee has no active mediator',
+    });
   });
 });

@@ -27,7 +27,8 @@ function byLoad(a: MediatorCandidate, b: MediatorCandidate): number {
  * mediator with capacity; with nobody free, the least loaded of all (hasCapacity = false).
  */
 export function chooseMediator(candidates: readonly MediatorCandidate[], category: string | undefined): MediatorChoice {
-  if (candidates.length === 0) return { mediator: undefined, hasCapacity: false, reason: 'the committee has no active mediator' };
+  if (candidates.length === 0)
+    return { mediator: undefined, hasCapacity: false, reason: 'the committee has no active mediator' };
   const free = candidates.filter((m) => m.openCases < m.maxOpenCases);
   const specialists = category ? free.filter((m) => m.specialties.includes(category)) : [];
   const describe = (m: MediatorCandidate): string => `${m.name} (load ${m.openCases}/${m.maxOpenCases})`;
@@ -42,7 +43,11 @@ export function chooseMediator(candidates: readonly MediatorCandidate[], categor
   if (free.length > 0) {
     const [mediator] = [...free].sort(byLoad);
     const why = category ? `no free specialist in ${category}` : 'dispute category unknown';
-    return { mediator, hasCapacity: true, reason: `${describe(mediator!)}: ${why}, least loaded of ${free.length} free mediator(s)` };
+    return {
+      mediator,
+      hasCapacity: true,
+      reason: `${describe(mediator!)}: ${why}, least loaded of ${free.length} free mediator(s)`,
+    };
   }
   const [mediator] = [...candidates].sort(byLoad);
   return {

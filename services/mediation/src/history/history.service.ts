@@ -15,7 +15,13 @@ export interface HistoryEntry {
 export class HistoryService {
   async record(manager: EntityManager, entry: HistoryEntry): Promise<void> {
     const { caseId, step, actorId, detail, at } = entry;
-    await manager.insert(CaseHistory, { caseId, step, actorId: actorId.slice(0, 64), detail: detail.slice(0, 2000), at });
+    await manager.insert(CaseHistory, {
+      caseId,
+      step,
+      actorId: actorId.slice(0, 64),
+      detail: detail.slice(0, 2000),
+      at,
+    });
   }
 
   async list(manager: EntityManager, caseId: string): Promise<CaseHistory[]> {

@@ -17,7 +17,11 @@ export class JudicialConfirmationController {
   @Roles('mediator', 'supervisor')
   @ApiOperation({ summary: 'Record that the agreement was referred to a court for judicial confirmation (司法确认)' })
   @ApiResponse({ status: 200, type: CaseResponseDto })
-  request(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: JudicialConfirmationRequestDto): Promise<CaseResponseDto> {
+  request(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() dto: JudicialConfirmationRequestDto,
+  ): Promise<CaseResponseDto> {
     return this.confirmation.request(params.id, user, dto);
   }
 
@@ -26,7 +30,11 @@ export class JudicialConfirmationController {
   @Roles('mediator', 'supervisor')
   @ApiOperation({ summary: "Record the court's decision on the judicial confirmation" })
   @ApiResponse({ status: 200, type: CaseResponseDto })
-  result(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: JudicialConfirmationResultDto): Promise<CaseResponseDto> {
+  result(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() dto: JudicialConfirmationResultDto,
+  ): Promise<CaseResponseDto> {
     return this.confirmation.recordResult(params.id, user, dto);
   }
 }

@@ -4,5 +4,9 @@ import { HistoryModule } from '../history/history.module';
 import { JudicialConfirmationController } from './judicial-confirmation.controller';
 import { JudicialConfirmationService } from './judicial-confirmation.service';
 
-@Module({ imports: [CasesModule, HistoryModule], controllers: [JudicialConfirmationController], providers: [JudicialConfirmationService] })
+@Module({
+  imports: [CasesModule, HistoryModule],
+  controllers: [JudicialConfirmationController],
+  providers: [JudicialConfirmationService],
+})
 export class JudicialConfirmationModule {}

@@ -31,19 +31,35 @@ export class JudicialConfirmationService {
       const now = new Date();
       const c = await this.cases.lockForStep(manager, caseId, user);
       if (c.status !== 'agreement-reached' || !c.closedAt) {
-        throw new ConflictError('no-agreement', 'Only an agreement reached in mediation can be referred for judicial confirmation', { caseStatus: c.status });
+        throw new ConflictError(
+          'no-agreement',
+          'Only an agreement reached in mediation can be referred for judicial confirmation',
+          { caseStatus: c.status },
+        );
       }
       if (await manager.existsBy(JudicialConfirmation, { caseId })) {
-        throw new ConflictError('confirmation-requested', 'Judicial confirmation of this agreement was already requested');
+        throw new ConflictError(
+          'confirmation-requested',
+          'Judicial confirmation of this agreement was already requested',
+        );
       }
       const agreedOn = shanghaiDateOf(c.closedAt);
       const today = shanghaiDateOf(now);
       if (dto.requestedOn < agreedOn || dto.requestedOn > today) {
-        throw new InvalidInputError([{ field: 'requestedOn', messages: [`requestedOn must be between the agreement (${agreedOn}) and today (${today})`], codes: ['dateRange'] }]);
+        throw new InvalidInputError([
+          {
+            field: 'requestedOn',
+            messages: [`requestedOn must be between the agreement (${agreedOn}) and today (${today})`],
+            codes: ['dateRange'],
+          },
+        ]);
       }
       const lastDay = addDays(agreedOn, APPLICATION_PERIOD_DAYS);
       if (dto.requestedOn > lastDay) {
-        throw new ConflictError('confirmation-period-passed', `Judicial confirmation must be applied for within ${APPLICATION_PERIOD_DAYS} days of the agreement (by ${lastDay})`);
+        throw new ConflictError(
+          'confirmation-period-passed',
+          `Judicial confirmation must be applied for within ${APPLICATION_PERIOD_DAYS} days of the agreement (by ${lastDay})`,
+        );
       }
       await manager.insert(JudicialConfirmation, {
         id: randomUUID(),
@@ -81,13 +97,26 @@ export class JudicialConfirmationService {
       const now = new Date();
       const c = await this.cases.lockForStep(manager, caseId, user);
       const confirmation = await manager.findOneBy(JudicialConfirmation, { caseId });
-      if (!confirmation) throw new ConflictError('confirmation-not-requested', 'No judicial confirmation was requested for this case');
-      if (confirmation.result !== 'pending') throw new ConflictError('confirmation-decided', `The court already decided: ${confirmation.result}`);
+      if (!confirmation)
+        throw new ConflictError('confirmation-not-requested', 'No judicial confirmation was requested for this case');
+      if (confirmation.result !== 'pending')
+        throw new ConflictError('confirmation-decided', `The court already decided: ${confirmation.result}`);
       const today = shanghaiDateOf(now);
       if (dto.decidedOn < confirmation.requestedOn || dto.decidedOn > today) {
-        throw new InvalidInputError([{ field: 'decidedOn', messages: [`decidedOn must be between the request (${confirmation.requestedOn}) and today (${today})`], codes: ['dateRange'] }]);
+        throw new InvalidInputError([
+          {
+            field: 'decidedOn',
+            messages: [`decidedOn must be between the request (${confirmation.requestedOn}) and today (${today})`],
+            codes: ['dateRange'],
+          },
+        ]);
       }
-      Object.assign(confirmation, { result: dto.result, decidedOn: dto.decidedOn, note: dto.note ?? null, decisionRecordedBy: user.subject.slice(0, 64) });
+      Object.assign(confirmation, {
+        result: dto.result,
+        decidedOn: dto.decidedOn,
+        note: dto.note ?? null,
+        decisionRecordedBy: user.subject.slice(0, 64),
+      });
       await manager.save(confirmation);
       const detail = `${confirmation.court} ${dto.result === 'confirmed' ? 'confirmed' : 'refused to confirm'} the agreement on ${dto.decidedOn}${dto.note ? ` (${dto.note})` : ''}`;
       await this.history.record(manager, {

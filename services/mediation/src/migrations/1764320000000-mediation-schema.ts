@@ -80,7 +80,9 @@ export class MediationSchema1764320000000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "pk_dispute_keyword" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_dispute_keyword_category_keyword" ON "${s}"."dispute_keyword" ("category", "keyword")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_dispute_keyword_category_keyword" ON "${s}"."dispute_keyword" ("category", "keyword")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${s}"."mediation_case" (
@@ -124,9 +126,15 @@ export class MediationSchema1764320000000 implements MigrationInterface {
         CONSTRAINT "pk_mediation_case" PRIMARY KEY ("id")
       )`);
     await queryRunner.query(`CREATE UNIQUE INDEX "ux_mediation_case_offer_id" ON "${s}"."mediation_case" ("offer_id")`);
-    await queryRunner.query(`CREATE INDEX "ix_mediation_case_work_order_id" ON "${s}"."mediation_case" ("work_order_id")`);
-    await queryRunner.query(`CREATE INDEX "ix_mediation_case_mediator_status" ON "${s}"."mediation_case" ("mediator_id", "status")`);
-    await queryRunner.query(`CREATE INDEX "ix_mediation_case_status_created_at" ON "${s}"."mediation_case" ("status", "created_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_mediation_case_work_order_id" ON "${s}"."mediation_case" ("work_order_id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_mediation_case_mediator_status" ON "${s}"."mediation_case" ("mediator_id", "status")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_mediation_case_status_created_at" ON "${s}"."mediation_case" ("status", "created_at")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${s}"."mediation_session" (
@@ -146,7 +154,9 @@ export class MediationSchema1764320000000 implements MigrationInterface {
         CONSTRAINT "pk_mediation_session" PRIMARY KEY ("id"),
         CONSTRAINT "fk_mediation_session_case" FOREIGN KEY ("case_id") REFERENCES "${s}"."mediation_case" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_mediation_session_case_sequence" ON "${s}"."mediation_session" ("case_id", "sequence")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_mediation_session_case_sequence" ON "${s}"."mediation_session" ("case_id", "sequence")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${s}"."judicial_confirmation" (
@@ -164,7 +174,9 @@ export class MediationSchema1764320000000 implements MigrationInterface {
         CONSTRAINT "pk_judicial_confirmation" PRIMARY KEY ("id"),
         CONSTRAINT "fk_judicial_confirmation_case" FOREIGN KEY ("case_id") REFERENCES "${s}"."mediation_case" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_judicial_confirmation_case_id" ON "${s}"."judicial_confirmation" ("case_id")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_judicial_confirmation_case_id" ON "${s}"."judicial_confirmation" ("case_id")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${s}"."case_history" (
@@ -181,7 +193,16 @@ export class MediationSchema1764320000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    for (const table of ['case_history', 'judicial_confirmation', 'mediation_session', 'mediation_case', 'dispute_keyword', 'mediator', 'committee', 'offer']) {
+    for (const table of [
+      'case_history',
+      'judicial_confirmation',
+      'mediation_session',
+      'mediation_case',
+      'dispute_keyword',
+      'mediator',
+      'committee',
+      'offer',
+    ]) {
       await queryRunner.query(`DROP TABLE "${s}"."${table}"`);
     }
   }

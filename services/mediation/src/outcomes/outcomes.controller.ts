@@ -16,9 +16,16 @@ export class OutcomesController {
   @Post('agreement')
   @HttpCode(200)
   @Roles('mediator', 'supervisor')
-  @ApiOperation({ summary: 'Record the agreement reached (after a held session); closes the case, reports Resolved(agreement-reached)' })
+  @ApiOperation({
+    summary:
+      'Record the agreement reached (after a held session); closes the case, reports Resolved(agreement-reached)',
+  })
   @ApiResponse({ status: 200, type: CaseResponseDto })
-  agreement(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: AgreementCreateDto): Promise<CaseResponseDto> {
+  agreement(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() dto: AgreementCreateDto,
+  ): Promise<CaseResponseDto> {
     return this.outcomes.recordAgreement(params.id, user, dto);
   }
 
@@ -27,7 +34,11 @@ export class OutcomesController {
   @Roles('mediator', 'supervisor')
   @ApiOperation({ summary: 'Record that mediation failed; closes the case, reports Resolved(mediation-failed)' })
   @ApiResponse({ status: 200, type: CaseResponseDto })
-  failure(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: CaseClosureDto): Promise<CaseResponseDto> {
+  failure(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() dto: CaseClosureDto,
+  ): Promise<CaseResponseDto> {
     return this.outcomes.recordFailure(params.id, user, dto);
   }
 
@@ -36,7 +47,11 @@ export class OutcomesController {
   @Roles('mediator', 'supervisor')
   @ApiOperation({ summary: 'Record that the applicant withdrew; closes the case, reports Resolved(withdrawn)' })
   @ApiResponse({ status: 200, type: CaseResponseDto })
-  withdrawal(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: CaseClosureDto): Promise<CaseResponseDto> {
+  withdrawal(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() dto: CaseClosureDto,
+  ): Promise<CaseResponseDto> {
     return this.outcomes.recordWithdrawal(params.id, user, dto);
   }
 }

@@ -37,12 +37,23 @@ export class OutcomesService {
       const c = await this.cases.lockForStep(manager, caseId, user);
       this.cases.assertOpen(c, 'record an agreement');
       if (c.status !== 'in-mediation') {
-        throw new ConflictError('no-session-held', 'An agreement is reached at a session: record a held session first', { caseStatus: c.status });
+        throw new ConflictError(
+          'no-session-held',
+          'An agreement is reached at a session: record a held session first',
+          { caseStatus: c.status },
+        );
       }
       c.agreementText = dto.agreementText;
-      c.agreementTerms = dto.terms.map((t) => (t.dueDate ? { description: t.description, dueDate: t.dueDate } : { description: t.description }));
+      c.agreementTerms = dto.terms.map((t) =>
+        t.dueDate ? { description: t.description, dueDate: t.dueDate } : { description: t.description },
+      );
       const summary = `Agreement reached before ${c.committeeName} (mediator ${c.mediatorName}) with ${dto.terms.length} term(s)`;
-      return this.close(manager, c, user, { status: 'agreement-reached', outcome: 'agreement-reached', reason: null, summary });
+      return this.close(manager, c, user, {
+        status: 'agreement-reached',
+        outcome: 'agreement-reached',
+        reason: null,
+        summary,
+      });
     });
   }
 
@@ -72,12 +83,21 @@ export class OutcomesService {
     });
   }
 
-  private async close(manager: EntityManager, c: MediationCase, user: AuthUser, closing: Closing): Promise<CaseResponseDto> {
+  private async close(
+    manager: EntityManager,
+    c: MediationCase,
+    user: AuthUser,
+    closing: Closing,
+  ): Promise<CaseResponseDto> {
     const { status, outcome, reason, summary } = closing;
     const now = new Date();
     Object.assign(c, { status, outcome, outcomeReason: reason, closedAt: now, closedBy: user.subject.slice(0, 64) });
     await manager.save(c);
-    const cancelled = await manager.update(MediationSession, { caseId: c.id, status: 'scheduled' }, { status: 'cancelled' });
+    const cancelled = await manager.update(
+      MediationSession,
+      { caseId: c.id, status: 'scheduled' },
+      { status: 'cancelled' },
+    );
     const term = termDeadline({ dueAt: c.termDueAt, explanation: c.termExplanation }, now);
     const detail = `${summary}; mediation term ${term.status}${cancelled.affected ? `; ${cancelled.affected} scheduled session(s) cancelled` : ''}`;
     await this.history.record(manager, { caseId: c.id, step: outcome, actorId: user.subject, detail, at: now });

@@ -18,7 +18,11 @@ export class SessionsController {
   @Roles('mediator', 'supervisor')
   @ApiOperation({ summary: 'Schedule a session with the parties (409 on a closed case)' })
   @ApiResponse({ status: 201, type: SessionResponseDto })
-  schedule(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: SessionScheduleDto): Promise<SessionResponseDto> {
+  schedule(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() dto: SessionScheduleDto,
+  ): Promise<SessionResponseDto> {
     return this.sessions.schedule(params.id, user, dto);
   }
 
@@ -27,7 +31,11 @@ export class SessionsController {
   @Roles('mediator', 'supervisor')
   @ApiOperation({ summary: 'Record that a scheduled session was held, who attended and the minutes' })
   @ApiResponse({ status: 200, type: SessionResponseDto })
-  hold(@CurrentUser() user: AuthUser, @Param() params: SessionParamDto, @Body() dto: SessionHeldDto): Promise<SessionResponseDto> {
+  hold(
+    @CurrentUser() user: AuthUser,
+    @Param() params: SessionParamDto,
+    @Body() dto: SessionHeldDto,
+  ): Promise<SessionResponseDto> {
     return this.sessions.hold(params.id, params.sessionId, user, dto);
   }
 }

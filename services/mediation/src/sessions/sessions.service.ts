@@ -35,7 +35,13 @@ export class SessionsService {
       const c = await this.cases.lockForStep(manager, caseId, user);
       this.cases.assertOpen(c, 'schedule a session');
       if (scheduledAt.getTime() <= now.getTime() || scheduledAt.getTime() > now.getTime() + YEAR_MS) {
-        throw new InvalidInputError([{ field: 'scheduledAt', messages: ['scheduledAt must be in the future and within a year'], codes: ['futureDate'] }]);
+        throw new InvalidInputError([
+          {
+            field: 'scheduledAt',
+            messages: ['scheduledAt must be in the future and within a year'],
+            codes: ['futureDate'],
+          },
+        ]);
       }
       const last = await manager.findOne(MediationSession, { where: { caseId }, order: { sequence: 'DESC' } });
       const session = manager.create(MediationSession, {
@@ -84,12 +90,27 @@ export class SessionsService {
       this.cases.assertOpen(c, 'hold a session');
       const session = await manager.findOneBy(MediationSession, { id: sessionId, caseId });
       if (!session) throw new NotFoundError('Session', sessionId);
-      if (session.status !== 'scheduled') throw new ConflictError('session-not-scheduled', `Session ${session.sequence} is ${session.status}, not scheduled`);
+      if (session.status !== 'scheduled')
+        throw new ConflictError(
+          'session-not-scheduled',
+          `Session ${session.sequence} is ${session.status}, not scheduled`,
+        );
       const heldAt = dto.heldAt ? new Date(dto.heldAt) : now;
       if (heldAt.getTime() > now.getTime() || heldAt.getTime() < c.acceptedAt.getTime()) {
-        throw new InvalidInputError([{ field: 'heldAt', messages: ['heldAt must be between the acceptance of the case and now'], codes: ['dateRange'] }]);
+        throw new InvalidInputError([
+          {
+            field: 'heldAt',
+            messages: ['heldAt must be between the acceptance of the case and now'],
+            codes: ['dateRange'],
+          },
+        ]);
       }
-      Object.assign(session, { status: 'held', heldAt, attendees: dto.attendees.map((p) => ({ name: p.name, role: p.role })), minutes: dto.minutes });
+      Object.assign(session, {
+        status: 'held',
+        heldAt,
+        attendees: dto.attendees.map((p) => ({ name: p.name, role: p.role })),
+        minutes: dto.minutes,
+      });
       await manager.save(session);
       c.status = 'in-mediation';
       await manager.save(c);

@@ -23,7 +23,9 @@ describe('computeMediationTerm', () => {
     ]);
     expect(term.computation.n).toBe(45);
     expect(term.computation.dueDate).toBe('2026-04-17');
-    expect(term.explanation).toContain('extended by 15 day(s): +10 on 2026-03-20 (当事人外出务工); +5 on 2026-03-30 (等待鉴定结论)');
+    expect(term.explanation).toContain(
+      'extended by 15 day(s): +10 on 2026-03-20 (当事人外出务工); +5 on 2026-03-30 (等待鉴定结论)',
+    );
   });
 });
 
@@ -31,7 +33,13 @@ describe('termDeadline', () => {
   const term = { dueAt: new Date('2026-04-02T15:59:59.999Z'), explanation: 'x' };
 
   it('is running while the case is open', () => {
-    expect(termDeadline(term)).toEqual({ kind: 'mediation-term', dueAt: '2026-04-02T15:59:59.999Z', rule: 'calendar-days', explanation: 'x', status: 'running' });
+    expect(termDeadline(term)).toEqual({
+      kind: 'mediation-term',
+      dueAt: '2026-04-02T15:59:59.999Z',
+      rule: 'calendar-days',
+      explanation: 'x',
+      status: 'running',
+    });
   });
 
   it('is met when closed by the due instant and breached after it', () => {

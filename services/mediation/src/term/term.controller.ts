@@ -15,9 +15,16 @@ export class TermController {
   @Post()
   @HttpCode(200)
   @Roles('mediator', 'supervisor')
-  @ApiOperation({ summary: 'Extend the 30-day mediation term (reason required); reports Progressed(term-extended) with the new deadline' })
+  @ApiOperation({
+    summary:
+      'Extend the 30-day mediation term (reason required); reports Progressed(term-extended) with the new deadline',
+  })
   @ApiResponse({ status: 200, type: CaseResponseDto })
-  extend(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: TermExtensionDto): Promise<CaseResponseDto> {
+  extend(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() dto: TermExtensionDto,
+  ): Promise<CaseResponseDto> {
     return this.term.extend(params.id, user, dto);
   }
 }

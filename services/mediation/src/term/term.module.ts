@@ -5,5 +5,9 @@ import { TermController } from './term.controller';
 import { TermRecompute } from './term-recompute';
 import { TermService } from './term.service';
 
-@Module({ imports: [CasesModule, HistoryModule], controllers: [TermController], providers: [TermService, TermRecompute] })
+@Module({
+  imports: [CasesModule, HistoryModule],
+  controllers: [TermController],
+  providers: [TermService, TermRecompute],
+})
 export class TermModule {}

@@ -25,7 +25,10 @@ export class TermService {
       const now = new Date();
       const c = await this.cases.lockForStep(manager, caseId, user);
       this.cases.assertOpen(c, 'extend the term');
-      const extensions = [...c.termExtensions, { days: dto.days, reason: dto.reason, by: user.subject.slice(0, 64), at: now.toISOString() }];
+      const extensions = [
+        ...c.termExtensions,
+        { days: dto.days, reason: dto.reason, by: user.subject.slice(0, 64), at: now.toISOString() },
+      ];
       const term = computeMediationTerm(c.acceptedAt, extensions);
       const previous = c.termDueAt;
       Object.assign(c, { termExtensions: extensions, termDueAt: term.dueAt, termExplanation: term.explanation });

@@ -42,7 +42,12 @@ export function toApplicationResponse(
       receivedAt: m.receivedAt?.toISOString(),
     })),
     notice: notice
-      ? { items: notice.items, notice: notice.notice, issuedAt: notice.issuedAt.toISOString(), satisfiedAt: notice.satisfiedAt?.toISOString() }
+      ? {
+          items: notice.items,
+          notice: notice.notice,
+          issuedAt: notice.issuedAt.toISOString(),
+          satisfiedAt: notice.satisfiedAt?.toISOString(),
+        }
       : undefined,
     reviewerId: a.reviewerId ?? undefined,
     certificateNumber: a.certificateNumber ?? undefined,

@@ -27,7 +27,13 @@ export class ApplicationsService {
   /** Staff: applications in their jurisdiction. Citizens: their own (matched by the phone they signed in with). */
   async list(user: AuthUser, query: ApplicationQueryDto): Promise<ApplicationPageResponseDto> {
     const empty = { items: [], total: 0, limit: query.limit, offset: query.offset };
-    const qb = this.dataSource.getRepository(Application).createQueryBuilder('a').orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'ASC').take(query.limit).skip(query.offset);
+    const qb = this.dataSource
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset);
     if (isStaff(user)) {
       const prefix = jurisdictionPrefix(user);
       if (prefix === undefined) return empty;
@@ -55,24 +61,43 @@ export class ApplicationsService {
     if (!application) throw new NotFoundError('Application', id);
     assertMayAct(user, application, this.pii);
     const rows = await this.steps.list(this.dataSource.manager, id);
-    return { items: rows.map((h) => ({ step: h.step, actorId: h.actorId, detail: h.detail, at: h.at.toISOString() })), total: rows.length };
+    return {
+      items: rows.map((h) => ({ step: h.step, actorId: h.actorId, detail: h.detail, at: h.at.toISOString() })),
+      total: rows.length,
+    };
   }
 
   /** Notaries and the applicant see contact data; supervisors and admins a masked copy. */
   async view(manager: EntityManager, application: Application, user: AuthUser): Promise<ApplicationResponseDto> {
-    const materials = await manager.find(ApplicationMaterial, { where: { applicationId: application.id }, order: { sortOrder: 'ASC' } });
+    const materials = await manager.find(ApplicationMaterial, {
+      where: { applicationId: application.id },
+      order: { sortOrder: 'ASC' },
+    });
     const notice = await manager.findOneBy(MaterialNotice, { applicationId: application.id });
     const reveal = hasRole(user, 'notary') || !isStaff(user);
     return toApplicationResponse(application, { materials, notice, pii: this.pii, reveal });
   }
 
   /** Locks the application (FOR UPDATE) for a step the caller may take, in one of the `allowed` states (else 409). */
-  async lockForStep(manager: EntityManager, id: string, user: AuthUser, step: string, allowed: readonly ApplicationStatus[]): Promise<Application> {
-    const application = await manager.createQueryBuilder(Application, 'a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne();
+  async lockForStep(
+    manager: EntityManager,
+    id: string,
+    user: AuthUser,
+    step: string,
+    allowed: readonly ApplicationStatus[],
+  ): Promise<Application> {
+    const application = await manager
+      .createQueryBuilder(Application, 'a')
+      .setLock('pessimistic_write')
+      .where('a.id = :id', { id })
+      .getOne();
     if (!application) throw new NotFoundError('Application', id);
     assertMayAct(user, application, this.pii);
     if (!allowed.includes(application.status)) {
-      throw new ConflictError('illegal-step', `Cannot ${step} while the application is ${application.status}`, { applicationStatus: application.status, allowedStatuses: allowed });
+      throw new ConflictError('illegal-step', `Cannot ${step} while the application is ${application.status}`, {
+        applicationStatus: application.status,
+        allowedStatuses: allowed,
+      });
     }
     return application;
   }

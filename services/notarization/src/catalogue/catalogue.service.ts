@@ -19,8 +19,18 @@ export class CatalogueService {
 
   async list(): Promise<MatterListResponseDto> {
     const matters = await this.dataSource.getRepository(Matter).find({ order: { code: 'ASC' } });
-    const materials = await this.dataSource.getRepository(MatterMaterial).find({ order: { matterCode: 'ASC', sortOrder: 'ASC' } });
-    return { items: matters.map((m) => toResponse(m, materials.filter((x) => x.matterCode === m.code))), total: matters.length };
+    const materials = await this.dataSource
+      .getRepository(MatterMaterial)
+      .find({ order: { matterCode: 'ASC', sortOrder: 'ASC' } });
+    return {
+      items: matters.map((m) =>
+        toResponse(
+          m,
+          materials.filter((x) => x.matterCode === m.code),
+        ),
+      ),
+      total: matters.length,
+    };
   }
 
   async get(code: string): Promise<MatterResponseDto> {
@@ -30,14 +40,25 @@ export class CatalogueService {
   async find(manager: EntityManager, code: string): Promise<MatterWithChecklist | undefined> {
     const matter = await manager.findOneBy(Matter, { code });
     if (!matter) return undefined;
-    return { matter, materials: await manager.find(MatterMaterial, { where: { matterCode: code }, order: { sortOrder: 'ASC' } }) };
+    return {
+      matter,
+      materials: await manager.find(MatterMaterial, { where: { matterCode: code }, order: { sortOrder: 'ASC' } }),
+    };
   }
 
   async create(dto: MatterCreateDto): Promise<MatterResponseDto> {
     assertUniqueCodes(dto);
     return this.dataSource.transaction(async (manager) => {
-      const inserted = await manager.createQueryBuilder().insert().into(Matter).values(matterRow(dto.code, dto)).orIgnore().returning('code').execute();
-      if ((inserted.raw as unknown[]).length === 0) throw new ConflictError('matter-exists', `Matter ${dto.code} already exists`);
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Matter)
+        .values(matterRow(dto.code, dto))
+        .orIgnore()
+        .returning('code')
+        .execute();
+      if ((inserted.raw as unknown[]).length === 0)
+        throw new ConflictError('matter-exists', `Matter ${dto.code} already exists`);
       await this.replaceChecklist(manager, dto.code, dto);
       return this.response(manager, dto.code);
     });
@@ -47,7 +68,11 @@ export class CatalogueService {
   async replace(code: string, dto: MatterUpdateDto): Promise<MatterResponseDto> {
     assertUniqueCodes(dto);
     return this.dataSource.transaction(async (manager) => {
-      const existing = await manager.createQueryBuilder(Matter, 'm').setLock('pessimistic_write').where('m.code = :code', { code }).getOne();
+      const existing = await manager
+        .createQueryBuilder(Matter, 'm')
+        .setLock('pessimistic_write')
+        .where('m.code = :code', { code })
+        .getOne();
       if (!existing) throw new NotFoundError('Matter', code);
       await manager.update(Matter, { code }, matterRow(code, dto));
       await this.replaceChecklist(manager, code, dto);
@@ -65,13 +90,26 @@ export class CatalogueService {
     await manager.delete(MatterMaterial, { matterCode: code });
     await manager.insert(
       MatterMaterial,
-      dto.materials.map((m, i) => ({ matterCode: code, code: m.code, label: m.label, commitmentAllowed: m.commitmentAllowed, sortOrder: i + 1 })),
+      dto.materials.map((m, i) => ({
+        matterCode: code,
+        code: m.code,
+        label: m.label,
+        commitmentAllowed: m.commitmentAllowed,
+        sortOrder: i + 1,
+      })),
     );
   }
 }
 
 function matterRow(code: string, dto: MatterUpdateDto): Partial<Matter> {
-  return { code, nameZh: dto.nameZh, nameEn: dto.nameEn, feeFen: dto.feeFen, feeNote: dto.feeNote ?? null, active: dto.active ?? true };
+  return {
+    code,
+    nameZh: dto.nameZh,
+    nameEn: dto.nameEn,
+    feeFen: dto.feeFen,
+    feeNote: dto.feeNote ?? null,
+    active: dto.active ?? true,
+  };
 }
 
 function assertUniqueCodes(dto: MatterUpdateDto): void {

@@ -5,7 +5,8 @@ const PROVINCE_ABBREVIATION = '鲁';
 
 /** `(2026)鲁临沂证字第000123号`: year, office prefix, 证字, six-digit serial within office and year. */
 export function formatCertificateNumber(year: number, prefix: string, serial: number): string {
-  if (!Number.isInteger(serial) || serial < 1 || serial > 999_999) throw new RangeError(`certificate serial must be 1..999999, got ${serial}`);
+  if (!Number.isInteger(serial) || serial < 1 || serial > 999_999)
+    throw new RangeError(`certificate serial must be 1..999999, got ${serial}`);
   return `(${year})${prefix}证字第${String(serial).padStart(6, '0')}号`;
 }
 

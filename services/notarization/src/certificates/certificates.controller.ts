@@ -15,9 +15,16 @@ export class CertificatesController {
   @Post()
   @HttpCode(200)
   @Roles('notary')
-  @ApiOperation({ summary: "Issue the certificate of a reviewed application with the office's next number, e.g. (2026)鲁临沂证字第000123号; reports Resolved(certificate-issued) (409 before review)" })
+  @ApiOperation({
+    summary:
+      "Issue the certificate of a reviewed application with the office's next number, e.g. (2026)鲁临沂证字第000123号; reports Resolved(certificate-issued) (409 before review)",
+  })
   @ApiResponse({ status: 200, type: ApplicationResponseDto })
-  issue(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: CertificateIssueDto): Promise<ApplicationResponseDto> {
+  issue(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() dto: CertificateIssueDto,
+  ): Promise<ApplicationResponseDto> {
     return this.certificates.issue(params.id, user, dto);
   }
 }

@@ -5,5 +5,9 @@ import { OfficesModule } from '../offices/offices.module';
 import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 
-@Module({ imports: [ApplicationsModule, OfficesModule, HistoryModule], controllers: [CertificatesController], providers: [CertificatesService] })
+@Module({
+  imports: [ApplicationsModule, OfficesModule, HistoryModule],
+  controllers: [CertificatesController],
+  providers: [CertificatesService],
+})
 export class CertificatesModule {}

@@ -36,7 +36,14 @@ export class CertificatesService {
       const number = formatCertificateNumber(year, office.certificatePrefix, serial);
       const clockStatus = closedClockStatus(app.clockDueAt, now);
       const copies = dto.copies ?? 1;
-      Object.assign(app, { status: 'certificate-issued', certificateNumber: number, certificateCopies: copies, clockStatus, closedAt: now, closedBy: user.subject.slice(0, 64) });
+      Object.assign(app, {
+        status: 'certificate-issued',
+        certificateNumber: number,
+        certificateCopies: copies,
+        clockStatus,
+        closedAt: now,
+        closedBy: user.subject.slice(0, 64),
+      });
       await manager.save(app);
       const summary = `Certificate ${number} issued for ${app.matterName ?? 'the matter'} (${copies} copies); 15-working-day deadline ${clockStatus}`;
       await this.history.record(manager, {

@@ -12,7 +12,9 @@ describe('computeCertificateClock', () => {
 
   it('moves the due date by the working days a pause for missing materials consumed', () => {
     // Accepted Monday 2026-03-02, paused the same day, materials arrived Thursday 2026-03-05: Tue-Thu consumed.
-    const clock = computeCertificateClock(new Date('2026-03-02T02:00:00Z'), [{ pausedAt: '2026-03-02T02:00:00Z', resumedAt: '2026-03-05T03:00:00Z' }]);
+    const clock = computeCertificateClock(new Date('2026-03-02T02:00:00Z'), [
+      { pausedAt: '2026-03-02T02:00:00Z', resumedAt: '2026-03-05T03:00:00Z' },
+    ]);
     expect(clock.pauses.map((p) => p.consumed)).toEqual([3]);
     expect(clock.dueDate).toBe(addWorkingDays(new Date('2026-03-02T02:00:00Z'), 18).dueDate);
     // Paused from the start, the period effectively counts from the day the application became complete.
@@ -20,7 +22,9 @@ describe('computeCertificateClock', () => {
   });
 
   it('does not move the due date for a pause over a weekend only', () => {
-    const clock = computeCertificateClock(new Date('2026-03-02T02:00:00Z'), [{ pausedAt: '2026-03-06T02:00:00Z', resumedAt: '2026-03-08T09:00:00Z' }]);
+    const clock = computeCertificateClock(new Date('2026-03-02T02:00:00Z'), [
+      { pausedAt: '2026-03-06T02:00:00Z', resumedAt: '2026-03-08T09:00:00Z' },
+    ]);
     expect(clock.dueDate).toBe(computeCertificateClock(new Date('2026-03-02T02:00:00Z'), []).dueDate);
   });
 

@@ -20,7 +20,8 @@ export function certificatePeriod(): ServiceDeadline {
 export function computeCertificateClock(startedAt: Date, pauses: readonly ClockPause[]): DeadlineComputation {
   const period = certificatePeriod();
   return pauses.reduce(
-    (computation, pause) => applyDeadlinePause(computation, { pausedAt: new Date(pause.pausedAt), resumedAt: new Date(pause.resumedAt) }),
+    (computation, pause) =>
+      applyDeadlinePause(computation, { pausedAt: new Date(pause.pausedAt), resumedAt: new Date(pause.resumedAt) }),
     computeDeadline(period.rule, startedAt, period.n),
   );
 }

@@ -15,7 +15,13 @@ export interface HistoryEntry {
 export class HistoryService {
   async record(manager: EntityManager, entry: HistoryEntry): Promise<void> {
     const { applicationId, step, actorId, detail, at } = entry;
-    await manager.insert(ApplicationHistory, { applicationId, step, actorId: actorId.slice(0, 64), detail: detail.slice(0, 2000), at });
+    await manager.insert(ApplicationHistory, {
+      applicationId,
+      step,
+      actorId: actorId.slice(0, 64),
+      detail: detail.slice(0, 2000),
+      at,
+    });
   }
 
   async list(manager: EntityManager, applicationId: string): Promise<ApplicationHistory[]> {

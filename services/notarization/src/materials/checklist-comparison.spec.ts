@@ -9,7 +9,10 @@ const kinship: ChecklistItem[] = [
 
 describe('compareWithChecklist', () => {
   it('names every item not provided, in checklist order', () => {
-    const result = compareWithChecklist(kinship, { documents: [{ code: 'household-register' }, { code: 'applicant-id-card', reference: 'ID-1' }], commitments: [] });
+    const result = compareWithChecklist(kinship, {
+      documents: [{ code: 'household-register' }, { code: 'applicant-id-card', reference: 'ID-1' }],
+      commitments: [],
+    });
     expect(result.missing.map((m) => m.code)).toEqual(['kinship-proof', 'relative-identity']);
     expect(result.items.map((i) => i.provision)).toEqual(['document', 'document', 'missing', 'missing']);
     expect(result.items[0]?.reference).toBe('ID-1');
@@ -30,12 +33,18 @@ describe('compareWithChecklist', () => {
   });
 
   it('prefers a proof to a commitment for the same item', () => {
-    const result = compareWithChecklist(kinship, { documents: [{ code: 'kinship-proof' }], commitments: [{ code: 'kinship-proof', signatory: '张三' }] });
+    const result = compareWithChecklist(kinship, {
+      documents: [{ code: 'kinship-proof' }],
+      commitments: [{ code: 'kinship-proof', signatory: '张三' }],
+    });
     expect(result.items.find((i) => i.code === 'kinship-proof')?.provision).toBe('document');
   });
 
   it('reports codes that are not on the checklist by their position', () => {
-    const result = compareWithChecklist(kinship, { documents: [{ code: 'applicant-id-card' }, { code: 'passport' }], commitments: [{ code: 'diploma', signatory: '张三' }] });
+    const result = compareWithChecklist(kinship, {
+      documents: [{ code: 'applicant-id-card' }, { code: 'passport' }],
+      commitments: [{ code: 'diploma', signatory: '张三' }],
+    });
     expect(result.unknownDocuments).toEqual([1]);
     expect(result.unknownCommitments).toEqual([0]);
   });
@@ -48,7 +57,10 @@ describe('compareWithChecklist', () => {
 
 describe('oneTimeNoticeText', () => {
   it('lists every missing item in one notice and explains a refused commitment', () => {
-    const { missing } = compareWithChecklist(kinship, { documents: [{ code: 'applicant-id-card' }], commitments: [{ code: 'household-register', signatory: '张三' }] });
+    const { missing } = compareWithChecklist(kinship, {
+      documents: [{ code: 'applicant-id-card' }],
+      commitments: [{ code: 'household-register', signatory: '张三' }],
+    });
     const text = oneTimeNoticeText('亲属关系公证', missing);
     expect(text).toContain('亲属关系公证尚缺以下材料');
     expect(text).toContain(`1. 户口簿（${COMMITMENT_NOT_ALLOWED}）`);

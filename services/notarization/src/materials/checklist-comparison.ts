@@ -54,10 +54,30 @@ export function compareWithChecklist(items: readonly ChecklistItem[], provided: 
     .sort((a, b) => a.sortOrder - b.sortOrder)
     .map((item): ItemOutcome => {
       const document = documents.get(item.code);
-      if (document) return { ...item, provision: 'document', reference: document.reference ?? null, commitmentSignatory: null, note: null };
+      if (document)
+        return {
+          ...item,
+          provision: 'document',
+          reference: document.reference ?? null,
+          commitmentSignatory: null,
+          note: null,
+        };
       const commitment = commitments.get(item.code);
-      if (commitment && item.commitmentAllowed) return { ...item, provision: 'commitment', reference: null, commitmentSignatory: commitment.signatory, note: null };
-      return { ...item, provision: 'missing', reference: null, commitmentSignatory: null, note: commitment ? COMMITMENT_NOT_ALLOWED : null };
+      if (commitment && item.commitmentAllowed)
+        return {
+          ...item,
+          provision: 'commitment',
+          reference: null,
+          commitmentSignatory: commitment.signatory,
+          note: null,
+        };
+      return {
+        ...item,
+        provision: 'missing',
+        reference: null,
+        commitmentSignatory: null,
+        note: commitment ? COMMITMENT_NOT_ALLOWED : null,
+      };
     });
   return {
     items: outcomes,
@@ -70,5 +90,8 @@ export function compareWithChecklist(items: readonly ChecklistItem[], provided: 
 /** The one-time notice (一次性告知) text: every missing item at once, with why a commitment did not do. */
 export function oneTimeNoticeText(matterName: string, missing: readonly ItemOutcome[]): string {
   const lines = missing.map((m, i) => `${i + 1}. ${m.label}${m.note ? `（${m.note}）` : ''}`);
-  return `您申请的${matterName}尚缺以下材料，请一次性补齐后提交（补齐前办理期限暂停计算）：\n${lines.join('\n')}`.slice(0, 4000);
+  return `您申请的${matterName}尚缺以下材料，请一次性补齐后提交（补齐前办理期限暂停计算）：\n${lines.join('\n')}`.slice(
+    0,
+    4000,
+  );
 }

@@ -21,16 +21,27 @@ export class MaterialsController {
       'every missing item named in one notice (NeedsInfo) and the clock paused',
   })
   @ApiResponse({ status: 200, type: ApplicationResponseDto })
-  submit(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: ApplicationSubmissionDto): Promise<ApplicationResponseDto> {
+  submit(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() dto: ApplicationSubmissionDto,
+  ): Promise<ApplicationResponseDto> {
     return this.materials.submit(params.id, user, dto);
   }
 
   @Post('materials')
   @HttpCode(200)
   @Roles('citizen', 'notary')
-  @ApiOperation({ summary: 'Hand in missing materials; when all have arrived: InfoReceived, the clock resumes with the due date moved by the working days paused' })
+  @ApiOperation({
+    summary:
+      'Hand in missing materials; when all have arrived: InfoReceived, the clock resumes with the due date moved by the working days paused',
+  })
   @ApiResponse({ status: 200, type: ApplicationResponseDto })
-  receive(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: MaterialsArrivalDto): Promise<ApplicationResponseDto> {
+  receive(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() dto: MaterialsArrivalDto,
+  ): Promise<ApplicationResponseDto> {
     return this.materials.receive(params.id, user, dto);
   }
 }

@@ -6,5 +6,9 @@ import { HistoryModule } from '../history/history.module';
 import { MaterialsController } from './materials.controller';
 import { MaterialsService } from './materials.service';
 
-@Module({ imports: [ApplicationsModule, CatalogueModule, HistoryModule], controllers: [MaterialsController], providers: [MaterialsService, CertificateClockRecompute] })
+@Module({
+  imports: [ApplicationsModule, CatalogueModule, HistoryModule],
+  controllers: [MaterialsController],
+  providers: [MaterialsService, CertificateClockRecompute],
+})
 export class MaterialsModule {}

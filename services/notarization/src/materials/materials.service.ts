@@ -38,23 +38,45 @@ export class MaterialsService {
     const commitments = dto.commitments ?? [];
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
-      const app = await this.applications.lockForStep(manager, id, user, 'submit the application', ['awaiting-application']);
+      const app = await this.applications.lockForStep(manager, id, user, 'submit the application', [
+        'awaiting-application',
+      ]);
       const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
       const found = await this.catalogue.find(manager, dto.matterCode);
-      const errors: FieldError[] = [...receivedAtErrors('receivedAt', receivedAt, app.requestReceivedAt, now), ...duplicateErrors(dto.materials, commitments)];
+      const errors: FieldError[] = [
+        ...receivedAtErrors('receivedAt', receivedAt, app.requestReceivedAt, now),
+        ...duplicateErrors(dto.materials, commitments),
+      ];
       if (!found || !found.matter.active) {
-        errors.push({ field: 'matterCode', messages: [`${dto.matterCode} is not a matter the catalogue offers`], codes: ['unknownMatter'] });
+        errors.push({
+          field: 'matterCode',
+          messages: [`${dto.matterCode} is not a matter the catalogue offers`],
+          codes: ['unknownMatter'],
+        });
         throw new InvalidInputError(errors);
       }
       const comparison = compareWithChecklist(found.materials, { documents: dto.materials, commitments });
       const what = `on the checklist of ${found.matter.nameZh}`;
       errors.push(
-        ...unknownCodeErrors('materials', comparison.unknownDocuments, dto.materials.map((m) => m.code), what),
-        ...unknownCodeErrors('commitments', comparison.unknownCommitments, commitments.map((c) => c.code), what),
+        ...unknownCodeErrors(
+          'materials',
+          comparison.unknownDocuments,
+          dto.materials.map((m) => m.code),
+          what,
+        ),
+        ...unknownCodeErrors(
+          'commitments',
+          comparison.unknownCommitments,
+          commitments.map((c) => c.code),
+          what,
+        ),
       );
       if (errors.length > 0) throw new InvalidInputError(errors);
 
-      await manager.insert(ApplicationMaterial, comparison.items.map((item) => materialRow(app.id, item, receivedAt)));
+      await manager.insert(
+        ApplicationMaterial,
+        comparison.items.map((item) => materialRow(app.id, item, receivedAt)),
+      );
       const clock = computeCertificateClock(receivedAt, []);
       Object.assign(app, {
         matterCode: found.matter.code,
@@ -86,7 +108,13 @@ export class MaterialsService {
         at: now,
       });
       if (comparison.missing.length > 0) {
-        const missingItems = { matterName: found.matter.nameZh, missing: comparison.missing, at: receivedAt, user, now };
+        const missingItems = {
+          matterName: found.matter.nameZh,
+          missing: comparison.missing,
+          at: receivedAt,
+          user,
+          now,
+        };
         await this.issueNotice(manager, app, missingItems);
       }
       await manager.save(app);
@@ -98,24 +126,41 @@ export class MaterialsService {
     const commitments = dto.commitments ?? [];
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
-      const app = await this.applications.lockForStep(manager, id, user, 'hand in missing materials', ['awaiting-materials']);
+      const app = await this.applications.lockForStep(manager, id, user, 'hand in missing materials', [
+        'awaiting-materials',
+      ]);
       const pausedAt = app.clockPausedAt ?? now;
       const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : now;
-      const outstanding = await manager.find(ApplicationMaterial, { where: { applicationId: app.id, provision: 'missing' }, order: { sortOrder: 'ASC' } });
+      const outstanding = await manager.find(ApplicationMaterial, {
+        where: { applicationId: app.id, provision: 'missing' },
+        order: { sortOrder: 'ASC' },
+      });
       const comparison = compareWithChecklist(outstanding, { documents: dto.materials, commitments });
       const what = 'a missing item of this application';
       const errors: FieldError[] = [
         ...receivedAtErrors('receivedAt', receivedAt, pausedAt, now),
         ...duplicateErrors(dto.materials, commitments),
-        ...unknownCodeErrors('materials', comparison.unknownDocuments, dto.materials.map((m) => m.code), what),
-        ...unknownCodeErrors('commitments', comparison.unknownCommitments, commitments.map((c) => c.code), what),
+        ...unknownCodeErrors(
+          'materials',
+          comparison.unknownDocuments,
+          dto.materials.map((m) => m.code),
+          what,
+        ),
+        ...unknownCodeErrors(
+          'commitments',
+          comparison.unknownCommitments,
+          commitments.map((c) => c.code),
+          what,
+        ),
       ];
-      if (dto.materials.length + commitments.length === 0) errors.push({ field: 'materials', messages: ['hand in at least one missing item'], codes: ['arrayMinSize'] });
+      if (dto.materials.length + commitments.length === 0)
+        errors.push({ field: 'materials', messages: ['hand in at least one missing item'], codes: ['arrayMinSize'] });
       if (errors.length > 0) throw new InvalidInputError(errors);
 
       const arrived = comparison.items.filter((i) => i.provision !== 'missing');
       for (const item of comparison.items) {
-        if (item.provision !== 'missing' || item.note) await manager.save(ApplicationMaterial, materialRow(app.id, item, receivedAt));
+        if (item.provision !== 'missing' || item.note)
+          await manager.save(ApplicationMaterial, materialRow(app.id, item, receivedAt));
       }
       const stillMissing = comparison.missing;
       if (stillMissing.length > 0) {
@@ -143,7 +188,14 @@ export class MaterialsService {
     const { matterName, missing, at, user, now } = missingItems;
     const items = missing.map((m) => ({ code: m.code, label: m.label }));
     const notice = oneTimeNoticeText(matterName, missing);
-    await manager.insert(MaterialNotice, { id: randomUUID(), applicationId: app.id, items, notice, issuedAt: now, satisfiedAt: null });
+    await manager.insert(MaterialNotice, {
+      id: randomUUID(),
+      applicationId: app.id,
+      items,
+      notice,
+      issuedAt: now,
+      satisfiedAt: null,
+    });
     Object.assign(app, { status: 'awaiting-materials', clockStatus: 'paused', clockPausedAt: at });
     await this.history.record(manager, {
       applicationId: app.id,
@@ -168,7 +220,14 @@ export class MaterialsService {
     const clock = computeCertificateClock(app.submittedAt, pauses);
     const consumed = clock.pauses[clock.pauses.length - 1]?.consumed ?? 0;
     const previousDue = app.clockDueAt;
-    Object.assign(app, { status: 'accepted', clockStatus: 'running', clockPausedAt: null, clockPauses: pauses, clockDueAt: clock.dueAt, clockExplanation: clock.explanation });
+    Object.assign(app, {
+      status: 'accepted',
+      clockStatus: 'running',
+      clockPausedAt: null,
+      clockPauses: pauses,
+      clockDueAt: clock.dueAt,
+      clockExplanation: clock.explanation,
+    });
     await manager.save(app);
     notice.satisfiedAt = resumedAt;
     await manager.save(notice);

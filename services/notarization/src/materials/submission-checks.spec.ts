@@ -9,14 +9,24 @@ describe('receivedAtErrors', () => {
   });
 
   it('names the field when the instant is in the future or too early', () => {
-    expect(receivedAtErrors('receivedAt', new Date('2026-03-06T02:00:00Z'), earliest, now)).toEqual([expect.objectContaining({ field: 'receivedAt', codes: ['notInFuture'] })]);
-    expect(receivedAtErrors('receivedAt', new Date('2026-02-28T02:00:00Z'), earliest, now)).toEqual([expect.objectContaining({ field: 'receivedAt', codes: ['notBefore'] })]);
+    expect(receivedAtErrors('receivedAt', new Date('2026-03-06T02:00:00Z'), earliest, now)).toEqual([
+      expect.objectContaining({ field: 'receivedAt', codes: ['notInFuture'] }),
+    ]);
+    expect(receivedAtErrors('receivedAt', new Date('2026-02-28T02:00:00Z'), earliest, now)).toEqual([
+      expect.objectContaining({ field: 'receivedAt', codes: ['notBefore'] }),
+    ]);
   });
 });
 
 describe('duplicateErrors', () => {
   it('names every repeated code by its position, proofs and commitments separately', () => {
-    const errors = duplicateErrors([{ code: 'a' }, { code: 'b' }, { code: 'a' }], [{ code: 'a', signatory: 'x' }, { code: 'a', signatory: 'y' }]);
+    const errors = duplicateErrors(
+      [{ code: 'a' }, { code: 'b' }, { code: 'a' }],
+      [
+        { code: 'a', signatory: 'x' },
+        { code: 'a', signatory: 'y' },
+      ],
+    );
     expect(errors.map((e) => e.field)).toEqual(['materials[2].code', 'commitments[1].code']);
   });
 });

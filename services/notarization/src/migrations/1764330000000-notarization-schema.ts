@@ -126,8 +126,12 @@ export class NotarizationSchema1764330000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE UNIQUE INDEX "ux_application_offer_id" ON "${s}"."application" ("offer_id")`);
     await queryRunner.query(`CREATE INDEX "ix_application_work_order_id" ON "${s}"."application" ("work_order_id")`);
-    await queryRunner.query(`CREATE INDEX "ix_application_organisation_status" ON "${s}"."application" ("organisation_id", "status")`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_application_certificate_number" ON "${s}"."application" ("certificate_number")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_application_organisation_status" ON "${s}"."application" ("organisation_id", "status")`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_application_certificate_number" ON "${s}"."application" ("certificate_number")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${s}"."application_material" (
@@ -155,7 +159,9 @@ export class NotarizationSchema1764330000000 implements MigrationInterface {
         CONSTRAINT "pk_material_notice" PRIMARY KEY ("id"),
         CONSTRAINT "fk_material_notice_application" FOREIGN KEY ("application_id") REFERENCES "${s}"."application" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_material_notice_application_id" ON "${s}"."material_notice" ("application_id")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_material_notice_application_id" ON "${s}"."material_notice" ("application_id")`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${s}"."application_history" (
@@ -167,12 +173,24 @@ export class NotarizationSchema1764330000000 implements MigrationInterface {
         "at" timestamptz NOT NULL,
         CONSTRAINT "pk_application_history" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE INDEX "ix_application_history_application_id" ON "${s}"."application_history" ("application_id", "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_application_history_application_id" ON "${s}"."application_history" ("application_id", "id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    for (const table of ['application_history', 'material_notice', 'application_material', 'application', 'certificate_counter', 'notary_office', 'matter_material', 'matter', 'offer']) {
+    for (const table of [
+      'application_history',
+      'material_notice',
+      'application_material',
+      'application',
+      'certificate_counter',
+      'notary_office',
+      'matter_material',
+      'matter',
+      'offer',
+    ]) {
       await queryRunner.query(`DROP TABLE "${s}"."${table}"`);
     }
   }

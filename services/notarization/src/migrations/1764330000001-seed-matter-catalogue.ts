@@ -2,7 +2,14 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@legal/persistence';
 
 type Material = [code: string, label: string, commitmentAllowed: boolean];
-type MatterSeed = { code: string; nameZh: string; nameEn: string; feeFen: number; feeNote: string | null; materials: Material[] };
+type MatterSeed = {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  feeFen: number;
+  feeNote: string | null;
+  materials: Material[];
+};
 
 const ID_CARD: Material = ['applicant-id-card', '申请人居民身份证', false];
 const HOUSEHOLD: Material = ['household-register', '户口簿', false];
@@ -13,31 +20,78 @@ const HOUSEHOLD: Material = ['household-register', '户口簿', false];
  */
 const MATTERS: MatterSeed[] = [
   {
-    code: 'birth', nameZh: '出生公证', nameEn: 'Birth', feeFen: 8000, feeNote: null,
-    materials: [ID_CARD, HOUSEHOLD, ['birth-medical-certificate', '出生医学证明', true], ['parents-identity', '父母身份证明', true]],
+    code: 'birth',
+    nameZh: '出生公证',
+    nameEn: 'Birth',
+    feeFen: 8000,
+    feeNote: null,
+    materials: [
+      ID_CARD,
+      HOUSEHOLD,
+      ['birth-medical-certificate', '出生医学证明', true],
+      ['parents-identity', '父母身份证明', true],
+    ],
   },
   {
-    code: 'kinship', nameZh: '亲属关系公证', nameEn: 'Kinship', feeFen: 8000, feeNote: null,
-    materials: [ID_CARD, HOUSEHOLD, ['kinship-proof', '亲属关系证明（派出所或村/居委会出具）', true], ['relative-identity', '关系人身份证明或户籍注销证明', true]],
+    code: 'kinship',
+    nameZh: '亲属关系公证',
+    nameEn: 'Kinship',
+    feeFen: 8000,
+    feeNote: null,
+    materials: [
+      ID_CARD,
+      HOUSEHOLD,
+      ['kinship-proof', '亲属关系证明（派出所或村/居委会出具）', true],
+      ['relative-identity', '关系人身份证明或户籍注销证明', true],
+    ],
   },
   {
-    code: 'degree', nameZh: '学历学位公证', nameEn: 'Academic degree', feeFen: 8000, feeNote: null,
+    code: 'degree',
+    nameZh: '学历学位公证',
+    nameEn: 'Academic degree',
+    feeFen: 8000,
+    feeNote: null,
     materials: [ID_CARD, ['diploma', '毕业证书原件', false], ['degree-certificate', '学位证书原件', false]],
   },
   {
-    code: 'no-criminal-record', nameZh: '无犯罪记录公证', nameEn: 'No criminal record', feeFen: 8000, feeNote: null,
-    materials: [ID_CARD, ['household-register', '户口簿', true], ['police-record-certificate', '公安机关出具的无犯罪记录证明', false]],
+    code: 'no-criminal-record',
+    nameZh: '无犯罪记录公证',
+    nameEn: 'No criminal record',
+    feeFen: 8000,
+    feeNote: null,
+    materials: [
+      ID_CARD,
+      ['household-register', '户口簿', true],
+      ['police-record-certificate', '公安机关出具的无犯罪记录证明', false],
+    ],
   },
   {
-    code: 'marital-status', nameZh: '婚姻状况公证', nameEn: 'Marital status', feeFen: 8000, feeNote: null,
+    code: 'marital-status',
+    nameZh: '婚姻状况公证',
+    nameEn: 'Marital status',
+    feeFen: 8000,
+    feeNote: null,
     materials: [ID_CARD, HOUSEHOLD, ['marriage-registration-record', '婚姻登记档案证明', true]],
   },
   {
-    code: 'power-of-attorney', nameZh: '委托书公证', nameEn: 'Power of attorney', feeFen: 20000, feeNote: null,
-    materials: [ID_CARD, ['attorney-document', '委托书文本', false], ['agent-identity', '受托人身份证明复印件', true], ['property-ownership', '所涉财产的权属证明', true]],
+    code: 'power-of-attorney',
+    nameZh: '委托书公证',
+    nameEn: 'Power of attorney',
+    feeFen: 20000,
+    feeNote: null,
+    materials: [
+      ID_CARD,
+      ['attorney-document', '委托书文本', false],
+      ['agent-identity', '受托人身份证明复印件', true],
+      ['property-ownership', '所涉财产的权属证明', true],
+    ],
   },
   {
-    code: 'inheritance', nameZh: '继承公证', nameEn: 'Inheritance', feeFen: 20000, feeNote: '按遗产价值分段累进收取，最低200元',
+    code: 'inheritance',
+    nameZh: '继承公证',
+    nameEn: 'Inheritance',
+    feeFen: 20000,
+    feeNote: '按遗产价值分段累进收取，最低200元',
     materials: [
       ID_CARD,
       ['decedent-death-proof', '被继承人死亡证明', true],
@@ -48,8 +102,17 @@ const MATTERS: MatterSeed[] = [
     ],
   },
   {
-    code: 'contract', nameZh: '合同公证', nameEn: 'Contract', feeFen: 30000, feeNote: '按合同标的额比例收取，最低300元',
-    materials: [ID_CARD, ['contract-text', '合同文本', false], ['counterparty-identity', '对方当事人身份证明或营业执照', false], ['subject-ownership', '合同标的权属证明', true]],
+    code: 'contract',
+    nameZh: '合同公证',
+    nameEn: 'Contract',
+    feeFen: 30000,
+    feeNote: '按合同标的额比例收取，最低300元',
+    materials: [
+      ID_CARD,
+      ['contract-text', '合同文本', false],
+      ['counterparty-identity', '对方当事人身份证明或营业执照', false],
+      ['subject-ownership', '合同标的权属证明', true],
+    ],
   },
 ];
 
@@ -74,6 +137,8 @@ export class SeedMatterCatalogue1764330000001 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`DELETE FROM "${s}"."matter" WHERE "code" = ANY($1::varchar[])`, [MATTERS.map((m) => m.code)]);
+    await queryRunner.query(`DELETE FROM "${s}"."matter" WHERE "code" = ANY($1::varchar[])`, [
+      MATTERS.map((m) => m.code),
+    ]);
   }
 }

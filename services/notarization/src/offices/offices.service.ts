@@ -23,7 +23,13 @@ export class OfficesService {
       .createQueryBuilder()
       .insert()
       .into(NotaryOffice)
-      .values({ organisationId, name, regionCode, certificatePrefix: defaultCertificatePrefix(regionCode), maxOpenApplications: this.env.DEFAULT_OFFICE_CAPACITY })
+      .values({
+        organisationId,
+        name,
+        regionCode,
+        certificatePrefix: defaultCertificatePrefix(regionCode),
+        maxOpenApplications: this.env.DEFAULT_OFFICE_CAPACITY,
+      })
       .orIgnore()
       .execute();
   }
@@ -32,10 +38,19 @@ export class OfficesService {
    * Locks the office row (so concurrent acceptances count one after the other) and tells whether it
    * is below its capacity of open applications.
    */
-  async lockAndCheckCapacity(manager: EntityManager, organisationId: string): Promise<{ hasCapacity: boolean; open: number; max: number }> {
-    const office = await manager.createQueryBuilder(NotaryOffice, 'o').setLock('pessimistic_write').where('o.organisationId = :organisationId', { organisationId }).getOne();
+  async lockAndCheckCapacity(
+    manager: EntityManager,
+    organisationId: string,
+  ): Promise<{ hasCapacity: boolean; open: number; max: number }> {
+    const office = await manager
+      .createQueryBuilder(NotaryOffice, 'o')
+      .setLock('pessimistic_write')
+      .where('o.organisationId = :organisationId', { organisationId })
+      .getOne();
     if (!office) throw new NotFoundError('Notary office', organisationId);
-    const open = await manager.count(Application, { where: { organisationId, status: In([...OPEN_APPLICATION_STATUSES]) } });
+    const open = await manager.count(Application, {
+      where: { organisationId, status: In([...OPEN_APPLICATION_STATUSES]) },
+    });
     return { hasCapacity: open < office.maxOpenApplications, open, max: office.maxOpenApplications };
   }
 
@@ -57,7 +72,10 @@ export class OfficesService {
       .insert()
       .into(NotaryOffice)
       .values({ organisationId, ...dto })
-      .orUpdate(['name', 'region_code', 'certificate_prefix', 'max_open_applications', 'updated_at'], ['organisation_id'])
+      .orUpdate(
+        ['name', 'region_code', 'certificate_prefix', 'max_open_applications', 'updated_at'],
+        ['organisation_id'],
+      )
       .execute();
     const office = await this.dataSource.getRepository(NotaryOffice).findOneByOrFail({ organisationId });
     const counts = await this.openCounts([organisationId]);
@@ -79,5 +97,12 @@ export class OfficesService {
 }
 
 function toResponse(o: NotaryOffice, openApplications: number): OfficeResponseDto {
-  return { organisationId: o.organisationId, name: o.name, regionCode: o.regionCode, certificatePrefix: o.certificatePrefix, maxOpenApplications: o.maxOpenApplications, openApplications };
+  return {
+    organisationId: o.organisationId,
+    name: o.name,
+    regionCode: o.regionCode,
+    certificatePrefix: o.certificatePrefix,
+    maxOpenApplications: o.maxOpenApplications,
+    openApplications,
+  };
 }

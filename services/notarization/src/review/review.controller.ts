@@ -15,7 +15,9 @@ export class ReviewController {
   @Post('review')
   @HttpCode(200)
   @Roles('notary')
-  @ApiOperation({ summary: 'Take up a complete, accepted application for review; reports Progressed(under-review) (409 otherwise)' })
+  @ApiOperation({
+    summary: 'Take up a complete, accepted application for review; reports Progressed(under-review) (409 otherwise)',
+  })
   @ApiResponse({ status: 200, type: ApplicationResponseDto })
   start(@CurrentUser() user: AuthUser, @Param() params: IdParamDto): Promise<ApplicationResponseDto> {
     return this.review.start(params.id, user);
@@ -26,7 +28,11 @@ export class ReviewController {
   @Roles('notary')
   @ApiOperation({ summary: 'Refuse the notarization with a reason; reports Resolved(refused)' })
   @ApiResponse({ status: 200, type: ApplicationResponseDto })
-  refuse(@CurrentUser() user: AuthUser, @Param() params: IdParamDto, @Body() dto: RefusalDto): Promise<ApplicationResponseDto> {
+  refuse(
+    @CurrentUser() user: AuthUser,
+    @Param() params: IdParamDto,
+    @Body() dto: RefusalDto,
+  ): Promise<ApplicationResponseDto> {
     return this.review.refuse(params.id, user, dto);
   }
 }

@@ -51,7 +51,13 @@ export class ReviewService {
   async refuse(id: string, user: AuthUser, dto: RefusalDto): Promise<ApplicationResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
-      const app = await this.applications.lockForStep(manager, id, user, 'refuse the notarization', OPEN_APPLICATION_STATUSES);
+      const app = await this.applications.lockForStep(
+        manager,
+        id,
+        user,
+        'refuse the notarization',
+        OPEN_APPLICATION_STATUSES,
+      );
       Object.assign(app, {
         status: 'refused',
         refusalReason: dto.reason,

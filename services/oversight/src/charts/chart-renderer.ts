@@ -27,11 +27,15 @@ function optionOf(spec: ChartSpec): echarts.EChartsCoreOption {
   if (spec.style === 'pie') {
     return {
       ...common,
-      series: [{
-        type: 'pie', radius: '60%', top: 30,
-        label: { formatter: `{b}: {c}${spec.unit}`, fontFamily: FONT_FAMILY, fontSize: 14 },
-        data: spec.labels.map((name, i) => ({ name, value: spec.values[i] ?? 0 })),
-      }],
+      series: [
+        {
+          type: 'pie',
+          radius: '60%',
+          top: 30,
+          label: { formatter: `{b}: {c}${spec.unit}`, fontFamily: FONT_FAMILY, fontSize: 14 },
+          data: spec.labels.map((name, i) => ({ name, value: spec.values[i] ?? 0 })),
+        },
+      ],
     };
   }
   const horizontal = spec.style === 'bar' && spec.labels.length > 8;
@@ -42,10 +46,15 @@ function optionOf(spec: ChartSpec): echarts.EChartsCoreOption {
     grid: { left: horizontal ? 110 : 60, right: 40, top: 60, bottom: 50 },
     xAxis: horizontal ? value : category,
     yAxis: horizontal ? { ...category, inverse: true } : value,
-    series: [{
-      type: spec.style, data: spec.values, label: { show: spec.labels.length <= 20, position: horizontal ? 'right' : 'top' },
-      itemStyle: { color: '#c23531' }, connectNulls: true,
-    }],
+    series: [
+      {
+        type: spec.style,
+        data: spec.values,
+        label: { show: spec.labels.length <= 20, position: horizontal ? 'right' : 'top' },
+        itemStyle: { color: '#c23531' },
+        connectNulls: true,
+      },
+    ],
   };
 }
 
@@ -64,7 +73,12 @@ export function renderSvg(spec: ChartSpec, width = 900, height = 500): string {
 export function renderPng(svg: string, fontFile: string): Buffer {
   const resvg = new Resvg(svg, {
     background: '#ffffff',
-    font: { fontFiles: [fontFile], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    font: {
+      fontFiles: [fontFile],
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
   });
   return resvg.render().asPng();
 }

@@ -40,7 +40,11 @@ export class ChartsController {
     @Res() res: Response,
   ): Promise<void> {
     const region = this.indicators.regionFor(user, q.region);
-    const spec = await this.charts.spec(kind, { period: parsePeriod(q.period), region, indicator: q.indicator ?? 'intakes' });
+    const spec = await this.charts.spec(kind, {
+      period: parsePeriod(q.period),
+      region,
+      indicator: q.indicator ?? 'intakes',
+    });
     const svg = renderSvg(spec);
     if (q.format === 'png') res.type('image/png').send(renderPng(svg, this.env.CJK_FONT_FILE));
     else res.type('image/svg+xml').send(svg);
@@ -51,7 +55,9 @@ export class ChartsController {
   @ApiOkResponse({
     content: {
       'text/csv': { schema: { type: 'string' } },
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
     },
   })
   @ApiOperation({ summary: 'The indicators of a region and period as CSV or XLSX' })
@@ -62,7 +68,9 @@ export class ChartsController {
     if (q.format === 'csv') {
       res.type('text/csv; charset=utf-8').attachment(`${name}.csv`).send(indicatorsCsv(report));
     } else {
-      res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').attachment(`${name}.xlsx`)
+      res
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .attachment(`${name}.xlsx`)
         .send(await indicatorsXlsx(report));
     }
   }

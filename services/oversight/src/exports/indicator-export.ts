@@ -5,7 +5,14 @@ const HEADER = ['code', '指标', '规划序号', '单位', '值', '分子', '�
 
 function rowsOf(report: IndicatorReport): (string | number | null)[][] {
   return report.indicators.map((i) => [
-    i.code, i.nameZh, i.planItem ?? null, i.unit, i.value, i.numerator, i.denominator, i.target ?? null,
+    i.code,
+    i.nameZh,
+    i.planItem ?? null,
+    i.unit,
+    i.value,
+    i.numerator,
+    i.denominator,
+    i.target ?? null,
   ]);
 }
 

@@ -11,7 +11,11 @@ describe('fact projection', () => {
     const script = new WorkOrderScript({ citizen: {}, regionCode: '371324101' });
     script.next('received');
     const offered = factChangeOf(script.next('offered', { organisationId: 'org-371324-legal-aid' }, 'offered'));
-    expect(offered).toMatchObject({ dispatchedAt: expect.any(Date), acceptedAt: null, organisationId: 'org-371324-legal-aid' });
+    expect(offered).toMatchObject({
+      dispatchedAt: expect.any(Date),
+      acceptedAt: null,
+      organisationId: 'org-371324-legal-aid',
+    });
     const accepted = factChangeOf(script.next('accepted', {}, 'offer-accepted'));
     expect(accepted.acceptedAt).toBeInstanceOf(Date);
     expect(accepted.dispatchedAt).toBeNull();

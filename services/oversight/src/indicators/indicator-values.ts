@@ -38,12 +38,39 @@ export interface Counts {
 }
 
 export const EMPTY_COUNTS: Counts = {
-  total: 0, hotline: 0, portal: 0, centre: 0, legalAidAccepted: 0, dutyLawyer: 0, dutyLawyerAccepted: 0,
-  notifiedDefence: 0, notifiedDefenceAccepted: 0, dispatchHoursSum: 0, dispatched: 0, acceptanceHoursSum: 0,
-  accepted: 0, routingFallback: 0, supervisorQueue: 0, supervised: 0, supervisionResolved: 0, evaluated: 0,
-  goodEvaluations: 0, resolved: 0, reopened: 0, complaints: 0, duplicates: 0, related: 0, deadlinesMet: 0,
-  deadlinesBreached: 0, overdue: 0, mediationMet: 0, mediationBreached: 0, notarizationMet: 0,
-  notarizationBreached: 0, legalAidDecisionMet: 0, legalAidDecisionBreached: 0,
+  total: 0,
+  hotline: 0,
+  portal: 0,
+  centre: 0,
+  legalAidAccepted: 0,
+  dutyLawyer: 0,
+  dutyLawyerAccepted: 0,
+  notifiedDefence: 0,
+  notifiedDefenceAccepted: 0,
+  dispatchHoursSum: 0,
+  dispatched: 0,
+  acceptanceHoursSum: 0,
+  accepted: 0,
+  routingFallback: 0,
+  supervisorQueue: 0,
+  supervised: 0,
+  supervisionResolved: 0,
+  evaluated: 0,
+  goodEvaluations: 0,
+  resolved: 0,
+  reopened: 0,
+  complaints: 0,
+  duplicates: 0,
+  related: 0,
+  deadlinesMet: 0,
+  deadlinesBreached: 0,
+  overdue: 0,
+  mediationMet: 0,
+  mediationBreached: 0,
+  notarizationMet: 0,
+  notarizationBreached: 0,
+  legalAidDecisionMet: 0,
+  legalAidDecisionBreached: 0,
 };
 
 /** One indicator's figure: its value (null when its denominator is zero or unknown) and the counts behind it. */
@@ -77,8 +104,12 @@ export function indicatorValues(c: Counts, population: number | undefined): Indi
     'share-portal': ratio('share-portal', c.portal, c.total),
     'share-centre': ratio('share-centre', c.centre, c.total),
     'legal-aid-per-100k': population
-      ? { code: 'legal-aid-per-100k', value: round((c.legalAidAccepted / population) * 100_000, 4),
-        numerator: c.legalAidAccepted, denominator: population }
+      ? {
+          code: 'legal-aid-per-100k',
+          value: round((c.legalAidAccepted / population) * 100_000, 4),
+          numerator: c.legalAidAccepted,
+          denominator: population,
+        }
       : { code: 'legal-aid-per-100k', value: null, numerator: c.legalAidAccepted, denominator: null },
     'duty-lawyer-assigned': ratio('duty-lawyer-assigned', c.dutyLawyerAccepted, c.dutyLawyer),
     'notified-defence-assigned': ratio('notified-defence-assigned', c.notifiedDefenceAccepted, c.notifiedDefence),
@@ -96,9 +127,15 @@ export function indicatorValues(c: Counts, population: number | undefined): Indi
     'complaint-rate': ratio('complaint-rate', c.complaints, c.total - c.complaints),
     'duplicate-rate': ratio('duplicate-rate', c.duplicates, c.total),
     'related-rate': ratio('related-rate', c.related, c.total),
-    'notarization-in-term': ratio('notarization-in-term', c.notarizationMet, c.notarizationMet + c.notarizationBreached),
+    'notarization-in-term': ratio(
+      'notarization-in-term',
+      c.notarizationMet,
+      c.notarizationMet + c.notarizationBreached,
+    ),
     'legal-aid-decision-in-term': ratio(
-      'legal-aid-decision-in-term', c.legalAidDecisionMet, c.legalAidDecisionMet + c.legalAidDecisionBreached,
+      'legal-aid-decision-in-term',
+      c.legalAidDecisionMet,
+      c.legalAidDecisionMet + c.legalAidDecisionBreached,
     ),
   };
   return INDICATORS.map((d) => values[d.code]);

@@ -2,7 +2,13 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { DrillDownQueryDto, IndicatorQueryDto } from './dto/indicator-query.dto';
-import { DrillDownDto, IndicatorDefinitionDto, IndicatorReportDto, RankingDto, SeriesDto } from './dto/indicator-response.dto';
+import {
+  DrillDownDto,
+  IndicatorDefinitionDto,
+  IndicatorReportDto,
+  RankingDto,
+  SeriesDto,
+} from './dto/indicator-response.dto';
 import { INDICATORS } from './indicator-definitions';
 import { IndicatorsService } from './indicators.service';
 import { parsePeriod } from './period';
@@ -35,7 +41,11 @@ export class IndicatorsController {
   @Roles('supervisor', 'admin')
   @ApiOperation({ summary: 'Time series of one indicator: by day for up to two months, else by month' })
   @ApiOkResponse({ type: SeriesDto })
-  async series(@Param('code') code: string, @Query() q: IndicatorQueryDto, @CurrentUser() user: AuthUser): Promise<SeriesDto> {
+  async series(
+    @Param('code') code: string,
+    @Query() q: IndicatorQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SeriesDto> {
     const region = this.indicators.regionFor(user, q.region);
     return { code, region, points: await this.indicators.series(code, parsePeriod(q.period), region) };
   }
@@ -66,7 +76,10 @@ export class IndicatorsController {
   ): Promise<DrillDownDto> {
     const region = this.indicators.regionFor(user, q.region);
     const page = await this.indicators.drillDown(code, {
-      period: parsePeriod(q.period), region, limit: q.limit ?? 50, offset: q.offset ?? 0,
+      period: parsePeriod(q.period),
+      region,
+      limit: q.limit ?? 50,
+      offset: q.offset ?? 0,
     });
     return { code, region, ...page };
   }

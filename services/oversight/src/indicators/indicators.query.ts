@@ -121,15 +121,11 @@ export async function countRollups(
   return out;
 }
 
+/** Roll-ups keep a day column instead of the receipt instant: days and months group on it, the rest as facts do. */
 function rollupGroupExpression(grouping: Grouping): string {
-  switch (grouping) {
-    case 'day':
-      return `to_char(f.day, 'YYYY-MM-DD')`;
-    case 'month':
-      return `to_char(f.day, 'YYYY-MM')`;
-    default:
-      return groupExpression(grouping);
-  }
+  if (grouping === 'day') return `to_char(f.day, 'YYYY-MM-DD')`;
+  if (grouping === 'month') return `to_char(f.day, 'YYYY-MM')`;
+  return groupExpression(grouping);
 }
 
 /** countFacts computed by scanning the work-order and deadline facts of the period. */
@@ -195,26 +191,45 @@ function toCounts(rows: Record<string, unknown>[], deadlineRows: Record<string, 
   for (const r of rows) {
     out.set(String(r.g), {
       ...EMPTY_COUNTS,
-      total: num(r.total), hotline: num(r.hotline), portal: num(r.portal), centre: num(r.centre),
-      legalAidAccepted: num(r.legal_aid_accepted), dutyLawyer: num(r.duty_lawyer),
-      dutyLawyerAccepted: num(r.duty_lawyer_accepted), notifiedDefence: num(r.notified_defence),
-      notifiedDefenceAccepted: num(r.notified_defence_accepted), dispatchHoursSum: num(r.dispatch_hours_sum),
-      dispatched: num(r.dispatched), acceptanceHoursSum: num(r.acceptance_hours_sum), accepted: num(r.accepted),
-      routingFallback: num(r.routing_fallback), supervisorQueue: num(r.supervisor_queue), supervised: num(r.supervised),
-      supervisionResolved: num(r.supervision_resolved), evaluated: num(r.evaluated),
-      goodEvaluations: num(r.good_evaluations), resolved: num(r.resolved), reopened: num(r.reopened),
-      complaints: num(r.complaints), duplicates: num(r.duplicates), related: num(r.related),
+      total: num(r.total),
+      hotline: num(r.hotline),
+      portal: num(r.portal),
+      centre: num(r.centre),
+      legalAidAccepted: num(r.legal_aid_accepted),
+      dutyLawyer: num(r.duty_lawyer),
+      dutyLawyerAccepted: num(r.duty_lawyer_accepted),
+      notifiedDefence: num(r.notified_defence),
+      notifiedDefenceAccepted: num(r.notified_defence_accepted),
+      dispatchHoursSum: num(r.dispatch_hours_sum),
+      dispatched: num(r.dispatched),
+      acceptanceHoursSum: num(r.acceptance_hours_sum),
+      accepted: num(r.accepted),
+      routingFallback: num(r.routing_fallback),
+      supervisorQueue: num(r.supervisor_queue),
+      supervised: num(r.supervised),
+      supervisionResolved: num(r.supervision_resolved),
+      evaluated: num(r.evaluated),
+      goodEvaluations: num(r.good_evaluations),
+      resolved: num(r.resolved),
+      reopened: num(r.reopened),
+      complaints: num(r.complaints),
+      duplicates: num(r.duplicates),
+      related: num(r.related),
     });
   }
   for (const r of deadlineRows) {
     const c = out.get(String(r.g)) ?? { ...EMPTY_COUNTS };
     out.set(String(r.g), {
       ...c,
-      deadlinesMet: num(r.met), deadlinesBreached: num(r.breached),
+      deadlinesMet: num(r.met),
+      deadlinesBreached: num(r.breached),
       ...(r.overdue === undefined ? {} : { overdue: num(r.overdue) }),
-      mediationMet: num(r.mediation_met), mediationBreached: num(r.mediation_breached),
-      notarizationMet: num(r.notarization_met), notarizationBreached: num(r.notarization_breached),
-      legalAidDecisionMet: num(r.legal_aid_decision_met), legalAidDecisionBreached: num(r.legal_aid_decision_breached),
+      mediationMet: num(r.mediation_met),
+      mediationBreached: num(r.mediation_breached),
+      notarizationMet: num(r.notarization_met),
+      notarizationBreached: num(r.notarization_breached),
+      legalAidDecisionMet: num(r.legal_aid_decision_met),
+      legalAidDecisionBreached: num(r.legal_aid_decision_breached),
     });
   }
   return out;

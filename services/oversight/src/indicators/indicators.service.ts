@@ -58,7 +58,11 @@ export class IndicatorsService {
     const region = REGION_PATTERN.test(code) ? shandongRegions().lookup(code) : undefined;
     if (!region) {
       throw new InvalidInputError([
-        { field: 'region', messages: ['region must be a Shandong division code of 6 or 9 digits'], codes: ['isRegion'] },
+        {
+          field: 'region',
+          messages: ['region must be a Shandong division code of 6 or 9 digits'],
+          codes: ['isRegion'],
+        },
       ]);
     }
     if (!inJurisdiction(user, code)) {
@@ -74,7 +78,12 @@ export class IndicatorsService {
   }
 
   async report(period: Period, region: RegionRef, now = new Date()): Promise<IndicatorReport> {
-    const counts = await countFacts(this.dataSource.manager, { period, regionCode: region.code, grouping: 'none', now });
+    const counts = await countFacts(this.dataSource.manager, {
+      period,
+      regionCode: region.code,
+      grouping: 'none',
+      now,
+    });
     const values = indicatorValues(counts.get('all') ?? EMPTY_COUNTS, POPULATION[region.code]);
     return {
       period: { label: period.label, from: period.from.toISOString(), to: period.to.toISOString() },
@@ -84,9 +93,19 @@ export class IndicatorsService {
     };
   }
 
-  async series(code: string, period: Period, region: RegionRef, now = new Date()): Promise<{ bucket: string; value: number | null }[]> {
+  async series(
+    code: string,
+    period: Period,
+    region: RegionRef,
+    now = new Date(),
+  ): Promise<{ bucket: string; value: number | null }[]> {
     const index = INDICATORS.findIndex((d) => d.code === this.indicator(code).code);
-    const grouped = await countFacts(this.dataSource.manager, { period, regionCode: region.code, grouping: period.bucket, now });
+    const grouped = await countFacts(this.dataSource.manager, {
+      period,
+      regionCode: region.code,
+      grouping: period.bucket,
+      now,
+    });
     const out: { bucket: string; value: number | null }[] = [];
     for (const bucket of buckets(period)) {
       out.push({ bucket, value: indicatorValues(grouped.get(bucket) ?? EMPTY_COUNTS, undefined)[index].value });
@@ -99,10 +118,17 @@ export class IndicatorsService {
     const index = INDICATORS.findIndex((d) => d.code === definition.code);
     const grouping: Grouping = region.code === '370000' ? 'city' : region.code.endsWith('00') ? 'county' : 'township';
     const grouped = await countFacts(this.dataSource.manager, { period, regionCode: region.code, grouping, now });
-    const children = shandongRegions().children(region.code).filter((r) => !r.developmentZone || grouped.has(r.code));
+    const children = shandongRegions()
+      .children(region.code)
+      .filter((r) => !r.developmentZone || grouped.has(r.code));
     const rows = children.map((r) => {
       const v = indicatorValues(grouped.get(r.code) ?? EMPTY_COUNTS, POPULATION[r.code])[index];
-      return { region: { code: r.code, name: r.name }, value: v.value, numerator: v.numerator, denominator: v.denominator };
+      return {
+        region: { code: r.code, name: r.name },
+        value: v.value,
+        numerator: v.numerator,
+        denominator: v.denominator,
+      };
     });
     const sign = definition.higherIsBetter ? -1 : 1;
     rows.sort((a, b) => {
@@ -124,7 +150,10 @@ export class IndicatorsService {
     const params: unknown[] = [scope.period.from, scope.period.to, scope.region.code];
     if (condition?.includes('$4')) params.push(scope.now ?? new Date());
     const facts = tableOf(manager, WorkOrderFact);
-    const [{ total }] = await manager.query<{ total: string }[]>(`SELECT count(*) AS total FROM ${facts} f WHERE ${where}`, params);
+    const [{ total }] = await manager.query<{ total: string }[]>(
+      `SELECT count(*) AS total FROM ${facts} f WHERE ${where}`,
+      params,
+    );
     const rows = await manager.query<{ case_code: string }[]>(
       `SELECT f.case_code FROM ${facts} f WHERE ${where} ORDER BY f.received_at, f.case_code
        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -136,7 +165,9 @@ export class IndicatorsService {
   /** The most overdue matters (breached or running past due), longest overdue first. */
   async mostOverdue(period: Period, region: RegionRef, limit = 10, now = new Date()): Promise<OverdueMatter[]> {
     const manager = this.dataSource.manager;
-    const rows = await manager.query<{ case_code: string; service_type: string; organisation_id: string | null; kind: string; due_at: Date }[]>(
+    const rows = await manager.query<
+      { case_code: string; service_type: string; organisation_id: string | null; kind: string; due_at: Date }[]
+    >(
       `SELECT f.case_code, f.service_type, f.organisation_id, d.kind, d.due_at
        FROM ${tableOf(manager, DeadlineFact)} d
        JOIN ${tableOf(manager, WorkOrderFact)} f ON f.work_order_id = d.work_order_id

@@ -7,7 +7,14 @@ import { EvaluationSubmitted, TOPICS } from '@legal/contracts';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
 import type { ChangedData } from '@legal/testing';
-import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil, WorkOrderScript, WorkOrderStreamFixture } from '@legal/testing';
+import {
+  isolatedOverrides,
+  TestAuthority,
+  uniqueTag,
+  waitUntil,
+  WorkOrderScript,
+  WorkOrderStreamFixture,
+} from '@legal/testing';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import type { OversightEnv } from '../config/oversight.env';
@@ -28,10 +35,20 @@ function at(view: ChangedData, hours: number): ChangedData {
   return { ...view, entry: { ...view.entry, at: iso(hours) } };
 }
 
-const met = (kind: string): ChangedData['deadlines'][number] =>
-  ({ kind, dueAt: iso(200), rule: 'calendar-days', explanation: 'test', status: 'met' });
-const breached = (kind: string): ChangedData['deadlines'][number] =>
-  ({ kind, dueAt: iso(24), rule: 'calendar-days', explanation: 'test', status: 'breached' });
+const met = (kind: string): ChangedData['deadlines'][number] => ({
+  kind,
+  dueAt: iso(200),
+  rule: 'calendar-days',
+  explanation: 'test',
+  status: 'met',
+});
+const breached = (kind: string): ChangedData['deadlines'][number] => ({
+  kind,
+  dueAt: iso(24),
+  rule: 'calendar-days',
+  explanation: 'test',
+  status: 'breached',
+});
 
 describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis, Kafka)', () => {
   const tag = uniqueTag('ovs');
@@ -41,16 +58,61 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
   let province: string;
   // Jinan (370102 历下区, 370103 市中区) and Linyi (371324 兰陵县): three platforms, three handlers.
   const received = { receivedAt: iso(0) };
-  const a = new WorkOrderScript({ citizen, ...received, regionCode: '370102001', serviceType: 'legal-aid', originPlatform: 'hotline', platforms: ['hotline'] });
-  const b = new WorkOrderScript({ citizen, ...received, regionCode: '370103001', serviceType: 'mediation', originPlatform: 'portal', platforms: ['portal'] });
-  const c = new WorkOrderScript({ citizen, ...received, regionCode: '371324101', serviceType: 'notarization', originPlatform: 'centre', platforms: ['centre'] });
-  const d = new WorkOrderScript({ citizen, ...received, regionCode: '370102002', serviceType: 'legal-aid', originPlatform: 'portal', platforms: ['portal', 'hotline'] });
-  const complaint = new WorkOrderScript({ citizen, ...received, regionCode: '370102001', serviceType: 'complaint', originPlatform: 'portal', platforms: ['portal'] });
-  const thisMonth = new WorkOrderScript({ citizen, receivedAt: new Date().toISOString(), regionCode: '370102001', serviceType: 'legal-aid', originPlatform: 'hotline', platforms: ['hotline'] });
+  const a = new WorkOrderScript({
+    citizen,
+    ...received,
+    regionCode: '370102001',
+    serviceType: 'legal-aid',
+    originPlatform: 'hotline',
+    platforms: ['hotline'],
+  });
+  const b = new WorkOrderScript({
+    citizen,
+    ...received,
+    regionCode: '370103001',
+    serviceType: 'mediation',
+    originPlatform: 'portal',
+    platforms: ['portal'],
+  });
+  const c = new WorkOrderScript({
+    citizen,
+    ...received,
+    regionCode: '371324101',
+    serviceType: 'notarization',
+    originPlatform: 'centre',
+    platforms: ['centre'],
+  });
+  const d = new WorkOrderScript({
+    citizen,
+    ...received,
+    regionCode: '370102002',
+    serviceType: 'legal-aid',
+    originPlatform: 'portal',
+    platforms: ['portal', 'hotline'],
+  });
+  const complaint = new WorkOrderScript({
+    citizen,
+    ...received,
+    regionCode: '370102001',
+    serviceType: 'complaint',
+    originPlatform: 'portal',
+    platforms: ['portal'],
+  });
+  const thisMonth = new WorkOrderScript({
+    citizen,
+    receivedAt: new Date().toISOString(),
+    regionCode: '370102001',
+    serviceType: 'legal-aid',
+    originPlatform: 'hotline',
+    platforms: ['hotline'],
+  });
 
   beforeAll(async () => {
     auth = await TestAuthority.create();
-    oversight = await startService(oversightService, isolatedOverrides(tag, 'oversight', { ...auth.env, MONTHLY_REPORT_CHECK_INTERVAL_MS: 0 }));
+    oversight = await startService(
+      oversightService,
+      isolatedOverrides(tag, 'oversight', { ...auth.env, MONTHLY_REPORT_CHECK_INTERVAL_MS: 0 }),
+    );
     stream = await WorkOrderStreamFixture.connect(tag, BROKERS);
     province = await auth.bearer({ roles: ['supervisor'], region: '370000' });
     const send = async (view: ChangedData): Promise<void> => void (await stream.changed(view));
@@ -74,23 +136,56 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     // d: legal aid in the supervisor queue, never dispatched.
     await send(at(d.next('supervisor-queue', {}, 'sent-to-supervisor-queue'), 0));
     // A complaint against the mediation committee; a work order of the current month, outside November 2026.
-    await send(at(complaint.next('received', { complaintAgainstOrganisationId: 'org-370103-mediation', handler: 'supervision' }, 'received'), 0));
+    await send(
+      at(
+        complaint.next(
+          'received',
+          { complaintAgainstOrganisationId: 'org-370103-mediation', handler: 'supervision' },
+          'received',
+        ),
+        0,
+      ),
+    );
     await send(at(thisMonth.next('received'), 0));
     const evaluation = (s: WorkOrderScript, score: number, hours: number) =>
       stream.send(TOPICS.feedback.name, EvaluationSubmitted.type, s.workOrderId, {
-        evaluationId: randomUUID(), workOrderId: s.workOrderId, caseCode: s.caseCode, score, platform: 'portal', submittedAt: iso(hours),
+        evaluationId: randomUUID(),
+        workOrderId: s.workOrderId,
+        caseCode: s.caseCode,
+        score,
+        platform: 'portal',
+        submittedAt: iso(hours),
       });
-    await waitUntil(async () => {
-      const res = await request(oversight.url).get('/indicators').query({ period: '2026-11-10' }).set('authorization', province);
-      const figure = (res.body.indicators as { code: string; numerator: number }[] | undefined)?.find((i) => i.code === 'supervision-orders');
-      return res.body.indicators?.[0]?.value === 5 && figure?.numerator === 1 ? true : undefined;
-    }, 60_000, 'five November work orders and the 督办 in the read model');
+    await waitUntil(
+      async () => {
+        const res = await request(oversight.url)
+          .get('/indicators')
+          .query({ period: '2026-11-10' })
+          .set('authorization', province);
+        const figure = (res.body.indicators as { code: string; numerator: number }[] | undefined)?.find(
+          (i) => i.code === 'supervision-orders',
+        );
+        return res.body.indicators?.[0]?.value === 5 && figure?.numerator === 1 ? true : undefined;
+      },
+      60_000,
+      'five November work orders and the 督办 in the read model',
+    );
     await evaluation(a, 5, 31);
     await evaluation(c, 2, 51);
-    await waitUntil(async () => {
-      const res = await request(oversight.url).get('/indicators').query({ period: '2026-11' }).set('authorization', province);
-      return (res.body.indicators as { code: string; denominator: number }[]).find((i) => i.code === 'satisfaction')?.denominator === 2 || undefined;
-    }, 60_000, 'two evaluations');
+    await waitUntil(
+      async () => {
+        const res = await request(oversight.url)
+          .get('/indicators')
+          .query({ period: '2026-11' })
+          .set('authorization', province);
+        return (
+          (res.body.indicators as { code: string; denominator: number }[]).find((i) => i.code === 'satisfaction')
+            ?.denominator === 2 || undefined
+        );
+      },
+      60_000,
+      'two evaluations',
+    );
   });
 
   afterAll(async () => {
@@ -98,9 +193,16 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     await oversight?.stop();
   });
 
-  const figures = async (token: string, query: Record<string, string>): Promise<Record<string, { value: number | null; numerator: number; denominator: number | null }>> => {
+  const figures = async (
+    token: string,
+    query: Record<string, string>,
+  ): Promise<Record<string, { value: number | null; numerator: number; denominator: number | null }>> => {
     const res = await request(oversight.url).get('/indicators').query(query).set('authorization', token).expect(200);
-    return Object.fromEntries((res.body.indicators as { code: string; value: number | null; numerator: number; denominator: number | null }[]).map((i) => [i.code, i]));
+    return Object.fromEntries(
+      (
+        res.body.indicators as { code: string; value: number | null; numerator: number; denominator: number | null }[]
+      ).map((i) => [i.code, i]),
+    );
   };
 
   it('computes the exact indicator values of the province for November', async () => {
@@ -134,16 +236,28 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
   });
 
   it('ranks the cities under the province and drills down to the case codes behind a figure', async () => {
-    const res = await request(oversight.url).get('/indicators/intakes/ranking').query({ period: '2026-11' }).set('authorization', province).expect(200);
+    const res = await request(oversight.url)
+      .get('/indicators/intakes/ranking')
+      .query({ period: '2026-11' })
+      .set('authorization', province)
+      .expect(200);
     const rows = res.body.rows as { rank: number; region: { code: string; name: string }; value: number }[];
     expect(rows.slice(0, 2)).toEqual([
       { rank: 1, region: { code: '370100', name: '济南市' }, value: 4, numerator: 4, denominator: null },
       { rank: 2, region: { code: '371300', name: '临沂市' }, value: 1, numerator: 1, denominator: null },
     ]);
     expect(rows).toHaveLength(16);
-    const drill = await request(oversight.url).get('/indicators/overdue/work-orders').query({ period: '2026-11' }).set('authorization', province).expect(200);
+    const drill = await request(oversight.url)
+      .get('/indicators/overdue/work-orders')
+      .query({ period: '2026-11' })
+      .set('authorization', province)
+      .expect(200);
     expect(drill.body).toMatchObject({ total: 1, caseCodes: [b.caseCode] });
-    const share = await request(oversight.url).get('/indicators/share-portal/work-orders').query({ period: '2026-11', region: '370100' }).set('authorization', province).expect(200);
+    const share = await request(oversight.url)
+      .get('/indicators/share-portal/work-orders')
+      .query({ period: '2026-11', region: '370100' })
+      .set('authorization', province)
+      .expect(200);
     expect((share.body.caseCodes as string[]).sort()).toEqual([b.caseCode, d.caseCode, complaint.caseCode].sort());
   });
 
@@ -151,38 +265,75 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     const lanling = await auth.bearer({ roles: ['supervisor'], region: '371324' });
     const own = await figures(lanling, { period: '2026-11' });
     expect(own.intakes.value).toBe(1);
-    const other = await request(oversight.url).get('/indicators').query({ period: '2026-11', region: '370102' }).set('authorization', lanling).expect(403);
+    const other = await request(oversight.url)
+      .get('/indicators')
+      .query({ period: '2026-11', region: '370102' })
+      .set('authorization', lanling)
+      .expect(403);
     expect(other.body.code).toBe('out-of-jurisdiction');
-    await request(oversight.url).get('/indicators/intakes/work-orders').query({ period: '2026-11', region: '370100' }).set('authorization', lanling).expect(403);
+    await request(oversight.url)
+      .get('/indicators/intakes/work-orders')
+      .query({ period: '2026-11', region: '370100' })
+      .set('authorization', lanling)
+      .expect(403);
     const city = await auth.bearer({ roles: ['supervisor'], region: '370100' });
     expect((await figures(city, { period: '2026-11', region: '370102' })).intakes.value).toBe(3);
     const clerk = await auth.bearer({ roles: ['centre-clerk'], region: '370000' });
-    await request(oversight.url).get('/indicators').query({ period: '2026-11' }).set('authorization', clerk).expect(403);
+    await request(oversight.url)
+      .get('/indicators')
+      .query({ period: '2026-11' })
+      .set('authorization', clerk)
+      .expect(403);
   });
 
   it('renders charts with Chinese labels, exports the same figures to XLSX and CSV, and writes the monthly PDF', async () => {
     // Set OVERSIGHT_TEST_ARTEFACTS to a folder to keep the PNGs and the PDF for a look.
     const dir = process.env.OVERSIGHT_TEST_ARTEFACTS ?? mkdtempSync(path.join(tmpdir(), 'oversight-'));
-    const svg = await request(oversight.url).get('/charts/ranking').query({ period: '2026-11' }).set('authorization', province).expect(200);
+    const svg = await request(oversight.url)
+      .get('/charts/ranking')
+      .query({ period: '2026-11' })
+      .set('authorization', province)
+      .expect(200);
     expect(svg.headers['content-type']).toContain('image/svg+xml');
     expect(String(svg.body instanceof Buffer ? svg.body.toString('utf8') : svg.text)).toContain('济南市');
     for (const kind of ['trend', 'ranking', 'platform-share', 'deadline-compliance']) {
-      const png = await request(oversight.url).get(`/charts/${kind}`).query({ period: '2026-11', format: 'png' }).set('authorization', province)
-        .responseType('blob').expect(200);
+      const png = await request(oversight.url)
+        .get(`/charts/${kind}`)
+        .query({ period: '2026-11', format: 'png' })
+        .set('authorization', province)
+        .responseType('blob')
+        .expect(200);
       expect((png.body as Buffer).subarray(1, 4).toString()).toBe('PNG');
       writeFileSync(path.join(dir, `${kind}.png`), png.body as Buffer);
     }
-    const xlsx = await request(oversight.url).get('/exports/indicators').query({ period: '2026-11', format: 'xlsx' }).set('authorization', province).responseType('blob').expect(200);
+    const xlsx = await request(oversight.url)
+      .get('/exports/indicators')
+      .query({ period: '2026-11', format: 'xlsx' })
+      .set('authorization', province)
+      .responseType('blob')
+      .expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as ArrayBuffer);
     const sheet = workbook.getWorksheet('指标')!;
     const byCode = new Map<string, unknown[]>();
-    sheet.eachRow((row) => { const v = row.values as unknown[]; byCode.set(String(v[1]), v); });
+    sheet.eachRow((row) => {
+      const v = row.values as unknown[];
+      byCode.set(String(v[1]), v);
+    });
     expect(byCode.get('intakes')?.[5]).toBe(5);
     expect(byCode.get('satisfaction')?.slice(2, 6)).toEqual(['好评率', undefined, '%', 50]);
-    const csv = await request(oversight.url).get('/exports/indicators').query({ period: '2026-11', format: 'csv' }).set('authorization', province).expect(200);
+    const csv = await request(oversight.url)
+      .get('/exports/indicators')
+      .query({ period: '2026-11', format: 'csv' })
+      .set('authorization', province)
+      .expect(200);
     expect(csv.text).toContain('deadlines-met,时限达标率,,%,66.67,2,3,');
-    const pdf = await request(oversight.url).get('/reports/monthly/2026-11').query({ region: '370000' }).set('authorization', province).responseType('blob').expect(200);
+    const pdf = await request(oversight.url)
+      .get('/reports/monthly/2026-11')
+      .query({ region: '370000' })
+      .set('authorization', province)
+      .responseType('blob')
+      .expect(200);
     const file = path.join(dir, 'report.pdf');
     writeFileSync(file, pdf.body as Buffer);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
@@ -192,7 +343,7 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(text).toContain(b.caseCode);
   });
 
-  it('builds last month\'s province report once from the first of the month on, and serves the kept one', async () => {
+  it("builds last month's province report once from the first of the month on, and serves the kept one", async () => {
     const reports = oversight.app.get(MonthlyReportsService);
     const firstOfNovember = new Date('2026-10-31T16:30:00.000Z'); // 00:30 on 1 November, Asia/Shanghai
     expect(await reports.ensureLastMonth(new Date('2026-10-31T15:30:00.000Z'))).toBe('2026-09'); // still 31 October

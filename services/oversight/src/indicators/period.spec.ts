@@ -13,7 +13,10 @@ describe('period', () => {
     expect(parsePeriod('2026-Q4').from.toISOString()).toBe('2026-09-30T16:00:00.000Z');
     expect(parsePeriod('2026').to.toISOString()).toBe('2026-12-31T16:00:00.000Z');
     const range = parsePeriod('2026-10..2026-11');
-    expect([range.from.toISOString(), range.to.toISOString()]).toEqual(['2026-09-30T16:00:00.000Z', '2026-11-30T16:00:00.000Z']);
+    expect([range.from.toISOString(), range.to.toISOString()]).toEqual([
+      '2026-09-30T16:00:00.000Z',
+      '2026-11-30T16:00:00.000Z',
+    ]);
     expect(parsePeriod('2026-01..2026-12').bucket).toBe('month');
   });
 

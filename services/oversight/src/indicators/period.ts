@@ -20,8 +20,10 @@ function invalid(value: string): InvalidInputError {
   return new InvalidInputError([
     {
       field: 'period',
-      messages: [`period must be a day (2026-11-28), month (2026-11), quarter (2026-Q4), year (2026) or a range
- of two of those (2026-10..2026-11), not ${value.slice(0, 40)}`.replace(/\n/g, '')],
+      messages: [
+        `period must be a day (2026-11-28), month (2026-11), quarter (2026-Q4), year (2026) or a range
+ of two of those (2026-10..2026-11), not ${value.slice(0, 40)}`.replace(/\n/g, ''),
+      ],
       codes: ['isPeriod'],
     },
   ]);
@@ -45,7 +47,12 @@ function single(value: string): Period | undefined {
   m = /^(\d{4})-Q([1-4])$/.exec(value);
   if (m) {
     const [y, q] = [Number(m[1]), Number(m[2])];
-    return { label: value, from: shanghaiMidnight(y, q * 3 - 2, 1), to: shanghaiMidnight(y, q * 3 + 1, 1), bucket: 'month' };
+    return {
+      label: value,
+      from: shanghaiMidnight(y, q * 3 - 2, 1),
+      to: shanghaiMidnight(y, q * 3 + 1, 1),
+      bucket: 'month',
+    };
   }
   m = /^(\d{4})$/.exec(value);
   if (m) {

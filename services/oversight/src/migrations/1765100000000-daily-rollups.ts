@@ -2,8 +2,19 @@ import { schemaOf } from '@legal/persistence';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const COUNTERS = [
-  'total', 'dispatched', 'accepted', 'routing_fallback', 'supervisor_queue', 'supervised', 'supervision_resolved',
-  'evaluated', 'good_evaluations', 'resolved', 'reopened', 'duplicates', 'related',
+  'total',
+  'dispatched',
+  'accepted',
+  'routing_fallback',
+  'supervisor_queue',
+  'supervised',
+  'supervision_resolved',
+  'evaluated',
+  'good_evaluations',
+  'resolved',
+  'reopened',
+  'duplicates',
+  'related',
 ];
 
 /** The contribution of one work_order_fact row `r` to its roll-up counters, in COUNTERS' order plus the two sums. */

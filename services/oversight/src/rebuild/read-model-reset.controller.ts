@@ -20,9 +20,10 @@ export class ReadModelResetController {
   @Roles('admin')
   @ApiOperation({
     summary: 'Empties the fact tables before a rebuild',
-    description: "Then call work-order's POST /admin/work-orders/republish until nextAfterId is null: each work order's "
-      + 'current view lands here again. Times of intermediate steps a republished view does not carry '
-      + '(first dispatch, acceptance) come back only from a replay of the topic (reset the oversight.* groups).',
+    description:
+      "Then call work-order's POST /admin/work-orders/republish until nextAfterId is null: each work order's " +
+      'current view lands here again. Times of intermediate steps a republished view does not carry ' +
+      '(first dispatch, acceptance) come back only from a replay of the topic (reset the oversight.* groups).',
   })
   @ApiOkResponse({ type: ReadModelResetDto })
   async reset(): Promise<ReadModelResetDto> {

@@ -36,8 +36,13 @@ export const REBUILD_GROUPS: readonly { name: string; topic: string }[] = [
 export const FACT_TABLES = ['deadline_fact', 'work_order_fact', 'daily_rollup', 'daily_deadline_rollup'] as const;
 
 class StderrLogger extends ConsoleLogger {
-  protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel,
-    _stream?: 'stdout' | 'stderr', errorStack?: unknown): void {
+  protected override printMessages(
+    messages: unknown[],
+    context?: string,
+    logLevel?: LogLevel,
+    _stream?: 'stdout' | 'stderr',
+    errorStack?: unknown,
+  ): void {
     super.printMessages(messages, context, logLevel, 'stderr', errorStack);
   }
 }
@@ -74,14 +79,16 @@ export async function main(argv: string[]): Promise<number> {
   const kafka = createKafka({ brokers, clientId: 'oversight-rebuild', topicPrefix: prefix, partitions: 1 });
   const admin = kafka.admin();
   const db = new Client({
-    connectionString: values['database-url'] ?? process.env.DATABASE_URL
-      ?? 'postgres://postgres@127.0.0.1:5432/legal_services',
+    connectionString:
+      values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services',
   });
   await admin.connect();
   await db.connect();
   try {
     const targets = REBUILD_GROUPS.map((g) => ({
-      name: g.name, group: prefixedTopic(prefix, `oversight.${g.name}`), topic: prefixedTopic(prefix, g.topic),
+      name: g.name,
+      group: prefixedTopic(prefix, `oversight.${g.name}`),
+      topic: prefixedTopic(prefix, g.topic),
     }));
     const described = await admin.describeGroups(targets.map((t) => t.group));
     const busy = described.groups.filter((g) => g.members.length > 0).map((g) => g.groupId);
@@ -101,8 +108,9 @@ export async function main(argv: string[]): Promise<number> {
       const r = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}"."${table}"`);
       report.factRowsDeleted[table] = Number(r.rows[0]?.n ?? 0);
     }
-    const inbox = await db.query(`DELETE FROM "${schema}".inbox_message WHERE consumer_group = ANY($1)`,
-      [targets.map((t) => t.name)]);
+    const inbox = await db.query(`DELETE FROM "${schema}".inbox_message WHERE consumer_group = ANY($1)`, [
+      targets.map((t) => t.name),
+    ]);
     report.inboxRowsDeleted = inbox.rowCount ?? 0;
     if (!dryRun) await db.query(`TRUNCATE ${FACT_TABLES.map((t) => `"${schema}"."${t}"`).join(', ')}`);
     await db.query(dryRun ? 'ROLLBACK' : 'COMMIT');

@@ -2,7 +2,12 @@ import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
 import type { ChangedData } from '@legal/testing';
 import {
-  isolatedOverrides, TestAuthority, uniqueTag, waitUntil, WorkOrderScript, WorkOrderStreamFixture,
+  isolatedOverrides,
+  TestAuthority,
+  uniqueTag,
+  waitUntil,
+  WorkOrderScript,
+  WorkOrderStreamFixture,
 } from '@legal/testing';
 import { Client } from 'pg';
 import type { OversightEnv } from '../config/oversight.env';
@@ -16,7 +21,12 @@ const T0 = Date.parse('2026-11-10T01:00:00.000Z');
 const iso = (hours: number): string => new Date(T0 + hours * HOUR).toISOString();
 const at = (view: ChangedData, hours: number): ChangedData => ({ ...view, entry: { ...view.entry, at: iso(hours) } });
 
-interface FactRow { case_code: string; status: string; dispatched_at: Date | null; accepted_at: Date | null }
+interface FactRow {
+  case_code: string;
+  status: string;
+  dispatched_at: Date | null;
+  accepted_at: Date | null;
+}
 
 describe('oversight rebuild CLI: reset and replay from the topics (real PostgreSQL, Kafka)', () => {
   const tag = uniqueTag('ovr');
@@ -25,15 +35,22 @@ describe('oversight rebuild CLI: reset and replay from the topics (real PostgreS
   let stream: WorkOrderStreamFixture;
   let db: Client;
   const script = new WorkOrderScript({
-    citizen: { phoneLast4: '1234' }, receivedAt: iso(0), regionCode: '370102001', serviceType: 'legal-aid',
-    originPlatform: 'hotline', platforms: ['hotline'],
+    citizen: { phoneLast4: '1234' },
+    receivedAt: iso(0),
+    regionCode: '370102001',
+    serviceType: 'legal-aid',
+    originPlatform: 'hotline',
+    platforms: ['hotline'],
   });
   const start = async (): Promise<RunningService<OversightEnv>> =>
-    startService(oversightService,
-      isolatedOverrides(tag, 'oversight', { ...auth.env, MONTHLY_REPORT_CHECK_INTERVAL_MS: 0 }));
+    startService(
+      oversightService,
+      isolatedOverrides(tag, 'oversight', { ...auth.env, MONTHLY_REPORT_CHECK_INTERVAL_MS: 0 }),
+    );
   const fact = async (): Promise<FactRow | undefined> => {
     const res = await db.query<FactRow>(
-      `SELECT case_code, status, dispatched_at, accepted_at FROM "${oversight?.env.DB_SCHEMA ?? ''}".work_order_fact`);
+      `SELECT case_code, status, dispatched_at, accepted_at FROM "${oversight?.env.DB_SCHEMA ?? ''}".work_order_fact`,
+    );
     return res.rows.length === 1 && res.rows[0]?.status === 'resolved' ? res.rows[0] : undefined;
   };
 
@@ -57,8 +74,7 @@ describe('oversight rebuild CLI: reset and replay from the topics (real PostgreS
     await db?.end();
   });
 
-  it('refuses while oversight runs, then empties the facts and replays them with dispatch and acceptance times',
-    async () => {
+  it('refuses while oversight runs, then empties the facts and replays them with dispatch and acceptance times', async () => {
     const before = await waitUntil(fact, 60_000, 'the resolved work order in the read model');
     expect([before.dispatched_at?.toISOString(), before.accepted_at?.toISOString()]).toEqual([iso(2), iso(4)]);
     const schema = oversight?.env.DB_SCHEMA ?? '';
@@ -79,8 +95,11 @@ describe('oversight rebuild CLI: reset and replay from the topics (real PostgreS
       write.mockRestore();
     }
     expect(code).toBe(0);
-    const report = JSON.parse(out.join('')) as { groups: { group: string; partitionsReset: number }[];
-      factRowsDeleted: Record<string, number>; inboxRowsDeleted: number };
+    const report = JSON.parse(out.join('')) as {
+      groups: { group: string; partitionsReset: number }[];
+      factRowsDeleted: Record<string, number>;
+      inboxRowsDeleted: number;
+    };
     const workOrderGroup = report.groups.find((g) => g.group === `${tag}.oversight.work-order-facts`);
     expect(workOrderGroup?.partitionsReset).toBeGreaterThan(0);
     expect(report.factRowsDeleted.work_order_fact).toBe(1);

@@ -14,7 +14,11 @@ const format = (v: number | null, unit: string): string => (v === null ? '—' :
 
 /** The monthly report as a PDF in Chinese: indicators against targets, changes since last month, charts, overdue. */
 export async function buildMonthlyReportPdf(input: MonthlyReportInput, fontFile: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `${input.current.region.name}公共法律服务月报` } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    info: { Title: `${input.current.region.name}公共法律服务月报` },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -25,20 +29,29 @@ export async function buildMonthlyReportPdf(input: MonthlyReportInput, fontFile:
   doc.font('cjk');
   const { current, previous } = input;
   doc.fontSize(20).text(`${current.region.name}公共法律服务质效月报`, { align: 'center' });
-  doc.fontSize(11).text(`统计期：${current.period.label}    生成时间：${input.generatedAt.toISOString()}`, { align: 'center' });
+  doc
+    .fontSize(11)
+    .text(`统计期：${current.period.label}    生成时间：${input.generatedAt.toISOString()}`, { align: 'center' });
   doc.moveDown();
   doc.fontSize(14).text('一、指标与目标');
   doc.fontSize(10);
   for (const [i, figure] of current.indicators.entries()) {
     const before = previous.indicators[i];
     const target = figure.target === undefined ? '' : `  目标 ${figure.target}${figure.unit}`;
-    const met = figure.target === undefined || figure.value === null ? ''
-      : (figure.higherIsBetter ? figure.value >= figure.target : figure.value <= figure.target) ? '  达标' : '  未达标';
+    const met =
+      figure.target === undefined || figure.value === null
+        ? ''
+        : (figure.higherIsBetter ? figure.value >= figure.target : figure.value <= figure.target)
+          ? '  达标'
+          : '  未达标';
     const plan = figure.planItem ? `（规划第${figure.planItem}项）` : '';
     doc.text(`${figure.nameZh}${plan}：${format(figure.value, figure.unit)}${target}${met}`);
     if (figure.value !== null && before.value !== null && figure.value !== before.value) {
       const delta = Math.round((figure.value - before.value) * 10_000) / 10_000;
-      doc.fillColor('#555555').text(`    较上月（${previous.period.label}）${delta > 0 ? '+' : ''}${delta}`).fillColor('#000000');
+      doc
+        .fillColor('#555555')
+        .text(`    较上月（${previous.period.label}）${delta > 0 ? '+' : ''}${delta}`)
+        .fillColor('#000000');
     }
   }
   doc.moveDown();
@@ -54,7 +67,9 @@ export async function buildMonthlyReportPdf(input: MonthlyReportInput, fontFile:
   doc.fontSize(10);
   if (input.mostOverdue.length === 0) doc.text('本月无超期事项。');
   for (const [i, m] of input.mostOverdue.entries()) {
-    doc.text(`${i + 1}. ${m.caseCode}  ${m.serviceType}  ${m.deadlineKind}  超期 ${m.daysOverdue} 天  ${m.organisationId ?? ''}`);
+    doc.text(
+      `${i + 1}. ${m.caseCode}  ${m.serviceType}  ${m.deadlineKind}  超期 ${m.daysOverdue} 天  ${m.organisationId ?? ''}`,
+    );
   }
   for (const chart of input.charts) {
     doc.addPage();

@@ -65,12 +65,17 @@ export class MonthlyReportsService implements OnModuleInit, OnApplicationShutdow
     const scope = { period, region, indicator: 'intakes' };
     const charts = [];
     for (const [kind, caption] of [
-      ['trend', '受理请求数趋势'], ['ranking', '下辖地区受理请求数排名'],
-      ['platform-share', '各平台受理占比'], ['deadline-compliance', '时限达标情况'],
+      ['trend', '受理请求数趋势'],
+      ['ranking', '下辖地区受理请求数排名'],
+      ['platform-share', '各平台受理占比'],
+      ['deadline-compliance', '时限达标情况'],
     ] as const) {
       charts.push({ caption, png: renderPng(renderSvg(await this.charts.spec(kind, scope)), this.env.CJK_FONT_FILE) });
     }
-    const pdf = await buildMonthlyReportPdf({ current, previous, mostOverdue, charts, generatedAt: now }, this.env.CJK_FONT_FILE);
+    const pdf = await buildMonthlyReportPdf(
+      { current, previous, mostOverdue, charts, generatedAt: now },
+      this.env.CJK_FONT_FILE,
+    );
     await this.dataSource.getRepository(MonthlyReport).save({ month, regionCode: region.code, pdf, generatedAt: now });
     return pdf;
   }

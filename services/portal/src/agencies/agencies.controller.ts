@@ -14,10 +14,19 @@ export class AgenciesController {
   @Get()
   @Public()
   @RateLimit({ keyPrefix: 'portal-agencies', points: 120, durationSeconds: 60, by: 'ip' })
-  @ApiOperation({ summary: 'Find legal-service organisations by region and service type, with address, hours and phone' })
+  @ApiOperation({
+    summary: 'Find legal-service organisations by region and service type, with address, hours and phone',
+  })
   @ApiOkResponse({ type: AgencyPageResponseDto })
-  @ApiServiceUnavailableResponse({ description: 'The directory (work-order service) cannot answer right now (code agency-directory-unavailable)' })
+  @ApiServiceUnavailableResponse({
+    description: 'The directory (work-order service) cannot answer right now (code agency-directory-unavailable)',
+  })
   async find(@Query() query: AgencyQueryDto): Promise<AgencyPageResponseDto> {
-    return this.directory.find({ regionCode: query.regionCode, serviceType: query.serviceType, limit: query.limit, offset: query.offset });
+    return this.directory.find({
+      regionCode: query.regionCode,
+      serviceType: query.serviceType,
+      limit: query.limit,
+      offset: query.offset,
+    });
   }
 }

@@ -46,7 +46,9 @@ export class AgencyDirectoryClient {
     if (cached) return cached;
     const page = await this.fetchPage(params);
     if (this.env.AGENCY_CACHE_SECONDS > 0) {
-      await this.redis.set(cacheKey, JSON.stringify(page), 'EX', this.env.AGENCY_CACHE_SECONDS).catch((e: unknown) => this.logger.warn({ err: e }, 'agency cache write failed'));
+      await this.redis
+        .set(cacheKey, JSON.stringify(page), 'EX', this.env.AGENCY_CACHE_SECONDS)
+        .catch((e: unknown) => this.logger.warn({ err: e }, 'agency cache write failed'));
     }
     return page;
   }
@@ -64,7 +66,11 @@ export class AgencyDirectoryClient {
 
   private unavailable(reason: string): DomainError {
     this.logger.warn({ reason }, 'agency directory unavailable');
-    return new DomainError('agency-directory-unavailable', 'The agency directory is temporarily unavailable; please try again shortly', HttpStatus.SERVICE_UNAVAILABLE);
+    return new DomainError(
+      'agency-directory-unavailable',
+      'The agency directory is temporarily unavailable; please try again shortly',
+      HttpStatus.SERVICE_UNAVAILABLE,
+    );
   }
 
   private async fetchPage(params: URLSearchParams): Promise<AgencyPageResponseDto> {
@@ -85,6 +91,11 @@ export class AgencyDirectoryClient {
       throw new InvalidInputError(Array.isArray(errors) ? errors : [], 'The agency directory refused the query');
     }
     if (!response.ok || !isPage(body)) throw this.unavailable(`status ${response.status}`);
-    return { items: body.items, total: body.total, limit: body.limit ?? Number(params.get('limit')), offset: body.offset ?? Number(params.get('offset')) };
+    return {
+      items: body.items,
+      total: body.total,
+      limit: body.limit ?? Number(params.get('limit')),
+      offset: body.offset ?? Number(params.get('offset')),
+    };
   }
 }

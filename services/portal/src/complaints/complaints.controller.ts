@@ -33,7 +33,10 @@ export class ComplaintsController {
   })
   @ApiAcceptedResponse({ type: SubmissionAcceptedResponseDto })
   @ApiNotFoundResponse({ description: 'No such case, or the access code does not match (indistinguishable)' })
-  async create(@Body() dto: ComplaintCreateDto, @CurrentUser() user: AuthUser | undefined): Promise<SubmissionAcceptedResponseDto> {
+  async create(
+    @Body() dto: ComplaintCreateDto,
+    @CurrentUser() user: AuthUser | undefined,
+  ): Promise<SubmissionAcceptedResponseDto> {
     return this.complaints.file(dto, user, citizenKeys(this.pii, user));
   }
 }

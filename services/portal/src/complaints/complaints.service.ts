@@ -18,7 +18,11 @@ export class ComplaintsService {
     private readonly submissions: SubmissionsService,
   ) {}
 
-  async file(dto: ComplaintCreateDto, user: AuthUser | undefined, citizen: CitizenKeys | undefined): Promise<SubmissionAccepted> {
+  async file(
+    dto: ComplaintCreateDto,
+    user: AuthUser | undefined,
+    citizen: CitizenKeys | undefined,
+  ): Promise<SubmissionAccepted> {
     const { view } = await this.tracking.verify(dto.relatedCaseCode, { accessCode: dto.accessCode, citizen });
     const citizenUserId = citizen?.userId;
     return this.submissions.submit({
@@ -27,7 +31,12 @@ export class ComplaintsService {
       regionCode: dto.regionCode ?? view.regionCode,
       description: dto.description,
       relatedCaseCode: view.caseCode,
-      contact: { name: dto.contact.name, phone: dto.contact.phone, idCardNumber: dto.contact.idCardNumber, address: dto.contact.address },
+      contact: {
+        name: dto.contact.name,
+        phone: dto.contact.phone,
+        idCardNumber: dto.contact.idCardNumber,
+        address: dto.contact.address,
+      },
       language: 'zh',
       urgency: 'normal',
       submittedBy: { userId: user?.subject, role: citizenUserId ? 'citizen' : 'anonymous' },

@@ -27,12 +27,18 @@ export class EvaluationsController {
   )
   @ApiOperation({
     summary: 'Evaluate a resolved work order (once per work order)',
-    description: 'Verified like tracking (signed in as its citizen, or the access code given at submission). A score of 2 or less reopens the work order for a different handler.',
+    description:
+      'Verified like tracking (signed in as its citizen, or the access code given at submission). A score of 2 or less reopens the work order for a different handler.',
   })
   @ApiCreatedResponse({ type: EvaluationResponseDto })
   @ApiNotFoundResponse({ description: 'No such case, or the access code does not match (indistinguishable)' })
-  @ApiConflictResponse({ description: 'Not resolved (code work-order-not-resolved) or already evaluated (code already-evaluated)' })
-  async create(@Body() dto: EvaluationCreateDto, @CurrentUser() user: AuthUser | undefined): Promise<EvaluationResponseDto> {
+  @ApiConflictResponse({
+    description: 'Not resolved (code work-order-not-resolved) or already evaluated (code already-evaluated)',
+  })
+  async create(
+    @Body() dto: EvaluationCreateDto,
+    @CurrentUser() user: AuthUser | undefined,
+  ): Promise<EvaluationResponseDto> {
     return this.evaluations.evaluate(dto, citizenKeys(this.pii, user));
   }
 }

@@ -32,7 +32,11 @@ export class EvaluationsService {
   async evaluate(dto: EvaluationCreateDto, citizen: CitizenKeys | undefined): Promise<EvaluationResponseDto> {
     const { view, verifiedBy } = await this.tracking.verify(dto.caseCode, { accessCode: dto.accessCode, citizen });
     if (view.status !== 'resolved') {
-      throw new ConflictError('work-order-not-resolved', `Work order ${view.caseCode} is ${view.status}; only a resolved work order can be evaluated`, { workOrderStatus: view.status });
+      throw new ConflictError(
+        'work-order-not-resolved',
+        `Work order ${view.caseCode} is ${view.status}; only a resolved work order can be evaluated`,
+        { workOrderStatus: view.status },
+      );
     }
     if (await this.dataSource.getRepository(PortalEvaluation).existsBy({ workOrderId: view.workOrderId })) {
       throw new ConflictError('already-evaluated', `Work order ${view.caseCode} has already been evaluated`);
@@ -68,7 +72,8 @@ export class EvaluationsService {
       });
     } catch (e) {
       // Two evaluations racing past the check above: the unique index keeps the first.
-      if (isUniqueViolation(e)) throw new ConflictError('already-evaluated', `Work order ${view.caseCode} has already been evaluated`);
+      if (isUniqueViolation(e))
+        throw new ConflictError('already-evaluated', `Work order ${view.caseCode} has already been evaluated`);
       throw e;
     }
     this.logger.log({ workOrderId: view.workOrderId, score: dto.score }, 'evaluation submitted');

@@ -33,9 +33,15 @@ export class PortalSubmission1764306000000 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL,
         CONSTRAINT "pk_portal_submission" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_portal_submission_intake" ON "${s}"."portal_submission" ("intake_id")`);
-    await queryRunner.query(`CREATE INDEX "ix_portal_submission_citizen_user" ON "${s}"."portal_submission" ("citizen_user_id")`);
-    await queryRunner.query(`CREATE INDEX "ix_portal_submission_phone_hash" ON "${s}"."portal_submission" ("phone_hash")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_portal_submission_intake" ON "${s}"."portal_submission" ("intake_id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_portal_submission_citizen_user" ON "${s}"."portal_submission" ("citizen_user_id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_portal_submission_phone_hash" ON "${s}"."portal_submission" ("phone_hash")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -20,7 +20,9 @@ export class PortalEvaluation1764306000001 implements MigrationInterface {
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL,
         CONSTRAINT "pk_portal_evaluation" PRIMARY KEY ("id")
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "ux_portal_evaluation_work_order" ON "${s}"."portal_evaluation" ("work_order_id")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_portal_evaluation_work_order" ON "${s}"."portal_evaluation" ("work_order_id")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

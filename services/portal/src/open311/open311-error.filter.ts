@@ -19,13 +19,18 @@ function httpExceptionMessages(exception: HttpException): string[] {
 }
 
 /** The GeoReport error array for any exception (pure; also used by the spec). */
-export function toGeoReportErrors(exception: unknown): { status: number; errors: GeoReportError[]; retryAfterSeconds?: number } {
+export function toGeoReportErrors(exception: unknown): {
+  status: number;
+  errors: GeoReportError[];
+  retryAfterSeconds?: number;
+} {
   if (exception instanceof DomainError) {
     const status = exception.status;
     const retry = Number(exception.extensions?.['retryAfterSeconds']);
     const retryAfter = Number.isFinite(retry) && retry > 0 ? { retryAfterSeconds: retry } : {};
     const fieldErrors = exception.errors ?? [];
-    if (fieldErrors.length === 0) return { status, errors: [{ code: status, description: exception.message }], ...retryAfter };
+    if (fieldErrors.length === 0)
+      return { status, errors: [{ code: status, description: exception.message }], ...retryAfter };
     const errors = fieldErrors.map((e) => ({ code: status, description: `${e.field}: ${e.messages.join('; ')}` }));
     return { status, errors, ...retryAfter };
   }
@@ -35,7 +40,11 @@ export function toGeoReportErrors(exception: unknown): { status: number; errors:
   }
   if (isTransientInfrastructureError(exception)) {
     const status = HttpStatus.SERVICE_UNAVAILABLE;
-    return { status, errors: [{ code: status, description: 'Briefly unavailable; nothing was changed. Try again shortly.' }], retryAfterSeconds: 2 };
+    return {
+      status,
+      errors: [{ code: status, description: 'Briefly unavailable; nothing was changed. Try again shortly.' }],
+      retryAfterSeconds: 2,
+    };
   }
   return { status: 500, errors: [{ code: 500, description: 'An unexpected error occurred' }] };
 }
@@ -56,8 +65,12 @@ export class Open311ErrorFilter implements ExceptionFilter {
     const correlationId = currentCorrelationId();
     if (status >= 500) this.logger.error({ err: exception, correlationId }, 'open311 request failed');
     if (res.headersSent) return;
-    if (retryAfterSeconds !== undefined && (status === 429 || status === 503)) res.setHeader('Retry-After', String(retryAfterSeconds));
-    const body = status === 500 && correlationId ? errors.map((e) => ({ ...e, description: `${e.description} (correlation id ${correlationId})` })) : errors;
+    if (retryAfterSeconds !== undefined && (status === 429 || status === 503))
+      res.setHeader('Retry-After', String(retryAfterSeconds));
+    const body =
+      status === 500 && correlationId
+        ? errors.map((e) => ({ ...e, description: `${e.description} (correlation id ${correlationId})` }))
+        : errors;
     res.status(status).json(body);
   }
 }

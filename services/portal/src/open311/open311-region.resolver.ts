@@ -10,7 +10,9 @@ export function regionFromAddress(address: string | undefined): string | undefin
   const registry = shandongRegions();
   const named = (r: Region): boolean => address.includes(r.name);
   const counties = registry.counties().filter(named);
-  const byCity = counties.filter((c) => c.parentCode !== null && address.includes(registry.lookup(c.parentCode)?.name ?? '\u0000'));
+  const byCity = counties.filter(
+    (c) => c.parentCode !== null && address.includes(registry.lookup(c.parentCode)?.name ?? '\u0000'),
+  );
   const candidates = byCity.length > 0 ? byCity : counties;
   const county = candidates.length === 1 ? candidates[0] : undefined;
   if (county) {

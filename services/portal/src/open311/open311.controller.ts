@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UseFilters,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConsumes,
@@ -38,7 +50,10 @@ const READ_LIMIT = { keyPrefix: 'open311-read', points: 120, durationSeconds: 60
 @Controller('open311/v2')
 @Public()
 @UseFilters(Open311ErrorFilter)
-@ApiBadRequestResponse({ description: 'Invalid fields: one GeoReport error per field; nothing is stored', type: [Open311ErrorDto] })
+@ApiBadRequestResponse({
+  description: 'Invalid fields: one GeoReport error per field; nothing is stored',
+  type: [Open311ErrorDto],
+})
 @ApiTooManyRequestsResponse({ description: 'Rate limited (Retry-After)', type: [Open311ErrorDto] })
 export class Open311Controller {
   constructor(private readonly open311: Open311Service) {}
@@ -76,17 +91,25 @@ export class Open311Controller {
   @RateLimit(READ_LIMIT)
   @ApiOperation({
     summary: 'GeoReport v2 request list (filters: service_request_id, service_code, start_date, end_date, status)',
-    description: 'Requests submitted through Open311, newest first, the last 90 days by default, at most 1000; no personal data.',
+    description:
+      'Requests submitted through Open311, newest first, the last 90 days by default, at most 1000; no personal data.',
   })
   @ApiOkResponse({ type: [Open311RequestDto] })
-  async list(@Query() query: Open311RequestQueryDto, @Headers('accept-language') acceptLanguage: string | undefined): Promise<Open311RequestDto[]> {
+  async list(
+    @Query() query: Open311RequestQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<Open311RequestDto[]> {
     return this.open311.list(query, resolveLocale(undefined, acceptLanguage));
   }
 
   @Get('requests/:id.json')
   @RateLimit(READ_LIMIT)
   @ApiOperation({ summary: 'GeoReport v2 request status (open/closed, notes, agency, dates)' })
-  @ApiParam({ name: 'id', description: 'service_request_id returned by POST requests.json', example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01' })
+  @ApiParam({
+    name: 'id',
+    description: 'service_request_id returned by POST requests.json',
+    example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01',
+  })
   @ApiOkResponse({ type: [Open311RequestDto] })
   @ApiNotFoundResponse({ description: 'No such request', type: [Open311ErrorDto] })
   async find(
@@ -99,7 +122,11 @@ export class Open311Controller {
   @Get('tokens/:token.json')
   @RateLimit(READ_LIMIT)
   @ApiOperation({ summary: 'GeoReport v2 token lookup: the service_request_id a POST token stands for' })
-  @ApiParam({ name: 'token', description: 'token returned by POST requests.json', example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01' })
+  @ApiParam({
+    name: 'token',
+    description: 'token returned by POST requests.json',
+    example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01',
+  })
   @ApiOkResponse({ type: [Open311TokenDto] })
   @ApiNotFoundResponse({ description: 'No such token', type: [Open311ErrorDto] })
   async token(@Param('token', new ParseUUIDPipe({ version: '4' })) token: string): Promise<Open311TokenDto[]> {

@@ -2,7 +2,15 @@ import { prefixedTopic, TOPICS } from '@legal/contracts';
 import { waitForEvent } from '@legal/messaging';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
-import { isolatedOverrides, runningDeadline, TestAuthority, uniqueTag, waitUntil, WorkOrderScript, WorkOrderStreamFixture } from '@legal/testing';
+import {
+  isolatedOverrides,
+  runningDeadline,
+  TestAuthority,
+  uniqueTag,
+  waitUntil,
+  WorkOrderScript,
+  WorkOrderStreamFixture,
+} from '@legal/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { PortalEnv } from '../config/portal.env';
@@ -71,7 +79,9 @@ describe('Open311 GeoReport v2 on the portal (real stack)', () => {
     const codes = res.body.map((s: { service_code: string }) => s.service_code);
     expect(codes).toEqual(expect.arrayContaining(['legal-aid', 'mediation', 'notarization', 'legal-consultation']));
     expect(codes).not.toContain('complaint');
-    expect(res.body[0]).toEqual(expect.objectContaining({ metadata: false, type: 'realtime', service_name: expect.any(String) }));
+    expect(res.body[0]).toEqual(
+      expect.objectContaining({ metadata: false, type: 'realtime', service_name: expect.any(String) }),
+    );
   });
 
   it('round-trips a form-encoded request: id and token at once, open with its case code and agency, closed once resolved', async () => {
@@ -79,61 +89,158 @@ describe('Open311 GeoReport v2 on the portal (real stack)', () => {
       .post('/open311/v2/requests.json')
       .type('form')
       .set('idempotency-key', randomUUID())
-      .send({ service_code: 'legal-aid', description: '老板拖欠工资三万元', address_string: '山东省临沂市兰陵县卞庄街道', lat: '34.86', long: '118.05', first_name: '三', last_name: '张', phone: '13812345678', email: 'zs@example.com' })
+      .send({
+        service_code: 'legal-aid',
+        description: '老板拖欠工资三万元',
+        address_string: '山东省临沂市兰陵县卞庄街道',
+        lat: '34.86',
+        long: '118.05',
+        first_name: '三',
+        last_name: '张',
+        phone: '13812345678',
+        email: 'zs@example.com',
+      })
       .expect(201);
-    expect(created.body).toEqual([{ service_request_id: expect.any(String), token: expect.any(String), service_notice: expect.any(String) }]);
+    expect(created.body).toEqual([
+      { service_request_id: expect.any(String), token: expect.any(String), service_notice: expect.any(String) },
+    ]);
     const id = created.body[0].service_request_id as string;
-    const submitted = await waitForEvent(BROKERS, prefixedTopic(tag, TOPICS.intakeSubmitted.name), (e) => (e.data as { intakeId?: string }).intakeId === id);
-    expect(submitted.data).toMatchObject({ platform: 'portal', serviceType: 'legal-aid', regionCode: '371324001', applicant: { name: '张三', phone: '13812345678' }, submittedBy: { role: 'open311-client' } });
+    const submitted = await waitForEvent(
+      BROKERS,
+      prefixedTopic(tag, TOPICS.intakeSubmitted.name),
+      (e) => (e.data as { intakeId?: string }).intakeId === id,
+    );
+    expect(submitted.data).toMatchObject({
+      platform: 'portal',
+      serviceType: 'legal-aid',
+      regionCode: '371324001',
+      applicant: { name: '张三', phone: '13812345678' },
+      submittedBy: { role: 'open311-client' },
+    });
 
-    const waiting = await request(portal.url).get(`/open311/v2/requests/${id}.json`).set('accept-language', 'en').expect(200);
-    expect(waiting.body).toEqual([expect.objectContaining({ service_request_id: id, status: 'open', service_code: 'legal-aid', description: '老板拖欠工资三万元' })]);
+    const waiting = await request(portal.url)
+      .get(`/open311/v2/requests/${id}.json`)
+      .set('accept-language', 'en')
+      .expect(200);
+    expect(waiting.body).toEqual([
+      expect.objectContaining({
+        service_request_id: id,
+        status: 'open',
+        service_code: 'legal-aid',
+        description: '老板拖欠工资三万元',
+      }),
+    ]);
     expect(waiting.body[0].service_notice).toBeNull();
-    expect(waiting.body[0]).toMatchObject({ lat: 34.86, long: 118.05, requested_datetime: expect.stringMatching(/\+08:00$/) });
+    expect(waiting.body[0]).toMatchObject({
+      lat: 34.86,
+      long: 118.05,
+      requested_datetime: expect.stringMatching(/\+08:00$/),
+    });
 
     const script = new WorkOrderScript({ originPlatform: 'portal', citizen: { phoneLast4: '5678' } });
-    await stream.registered({ intakeId: id, platform: 'portal', workOrderId: script.workOrderId, caseCode: script.caseCode, outcome: 'created', possiblyRelatedCaseCodes: [] });
-    await stream.changed(script.next('accepted', { organisationId: 'org-371324-legal-aid', organisationName: '兰陵县法律援助中心', handler: 'legal-aid', deadlines: [runningDeadline('legal-aid-decision', 6)] }));
-    const open = await waitUntil(async () => {
-      const r = await request(portal.url).get(`/open311/v2/requests/${id}.json`).set('accept-language', 'en');
-      return r.body[0]?.agency_responsible ? r.body[0] : undefined;
-    }, 30000, 'open311 request shows its agency');
-    expect(open).toMatchObject({ status: 'open', agency_responsible: '兰陵县法律援助中心', service_notice: `Case code ${script.caseCode}`, expected_datetime: expect.any(String) });
+    await stream.registered({
+      intakeId: id,
+      platform: 'portal',
+      workOrderId: script.workOrderId,
+      caseCode: script.caseCode,
+      outcome: 'created',
+      possiblyRelatedCaseCodes: [],
+    });
+    await stream.changed(
+      script.next('accepted', {
+        organisationId: 'org-371324-legal-aid',
+        organisationName: '兰陵县法律援助中心',
+        handler: 'legal-aid',
+        deadlines: [runningDeadline('legal-aid-decision', 6)],
+      }),
+    );
+    const open = await waitUntil(
+      async () => {
+        const r = await request(portal.url).get(`/open311/v2/requests/${id}.json`).set('accept-language', 'en');
+        return r.body[0]?.agency_responsible ? r.body[0] : undefined;
+      },
+      30000,
+      'open311 request shows its agency',
+    );
+    expect(open).toMatchObject({
+      status: 'open',
+      agency_responsible: '兰陵县法律援助中心',
+      service_notice: `Case code ${script.caseCode}`,
+      expected_datetime: expect.any(String),
+    });
     expect(open.status_notes).toMatch(/a decision is due by/);
 
     await stream.changed(script.next('resolved'));
-    const closed = await waitUntil(async () => {
-      const r = await request(portal.url).get(`/open311/v2/requests/${id}.json`);
-      return r.body[0]?.status === 'closed' ? r.body[0] : undefined;
-    }, 30000, 'open311 request closed');
+    const closed = await waitUntil(
+      async () => {
+        const r = await request(portal.url).get(`/open311/v2/requests/${id}.json`);
+        return r.body[0]?.status === 'closed' ? r.body[0] : undefined;
+      },
+      30000,
+      'open311 request closed',
+    );
     expect(Date.parse(closed.updated_datetime)).toBeGreaterThanOrEqual(Date.parse(closed.requested_datetime));
     expect(JSON.stringify(closed)).not.toMatch(/13812345678|zs@example/);
   });
 
   it('accepts JSON too, takes the region from jurisdiction_id, and names bad fields', async () => {
-    const created = await request(portal.url).post('/open311/v2/requests.json').send({ jurisdiction_id: '370102', service_code: 'notarization', description: '办理学历公证' }).expect(201);
-    const event = await waitForEvent(BROKERS, prefixedTopic(tag, TOPICS.intakeSubmitted.name), (e) => (e.data as { intakeId?: string }).intakeId === created.body[0].service_request_id);
+    const created = await request(portal.url)
+      .post('/open311/v2/requests.json')
+      .send({ jurisdiction_id: '370102', service_code: 'notarization', description: '办理学历公证' })
+      .expect(201);
+    const event = await waitForEvent(
+      BROKERS,
+      prefixedTopic(tag, TOPICS.intakeSubmitted.name),
+      (e) => (e.data as { intakeId?: string }).intakeId === created.body[0].service_request_id,
+    );
     expect(event.data).toMatchObject({ regionCode: '370102', serviceType: 'notarization' });
-    const bad = await request(portal.url).post('/open311/v2/requests.json').type('form').send({ service_code: 'complaint', lat: 'north', phone: '123' }).expect(400);
+    const bad = await request(portal.url)
+      .post('/open311/v2/requests.json')
+      .type('form')
+      .send({ service_code: 'complaint', lat: 'north', phone: '123' })
+      .expect(400);
     const named = (bad.body as { code: number; description: string }[]).map((e) => e.description.split(':')[0]).sort();
     expect(named).toEqual(['description', 'lat', 'phone', 'service_code']);
     expect(bad.body.every((e: { code: number }) => e.code === 400)).toBe(true);
-    const nowhere = await request(portal.url).post('/open311/v2/requests.json').send({ service_code: 'mediation', description: '邻里纠纷' }).expect(400);
+    const nowhere = await request(portal.url)
+      .post('/open311/v2/requests.json')
+      .send({ service_code: 'mediation', description: '邻里纠纷' })
+      .expect(400);
     expect(nowhere.body[0].description).toMatch(/^jurisdiction_id: /);
   });
 
   it('hands out the access code once, and never shows the existing case a duplicate was linked to (issue 13 findings 1 and 2)', async () => {
-    const created = await request(portal.url).post('/open311/v2/requests.json').send({ jurisdiction_id: '370102', service_code: 'legal-aid', description: '老板拖欠工资', phone: '13812345678' }).expect(201);
+    const created = await request(portal.url)
+      .post('/open311/v2/requests.json')
+      .send({ jurisdiction_id: '370102', service_code: 'legal-aid', description: '老板拖欠工资', phone: '13812345678' })
+      .expect(201);
     const notice = created.body[0].service_notice as string;
     expect(notice).toMatch(/[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}/);
     const id = created.body[0].service_request_id as string;
     const existing = new WorkOrderScript({ originPlatform: 'hotline', citizen: { phoneLast4: '5678' } });
-    await stream.changed(existing.next('accepted', { organisationId: 'org-371324-legal-aid', organisationName: '兰陵县法律援助中心', handler: 'legal-aid' }));
-    await stream.registered({ intakeId: id, platform: 'portal', workOrderId: existing.workOrderId, caseCode: existing.caseCode, outcome: 'linked-to-existing', possiblyRelatedCaseCodes: [] });
-    const linked = await waitUntil(async () => {
-      const r = await request(portal.url).get(`/open311/v2/requests/${id}.json`).set('accept-language', 'en');
-      return r.body[0]?.status_notes?.includes('related request') ? r.body[0] : undefined;
-    }, 30000, 'open311 request linked');
+    await stream.changed(
+      existing.next('accepted', {
+        organisationId: 'org-371324-legal-aid',
+        organisationName: '兰陵县法律援助中心',
+        handler: 'legal-aid',
+      }),
+    );
+    await stream.registered({
+      intakeId: id,
+      platform: 'portal',
+      workOrderId: existing.workOrderId,
+      caseCode: existing.caseCode,
+      outcome: 'linked-to-existing',
+      possiblyRelatedCaseCodes: [],
+    });
+    const linked = await waitUntil(
+      async () => {
+        const r = await request(portal.url).get(`/open311/v2/requests/${id}.json`).set('accept-language', 'en');
+        return r.body[0]?.status_notes?.includes('related request') ? r.body[0] : undefined;
+      },
+      30000,
+      'open311 request linked',
+    );
     expect(linked.service_notice).toBeNull();
     expect(linked.agency_responsible).toBeNull();
     expect(JSON.stringify(linked)).not.toContain(existing.caseCode);
@@ -150,7 +257,13 @@ describe('Open311 GeoReport v2 on the portal (real stack)', () => {
 
     const created = await request(portal.url)
       .post('/open311/v2/requests.json')
-      .send({ jurisdiction_id: '371324', service_code: 'mediation', description: '邻居占用通道', lat: 34.861234, long: 118.051234 })
+      .send({
+        jurisdiction_id: '371324',
+        service_code: 'mediation',
+        description: '邻居占用通道',
+        lat: 34.861234,
+        long: 118.051234,
+      })
       .expect(201);
     expectFields(created.body[0], GEOREPORT_FIELDS.createdRequest);
     const { service_request_id: id, token } = created.body[0] as { service_request_id: string; token: string };
@@ -162,18 +275,31 @@ describe('Open311 GeoReport v2 on the portal (real stack)', () => {
     const one = await request(portal.url).get(`/open311/v2/requests/${id}.json`).expect(200);
     expectFields(one.body[0], GEOREPORT_FIELDS.request);
     expect(one.body[0]).toMatchObject({ lat: 34.861234, long: 118.051234, status: 'open', service_code: 'mediation' });
-    const listed = await request(portal.url).get('/open311/v2/requests.json').query({ service_request_id: id }).expect(200);
+    const listed = await request(portal.url)
+      .get('/open311/v2/requests.json')
+      .query({ service_request_id: id })
+      .expect(200);
     expect(listed.body).toHaveLength(1);
     expectFields(listed.body[0], GEOREPORT_FIELDS.request);
 
-    for (const path of [`/open311/v2/requests/${randomUUID()}.json`, '/open311/v2/services/no-such-service.json', `/open311/v2/tokens/${randomUUID()}.json`]) {
+    for (const path of [
+      `/open311/v2/requests/${randomUUID()}.json`,
+      '/open311/v2/services/no-such-service.json',
+      `/open311/v2/tokens/${randomUUID()}.json`,
+    ]) {
       const missing = await request(portal.url).get(path).expect(404);
       expect(Array.isArray(missing.body)).toBe(true);
       expectFields(missing.body[0], GEOREPORT_FIELDS.error);
       expect(missing.body[0].code).toBe(404);
     }
-    const badFilter = await request(portal.url).get('/open311/v2/requests.json').query({ status: 'pending', start_date: 'yesterday' }).expect(400);
-    expect((badFilter.body as { description: string }[]).map((e) => e.description.split(':')[0]).sort()).toEqual(['start_date', 'status']);
+    const badFilter = await request(portal.url)
+      .get('/open311/v2/requests.json')
+      .query({ status: 'pending', start_date: 'yesterday' })
+      .expect(400);
+    expect((badFilter.body as { description: string }[]).map((e) => e.description.split(':')[0]).sort()).toEqual([
+      'start_date',
+      'status',
+    ]);
     for (const e of badFilter.body) expectFields(e, GEOREPORT_FIELDS.error);
   });
 
@@ -183,38 +309,118 @@ describe('Open311 GeoReport v2 on the portal (real stack)', () => {
       return r.body[0].service_request_id as string;
     };
     const wage = await submit({
-      jurisdiction_id: '371324', service_code: 'legal-aid', description: '我叫李四，电话13912345678，老板拖欠工资',
-      first_name: '四', last_name: '李', phone: '13912345678', email: 'ls@example.com', address_string: '兰陵县卞庄街道幸福路8号', lat: 34.861234, long: 118.051234,
+      jurisdiction_id: '371324',
+      service_code: 'legal-aid',
+      description: '我叫李四，电话13912345678，老板拖欠工资',
+      first_name: '四',
+      last_name: '李',
+      phone: '13912345678',
+      email: 'ls@example.com',
+      address_string: '兰陵县卞庄街道幸福路8号',
+      lat: 34.861234,
+      long: 118.051234,
     });
-    const deed = await submit({ jurisdiction_id: '370102', service_code: 'notarization', description: '办理房产继承公证' });
+    const deed = await submit({
+      jurisdiction_id: '370102',
+      service_code: 'notarization',
+      description: '办理房产继承公证',
+    });
     const script = new WorkOrderScript({ originPlatform: 'portal', citizen: { phoneLast4: '5678' } });
-    await stream.registered({ intakeId: wage, platform: 'portal', workOrderId: script.workOrderId, caseCode: script.caseCode, outcome: 'created', possiblyRelatedCaseCodes: [] });
-    await stream.changed(script.next('accepted', { organisationId: 'org-371324-legal-aid', organisationName: '兰陵县法律援助中心', handler: 'legal-aid' }));
+    await stream.registered({
+      intakeId: wage,
+      platform: 'portal',
+      workOrderId: script.workOrderId,
+      caseCode: script.caseCode,
+      outcome: 'created',
+      possiblyRelatedCaseCodes: [],
+    });
+    await stream.changed(
+      script.next('accepted', {
+        organisationId: 'org-371324-legal-aid',
+        organisationName: '兰陵县法律援助中心',
+        handler: 'legal-aid',
+      }),
+    );
     await stream.changed(script.next('resolved'));
-    await waitUntil(async () => {
-      const r = await request(portal.url).get(`/open311/v2/requests/${wage}.json`);
-      return r.body[0]?.status === 'closed' || undefined;
-    }, 30000, 'wage request closed');
+    await waitUntil(
+      async () => {
+        const r = await request(portal.url).get(`/open311/v2/requests/${wage}.json`);
+        return r.body[0]?.status === 'closed' || undefined;
+      },
+      30000,
+      'wage request closed',
+    );
 
-    const both = await request(portal.url).get('/open311/v2/requests.json').query({ service_request_id: `${wage},${deed}` }).expect(200);
+    const both = await request(portal.url)
+      .get('/open311/v2/requests.json')
+      .query({ service_request_id: `${wage},${deed}` })
+      .expect(200);
     expect(both.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([deed, wage]);
     const wageListed = both.body[1];
-    expect(wageListed).toMatchObject({ status: 'closed', agency_responsible: '兰陵县法律援助中心', description: null, address: null, service_notice: null, lat: 34.86, long: 118.05 });
+    expect(wageListed).toMatchObject({
+      status: 'closed',
+      agency_responsible: '兰陵县法律援助中心',
+      description: null,
+      address: null,
+      service_notice: null,
+      lat: 34.86,
+      long: 118.05,
+    });
     expect(JSON.stringify(both.body)).not.toMatch(/13912345678|ls@example|李四|幸福路|拖欠工资/);
     expect(JSON.stringify(both.body)).not.toContain(script.caseCode);
 
-    const ours = (body: { service_request_id: string }[]): string[] => body.map((r) => r.service_request_id).filter((r) => r === wage || r === deed);
-    expect(ours((await request(portal.url).get('/open311/v2/requests.json').query({ service_code: 'notarization' }).expect(200)).body)).toEqual([deed]);
-    expect(ours((await request(portal.url).get('/open311/v2/requests.json').query({ service_code: 'legal-aid,notarization' }).expect(200)).body)).toEqual([deed, wage]);
-    expect(ours((await request(portal.url).get('/open311/v2/requests.json').query({ status: 'closed' }).expect(200)).body)).toEqual([wage]);
-    expect(ours((await request(portal.url).get('/open311/v2/requests.json').query({ status: 'open' }).expect(200)).body)).toEqual([deed]);
-    expect(ours((await request(portal.url).get('/open311/v2/requests.json').query({ jurisdiction_id: '370102' }).expect(200)).body)).toEqual([deed]);
+    const ours = (body: { service_request_id: string }[]): string[] =>
+      body.map((r) => r.service_request_id).filter((r) => r === wage || r === deed);
+    expect(
+      ours(
+        (await request(portal.url).get('/open311/v2/requests.json').query({ service_code: 'notarization' }).expect(200))
+          .body,
+      ),
+    ).toEqual([deed]);
+    expect(
+      ours(
+        (
+          await request(portal.url)
+            .get('/open311/v2/requests.json')
+            .query({ service_code: 'legal-aid,notarization' })
+            .expect(200)
+        ).body,
+      ),
+    ).toEqual([deed, wage]);
+    expect(
+      ours((await request(portal.url).get('/open311/v2/requests.json').query({ status: 'closed' }).expect(200)).body),
+    ).toEqual([wage]);
+    expect(
+      ours((await request(portal.url).get('/open311/v2/requests.json').query({ status: 'open' }).expect(200)).body),
+    ).toEqual([deed]);
+    expect(
+      ours(
+        (await request(portal.url).get('/open311/v2/requests.json').query({ jurisdiction_id: '370102' }).expect(200))
+          .body,
+      ),
+    ).toEqual([deed]);
     const future = new Date(Date.now() + 3600_000).toISOString();
-    expect(ours((await request(portal.url).get('/open311/v2/requests.json').query({ start_date: future }).expect(200)).body)).toEqual([]);
+    expect(
+      ours((await request(portal.url).get('/open311/v2/requests.json').query({ start_date: future }).expect(200)).body),
+    ).toEqual([]);
     const past = new Date(Date.now() - 3600_000).toISOString();
-    expect(ours((await request(portal.url).get('/open311/v2/requests.json').query({ start_date: past, end_date: future }).expect(200)).body)).toEqual([deed, wage]);
-    expect(ours((await request(portal.url).get('/open311/v2/requests.json').query({ end_date: past }).expect(200)).body)).toEqual([]);
-    const reversed = await request(portal.url).get('/open311/v2/requests.json').query({ start_date: future, end_date: past }).expect(400);
+    expect(
+      ours(
+        (
+          await request(portal.url)
+            .get('/open311/v2/requests.json')
+            .query({ start_date: past, end_date: future })
+            .expect(200)
+        ).body,
+      ),
+    ).toEqual([deed, wage]);
+    expect(
+      ours((await request(portal.url).get('/open311/v2/requests.json').query({ end_date: past }).expect(200)).body),
+    ).toEqual([]);
+    const reversed = await request(portal.url)
+      .get('/open311/v2/requests.json')
+      .query({ start_date: future, end_date: past })
+      .expect(400);
     expect(reversed.body[0]).toEqual({ code: 400, description: expect.stringMatching(/^start_date: /) });
   });
 });

@@ -4,11 +4,22 @@ import { significantPrefix } from '@legal/auth';
 import type { ServiceType } from '@legal/contracts';
 import { InvalidInputError, NotFoundError } from '@legal/http';
 import type { IntakeStatusView, StatusLocale } from '@legal/platform-kit';
-import { citizenStatusText, IntakeSubmissionService, PlatformIntake, toShanghaiTime, WorkOrderView } from '@legal/platform-kit';
+import {
+  citizenStatusText,
+  IntakeSubmissionService,
+  PlatformIntake,
+  toShanghaiTime,
+  WorkOrderView,
+} from '@legal/platform-kit';
 import { Between, DataSource, In } from 'typeorm';
 import { PortalSubmission } from '../submissions/entities/portal-submission.entity';
 import { SubmissionsService } from '../submissions/submissions.service';
-import type { Open311CreatedDto, Open311RequestDto, Open311ServiceDefinitionDto, Open311TokenDto } from './dto/open311-responses.dto';
+import type {
+  Open311CreatedDto,
+  Open311RequestDto,
+  Open311ServiceDefinitionDto,
+  Open311TokenDto,
+} from './dto/open311-responses.dto';
 import type { Open311RequestCreateDto } from './dto/open311-request-create.dto';
 import type { Open311RequestQueryDto } from './dto/open311-request-query.dto';
 import { OPEN311_SERVICE_CODES, open311ServiceName } from './open311-catalogue';
@@ -45,11 +56,20 @@ export class Open311Service {
     const regionCode = dto.jurisdiction_id ?? regionFromAddress(dto.address_string);
     if (!regionCode) {
       throw new InvalidInputError([
-        { field: 'jurisdiction_id', messages: ['give jurisdiction_id (a GB/T 2260 code in Shandong) or an address_string naming a Shandong county'], codes: ['required'] },
+        {
+          field: 'jurisdiction_id',
+          messages: [
+            'give jurisdiction_id (a GB/T 2260 code in Shandong) or an address_string naming a Shandong county',
+          ],
+          codes: ['required'],
+        },
       ]);
     }
     const name = [dto.last_name, dto.first_name].filter((p): p is string => !!p).join('') || undefined;
-    const address = [dto.address_string, dto.address_id ? `(${dto.address_id})` : undefined].filter((p): p is string => !!p).join(' ') || undefined;
+    const address =
+      [dto.address_string, dto.address_id ? `(${dto.address_id})` : undefined]
+        .filter((p): p is string => !!p)
+        .join(' ') || undefined;
     const description = dto.media_url ? `${dto.description}\n${dto.media_url}` : dto.description;
     const accepted = await this.submissions.submit({
       kind: 'open311',
@@ -80,7 +100,9 @@ export class Open311Service {
 
   /** GET tokens/{token}.json: the token is the request id, known from the moment POST answers. */
   async token(token: string): Promise<Open311TokenDto[]> {
-    const submission = await this.dataSource.getRepository(PortalSubmission).findOneBy({ intakeId: token, kind: 'open311' });
+    const submission = await this.dataSource
+      .getRepository(PortalSubmission)
+      .findOneBy({ intakeId: token, kind: 'open311' });
     if (!submission) throw new NotFoundError('Token', token);
     return [{ service_request_id: submission.intakeId, token: submission.intakeId }];
   }
@@ -98,15 +120,23 @@ export class Open311Service {
     const repository = this.dataSource.getRepository(PortalSubmission);
     let submissions: PortalSubmission[];
     if (query.service_request_id && query.service_request_id.length > 0) {
-      submissions = await repository.find({ where: { intakeId: In(query.service_request_id), kind: 'open311' }, order: { createdAt: 'DESC' } });
+      submissions = await repository.find({
+        where: { intakeId: In(query.service_request_id), kind: 'open311' },
+        order: { createdAt: 'DESC' },
+      });
     } else {
       const window = OPEN311_DEFAULT_WINDOW_DAYS * DAY_MS;
-      const given = { start: query.start_date ? new Date(query.start_date) : undefined, end: query.end_date ? new Date(query.end_date) : undefined };
+      const given = {
+        start: query.start_date ? new Date(query.start_date) : undefined,
+        end: query.end_date ? new Date(query.end_date) : undefined,
+      };
       // Neither: the last 90 days; one of them: 90 days from or up to it.
       const end = given.end ?? (given.start ? new Date(given.start.getTime() + window) : new Date());
       const start = given.start ?? new Date(end.getTime() - window);
       if (start.getTime() > end.getTime()) {
-        throw new InvalidInputError([{ field: 'start_date', messages: ['start_date must not be after end_date'], codes: ['dateOrder'] }]);
+        throw new InvalidInputError([
+          { field: 'start_date', messages: ['start_date must not be after end_date'], codes: ['dateOrder'] },
+        ]);
       }
       const qb = repository
         .createQueryBuilder('s')
@@ -115,7 +145,8 @@ export class Open311Service {
         .orderBy('s.createdAt', 'DESC')
         .limit(OPEN311_MAX_RESULTS * 2);
       if (query.service_code?.length) qb.andWhere('s.serviceType IN (:...codes)', { codes: query.service_code });
-      if (query.jurisdiction_id) qb.andWhere('s.regionCode LIKE :prefix', { prefix: `${significantPrefix(query.jurisdiction_id)}%` });
+      if (query.jurisdiction_id)
+        qb.andWhere('s.regionCode LIKE :prefix', { prefix: `${significantPrefix(query.jurisdiction_id)}%` });
       submissions = await qb.getMany();
     }
     const now = new Date();
@@ -129,10 +160,17 @@ export class Open311Service {
   /** Each submission with its intake (as a citizen may see it) and, unless linked to someone else's, its work order view. */
   private async withStatus(submissions: PortalSubmission[]): Promise<RequestSources[]> {
     if (submissions.length === 0) return [];
-    const intakes = await this.dataSource.getRepository(PlatformIntake).findBy({ intakeId: In(submissions.map((s) => s.intakeId)), platform: 'portal' });
-    const byIntake = new Map(intakes.map((i) => [i.intakeId, IntakeSubmissionService.toStatusView(i, { kind: 'citizen' })]));
+    const intakes = await this.dataSource
+      .getRepository(PlatformIntake)
+      .findBy({ intakeId: In(submissions.map((s) => s.intakeId)), platform: 'portal' });
+    const byIntake = new Map(
+      intakes.map((i) => [i.intakeId, IntakeSubmissionService.toStatusView(i, { kind: 'citizen' })]),
+    );
     const workOrderIds = [...new Set([...byIntake.values()].map((i) => i.workOrderId).filter((w): w is string => !!w))];
-    const views = workOrderIds.length > 0 ? await this.dataSource.getRepository(WorkOrderView).findBy({ workOrderId: In(workOrderIds) }) : [];
+    const views =
+      workOrderIds.length > 0
+        ? await this.dataSource.getRepository(WorkOrderView).findBy({ workOrderId: In(workOrderIds) })
+        : [];
     const byWorkOrder = new Map(views.map((v) => [v.workOrderId, v]));
     return submissions.flatMap((submission) => {
       const intake = byIntake.get(submission.intakeId);
@@ -148,7 +186,10 @@ function roughly(value: number | null): number | null {
 }
 
 /** One GeoReport v2 request with every field of the specification (null when unknown or never published). */
-export function toGeoReportRequest(sources: RequestSources, options: { locale: StatusLocale; now: Date; public: boolean }): Open311RequestDto {
+export function toGeoReportRequest(
+  sources: RequestSources,
+  options: { locale: StatusLocale; now: Date; public: boolean },
+): Open311RequestDto {
   const { submission, intake, view } = sources;
   const { locale } = options;
   const text = view ? citizenStatusText(view, options.now, locale) : undefined;
@@ -165,7 +206,8 @@ export function toGeoReportRequest(sources: RequestSources, options: { locale: S
     description: options.public ? null : submission.description,
     agency_responsible: view?.organisationName ?? null,
     // The case code opens public tracking: only the submitter, who holds the id, is told it.
-    service_notice: caseCode && !options.public ? (locale === 'en' ? `Case code ${caseCode}` : `案件编码 ${caseCode}`) : null,
+    service_notice:
+      caseCode && !options.public ? (locale === 'en' ? `Case code ${caseCode}` : `案件编码 ${caseCode}`) : null,
     requested_datetime: toShanghaiTime(submission.createdAt),
     updated_datetime: toShanghaiTime(view ? view.updatedAt : (intake.outcomeAt ?? intake.submittedAt)),
     expected_datetime: text?.expectedBy ? toShanghaiTime(text.expectedBy) : null,

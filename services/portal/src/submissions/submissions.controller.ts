@@ -1,5 +1,24 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public, Roles } from '@legal/auth';
 import { Idempotent } from '@legal/platform-kit';
 import { PiiProtector } from '@legal/privacy';
@@ -35,7 +54,10 @@ export class SubmissionsController {
   @ApiAcceptedResponse({ type: SubmissionAcceptedResponseDto })
   @ApiBadRequestResponse({ description: 'Invalid fields (problem+json naming each); nothing is stored' })
   @ApiPayloadTooLargeResponse({ description: 'Body larger than the service accepts' })
-  async create(@Body() dto: SubmissionCreateDto, @CurrentUser() user: AuthUser | undefined): Promise<SubmissionAcceptedResponseDto> {
+  async create(
+    @Body() dto: SubmissionCreateDto,
+    @CurrentUser() user: AuthUser | undefined,
+  ): Promise<SubmissionAcceptedResponseDto> {
     const citizen = user?.roles.includes('citizen') ? user.subject : undefined;
     return this.submissions.submit({
       kind: 'request',
@@ -43,7 +65,12 @@ export class SubmissionsController {
       regionCode: dto.regionCode,
       description: dto.description,
       attachments: dto.attachments?.map((a) => ({ name: a.name, mediaType: a.mediaType, sizeBytes: a.sizeBytes })),
-      contact: { name: dto.contact.name, phone: dto.contact.phone, idCardNumber: dto.contact.idCardNumber, address: dto.contact.address },
+      contact: {
+        name: dto.contact.name,
+        phone: dto.contact.phone,
+        idCardNumber: dto.contact.idCardNumber,
+        address: dto.contact.address,
+      },
       language: dto.language ?? 'zh',
       urgency: dto.urgency ?? 'normal',
       vulnerableGroup: dto.vulnerableGroup,
@@ -57,7 +84,10 @@ export class SubmissionsController {
   @Get('requests/:intakeId/status')
   @Public()
   @RateLimit({ keyPrefix: 'portal-status', points: 120, durationSeconds: 60, by: 'ip' })
-  @ApiOperation({ summary: 'What became of a submission: its case code, “a related request already exists” (linked-to-existing, no code shown), or why it was refused' })
+  @ApiOperation({
+    summary:
+      'What became of a submission: its case code, “a related request already exists” (linked-to-existing, no code shown), or why it was refused',
+  })
   @ApiOkResponse({ type: IntakeStatusResponseDto })
   @ApiNotFoundResponse({ description: 'No portal submission has this intake id' })
   async status(
@@ -70,7 +100,10 @@ export class SubmissionsController {
 
   @Get('my/requests')
   @Roles('citizen')
-  @ApiOperation({ summary: 'My requests: every work order of the signed-in citizen (by account or phone, from any platform), and submissions still waiting for a case code' })
+  @ApiOperation({
+    summary:
+      'My requests: every work order of the signed-in citizen (by account or phone, from any platform), and submissions still waiting for a case code',
+  })
   @ApiOkResponse({ type: MyRequestsResponseDto })
   async mine(
     @CurrentUser() user: AuthUser,
@@ -78,6 +111,10 @@ export class SubmissionsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
   ): Promise<MyRequestsResponseDto> {
     const keys = citizenKeys(this.pii, user) ?? {};
-    return this.submissions.myRequests(keys, { limit: query.limit, offset: query.offset }, resolveLocale(query.lang, acceptLanguage));
+    return this.submissions.myRequests(
+      keys,
+      { limit: query.limit, offset: query.offset },
+      resolveLocale(query.lang, acceptLanguage),
+    );
   }
 }

@@ -1,7 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { normalizeChinesePhone, normalizeIdCardInput, phoneLastFour } from '@legal/domain';
-import { IntakeSubmissionService, LINKED_NOTE, PlatformIntake, StatusLocale, toWorkOrderViewResponse, WorkOrderViewService } from '@legal/platform-kit';
+import {
+  IntakeSubmissionService,
+  LINKED_NOTE,
+  PlatformIntake,
+  StatusLocale,
+  toWorkOrderViewResponse,
+  WorkOrderViewService,
+} from '@legal/platform-kit';
 import { PiiProtector } from '@legal/privacy';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -30,7 +37,8 @@ export class SubmissionsService {
     const idCard = input.contact.idCardNumber ? normalizeIdCardInput(input.contact.idCardNumber) : undefined;
     const submissionId = randomUUID();
     const verifiedPhone = input.citizenVerifiedPhone ? normalizeChinesePhone(input.citizenVerifiedPhone) : undefined;
-    const citizenPhoneVerified = input.citizenUserId !== undefined && phone !== undefined && verifiedPhone === phone ? true : undefined;
+    const citizenPhoneVerified =
+      input.citizenUserId !== undefined && phone !== undefined && verifiedPhone === phone ? true : undefined;
     const accepted = await this.dataSource.transaction(async (manager) => {
       const intake = await this.intakes.submit(
         manager,
@@ -78,7 +86,13 @@ export class SubmissionsService {
       return intake;
     });
     this.logger.log({ submissionId, intakeId: accepted.intakeId, kind: input.kind }, 'portal submission accepted');
-    return { intakeId: accepted.intakeId, submissionId, status: 'submitted', statusUrl: `/portal/requests/${accepted.intakeId}/status`, accessCode: accepted.accessCode };
+    return {
+      intakeId: accepted.intakeId,
+      submissionId,
+      status: 'submitted',
+      statusUrl: `/portal/requests/${accepted.intakeId}/status`,
+      accessCode: accepted.accessCode,
+    };
   }
 
   /**
@@ -88,13 +102,19 @@ export class SubmissionsService {
    * possibly related codes ever shown here — they are for staff with jurisdiction.
    */
   async status(intakeId: string, locale: StatusLocale): Promise<IntakeStatusResponseDto> {
-    const { possiblyRelatedCaseCodes: _staffOnly, ...status } = await this.intakes.status(intakeId, { kind: 'citizen' });
+    const { possiblyRelatedCaseCodes: _staffOnly, ...status } = await this.intakes.status(intakeId, {
+      kind: 'citizen',
+    });
     const view = status.workOrderId ? await this.views.findById(status.workOrderId) : null;
     return { ...status, ...(view ? { workOrder: toWorkOrderViewResponse(view, { kind: 'public' }, { locale }) } : {}) };
   }
 
   /** A citizen's work orders across all platforms, plus their portal submissions still without a case code. */
-  async myRequests(citizen: CitizenKeys, page: { limit: number; offset: number }, locale: StatusLocale): Promise<MyRequestsResponseDto> {
+  async myRequests(
+    citizen: CitizenKeys,
+    page: { limit: number; offset: number },
+    locale: StatusLocale,
+  ): Promise<MyRequestsResponseDto> {
     const found = await this.views.listByCitizen(citizen, page);
     const now = new Date();
     return {

@@ -27,6 +27,8 @@ export function caseCodeField(field: string): (req: Request) => string | undefin
     const body: unknown = req.body;
     if (typeof body !== 'object' || body === null) return undefined;
     const raw = (body as Record<string, unknown>)[field];
-    return typeof raw === 'string' && raw.trim() !== '' ? (normalizeCaseCode(raw) ?? raw.trim().toUpperCase()) : undefined;
+    return typeof raw === 'string' && raw.trim() !== ''
+      ? (normalizeCaseCode(raw) ?? raw.trim().toUpperCase())
+      : undefined;
   };
 }

@@ -19,10 +19,14 @@ export class StaffWorkOrdersController {
 
   @Get(':caseCode')
   @Roles('hotline-agent', 'centre-clerk', 'legal-aid-officer', 'mediator', 'notary', 'supervisor', 'admin')
-  @ApiOperation({ summary: 'A work order as staff see it (complainant identity only for the independent unit and supervisors)' })
+  @ApiOperation({
+    summary: 'A work order as staff see it (complainant identity only for the independent unit and supervisors)',
+  })
   @ApiParam({ name: 'caseCode', description: 'Case code (一案一码)', example: '371324-20261128-000001-7' })
   @ApiOkResponse({ type: WorkOrderViewResponseDto })
-  @ApiNotFoundResponse({ description: 'No such case within your jurisdiction (or a complaint about your organisation)' })
+  @ApiNotFoundResponse({
+    description: 'No such case within your jurisdiction (or a complaint about your organisation)',
+  })
   async get(
     @Param('caseCode') caseCode: string,
     @Query() query: LocaleQueryDto,
@@ -33,6 +37,10 @@ export class StaffWorkOrdersController {
     const view = await this.views.findByCodeForStaff(code, user);
     const mine = !!view && !!user.organisationId && view.organisationId === user.organisationId;
     if (!view || !(mine || inJurisdiction(user, view.regionCode))) throw new NotFoundError('Work order', code);
-    return toWorkOrderViewResponse(view, { kind: 'staff', user }, { locale: resolveLocale(query.lang, acceptLanguage) });
+    return toWorkOrderViewResponse(
+      view,
+      { kind: 'staff', user },
+      { locale: resolveLocale(query.lang, acceptLanguage) },
+    );
   }
 }

@@ -30,7 +30,13 @@ export class TrackingController {
       'The same status, deadlines and timeline as on the hotline and at the centre. The access code is given once when the request is taken (web answer, told on the call, printed at the counter). An unknown case code, a wrong, missing or malformed access code all answer the same 404. Limits count per source address (per case code and overall), never per case code alone, so nobody can lock the owner out.',
   })
   @ApiParam({ name: 'caseCode', description: 'Case code (一案一码)', example: '371324-20261128-000001-7' })
-  @ApiHeader({ name: 'X-Access-Code', required: false, description: 'Access code (查询码) given once at submission; not needed when signed in as its citizen. Case, spaces and dashes do not matter.', example: 'K7QM4-X2PRT' })
+  @ApiHeader({
+    name: 'X-Access-Code',
+    required: false,
+    description:
+      'Access code (查询码) given once at submission; not needed when signed in as its citizen. Case, spaces and dashes do not matter.',
+    example: 'K7QM4-X2PRT',
+  })
   @ApiOkResponse({ type: WorkOrderViewResponseDto })
   @ApiNotFoundResponse({ description: 'No such case, or the access code does not match (indistinguishable)' })
   async track(
@@ -40,7 +46,10 @@ export class TrackingController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Headers('x-access-code') accessCode: string | undefined,
   ): Promise<WorkOrderViewResponseDto> {
-    const { view } = await this.tracking.verify(caseCode, { accessCode: accessCode?.slice(0, 40), citizen: citizenKeys(this.pii, user) });
+    const { view } = await this.tracking.verify(caseCode, {
+      accessCode: accessCode?.slice(0, 40),
+      citizen: citizenKeys(this.pii, user),
+    });
     return toWorkOrderViewResponse(view, { kind: 'citizen' }, { locale: resolveLocale(query.lang, acceptLanguage) });
   }
 }

@@ -8,8 +8,19 @@ const CODE = testCaseCode();
 
 function setup(view: Partial<WorkOrderView> | null): { tracking: TrackingService; hashes: string[] } {
   const hashes: string[] = [];
-  const pii = { hash: (v: string): string => (hashes.push(v), createHmac('sha256', 'k').update(v).digest('hex')) } as unknown as PiiProtector;
-  const stored = view ? ({ caseCode: CODE, accessCodeHash: accessCodeHash({ hash: (v) => createHmac('sha256', 'k').update(v).digest('hex') }, 'K7QM4-X2PRT'), ...view } as WorkOrderView) : null;
+  const pii = {
+    hash: (v: string): string => (hashes.push(v), createHmac('sha256', 'k').update(v).digest('hex')),
+  } as unknown as PiiProtector;
+  const stored = view
+    ? ({
+        caseCode: CODE,
+        accessCodeHash: accessCodeHash(
+          { hash: (v) => createHmac('sha256', 'k').update(v).digest('hex') },
+          'K7QM4-X2PRT',
+        ),
+        ...view,
+      } as WorkOrderView)
+    : null;
   const views = { findByCode: async () => stored } as unknown as WorkOrderViewService;
   return { tracking: new TrackingService(views, pii), hashes };
 }
@@ -17,7 +28,9 @@ function setup(view: Partial<WorkOrderView> | null): { tracking: TrackingService
 describe('TrackingService.verify (issue 13 finding 2)', () => {
   it('opens a case with its access code, whatever the case and dashes', async () => {
     const { tracking } = setup({});
-    await expect(tracking.verify(CODE, { accessCode: 'k7qm4x2prt' })).resolves.toMatchObject({ verifiedBy: 'access-code' });
+    await expect(tracking.verify(CODE, { accessCode: 'k7qm4x2prt' })).resolves.toMatchObject({
+      verifiedBy: 'access-code',
+    });
   });
 
   it('fails alike — same error, one keyed hash each — for an unknown code, a wrong, malformed or missing secret, and a case without one', async () => {
@@ -41,7 +54,9 @@ describe('TrackingService.verify (issue 13 finding 2)', () => {
 
   it('lets the signed-in citizen of the case in without the code', async () => {
     const { tracking } = setup({ citizenUserId: 'citizen-7' });
-    await expect(tracking.verify(CODE, { citizen: { userId: 'citizen-7' } })).resolves.toMatchObject({ verifiedBy: 'account' });
+    await expect(tracking.verify(CODE, { citizen: { userId: 'citizen-7' } })).resolves.toMatchObject({
+      verifiedBy: 'account',
+    });
     await expect(tracking.verify(CODE, { citizen: { userId: 'someone-else' } })).rejects.toThrow();
   });
 });

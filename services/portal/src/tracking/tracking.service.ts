@@ -38,7 +38,10 @@ export class TrackingService {
 
   static normalize(caseCode: string, field = 'caseCode'): string {
     const normalized = normalizeCaseCode(caseCode);
-    if (!normalized) throw new InvalidInputError([{ field, messages: [`${field} must be a case code (一案一码)`], codes: ['isCaseCode'] }]);
+    if (!normalized)
+      throw new InvalidInputError([
+        { field, messages: [`${field} must be a case code (一案一码)`], codes: ['isCaseCode'] },
+      ]);
     return normalized;
   }
 
@@ -46,7 +49,12 @@ export class TrackingService {
     const code = TrackingService.normalize(caseCode);
     const view = await this.views.findByCode(code);
     const citizen = factor.citizen;
-    if (view && citizen && ((citizen.userId && view.citizenUserId === citizen.userId) || (citizen.phoneHash && view.phoneHash === citizen.phoneHash))) {
+    if (
+      view &&
+      citizen &&
+      ((citizen.userId && view.citizenUserId === citizen.userId) ||
+        (citizen.phoneHash && view.phoneHash === citizen.phoneHash))
+    ) {
       return { view, verifiedBy: 'account' };
     }
     const given = normalizeAccessCode(factor.accessCode);

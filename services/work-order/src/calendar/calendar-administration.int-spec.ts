@@ -68,8 +68,14 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
       .set('authorization', admin)
       .send({
         source: 'x notice',
-        holidays: [{ date: '2026-12-31', name: '元旦' }, { date: '2027-01-09', name: '元旦' }],
-        workdays: [{ date: '2027-01-09', name: '元旦' }, { date: '2027-01-06', name: '元旦' }],
+        holidays: [
+          { date: '2026-12-31', name: '元旦' },
+          { date: '2027-01-09', name: '元旦' },
+        ],
+        workdays: [
+          { date: '2027-01-09', name: '元旦' },
+          { date: '2027-01-06', name: '元旦' },
+        ],
       })
       .expect(400);
     const codes = (bad.body.errors as { field: string; codes: string[] }[]).map((e) => `${e.field}:${e.codes[0]}`);

@@ -9,7 +9,7 @@ export class CalendarMetrics {
   constructor(registry: MetricsRegistry) {
     new Gauge({
       name: 'work_order_calendar_next_year_missing',
-      help: "1 from 1 December (Asia/Shanghai) while next year has no official holiday calendar, else 0",
+      help: '1 from 1 December (Asia/Shanghai) while next year has no official holiday calendar, else 0',
       registers: [registry.registry],
       collect() {
         this.set(calendarReadiness().warning ? 1 : 0);

@@ -18,7 +18,15 @@ describe('case codes issued by several instances at once', () => {
     await ensureDatabaseAndSchema(url, schema);
     for (let i = 0; i < 2; i++) {
       const ds = new DataSource(
-        buildDataSourceOptions({ databaseUrl: url, schema, poolSize: 5, applicationName: `wocode-${i}`, entities: [...messagingEntities, ...WorkOrderEntities], migrations: [...messagingMigrations, ...WorkOrderMigrations], migrationsRun: i === 0 }),
+        buildDataSourceOptions({
+          databaseUrl: url,
+          schema,
+          poolSize: 5,
+          applicationName: `wocode-${i}`,
+          entities: [...messagingEntities, ...WorkOrderEntities],
+          migrations: [...messagingMigrations, ...WorkOrderMigrations],
+          migrationsRun: i === 0,
+        }),
       );
       await ds.initialize();
       sources.push(ds);

@@ -32,6 +32,8 @@ describe('Classifier (jieba + keyword weights from classification-model.json)', 
   });
 
   it('rejects a model with an unknown service type', () => {
-    expect(() => parseClassificationModel({ ...DEFAULT_CLASSIFICATION_MODEL, serviceTypes: { 'fortune-telling': { 算命: 5 } } })).toThrow(/unknown service type/);
+    expect(() =>
+      parseClassificationModel({ ...DEFAULT_CLASSIFICATION_MODEL, serviceTypes: { 'fortune-telling': { 算命: 5 } } }),
+    ).toThrow(/unknown service type/);
   });
 });

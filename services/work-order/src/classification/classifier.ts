@@ -23,7 +23,8 @@ export class Classifier {
 
   constructor(private readonly model: ClassificationModel) {
     this.jieba = Jieba.withDict(dict);
-    if (model.userWords.length > 0) this.jieba.loadDict(Buffer.from(model.userWords.map((w) => `${w} 100000 n`).join('\n'), 'utf8'));
+    if (model.userWords.length > 0)
+      this.jieba.loadDict(Buffer.from(model.userWords.map((w) => `${w} 100000 n`).join('\n'), 'utf8'));
   }
 
   get modelVersion(): string {
@@ -31,7 +32,14 @@ export class Classifier {
   }
 
   words(text: string): string[] {
-    return [...new Set(this.jieba.cutForSearch(text, false).map((w) => w.trim()).filter((w) => w.length > 0))];
+    return [
+      ...new Set(
+        this.jieba
+          .cutForSearch(text, false)
+          .map((w) => w.trim())
+          .filter((w) => w.length > 0),
+      ),
+    ];
   }
 
   classify(text: string): ClassificationResult {
@@ -46,14 +54,25 @@ export class Classifier {
         evidence.push({ word, serviceType: type, weight });
       }
     }
-    const ranking = [...scores.entries()].map(([serviceType, score]) => ({ serviceType, score })).sort((a, b) => b.score - a.score || a.serviceType.localeCompare(b.serviceType));
+    const ranking = [...scores.entries()]
+      .map(([serviceType, score]) => ({ serviceType, score }))
+      .sort((a, b) => b.score - a.score || a.serviceType.localeCompare(b.serviceType));
     const total = ranking.reduce((sum, r) => sum + r.score, 0);
     const top = ranking[0];
-    const confidence = top ? Math.round((top.score / total) * Math.min(1, top.score / this.model.saturationScore) * 1000) / 1000 : 0;
+    const confidence = top
+      ? Math.round((top.score / total) * Math.min(1, top.score / this.model.saturationScore) * 1000) / 1000
+      : 0;
     const topicTags = Object.entries(this.model.topicTags)
       .filter(([, tagWords]) => tagWords.some((w) => words.includes(w)))
       .map(([tag]) => tag)
       .sort();
-    return { serviceType: top?.serviceType, confidence, ranking, evidence, topicTags, modelVersion: this.model.version };
+    return {
+      serviceType: top?.serviceType,
+      confidence,
+      ranking,
+      evidence,
+      topicTags,
+      modelVersion: this.model.version,
+    };
   }
 }

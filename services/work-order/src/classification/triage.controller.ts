@@ -24,7 +24,11 @@ export class TriageController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Set the service type of a triaged work order and route it' })
   @ApiOkResponse({ type: WorkOrderActionResultDto })
-  async classify(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string, @Body() dto: ClassifyDto): Promise<WorkOrderActionResultDto> {
+  async classify(
+    @CurrentUser() user: AuthUser,
+    @Param('code', CaseCodePipe) code: string,
+    @Body() dto: ClassifyDto,
+  ): Promise<WorkOrderActionResultDto> {
     const wo = await this.triage.classify(user, code, dto);
     return { caseCode: wo.caseCode, status: wo.status, version: wo.version, organisationId: wo.organisationId };
   }

@@ -26,9 +26,21 @@ export class TriageService {
     const scope = jurisdictionPrefix(user);
     if (scope === null) qb.andWhere('w.organisationId = :own', { own: user.organisationId ?? '' });
     else if (scope !== undefined) qb.andWhere('w.regionCode LIKE :scope', { scope: `${scope}%` });
-    const [rows, total] = await qb.orderBy('w.receivedAt', 'ASC').take(query.limit).skip(query.offset).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('w.receivedAt', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
     return page(
-      rows.map((w) => ({ caseCode: w.caseCode, regionCode: w.regionCode, description: w.description, ranking: w.classification.ranking, confidence: w.classification.confidence, receivedAt: w.receivedAt.toISOString(), originPlatform: w.originPlatform })),
+      rows.map((w) => ({
+        caseCode: w.caseCode,
+        regionCode: w.regionCode,
+        description: w.description,
+        ranking: w.classification.ranking,
+        confidence: w.classification.confidence,
+        receivedAt: w.receivedAt.toISOString(),
+        originPlatform: w.originPlatform,
+      })),
       total,
       query,
     );
@@ -40,7 +52,8 @@ export class TriageService {
       const wo = await lockWorkOrderByCode(manager, code);
       if (!wo) throw new NotFoundError('Work order', code);
       assertCanSee(user, wo);
-      if (wo.status !== 'triage') throw new ConflictError('not-in-triage', `Work order ${wo.caseCode} is ${wo.status}, not in triage`);
+      if (wo.status !== 'triage')
+        throw new ConflictError('not-in-triage', `Work order ${wo.caseCode} is ${wo.status}, not in triage`);
       const actor: Actor = { role: user.roles[0] ?? 'staff', id: user.subject };
       const guessed = wo.serviceType;
       wo.serviceType = dto.serviceType;

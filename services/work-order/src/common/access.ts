@@ -15,11 +15,23 @@ export interface Scoped {
  * A complaint is invisible to the organisation it is about (404: not even its existence leaks).
  */
 export function assertCanSee(user: AuthUser, wo: Scoped): void {
-  if (!user.roles.includes('admin') && user.organisationId && wo.complaintAgainstOrganisationId === user.organisationId) {
+  if (
+    !user.roles.includes('admin') &&
+    user.organisationId &&
+    wo.complaintAgainstOrganisationId === user.organisationId
+  ) {
     throw new NotFoundError('Work order', wo.caseCode);
   }
-  if (inJurisdiction(user, wo.regionCode) || (user.organisationId !== undefined && wo.organisationId === user.organisationId)) return;
-  throw new DomainError('out-of-jurisdiction', `Work order ${wo.caseCode} is outside your jurisdiction`, HttpStatus.FORBIDDEN);
+  if (
+    inJurisdiction(user, wo.regionCode) ||
+    (user.organisationId !== undefined && wo.organisationId === user.organisationId)
+  )
+    return;
+  throw new DomainError(
+    'out-of-jurisdiction',
+    `Work order ${wo.caseCode} is outside your jurisdiction`,
+    HttpStatus.FORBIDDEN,
+  );
 }
 
 /** SQL prefix of the caller's jurisdiction (`3713%`), or undefined for admins (everything). */

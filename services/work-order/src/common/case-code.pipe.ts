@@ -10,7 +10,17 @@ import { InvalidInputError } from '@legal/http';
 export class CaseCodePipe implements PipeTransform<unknown, string> {
   transform(value: unknown): string {
     const parsed = parseCaseCode(value);
-    if (!parsed.ok) throw new InvalidInputError([{ field: 'code', messages: [`code must be a case code (一案一码). ${parsed.message}`], codes: [`caseCode:${parsed.reason}`] }], 'The case code is not valid');
+    if (!parsed.ok)
+      throw new InvalidInputError(
+        [
+          {
+            field: 'code',
+            messages: [`code must be a case code (一案一码). ${parsed.message}`],
+            codes: [`caseCode:${parsed.reason}`],
+          },
+        ],
+        'The case code is not valid',
+      );
     return parsed.value.code;
   }
 }

@@ -16,7 +16,8 @@ export function tableOf(manager: EntityManager, entity: EntityTarget<ObjectLiter
  * otherwise; this hides the difference.
  */
 export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
   return Array.isArray(result) ? (result as T[]) : [];
 }
 

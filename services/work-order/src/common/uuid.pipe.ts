@@ -8,7 +8,10 @@ export class UuidPipe implements PipeTransform<unknown, string> {
   constructor(@Optional() private readonly field: string = 'id') {}
 
   transform(value: unknown): string {
-    if (typeof value !== 'string' || !isUUID(value)) throw new InvalidInputError([{ field: this.field, messages: [`${this.field} must be a UUID`], codes: ['isUuid'] }]);
+    if (typeof value !== 'string' || !isUUID(value))
+      throw new InvalidInputError([
+        { field: this.field, messages: [`${this.field} must be a UUID`], codes: ['isUuid'] },
+      ]);
     return value.toLowerCase();
   }
 }

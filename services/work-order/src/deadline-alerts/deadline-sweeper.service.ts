@@ -38,7 +38,11 @@ export class DeadlineSweeperService implements OnApplicationBootstrap, OnApplica
     private readonly metrics: DeadlineMetrics,
     private readonly env: WorkOrderEnv,
   ) {
-    this.task = new PeriodicTask({ name: 'deadline sweep', intervalMs: env.DEADLINE_SWEEP_INTERVAL_MS }, () => this.sweep(), this.logger);
+    this.task = new PeriodicTask(
+      { name: 'deadline sweep', intervalMs: env.DEADLINE_SWEEP_INTERVAL_MS },
+      () => this.sweep(),
+      this.logger,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -64,8 +68,12 @@ export class DeadlineSweeperService implements OnApplicationBootstrap, OnApplica
       [this.env.DEADLINE_DUE_SOON_HOURS],
     );
     let sent = { dueSoon: 0, overdue: 0 };
-    for (const d of overdue) if (!this.task.isStopped && (await this.alertOverdue(d.id, d.work_order_id))) sent = { ...sent, overdue: sent.overdue + 1 };
-    for (const d of soon) if (!this.task.isStopped && (await this.alertDueSoon(d.id, d.work_order_id))) sent = { ...sent, dueSoon: sent.dueSoon + 1 };
+    for (const d of overdue)
+      if (!this.task.isStopped && (await this.alertOverdue(d.id, d.work_order_id)))
+        sent = { ...sent, overdue: sent.overdue + 1 };
+    for (const d of soon)
+      if (!this.task.isStopped && (await this.alertDueSoon(d.id, d.work_order_id)))
+        sent = { ...sent, dueSoon: sent.dueSoon + 1 };
     return sent;
   }
 
@@ -80,7 +88,9 @@ export class DeadlineSweeperService implements OnApplicationBootstrap, OnApplica
         [deadlineId, this.env.DEADLINE_DUE_SOON_HOURS],
       );
       if (!row) return false;
-      await this.outbox.publish(manager, DeadlineDueSoon, this.alertData(wo.id, wo.caseCode, wo.organisationId, row), { subject: wo.id });
+      await this.outbox.publish(manager, DeadlineDueSoon, this.alertData(wo.id, wo.caseCode, wo.organisationId, row), {
+        subject: wo.id,
+      });
       this.metrics.deadlineAlerts.inc({ alert: 'due-soon' });
       return true;
     });
@@ -90,9 +100,16 @@ export class DeadlineSweeperService implements OnApplicationBootstrap, OnApplica
     return this.dataSource.transaction(async (manager) => {
       const wo = await tryLockWorkOrder(manager, workOrderId);
       if (!wo) return false;
-      const [row] = await this.claim(manager, `overdue_alerted_at = now(), status = 'breached'`, `overdue_alerted_at IS NULL AND due_at <= now()`, [deadlineId]);
+      const [row] = await this.claim(
+        manager,
+        `overdue_alerted_at = now(), status = 'breached'`,
+        `overdue_alerted_at IS NULL AND due_at <= now()`,
+        [deadlineId],
+      );
       if (!row) return false;
-      await this.outbox.publish(manager, DeadlineOverdue, this.alertData(wo.id, wo.caseCode, wo.organisationId, row), { subject: wo.id });
+      await this.outbox.publish(manager, DeadlineOverdue, this.alertData(wo.id, wo.caseCode, wo.organisationId, row), {
+        subject: wo.id,
+      });
       await this.supervision.escalate(manager, wo, {
         kind: 'overdue-escalation',
         reason: `deadline ${row.kind} passed unmet (due ${row.due_at.toISOString()}); escalated to supervision`,

@@ -8,7 +8,12 @@ import type { WorkOrderEntity } from '../work-orders/entities/work-order.entity'
 import { DeskRejectDto, DeskResolveDto } from './dto/desk.dto';
 import { DeskService } from './desk.service';
 
-const result = (wo: WorkOrderEntity): WorkOrderActionResultDto => ({ caseCode: wo.caseCode, status: wo.status, version: wo.version, organisationId: wo.organisationId });
+const result = (wo: WorkOrderEntity): WorkOrderActionResultDto => ({
+  caseCode: wo.caseCode,
+  status: wo.status,
+  version: wo.version,
+  organisationId: wo.organisationId,
+});
 
 @ApiTags('desk')
 @Controller('work-orders/:code')
@@ -20,15 +25,26 @@ export class DeskController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Accept an offer made to your organisation (agencies without a handler service)' })
   @ApiOkResponse({ type: WorkOrderActionResultDto })
-  async accept(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string, @Param('id', UuidPipe) id: string): Promise<WorkOrderActionResultDto> {
+  async accept(
+    @CurrentUser() user: AuthUser,
+    @Param('code', CaseCodePipe) code: string,
+    @Param('id', UuidPipe) id: string,
+  ): Promise<WorkOrderActionResultDto> {
     return result(await this.desk.accept(user, code, id));
   }
 
   @Post('offers/:id/reject')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reject an offer made to your organisation with a coded reason; it moves to the next candidate' })
+  @ApiOperation({
+    summary: 'Reject an offer made to your organisation with a coded reason; it moves to the next candidate',
+  })
   @ApiOkResponse({ type: WorkOrderActionResultDto })
-  async reject(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string, @Param('id', UuidPipe) id: string, @Body() dto: DeskRejectDto): Promise<WorkOrderActionResultDto> {
+  async reject(
+    @CurrentUser() user: AuthUser,
+    @Param('code', CaseCodePipe) code: string,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: DeskRejectDto,
+  ): Promise<WorkOrderActionResultDto> {
     return result(await this.desk.reject(user, code, id, dto));
   }
 
@@ -36,7 +52,11 @@ export class DeskController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Resolve a work order your organisation holds' })
   @ApiOkResponse({ type: WorkOrderActionResultDto })
-  async resolve(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string, @Body() dto: DeskResolveDto): Promise<WorkOrderActionResultDto> {
+  async resolve(
+    @CurrentUser() user: AuthUser,
+    @Param('code', CaseCodePipe) code: string,
+    @Body() dto: DeskResolveDto,
+  ): Promise<WorkOrderActionResultDto> {
     return result(await this.desk.resolve(user, code, dto));
   }
 }

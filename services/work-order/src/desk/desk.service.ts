@@ -30,7 +30,17 @@ export class DeskService {
   accept(user: AuthUser, code: string, offerId: string): Promise<WorkOrderEntity> {
     return this.act(user, code, async (manager, wo, actor) => {
       const offer = await this.pendingOffer(manager, wo, offerId, user);
-      await this.reports.offerAccepted(this.incoming(OfferAccepted.type, actor, { workOrderId: wo.id, handler: offer.handler, handlerCaseId: wo.caseCode, at: new Date().toISOString(), actorId: user.subject.slice(0, 64), offerId }), manager);
+      await this.reports.offerAccepted(
+        this.incoming(OfferAccepted.type, actor, {
+          workOrderId: wo.id,
+          handler: offer.handler,
+          handlerCaseId: wo.caseCode,
+          at: new Date().toISOString(),
+          actorId: user.subject.slice(0, 64),
+          offerId,
+        }),
+        manager,
+      );
     });
   }
 
@@ -38,7 +48,16 @@ export class DeskService {
     return this.act(user, code, async (manager, wo, actor) => {
       const offer = await this.pendingOffer(manager, wo, offerId, user);
       await this.reports.offerRejected(
-        this.incoming(OfferRejected.type, actor, { workOrderId: wo.id, handler: offer.handler, handlerCaseId: 'none', at: new Date().toISOString(), actorId: user.subject.slice(0, 64), offerId, reasonCode: dto.reasonCode, reason: dto.reason }),
+        this.incoming(OfferRejected.type, actor, {
+          workOrderId: wo.id,
+          handler: offer.handler,
+          handlerCaseId: 'none',
+          at: new Date().toISOString(),
+          actorId: user.subject.slice(0, 64),
+          offerId,
+          reasonCode: dto.reasonCode,
+          reason: dto.reason,
+        }),
         manager,
       );
     });
@@ -47,8 +66,24 @@ export class DeskService {
   resolve(user: AuthUser, code: string, dto: DeskResolveDto): Promise<WorkOrderEntity> {
     return this.act(user, code, async (manager, wo, actor) => {
       this.assertHolder(wo.organisationId, user);
-      if (!wo.handler || !canTransition(wo.status, 'resolved')) throw new ConflictError('illegal-transition', `Work order ${wo.caseCode} is ${wo.status}; it cannot become resolved`, { from: wo.status, to: 'resolved' });
-      await this.reports.resolved(this.incoming(Resolved.type, actor, { workOrderId: wo.id, handler: wo.handler, handlerCaseId: wo.handlerCaseId ?? wo.caseCode, at: new Date().toISOString(), actorId: user.subject.slice(0, 64), outcome: dto.outcome, summary: dto.summary }), manager);
+      if (!wo.handler || !canTransition(wo.status, 'resolved'))
+        throw new ConflictError(
+          'illegal-transition',
+          `Work order ${wo.caseCode} is ${wo.status}; it cannot become resolved`,
+          { from: wo.status, to: 'resolved' },
+        );
+      await this.reports.resolved(
+        this.incoming(Resolved.type, actor, {
+          workOrderId: wo.id,
+          handler: wo.handler,
+          handlerCaseId: wo.handlerCaseId ?? wo.caseCode,
+          at: new Date().toISOString(),
+          actorId: user.subject.slice(0, 64),
+          outcome: dto.outcome,
+          summary: dto.summary,
+        }),
+        manager,
+      );
     });
   }
 
@@ -56,25 +91,40 @@ export class DeskService {
     return { id: randomUUID(), type, correlationid: currentCorrelationId() ?? randomUUID(), data, actor };
   }
 
-  private async pendingOffer(manager: EntityManager, wo: WorkOrderEntity, offerId: string, user: AuthUser): Promise<OfferEntity> {
+  private async pendingOffer(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    offerId: string,
+    user: AuthUser,
+  ): Promise<OfferEntity> {
     const offer = await manager.findOne(OfferEntity, { where: { id: offerId, workOrderId: wo.id } });
     if (!offer) throw new NotFoundError('Offer', offerId);
     this.assertHolder(offer.organisationId, user);
-    if (offer.status !== 'pending') throw new ConflictError('offer-closed', `Offer ${offerId} is ${offer.status}`, { offerStatus: offer.status });
+    if (offer.status !== 'pending')
+      throw new ConflictError('offer-closed', `Offer ${offerId} is ${offer.status}`, { offerStatus: offer.status });
     return offer;
   }
 
   private assertHolder(organisationId: string | null, user: AuthUser): void {
     if (!user.organisationId || user.organisationId !== organisationId) {
-      throw new DomainError('not-your-organisation', 'Only staff of the organisation holding the work order may do this', HttpStatus.FORBIDDEN);
+      throw new DomainError(
+        'not-your-organisation',
+        'Only staff of the organisation holding the work order may do this',
+        HttpStatus.FORBIDDEN,
+      );
     }
   }
 
-  private async act(user: AuthUser, code: string, action: (manager: EntityManager, wo: WorkOrderEntity, actor: Actor) => Promise<void>): Promise<WorkOrderEntity> {
+  private async act(
+    user: AuthUser,
+    code: string,
+    action: (manager: EntityManager, wo: WorkOrderEntity, actor: Actor) => Promise<void>,
+  ): Promise<WorkOrderEntity> {
     return this.dataSource.transaction(async (manager) => {
       const wo = await lockWorkOrderByCode(manager, code);
       if (!wo) throw new NotFoundError('Work order', code);
-      if (user.organisationId && wo.complaintAgainstOrganisationId === user.organisationId) throw new NotFoundError('Work order', code);
+      if (user.organisationId && wo.complaintAgainstOrganisationId === user.organisationId)
+        throw new NotFoundError('Work order', code);
       await action(manager, wo, { role: user.roles[0] ?? 'staff', id: user.subject });
       // The report handlers load (and change) their own copy of the row: answer with the state as it is now.
       return manager.findOneByOrFail(WorkOrderEntity, { id: wo.id });

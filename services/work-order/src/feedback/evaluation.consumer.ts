@@ -26,7 +26,11 @@ export class EvaluationConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register({ group: 'feedback', events: [EvaluationSubmitted], handle: (event, manager) => this.handle(event, manager) });
+    this.consumers.register({
+      group: 'feedback',
+      events: [EvaluationSubmitted],
+      handle: (event, manager) => this.handle(event, manager),
+    });
   }
 
   async handle(event: CloudEvent<EventData<typeof EvaluationSubmitted>>, manager: EntityManager): Promise<void> {
@@ -38,18 +42,42 @@ export class EvaluationConsumer implements OnModuleInit {
       return;
     }
     if (wo.status !== 'resolved') {
-      this.logger.warn({ msg: 'evaluation of a work order that is not resolved ignored', caseCode: wo.caseCode, status: wo.status });
+      this.logger.warn({
+        msg: 'evaluation of a work order that is not resolved ignored',
+        caseCode: wo.caseCode,
+        status: wo.status,
+      });
       return;
     }
     const actor: Actor = { role: 'citizen', id: wo.citizenUserId ?? undefined, platform: d.platform };
     const note = `evaluation ${d.score}/5${d.comment ? `: ${d.comment}` : ''}`;
     if (d.score > REOPEN_AT_OR_BELOW) {
-      await this.recorder.record(manager, wo, { action: 'closed-after-evaluation', actor, toStatus: 'closed', note, data: { evaluationId: d.evaluationId, score: d.score } }, trace);
+      await this.recorder.record(
+        manager,
+        wo,
+        {
+          action: 'closed-after-evaluation',
+          actor,
+          toStatus: 'closed',
+          note,
+          data: { evaluationId: d.evaluationId, score: d.score },
+        },
+        trace,
+      );
       return;
     }
     wo.reopenCount += 1;
     wo.offerFailures = 0;
-    await this.recorder.record(manager, wo, { action: 'reopened', actor, toStatus: 'reopened', note, data: { evaluationId: d.evaluationId, score: d.score } }, trace);
-    await this.offers.routeAndOffer(manager, wo, { trigger: 'reopened', trace, note: `Reopened after evaluation ${d.score}/5: a different organisation and staff member are chosen.` });
+    await this.recorder.record(
+      manager,
+      wo,
+      { action: 'reopened', actor, toStatus: 'reopened', note, data: { evaluationId: d.evaluationId, score: d.score } },
+      trace,
+    );
+    await this.offers.routeAndOffer(manager, wo, {
+      trigger: 'reopened',
+      trace,
+      note: `Reopened after evaluation ${d.score}/5: a different organisation and staff member are chosen.`,
+    });
   }
 }

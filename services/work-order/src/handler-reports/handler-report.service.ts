@@ -1,5 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { CloudEvent, EventData, InfoReceived, NeedsInfo, OfferAccepted, OfferRejected, Progressed, Resolved } from '@legal/contracts';
+import type {
+  CloudEvent,
+  EventData,
+  InfoReceived,
+  NeedsInfo,
+  OfferAccepted,
+  OfferRejected,
+  Progressed,
+  Resolved,
+} from '@legal/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor, Trace } from '../common/actor';
 import { OfferEntity } from '../offers/entities/offer.entity';
@@ -11,7 +20,14 @@ import { canTransition } from '../work-orders/work-order-lifecycle';
 import { lockWorkOrder } from '../work-orders/work-order-locks';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 
-type Report = EventData<typeof OfferAccepted | typeof OfferRejected | typeof NeedsInfo | typeof InfoReceived | typeof Progressed | typeof Resolved>;
+type Report = EventData<
+  | typeof OfferAccepted
+  | typeof OfferRejected
+  | typeof NeedsInfo
+  | typeof InfoReceived
+  | typeof Progressed
+  | typeof Resolved
+>;
 
 /** A report as consumed from Kafka, or entered by staff of an agency through the desk API (with their identity as actor). */
 export type Incoming<T> = Pick<CloudEvent<T>, 'id' | 'type' | 'correlationid' | 'data'> & { actor?: Actor };
@@ -45,7 +61,19 @@ export class HandlerReportService {
     await manager.save(OfferEntity, offer);
     wo.handlerCaseId = d.handlerCaseId;
     await this.deadlines.startOnAcceptance(manager, wo, at);
-    await this.recorder.record(manager, wo, { action: 'offer-accepted', actor: this.actor(event), toStatus: 'accepted', at, note: `${wo.organisationName ?? offer.organisationId} accepted; handler case ${d.handlerCaseId}`, data: { offerId: offer.id, handlerCaseId: d.handlerCaseId } }, trace);
+    await this.recorder.record(
+      manager,
+      wo,
+      {
+        action: 'offer-accepted',
+        actor: this.actor(event),
+        toStatus: 'accepted',
+        at,
+        note: `${wo.organisationName ?? offer.organisationId} accepted; handler case ${d.handlerCaseId}`,
+        data: { offerId: offer.id, handlerCaseId: d.handlerCaseId },
+      },
+      trace,
+    );
   }
 
   async offerRejected(event: Incoming<EventData<typeof OfferRejected>>, manager: EntityManager): Promise<void> {
@@ -60,7 +88,18 @@ export class HandlerReportService {
     offer.reason = d.reason;
     await manager.save(OfferEntity, offer);
     wo.offerFailures += 1;
-    await this.recorder.record(manager, wo, { action: 'offer-rejected', actor: this.actor(event), at, note: `${wo.organisationName ?? offer.organisationId} rejected (${d.reasonCode}): ${d.reason}`, data: { offerId: offer.id, reasonCode: d.reasonCode } }, trace);
+    await this.recorder.record(
+      manager,
+      wo,
+      {
+        action: 'offer-rejected',
+        actor: this.actor(event),
+        at,
+        note: `${wo.organisationName ?? offer.organisationId} rejected (${d.reasonCode}): ${d.reason}`,
+        data: { offerId: offer.id, reasonCode: d.reasonCode },
+      },
+      trace,
+    );
     await this.offers.routeAndOffer(manager, wo, { trigger: 'offer-rejected', trace });
   }
 
@@ -69,16 +108,23 @@ export class HandlerReportService {
     const context = await this.context(manager, event);
     if (!context) return;
     const { wo, trace } = context;
-    if (!this.canMove(wo, 'waiting-applicant')) return this.ignore(wo, event, `cannot wait for the applicant while ${wo.status}`);
+    if (!this.canMove(wo, 'waiting-applicant'))
+      return this.ignore(wo, event, `cannot wait for the applicant while ${wo.status}`);
     const at = new Date(d.at);
     const paused = d.pausesClock ? await this.deadlines.pause(manager, wo, at) : [];
-    await this.move(manager, wo, 'waiting-applicant', {
-      action: 'needs-info',
-      actor: this.actor(event),
-      at,
-      note: `${d.notice}${paused.length > 0 ? ` [${paused.join(', ')}]` : ''}`,
-      data: { missingItems: d.missingItems.map((i) => i.code), pausesClock: d.pausesClock },
-    }, trace);
+    await this.move(
+      manager,
+      wo,
+      'waiting-applicant',
+      {
+        action: 'needs-info',
+        actor: this.actor(event),
+        at,
+        note: `${d.notice}${paused.length > 0 ? ` [${paused.join(', ')}]` : ''}`,
+        data: { missingItems: d.missingItems.map((i) => i.code), pausesClock: d.pausesClock },
+      },
+      trace,
+    );
   }
 
   async infoReceived(event: Incoming<EventData<typeof InfoReceived>>, manager: EntityManager): Promise<void> {
@@ -89,7 +135,19 @@ export class HandlerReportService {
     if (!this.canMove(wo, 'in-progress')) return this.ignore(wo, event, `cannot resume work while ${wo.status}`);
     const at = new Date(d.at);
     const resumed = await this.deadlines.resume(manager, wo, at);
-    await this.move(manager, wo, 'in-progress', { action: 'info-received', actor: this.actor(event), at, note: `received ${d.receivedItems.join(', ') || 'materials'}${resumed.length > 0 ? ` [${resumed.join('; ')}]` : ''}`, data: { receivedItems: d.receivedItems } }, trace);
+    await this.move(
+      manager,
+      wo,
+      'in-progress',
+      {
+        action: 'info-received',
+        actor: this.actor(event),
+        at,
+        note: `received ${d.receivedItems.join(', ') || 'materials'}${resumed.length > 0 ? ` [${resumed.join('; ')}]` : ''}`,
+        data: { receivedItems: d.receivedItems },
+      },
+      trace,
+    );
   }
 
   async progressed(event: Incoming<EventData<typeof Progressed>>, manager: EntityManager): Promise<void> {
@@ -97,11 +155,24 @@ export class HandlerReportService {
     const context = await this.context(manager, event);
     if (!context) return;
     const { wo, trace } = context;
-    if (!['accepted', 'in-progress', 'waiting-applicant'].includes(wo.status)) return this.ignore(wo, event, `no progress expected while ${wo.status}`);
+    if (!['accepted', 'in-progress', 'waiting-applicant'].includes(wo.status))
+      return this.ignore(wo, event, `no progress expected while ${wo.status}`);
     const at = new Date(d.at);
     const changes = await this.deadlines.onStep(manager, wo, d.step, at, d.deadlines);
     const toStatus = wo.status === 'accepted' ? 'in-progress' : undefined;
-    await this.recorder.record(manager, wo, { action: `progress:${d.step}`.slice(0, 64), actor: this.actor(event), toStatus, at, note: `${d.detail}${changes.length > 0 ? ` [${changes.join(', ')}]` : ''}`, data: { step: d.step } }, trace);
+    await this.recorder.record(
+      manager,
+      wo,
+      {
+        action: `progress:${d.step}`.slice(0, 64),
+        actor: this.actor(event),
+        toStatus,
+        at,
+        note: `${d.detail}${changes.length > 0 ? ` [${changes.join(', ')}]` : ''}`,
+        data: { step: d.step },
+      },
+      trace,
+    );
   }
 
   async resolved(event: Incoming<EventData<typeof Resolved>>, manager: EntityManager): Promise<void> {
@@ -109,10 +180,23 @@ export class HandlerReportService {
     const context = await this.context(manager, event);
     if (!context) return;
     const { wo, trace } = context;
-    if (!canTransition(wo.status, 'resolved')) return this.ignore(wo, event, `cannot resolve a ${wo.status} work order`);
+    if (!canTransition(wo.status, 'resolved'))
+      return this.ignore(wo, event, `cannot resolve a ${wo.status} work order`);
     const at = new Date(d.at);
     await this.deadlines.resolveAll(manager, wo, at);
-    await this.recorder.record(manager, wo, { action: 'resolved', actor: this.actor(event), toStatus: 'resolved', at, note: `${d.outcome}: ${d.summary}`, data: { outcome: d.outcome } }, trace);
+    await this.recorder.record(
+      manager,
+      wo,
+      {
+        action: 'resolved',
+        actor: this.actor(event),
+        toStatus: 'resolved',
+        at,
+        note: `${d.outcome}: ${d.summary}`,
+        data: { outcome: d.outcome },
+      },
+      trace,
+    );
     await this.loads.refresh(manager, wo.organisationId, wo.staffId);
   }
 
@@ -121,7 +205,13 @@ export class HandlerReportService {
   }
 
   /** Moves to `to`, or records the report without a move when already there (checked with canMove first). */
-  private async move(manager: EntityManager, wo: WorkOrderEntity, to: WorkOrderEntity['status'], change: Parameters<WorkOrderRecorder['record']>[2], trace: Trace): Promise<void> {
+  private async move(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    to: WorkOrderEntity['status'],
+    change: Parameters<WorkOrderRecorder['record']>[2],
+    trace: Trace,
+  ): Promise<void> {
     await this.recorder.record(manager, wo, wo.status === to ? change : { ...change, toStatus: to }, trace);
   }
 
@@ -134,7 +224,11 @@ export class HandlerReportService {
     const trace: Trace = { causationId: event.id, correlationId: event.correlationid };
     const wo = await lockWorkOrder(manager, event.data.workOrderId);
     if (!wo) {
-      this.logger.warn({ msg: 'report for an unknown work order ignored', type: event.type, workOrderId: event.data.workOrderId });
+      this.logger.warn({
+        msg: 'report for an unknown work order ignored',
+        type: event.type,
+        workOrderId: event.data.workOrderId,
+      });
       return undefined;
     }
     if (answer) {

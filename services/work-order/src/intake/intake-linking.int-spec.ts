@@ -31,11 +31,19 @@ describe('linking a duplicate intake never hands the case over (real Kafka, Post
   }
 
   const latestChange = (workOrderId: string, version: number): Promise<Changed> =>
-    waitUntil(() => h.events<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === workOrderId && d.version >= version).at(-1)?.data, 30000, `v${version} of ${workOrderId}`);
+    waitUntil(
+      () =>
+        h.events<Changed>(WorkOrderChanged.type, (d) => d.workOrderId === workOrderId && d.version >= version).at(-1)
+          ?.data,
+      30000,
+      `v${version} of ${workOrderId}`,
+    );
 
   it('attaches an account to the existing case only when its verified phone is the case’s phone; the creating intake’s access code stays the tracking secret', async () => {
     const phone = randomMobile();
-    const victim = await submit(intake({ platform: 'hotline', applicant: { name: '韩梅', phone }, accessCodeHash: hash('a') }));
+    const victim = await submit(
+      intake({ platform: 'hotline', applicant: { name: '韩梅', phone }, accessCodeHash: hash('a') }),
+    );
     expect(victim.outcome).toBe('created');
 
     // Someone else's account, the victim's phone typed into the form, another county, no ID number.
@@ -59,7 +67,13 @@ describe('linking a duplicate intake never hands the case over (real Kafka, Post
 
     // An account whose verified phone is another one (the platform says: not verified) attaches nothing either.
     const otherPhone = await submit(
-      intake({ platform: 'portal', applicant: { name: '李雷', phone }, citizenUserId: 'attacker-1', citizenPhoneVerified: false, submittedBy: { role: 'citizen', userId: 'attacker-1' } }),
+      intake({
+        platform: 'portal',
+        applicant: { name: '李雷', phone },
+        citizenUserId: 'attacker-1',
+        citizenPhoneVerified: false,
+        submittedBy: { role: 'citizen', userId: 'attacker-1' },
+      }),
     );
     expect(otherPhone.outcome).toBe('linked-to-existing');
     wo = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id: victim.workOrderId });
@@ -67,18 +81,33 @@ describe('linking a duplicate intake never hands the case over (real Kafka, Post
 
     // The owner, signed in with an account whose verified phone is this phone.
     const owner = await submit(
-      intake({ platform: 'portal', applicant: { name: '韩梅', phone }, citizenUserId: 'owner-1', citizenPhoneVerified: true, submittedBy: { role: 'citizen', userId: 'owner-1' } }),
+      intake({
+        platform: 'portal',
+        applicant: { name: '韩梅', phone },
+        citizenUserId: 'owner-1',
+        citizenPhoneVerified: true,
+        submittedBy: { role: 'citizen', userId: 'owner-1' },
+      }),
     );
     expect(owner.outcome).toBe('linked-to-existing');
     wo = await h.dataSource().manager.findOneByOrFail(WorkOrderEntity, { id: victim.workOrderId });
     expect(wo.citizenUserId).toBe('owner-1');
-    expect((await latestChange(victim.workOrderId, wo.version)).citizen).toMatchObject({ userId: 'owner-1', accessCodeHash: hash('a') });
+    expect((await latestChange(victim.workOrderId, wo.version)).citizen).toMatchObject({
+      userId: 'owner-1',
+      accessCodeHash: hash('a'),
+    });
   });
 
   describe('issue 13 finding 3: the same matter, not just the same service type', () => {
     it('does not link an unrelated request of the same ID number in another county; relates it instead', async () => {
       const idCardNumber = validIdCard('371324');
-      const linyi = await submit(intake({ platform: 'hotline', regionCode: '371324102', applicant: { name: '周七', idCardNumber, phone: randomMobile() } }));
+      const linyi = await submit(
+        intake({
+          platform: 'hotline',
+          regionCode: '371324102',
+          applicant: { name: '周七', idCardNumber, phone: randomMobile() },
+        }),
+      );
       const jinan = await submit(
         intake({
           platform: 'centre',
@@ -91,13 +120,21 @@ describe('linking a duplicate intake never hands the case over (real Kafka, Post
       expect(jinan.outcome).toBe('created');
       expect(jinan.caseCode.startsWith('370102-')).toBe(true); // the Jinan clerk's own walk-in, in his own jurisdiction
       expect(jinan.possiblyRelatedCaseCodes).toEqual([linyi.caseCode]);
-      const relation = await h.dataSource().manager.findOneByOrFail(PossibleRelationEntity, { workOrderId: jinan.workOrderId });
-      expect(relation).toMatchObject({ relatedWorkOrderId: linyi.workOrderId, reason: 'same-id-card-other-matter', status: 'pending' });
+      const relation = await h
+        .dataSource()
+        .manager.findOneByOrFail(PossibleRelationEntity, { workOrderId: jinan.workOrderId });
+      expect(relation).toMatchObject({
+        relatedWorkOrderId: linyi.workOrderId,
+        reason: 'same-id-card-other-matter',
+        status: 'pending',
+      });
     });
 
     it('links a restatement of the same matter (same person, same county, overlapping description) and says why', async () => {
       const phone = randomMobile();
-      const call = await submit(intake({ platform: 'hotline', regionCode: '371324102', applicant: { name: '吴八', phone } }));
+      const call = await submit(
+        intake({ platform: 'hotline', regionCode: '371324102', applicant: { name: '吴八', phone } }),
+      );
       const walkIn = await submit(
         intake({
           platform: 'centre',
@@ -109,16 +146,31 @@ describe('linking a duplicate intake never hands the case over (real Kafka, Post
       );
       expect(walkIn).toMatchObject({ outcome: 'linked-to-existing', caseCode: call.caseCode });
       const linked = await latestChange(call.workOrderId, 3);
-      expect(linked.entry.note).toMatch(/same matter \(same service type; keyword overlap [\d.]+; same county; \d+ days apart\)/);
+      expect(linked.entry.note).toMatch(
+        /same matter \(same service type; keyword overlap [\d.]+; same county; \d+ days apart\)/,
+      );
     });
 
     it('relates two people sharing one phone who ask for the same service (conflicting ID numbers) instead of staying blind', async () => {
       const phone = randomMobile();
-      const first = await submit(intake({ platform: 'centre', applicant: { name: '郑九', idCardNumber: validIdCard('371324', '19600101'), phone } }));
-      const second = await submit(intake({ platform: 'hotline', description: '我儿子在工地打工，老板拖欠工资', applicant: { name: '郑十', idCardNumber: validIdCard('371324', '19900101'), phone } }));
+      const first = await submit(
+        intake({
+          platform: 'centre',
+          applicant: { name: '郑九', idCardNumber: validIdCard('371324', '19600101'), phone },
+        }),
+      );
+      const second = await submit(
+        intake({
+          platform: 'hotline',
+          description: '我儿子在工地打工，老板拖欠工资',
+          applicant: { name: '郑十', idCardNumber: validIdCard('371324', '19900101'), phone },
+        }),
+      );
       expect(second.outcome).toBe('created');
       expect(second.possiblyRelatedCaseCodes).toEqual([first.caseCode]);
-      const relation = await h.dataSource().manager.findOneByOrFail(PossibleRelationEntity, { workOrderId: second.workOrderId });
+      const relation = await h
+        .dataSource()
+        .manager.findOneByOrFail(PossibleRelationEntity, { workOrderId: second.workOrderId });
       expect(relation.reason).toBe('same-phone-other-matter');
     });
   });

@@ -12,7 +12,10 @@ function intake(overrides: Partial<IntakeData> = {}): IntakeData {
 describe('intake business rules', () => {
   it('accepts a Linyi township request with a valid ID card and phone, normalising them', () => {
     const id = validId('37132419850301123');
-    const result = checkIntake(intake({ regionCode: '371324101', applicant: { name: '张三', idCardNumber: id, phone: '138 1234 5678' } }), regions);
+    const result = checkIntake(
+      intake({ regionCode: '371324101', applicant: { name: '张三', idCardNumber: id, phone: '138 1234 5678' } }),
+      regions,
+    );
     expect(result).toEqual({ ok: true, identity: { idCardNumber: id, phone: '13812345678' } });
   });
 
@@ -27,13 +30,18 @@ describe('intake business rules', () => {
     const result = checkIntake(intake({ applicant: { name: '张三', idCardNumber: bad } }), regions);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.reasons).toEqual([expect.stringMatching(/^applicant\.idCardNumber: The last character does not match/)]);
+      expect(result.reasons).toEqual([
+        expect.stringMatching(/^applicant\.idCardNumber: The last character does not match/),
+      ]);
       expect(result.reasons.join(' ')).not.toContain(bad);
     }
   });
 
   it('rejects a related case code whose check character is wrong', () => {
-    const result = checkIntake(intake({ serviceType: 'complaint', relatedCaseCode: '371324-20251128-000001-0' }), regions);
+    const result = checkIntake(
+      intake({ serviceType: 'complaint', relatedCaseCode: '371324-20251128-000001-0' }),
+      regions,
+    );
     expect(result.ok).toBe(false);
   });
 });

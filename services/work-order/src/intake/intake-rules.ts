@@ -20,7 +20,8 @@ export type IntakeCheck = { ok: true; identity: CheckedIdentity } | { ok: false;
 export function checkIntake(data: IntakeData, regions: RegionRegistry, today: Date = new Date()): IntakeCheck {
   const reasons: string[] = [];
   const identity: CheckedIdentity = {};
-  if (!regions.contains(data.regionCode)) reasons.push(`regionCode: ${data.regionCode} is not a known division of Shandong`);
+  if (!regions.contains(data.regionCode))
+    reasons.push(`regionCode: ${data.regionCode} is not a known division of Shandong`);
   if (data.applicant.idCardNumber !== undefined) {
     const id = validateIdCard(data.applicant.idCardNumber, { today });
     if (id.ok) identity.idCardNumber = id.value.number;
@@ -36,6 +37,7 @@ export function checkIntake(data: IntakeData, regions: RegionRegistry, today: Da
     if (code.ok) identity.relatedCaseCode = code.value.code;
     else reasons.push(`relatedCaseCode: ${code.message}`);
   }
-  if (data.serviceType === 'complaint' && data.resolution !== undefined) reasons.push('resolution: a complaint cannot be answered on the spot; it must be handled by an independent unit');
+  if (data.serviceType === 'complaint' && data.resolution !== undefined)
+    reasons.push('resolution: a complaint cannot be answered on the spot; it must be handled by an independent unit');
   return reasons.length > 0 ? { ok: false, reasons } : { ok: true, identity };
 }

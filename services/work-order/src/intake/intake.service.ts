@@ -70,7 +70,12 @@ export class IntakeService {
     const check = checkIntake(data, shandongRegions());
     if (!check.ok) {
       await this.saveIntake(manager, data, null, 'rejected', check.reasons);
-      await this.outbox.publish(manager, IntakeRejected, { intakeId: data.intakeId, platform: data.platform, reasons: check.reasons.map((r) => r.slice(0, 300)) }, { subject: data.intakeId, ...trace });
+      await this.outbox.publish(
+        manager,
+        IntakeRejected,
+        { intakeId: data.intakeId, platform: data.platform, reasons: check.reasons.map((r) => r.slice(0, 300)) },
+        { subject: data.intakeId, ...trace },
+      );
       this.logger.log({ msg: 'intake rejected', intakeId: data.intakeId, reasons: check.reasons.length });
       return;
     }
@@ -80,16 +85,32 @@ export class IntakeService {
 
     if (data.resolution) {
       const wo = await this.create(intake, { checked: check.identity, identity, classification: this.classify(data) });
-      await this.recorder.record(manager, wo, { action: 'closed-on-spot', actor: { ...actor, id: data.resolution.answeredBy }, toStatus: 'closed', note: data.resolution.summary }, trace);
+      await this.recorder.record(
+        manager,
+        wo,
+        {
+          action: 'closed-on-spot',
+          actor: { ...actor, id: data.resolution.answeredBy },
+          toStatus: 'closed',
+          note: data.resolution.summary,
+        },
+        trace,
+      );
       await this.register(intake, wo, 'closed-on-spot', []);
       return;
     }
 
     const classification = this.classify(data);
-    const needsTriage = classification.source === 'inferred' && classification.confidence < this.env.CLASSIFICATION_MIN_CONFIDENCE;
+    const needsTriage =
+      classification.source === 'inferred' && classification.confidence < this.env.CLASSIFICATION_MIN_CONFIDENCE;
     if (!needsTriage) {
       await this.lockPerson(manager, identity);
-      const existing = await this.openDuplicate(manager, identity, classification.ranking[0]?.serviceType ?? data.serviceType, data);
+      const existing = await this.openDuplicate(
+        manager,
+        identity,
+        classification.ranking[0]?.serviceType ?? data.serviceType,
+        data,
+      );
       if (existing) {
         await this.link(intake, existing, identity);
         return;
@@ -101,7 +122,13 @@ export class IntakeService {
       await this.recorder.record(
         manager,
         wo,
-        { action: 'sent-to-triage', actor: { role: 'system', id: 'classifier' }, toStatus: 'triage', note: `service type unclear: best guess ${wo.serviceType} with confidence ${classification.confidence} (< ${this.env.CLASSIFICATION_MIN_CONFIDENCE})`, data: { ranking: classification.ranking.slice(0, 3) } },
+        {
+          action: 'sent-to-triage',
+          actor: { role: 'system', id: 'classifier' },
+          toStatus: 'triage',
+          note: `service type unclear: best guess ${wo.serviceType} with confidence ${classification.confidence} (< ${this.env.CLASSIFICATION_MIN_CONFIDENCE})`,
+          data: { ranking: classification.ranking.slice(0, 3) },
+        },
         trace,
       );
       await this.register(intake, wo, 'triage', related);
@@ -113,7 +140,14 @@ export class IntakeService {
   }
 
   private classify(data: IntakeData): Classification {
-    if (data.serviceType) return { source: 'explicit', confidence: 1, evidence: [], ranking: [{ serviceType: data.serviceType, score: 1 }], modelVersion: 'explicit' };
+    if (data.serviceType)
+      return {
+        source: 'explicit',
+        confidence: 1,
+        evidence: [],
+        ranking: [{ serviceType: data.serviceType, score: 1 }],
+        modelVersion: 'explicit',
+      };
     const result = this.classifier.classify(data.description);
     return {
       source: 'inferred',
@@ -124,7 +158,11 @@ export class IntakeService {
     };
   }
 
-  private identity(checked: CheckedIdentity): { idCardHash: string | null; phoneHash: string | null; phoneLast4: string | null } {
+  private identity(checked: CheckedIdentity): {
+    idCardHash: string | null;
+    phoneHash: string | null;
+    phoneLast4: string | null;
+  } {
     return {
       idCardHash: checked.idCardNumber ? this.pii.hash(checked.idCardNumber) : null,
       phoneHash: checked.phone ? this.pii.hash(checked.phone) : null,
@@ -133,9 +171,13 @@ export class IntakeService {
   }
 
   /** Two intakes of one person are registered one after the other, so neither misses the other's work order. */
-  private async lockPerson(manager: EntityManager, identity: { idCardHash: string | null; phoneHash: string | null }): Promise<void> {
+  private async lockPerson(
+    manager: EntityManager,
+    identity: { idCardHash: string | null; phoneHash: string | null },
+  ): Promise<void> {
     const keys = [identity.idCardHash, identity.phoneHash].filter((k): k is string => k !== null).sort();
-    for (const key of keys) await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PERSON_LOCK_KEY, key]);
+    for (const key of keys)
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PERSON_LOCK_KEY, key]);
   }
 
   /**
@@ -163,14 +205,28 @@ export class IntakeService {
        ORDER BY received_at ASC LIMIT 20`,
       [serviceType, [...OPEN_STATUSES], identity.idCardHash, identity.phoneHash],
     );
-    const incoming = { serviceType, regionCode: data.regionCode, keywords: matterKeywords(this.classifier.words(data.description)), receivedAt: new Date(Math.min(Date.parse(data.submittedAt), Date.now())) };
+    const incoming = {
+      serviceType,
+      regionCode: data.regionCode,
+      keywords: matterKeywords(this.classifier.words(data.description)),
+      receivedAt: new Date(Math.min(Date.parse(data.submittedAt), Date.now())),
+    };
     let best: { id: string; comparison: MatterComparison } | undefined;
     for (const row of rows) {
-      const comparison = compareMatters(incoming, { serviceType, regionCode: row.region_code, keywords: matterKeywords(this.classifier.words(row.description)), receivedAt: new Date(row.received_at) });
-      if (comparison.sameMatter && (!best || comparison.score > best.comparison.score)) best = { id: row.id, comparison };
+      const comparison = compareMatters(incoming, {
+        serviceType,
+        regionCode: row.region_code,
+        keywords: matterKeywords(this.classifier.words(row.description)),
+        receivedAt: new Date(row.received_at),
+      });
+      if (comparison.sameMatter && (!best || comparison.score > best.comparison.score))
+        best = { id: row.id, comparison };
     }
     if (!best) return undefined;
-    const workOrder = await manager.findOne(WorkOrderEntity, { where: { id: best.id }, lock: { mode: 'pessimistic_write' } });
+    const workOrder = await manager.findOne(WorkOrderEntity, {
+      where: { id: best.id },
+      lock: { mode: 'pessimistic_write' },
+    });
     return workOrder ? { workOrder, comparison: best.comparison } : undefined;
   }
 
@@ -187,7 +243,13 @@ export class IntakeService {
   ): Promise<void> {
     const { manager, data, actor, trace } = intake;
     if (!wo.platforms.includes(data.platform)) wo.platforms = [...wo.platforms, data.platform];
-    if (!wo.citizenUserId && data.citizenUserId && data.citizenPhoneVerified === true && identity.phoneHash !== null && identity.phoneHash === wo.phoneHash) {
+    if (
+      !wo.citizenUserId &&
+      data.citizenUserId &&
+      data.citizenPhoneVerified === true &&
+      identity.phoneHash !== null &&
+      identity.phoneHash === wo.phoneHash
+    ) {
       wo.citizenUserId = data.citizenUserId;
     }
     await this.saveIntake(manager, data, wo.id, 'linked-to-existing', []);
@@ -198,7 +260,16 @@ export class IntakeService {
         action: 'intake-linked',
         actor,
         note: `${data.platform} intake ${data.platformRecordId} linked: same person, same matter (${comparison.explanation}), work order still open`,
-        data: { intakeId: data.intakeId, platform: data.platform, platformRecordId: data.platformRecordId, matter: { score: comparison.score, keywordOverlap: comparison.keywordOverlap, sameCounty: comparison.sameCounty } },
+        data: {
+          intakeId: data.intakeId,
+          platform: data.platform,
+          platformRecordId: data.platformRecordId,
+          matter: {
+            score: comparison.score,
+            keywordOverlap: comparison.keywordOverlap,
+            sameCounty: comparison.sameCounty,
+          },
+        },
       },
       trace,
     );
@@ -229,7 +300,11 @@ export class IntakeService {
       vulnerableGroup: data.vulnerableGroup ?? false,
       legalDeadlineAt: data.legalDeadlineAt ? new Date(data.legalDeadlineAt) : null,
       priority: data.urgency === 'urgent' ? 'urgent' : 'normal',
-      applicantSealed: sealApplicant(this.pii, { ...data.applicant, ...(checked.idCardNumber ? { idCardNumber: checked.idCardNumber } : {}), ...(checked.phone ? { phone: checked.phone } : {}) }),
+      applicantSealed: sealApplicant(this.pii, {
+        ...data.applicant,
+        ...(checked.idCardNumber ? { idCardNumber: checked.idCardNumber } : {}),
+        ...(checked.phone ? { phone: checked.phone } : {}),
+      }),
       applicantDisplayName: maskName(data.applicant.name)?.slice(0, 20) ?? null,
       ...identity,
       surnameHash: data.applicant.name?.trim() ? this.pii.hash(`surname:${[...data.applicant.name.trim()][0]}`) : null,
@@ -263,7 +338,12 @@ export class IntakeService {
         actor,
         at: receivedAt,
         note: `${data.platform} intake ${data.platformRecordId}; service type ${serviceType} (${classification.source}, confidence ${classification.confidence})`,
-        data: { intakeId: data.intakeId, platform: data.platform, platformRecordId: data.platformRecordId, classification: { source: classification.source, confidence: classification.confidence } },
+        data: {
+          intakeId: data.intakeId,
+          platform: data.platform,
+          platformRecordId: data.platformRecordId,
+          classification: { source: classification.source, confidence: classification.confidence },
+        },
       },
       trace,
     );
@@ -280,18 +360,35 @@ export class IntakeService {
    */
   private async complaintTarget(manager: EntityManager, relatedCaseCode: string | undefined): Promise<string | null> {
     if (!relatedCaseCode) return null;
-    const related = await manager.findOne(WorkOrderEntity, { where: { caseCode: relatedCaseCode }, select: { id: true, organisationId: true } });
+    const related = await manager.findOne(WorkOrderEntity, {
+      where: { caseCode: relatedCaseCode },
+      select: { id: true, organisationId: true },
+    });
     if (!related) return null;
-    const resolved = await manager.findOne(TimelineEntryEntity, { where: { workOrderId: related.id, toStatus: 'resolved' }, order: { seq: 'DESC' }, select: { workOrderId: true, seq: true, at: true } });
+    const resolved = await manager.findOne(TimelineEntryEntity, {
+      where: { workOrderId: related.id, toStatus: 'resolved' },
+      order: { seq: 'DESC' },
+      select: { workOrderId: true, seq: true, at: true },
+    });
     const handled = await manager.findOne(OfferEntity, {
-      where: { workOrderId: related.id, status: 'accepted', ...(resolved ? { answeredAt: LessThanOrEqual(resolved.at) } : {}) },
+      where: {
+        workOrderId: related.id,
+        status: 'accepted',
+        ...(resolved ? { answeredAt: LessThanOrEqual(resolved.at) } : {}),
+      },
       order: { answeredAt: { direction: 'DESC', nulls: 'LAST' }, offeredAt: 'DESC' },
       select: { id: true, organisationId: true },
     });
     return handled?.organisationId ?? related.organisationId ?? null;
   }
 
-  private async saveIntake(manager: EntityManager, data: IntakeData, workOrderId: string | null, outcome: IntakeOutcome, reasons: string[]): Promise<void> {
+  private async saveIntake(
+    manager: EntityManager,
+    data: IntakeData,
+    workOrderId: string | null,
+    outcome: IntakeOutcome,
+    reasons: string[],
+  ): Promise<void> {
     await manager.insert(WorkOrderIntakeEntity, {
       intakeId: data.intakeId,
       workOrderId,
@@ -310,11 +407,19 @@ export class IntakeService {
     outcome: 'created' | 'linked-to-existing' | 'closed-on-spot' | 'triage',
     related: string[],
   ): Promise<void> {
-    if (outcome === 'triage' || outcome === 'created') await manager.update(WorkOrderIntakeEntity, { intakeId: data.intakeId, outcome: In(['created']) }, { outcome });
+    if (outcome === 'triage' || outcome === 'created')
+      await manager.update(WorkOrderIntakeEntity, { intakeId: data.intakeId, outcome: In(['created']) }, { outcome });
     await this.outbox.publish(
       manager,
       IntakeRegistered,
-      { intakeId: data.intakeId, platform: data.platform, workOrderId: wo.id, caseCode: wo.caseCode, outcome, possiblyRelatedCaseCodes: related.slice(0, 20) },
+      {
+        intakeId: data.intakeId,
+        platform: data.platform,
+        workOrderId: wo.id,
+        caseCode: wo.caseCode,
+        outcome,
+        possiblyRelatedCaseCodes: related.slice(0, 20),
+      },
       { subject: data.intakeId, ...trace },
     );
   }

@@ -32,8 +32,46 @@ export const SAME_COUNTY_OVERLAP = 0.2;
 export const SAME_MATTER_WINDOW_DAYS = 180;
 
 const FILLER = new Set([
-  '我们', '你们', '他们', '她们', '自己', '这个', '那个', '什么', '怎么', '怎么办', '如何', '请问', '咨询', '问题', '事情', '一下', '现在', '已经', '还是', '没有',
-  '不是', '就是', '可以', '需要', '希望', '想要', '因为', '所以', '但是', '然后', '一个', '这样', '那么', '帮助', '帮忙', '谢谢', '同一', '同一件', '再问', '一次',
+  '我们',
+  '你们',
+  '他们',
+  '她们',
+  '自己',
+  '这个',
+  '那个',
+  '什么',
+  '怎么',
+  '怎么办',
+  '如何',
+  '请问',
+  '咨询',
+  '问题',
+  '事情',
+  '一下',
+  '现在',
+  '已经',
+  '还是',
+  '没有',
+  '不是',
+  '就是',
+  '可以',
+  '需要',
+  '希望',
+  '想要',
+  '因为',
+  '所以',
+  '但是',
+  '然后',
+  '一个',
+  '这样',
+  '那么',
+  '帮助',
+  '帮忙',
+  '谢谢',
+  '同一',
+  '同一件',
+  '再问',
+  '一次',
 ]);
 
 /** The words that carry the matter: two or more characters, not punctuation or digits alone, not filler. */
@@ -68,7 +106,8 @@ export function compareMatters(incoming: MatterFacts, existing: MatterFacts): Ma
   const score = Math.round((0.6 * keywordOverlapValue + 0.25 * (sameCounty ? 1 : 0) + 0.15 * timeScore) * 1000) / 1000;
   // A one-word description overlaps 100 % with anything containing that word: it is never a strong match on its own.
   const strong = !tooShort && keywordOverlapValue >= SAME_MATTER_OVERLAP;
-  const sameMatter = sameType && (strong || (sameCounty && recent && (keywordOverlapValue >= SAME_COUNTY_OVERLAP || tooShort)));
+  const sameMatter =
+    sameType && (strong || (sameCounty && recent && (keywordOverlapValue >= SAME_COUNTY_OVERLAP || tooShort)));
   const explanation = `${sameType ? 'same service type' : `service type ${incoming.serviceType} vs ${existing.serviceType}`}; keyword overlap ${keywordOverlapValue}; ${
     sameCounty ? 'same county' : `county ${incoming.regionCode.slice(0, 6)} vs ${existing.regionCode.slice(0, 6)}`
   }; ${Math.round(daysApart)} days apart`;

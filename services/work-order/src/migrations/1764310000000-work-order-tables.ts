@@ -37,14 +37,18 @@ export class WorkOrderTables1764310000000 implements MigrationInterface {
         `"superseded_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "pk_routing_rule" PRIMARY KEY ("id"))`,
     );
     await q(`CREATE UNIQUE INDEX "ux_routing_rule_key_revision" ON "${s}"."routing_rule" ("rule_key", "revision")`);
-    await q(`CREATE UNIQUE INDEX "ux_routing_rule_current" ON "${s}"."routing_rule" ("rule_key") WHERE "superseded_at" IS NULL`);
+    await q(
+      `CREATE UNIQUE INDEX "ux_routing_rule_current" ON "${s}"."routing_rule" ("rule_key") WHERE "superseded_at" IS NULL`,
+    );
 
     await q(
       `CREATE TABLE "${s}"."routing_decision" ("id" uuid NOT NULL, "work_order_id" uuid NOT NULL, "trigger" character varying(24) NOT NULL, ` +
         `"decided_at" TIMESTAMP WITH TIME ZONE NOT NULL, "outcome" character varying(16) NOT NULL, "winner_organisation_id" character varying(64), ` +
         `"winner_staff_id" character varying(64), "explanation" text NOT NULL, "record" jsonb NOT NULL, CONSTRAINT "pk_routing_decision" PRIMARY KEY ("id"))`,
     );
-    await q(`CREATE INDEX "ix_routing_decision_work_order_id" ON "${s}"."routing_decision" ("work_order_id", "decided_at")`);
+    await q(
+      `CREATE INDEX "ix_routing_decision_work_order_id" ON "${s}"."routing_decision" ("work_order_id", "decided_at")`,
+    );
 
     await q(
       `CREATE TABLE "${s}"."work_order" ("id" uuid NOT NULL, "case_code" character varying(32) NOT NULL, "status" character varying(24) NOT NULL, ` +
@@ -89,8 +93,12 @@ export class WorkOrderTables1764310000000 implements MigrationInterface {
       `CREATE FUNCTION "${s}"."timeline_entry_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$ ` +
         `BEGIN RAISE EXCEPTION 'timeline entries are append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege'; END $$`,
     );
-    await q(`CREATE TRIGGER "timeline_entry_no_update" BEFORE UPDATE OR DELETE ON "${s}"."timeline_entry" FOR EACH ROW EXECUTE FUNCTION "${s}"."timeline_entry_append_only"()`);
-    await q(`CREATE TRIGGER "timeline_entry_no_truncate" BEFORE TRUNCATE ON "${s}"."timeline_entry" FOR EACH STATEMENT EXECUTE FUNCTION "${s}"."timeline_entry_append_only"()`);
+    await q(
+      `CREATE TRIGGER "timeline_entry_no_update" BEFORE UPDATE OR DELETE ON "${s}"."timeline_entry" FOR EACH ROW EXECUTE FUNCTION "${s}"."timeline_entry_append_only"()`,
+    );
+    await q(
+      `CREATE TRIGGER "timeline_entry_no_truncate" BEFORE TRUNCATE ON "${s}"."timeline_entry" FOR EACH STATEMENT EXECUTE FUNCTION "${s}"."timeline_entry_append_only"()`,
+    );
 
     await q(
       `CREATE TABLE "${s}"."offer" ("id" uuid NOT NULL, "work_order_id" uuid NOT NULL, "decision_id" uuid NOT NULL, "organisation_id" character varying(64) NOT NULL, ` +
@@ -124,13 +132,28 @@ export class WorkOrderTables1764310000000 implements MigrationInterface {
         `"reason" character varying(40) NOT NULL, "score" real NOT NULL, "status" character varying(16) NOT NULL, "decided_by" character varying(64), ` +
         `"decided_at" TIMESTAMP WITH TIME ZONE, ${created}, CONSTRAINT "pk_possible_relation" PRIMARY KEY ("id"))`,
     );
-    await q(`CREATE UNIQUE INDEX "ux_possible_relation_pair" ON "${s}"."possible_relation" ("work_order_id", "related_work_order_id")`);
+    await q(
+      `CREATE UNIQUE INDEX "ux_possible_relation_pair" ON "${s}"."possible_relation" ("work_order_id", "related_work_order_id")`,
+    );
     await q(`CREATE INDEX "ix_possible_relation_related" ON "${s}"."possible_relation" ("related_work_order_id")`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    for (const table of ['possible_relation', 'supervision_order', 'deadline', 'offer', 'timeline_entry', 'case_code_counter', 'work_order_intake', 'work_order', 'routing_decision', 'routing_rule', 'staff', 'organisation']) {
+    for (const table of [
+      'possible_relation',
+      'supervision_order',
+      'deadline',
+      'offer',
+      'timeline_entry',
+      'case_code_counter',
+      'work_order_intake',
+      'work_order',
+      'routing_decision',
+      'routing_rule',
+      'staff',
+      'organisation',
+    ]) {
       await queryRunner.query(`DROP TABLE "${s}"."${table}"`);
     }
     await queryRunner.query(`DROP FUNCTION "${s}"."timeline_entry_append_only"()`);

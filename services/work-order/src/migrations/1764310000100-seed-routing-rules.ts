@@ -12,7 +12,11 @@ export class SeedRoutingRules1764310000100 implements MigrationInterface {
       `INSERT INTO "${s}"."routing_rule" ("id", "rule_key", "revision", "kind", "name", "params", "enabled", "created_by")
        SELECT gen_random_uuid(), r.rule_key, 1, r.kind, r.name, r.params, true, 'migration'
        FROM jsonb_to_recordset($1::jsonb) AS r(rule_key varchar, kind varchar, name varchar, params jsonb)`,
-      [JSON.stringify(DEFAULT_ROUTING_RULES.map((r) => ({ rule_key: r.ruleKey, kind: r.kind, name: r.name, params: r.params })))],
+      [
+        JSON.stringify(
+          DEFAULT_ROUTING_RULES.map((r) => ({ rule_key: r.ruleKey, kind: r.kind, name: r.name, params: r.params })),
+        ),
+      ],
     );
   }
 

@@ -7,4 +7,12 @@ import { JudicialAppraisalRouting1764900000000 } from './1764900000000-judicial-
 import { Coverage123451764950000000 } from './1764950000000-coverage-12345';
 
 /** Committed migrations of the work_order schema, oldest first. */
-export const WorkOrderMigrations = [WorkOrderTables1764310000000, SeedRoutingRules1764310000100, SupervisionOrderResolution1764310000200, WorkOrderAccessCode1764860000000, CalendarYearVersion1764880000000, JudicialAppraisalRouting1764900000000, Coverage123451764950000000];
+export const WorkOrderMigrations = [
+  WorkOrderTables1764310000000,
+  SeedRoutingRules1764310000100,
+  SupervisionOrderResolution1764310000200,
+  WorkOrderAccessCode1764860000000,
+  CalendarYearVersion1764880000000,
+  JudicialAppraisalRouting1764900000000,
+  Coverage123451764950000000,
+];

@@ -75,7 +75,10 @@ describe('migration 1764900000000 (judicial appraisal becomes a handler service)
       params: { serviceTypes: ['judicial-appraisal'], organisationKinds: ['appraisal-institution'] },
     });
     const referral = await rules('handler.referral-agencies');
-    expect(referral.map((r) => [r.revision, r.superseded_at === null])).toEqual([[1, false], [2, true]]);
+    expect(referral.map((r) => [r.revision, r.superseded_at === null])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
     expect(referral[1]?.params.serviceTypes).toEqual(['lawyer-referral', 'arbitration']);
     const [centre] = await db.query(
       `SELECT "service_types" FROM "${schema}"."organisation" WHERE "id" = 'org-371324-centre'`,

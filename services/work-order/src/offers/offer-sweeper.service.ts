@@ -33,7 +33,11 @@ export class OfferSweeperService implements OnApplicationBootstrap, OnApplicatio
     private readonly metrics: OfferMetrics,
     private readonly env: WorkOrderEnv,
   ) {
-    this.task = new PeriodicTask({ name: 'offer sweep', intervalMs: env.OFFER_SWEEP_INTERVAL_MS }, () => this.sweep(), this.logger);
+    this.task = new PeriodicTask(
+      { name: 'offer sweep', intervalMs: env.OFFER_SWEEP_INTERVAL_MS },
+      () => this.sweep(),
+      this.logger,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -69,9 +73,19 @@ export class OfferSweeperService implements OnApplicationBootstrap, OnApplicatio
         [offerId],
       );
       if (!offer) return false;
-      await this.outbox.publish(manager, OfferWithdrawn, { offerId: offer.id, workOrderId: wo.id, organisationId: offer.organisation_id, reason: 'expired' }, { subject: wo.id });
+      await this.outbox.publish(
+        manager,
+        OfferWithdrawn,
+        { offerId: offer.id, workOrderId: wo.id, organisationId: offer.organisation_id, reason: 'expired' },
+        { subject: wo.id },
+      );
       wo.offerFailures += 1;
-      await this.recorder.record(manager, wo, { action: 'offer-expired', actor: SYSTEM_ACTOR, note: `${wo.organisationName ?? offer.organisation_id} did not answer offer ${offer.attempt} within its window (${this.env.OFFER_TIMEOUT_SECONDS} s of duty time)`, data: { offerId: offer.id } });
+      await this.recorder.record(manager, wo, {
+        action: 'offer-expired',
+        actor: SYSTEM_ACTOR,
+        note: `${wo.organisationName ?? offer.organisation_id} did not answer offer ${offer.attempt} within its window (${this.env.OFFER_TIMEOUT_SECONDS} s of duty time)`,
+        data: { offerId: offer.id },
+      });
       await this.offers.routeAndOffer(manager, wo, { trigger: 'offer-expired' });
       this.metrics.offersExpired.inc();
       return true;

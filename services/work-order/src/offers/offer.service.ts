@@ -77,7 +77,11 @@ export class OfferService {
     private readonly env: WorkOrderEnv,
   ) {}
 
-  async routeAndOffer(manager: EntityManager, wo: WorkOrderEntity, request: RouteRequest): Promise<OfferEntity | undefined> {
+  async routeAndOffer(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    request: RouteRequest,
+  ): Promise<OfferEntity | undefined> {
     const actor = request.actor ?? SYSTEM_ACTOR;
     const trace = request.trace ?? {};
     const previous = { organisationId: wo.organisationId, staffId: wo.staffId };
@@ -114,22 +118,62 @@ export class OfferService {
    * active, handles the service type, is not the subject of the complaint, and the staff member is
    * one of its active members. Returns the target, or the problems by field.
    */
-  async checkTarget(manager: EntityManager, wo: WorkOrderEntity, organisationId: string, staffId?: string | null): Promise<{ target: OfferTarget } | { problems: FieldError[] }> {
+  async checkTarget(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    organisationId: string,
+    staffId?: string | null,
+  ): Promise<{ target: OfferTarget } | { problems: FieldError[] }> {
     const org = await manager.findOne(OrganisationEntity, { where: { id: organisationId } });
     const problems: FieldError[] = [];
-    if (!org || !org.active) problems.push({ field: 'organisationId', messages: [`organisation ${organisationId} does not exist or is inactive`], codes: ['exists'] });
-    else if (!org.serviceTypes.includes(wo.serviceType)) problems.push({ field: 'organisationId', messages: [`${org.name} does not handle ${wo.serviceType}`], codes: ['handlesServiceType'] });
-    else if (wo.complaintAgainstOrganisationId === org.id) problems.push({ field: 'organisationId', messages: ['a complaint cannot go to the organisation it is about'], codes: ['independent'] });
+    if (!org || !org.active)
+      problems.push({
+        field: 'organisationId',
+        messages: [`organisation ${organisationId} does not exist or is inactive`],
+        codes: ['exists'],
+      });
+    else if (!org.serviceTypes.includes(wo.serviceType))
+      problems.push({
+        field: 'organisationId',
+        messages: [`${org.name} does not handle ${wo.serviceType}`],
+        codes: ['handlesServiceType'],
+      });
+    else if (wo.complaintAgainstOrganisationId === org.id)
+      problems.push({
+        field: 'organisationId',
+        messages: ['a complaint cannot go to the organisation it is about'],
+        codes: ['independent'],
+      });
     if (staffId && org) {
-      const staff = await manager.findOne(StaffEntity, { where: { id: staffId, organisationId: org.id, active: true } });
-      if (!staff) problems.push({ field: 'staffId', messages: [`staff ${staffId} is not an active member of ${organisationId}`], codes: ['memberOf'] });
+      const staff = await manager.findOne(StaffEntity, {
+        where: { id: staffId, organisationId: org.id, active: true },
+      });
+      if (!staff)
+        problems.push({
+          field: 'staffId',
+          messages: [`staff ${staffId} is not an active member of ${organisationId}`],
+          codes: ['memberOf'],
+        });
     }
     if (problems.length > 0 || !org) return { problems };
-    return { target: { organisationId: org.id, organisationName: org.name, regionCode: org.regionCode, handler: org.handler, staffId: staffId ?? null } };
+    return {
+      target: {
+        organisationId: org.id,
+        organisationName: org.name,
+        regionCode: org.regionCode,
+        handler: org.handler,
+        staffId: staffId ?? null,
+      },
+    };
   }
 
   /** A supervisor's choice: offers the work order to the named organisation (and staff member), recorded as a decision of its own. */
-  async offerTo(manager: EntityManager, wo: WorkOrderEntity, target: OfferTarget, request: RouteRequest & { reason: string }): Promise<OfferEntity> {
+  async offerTo(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    target: OfferTarget,
+    request: RouteRequest & { reason: string },
+  ): Promise<OfferEntity> {
     const previous = { organisationId: wo.organisationId, staffId: wo.staffId };
     const actor = request.actor ?? SYSTEM_ACTOR;
     const decision = manager.create(RoutingDecisionEntity, {
@@ -140,9 +184,26 @@ export class OfferService {
       outcome: 'assigned',
       winnerOrganisationId: target.organisationId,
       winnerStaffId: target.staffId,
-      explanation: `Assigned by ${actor.role} ${actor.id ?? ''} to ${target.organisationName} (${target.organisationId})${target.staffId ? `, staff ${target.staffId}` : ''}: ${request.reason}`.replace(/\s+/g, ' '),
+      explanation:
+        `Assigned by ${actor.role} ${actor.id ?? ''} to ${target.organisationName} (${target.organisationId})${target.staffId ? `, staff ${target.staffId}` : ''}: ${request.reason}`.replace(
+          /\s+/g,
+          ' ',
+        ),
       record: {
-        request: { serviceType: wo.serviceType, regionCode: wo.regionCode, language: wo.language, urgency: wo.urgency, vulnerableGroup: wo.vulnerableGroup, legalDeadlineAt: wo.legalDeadlineAt?.toISOString() ?? null, topicTags: wo.topicTags, arrivedAt: wo.receivedAt.toISOString(), decidedAt: new Date().toISOString(), complaintAgainstOrganisationId: wo.complaintAgainstOrganisationId, excludedOrganisations: {}, excludedStaff: {} },
+        request: {
+          serviceType: wo.serviceType,
+          regionCode: wo.regionCode,
+          language: wo.language,
+          urgency: wo.urgency,
+          vulnerableGroup: wo.vulnerableGroup,
+          legalDeadlineAt: wo.legalDeadlineAt?.toISOString() ?? null,
+          topicTags: wo.topicTags,
+          arrivedAt: wo.receivedAt.toISOString(),
+          decidedAt: new Date().toISOString(),
+          complaintAgainstOrganisationId: wo.complaintAgainstOrganisationId,
+          excludedOrganisations: {},
+          excludedStaff: {},
+        },
         rules: [],
         rulesUsed: [],
         priority: wo.priority,
@@ -199,7 +260,16 @@ export class OfferService {
         actor,
         toStatus: 'offered',
         note: request.note ? `${request.note} ${decision.explanation}` : decision.explanation,
-        data: { offerId: offer.id, decisionId: decision.id, organisationId: offer.organisationId, staffId: offer.staffId, attempt, expiresAt: offer.expiresAt.toISOString(), expiry: window.explanation, trigger: request.trigger },
+        data: {
+          offerId: offer.id,
+          decisionId: decision.id,
+          organisationId: offer.organisationId,
+          staffId: offer.staffId,
+          attempt,
+          expiresAt: offer.expiresAt.toISOString(),
+          expiry: window.explanation,
+          trigger: request.trigger,
+        },
       },
       trace,
     );
@@ -232,12 +302,18 @@ export class OfferService {
       { subject: wo.id, causationId: trace.causationId, correlationId: trace.correlationId },
     );
     await this.loads.refresh(manager, offer.organisationId, offer.staffId);
-    if (previous.organisationId !== offer.organisationId || previous.staffId !== offer.staffId) await this.loads.refresh(manager, previous.organisationId, previous.staffId);
+    if (previous.organisationId !== offer.organisationId || previous.staffId !== offer.staffId)
+      await this.loads.refresh(manager, previous.organisationId, previous.staffId);
     return offer;
   }
 
   /** Withdraws the open offer of a work order (reassignment, cancellation) and tells the handler. */
-  async withdrawPending(manager: EntityManager, wo: WorkOrderEntity, reason: 'reassigned' | 'cancelled', trace: Trace = {}): Promise<OfferEntity[]> {
+  async withdrawPending(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    reason: 'reassigned' | 'cancelled',
+    trace: Trace = {},
+  ): Promise<OfferEntity[]> {
     return this.withdraw(manager, wo, ['pending'], reason, trace);
   }
 
@@ -246,18 +322,34 @@ export class OfferService {
    * offer and an accepted one are withdrawn, so the handler that accepted hears of it (OfferWithdrawn)
    * instead of carrying on with a case that is now someone else's.
    */
-  async withdrawCurrent(manager: EntityManager, wo: WorkOrderEntity, reason: 'reassigned' | 'cancelled', trace: Trace = {}): Promise<OfferEntity[]> {
+  async withdrawCurrent(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    reason: 'reassigned' | 'cancelled',
+    trace: Trace = {},
+  ): Promise<OfferEntity[]> {
     return this.withdraw(manager, wo, ['pending', 'accepted'], reason, trace);
   }
 
-  private async withdraw(manager: EntityManager, wo: WorkOrderEntity, statuses: OfferEntity['status'][], reason: 'reassigned' | 'cancelled', trace: Trace): Promise<OfferEntity[]> {
+  private async withdraw(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    statuses: OfferEntity['status'][],
+    reason: 'reassigned' | 'cancelled',
+    trace: Trace,
+  ): Promise<OfferEntity[]> {
     const pending = await manager.find(OfferEntity, { where: { workOrderId: wo.id, status: In(statuses) } });
     for (const offer of pending) {
       offer.status = 'withdrawn';
       offer.answeredAt ??= new Date(); // an accepted offer keeps its acceptance time
       offer.reasonCode = reason;
       await manager.save(OfferEntity, offer);
-      await this.outbox.publish(manager, OfferWithdrawn, { offerId: offer.id, workOrderId: wo.id, organisationId: offer.organisationId, reason }, { subject: wo.id, ...trace });
+      await this.outbox.publish(
+        manager,
+        OfferWithdrawn,
+        { offerId: offer.id, workOrderId: wo.id, organisationId: offer.organisationId, reason },
+        { subject: wo.id, ...trace },
+      );
     }
     return pending;
   }
@@ -273,20 +365,35 @@ export class OfferService {
     wo.handler = null;
     wo.staffId = null;
     const toStatus = wo.status === 'supervisor-queue' ? undefined : 'supervisor-queue';
-    await this.recorder.record(manager, wo, { action: 'sent-to-supervisor-queue', actor, toStatus, note: why, data }, trace);
+    await this.recorder.record(
+      manager,
+      wo,
+      { action: 'sent-to-supervisor-queue', actor, toStatus, note: why, data },
+      trace,
+    );
   }
 
   /**
    * Who must not get the work order again: organisations (and staff) whose offers were rejected or
    * lapsed; after a reopening, also whoever handled it before.
    */
-  private async exclusions(manager: EntityManager, wo: WorkOrderEntity, trigger: RoutingTrigger): Promise<{ organisations: Record<string, string>; staff: Record<string, string> }> {
-    const offers = await manager.find(OfferEntity, { where: { workOrderId: wo.id, status: In(['rejected', 'expired', 'accepted']) }, order: { offeredAt: 'ASC' } });
+  private async exclusions(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    trigger: RoutingTrigger,
+  ): Promise<{ organisations: Record<string, string>; staff: Record<string, string> }> {
+    const offers = await manager.find(OfferEntity, {
+      where: { workOrderId: wo.id, status: In(['rejected', 'expired', 'accepted']) },
+      order: { offeredAt: 'ASC' },
+    });
     const organisations: Record<string, string> = {};
     const staff: Record<string, string> = {};
     for (const offer of offers) {
-      if (offer.status === 'rejected') organisations[offer.organisationId] = `rejected offer ${offer.attempt} (${offer.reasonCode ?? 'no reason code'}: ${offer.reason ?? ''})`;
-      if (offer.status === 'expired') organisations[offer.organisationId] = `did not answer offer ${offer.attempt} in time`;
+      if (offer.status === 'rejected')
+        organisations[offer.organisationId] =
+          `rejected offer ${offer.attempt} (${offer.reasonCode ?? 'no reason code'}: ${offer.reason ?? ''})`;
+      if (offer.status === 'expired')
+        organisations[offer.organisationId] = `did not answer offer ${offer.attempt} in time`;
       if (offer.status === 'accepted' && trigger === 'reopened') {
         organisations[offer.organisationId] = 'handled the matter before it was reopened after a low evaluation';
         if (offer.staffId) staff[offer.staffId] = 'handled the matter before it was reopened after a low evaluation';

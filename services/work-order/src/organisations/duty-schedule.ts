@@ -62,6 +62,7 @@ export function checkDuty(schedule: DutySchedule, instant: Date): DutyCheck {
 export function describeSchedule(schedule: DutySchedule): string {
   if (schedule.alwaysOn) return '7x24';
   const parts = [`working days ${schedule.workingDays.map((s) => `${s.from}-${s.to}`).join(', ') || 'closed'}`];
-  if (schedule.restDays.length > 0) parts.push(`rest days and holidays ${schedule.restDays.map((s) => `${s.from}-${s.to}`).join(', ')}`);
+  if (schedule.restDays.length > 0)
+    parts.push(`rest days and holidays ${schedule.restDays.map((s) => `${s.from}-${s.to}`).join(', ')}`);
   return parts.join('; ');
 }

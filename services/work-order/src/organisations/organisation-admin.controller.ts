@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
-import { OrganisationCreateDto, OrganisationDto, OrganisationPageDto, OrganisationQueryDto, OrganisationUpdateDto, VillageRoomCreateDto } from './dto/organisation.dto';
+import {
+  OrganisationCreateDto,
+  OrganisationDto,
+  OrganisationPageDto,
+  OrganisationQueryDto,
+  OrganisationUpdateDto,
+  VillageRoomCreateDto,
+} from './dto/organisation.dto';
 import { StaffCreateDto, StaffDto, StaffPageDto, StaffQueryDto, StaffUpdateDto } from './dto/staff.dto';
 import { OrganisationService } from './organisation.service';
 

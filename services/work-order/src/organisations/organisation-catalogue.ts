@@ -21,7 +21,12 @@ const NON_SERVICE_PROFILES: Record<NonServiceOrganisationKind, KindProfile> = {
     idSuffix: 'hotline',
     nameSuffix: '12348公共法律服务热线值班中心',
   },
-  'supervision-office': { handler: 'supervision', serviceTypes: ['complaint'], idSuffix: 'supervision', nameSuffix: '司法厅公共法律服务监督处' },
+  'supervision-office': {
+    handler: 'supervision',
+    serviceTypes: ['complaint'],
+    idSuffix: 'supervision',
+    nameSuffix: '司法厅公共法律服务监督处',
+  },
   'public-legal-service-centre': {
     handler: 'external-agency',
     serviceTypes: [

@@ -45,7 +45,12 @@ function kindsByLevel(): Record<SeedLevel, OrganisationKind[]> {
 
 const KINDS_BY_LEVEL = kindsByLevel();
 
-function organisation(registry: RegionRegistry, region: Region, kind: OrganisationKind, displayPrefix: string): SeedOrganisation {
+function organisation(
+  registry: RegionRegistry,
+  region: Region,
+  kind: OrganisationKind,
+  displayPrefix: string,
+): SeedOrganisation {
   const profile = KIND_PROFILES[kind];
   return {
     id: organisationId(region.code, kind),
@@ -82,7 +87,8 @@ export function organisationSeedPlan(registry: RegionRegistry): SeedOrganisation
     const prefix = city && city.level === 'city' ? `${city.name}${county.name}` : county.name;
     for (const kind of KINDS_BY_LEVEL.county) rows.push(organisation(registry, county, kind, prefix));
     for (const township of registry.children(county.code)) {
-      for (const kind of KINDS_BY_LEVEL.township) rows.push(organisation(registry, township, kind, `${county.name}${township.name}`));
+      for (const kind of KINDS_BY_LEVEL.township)
+        rows.push(organisation(registry, township, kind, `${county.name}${township.name}`));
     }
   }
   return rows;

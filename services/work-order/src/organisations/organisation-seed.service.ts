@@ -36,7 +36,10 @@ export class OrganisationSeedService implements OnModuleInit {
   async seed(): Promise<number> {
     const plan = organisationSeedPlan(shandongRegions());
     const table = tableOf(this.dataSource.manager, OrganisationEntity);
-    const [{ count }] = await queryRows<{ count: number }>(this.dataSource.manager, `SELECT count(*)::int AS count FROM ${table} WHERE seeded`);
+    const [{ count }] = await queryRows<{ count: number }>(
+      this.dataSource.manager,
+      `SELECT count(*)::int AS count FROM ${table} WHERE seeded`,
+    );
     if (count >= plan.length) return 0;
     return this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [SEED_LOCK_KEY, table]);

@@ -9,7 +9,12 @@ import { DataSource } from 'typeorm';
 import { jurisdictionPrefix } from '../common/access';
 import { Page, page } from '../common/page.dto';
 import { OFFICE_HOURS } from './duty-schedule';
-import type { OrganisationCreateDto, OrganisationDto, OrganisationQueryDto, OrganisationUpdateDto } from './dto/organisation.dto';
+import type {
+  OrganisationCreateDto,
+  OrganisationDto,
+  OrganisationQueryDto,
+  OrganisationUpdateDto,
+} from './dto/organisation.dto';
 import type { PublicOrganisationDto, PublicOrganisationQueryDto } from './dto/public-organisation.dto';
 import type { StaffCreateDto, StaffDto, StaffQueryDto, StaffUpdateDto } from './dto/staff.dto';
 import { OrganisationEntity } from './entities/organisation.entity';
@@ -27,15 +32,31 @@ export class OrganisationService {
     if (q.regionCode) qb.andWhere('o.regionCode LIKE :region', { region: `${significantPrefix(q.regionCode)}%` });
     if (q.kind) qb.andWhere('o.kind = :kind', { kind: q.kind });
     if (q.serviceType) qb.andWhere(':type = ANY(o.serviceTypes)', { type: q.serviceType });
-    const [rows, total] = await qb.orderBy('o.regionCode', 'ASC').addOrderBy('o.id', 'ASC').take(q.limit).skip(q.offset).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('o.regionCode', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .take(q.limit)
+      .skip(q.offset)
+      .getManyAndCount();
     return page(rows.map(toOrganisationDto), total, q);
   }
 
   async create(dto: OrganisationCreateDto): Promise<OrganisationDto> {
     const region = shandongRegions().lookup(dto.regionCode);
-    if (!region) throw new InvalidInputError([{ field: 'regionCode', messages: ['regionCode must be a known Shandong division code'], codes: ['isRegionCode'] }]);
+    if (!region)
+      throw new InvalidInputError([
+        {
+          field: 'regionCode',
+          messages: ['regionCode must be a known Shandong division code'],
+          codes: ['isRegionCode'],
+        },
+      ]);
     const row = this.dataSource.manager.create(OrganisationEntity, {
-      id: dto.id ?? (dto.kind === 'external-agency' ? `org-${region.code}-agency-${randomUUID().slice(0, 8)}` : organisationId(region.code, dto.kind)),
+      id:
+        dto.id ??
+        (dto.kind === 'external-agency'
+          ? `org-${region.code}-agency-${randomUUID().slice(0, 8)}`
+          : organisationId(region.code, dto.kind)),
       name: dto.name,
       kind: dto.kind,
       level: region.level,
@@ -55,7 +76,14 @@ export class OrganisationService {
   async createVillageRoom(villageCode: string): Promise<OrganisationDto> {
     const registry = shandongRegions();
     const village = registry.lookup(villageCode);
-    if (!village || regionLevelOf(village.code) !== 'village') throw new InvalidInputError([{ field: 'villageCode', messages: ['villageCode must be a 12-digit Shandong village code'], codes: ['isRegionCode'] }]);
+    if (!village || regionLevelOf(village.code) !== 'village')
+      throw new InvalidInputError([
+        {
+          field: 'villageCode',
+          messages: ['villageCode must be a 12-digit Shandong village code'],
+          codes: ['isRegionCode'],
+        },
+      ]);
     const profile = KIND_PROFILES['village-legal-service-room'];
     const row = this.dataSource.manager.create(OrganisationEntity, {
       id: organisationId(village.code, 'village-legal-service-room'),
@@ -104,7 +132,12 @@ export class OrganisationService {
       total = all.length;
       rows = all.slice(q.offset, q.offset + q.limit);
     } else {
-      [rows, total] = await qb.orderBy('o.regionCode', 'ASC').addOrderBy('o.id', 'ASC').take(q.limit).skip(q.offset).getManyAndCount();
+      [rows, total] = await qb
+        .orderBy('o.regionCode', 'ASC')
+        .addOrderBy('o.id', 'ASC')
+        .take(q.limit)
+        .skip(q.offset)
+        .getManyAndCount();
     }
     return page(
       rows.map((o) => ({
@@ -130,16 +163,27 @@ export class OrganisationService {
     if (q.organisationId) qb.andWhere('s.organisationId = :organisationId', { organisationId: q.organisationId });
     if (scope === null) qb.andWhere('FALSE');
     else if (scope !== undefined) {
-      qb.andWhere((sub) => `s.organisationId IN ${sub.subQuery().select('o.id').from(OrganisationEntity, 'o').where('o.regionCode LIKE :scope').getQuery()}`, { scope: `${scope}%` });
+      qb.andWhere(
+        (sub) =>
+          `s.organisationId IN ${sub.subQuery().select('o.id').from(OrganisationEntity, 'o').where('o.regionCode LIKE :scope').getQuery()}`,
+        { scope: `${scope}%` },
+      );
     }
-    const [rows, total] = await qb.orderBy('s.organisationId', 'ASC').addOrderBy('s.id', 'ASC').take(q.limit).skip(q.offset).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('s.organisationId', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .take(q.limit)
+      .skip(q.offset)
+      .getManyAndCount();
     return page(rows.map(toStaffDto), total, q);
   }
 
   async createStaff(dto: StaffCreateDto): Promise<StaffDto> {
     const manager = this.dataSource.manager;
     if (!(await manager.findOne(OrganisationEntity, { where: { id: dto.organisationId } }))) {
-      throw new InvalidInputError([{ field: 'organisationId', messages: [`organisation ${dto.organisationId} does not exist`], codes: ['exists'] }]);
+      throw new InvalidInputError([
+        { field: 'organisationId', messages: [`organisation ${dto.organisationId} does not exist`], codes: ['exists'] },
+      ]);
     }
     const row = manager.create(StaffEntity, {
       id: dto.id ?? `staff-${randomUUID()}`,
@@ -151,7 +195,14 @@ export class OrganisationService {
       onDuty: dto.onDuty,
       active: true,
     });
-    const inserted = await manager.createQueryBuilder().insert().into(StaffEntity).values(row).orIgnore().returning(['id']).execute();
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(StaffEntity)
+      .values(row)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     if (inserted.raw.length === 0) throw new ConflictError('staff-exists', `Staff member ${row.id} already exists`);
     return toStaffDto(await manager.findOneByOrFail(StaffEntity, { id: row.id }));
   }
@@ -173,16 +224,45 @@ export class OrganisationService {
 
   private async insertOrganisation(row: OrganisationEntity): Promise<OrganisationEntity> {
     const manager = this.dataSource.manager;
-    const inserted = await manager.createQueryBuilder().insert().into(OrganisationEntity).values(row).orIgnore().returning(['id']).execute();
-    if (inserted.raw.length === 0) throw new ConflictError('organisation-exists', `Organisation ${row.id} already exists`);
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OrganisationEntity)
+      .values(row)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    if (inserted.raw.length === 0)
+      throw new ConflictError('organisation-exists', `Organisation ${row.id} already exists`);
     return manager.findOneByOrFail(OrganisationEntity, { id: row.id });
   }
 }
 
 export function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
-  return { id: o.id, name: o.name, kind: o.kind, level: o.level, regionCode: o.regionCode, handler: o.handler, serviceTypes: o.serviceTypes, dutyHours: o.dutyHours, address: o.address, phone: o.phone, active: o.active };
+  return {
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    level: o.level,
+    regionCode: o.regionCode,
+    handler: o.handler,
+    serviceTypes: o.serviceTypes,
+    dutyHours: o.dutyHours,
+    address: o.address,
+    phone: o.phone,
+    active: o.active,
+  };
 }
 
 export function toStaffDto(s: StaffEntity): StaffDto {
-  return { id: s.id, organisationId: s.organisationId, name: s.name, expertise: s.expertise, languages: s.languages, capacity: s.capacity, onDuty: s.onDuty, active: s.active };
+  return {
+    id: s.id,
+    organisationId: s.organisationId,
+    name: s.name,
+    expertise: s.expertise,
+    languages: s.languages,
+    capacity: s.capacity,
+    onDuty: s.onDuty,
+    active: s.active,
+  };
 }

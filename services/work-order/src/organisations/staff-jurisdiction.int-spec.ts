@@ -26,15 +26,31 @@ describe('staff list follows the supervisor’s jurisdiction (real PostgreSQL)',
       ['staff-lanling-li', 'org-371324-legal-aid'],
       ['staff-lixia-wang', 'org-370102-legal-aid'],
     ] as const) {
-      await request(service.url).post('/admin/staff').set('authorization', admin).send({ id, organisationId, name: id, expertise: ['labour'], languages: ['zh'], capacity: 5, onDuty }).expect(201);
+      await request(service.url)
+        .post('/admin/staff')
+        .set('authorization', admin)
+        .send({ id, organisationId, name: id, expertise: ['labour'], languages: ['zh'], capacity: 5, onDuty })
+        .expect(201);
     }
     const ids = async (token: string, query: Record<string, string> = {}): Promise<string[]> =>
-      ((await request(service.url).get('/admin/staff').query({ limit: '100', ...query }).set('authorization', token).expect(200)).body.items as { id: string }[]).map((s) => s.id);
+      (
+        (
+          await request(service.url)
+            .get('/admin/staff')
+            .query({ limit: '100', ...query })
+            .set('authorization', token)
+            .expect(200)
+        ).body.items as { id: string }[]
+      ).map((s) => s.id);
 
     const linyi = await auth.bearer({ roles: ['supervisor'], org: 'org-371300-justice-bureau', region: '371300' });
     expect(await ids(linyi)).toEqual(['staff-lanling-li']);
     expect(await ids(linyi, { organisationId: 'org-370102-legal-aid' })).toEqual([]);
-    const province = await auth.bearer({ roles: ['supervisor'], org: 'org-370000-justice-department', region: '370000' });
+    const province = await auth.bearer({
+      roles: ['supervisor'],
+      org: 'org-370000-justice-department',
+      region: '370000',
+    });
     expect(await ids(province)).toEqual(expect.arrayContaining(['staff-lanling-li', 'staff-lixia-wang']));
     expect(await ids(admin)).toEqual(expect.arrayContaining(['staff-lanling-li', 'staff-lixia-wang']));
     expect(await ids(await auth.bearer({ roles: ['supervisor'] }))).toEqual([]);

@@ -12,7 +12,8 @@ import { canTransition } from '../work-orders/work-order-lifecycle';
 import { lockWorkOrder } from '../work-orders/work-order-locks';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 
-type ReferralData = EventData<typeof ReferralRequested> | EventData<typeof ReferralAccepted> | EventData<typeof ReferralRejected>;
+type ReferralData =
+  EventData<typeof ReferralRequested> | EventData<typeof ReferralAccepted> | EventData<typeof ReferralRejected>;
 
 /**
  * Consumer group `referrals`: referrals (转介) between organisations go on the timeline. An accepted
@@ -32,7 +33,11 @@ export class ReferralConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register({ group: 'referrals', events: [ReferralRequested, ReferralAccepted, ReferralRejected], handle: (event, manager) => this.handle(event, manager) });
+    this.consumers.register({
+      group: 'referrals',
+      events: [ReferralRequested, ReferralAccepted, ReferralRejected],
+      handle: (event, manager) => this.handle(event, manager),
+    });
   }
 
   async handle(event: CloudEvent<ReferralData>, manager: EntityManager): Promise<void> {
@@ -40,19 +45,49 @@ export class ReferralConsumer implements OnModuleInit {
     const trace: Trace = { causationId: event.id, correlationId: event.correlationid };
     const wo = await lockWorkOrder(manager, d.workOrderId);
     if (!wo || wo.caseCode !== d.caseCode) {
-      this.logger.warn({ msg: 'referral for an unknown work order ignored', type: event.type, workOrderId: d.workOrderId });
+      this.logger.warn({
+        msg: 'referral for an unknown work order ignored',
+        type: event.type,
+        workOrderId: d.workOrderId,
+      });
       return;
     }
     const actor = { role: 'centre-clerk', id: d.actorId };
-    const data = { referralId: d.referralId, fromOrganisationId: d.fromOrganisationId, toOrganisationId: d.toOrganisationId };
+    const data = {
+      referralId: d.referralId,
+      fromOrganisationId: d.fromOrganisationId,
+      toOrganisationId: d.toOrganisationId,
+    };
     if (event.type === ReferralRequested.type) {
       const r = d as EventData<typeof ReferralRequested>;
-      await this.recorder.record(manager, wo, { action: 'referral-requested', actor, at: new Date(r.at), note: `referred from ${r.fromOrganisationId} to ${r.toOrganisationId}, answer by ${r.respondBy}: ${r.reason}`, data: { ...data, respondBy: r.respondBy } }, trace);
+      await this.recorder.record(
+        manager,
+        wo,
+        {
+          action: 'referral-requested',
+          actor,
+          at: new Date(r.at),
+          note: `referred from ${r.fromOrganisationId} to ${r.toOrganisationId}, answer by ${r.respondBy}: ${r.reason}`,
+          data: { ...data, respondBy: r.respondBy },
+        },
+        trace,
+      );
     } else if (event.type === ReferralAccepted.type) {
       await this.accepted(manager, wo, d, actor, trace);
     } else {
       const r = d as EventData<typeof ReferralRejected>;
-      await this.recorder.record(manager, wo, { action: 'referral-rejected', actor, at: new Date(r.at), note: `${r.toOrganisationId} rejected the referral: ${r.reason}`, data }, trace);
+      await this.recorder.record(
+        manager,
+        wo,
+        {
+          action: 'referral-rejected',
+          actor,
+          at: new Date(r.at),
+          note: `${r.toOrganisationId} rejected the referral: ${r.reason}`,
+          data,
+        },
+        trace,
+      );
       await this.supervision.escalate(manager, wo, {
         kind: 'referral-escalation',
         reason: `referral ${r.referralId} rejected by ${r.toOrganisationId} (${r.reason}); the coordinating organisation ${r.escalatedToOrganisationId} decides`,
@@ -63,20 +98,58 @@ export class ReferralConsumer implements OnModuleInit {
     }
   }
 
-  private async accepted(manager: EntityManager, wo: WorkOrderEntity, d: ReferralData, actor: Actor, trace: Trace): Promise<void> {
-    const data = { referralId: d.referralId, fromOrganisationId: d.fromOrganisationId, toOrganisationId: d.toOrganisationId };
+  private async accepted(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    d: ReferralData,
+    actor: Actor,
+    trace: Trace,
+  ): Promise<void> {
+    const data = {
+      referralId: d.referralId,
+      fromOrganisationId: d.fromOrganisationId,
+      toOrganisationId: d.toOrganisationId,
+    };
     const at = new Date(d.at);
-    const checked = this.whyNotMoved(wo, d.toOrganisationId) ?? (await this.offers.checkTarget(manager, wo, d.toOrganisationId));
+    const checked =
+      this.whyNotMoved(wo, d.toOrganisationId) ?? (await this.offers.checkTarget(manager, wo, d.toOrganisationId));
     if (typeof checked === 'string' || 'problems' in checked) {
       const why = typeof checked === 'string' ? checked : checked.problems.flatMap((p) => p.messages).join('; ');
-      await this.recorder.record(manager, wo, { action: 'referral-accepted', actor, at, note: `${d.toOrganisationId} accepted the referral; the work order stays with ${wo.organisationId ?? 'nobody'}: ${why}`, data: { ...data, moved: false } }, trace);
+      await this.recorder.record(
+        manager,
+        wo,
+        {
+          action: 'referral-accepted',
+          actor,
+          at,
+          note: `${d.toOrganisationId} accepted the referral; the work order stays with ${wo.organisationId ?? 'nobody'}: ${why}`,
+          data: { ...data, moved: false },
+        },
+        trace,
+      );
       return;
     }
     const previous = { organisationId: wo.organisationId, staffId: wo.staffId };
-    await this.recorder.record(manager, wo, { action: 'referral-accepted', actor, at, note: `${d.toOrganisationId} accepted the referral`, data: { ...data, moved: true } }, trace);
+    await this.recorder.record(
+      manager,
+      wo,
+      {
+        action: 'referral-accepted',
+        actor,
+        at,
+        note: `${d.toOrganisationId} accepted the referral`,
+        data: { ...data, moved: true },
+      },
+      trace,
+    );
     await this.offers.withdrawCurrent(manager, wo, 'reassigned', trace);
     wo.offerFailures = 0;
-    await this.offers.offerTo(manager, wo, checked.target, { trigger: 'referral', actor, trace, reason: `referral ${d.referralId} from ${d.fromOrganisationId} accepted` });
+    await this.offers.offerTo(manager, wo, checked.target, {
+      trigger: 'referral',
+      actor,
+      trace,
+      reason: `referral ${d.referralId} from ${d.fromOrganisationId} accepted`,
+    });
     await this.loads.refresh(manager, previous.organisationId, previous.staffId);
   }
 

@@ -31,12 +31,21 @@ interface Found {
 export class RelationFinderService {
   constructor(private readonly pii: PiiProtector) {}
 
-  async findAndStore(manager: EntityManager, wo: WorkOrderEntity, applicantName: string | undefined): Promise<string[]> {
+  async findAndStore(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    applicantName: string | undefined,
+  ): Promise<string[]> {
     const found = new Map<string, Found>();
     const table = tableOf(manager, WorkOrderEntity);
     const open = [...OPEN_STATUSES];
     if (wo.idCardHash || wo.phoneHash) {
-      const rows = await queryRows<{ id: string; case_code: string; id_card_hash: string | null; service_type: string }>(
+      const rows = await queryRows<{
+        id: string;
+        case_code: string;
+        id_card_hash: string | null;
+        service_type: string;
+      }>(
         manager,
         `SELECT id, case_code, id_card_hash, service_type FROM ${table}
          WHERE id <> $1 AND status = ANY($2) AND ((id_card_hash IS NOT NULL AND id_card_hash = $3) OR (phone_hash IS NOT NULL AND phone_hash = $4))
@@ -46,7 +55,13 @@ export class RelationFinderService {
       for (const r of rows) {
         const sameId = wo.idCardHash !== null && r.id_card_hash === wo.idCardHash;
         const sameType = r.service_type === wo.serviceType;
-        const reason: RelationReason = sameId ? (sameType ? 'same-id-card-other-matter' : 'same-id-card-different-type') : sameType ? 'same-phone-other-matter' : 'same-phone-different-type';
+        const reason: RelationReason = sameId
+          ? sameType
+            ? 'same-id-card-other-matter'
+            : 'same-id-card-different-type'
+          : sameType
+            ? 'same-phone-other-matter'
+            : 'same-phone-different-type';
         found.set(r.id, { workOrderId: r.id, caseCode: r.case_code, reason, score: sameId ? 0.9 : 0.7 });
       }
     }
@@ -57,13 +72,22 @@ export class RelationFinderService {
          WHERE id <> $1 AND status = ANY($2) AND surname_hash = $3 AND left(region_code, 6) = $4 AND received_at > now() - make_interval(days => $5)
            AND NOT (id_card_hash IS NOT NULL AND id_card_hash = $6) AND NOT (phone_hash IS NOT NULL AND phone_hash = $7)
          ORDER BY received_at DESC LIMIT ${MAX_NAME_CANDIDATES}`,
-        [wo.id, open, wo.surnameHash, wo.regionCode.slice(0, 6), SIMILAR_NAME_WINDOW_DAYS, wo.idCardHash ?? '', wo.phoneHash ?? ''],
+        [
+          wo.id,
+          open,
+          wo.surnameHash,
+          wo.regionCode.slice(0, 6),
+          SIMILAR_NAME_WINDOW_DAYS,
+          wo.idCardHash ?? '',
+          wo.phoneHash ?? '',
+        ],
       );
       for (const r of rows) {
         if (found.has(r.id)) continue;
         const other = unsealApplicant(this.pii, r.applicant_sealed).name;
         const score = other ? nameSimilarity(applicantName, other) : 0;
-        if (score >= SIMILAR_NAME_THRESHOLD) found.set(r.id, { workOrderId: r.id, caseCode: r.case_code, reason: 'similar-name-same-region', score });
+        if (score >= SIMILAR_NAME_THRESHOLD)
+          found.set(r.id, { workOrderId: r.id, caseCode: r.case_code, reason: 'similar-name-same-region', score });
       }
     }
     for (const f of found.values()) {
@@ -71,7 +95,16 @@ export class RelationFinderService {
         .createQueryBuilder()
         .insert()
         .into(PossibleRelationEntity)
-        .values({ id: randomUUID(), workOrderId: wo.id, relatedWorkOrderId: f.workOrderId, reason: f.reason, score: f.score, status: 'pending', decidedBy: null, decidedAt: null })
+        .values({
+          id: randomUUID(),
+          workOrderId: wo.id,
+          relatedWorkOrderId: f.workOrderId,
+          reason: f.reason,
+          score: f.score,
+          status: 'pending',
+          decidedBy: null,
+          decidedAt: null,
+        })
         .orIgnore()
         .execute();
     }

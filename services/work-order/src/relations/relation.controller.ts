@@ -20,7 +20,9 @@ export class RelationController {
 
   @Get('work-orders/:code/relations')
   @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Work orders possibly related to this one (same phone, other type; similar name, same county)' })
+  @ApiOperation({
+    summary: 'Work orders possibly related to this one (same phone, other type; similar name, same county)',
+  })
   @ApiOkResponse({ type: RelationListDto })
   async list(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string): Promise<RelationListDto> {
     const items = await this.relations.list(user, code);
@@ -32,7 +34,11 @@ export class RelationController {
   @Roles('hotline-agent', 'centre-clerk', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Confirm that two work orders are related (recorded on both timelines)' })
   @ApiOkResponse({ type: RelationDto })
-  confirm(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: RelationDecisionDto): Promise<RelationDto> {
+  confirm(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: RelationDecisionDto,
+  ): Promise<RelationDto> {
     return this.relations.decide(user, id, 'confirmed', dto.note);
   }
 
@@ -41,16 +47,27 @@ export class RelationController {
   @Roles('hotline-agent', 'centre-clerk', 'supervisor', 'admin')
   @ApiOperation({ summary: 'Dismiss a possible relation' })
   @ApiOkResponse({ type: RelationDto })
-  dismiss(@CurrentUser() user: AuthUser, @Param('id', UuidPipe) id: string, @Body() dto: RelationDecisionDto): Promise<RelationDto> {
+  dismiss(
+    @CurrentUser() user: AuthUser,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: RelationDecisionDto,
+  ): Promise<RelationDto> {
     return this.relations.decide(user, id, 'dismissed', dto.note);
   }
 
   @Post('work-orders/:code/merge')
   @HttpCode(200)
   @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'Merge a duplicate into the work order that carries on (same person: shared ID card or phone, or a possible relation not dismissed)' })
+  @ApiOperation({
+    summary:
+      'Merge a duplicate into the work order that carries on (same person: shared ID card or phone, or a possible relation not dismissed)',
+  })
   @ApiOkResponse({ type: WorkOrderActionResultDto })
-  merge(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string, @Body() dto: MergeDto): Promise<WorkOrderActionResultDto> {
+  merge(
+    @CurrentUser() user: AuthUser,
+    @Param('code', CaseCodePipe) code: string,
+    @Body() dto: MergeDto,
+  ): Promise<WorkOrderActionResultDto> {
     return this.merges.merge(user, code, dto);
   }
 }

@@ -31,11 +31,20 @@ export class RelationService {
   async list(user: AuthUser, code: string): Promise<RelationDto[]> {
     const manager = this.dataSource.manager;
     const wo = await findVisibleWorkOrder(manager, user, code);
-    const rows = await manager.find(PossibleRelationEntity, { where: [{ workOrderId: wo.id }, { relatedWorkOrderId: wo.id }], order: { createdAt: 'ASC' } });
+    const rows = await manager.find(PossibleRelationEntity, {
+      where: [{ workOrderId: wo.id }, { relatedWorkOrderId: wo.id }],
+      order: { createdAt: 'ASC' },
+    });
     const ids = [...new Set(rows.flatMap((r) => [r.workOrderId, r.relatedWorkOrderId]))];
     const others = await manager.find(WorkOrderEntity, {
       where: { id: In(ids) },
-      select: { id: true, caseCode: true, regionCode: true, organisationId: true, complaintAgainstOrganisationId: true },
+      select: {
+        id: true,
+        caseCode: true,
+        regionCode: true,
+        organisationId: true,
+        complaintAgainstOrganisationId: true,
+      },
     });
     // Only relations to work orders the caller may see themselves: a related work order in another
     // area is not named to them (issue 13: jurisdiction on every route that takes an id).
@@ -43,12 +52,28 @@ export class RelationService {
     return rows.flatMap((r) => {
       const otherId = r.workOrderId === wo.id ? r.relatedWorkOrderId : r.workOrderId;
       if (!visible.has(otherId)) return [];
-      return [{ id: r.id, caseCode: wo.caseCode, relatedCaseCode: visible.get(otherId) ?? otherId, reason: r.reason, score: r.score, status: r.status, decidedBy: r.decidedBy, createdAt: r.createdAt.toISOString() }];
+      return [
+        {
+          id: r.id,
+          caseCode: wo.caseCode,
+          relatedCaseCode: visible.get(otherId) ?? otherId,
+          reason: r.reason,
+          score: r.score,
+          status: r.status,
+          decidedBy: r.decidedBy,
+          createdAt: r.createdAt.toISOString(),
+        },
+      ];
     });
   }
 
   /** Confirms or dismisses a pending relation; a confirmation goes on the timeline of both work orders. */
-  async decide(user: AuthUser, id: string, status: 'confirmed' | 'dismissed', note: string | undefined): Promise<RelationDto> {
+  async decide(
+    user: AuthUser,
+    id: string,
+    status: 'confirmed' | 'dismissed',
+    note: string | undefined,
+  ): Promise<RelationDto> {
     return this.dataSource.transaction(async (manager) => {
       const relation = await manager.findOne(PossibleRelationEntity, { where: { id } });
       if (!relation) throw new NotFoundError('Relation', id);
@@ -60,7 +85,8 @@ export class RelationService {
       assertCanSee(user, a);
       assertCanSee(user, b);
       const locked = await manager.findOneOrFail(PossibleRelationEntity, { where: { id } });
-      if (locked.status !== 'pending') throw new ConflictError('relation-decided', `Relation ${id} is already ${locked.status}`);
+      if (locked.status !== 'pending')
+        throw new ConflictError('relation-decided', `Relation ${id} is already ${locked.status}`);
       locked.status = status;
       locked.decidedBy = user.subject.slice(0, 64);
       locked.decidedAt = new Date();
@@ -71,12 +97,26 @@ export class RelationService {
           [a, b],
           [b, a],
         ] as const) {
-          await this.recorder.record(manager, self, { action: 'relation-confirmed', actor, note: `related to ${other.caseCode} (${locked.reason})${note ? `: ${note}` : ''}`, data: { relationId: id, relatedCaseCode: other.caseCode } });
+          await this.recorder.record(manager, self, {
+            action: 'relation-confirmed',
+            actor,
+            note: `related to ${other.caseCode} (${locked.reason})${note ? `: ${note}` : ''}`,
+            data: { relationId: id, relatedCaseCode: other.caseCode },
+          });
         }
       }
       const self = locked.workOrderId === a.id ? a : b;
       const other = self === a ? b : a;
-      return { id, caseCode: self.caseCode, relatedCaseCode: other.caseCode, reason: locked.reason, score: locked.score, status: locked.status, decidedBy: locked.decidedBy, createdAt: locked.createdAt.toISOString() };
+      return {
+        id,
+        caseCode: self.caseCode,
+        relatedCaseCode: other.caseCode,
+        reason: locked.reason,
+        score: locked.score,
+        status: locked.status,
+        decidedBy: locked.decidedBy,
+        createdAt: locked.createdAt.toISOString(),
+      };
     });
   }
 }

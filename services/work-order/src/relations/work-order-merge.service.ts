@@ -36,40 +36,85 @@ export class WorkOrderMergeService {
   merge(user: AuthUser, code: string, dto: MergeDto): Promise<WorkOrderActionResultDto> {
     // Validated by the DTO already; normalised to the stored form here.
     const intoCode = normalizeCaseCode(dto.intoCaseCode) ?? dto.intoCaseCode;
-    if (intoCode === code) throw new InvalidInputError([{ field: 'intoCaseCode', messages: ['a work order cannot be merged into itself'], codes: ['notSelf'] }]);
+    if (intoCode === code)
+      throw new InvalidInputError([
+        { field: 'intoCaseCode', messages: ['a work order cannot be merged into itself'], codes: ['notSelf'] },
+      ]);
     return this.dataSource.transaction(async (manager) => {
       const { source, target } = await this.lockPair(manager, code, intoCode);
       assertCanSee(user, source);
       assertCanSee(user, target);
-      if (TERMINAL_STATUSES.includes(target.status)) throw new ConflictError('merge-target-ended', `Work order ${target.caseCode} is ${target.status}; merge into an open one`);
+      if (TERMINAL_STATUSES.includes(target.status))
+        throw new ConflictError(
+          'merge-target-ended',
+          `Work order ${target.caseCode} is ${target.status}; merge into an open one`,
+        );
       assertTransition(source.caseCode, source.status, 'merged');
       const relation = await this.relationBetween(manager, source, target);
       if (!relation && !samePerson(source, target)) {
-        throw new ConflictError('not-duplicates', `${source.caseCode} and ${target.caseCode} are not known to be about the same person (no shared ID card or phone, no possible relation)`);
+        throw new ConflictError(
+          'not-duplicates',
+          `${source.caseCode} and ${target.caseCode} are not known to be about the same person (no shared ID card or phone, no possible relation)`,
+        );
       }
-      if (relation?.status === 'dismissed') throw new ConflictError('not-duplicates', `The relation between ${source.caseCode} and ${target.caseCode} was dismissed by ${relation.decidedBy ?? 'staff'}`);
+      if (relation?.status === 'dismissed')
+        throw new ConflictError(
+          'not-duplicates',
+          `The relation between ${source.caseCode} and ${target.caseCode} was dismissed by ${relation.decidedBy ?? 'staff'}`,
+        );
 
-      const actor: Actor = { role: user.roles.includes('supervisor') ? 'supervisor' : (user.roles[0] ?? 'staff'), id: user.subject };
+      const actor: Actor = {
+        role: user.roles.includes('supervisor') ? 'supervisor' : (user.roles[0] ?? 'staff'),
+        id: user.subject,
+      };
       const now = new Date();
       const holder = { organisationId: source.organisationId, staffId: source.staffId };
       if (relation && relation.status === 'pending') {
-        await manager.update(PossibleRelationEntity, { id: relation.id }, { status: 'confirmed', decidedBy: user.subject.slice(0, 64), decidedAt: now });
+        await manager.update(
+          PossibleRelationEntity,
+          { id: relation.id },
+          { status: 'confirmed', decidedBy: user.subject.slice(0, 64), decidedAt: now },
+        );
       }
       await this.offers.withdrawPending(manager, source, 'cancelled');
       await this.deadlines.cancelAll(manager, source, now);
       source.mergedIntoId = target.id;
-      await this.recorder.record(manager, source, { action: 'merged', actor, toStatus: 'merged', note: `merged into ${target.caseCode}: ${dto.reason}`, data: { intoCaseCode: target.caseCode } });
+      await this.recorder.record(manager, source, {
+        action: 'merged',
+        actor,
+        toStatus: 'merged',
+        note: `merged into ${target.caseCode}: ${dto.reason}`,
+        data: { intoCaseCode: target.caseCode },
+      });
       target.platforms = [...new Set([...target.platforms, ...source.platforms])];
       target.vulnerableGroup ||= source.vulnerableGroup;
-      await this.recorder.record(manager, target, { action: 'duplicate-merged', actor, note: `${source.caseCode} merged into this work order: ${dto.reason}`, data: { fromCaseCode: source.caseCode } });
+      await this.recorder.record(manager, target, {
+        action: 'duplicate-merged',
+        actor,
+        note: `${source.caseCode} merged into this work order: ${dto.reason}`,
+        data: { fromCaseCode: source.caseCode },
+      });
       await this.loads.refresh(manager, holder.organisationId, holder.staffId);
-      return { caseCode: source.caseCode, status: source.status, version: source.version, organisationId: source.organisationId, mergedIntoCaseCode: target.caseCode };
+      return {
+        caseCode: source.caseCode,
+        status: source.status,
+        version: source.version,
+        organisationId: source.organisationId,
+        mergedIntoCaseCode: target.caseCode,
+      };
     });
   }
 
   /** Both rows locked, in id order so two opposite merges cannot deadlock. */
-  private async lockPair(manager: EntityManager, code: string, intoCode: string): Promise<{ source: WorkOrderEntity; target: WorkOrderEntity }> {
-    const ids = await manager.find(WorkOrderEntity, { where: [{ caseCode: code }, { caseCode: intoCode }], select: { id: true, caseCode: true } });
+  private async lockPair(
+    manager: EntityManager,
+    code: string,
+    intoCode: string,
+  ): Promise<{ source: WorkOrderEntity; target: WorkOrderEntity }> {
+    const ids = await manager.find(WorkOrderEntity, {
+      where: [{ caseCode: code }, { caseCode: intoCode }],
+      select: { id: true, caseCode: true },
+    });
     const sourceId = ids.find((w) => w.caseCode === code)?.id;
     const targetId = ids.find((w) => w.caseCode === intoCode)?.id;
     if (!sourceId) throw new NotFoundError('Work order', code);
@@ -85,7 +130,11 @@ export class WorkOrderMergeService {
     return { source, target };
   }
 
-  private async relationBetween(manager: EntityManager, a: WorkOrderEntity, b: WorkOrderEntity): Promise<PossibleRelationEntity | undefined> {
+  private async relationBetween(
+    manager: EntityManager,
+    a: WorkOrderEntity,
+    b: WorkOrderEntity,
+  ): Promise<PossibleRelationEntity | undefined> {
     const found = await manager.findOne(PossibleRelationEntity, {
       where: [
         { workOrderId: a.id, relatedWorkOrderId: b.id },
@@ -97,5 +146,7 @@ export class WorkOrderMergeService {
 }
 
 function samePerson(a: WorkOrderEntity, b: WorkOrderEntity): boolean {
-  return (a.idCardHash !== null && a.idCardHash === b.idCardHash) || (a.phoneHash !== null && a.phoneHash === b.phoneHash);
+  return (
+    (a.idCardHash !== null && a.idCardHash === b.idCardHash) || (a.phoneHash !== null && a.phoneHash === b.phoneHash)
+  );
 }

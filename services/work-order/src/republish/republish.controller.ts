@@ -13,11 +13,17 @@ export class RepublishController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({
-    summary: "Republish work orders' current state (WorkOrderChanged) to rebuild read models after a broker or platform restore",
-    description: 'One page per call, in id order; call again with nextAfterId until it is null. Consumers skip versions they already have.',
+    summary:
+      "Republish work orders' current state (WorkOrderChanged) to rebuild read models after a broker or platform restore",
+    description:
+      'One page per call, in id order; call again with nextAfterId until it is null. Consumers skip versions they already have.',
   })
   @ApiOkResponse({ type: RepublishResultDto })
   republish(@Body() dto: RepublishDto): Promise<RepublishResultDto> {
-    return this.republisher.republish({ afterId: dto.afterId, updatedSince: dto.updatedSince ? new Date(dto.updatedSince) : undefined, limit: dto.limit ?? 2000 });
+    return this.republisher.republish({
+      afterId: dto.afterId,
+      updatedSince: dto.updatedSince ? new Date(dto.updatedSince) : undefined,
+      limit: dto.limit ?? 2000,
+    });
   }
 }

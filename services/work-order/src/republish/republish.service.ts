@@ -34,7 +34,10 @@ export class RepublishService {
       const take = Math.min(BATCH, request.limit - republished);
       const count = await this.dataSource.transaction(async (manager) => {
         const batch = await manager.find(WorkOrderEntity, {
-          where: { ...(afterId ? { id: MoreThan(afterId) } : {}), ...(request.updatedSince ? { updatedAt: MoreThanOrEqual(request.updatedSince) } : {}) },
+          where: {
+            ...(afterId ? { id: MoreThan(afterId) } : {}),
+            ...(request.updatedSince ? { updatedAt: MoreThanOrEqual(request.updatedSince) } : {}),
+          },
           order: { id: 'ASC' },
           take,
         });

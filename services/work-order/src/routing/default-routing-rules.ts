@@ -47,13 +47,24 @@ export const DEFAULT_ROUTING_RULES: DefaultRule[] = [
     ruleKey: 'handler.consultation',
     kind: 'service-handler',
     name: 'Consultations go to workstations, public legal service centres or the 12348 duty team',
-    params: { serviceTypes: ['legal-consultation'], organisationKinds: ['village-legal-service-room', 'township-workstation', 'public-legal-service-centre', 'hotline-duty-team'] },
+    params: {
+      serviceTypes: ['legal-consultation'],
+      organisationKinds: [
+        'village-legal-service-room',
+        'township-workstation',
+        'public-legal-service-centre',
+        'hotline-duty-team',
+      ],
+    },
   },
   {
     ruleKey: 'handler.grassroots',
     kind: 'service-handler',
     name: 'Grassroots services and village legal advisers go to village rooms, workstations and centres',
-    params: { serviceTypes: ['grassroots-legal-service', 'village-legal-adviser'], organisationKinds: ['village-legal-service-room', 'township-workstation', 'public-legal-service-centre'] },
+    params: {
+      serviceTypes: ['grassroots-legal-service', 'village-legal-adviser'],
+      organisationKinds: ['village-legal-service-room', 'township-workstation', 'public-legal-service-centre'],
+    },
   },
   {
     ruleKey: 'handler.referral-agencies',
@@ -69,7 +80,10 @@ export const DEFAULT_ROUTING_RULES: DefaultRule[] = [
     ruleKey: 'handler.complaint',
     kind: 'service-handler',
     name: 'Complaints go to public legal service centres, the supervision office or the duty team',
-    params: { serviceTypes: ['complaint'], organisationKinds: ['public-legal-service-centre', 'supervision-office', 'hotline-duty-team'] },
+    params: {
+      serviceTypes: ['complaint'],
+      organisationKinds: ['public-legal-service-centre', 'supervision-office', 'hotline-duty-team'],
+    },
   },
   {
     ruleKey: 'jurisdiction',
@@ -81,16 +95,41 @@ export const DEFAULT_ROUTING_RULES: DefaultRule[] = [
     ruleKey: 'time-slot',
     kind: 'time-slot',
     name: 'Time slot: prefer organisations on duty; out of hours the 12348 duty team takes consultations and complaints',
-    params: { onDutyBonus: 10, offDutyPenalty: 15, dutyTeamServiceTypes: ['legal-consultation', 'complaint'], dutyTeamBonus: 60 },
+    params: {
+      onDutyBonus: 10,
+      offDutyPenalty: 15,
+      dutyTeamServiceTypes: ['legal-consultation', 'complaint'],
+      dutyTeamBonus: 60,
+    },
   },
-  { ruleKey: 'expertise', kind: 'expertise', name: 'Staff expertise matching the topic of the request', params: { perMatchingTag: 15, maxBonus: 30 } },
-  { ruleKey: 'language', kind: 'language', name: 'Staff who speak the language of the request', params: { matchBonus: 5, noSpeakerPenalty: 20, defaultLanguage: 'zh' } },
+  {
+    ruleKey: 'expertise',
+    kind: 'expertise',
+    name: 'Staff expertise matching the topic of the request',
+    params: { perMatchingTag: 15, maxBonus: 30 },
+  },
+  {
+    ruleKey: 'language',
+    kind: 'language',
+    name: 'Staff who speak the language of the request',
+    params: { matchBonus: 5, noSpeakerPenalty: 20, defaultLanguage: 'zh' },
+  },
   {
     ruleKey: 'priority',
     kind: 'priority',
     name: 'Priority: close legal deadlines are urgent (aid first, review after); vulnerable groups are high',
     params: { urgentWithinDays: 7, vulnerableIsHigh: true, urgentMultiplier: 3, highMultiplier: 1.5 },
   },
-  { ruleKey: 'load', kind: 'load', name: 'Current load against capacity (live counters)', params: { perOpenWorkOrder: 0.5, overCapacityPenalty: 30, defaultOrganisationCapacity: 50 } },
-  { ruleKey: 'complaint-independence', kind: 'complaint-independence', name: 'Complaints are handled independently of the organisation complained about', params: { startLevelsAbove: 1 } },
+  {
+    ruleKey: 'load',
+    kind: 'load',
+    name: 'Current load against capacity (live counters)',
+    params: { perOpenWorkOrder: 0.5, overCapacityPenalty: 30, defaultOrganisationCapacity: 50 },
+  },
+  {
+    ruleKey: 'complaint-independence',
+    kind: 'complaint-independence',
+    name: 'Complaints are handled independently of the organisation complained about',
+    params: { startLevelsAbove: 1 },
+  },
 ];

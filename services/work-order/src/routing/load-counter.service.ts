@@ -35,7 +35,11 @@ export class LoadCounterService implements OnApplicationBootstrap, OnModuleDestr
     @InjectDataSource() private readonly dataSource: DataSource,
     env: WorkOrderEnv,
   ) {
-    this.task = new PeriodicTask({ name: 'load counter reconciliation', intervalMs: env.LOAD_RECONCILE_INTERVAL_MS }, () => this.rebuild(), this.logger);
+    this.task = new PeriodicTask(
+      { name: 'load counter reconciliation', intervalMs: env.LOAD_RECONCILE_INTERVAL_MS },
+      () => this.rebuild(),
+      this.logger,
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -47,7 +51,10 @@ export class LoadCounterService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async loads(organisationIds: readonly string[], staffIds: readonly string[]): Promise<Loads> {
-    const [orgBuilt, staffBuilt] = await Promise.all([this.redis.hexists(ORG_KEY, BUILT), this.redis.hexists(STAFF_KEY, BUILT)]);
+    const [orgBuilt, staffBuilt] = await Promise.all([
+      this.redis.hexists(ORG_KEY, BUILT),
+      this.redis.hexists(STAFF_KEY, BUILT),
+    ]);
     if (!orgBuilt || !staffBuilt) {
       this.logger.warn('load counters missing from Redis: rebuilding them from PostgreSQL');
       await this.rebuild();
@@ -68,11 +75,19 @@ export class LoadCounterService implements OnApplicationBootstrap, OnModuleDestr
     const statuses = [...LOAD_STATUSES];
     try {
       if (organisationId) {
-        const [row] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM ${table} WHERE organisation_id = $1 AND status = ANY($2)`, [organisationId, statuses]);
+        const [row] = await queryRows<{ n: number }>(
+          manager,
+          `SELECT count(*)::int AS n FROM ${table} WHERE organisation_id = $1 AND status = ANY($2)`,
+          [organisationId, statuses],
+        );
         if (await this.redis.hexists(ORG_KEY, BUILT)) await this.redis.hset(ORG_KEY, organisationId, row.n);
       }
       if (staffId) {
-        const [row] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM ${table} WHERE staff_id = $1 AND status = ANY($2)`, [staffId, statuses]);
+        const [row] = await queryRows<{ n: number }>(
+          manager,
+          `SELECT count(*)::int AS n FROM ${table} WHERE staff_id = $1 AND status = ANY($2)`,
+          [staffId, statuses],
+        );
         if (await this.redis.hexists(STAFF_KEY, BUILT)) await this.redis.hset(STAFF_KEY, staffId, row.n);
       }
     } catch (err) {
@@ -86,9 +101,27 @@ export class LoadCounterService implements OnApplicationBootstrap, OnModuleDestr
     const manager = this.dataSource.manager;
     const table = tableOf(manager, WorkOrderEntity);
     const statuses = [...LOAD_STATUSES];
-    const orgs = await queryRows<{ id: string; n: number }>(manager, `SELECT organisation_id AS id, count(*)::int AS n FROM ${table} WHERE organisation_id IS NOT NULL AND status = ANY($1) GROUP BY organisation_id`, [statuses]);
-    const staff = await queryRows<{ id: string; n: number }>(manager, `SELECT staff_id AS id, count(*)::int AS n FROM ${table} WHERE staff_id IS NOT NULL AND status = ANY($1) GROUP BY staff_id`, [statuses]);
-    const flat = (rows: { id: string; n: number }[]): (string | number)[] => [BUILT, 1, ...rows.flatMap((r) => [r.id, r.n])];
-    await this.redis.multi().del(ORG_KEY).hset(ORG_KEY, ...flat(orgs)).del(STAFF_KEY).hset(STAFF_KEY, ...flat(staff)).exec();
+    const orgs = await queryRows<{ id: string; n: number }>(
+      manager,
+      `SELECT organisation_id AS id, count(*)::int AS n FROM ${table} WHERE organisation_id IS NOT NULL AND status = ANY($1) GROUP BY organisation_id`,
+      [statuses],
+    );
+    const staff = await queryRows<{ id: string; n: number }>(
+      manager,
+      `SELECT staff_id AS id, count(*)::int AS n FROM ${table} WHERE staff_id IS NOT NULL AND status = ANY($1) GROUP BY staff_id`,
+      [statuses],
+    );
+    const flat = (rows: { id: string; n: number }[]): (string | number)[] => [
+      BUILT,
+      1,
+      ...rows.flatMap((r) => [r.id, r.n]),
+    ];
+    await this.redis
+      .multi()
+      .del(ORG_KEY)
+      .hset(ORG_KEY, ...flat(orgs))
+      .del(STAFF_KEY)
+      .hset(STAFF_KEY, ...flat(staff))
+      .exec();
   }
 }

@@ -3,7 +3,14 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { AuthUser, CurrentUser, Roles } from '@legal/auth';
 import { InvalidInputError } from '@legal/http';
 import { page } from '../common/page.dto';
-import { RoutingRuleCreateDto, RoutingRuleDto, RoutingRulePageDto, RoutingRuleQueryDto, RoutingRuleUpdateDto, toRoutingRuleDto } from './dto/routing-rule.dto';
+import {
+  RoutingRuleCreateDto,
+  RoutingRuleDto,
+  RoutingRulePageDto,
+  RoutingRuleQueryDto,
+  RoutingRuleUpdateDto,
+  toRoutingRuleDto,
+} from './dto/routing-rule.dto';
 import { RoutingRulesService } from './routing-rules.service';
 
 @ApiTags('admin')
@@ -16,7 +23,11 @@ export class RoutingRuleAdminController {
   @ApiOperation({ summary: 'Current routing rules (or every revision with history=true)' })
   @ApiOkResponse({ type: RoutingRulePageDto })
   async list(@Query() query: RoutingRuleQueryDto): Promise<RoutingRulePageDto> {
-    const { items, total } = await this.rules.list({ includeHistory: query.history === true, limit: query.limit, offset: query.offset });
+    const { items, total } = await this.rules.list({
+      includeHistory: query.history === true,
+      limit: query.limit,
+      offset: query.offset,
+    });
     return page(items.map(toRoutingRuleDto), total, query);
   }
 
@@ -32,10 +43,19 @@ export class RoutingRuleAdminController {
   @Roles('admin')
   @ApiOperation({ summary: 'Write the next revision of a rule; earlier decisions keep the revision they used' })
   @ApiOkResponse({ type: RoutingRuleDto })
-  async revise(@CurrentUser() user: AuthUser, @Param('ruleKey') ruleKey: string, @Body() dto: RoutingRuleUpdateDto): Promise<RoutingRuleDto> {
-    if (!/^[a-z0-9][a-z0-9.-]{1,63}$/.test(ruleKey)) throw new InvalidInputError([{ field: 'ruleKey', messages: ['ruleKey must be a rule key like jurisdiction'], codes: ['matches'] }]);
+  async revise(
+    @CurrentUser() user: AuthUser,
+    @Param('ruleKey') ruleKey: string,
+    @Body() dto: RoutingRuleUpdateDto,
+  ): Promise<RoutingRuleDto> {
+    if (!/^[a-z0-9][a-z0-9.-]{1,63}$/.test(ruleKey))
+      throw new InvalidInputError([
+        { field: 'ruleKey', messages: ['ruleKey must be a rule key like jurisdiction'], codes: ['matches'] },
+      ]);
     if (dto.name === undefined && dto.params === undefined && dto.enabled === undefined) {
-      throw new InvalidInputError([{ field: 'params', messages: ['give at least one of name, params, enabled'], codes: ['required'] }]);
+      throw new InvalidInputError([
+        { field: 'params', messages: ['give at least one of name, params, enabled'], codes: ['required'] },
+      ]);
     }
     return toRoutingRuleDto(await this.rules.revise(ruleKey, dto, { role: 'admin', id: user.subject }));
   }

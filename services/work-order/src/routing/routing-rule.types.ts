@@ -1,7 +1,16 @@
 import { SERVICE_TYPES, ServiceType } from '@legal/contracts';
 import { ORGANISATION_KINDS, OrganisationKind } from '../organisations/entities/organisation.entity';
 
-export const ROUTING_RULE_KINDS = ['service-handler', 'jurisdiction', 'time-slot', 'expertise', 'language', 'priority', 'load', 'complaint-independence'] as const;
+export const ROUTING_RULE_KINDS = [
+  'service-handler',
+  'jurisdiction',
+  'time-slot',
+  'expertise',
+  'language',
+  'priority',
+  'load',
+  'complaint-independence',
+] as const;
 export type RoutingRuleKind = (typeof ROUTING_RULE_KINDS)[number];
 
 /** Which kinds of organisation handle which service types (the "service type → handler" step). */
@@ -101,26 +110,39 @@ const SHAPES: { [K in RoutingRuleKind]: Record<keyof RuleParamsByKind[K], [Field
     dutyTeamBonus: [num, 'a number 0..10000'],
   },
   expertise: { perMatchingTag: [num, 'a number 0..10000'], maxBonus: [num, 'a number 0..10000'] },
-  language: { matchBonus: [num, 'a number 0..10000'], noSpeakerPenalty: [num, 'a number 0..10000'], defaultLanguage: [lang, 'a BCP 47 language tag'] },
+  language: {
+    matchBonus: [num, 'a number 0..10000'],
+    noSpeakerPenalty: [num, 'a number 0..10000'],
+    defaultLanguage: [lang, 'a BCP 47 language tag'],
+  },
   priority: {
     urgentWithinDays: [positiveInt, 'an integer 0..1000'],
     vulnerableIsHigh: [bool, 'true or false'],
     urgentMultiplier: [num, 'a number 0..10000'],
     highMultiplier: [num, 'a number 0..10000'],
   },
-  load: { perOpenWorkOrder: [num, 'a number 0..10000'], overCapacityPenalty: [num, 'a number 0..10000'], defaultOrganisationCapacity: [positiveInt, 'an integer 0..1000'] },
+  load: {
+    perOpenWorkOrder: [num, 'a number 0..10000'],
+    overCapacityPenalty: [num, 'a number 0..10000'],
+    defaultOrganisationCapacity: [positiveInt, 'an integer 0..1000'],
+  },
   'complaint-independence': { startLevelsAbove: [positiveInt, 'an integer 0..1000'] },
 };
 
 /** Problems with a rule's params, one per field (`params.<field> must be ...`); empty when valid. */
-export function ruleParamProblems(kind: RoutingRuleKind, params: Record<string, unknown>): { field: string; message: string }[] {
+export function ruleParamProblems(
+  kind: RoutingRuleKind,
+  params: Record<string, unknown>,
+): { field: string; message: string }[] {
   const shape = SHAPES[kind] as Record<string, [FieldCheck, string]>;
   const problems: { field: string; message: string }[] = [];
   for (const [field, [check, expected]] of Object.entries(shape)) {
-    if (!check(params[field])) problems.push({ field: `params.${field}`, message: `params.${field} must be ${expected}` });
+    if (!check(params[field]))
+      problems.push({ field: `params.${field}`, message: `params.${field} must be ${expected}` });
   }
   for (const field of Object.keys(params)) {
-    if (!(field in shape)) problems.push({ field: `params.${field}`, message: `params.${field} is not a parameter of ${kind} rules` });
+    if (!(field in shape))
+      problems.push({ field: `params.${field}`, message: `params.${field} is not a parameter of ${kind} rules` });
   }
   return problems;
 }

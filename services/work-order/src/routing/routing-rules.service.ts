@@ -27,11 +27,25 @@ export class RoutingRulesService {
 
   /** The current enabled revisions, as snapshots to copy into a decision. */
   async currentSnapshots(manager: EntityManager): Promise<RuleSnapshot[]> {
-    const rows = await manager.find(RoutingRuleEntity, { where: { supersededAt: IsNull(), enabled: true }, order: { ruleKey: 'ASC' } });
-    return rows.map((r) => ({ id: r.id, ruleKey: r.ruleKey, revision: r.revision, kind: r.kind, name: r.name, params: r.params }));
+    const rows = await manager.find(RoutingRuleEntity, {
+      where: { supersededAt: IsNull(), enabled: true },
+      order: { ruleKey: 'ASC' },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      ruleKey: r.ruleKey,
+      revision: r.revision,
+      kind: r.kind,
+      name: r.name,
+      params: r.params,
+    }));
   }
 
-  async list(options: { includeHistory: boolean; limit: number; offset: number }): Promise<{ items: RoutingRuleEntity[]; total: number }> {
+  async list(options: {
+    includeHistory: boolean;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: RoutingRuleEntity[]; total: number }> {
     const [items, total] = await this.dataSource.manager.findAndCount(RoutingRuleEntity, {
       where: options.includeHistory ? {} : { supersededAt: IsNull() },
       order: { ruleKey: 'ASC', revision: 'DESC' },
@@ -45,15 +59,23 @@ export class RoutingRulesService {
     this.validate(draft.kind, draft.params);
     return this.dataSource.transaction(async (manager) => {
       const existing = await manager.findOne(RoutingRuleEntity, { where: { ruleKey: draft.ruleKey } });
-      if (existing) throw new ConflictError('rule-exists', `Routing rule ${draft.ruleKey} already exists; change it with PUT`);
+      if (existing)
+        throw new ConflictError('rule-exists', `Routing rule ${draft.ruleKey} already exists; change it with PUT`);
       return this.insertRevision(manager, draft, 1, actor);
     });
   }
 
   /** Writes the next revision of a rule; only decisions taken afterwards use it. */
-  async revise(ruleKey: string, change: Partial<Omit<RuleDraft, 'ruleKey' | 'kind'>>, actor: Actor): Promise<RoutingRuleEntity> {
+  async revise(
+    ruleKey: string,
+    change: Partial<Omit<RuleDraft, 'ruleKey' | 'kind'>>,
+    actor: Actor,
+  ): Promise<RoutingRuleEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(RoutingRuleEntity, { where: { ruleKey, supersededAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      const current = await manager.findOne(RoutingRuleEntity, {
+        where: { ruleKey, supersededAt: IsNull() },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!current) throw new NotFoundError('Routing rule', ruleKey);
       const next: RuleDraft = {
         ruleKey,
@@ -71,11 +93,19 @@ export class RoutingRulesService {
   private validate(kind: RoutingRuleKind, params: Record<string, unknown>): void {
     const problems = ruleParamProblems(kind, params);
     if (problems.length > 0) {
-      throw new InvalidInputError(problems.map((p) => ({ field: p.field, messages: [p.message], codes: ['ruleParam'] })), 'The rule parameters are invalid');
+      throw new InvalidInputError(
+        problems.map((p) => ({ field: p.field, messages: [p.message], codes: ['ruleParam'] })),
+        'The rule parameters are invalid',
+      );
     }
   }
 
-  private async insertRevision(manager: EntityManager, draft: RuleDraft, revision: number, actor: Actor): Promise<RoutingRuleEntity> {
+  private async insertRevision(
+    manager: EntityManager,
+    draft: RuleDraft,
+    revision: number,
+    actor: Actor,
+  ): Promise<RoutingRuleEntity> {
     const row = manager.create(RoutingRuleEntity, {
       id: randomUUID(),
       ruleKey: draft.ruleKey,

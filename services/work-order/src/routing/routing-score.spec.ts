@@ -4,7 +4,14 @@ import { DEFAULT_ROUTING_RULES } from './default-routing-rules';
 import type { OrganisationCandidate, RoutingRequest, RuleSnapshot, StaffCandidate } from './routing-decision.types';
 import { explainWinner, rankCandidates } from './routing-score';
 
-const RULES: RuleSnapshot[] = DEFAULT_ROUTING_RULES.map((r) => ({ id: randomUUID(), ruleKey: r.ruleKey, revision: 1, kind: r.kind, name: r.name, params: { ...r.params } }));
+const RULES: RuleSnapshot[] = DEFAULT_ROUTING_RULES.map((r) => ({
+  id: randomUUID(),
+  ruleKey: r.ruleKey,
+  revision: 1,
+  kind: r.kind,
+  name: r.name,
+  params: { ...r.params },
+}));
 /** Monday 2025-12-01 10:15 in Shanghai (a working day), and the same day 21:00. */
 const OFFICE_TIME = '2025-12-01T02:15:00.000Z';
 const NIGHT = '2025-12-01T13:00:00.000Z';
@@ -32,7 +39,19 @@ function staff(id: string, overrides: Partial<StaffCandidate> = {}): StaffCandid
 }
 
 function org(id: string, overrides: Partial<OrganisationCandidate> = {}): OrganisationCandidate {
-  return { id, name: id, kind: 'legal-aid-centre', level: 'county', regionCode: '371324', handler: 'legal-aid', dutyHours: OFFICE_HOURS, levelsUp: 0, load: 0, staff: [], ...overrides };
+  return {
+    id,
+    name: id,
+    kind: 'legal-aid-centre',
+    level: 'county',
+    regionCode: '371324',
+    handler: 'legal-aid',
+    dutyHours: OFFICE_HOURS,
+    levelsUp: 0,
+    load: 0,
+    staff: [],
+    ...overrides,
+  };
 }
 
 const county = org('org-371324-legal-aid');
@@ -42,7 +61,11 @@ const province = org('org-370000-legal-aid', { level: 'province', regionCode: '3
 describe('routing score', () => {
   it('puts the lowest legal-aid centre of the jurisdiction first, then falls back up the tree', () => {
     const result = rankCandidates(request(), [province, city, county], RULES);
-    expect(result.ranked.map((c) => c.organisationId)).toEqual(['org-371324-legal-aid', 'org-371300-legal-aid', 'org-370000-legal-aid']);
+    expect(result.ranked.map((c) => c.organisationId)).toEqual([
+      'org-371324-legal-aid',
+      'org-371300-legal-aid',
+      'org-370000-legal-aid',
+    ]);
     const explanation = explainWinner(result, request());
     expect(explanation).toContain('handler.legal-aid');
     expect(explanation).toContain('jurisdiction');
@@ -50,9 +73,15 @@ describe('routing score', () => {
   });
 
   it('skips an excluded organisation (it rejected the offer) and names why', () => {
-    const result = rankCandidates(request({ excludedOrganisations: { 'org-371324-legal-aid': 'rejected the offer: no-capacity' } }), [county, city, province], RULES);
+    const result = rankCandidates(
+      request({ excludedOrganisations: { 'org-371324-legal-aid': 'rejected the offer: no-capacity' } }),
+      [county, city, province],
+      RULES,
+    );
     expect(result.ranked[0].organisationId).toBe('org-371300-legal-aid');
-    expect(result.excluded).toEqual([expect.objectContaining({ organisationId: 'org-371324-legal-aid', excluded: 'rejected the offer: no-capacity' })]);
+    expect(result.excluded).toEqual([
+      expect.objectContaining({ organisationId: 'org-371324-legal-aid', excluded: 'rejected the offer: no-capacity' }),
+    ]);
   });
 
   it('never offers a type to a kind of organisation the service-handler rules do not name', () => {
@@ -70,22 +99,48 @@ describe('routing score', () => {
     const result = rankCandidates(request({ topicTags: ['labour-dispute'] }), [without, withExpert], RULES);
     expect(result.ranked[0].organisationId).toBe('org-a');
     expect(result.ranked[0].staff?.staffId).toBe('lawyer-labour');
-    expect(result.ranked[0].staff?.score).toBeGreaterThan(result.ranked[0].staffConsidered.find((s) => s.staffId === 'lawyer-family')?.score ?? Infinity);
+    expect(result.ranked[0].staff?.score).toBeGreaterThan(
+      result.ranked[0].staffConsidered.find((s) => s.staffId === 'lawyer-family')?.score ?? Infinity,
+    );
   });
 
   it('sends a consultation arriving at night to the 7x24 duty team, and by day to the township workstation', () => {
-    const station = org('org-371324101-station', { kind: 'township-workstation', level: 'township', regionCode: '371324101', handler: 'external-agency' });
-    const duty = org('org-370000-hotline', { kind: 'hotline-duty-team', level: 'province', regionCode: '370000', handler: 'hotline', dutyHours: ROUND_THE_CLOCK });
+    const station = org('org-371324101-station', {
+      kind: 'township-workstation',
+      level: 'township',
+      regionCode: '371324101',
+      handler: 'external-agency',
+    });
+    const duty = org('org-370000-hotline', {
+      kind: 'hotline-duty-team',
+      level: 'province',
+      regionCode: '370000',
+      handler: 'hotline',
+      dutyHours: ROUND_THE_CLOCK,
+    });
     const day = rankCandidates(request({ serviceType: 'legal-consultation' }), [station, duty], RULES);
     expect(day.ranked[0].organisationId).toBe('org-371324101-station');
-    const night = rankCandidates(request({ serviceType: 'legal-consultation', arrivedAt: NIGHT, decidedAt: NIGHT }), [station, duty], RULES);
+    const night = rankCandidates(
+      request({ serviceType: 'legal-consultation', arrivedAt: NIGHT, decidedAt: NIGHT }),
+      [station, duty],
+      RULES,
+    );
     expect(night.ranked[0].organisationId).toBe('org-370000-hotline');
     expect(night.ranked[0].contributions.map((c) => c.reason).join(' ')).toMatch(/duty team takes legal-consultation/);
   });
 
   it('sends an urgent legal-aid request out of hours to an organisation on duty even one level up; a normal one waits for the local centre', () => {
-    const onDutyCity = org('org-371300-legal-aid', { level: 'city', regionCode: '371300', levelsUp: 1, dutyHours: ROUND_THE_CLOCK });
-    const urgent = rankCandidates(request({ arrivedAt: NIGHT, decidedAt: NIGHT, legalDeadlineAt: '2025-12-03T00:00:00.000Z' }), [county, onDutyCity], RULES);
+    const onDutyCity = org('org-371300-legal-aid', {
+      level: 'city',
+      regionCode: '371300',
+      levelsUp: 1,
+      dutyHours: ROUND_THE_CLOCK,
+    });
+    const urgent = rankCandidates(
+      request({ arrivedAt: NIGHT, decidedAt: NIGHT, legalDeadlineAt: '2025-12-03T00:00:00.000Z' }),
+      [county, onDutyCity],
+      RULES,
+    );
     expect(urgent.priority).toBe('urgent');
     expect(urgent.ranked[0].organisationId).toBe('org-371300-legal-aid');
     const normal = rankCandidates(request({ arrivedAt: NIGHT, decidedAt: NIGHT }), [county, onDutyCity], RULES);
@@ -98,15 +153,30 @@ describe('routing score', () => {
   });
 
   it('never routes a complaint to the organisation it is about', () => {
-    const centre = org('org-371300-centre', { kind: 'public-legal-service-centre', level: 'city', regionCode: '371300', handler: 'external-agency' });
+    const centre = org('org-371300-centre', {
+      kind: 'public-legal-service-centre',
+      level: 'city',
+      regionCode: '371300',
+      handler: 'external-agency',
+    });
     const against = org('org-371324-centre', { kind: 'public-legal-service-centre', handler: 'external-agency' });
-    const result = rankCandidates(request({ serviceType: 'complaint', complaintAgainstOrganisationId: 'org-371324-centre' }), [against, centre], RULES);
+    const result = rankCandidates(
+      request({ serviceType: 'complaint', complaintAgainstOrganisationId: 'org-371324-centre' }),
+      [against, centre],
+      RULES,
+    );
     expect(result.ranked.map((c) => c.organisationId)).toEqual(['org-371300-centre']);
-    expect(result.excluded[0]).toMatchObject({ organisationId: 'org-371324-centre', excluded: 'the complaint is about this organisation' });
+    expect(result.excluded[0]).toMatchObject({
+      organisationId: 'org-371324-centre',
+      excluded: 'the complaint is about this organisation',
+    });
   });
 
   it('skips staff at capacity and penalises an organisation over capacity so a same-level peer wins', () => {
-    const busy = org('org-busy', { load: 12, staff: [staff('s-full', { capacity: 2, load: 2 }), staff('s-free', { capacity: 10, load: 9 })] });
+    const busy = org('org-busy', {
+      load: 12,
+      staff: [staff('s-full', { capacity: 2, load: 2 }), staff('s-free', { capacity: 10, load: 9 })],
+    });
     const quiet = org('org-quiet', { load: 1, staff: [staff('s-quiet', { capacity: 10, load: 1 })] });
     const result = rankCandidates(request(), [busy, quiet], RULES);
     expect(result.ranked[0].organisationId).toBe('org-quiet');
@@ -122,9 +192,13 @@ describe('routing score', () => {
   });
 
   it('changes the decision when a rule revision changes its weights (rules are data)', () => {
-    const revised = RULES.map((r) => (r.ruleKey === 'jurisdiction' ? { ...r, revision: 2, params: { ...r.params, perLevelPenalty: 0 } } : r));
+    const revised = RULES.map((r) =>
+      r.ruleKey === 'jurisdiction' ? { ...r, revision: 2, params: { ...r.params, perLevelPenalty: 0 } } : r,
+    );
     const busyCounty = org('org-371324-legal-aid', { load: 30 });
     expect(rankCandidates(request(), [busyCounty, city], RULES).ranked[0].organisationId).toBe('org-371324-legal-aid');
-    expect(rankCandidates(request(), [busyCounty, city], revised).ranked[0].organisationId).toBe('org-371300-legal-aid');
+    expect(rankCandidates(request(), [busyCounty, city], revised).ranked[0].organisationId).toBe(
+      'org-371300-legal-aid',
+    );
   });
 });

@@ -26,16 +26,27 @@ function rulesOf<K extends RoutingRuleKind>(rules: readonly RuleSnapshot[], kind
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
-function assessPriority(request: RoutingRequest, rules: TypedRule<'priority'>[]): { priority: Priority; reason: string; multiplier: number; rule?: TypedRule<'priority'> } {
+function assessPriority(
+  request: RoutingRequest,
+  rules: TypedRule<'priority'>[],
+): { priority: Priority; reason: string; multiplier: number; rule?: TypedRule<'priority'> } {
   const rule = rules[0];
-  if (!rule) return { priority: request.urgency === 'urgent' ? 'urgent' : 'normal', reason: 'no priority rule: urgency as submitted', multiplier: 1 };
+  if (!rule)
+    return {
+      priority: request.urgency === 'urgent' ? 'urgent' : 'normal',
+      reason: 'no priority rule: urgency as submitted',
+      multiplier: 1,
+    };
   const p = rule.params;
   const reasons: string[] = [];
   let priority: Priority = 'normal';
   if (request.urgency === 'urgent') reasons.push('marked urgent on intake');
   if (request.legalDeadlineAt) {
     const daysLeft = (Date.parse(request.legalDeadlineAt) - Date.parse(request.decidedAt)) / DAY_MS;
-    if (daysLeft < p.urgentWithinDays) reasons.push(`legal deadline in ${Math.max(0, Math.floor(daysLeft))} day(s) (< ${p.urgentWithinDays}: aid first, review after)`);
+    if (daysLeft < p.urgentWithinDays)
+      reasons.push(
+        `legal deadline in ${Math.max(0, Math.floor(daysLeft))} day(s) (< ${p.urgentWithinDays}: aid first, review after)`,
+      );
   }
   if (reasons.length > 0) priority = 'urgent';
   else if (request.vulnerableGroup && p.vulnerableIsHigh) {
@@ -53,18 +64,26 @@ function contribution(rule: RuleSnapshot, points: number, reason: string): Score
 function scoreStaff(
   staff: StaffCandidate,
   request: RoutingRequest,
-  rules: { timeSlot?: TypedRule<'time-slot'>; expertise?: TypedRule<'expertise'>; language?: TypedRule<'language'>; load?: TypedRule<'load'> },
+  rules: {
+    timeSlot?: TypedRule<'time-slot'>;
+    expertise?: TypedRule<'expertise'>;
+    language?: TypedRule<'language'>;
+    load?: TypedRule<'load'>;
+  },
   multiplier: number,
 ): ScoredStaff {
   const base = { staffId: staff.id, name: staff.name };
   const excludedWhy = request.excludedStaff[staff.id];
   if (excludedWhy) return { ...base, score: 0, contributions: [], excluded: excludedWhy };
-  if (staff.load >= staff.capacity) return { ...base, score: 0, contributions: [], excluded: `at capacity (${staff.load}/${staff.capacity})` };
+  if (staff.load >= staff.capacity)
+    return { ...base, score: 0, contributions: [], excluded: `at capacity (${staff.load}/${staff.capacity})` };
   const contributions: ScoreContribution[] = [];
   const { timeSlot, expertise, language, load } = rules;
   if (timeSlot) {
     const duty = checkDuty(staff.onDuty, new Date(request.arrivedAt));
-    const points = duty.onDuty ? timeSlot.params.onDutyBonus * multiplier : -timeSlot.params.offDutyPenalty * multiplier;
+    const points = duty.onDuty
+      ? timeSlot.params.onDutyBonus * multiplier
+      : -timeSlot.params.offDutyPenalty * multiplier;
     contributions.push(contribution(timeSlot, points, `${duty.onDuty ? 'on duty' : 'off duty'}: ${duty.reason}`));
   }
   if (expertise) {
@@ -78,7 +97,13 @@ function scoreStaff(
     contributions.push(contribution(language, language.params.matchBonus, `speaks ${request.language}`));
   }
   if (load) {
-    contributions.push(contribution(load, -load.params.perOpenWorkOrder * staff.load * multiplier, `${staff.load} open of capacity ${staff.capacity}`));
+    contributions.push(
+      contribution(
+        load,
+        -load.params.perOpenWorkOrder * staff.load * multiplier,
+        `${staff.load} open of capacity ${staff.capacity}`,
+      ),
+    );
   }
   return { ...base, score: round(contributions.reduce((s, c) => s + c.points, 0)), contributions };
 }
@@ -88,18 +113,30 @@ function scoreStaff(
  * revisions. Pure: the same request, candidates and rules always give the same ranking, and every
  * point carries the rule it came from and the reason in words.
  */
-export function rankCandidates(request: RoutingRequest, organisations: readonly OrganisationCandidate[], rules: readonly RuleSnapshot[]): RankingResult {
+export function rankCandidates(
+  request: RoutingRequest,
+  organisations: readonly OrganisationCandidate[],
+  rules: readonly RuleSnapshot[],
+): RankingResult {
   const rulesUsed: RuleUse[] = [];
   const use = (rule: RuleSnapshot, { matched, effect }: { matched: boolean; effect: string }): void => {
-    rulesUsed.push({ ruleKey: rule.ruleKey, revision: rule.revision, name: rule.name, kind: rule.kind, matched, effect });
+    rulesUsed.push({
+      ruleKey: rule.ruleKey,
+      revision: rule.revision,
+      name: rule.name,
+      kind: rule.kind,
+      matched,
+      effect,
+    });
   };
 
   const priorityRules = rulesOf(rules, 'priority');
   const priority = assessPriority(request, priorityRules);
-  if (priority.rule) use(priority.rule, {
-    matched: priority.priority !== 'normal',
-    effect: `priority ${priority.priority}: ${priority.reason}`,
-  });
+  if (priority.rule)
+    use(priority.rule, {
+      matched: priority.priority !== 'normal',
+      effect: `priority ${priority.priority}: ${priority.reason}`,
+    });
 
   const handlerRules = rulesOf(rules, 'service-handler');
   const allowedKinds = new Set<string>();
@@ -143,7 +180,10 @@ export function rankCandidates(request: RoutingRequest, organisations: readonly 
       staffConsidered: [],
     };
     if (!allowedKinds.has(org.kind)) {
-      excluded.push({ ...shell, excluded: `a ${org.kind} does not handle ${request.serviceType} under the service-handler rules` });
+      excluded.push({
+        ...shell,
+        excluded: `a ${org.kind} does not handle ${request.serviceType} under the service-handler rules`,
+      });
       continue;
     }
     if (request.complaintAgainstOrganisationId === org.id) {
@@ -158,7 +198,8 @@ export function rankCandidates(request: RoutingRequest, organisations: readonly 
     const contributions: ScoreContribution[] = [];
     if (jurisdiction) {
       const p = jurisdiction.params;
-      if (provinceWide.has(org.kind)) contributions.push(contribution(jurisdiction, p.provinceWideScore, `serves the whole province (${org.kind})`));
+      if (provinceWide.has(org.kind))
+        contributions.push(contribution(jurisdiction, p.provinceWideScore, `serves the whole province (${org.kind})`));
       else {
         const reason =
           org.levelsUp === 0
@@ -171,57 +212,106 @@ export function rankCandidates(request: RoutingRequest, organisations: readonly 
       const duty = checkDuty(org.dutyHours, arrivedAt);
       const p = timeSlot.params;
       const points = duty.onDuty ? p.onDutyBonus * priority.multiplier : -p.offDutyPenalty * priority.multiplier;
-      contributions.push(contribution(timeSlot, points, `${duty.onDuty ? 'on duty' : 'off duty'} when the request arrived: ${duty.reason}`));
+      contributions.push(
+        contribution(
+          timeSlot,
+          points,
+          `${duty.onDuty ? 'on duty' : 'off duty'} when the request arrived: ${duty.reason}`,
+        ),
+      );
       if (provinceWide.has(org.kind) && p.dutyTeamServiceTypes.includes(request.serviceType) && localOffDuty) {
-        contributions.push(contribution(timeSlot, p.dutyTeamBonus, `arrived out of the local organisation's hours: the duty team takes ${request.serviceType}`));
+        contributions.push(
+          contribution(
+            timeSlot,
+            p.dutyTeamBonus,
+            `arrived out of the local organisation's hours: the duty team takes ${request.serviceType}`,
+          ),
+        );
       }
     }
     const staffRules = { timeSlot, expertise, language, load };
-    const staffConsidered = org.staff.map((s) => scoreStaff(s, request, staffRules, priority.multiplier)).sort((a, b) => b.score - a.score || a.staffId.localeCompare(b.staffId));
+    const staffConsidered = org.staff
+      .map((s) => scoreStaff(s, request, staffRules, priority.multiplier))
+      .sort((a, b) => b.score - a.score || a.staffId.localeCompare(b.staffId));
     const best = staffConsidered.find((s) => s.excluded === undefined);
-    if (language && request.language !== language.params.defaultLanguage && !org.staff.some((s) => s.languages.includes(request.language))) {
-      contributions.push(contribution(language, -language.params.noSpeakerPenalty, `no registered staff speaks ${request.language}`));
+    if (
+      language &&
+      request.language !== language.params.defaultLanguage &&
+      !org.staff.some((s) => s.languages.includes(request.language))
+    ) {
+      contributions.push(
+        contribution(language, -language.params.noSpeakerPenalty, `no registered staff speaks ${request.language}`),
+      );
     }
     if (load) {
       const p = load.params;
-      const capacity = org.staff.length > 0 ? org.staff.reduce((sum, s) => sum + s.capacity, 0) : p.defaultOrganisationCapacity;
-      contributions.push(contribution(load, -p.perOpenWorkOrder * org.load * priority.multiplier, `${org.load} open work orders of capacity ${capacity}`));
+      const capacity =
+        org.staff.length > 0 ? org.staff.reduce((sum, s) => sum + s.capacity, 0) : p.defaultOrganisationCapacity;
+      contributions.push(
+        contribution(
+          load,
+          -p.perOpenWorkOrder * org.load * priority.multiplier,
+          `${org.load} open work orders of capacity ${capacity}`,
+        ),
+      );
       if (org.load >= capacity) contributions.push(contribution(load, -p.overCapacityPenalty, 'at or over capacity'));
     }
-    if (best) contributions.push({ ruleKey: 'staff', factor: 'expertise', points: best.score, reason: `best staff member ${best.name} (${best.staffId})` });
+    if (best)
+      contributions.push({
+        ruleKey: 'staff',
+        factor: 'expertise',
+        points: best.score,
+        reason: `best staff member ${best.name} (${best.staffId})`,
+      });
     if (complaint && request.complaintAgainstOrganisationId) {
-      contributions.push(contribution(complaint, 0, `independent of ${request.complaintAgainstOrganisationId} (${complaint.params.startLevelsAbove} level(s) above it)`));
+      contributions.push(
+        contribution(
+          complaint,
+          0,
+          `independent of ${request.complaintAgainstOrganisationId} (${complaint.params.startLevelsAbove} level(s) above it)`,
+        ),
+      );
     }
     const score = round(contributions.reduce((sum, c) => sum + c.points, 0));
     ranked.push({ ...shell, score, contributions, staff: best, staffConsidered });
   }
 
-  ranked.sort((a, b) => b.score - a.score || levelOf(organisations, a) - levelOf(organisations, b) || a.organisationId.localeCompare(b.organisationId));
-  if (jurisdiction) use(jurisdiction, {
-    matched: ranked.length > 0,
-    effect: ranked[0]
-      ? `lowest level first; winner ${ranked[0].level} ${ranked[0].regionCode}`
-      : 'no organisation in the jurisdiction chain',
-  });
-  if (timeSlot) use(timeSlot, {
-    matched: true,
-    effect: `arrived ${request.arrivedAt}; local organisation ${localOffDuty ? 'off duty' : 'on duty'}`,
-  });
-  if (expertise) use(expertise, {
-    matched: request.topicTags.length > 0,
-    effect: `topic tags: ${request.topicTags.join(', ') || 'none'}`,
-  });
-  if (language) use(language, {
-    matched: request.language !== language.params.defaultLanguage,
-    effect: `language ${request.language}`,
-  });
+  ranked.sort(
+    (a, b) =>
+      b.score - a.score ||
+      levelOf(organisations, a) - levelOf(organisations, b) ||
+      a.organisationId.localeCompare(b.organisationId),
+  );
+  if (jurisdiction)
+    use(jurisdiction, {
+      matched: ranked.length > 0,
+      effect: ranked[0]
+        ? `lowest level first; winner ${ranked[0].level} ${ranked[0].regionCode}`
+        : 'no organisation in the jurisdiction chain',
+    });
+  if (timeSlot)
+    use(timeSlot, {
+      matched: true,
+      effect: `arrived ${request.arrivedAt}; local organisation ${localOffDuty ? 'off duty' : 'on duty'}`,
+    });
+  if (expertise)
+    use(expertise, {
+      matched: request.topicTags.length > 0,
+      effect: `topic tags: ${request.topicTags.join(', ') || 'none'}`,
+    });
+  if (language)
+    use(language, {
+      matched: request.language !== language.params.defaultLanguage,
+      effect: `language ${request.language}`,
+    });
   if (load) use(load, { matched: true, effect: 'open work orders per organisation and staff member (live counters)' });
-  if (complaint) use(complaint, {
-    matched: request.complaintAgainstOrganisationId !== null,
-    effect: request.complaintAgainstOrganisationId
-      ? `complaint about ${request.complaintAgainstOrganisationId}`
-      : 'not a complaint about an organisation',
-  });
+  if (complaint)
+    use(complaint, {
+      matched: request.complaintAgainstOrganisationId !== null,
+      effect: request.complaintAgainstOrganisationId
+        ? `complaint about ${request.complaintAgainstOrganisationId}`
+        : 'not a complaint about an organisation',
+    });
   return { priority: priority.priority, priorityReason: priority.reason, ranked, excluded, rulesUsed };
 }
 
@@ -236,9 +326,13 @@ export function explainWinner(result: RankingResult, request: RoutingRequest): s
     return `No organisation can take ${request.serviceType} for region ${request.regionCode}: ${result.excluded.length} excluded (${result.excluded.map((e) => `${e.organisationId}: ${e.excluded ?? ''}`).join('; ') || 'none registered'}).`;
   }
   const rules = result.rulesUsed.filter((r) => r.matched).map((r) => `"${r.name}" [${r.ruleKey} r${r.revision}]`);
-  const factors = winner.contributions.map((c) => `${c.factor} ${c.points >= 0 ? '+' : ''}${c.points} (${c.reason}) [${c.ruleKey}]`);
+  const factors = winner.contributions.map(
+    (c) => `${c.factor} ${c.points >= 0 ? '+' : ''}${c.points} (${c.reason}) [${c.ruleKey}]`,
+  );
   const staff = winner.staff ? `, staff ${winner.staff.name} (${winner.staff.staffId})` : '';
-  const runnerUp = result.ranked[1] ? ` Runner-up ${result.ranked[1].organisationName} scored ${result.ranked[1].score}.` : '';
+  const runnerUp = result.ranked[1]
+    ? ` Runner-up ${result.ranked[1].organisationName} scored ${result.ranked[1].score}.`
+    : '';
   return (
     `Chose ${winner.organisationName} (${winner.organisationId})${staff} with score ${winner.score} among ${result.ranked.length} candidate(s); ` +
     `priority ${result.priority} (${result.priorityReason}). Rules applied: ${rules.join(', ')}. Factors: ${factors.join('; ')}.${runnerUp}`

@@ -91,13 +91,19 @@ export class RoutingService {
     const registry = shandongRegions();
     if (wo.complaintAgainstOrganisationId) {
       const against = await manager.findOne(OrganisationEntity, { where: { id: wo.complaintAgainstOrganisationId } });
-      const independence = rules.find((r) => r.kind === 'complaint-independence')?.params as ComplaintIndependenceParams | undefined;
+      const independence = rules.find((r) => r.kind === 'complaint-independence')?.params as
+        ComplaintIndependenceParams | undefined;
       if (against) return registry.jurisdictionChain(against.regionCode).slice(independence?.startLevelsAbove ?? 1);
     }
     return registry.jurisdictionChain(wo.regionCode);
   }
 
-  private async candidates(manager: EntityManager, wo: WorkOrderEntity, chain: Region[], rules: RuleSnapshot[]): Promise<OrganisationCandidate[]> {
+  private async candidates(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    chain: Region[],
+    rules: RuleSnapshot[],
+  ): Promise<OrganisationCandidate[]> {
     const jurisdiction = rules.find((r) => r.kind === 'jurisdiction')?.params as JurisdictionParams | undefined;
     const wideKinds = jurisdiction?.provinceWideKinds ?? [];
     const codes = chain.map((r) => r.code);
@@ -106,10 +112,14 @@ export class RoutingService {
       .createQueryBuilder(OrganisationEntity, 'o')
       .where('o.active = true')
       .andWhere(':type = ANY(o.serviceTypes)', { type: wo.serviceType });
-    if (wideKinds.length > 0) query.andWhere('(o.regionCode IN (:...codes) OR o.kind IN (:...wideKinds))', { codes, wideKinds });
+    if (wideKinds.length > 0)
+      query.andWhere('(o.regionCode IN (:...codes) OR o.kind IN (:...wideKinds))', { codes, wideKinds });
     else query.andWhere('o.regionCode IN (:...codes)', { codes });
     const orgs = await query.getMany();
-    const staff = orgs.length > 0 ? await manager.find(StaffEntity, { where: { organisationId: In(orgs.map((o) => o.id)), active: true } }) : [];
+    const staff =
+      orgs.length > 0
+        ? await manager.find(StaffEntity, { where: { organisationId: In(orgs.map((o) => o.id)), active: true } })
+        : [];
     const loads = await this.loads.loads(
       orgs.map((o) => o.id),
       staff.map((s) => s.id),
@@ -129,7 +139,15 @@ export class RoutingService {
       load: loads.organisations.get(o.id) ?? 0,
       staff: staff
         .filter((s) => s.organisationId === o.id)
-        .map((s) => ({ id: s.id, name: s.name, expertise: s.expertise, languages: s.languages, capacity: s.capacity, onDuty: s.onDuty, load: loads.staff.get(s.id) ?? 0 })),
+        .map((s) => ({
+          id: s.id,
+          name: s.name,
+          expertise: s.expertise,
+          languages: s.languages,
+          capacity: s.capacity,
+          onDuty: s.onDuty,
+          load: loads.staff.get(s.id) ?? 0,
+        })),
     }));
   }
 }

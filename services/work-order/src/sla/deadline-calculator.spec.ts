@@ -7,7 +7,13 @@ describe('deadline calculator', () => {
     // holiday 10-01..10-08, then 10-09, 10-10, 10-11 (Saturday worked, 调休), 10-13..10-17, 10-20..10-23.
     const spec = deadlineSpecs('notarization').find((s) => s.kind === 'notarization-certificate');
     expect(spec).toMatchObject({ rule: 'working-days', units: 15, startsAt: 'application-accepted' });
-    const result = computeStoredDeadline({ rule: 'working-days', units: 15, startAt: new Date('2025-09-26T02:00:00Z'), pauses: [], extensions: [] });
+    const result = computeStoredDeadline({
+      rule: 'working-days',
+      units: 15,
+      startAt: new Date('2025-09-26T02:00:00Z'),
+      pauses: [],
+      extensions: [],
+    });
     expect(result.dueAt.toISOString()).toBe('2025-10-23T15:59:59.999Z');
     expect(result.computation.adjustedWorkdays).toEqual(['2025-09-28', '2025-10-11']);
     expect(result.computation.skipped).toEqual(expect.arrayContaining(['2025-10-01', '2025-10-08']));
@@ -16,7 +22,13 @@ describe('deadline calculator', () => {
 
   it('shifts a paused legal-aid decision deadline by the days the clock stood still', () => {
     const start = new Date('2025-11-03T02:00:00Z'); // Monday
-    const plain = computeStoredDeadline({ rule: 'calendar-days', units: 7, startAt: start, pauses: [], extensions: [] });
+    const plain = computeStoredDeadline({
+      rule: 'calendar-days',
+      units: 7,
+      startAt: start,
+      pauses: [],
+      extensions: [],
+    });
     expect(plain.dueAt.toISOString()).toBe('2025-11-10T15:59:59.999Z');
     const paused = computeStoredDeadline({
       rule: 'calendar-days',
@@ -46,6 +58,8 @@ describe('deadline calculator', () => {
       ['legal-aid-decision', 'calendar-days', 7, 'application-received'],
       ['lawyer-appointment', 'calendar-days', 3, 'aid-granted'],
     ]);
-    expect(deadlineSpecs('notified-defence').map((s) => [s.kind, s.units, s.startsAt])).toEqual([['defence-appointment', 3, 'notice-received']]);
+    expect(deadlineSpecs('notified-defence').map((s) => [s.kind, s.units, s.startsAt])).toEqual([
+      ['defence-appointment', 3, 'notice-received'],
+    ]);
   });
 });

@@ -25,11 +25,16 @@ export function computeStoredDeadline(inputs: DeadlineInputs): ComputedDeadline 
   const extra = inputs.extensions.reduce((sum, e) => sum + e.units, 0);
   let computation = computeDeadline(inputs.rule, inputs.startAt, inputs.units + extra);
   for (const pause of inputs.pauses) {
-    computation = applyDeadlinePause(computation, { pausedAt: new Date(pause.pausedAt), resumedAt: new Date(pause.resumedAt) });
+    computation = applyDeadlinePause(computation, {
+      pausedAt: new Date(pause.pausedAt),
+      resumedAt: new Date(pause.resumedAt),
+    });
   }
   const parts = [inputs.basis ? `${inputs.basis}: ${computation.explanation}` : computation.explanation];
   if (inputs.extensions.length > 0) {
-    parts.push(`Includes extension(s): ${inputs.extensions.map((e) => `+${e.units} (${e.reason}; by ${e.by} at ${e.at})`).join('; ')}.`);
+    parts.push(
+      `Includes extension(s): ${inputs.extensions.map((e) => `+${e.units} (${e.reason}; by ${e.by} at ${e.at})`).join('; ')}.`,
+    );
   }
   return { dueAt: computation.dueAt, explanation: parts.join(' '), computation };
 }

@@ -30,7 +30,8 @@ const STEPS_BY_MILESTONE: Record<ServiceDeadline['milestone'], string[]> = {
 
 /** Deadline kind as events name it: legal-aid-decision, lawyer-appointment, notarization-certificate, mediation-term ... */
 function kindOf(type: ServiceType, milestone: ServiceDeadline['milestone']): string {
-  if (milestone === 'lawyer-appointed') return type === 'notified-defence' ? 'defence-appointment' : 'lawyer-appointment';
+  if (milestone === 'lawyer-appointed')
+    return type === 'notified-defence' ? 'defence-appointment' : 'lawyer-appointment';
   return `${type}-${KIND_BY_MILESTONE[milestone]}`;
 }
 
@@ -39,8 +40,26 @@ function kindOf(type: ServiceType, milestone: ServiceDeadline['milestone']): str
  * within 2 working days; a complaint is answered within 15 working days.
  */
 const SERVICE_STANDARDS: Partial<Record<ServiceType, DeadlineSpec[]>> = {
-  'legal-consultation': [{ kind: 'callback', rule: 'working-days', units: 2, startsAt: 'callback-promised', basis: 'hotline service standard: callback within 2 working days', metBySteps: ['callback-made'] }],
-  complaint: [{ kind: 'complaint-reply', rule: 'working-days', units: 15, startsAt: 'complaint-received', basis: 'complaint handling standard: reply within 15 working days', metBySteps: ['complaint-answered'] }],
+  'legal-consultation': [
+    {
+      kind: 'callback',
+      rule: 'working-days',
+      units: 2,
+      startsAt: 'callback-promised',
+      basis: 'hotline service standard: callback within 2 working days',
+      metBySteps: ['callback-made'],
+    },
+  ],
+  complaint: [
+    {
+      kind: 'complaint-reply',
+      rule: 'working-days',
+      units: 15,
+      startsAt: 'complaint-received',
+      basis: 'complaint handling standard: reply within 15 working days',
+      metBySteps: ['complaint-answered'],
+    },
+  ],
 };
 
 /** Every deadline a service type carries: the statutory ones from the service catalogue plus service standards. */
@@ -59,7 +78,12 @@ export function deadlineSpecs(type: ServiceType): DeadlineSpec[] {
 }
 
 /** Clocks that start when the work order is registered (application or notice received, complaint or callback). */
-export const STARTS_ON_REGISTRATION: readonly ClockStart[] = ['application-received', 'notice-received', 'callback-promised', 'complaint-received'];
+export const STARTS_ON_REGISTRATION: readonly ClockStart[] = [
+  'application-received',
+  'notice-received',
+  'callback-promised',
+  'complaint-received',
+];
 
 /** Progress steps that start a clock (granting aid starts the lawyer-appointment period). */
 export const STARTS_ON_STEP: Readonly<Record<string, ClockStart>> = {

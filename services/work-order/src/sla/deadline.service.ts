@@ -69,7 +69,13 @@ export class DeadlineService extends WorkOrderDeadlines {
   }
 
   /** A progress step may meet deadlines, start new ones, and carry deadlines the handler computed itself. */
-  async onStep(manager: EntityManager, wo: WorkOrderEntity, step: string, at: Date, reported: readonly Deadline[]): Promise<string[]> {
+  async onStep(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    step: string,
+    at: Date,
+    reported: readonly Deadline[],
+  ): Promise<string[]> {
     const changes: string[] = [];
     const specs = deadlineSpecs(wo.serviceType);
     const active = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id, status: In([...ACTIVE]) } });
@@ -97,14 +103,27 @@ export class DeadlineService extends WorkOrderDeadlines {
         }
         continue;
       }
-      await manager.insert(DeadlineEntity, this.build(wo.id, { kind: d.kind, rule: d.rule, units: null, startAt: at, dueAt: new Date(d.dueAt), explanation: `reported by ${wo.handler ?? 'the handler'}: ${d.explanation}`, source: 'handler' }));
+      await manager.insert(
+        DeadlineEntity,
+        this.build(wo.id, {
+          kind: d.kind,
+          rule: d.rule,
+          units: null,
+          startAt: at,
+          dueAt: new Date(d.dueAt),
+          explanation: `reported by ${wo.handler ?? 'the handler'}: ${d.explanation}`,
+          source: 'handler',
+        }),
+      );
       changes.push(`${d.kind} reported`);
     }
     return changes;
   }
 
   async pause(manager: EntityManager, wo: WorkOrderEntity, at: Date): Promise<string[]> {
-    const running = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id, status: 'running', source: In(['law', 'handler']) } });
+    const running = await manager.find(DeadlineEntity, {
+      where: { workOrderId: wo.id, status: 'running', source: In(['law', 'handler']) },
+    });
     for (const d of running) {
       d.status = 'paused';
       d.pausedAt = at < d.startAt ? d.startAt : at;
@@ -141,7 +160,11 @@ export class DeadlineService extends WorkOrderDeadlines {
   }
 
   async cancelAll(manager: EntityManager, wo: WorkOrderEntity, at: Date): Promise<void> {
-    await manager.update(DeadlineEntity, { workOrderId: wo.id, status: In([...ACTIVE]) }, { status: 'cancelled', closedAt: at, updatedAt: new Date() });
+    await manager.update(
+      DeadlineEntity,
+      { workOrderId: wo.id, status: In([...ACTIVE]) },
+      { status: 'cancelled', closedAt: at, updatedAt: new Date() },
+    );
   }
 
   async extend(
@@ -149,16 +172,25 @@ export class DeadlineService extends WorkOrderDeadlines {
     wo: WorkOrderEntity,
     { kind, units, reason, actor }: DeadlineExtension,
   ): Promise<DeadlineEntity> {
-    const deadline = await manager.findOne(DeadlineEntity, { where: { workOrderId: wo.id, kind, status: In([...ACTIVE]) } });
+    const deadline = await manager.findOne(DeadlineEntity, {
+      where: { workOrderId: wo.id, kind, status: In([...ACTIVE]) },
+    });
     if (!deadline) {
       const any = await manager.findOne(DeadlineEntity, { where: { workOrderId: wo.id, kind } });
       if (!any) throw new NotFoundError('Deadline', `${kind} of ${wo.caseCode}`);
-      throw new ConflictError('deadline-not-running', `Deadline ${kind} of ${wo.caseCode} is ${any.status}; only running or paused deadlines can be extended`);
+      throw new ConflictError(
+        'deadline-not-running',
+        `Deadline ${kind} of ${wo.caseCode} is ${any.status}; only running or paused deadlines can be extended`,
+      );
     }
     const before = deadline.dueAt.getTime();
-    deadline.extensions = [...deadline.extensions, { units, reason, by: actor.id ?? actor.role, at: new Date().toISOString() }];
+    deadline.extensions = [
+      ...deadline.extensions,
+      { units, reason, by: actor.id ?? actor.role, at: new Date().toISOString() },
+    ];
     this.recompute(deadline, units * 24 * 3600 * 1000, wo.serviceType);
-    if (deadline.dueAt.getTime() <= before) throw new ConflictError('extension-ineffective', 'The extension does not move the deadline');
+    if (deadline.dueAt.getTime() <= before)
+      throw new ConflictError('extension-ineffective', 'The extension does not move the deadline');
     deadline.updatedAt = new Date();
     await manager.save(DeadlineEntity, deadline);
     return deadline;
@@ -173,7 +205,9 @@ export class DeadlineService extends WorkOrderDeadlines {
     wo: WorkOrderEntity,
     crosses: (d: DeadlineEntity) => boolean,
   ): Promise<RecomputedDeadline[]> {
-    const open = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id, status: In([...ACTIVE]), source: 'law' } });
+    const open = await manager.find(DeadlineEntity, {
+      where: { workOrderId: wo.id, status: In([...ACTIVE]), source: 'law' },
+    });
     const moved: RecomputedDeadline[] = [];
     for (const d of open) {
       if (d.units === null || !crosses(d)) continue;
@@ -190,7 +224,11 @@ export class DeadlineService extends WorkOrderDeadlines {
   }
 
   /** Stops the clock of a supervision order: met, or breached when it ran out first; undefined when it had none running. */
-  async closeSupervisionDeadline(manager: EntityManager, supervisionOrderId: string, at: Date): Promise<DeadlineEntity | undefined> {
+  async closeSupervisionDeadline(
+    manager: EntityManager,
+    supervisionOrderId: string,
+    at: Date,
+  ): Promise<DeadlineEntity | undefined> {
     const deadline = await manager.findOne(DeadlineEntity, { where: { supervisionOrderId, status: In([...ACTIVE]) } });
     if (!deadline) return undefined;
     this.close(deadline, at);
@@ -204,13 +242,27 @@ export class DeadlineService extends WorkOrderDeadlines {
     clock: SupervisionClock,
   ): Promise<DeadlineEntity> {
     const { supervisionOrderId, startAt, dueAt, explanation } = clock;
-    const row = this.build(wo.id, { kind: 'supervision-order', rule: 'calendar-days', units: null, startAt, dueAt, explanation, source: 'supervision' });
+    const row = this.build(wo.id, {
+      kind: 'supervision-order',
+      rule: 'calendar-days',
+      units: null,
+      startAt,
+      dueAt,
+      explanation,
+      source: 'supervision',
+    });
     row.supervisionOrderId = supervisionOrderId;
     await manager.insert(DeadlineEntity, row);
     return row;
   }
 
-  private async startClocks(manager: EntityManager, wo: WorkOrderEntity, starts: readonly ClockStart[], at: Date, skipKinds: ReadonlySet<string> = new Set()): Promise<DeadlineEntity[]> {
+  private async startClocks(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    starts: readonly ClockStart[],
+    at: Date,
+    skipKinds: ReadonlySet<string> = new Set(),
+  ): Promise<DeadlineEntity[]> {
     const specs = deadlineSpecs(wo.serviceType).filter((s) => starts.includes(s.startsAt) && !skipKinds.has(s.kind));
     const created: DeadlineEntity[] = [];
     for (const spec of specs) {
@@ -224,11 +276,29 @@ export class DeadlineService extends WorkOrderDeadlines {
   }
 
   private fromSpec(workOrderId: string, spec: DeadlineSpec, startAt: Date): DeadlineEntity {
-    const computed = computeStoredDeadline({ rule: spec.rule, units: spec.units, startAt, pauses: [], extensions: [], basis: spec.basis });
-    return this.build(workOrderId, { kind: spec.kind, rule: spec.rule, units: spec.units, startAt, dueAt: computed.dueAt, explanation: computed.explanation, source: 'law' });
+    const computed = computeStoredDeadline({
+      rule: spec.rule,
+      units: spec.units,
+      startAt,
+      pauses: [],
+      extensions: [],
+      basis: spec.basis,
+    });
+    return this.build(workOrderId, {
+      kind: spec.kind,
+      rule: spec.rule,
+      units: spec.units,
+      startAt,
+      dueAt: computed.dueAt,
+      explanation: computed.explanation,
+      source: 'law',
+    });
   }
 
-  private build(workOrderId: string, f: Pick<DeadlineEntity, 'kind' | 'rule' | 'units' | 'startAt' | 'dueAt' | 'explanation' | 'source'>): DeadlineEntity {
+  private build(
+    workOrderId: string,
+    f: Pick<DeadlineEntity, 'kind' | 'rule' | 'units' | 'startAt' | 'dueAt' | 'explanation' | 'source'>,
+  ): DeadlineEntity {
     const now = new Date();
     return Object.assign(new DeadlineEntity(), {
       id: randomUUID(),
@@ -252,12 +322,22 @@ export class DeadlineService extends WorkOrderDeadlines {
     if (d.source === 'law' && d.units !== null) {
       const basis = deadlineSpecs(serviceType).find((s) => s.kind === d.kind)?.basis;
       try {
-        const computed = computeStoredDeadline({ rule: d.rule, units: d.units, startAt: d.startAt, pauses: d.pauses, extensions: d.extensions, basis });
+        const computed = computeStoredDeadline({
+          rule: d.rule,
+          units: d.units,
+          startAt: d.startAt,
+          pauses: d.pauses,
+          extensions: d.extensions,
+          basis,
+        });
         d.dueAt = computed.dueAt;
         d.explanation = computed.explanation;
         return;
       } catch (e) {
-        this.logger.warn({ err: e, deadlineId: d.id }, 'deadline could not be recomputed from its inputs; shifting it instead');
+        this.logger.warn(
+          { err: e, deadlineId: d.id },
+          'deadline could not be recomputed from its inputs; shifting it instead',
+        );
       }
     }
     d.dueAt = new Date(d.dueAt.getTime() + shiftMs);

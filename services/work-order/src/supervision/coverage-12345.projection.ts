@@ -15,21 +15,37 @@ export class Coverage12345Projection implements OnModuleInit {
   constructor(private readonly consumers: MessageConsumers) {}
 
   onModuleInit(): void {
-    this.consumers.register({ group: 'coverage-12345', events: [PartnerClientCoverage], handle: (event, manager) => this.apply(event, manager) });
+    this.consumers.register({
+      group: 'coverage-12345',
+      events: [PartnerClientCoverage],
+      handle: (event, manager) => this.apply(event, manager),
+    });
   }
 
   async apply(event: CloudEvent, manager: EntityManager): Promise<void> {
     const data = event.data as EventData<typeof PartnerClientCoverage>;
     const changedAt = new Date(data.changedAt);
     const repository = manager.getRepository(Coverage12345Entity);
-    const current = await repository.findOne({ where: { clientId: data.clientId }, lock: { mode: 'pessimistic_write' } });
+    const current = await repository.findOne({
+      where: { clientId: data.clientId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (current && current.changedAt > changedAt) return; // an older change told late (keyed by client: rare)
-    await repository.save({ clientId: data.clientId, active: data.active, regionCode: data.regionCode ?? null, changedAt });
+    await repository.save({
+      clientId: data.clientId,
+      active: data.active,
+      regionCode: data.regionCode ?? null,
+      changedAt,
+    });
   }
 
   /** The active 12345 clients whose region covers `regionCode` (a client without a region covers all). */
   static async covering(manager: EntityManager, regionCode: string): Promise<string[]> {
-    const active = await manager.getRepository(Coverage12345Entity).find({ where: { active: true }, order: { clientId: 'ASC' } });
-    return active.filter((c) => !c.regionCode || regionCode.startsWith(significantPrefix(c.regionCode))).map((c) => c.clientId);
+    const active = await manager
+      .getRepository(Coverage12345Entity)
+      .find({ where: { active: true }, order: { clientId: 'ASC' } });
+    return active
+      .filter((c) => !c.regionCode || regionCode.startsWith(significantPrefix(c.regionCode)))
+      .map((c) => c.clientId);
   }
 }

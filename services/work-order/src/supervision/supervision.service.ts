@@ -36,7 +36,11 @@ export class SupervisionService {
     private readonly deadlines: DeadlineService,
   ) {}
 
-  async escalate(manager: EntityManager, wo: WorkOrderEntity, request: EscalationRequest): Promise<SupervisionOrderEntity> {
+  async escalate(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    request: EscalationRequest,
+  ): Promise<SupervisionOrderEntity> {
     const now = new Date();
     const due = request.dueInDays ? addCalendarDaysLegal(now, request.dueInDays) : undefined;
     const order = manager.create(SupervisionOrderEntity, {
@@ -66,7 +70,13 @@ export class SupervisionService {
         action: request.kind === 'supervision-order' ? 'supervision-order-issued' : 'escalated',
         actor: request.actor,
         note: request.reason,
-        data: { supervisionOrderId: order.id, kind: request.kind, organisationId: order.organisationId, dueAt: order.dueAt?.toISOString() ?? null, escalationLevel: wo.escalationLevel },
+        data: {
+          supervisionOrderId: order.id,
+          kind: request.kind,
+          organisationId: order.organisationId,
+          dueAt: order.dueAt?.toISOString() ?? null,
+          escalationLevel: wo.escalationLevel,
+        },
       },
       request.trace,
     );
@@ -83,10 +93,16 @@ export class SupervisionService {
     request: SupervisionResolution,
   ): Promise<SupervisionOrderEntity> {
     const { orderId, resolution, actor, trace } = request;
-    const order = await manager.findOne(SupervisionOrderEntity, { where: { id: orderId, workOrderId: wo.id }, lock: { mode: 'pessimistic_write' } });
+    const order = await manager.findOne(SupervisionOrderEntity, {
+      where: { id: orderId, workOrderId: wo.id },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!order) throw new NotFoundError('Supervision order', `${orderId} of ${wo.caseCode}`);
     if (order.status !== 'open') {
-      throw new ConflictError('supervision-order-resolved', `Supervision order ${orderId} was already resolved at ${order.resolvedAt?.toISOString() ?? 'an earlier time'}`);
+      throw new ConflictError(
+        'supervision-order-resolved',
+        `Supervision order ${orderId} was already resolved at ${order.resolvedAt?.toISOString() ?? 'an earlier time'}`,
+      );
     }
     const now = new Date();
     order.status = 'resolved';

@@ -14,7 +14,13 @@ import type { WorkOrderEntity } from '../work-orders/entities/work-order.entity'
 import { assertTransition, canTransition, TERMINAL_STATUSES } from '../work-orders/work-order-lifecycle';
 import { lockWorkOrderByCode } from '../work-orders/work-order-locks';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
-import type { EscalateDto, ExtendDeadlineDto, ReassignDto, ResolveSupervisionOrderDto, TransferOutDto } from './dto/supervisor-actions.dto';
+import type {
+  EscalateDto,
+  ExtendDeadlineDto,
+  ReassignDto,
+  ResolveSupervisionOrderDto,
+  TransferOutDto,
+} from './dto/supervisor-actions.dto';
 
 /** The timeline action of a 12348 matter transferred out to the 12345 hotline (the work order closes). */
 export const TRANSFERRED_TO_12345 = 'transferred-to-12345';
@@ -36,7 +42,10 @@ export class SupervisorActionsService {
 
   reassign(user: AuthUser, code: string, dto: ReassignDto): Promise<WorkOrderActionResultDto> {
     return this.act(user, code, async (manager, wo, actor) => {
-      if (!dto.organisationId && dto.staffId) throw new InvalidInputError([{ field: 'staffId', messages: ['staffId needs organisationId'], codes: ['requires:organisationId'] }]);
+      if (!dto.organisationId && dto.staffId)
+        throw new InvalidInputError([
+          { field: 'staffId', messages: ['staffId needs organisationId'], codes: ['requires:organisationId'] },
+        ]);
       assertTransition(wo.caseCode, wo.status, 'offered');
       const target = dto.organisationId ? await this.target(manager, wo, dto.organisationId, dto.staffId) : undefined;
       const current = wo.organisationId;
@@ -58,16 +67,37 @@ export class SupervisorActionsService {
 
   escalate(user: AuthUser, code: string, dto: EscalateDto): Promise<WorkOrderActionResultDto> {
     return this.act(user, code, async (manager, wo, actor) => {
-      if (TERMINAL_STATUSES.includes(wo.status)) throw new ConflictError('illegal-transition', `Work order ${wo.caseCode} is ${wo.status}; it cannot be escalated`);
+      if (TERMINAL_STATUSES.includes(wo.status))
+        throw new ConflictError(
+          'illegal-transition',
+          `Work order ${wo.caseCode} is ${wo.status}; it cannot be escalated`,
+        );
       if (dto.organisationId && !(await manager.findOne(OrganisationEntity, { where: { id: dto.organisationId } }))) {
-        throw new InvalidInputError([{ field: 'organisationId', messages: [`organisation ${dto.organisationId} does not exist`], codes: ['exists'] }]);
+        throw new InvalidInputError([
+          {
+            field: 'organisationId',
+            messages: [`organisation ${dto.organisationId} does not exist`],
+            codes: ['exists'],
+          },
+        ]);
       }
-      const order = await this.supervision.escalate(manager, wo, { kind: 'supervision-order', reason: dto.reason, actor, organisationId: dto.organisationId, dueInDays: dto.dueInDays });
+      const order = await this.supervision.escalate(manager, wo, {
+        kind: 'supervision-order',
+        reason: dto.reason,
+        actor,
+        organisationId: dto.organisationId,
+        dueInDays: dto.dueInDays,
+      });
       return { supervisionOrderId: order.id };
     });
   }
 
-  resolveSupervisionOrder(user: AuthUser, code: string, orderId: string, dto: ResolveSupervisionOrderDto): Promise<WorkOrderActionResultDto> {
+  resolveSupervisionOrder(
+    user: AuthUser,
+    code: string,
+    orderId: string,
+    dto: ResolveSupervisionOrderDto,
+  ): Promise<WorkOrderActionResultDto> {
     return this.act(user, code, async (manager, wo, actor) => {
       const order = await this.supervision.resolve(manager, wo, { orderId, resolution: dto.resolution, actor });
       return { supervisionOrderId: order.id };
@@ -106,10 +136,25 @@ export class SupervisorActionsService {
       await this.deadlines.cancelAll(manager, wo, new Date());
       if (!canTransition(wo.status, 'closed')) {
         const why = 'taken back from its handler to transfer it to the 12345 hotline';
-        await this.recorder.record(manager, wo, { action: 'sent-to-supervisor-queue', actor, toStatus: 'supervisor-queue', note: why });
+        await this.recorder.record(manager, wo, {
+          action: 'sent-to-supervisor-queue',
+          actor,
+          toStatus: 'supervisor-queue',
+          note: why,
+        });
       }
-      const note = `转至12345政务服务便民热线办理 (transferred to the 12345 hotline): ${dto.reason} — ${dto.summary}`.slice(0, 2000);
-      await this.recorder.record(manager, wo, { action: TRANSFERRED_TO_12345, actor, toStatus: 'closed', note, data: { reason: dto.reason } });
+      const note =
+        `转至12345政务服务便民热线办理 (transferred to the 12345 hotline): ${dto.reason} — ${dto.summary}`.slice(
+          0,
+          2000,
+        );
+      await this.recorder.record(manager, wo, {
+        action: TRANSFERRED_TO_12345,
+        actor,
+        toStatus: 'closed',
+        note,
+        data: { reason: dto.reason },
+      });
       await this.loads.refresh(manager, holder.organisationId, holder.staffId);
       return {};
     });
@@ -119,15 +164,30 @@ export class SupervisorActionsService {
     return this.end(user, code, 'rejected', reason);
   }
 
-  extendDeadline(user: AuthUser, code: string, kind: string, dto: ExtendDeadlineDto): Promise<WorkOrderActionResultDto> {
+  extendDeadline(
+    user: AuthUser,
+    code: string,
+    kind: string,
+    dto: ExtendDeadlineDto,
+  ): Promise<WorkOrderActionResultDto> {
     return this.act(user, code, async (manager, wo, actor) => {
       const deadline = await this.deadlines.extend(manager, wo, { kind, units: dto.units, reason: dto.reason, actor });
-      await this.recorder.record(manager, wo, { action: 'deadline-extended', actor, note: `${kind} extended by ${dto.units}: ${dto.reason}; now due ${deadline.dueAt.toISOString()}`, data: { kind, units: dto.units, dueAt: deadline.dueAt.toISOString() } });
+      await this.recorder.record(manager, wo, {
+        action: 'deadline-extended',
+        actor,
+        note: `${kind} extended by ${dto.units}: ${dto.reason}; now due ${deadline.dueAt.toISOString()}`,
+        data: { kind, units: dto.units, dueAt: deadline.dueAt.toISOString() },
+      });
       return {};
     });
   }
 
-  private end(user: AuthUser, code: string, to: Extract<WorkOrderStatus, 'cancelled' | 'closed' | 'rejected'>, reason: string): Promise<WorkOrderActionResultDto> {
+  private end(
+    user: AuthUser,
+    code: string,
+    to: Extract<WorkOrderStatus, 'cancelled' | 'closed' | 'rejected'>,
+    reason: string,
+  ): Promise<WorkOrderActionResultDto> {
     return this.act(user, code, async (manager, wo, actor) => {
       assertTransition(wo.caseCode, wo.status, to);
       const holder = { organisationId: wo.organisationId, staffId: wo.staffId };
@@ -139,20 +199,38 @@ export class SupervisorActionsService {
     });
   }
 
-  private async target(manager: EntityManager, wo: WorkOrderEntity, organisationId: string, staffId: string | undefined): Promise<OfferTarget> {
+  private async target(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    organisationId: string,
+    staffId: string | undefined,
+  ): Promise<OfferTarget> {
     const checked = await this.offers.checkTarget(manager, wo, organisationId, staffId);
     if ('problems' in checked) throw new InvalidInputError(checked.problems);
     return checked.target;
   }
 
-  private async act(user: AuthUser, code: string, action: (manager: EntityManager, wo: WorkOrderEntity, actor: Actor) => Promise<{ supervisionOrderId?: string }>): Promise<WorkOrderActionResultDto> {
+  private async act(
+    user: AuthUser,
+    code: string,
+    action: (manager: EntityManager, wo: WorkOrderEntity, actor: Actor) => Promise<{ supervisionOrderId?: string }>,
+  ): Promise<WorkOrderActionResultDto> {
     return this.dataSource.transaction(async (manager) => {
       const wo = await lockWorkOrderByCode(manager, code);
       if (!wo) throw new NotFoundError('Work order', code);
       assertCanSee(user, wo);
-      const actor: Actor = { role: user.roles.includes('supervisor') ? 'supervisor' : (user.roles[0] ?? 'staff'), id: user.subject };
+      const actor: Actor = {
+        role: user.roles.includes('supervisor') ? 'supervisor' : (user.roles[0] ?? 'staff'),
+        id: user.subject,
+      };
       const extra = await action(manager, wo, actor);
-      return { caseCode: wo.caseCode, status: wo.status, version: wo.version, organisationId: wo.organisationId, ...extra };
+      return {
+        caseCode: wo.caseCode,
+        status: wo.status,
+        version: wo.version,
+        organisationId: wo.organisationId,
+        ...extra,
+      };
     });
   }
 }

@@ -27,19 +27,27 @@ describe('transfer out to 12345 needs a 12345 client covering the region (work-o
   const coverage = async (data: Omit<Coverage, 'channel' | 'changedAt'>): Promise<void> => {
     const changedAt = new Date().toISOString();
     await h.publish(PartnerClientCoverage, { channel: '12345', changedAt, ...data }, data.clientId);
-    await waitUntil(async () => {
-      const row = await h.dataSource().getRepository(Coverage12345Entity).findOneBy({ clientId: data.clientId });
-      return row && row.changedAt.toISOString() === changedAt ? row : undefined;
-    }, 30_000, `coverage of ${data.clientId} projected`);
+    await waitUntil(
+      async () => {
+        const row = await h.dataSource().getRepository(Coverage12345Entity).findOneBy({ clientId: data.clientId });
+        return row && row.changedAt.toISOString() === changedAt ? row : undefined;
+      },
+      30_000,
+      `coverage of ${data.clientId} projected`,
+    );
   };
 
   it('answers 409 no-12345-coverage and changes nothing until an active client covers the region, then transfers', async () => {
     const data = intake({ regionCode: '371324102' });
     await h.publish(IntakeSubmitted, data, data.intakeId);
-    const { caseCode } = (await h.waitForEvent<Registered>(IntakeRegistered.type, (d) => d.intakeId === data.intakeId)).data;
+    const { caseCode } = (await h.waitForEvent<Registered>(IntakeRegistered.type, (d) => d.intakeId === data.intakeId))
+      .data;
     const before = await h.http.get(`/work-orders/${caseCode}`).set('authorization', supervisor).expect(200);
-    const transfer = () => h.http.post(`/work-orders/${caseCode}/transfers/12345`).set('authorization', supervisor)
-      .send({ reason: '非法律服务事项', summary: '来电人咨询社保缴纳，属12345办理' });
+    const transfer = () =>
+      h.http
+        .post(`/work-orders/${caseCode}/transfers/12345`)
+        .set('authorization', supervisor)
+        .send({ reason: '非法律服务事项', summary: '来电人咨询社保缴纳，属12345办理' });
 
     // No 12345 client at all; then one for Jinan (370100) only; then the Linyi one, disabled.
     const refused = async (): Promise<void> => {

@@ -21,24 +21,44 @@ describe('tamper-evident timeline', () => {
   it('refuses updates through the append-only trigger, and detects an edited row (endpoint and command report the first broken link)', async () => {
     const data = intake({ applicant: { name: '吴十', idCardNumber: validIdCard('371324'), phone: '13600000001' } });
     await h.publish(IntakeSubmitted, data, data.intakeId);
-    const { caseCode, workOrderId } = (await h.waitForEvent<EventData<typeof IntakeRegistered>>(IntakeRegistered.type, (d) => d.intakeId === data.intakeId)).data;
-    await h.waitForEvent<EventData<typeof WorkOrderDispatched>>(WorkOrderDispatched.type, (d) => d.workOrderId === workOrderId);
+    const { caseCode, workOrderId } = (
+      await h.waitForEvent<EventData<typeof IntakeRegistered>>(
+        IntakeRegistered.type,
+        (d) => d.intakeId === data.intakeId,
+      )
+    ).data;
+    await h.waitForEvent<EventData<typeof WorkOrderDispatched>>(
+      WorkOrderDispatched.type,
+      (d) => d.workOrderId === workOrderId,
+    );
     const supervisor = await h.bearer({ roles: ['supervisor'], region: '371300' });
 
-    const intact = await h.http.get(`/work-orders/${caseCode}/timeline/verify`).set('authorization', supervisor).expect(200);
+    const intact = await h.http
+      .get(`/work-orders/${caseCode}/timeline/verify`)
+      .set('authorization', supervisor)
+      .expect(200);
     expect(intact.body).toMatchObject({ caseCode, valid: true, entries: 2 });
 
     const table = `"${h.schema}"."timeline_entry"`;
-    await expect(h.dataSource().query(`UPDATE ${table} SET note = 'nothing happened' WHERE work_order_id = $1 AND seq = 2`, [workOrderId])).rejects.toThrow(/append-only/);
+    await expect(
+      h
+        .dataSource()
+        .query(`UPDATE ${table} SET note = 'nothing happened' WHERE work_order_id = $1 AND seq = 2`, [workOrderId]),
+    ).rejects.toThrow(/append-only/);
 
     // Someone with owner rights bypasses the trigger and rewrites history.
     await h.dataSource().transaction(async (manager) => {
       await manager.query(`ALTER TABLE ${table} DISABLE TRIGGER timeline_entry_no_update`);
-      await manager.query(`UPDATE ${table} SET note = 'offered to nobody' WHERE work_order_id = $1 AND seq = 2`, [workOrderId]);
+      await manager.query(`UPDATE ${table} SET note = 'offered to nobody' WHERE work_order_id = $1 AND seq = 2`, [
+        workOrderId,
+      ]);
       await manager.query(`ALTER TABLE ${table} ENABLE TRIGGER timeline_entry_no_update`);
     });
 
-    const broken = await h.http.get(`/work-orders/${caseCode}/timeline/verify`).set('authorization', supervisor).expect(200);
+    const broken = await h.http
+      .get(`/work-orders/${caseCode}/timeline/verify`)
+      .set('authorization', supervisor)
+      .expect(200);
     expect(broken.body).toMatchObject({ valid: false, firstBroken: { seq: 2, reason: 'hash-mismatch' } });
 
     const written: string[] = [];
@@ -55,6 +75,10 @@ describe('tamper-evident timeline', () => {
       if (previousSchema === undefined) delete process.env.DB_SCHEMA;
       else process.env.DB_SCHEMA = previousSchema;
     }
-    expect(JSON.parse(written.join(''))).toMatchObject({ caseCode, valid: false, firstBroken: { seq: 2, reason: 'hash-mismatch' } });
+    expect(JSON.parse(written.join(''))).toMatchObject({
+      caseCode,
+      valid: false,
+      firstBroken: { seq: 2, reason: 'hash-mismatch' },
+    });
   });
 });

@@ -12,5 +12,10 @@ export interface TimelineReport extends ChainVerification {
 /** Verifies the stored chain of one work order (used by the endpoint and by the command-line verifier). */
 export async function verifyWorkOrderTimeline(manager: EntityManager, wo: WorkOrderEntity): Promise<TimelineReport> {
   const entries = await manager.find(TimelineEntryEntity, { where: { workOrderId: wo.id }, order: { seq: 'ASC' } });
-  return { caseCode: wo.caseCode, workOrderId: wo.id, checkedAt: new Date().toISOString(), ...verifyTimelineChain(entries, wo.timelineHead, wo.version) };
+  return {
+    caseCode: wo.caseCode,
+    workOrderId: wo.id,
+    checkedAt: new Date().toISOString(),
+    ...verifyTimelineChain(entries, wo.timelineHead, wo.version),
+  };
 }

@@ -17,9 +17,18 @@ export class TimelineController {
   @Roles('supervisor', 'admin')
   @ApiOperation({ summary: 'Verify the hash chain of a work order timeline and report the first broken link' })
   @ApiOkResponse({ type: TimelineVerificationDto })
-  async verify(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string): Promise<TimelineVerificationDto> {
+  async verify(
+    @CurrentUser() user: AuthUser,
+    @Param('code', CaseCodePipe) code: string,
+  ): Promise<TimelineVerificationDto> {
     const wo = await findVisibleWorkOrder(this.dataSource.manager, user, code);
     const report = await verifyWorkOrderTimeline(this.dataSource.manager, wo);
-    return { caseCode: report.caseCode, valid: report.valid, entries: report.entries, ...(report.firstBroken ? { firstBroken: report.firstBroken } : {}), checkedAt: report.checkedAt };
+    return {
+      caseCode: report.caseCode,
+      valid: report.valid,
+      entries: report.entries,
+      ...(report.firstBroken ? { firstBroken: report.firstBroken } : {}),
+      checkedAt: report.checkedAt,
+    };
   }
 }

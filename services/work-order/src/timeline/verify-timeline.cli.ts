@@ -51,7 +51,11 @@ async function main(argv: string[]): Promise<number> {
       }
     } else {
       for (let offset = 0; ; offset += 500) {
-        const batch = await dataSource.manager.find(WorkOrderEntity, { order: { createdAt: 'ASC', id: 'ASC' }, take: 500, skip: offset });
+        const batch = await dataSource.manager.find(WorkOrderEntity, {
+          order: { createdAt: 'ASC', id: 'ASC' },
+          take: 500,
+          skip: offset,
+        });
         for (const wo of batch) reports.push(await verifyWorkOrderTimeline(dataSource.manager, wo));
         if (batch.length < 500) break;
       }

@@ -16,7 +16,10 @@ export class WorkOrderQueryController {
 
   @Get()
   @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Search work orders in your jurisdiction (status, type, region, organisation, overdue, platform, date range)' })
+  @ApiOperation({
+    summary:
+      'Search work orders in your jurisdiction (status, type, region, organisation, overdue, platform, date range)',
+  })
   @ApiOkResponse({ type: WorkOrderPageDto })
   search(@CurrentUser() user: AuthUser, @Query() query: WorkOrderSearchDto): Promise<WorkOrderPageDto> {
     return this.query.search(user, query);
@@ -32,9 +35,14 @@ export class WorkOrderQueryController {
 
   @Get(':code/routing')
   @Roles(...READ_ROLES)
-  @ApiOperation({ summary: 'Every routing decision of a work order: candidates, rules matched, scores, winner and why' })
+  @ApiOperation({
+    summary: 'Every routing decision of a work order: candidates, rules matched, scores, winner and why',
+  })
   @ApiOkResponse({ type: RoutingExplanationDto })
-  async routing(@CurrentUser() user: AuthUser, @Param('code', CaseCodePipe) code: string): Promise<RoutingExplanationDto> {
+  async routing(
+    @CurrentUser() user: AuthUser,
+    @Param('code', CaseCodePipe) code: string,
+  ): Promise<RoutingExplanationDto> {
     const { wo, decisions } = await this.query.routing(user, code);
     return { caseCode: wo.caseCode, decisions: decisions.map(toRoutingDecisionDto) };
   }

@@ -11,7 +11,14 @@ import { RoutingDecisionEntity } from '../routing/entities/routing-decision.enti
 import { DeadlineEntity } from '../sla/entities/deadline.entity';
 import { SupervisionOrderEntity } from '../supervision/entities/supervision-order.entity';
 import { TimelineEntryEntity } from '../work-orders/entities/timeline-entry.entity';
-import { toDeadlineDto, toIntakeDto, toOfferDto, toSupervisionOrderDto, toTimelineEntryDto, WorkOrderDetailDto } from './dto/work-order-detail.dto';
+import {
+  toDeadlineDto,
+  toIntakeDto,
+  toOfferDto,
+  toSupervisionOrderDto,
+  toTimelineEntryDto,
+  WorkOrderDetailDto,
+} from './dto/work-order-detail.dto';
 import type { WorkOrderSearchDto } from './dto/work-order-search.dto';
 import { toSummary, WorkOrderSummaryDto } from './dto/work-order-summary.dto';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
@@ -29,10 +36,15 @@ export class WorkOrderQueryService {
     if (scope === null) {
       qb.andWhere('w.organisationId = :own', { own: user.organisationId ?? '' });
     } else if (scope !== undefined) {
-      qb.andWhere('(w.regionCode LIKE :scope OR w.organisationId = :own)', { scope: `${scope}%`, own: user.organisationId ?? '' });
+      qb.andWhere('(w.regionCode LIKE :scope OR w.organisationId = :own)', {
+        scope: `${scope}%`,
+        own: user.organisationId ?? '',
+      });
     }
     if (!user.roles.includes('admin') && user.organisationId) {
-      qb.andWhere('(w.complaintAgainstOrganisationId IS NULL OR w.complaintAgainstOrganisationId <> :own)', { own: user.organisationId });
+      qb.andWhere('(w.complaintAgainstOrganisationId IS NULL OR w.complaintAgainstOrganisationId <> :own)', {
+        own: user.organisationId,
+      });
     }
     if (q.status) qb.andWhere('w.status = :status', { status: q.status });
     if (q.serviceType) qb.andWhere('w.serviceType = :serviceType', { serviceType: q.serviceType });
@@ -79,10 +91,16 @@ export class WorkOrderQueryService {
     };
   }
 
-  async routing(user: AuthUser, caseCode: string): Promise<{ wo: WorkOrderEntity; decisions: RoutingDecisionEntity[] }> {
+  async routing(
+    user: AuthUser,
+    caseCode: string,
+  ): Promise<{ wo: WorkOrderEntity; decisions: RoutingDecisionEntity[] }> {
     const manager = this.dataSource.manager;
     const wo = await findVisibleWorkOrder(manager, user, caseCode);
-    const decisions = await manager.find(RoutingDecisionEntity, { where: { workOrderId: wo.id }, order: { decidedAt: 'ASC' } });
+    const decisions = await manager.find(RoutingDecisionEntity, {
+      where: { workOrderId: wo.id },
+      order: { decidedAt: 'ASC' },
+    });
     return { wo, decisions };
   }
 }

@@ -3,7 +3,16 @@ import { assertTransition, canTransition, TERMINAL_STATUSES, TRANSITIONS } from 
 
 describe('work-order lifecycle', () => {
   it('follows the main path received → offered → accepted → in-progress ↔ waiting-applicant → resolved → closed', () => {
-    const path = ['received', 'offered', 'accepted', 'in-progress', 'waiting-applicant', 'in-progress', 'resolved', 'closed'] as const;
+    const path = [
+      'received',
+      'offered',
+      'accepted',
+      'in-progress',
+      'waiting-applicant',
+      'in-progress',
+      'resolved',
+      'closed',
+    ] as const;
     for (let i = 1; i < path.length; i++) expect(canTransition(path[i - 1], path[i])).toBe(true);
   });
 
@@ -12,11 +21,14 @@ describe('work-order lifecycle', () => {
   });
 
   it('never leaves a terminal status', () => {
-    for (const from of TERMINAL_STATUSES) for (const to of WORK_ORDER_STATUSES) expect(canTransition(from, to)).toBe(false);
+    for (const from of TERMINAL_STATUSES)
+      for (const to of WORK_ORDER_STATUSES) expect(canTransition(from, to)).toBe(false);
   });
 
   it('refuses an illegal transition with a 409 naming both statuses', () => {
-    expect(() => assertTransition('371324-20251128-000001-X', 'closed', 'offered')).toThrow(expect.objectContaining({ status: 409, code: 'illegal-transition' }));
+    expect(() => assertTransition('371324-20251128-000001-X', 'closed', 'offered')).toThrow(
+      expect.objectContaining({ status: 409, code: 'illegal-transition' }),
+    );
   });
 
   it('lists every status in the table', () => {

@@ -22,7 +22,16 @@ export const TRANSITIONS: Readonly<Record<WorkOrderStatus, readonly WorkOrderSta
 };
 
 /** Statuses in which a matter is still being dealt with: a new intake of the same person and type links to it. */
-export const OPEN_STATUSES: readonly WorkOrderStatus[] = ['received', 'triage', 'offered', 'accepted', 'in-progress', 'waiting-applicant', 'reopened', 'supervisor-queue'];
+export const OPEN_STATUSES: readonly WorkOrderStatus[] = [
+  'received',
+  'triage',
+  'offered',
+  'accepted',
+  'in-progress',
+  'waiting-applicant',
+  'reopened',
+  'supervisor-queue',
+];
 
 /** Statuses that count towards an organisation's (and staff member's) load. */
 export const LOAD_STATUSES: readonly WorkOrderStatus[] = ['offered', 'accepted', 'in-progress', 'waiting-applicant'];
@@ -35,7 +44,12 @@ export function canTransition(from: WorkOrderStatus, to: WorkOrderStatus): boole
 
 export function assertTransition(caseCode: string, from: WorkOrderStatus, to: WorkOrderStatus): void {
   if (!canTransition(from, to)) {
-    throw new ConflictError('illegal-transition', `Work order ${caseCode} is ${from}; it cannot become ${to}`, { caseCode, from, to, allowed: TRANSITIONS[from] });
+    throw new ConflictError('illegal-transition', `Work order ${caseCode} is ${from}; it cannot become ${to}`, {
+      caseCode,
+      from,
+      to,
+      allowed: TRANSITIONS[from],
+    });
   }
 }
 

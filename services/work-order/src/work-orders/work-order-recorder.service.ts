@@ -13,7 +13,13 @@ import { workOrderChangedData } from './work-order-view';
 import { insertable } from '../common/sql';
 
 /** Statuses that end the matter: whatever else was open for it (supervision orders) ends with it. */
-const ENDINGS: ReadonlySet<WorkOrderStatus> = new Set<WorkOrderStatus>(['resolved', 'closed', 'cancelled', 'rejected', 'merged']);
+const ENDINGS: ReadonlySet<WorkOrderStatus> = new Set<WorkOrderStatus>([
+  'resolved',
+  'closed',
+  'cancelled',
+  'rejected',
+  'merged',
+]);
 
 export interface Change {
   /** What happened, kebab-case: received, offered, offer-accepted, intake-linked, deadline-extended ... */
@@ -40,7 +46,12 @@ export class WorkOrderRecorder {
     private readonly endings: WorkOrderEndings,
   ) {}
 
-  async record(manager: EntityManager, wo: WorkOrderEntity, change: Change, trace: Trace = {}): Promise<TimelineEntryEntity> {
+  async record(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    change: Change,
+    trace: Trace = {},
+  ): Promise<TimelineEntryEntity> {
     const from = wo.status;
     const to = change.toStatus ?? wo.status;
     if (change.toStatus !== undefined) assertTransition(wo.caseCode, from, to);
@@ -74,7 +85,12 @@ export class WorkOrderRecorder {
   }
 
   /** Writes WorkOrderChanged, the work order's full current view at `entry` (its newest timeline entry), to the outbox. */
-  async announce(manager: EntityManager, wo: WorkOrderEntity, entry: TimelineEntryEntity, trace: Trace = {}): Promise<void> {
+  async announce(
+    manager: EntityManager,
+    wo: WorkOrderEntity,
+    entry: TimelineEntryEntity,
+    trace: Trace = {},
+  ): Promise<void> {
     const deadlines = await this.deadlines.currentDeadlines(manager, wo.id);
     await this.outbox.publish(manager, WorkOrderChanged, workOrderChangedData(wo, deadlines, entry, entry.fromStatus), {
       subject: wo.id,

@@ -8,7 +8,12 @@ export type WorkOrderChangedData = EventData<typeof WorkOrderChanged>;
  * The full current view carried by WorkOrderChanged, with the citizen minimised: hashes, last four
  * digits of the phone, the masked name and the user id — never the numbers themselves.
  */
-export function workOrderChangedData(wo: WorkOrderEntity, deadlines: readonly Deadline[], entry: TimelineEntryEntity, previousStatus: WorkOrderEntity['status'] | null): WorkOrderChangedData {
+export function workOrderChangedData(
+  wo: WorkOrderEntity,
+  deadlines: readonly Deadline[],
+  entry: TimelineEntryEntity,
+  previousStatus: WorkOrderEntity['status'] | null,
+): WorkOrderChangedData {
   const citizen: WorkOrderChangedData['citizen'] = {};
   if (wo.phoneHash) citizen.phoneHash = wo.phoneHash;
   if (wo.phoneLast4) citizen.phoneLast4 = wo.phoneLast4;

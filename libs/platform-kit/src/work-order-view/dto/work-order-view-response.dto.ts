@@ -5,16 +5,27 @@ export class DeadlineResponseDto {
   @ApiProperty({ description: 'What is due', example: 'legal-aid-decision' })
   kind!: string;
 
-  @ApiProperty({ description: 'When it is due (RFC 3339: UTC for staff, Asia/Shanghai +08:00 for citizens and the public)', example: '2026-12-05T15:59:59.999Z' })
+  @ApiProperty({
+    description: 'When it is due (RFC 3339: UTC for staff, Asia/Shanghai +08:00 for citizens and the public)',
+    example: '2026-12-05T15:59:59.999Z',
+  })
   dueAt!: string;
 
-  @ApiProperty({ description: 'Counting rule that produced the date', enum: ['calendar-days', 'working-days', 'hours'], example: 'calendar-days' })
+  @ApiProperty({
+    description: 'Counting rule that produced the date',
+    enum: ['calendar-days', 'working-days', 'hours'],
+    example: 'calendar-days',
+  })
   rule!: string;
 
   @ApiProperty({ description: 'How the date was computed', example: '7 days from 2026-11-28, start day not counted' })
   explanation!: string;
 
-  @ApiProperty({ description: 'Deadline state', enum: ['running', 'paused', 'met', 'breached', 'cancelled'], example: 'running' })
+  @ApiProperty({
+    description: 'Deadline state',
+    enum: ['running', 'paused', 'met', 'breached', 'cancelled'],
+    example: 'running',
+  })
   status!: string;
 }
 
@@ -22,7 +33,10 @@ export class TimelineEntryResponseDto {
   @ApiProperty({ description: 'Position in the work order timeline, from 1', example: 3 })
   seq!: number;
 
-  @ApiProperty({ description: 'When it happened (RFC 3339: UTC for staff, Asia/Shanghai +08:00 for citizens and the public)', example: '2026-11-28T02:20:00.000Z' })
+  @ApiProperty({
+    description: 'When it happened (RFC 3339: UTC for staff, Asia/Shanghai +08:00 for citizens and the public)',
+    example: '2026-11-28T02:20:00.000Z',
+  })
   at!: string;
 
   @ApiProperty({ description: 'What happened', example: 'offer-accepted' })
@@ -53,13 +67,19 @@ export class CitizenSummaryResponseDto {
 }
 
 export class StatusTextResponseDto {
-  @ApiProperty({ description: 'Plain-language status', example: 'Your legal-aid application is being reviewed; a decision is due by 5 December.' })
+  @ApiProperty({
+    description: 'Plain-language status',
+    example: 'Your legal-aid application is being reviewed; a decision is due by 5 December.',
+  })
   headline!: string;
 
   @ApiProperty({ description: 'What the citizen should do now', example: 'Nothing to do for now.' })
   nextStep!: string;
 
-  @ApiPropertyOptional({ description: 'When the promised next step is due (RFC 3339)', example: '2026-12-05T15:59:59.999Z' })
+  @ApiPropertyOptional({
+    description: 'When the promised next step is due (RFC 3339)',
+    example: '2026-12-05T15:59:59.999Z',
+  })
   expectedBy?: string;
 }
 
@@ -101,10 +121,18 @@ export class WorkOrderViewResponseDto {
   @ApiProperty({ description: 'Timeline in seq order', type: [TimelineEntryResponseDto] })
   timeline!: TimelineEntryResponseDto[];
 
-  @ApiPropertyOptional({ description: 'Minimised citizen identity (absent on public tracking and for staff who may not see a complainant)', type: CitizenSummaryResponseDto })
+  @ApiPropertyOptional({
+    description: 'Minimised citizen identity (absent on public tracking and for staff who may not see a complainant)',
+    type: CitizenSummaryResponseDto,
+  })
   citizen?: CitizenSummaryResponseDto;
 
-  @ApiProperty({ description: 'Platforms the requests of this work order came from', enum: PLATFORMS, isArray: true, example: ['hotline', 'portal'] })
+  @ApiProperty({
+    description: 'Platforms the requests of this work order came from',
+    enum: PLATFORMS,
+    isArray: true,
+    example: ['hotline', 'portal'],
+  })
   platforms!: string[];
 
   @ApiProperty({ description: 'Platform of the first request', enum: PLATFORMS, example: 'hotline' })
@@ -116,12 +144,21 @@ export class WorkOrderViewResponseDto {
   @ApiProperty({ description: 'Time of the latest change (RFC 3339)', example: '2026-11-28T02:20:00.000Z' })
   updatedAt!: string;
 
-  @ApiPropertyOptional({ description: 'For complaints and follow-ups: the case code this one relates to', example: '371321-20261128-000001-7' })
+  @ApiPropertyOptional({
+    description: 'For complaints and follow-ups: the case code this one relates to',
+    example: '371321-20261128-000001-7',
+  })
   relatedCaseCode?: string;
 
-  @ApiPropertyOptional({ description: 'Complaints: the organisation complained about (staff only)', example: 'org-371324-legal-aid' })
+  @ApiPropertyOptional({
+    description: 'Complaints: the organisation complained about (staff only)',
+    example: 'org-371324-legal-aid',
+  })
   complaintAgainstOrganisationId?: string;
 
-  @ApiProperty({ description: 'Plain-language status with the next step and expected date', type: StatusTextResponseDto })
+  @ApiProperty({
+    description: 'Plain-language status with the next step and expected date',
+    type: StatusTextResponseDto,
+  })
   statusText!: StatusTextResponseDto;
 }

@@ -9,7 +9,11 @@ export class TicketCreateDto {
   @Matches(COUNTER_PATTERN, { message: 'counter must be 1-2 capital letters, e.g. A' })
   counter!: string;
 
-  @ApiPropertyOptional({ description: 'Service the citizen came for, if chosen at the kiosk', enum: SERVICE_TYPES, example: 'legal-aid' })
+  @ApiPropertyOptional({
+    description: 'Service the citizen came for, if chosen at the kiosk',
+    enum: SERVICE_TYPES,
+    example: 'legal-aid',
+  })
   @IsOptional()
   @IsIn(SERVICE_TYPES)
   serviceType?: ServiceType;

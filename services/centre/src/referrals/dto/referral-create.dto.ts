@@ -8,10 +8,15 @@ export class ReferralCreateDto {
   caseCode!: string;
 
   @ApiProperty({ description: 'Organisation that should take the matter', example: 'org-371324-mediation' })
-  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { message: 'toOrganisationId must be 1-64 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, {
+    message: 'toOrganisationId must be 1-64 letters, digits, dots, dashes or underscores',
+  })
   toOrganisationId!: string;
 
-  @ApiPropertyOptional({ description: 'Region of the receiving organisation (default: read from an id of the form org-<region>-<kind>)', example: '371324' })
+  @ApiPropertyOptional({
+    description: 'Region of the receiving organisation (default: read from an id of the form org-<region>-<kind>)',
+    example: '371324',
+  })
   @IsOptional()
   @IsRegionCode()
   toRegionCode?: string;
@@ -24,7 +29,11 @@ export class ReferralCreateDto {
 }
 
 export class ReferralRejectDto {
-  @ApiProperty({ description: 'Why the receiving organisation cannot take the matter', example: '不属于本单位受理范围', maxLength: 1000 })
+  @ApiProperty({
+    description: 'Why the receiving organisation cannot take the matter',
+    example: '不属于本单位受理范围',
+    maxLength: 1000,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)

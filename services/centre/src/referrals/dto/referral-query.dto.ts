@@ -5,12 +5,20 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { REFERRAL_STATUSES, ReferralStatus } from '../entities/referral.entity';
 
 export class ReferralQueryDto {
-  @ApiPropertyOptional({ description: 'incoming: referred to your organisation; outgoing: raised by it (ignored with caseCode)', enum: ['incoming', 'outgoing'], example: 'incoming', default: 'incoming' })
+  @ApiPropertyOptional({
+    description: 'incoming: referred to your organisation; outgoing: raised by it (ignored with caseCode)',
+    enum: ['incoming', 'outgoing'],
+    example: 'incoming',
+    default: 'incoming',
+  })
   @IsOptional()
   @IsIn(['incoming', 'outgoing'])
   direction: 'incoming' | 'outgoing' = 'incoming';
 
-  @ApiPropertyOptional({ description: 'The whole chain of one case, oldest link first (within your jurisdiction)', example: '371324-20261128-000001-7' })
+  @ApiPropertyOptional({
+    description: 'The whole chain of one case, oldest link first (within your jurisdiction)',
+    example: '371324-20261128-000001-7',
+  })
   @IsOptional()
   @IsCaseCode()
   caseCode?: string;

@@ -30,16 +30,28 @@ export class ReferralResponseDto {
   @ApiProperty({ description: 'Answer due by', example: '2026-12-03T15:59:59.999Z' })
   respondBy!: string;
 
-  @ApiProperty({ description: 'How the answer deadline was counted', example: '3 working days after 2026-11-28 (start day not counted)' })
+  @ApiProperty({
+    description: 'How the answer deadline was counted',
+    example: '3 working days after 2026-11-28 (start day not counted)',
+  })
   deadlineExplanation!: string;
 
-  @ApiPropertyOptional({ description: 'Where a rejection or lapse goes (absent at the top level)', example: 'org-371324-centre' })
+  @ApiPropertyOptional({
+    description: 'Where a rejection or lapse goes (absent at the top level)',
+    example: 'org-371324-centre',
+  })
   coordinatingOrganisationId?: string;
 
-  @ApiPropertyOptional({ description: 'The link this one was escalated from', example: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed' })
+  @ApiPropertyOptional({
+    description: 'The link this one was escalated from',
+    example: '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed',
+  })
   escalatedFromId?: string;
 
-  @ApiPropertyOptional({ description: 'The link this one was escalated to', example: '2c9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed' })
+  @ApiPropertyOptional({
+    description: 'The link this one was escalated to',
+    example: '2c9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed',
+  })
   escalatedToId?: string;
 
   @ApiPropertyOptional({ description: 'Clerk who raised it (absent when the system escalated it)', example: 'clerk-3' })

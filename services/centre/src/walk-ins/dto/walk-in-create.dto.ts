@@ -4,7 +4,10 @@ import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-valid
 
 /** What the card reader and the clerk enter when a citizen steps up to the counter. */
 export class WalkInCreateDto {
-  @ApiProperty({ description: 'Citizen ID number read from the card (GB 11643, check character verified)', example: '11010519491231002X' })
+  @ApiProperty({
+    description: 'Citizen ID number read from the card (GB 11643, check character verified)',
+    example: '11010519491231002X',
+  })
   @IsChineseIdCard()
   idCardNumber!: string;
 
@@ -25,12 +28,18 @@ export class WalkInCreateDto {
   @IsChinesePhone()
   phone?: string;
 
-  @ApiPropertyOptional({ description: "Region of the matter (GB/T 2260); default the centre's own region", example: '371324101' })
+  @ApiPropertyOptional({
+    description: "Region of the matter (GB/T 2260); default the centre's own region",
+    example: '371324101',
+  })
   @IsOptional()
   @IsRegionCode()
   regionCode?: string;
 
-  @ApiPropertyOptional({ description: 'Queue ticket the citizen was called with', example: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d' })
+  @ApiPropertyOptional({
+    description: 'Queue ticket the citizen was called with',
+    example: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+  })
   @IsOptional()
   @IsUUID()
   ticketId?: string;

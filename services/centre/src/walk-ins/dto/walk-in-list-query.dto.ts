@@ -13,7 +13,11 @@ export class WalkInListQueryDto {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'pending: no outcome yet; recorded: outcome recorded', enum: ['pending', 'recorded'], example: 'pending' })
+  @ApiPropertyOptional({
+    description: 'pending: no outcome yet; recorded: outcome recorded',
+    enum: ['pending', 'recorded'],
+    example: 'pending',
+  })
   @IsOptional()
   @IsIn(['pending', 'recorded'])
   state?: 'pending' | 'recorded';

@@ -33,22 +33,37 @@ export class WalkInResponseDto {
   @ApiPropertyOptional({ description: 'Outcome, once recorded', enum: VISIT_OUTCOMES, example: 'work-order' })
   outcome?: string;
 
-  @ApiPropertyOptional({ description: 'Intake handed to the work-order service', example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01' })
+  @ApiPropertyOptional({
+    description: 'Intake handed to the work-order service',
+    example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01',
+  })
   intakeId?: string;
 
-  @ApiPropertyOptional({ description: 'What became of the intake so far', enum: INTAKE_STATUSES, example: 'registered' })
+  @ApiPropertyOptional({
+    description: 'What became of the intake so far',
+    enum: INTAKE_STATUSES,
+    example: 'registered',
+  })
   intakeStatus?: string;
 
   @ApiPropertyOptional({
-    description: 'Case code, once assigned; for a duplicate linked to an existing work order, that one’s code when it lies within your jurisdiction (otherwise withheld, see note)',
+    description:
+      'Case code, once assigned; for a duplicate linked to an existing work order, that one’s code when it lies within your jurisdiction (otherwise withheld, see note)',
     example: '371324-20261128-000001-7',
   })
   caseCode?: string;
 
-  @ApiPropertyOptional({ description: 'Only in the answer that records the outcome: the access code (查询码) to hand to the citizen (printed slip); with the case code it tracks the request on the portal. Shown once, stored nowhere in clear.', example: 'K7QM4-X2PRT' })
+  @ApiPropertyOptional({
+    description:
+      'Only in the answer that records the outcome: the access code (查询码) to hand to the citizen (printed slip); with the case code it tracks the request on the portal. Shown once, stored nowhere in clear.',
+    example: 'K7QM4-X2PRT',
+  })
   accessCode?: string;
 
-  @ApiPropertyOptional({ description: 'Set when the intake was linked to a work order outside your jurisdiction', example: 'Linked to an existing work order outside your jurisdiction; its code is withheld.' })
+  @ApiPropertyOptional({
+    description: 'Set when the intake was linked to a work order outside your jurisdiction',
+    example: 'Linked to an existing work order outside your jurisdiction; its code is withheld.',
+  })
   note?: string;
 
   @ApiPropertyOptional({ description: 'Work order id, once assigned', example: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f' })

@@ -5,23 +5,43 @@ import { IsRegionCode } from '@legal/domain';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
-const toList = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value);
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '')
+    : value;
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 /** Work orders in the clerk's area (their organisation's region and everything below it). */
 export class WorkOrderSearchQueryDto {
-  @ApiPropertyOptional({ description: 'Narrow to a region inside your jurisdiction (default: your whole area)', example: '371324101' })
+  @ApiPropertyOptional({
+    description: 'Narrow to a region inside your jurisdiction (default: your whole area)',
+    example: '371324101',
+  })
   @IsOptional()
   @IsRegionCode()
   regionCode?: string;
 
-  @ApiPropertyOptional({ description: 'Statuses, comma-separated', enum: WORK_ORDER_STATUSES, isArray: true, example: ['offered', 'accepted'] })
+  @ApiPropertyOptional({
+    description: 'Statuses, comma-separated',
+    enum: WORK_ORDER_STATUSES,
+    isArray: true,
+    example: ['offered', 'accepted'],
+  })
   @IsOptional()
   @Transform(toList)
   @IsIn(WORK_ORDER_STATUSES, { each: true })
   status?: WorkOrderStatus[];
 
-  @ApiPropertyOptional({ description: 'Service types, comma-separated', enum: SERVICE_TYPES, isArray: true, example: ['mediation'] })
+  @ApiPropertyOptional({
+    description: 'Service types, comma-separated',
+    enum: SERVICE_TYPES,
+    isArray: true,
+    example: ['mediation'],
+  })
   @IsOptional()
   @Transform(toList)
   @IsIn(SERVICE_TYPES, { each: true })

@@ -7,7 +7,11 @@ export class CallbackTaskCompleteDto {
   @IsIn(CALLBACK_OUTCOMES)
   outcome!: CallbackOutcome;
 
-  @ApiPropertyOptional({ description: 'Notes for the handler and the timeline', example: '申请人已口头补充工资欠条的下落，明日送达材料', maxLength: 2000 })
+  @ApiPropertyOptional({
+    description: 'Notes for the handler and the timeline',
+    example: '申请人已口头补充工资欠条的下落，明日送达材料',
+    maxLength: 2000,
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()

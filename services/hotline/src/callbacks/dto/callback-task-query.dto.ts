@@ -4,24 +4,44 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { CALLBACK_REASONS, CALLBACK_STATUSES, CallbackReason, CallbackStatus } from '../entities/callback-task.entity';
 
-const toList = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter((v) => v !== '') : value);
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '')
+    : value;
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 /** The hotline callback queue: filters combine with AND; earliest due first. */
 export class CallbackTaskQueryDto {
-  @ApiPropertyOptional({ description: 'Statuses, comma-separated (default open,claimed)', example: ['open'], enum: CALLBACK_STATUSES, isArray: true })
+  @ApiPropertyOptional({
+    description: 'Statuses, comma-separated (default open,claimed)',
+    example: ['open'],
+    enum: CALLBACK_STATUSES,
+    isArray: true,
+  })
   @IsOptional()
   @Transform(toList)
   @IsIn(CALLBACK_STATUSES, { each: true })
   status?: CallbackStatus[];
 
-  @ApiPropertyOptional({ description: 'Reasons, comma-separated', example: ['needs-information', 'deadline-overdue'], enum: CALLBACK_REASONS, isArray: true })
+  @ApiPropertyOptional({
+    description: 'Reasons, comma-separated',
+    example: ['needs-information', 'deadline-overdue'],
+    enum: CALLBACK_REASONS,
+    isArray: true,
+  })
   @IsOptional()
   @Transform(toList)
   @IsIn(CALLBACK_REASONS, { each: true })
   reason?: CallbackReason[];
 
-  @ApiPropertyOptional({ description: 'true: only tasks past their due time; false: only tasks still in time', example: true })
+  @ApiPropertyOptional({
+    description: 'true: only tasks past their due time; false: only tasks still in time',
+    example: true,
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()

@@ -24,7 +24,10 @@ export class CallbackTaskResponseDto {
   @ApiProperty({ description: 'How the due time was counted', example: 'working-days' })
   deadlineRule!: string;
 
-  @ApiProperty({ description: 'Explanation of the due time', example: '2 working days after 2026-11-28 (start day not counted)' })
+  @ApiProperty({
+    description: 'Explanation of the due time',
+    example: '2 working days after 2026-11-28 (start day not counted)',
+  })
   deadlineExplanation!: string;
 
   @ApiProperty({ description: 'Past the due time and not finished', example: false })
@@ -33,10 +36,16 @@ export class CallbackTaskResponseDto {
   @ApiProperty({ description: 'Why the task was raised', example: 'The handler needs information from the citizen' })
   detail!: string;
 
-  @ApiPropertyOptional({ description: 'Last four digits of the citizen phone (ask the citizen to confirm them)', example: '5678' })
+  @ApiPropertyOptional({
+    description: 'Last four digits of the citizen phone (ask the citizen to confirm them)',
+    example: '5678',
+  })
   phoneLast4?: string;
 
-  @ApiPropertyOptional({ description: 'Full number to dial: only for the agent who claimed the task, and only when the hotline knows it', example: '13812345678' })
+  @ApiPropertyOptional({
+    description: 'Full number to dial: only for the agent who claimed the task, and only when the hotline knows it',
+    example: '13812345678',
+  })
   callbackPhone?: string;
 
   @ApiPropertyOptional({ description: 'Masked citizen name', example: '张*' })
@@ -60,7 +69,10 @@ export class CallbackTaskResponseDto {
   @ApiPropertyOptional({ description: 'When it was completed or withdrawn', example: '2026-11-28T03:20:00.000Z' })
   completedAt?: string;
 
-  @ApiPropertyOptional({ description: 'Outcome (superseded: withdrawn because the work order moved on)', example: 'information-received' })
+  @ApiPropertyOptional({
+    description: 'Outcome (superseded: withdrawn because the work order moved on)',
+    example: 'information-received',
+  })
   outcome?: string;
 
   @ApiPropertyOptional({ description: 'Agent notes', example: '申请人明日送达材料' })
@@ -71,7 +83,8 @@ export class CallbackTaskResponseDto {
 
   static from(task: CallbackTask, now: Date, callbackPhone?: string): CallbackTaskResponseDto {
     const live = task.status === 'open' || task.status === 'claimed';
-    const opt = <K extends string, V>(key: K, value: V | null): Partial<Record<K, V>> => (value === null ? {} : ({ [key]: value } as Record<K, V>));
+    const opt = <K extends string, V>(key: K, value: V | null): Partial<Record<K, V>> =>
+      value === null ? {} : ({ [key]: value } as Record<K, V>);
     return {
       id: task.id,
       workOrderId: task.workOrderId,

@@ -6,7 +6,14 @@ export type CallbackReason = (typeof CALLBACK_REASONS)[number];
 export const CALLBACK_STATUSES = ['open', 'claimed', 'completed', 'cancelled'] as const;
 export type CallbackStatus = (typeof CALLBACK_STATUSES)[number];
 
-export const CALLBACK_OUTCOMES = ['reached-caller', 'information-received', 'evaluation-recorded', 'no-answer', 'wrong-number', 'caller-declined'] as const;
+export const CALLBACK_OUTCOMES = [
+  'reached-caller',
+  'information-received',
+  'evaluation-recorded',
+  'no-answer',
+  'wrong-number',
+  'caller-declined',
+] as const;
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 
 /**
@@ -18,7 +25,10 @@ export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
 @Entity({ name: 'callback_task' })
 @Check('ck_callback_task_status', `"status" IN ('open', 'claimed', 'completed', 'cancelled')`)
 @Check('ck_callback_task_claim', `"status" <> 'claimed' OR "claimed_by" IS NOT NULL`)
-@Index('ux_callback_task_open_reason', ['workOrderId', 'reason'], { unique: true, where: "status IN ('open', 'claimed')" })
+@Index('ux_callback_task_open_reason', ['workOrderId', 'reason'], {
+  unique: true,
+  where: "status IN ('open', 'claimed')",
+})
 @Index('ix_callback_task_queue', ['status', 'dueAt'])
 @Index('ix_callback_task_work_order', ['workOrderId', 'createdAt'])
 @Index('ix_callback_task_phone_hash', ['phoneHash'])

@@ -4,7 +4,10 @@ import { CallbackTaskResponseDto } from '../../callbacks/dto/callback-task-respo
 import { CallResponseDto } from '../../calls/dto/call-response.dto';
 
 export class CallerWorkOrderPageDto {
-  @ApiProperty({ type: [WorkOrderViewResponseDto], description: 'Work orders of this phone from every platform, newest first' })
+  @ApiProperty({
+    type: [WorkOrderViewResponseDto],
+    description: 'Work orders of this phone from every platform, newest first',
+  })
   items!: WorkOrderViewResponseDto[];
 
   @ApiProperty({ description: 'Work orders of this phone', example: 2 })
@@ -24,13 +27,22 @@ export class CallerHistoryResponseDto {
   @ApiProperty({ description: 'The number asked about, masked', example: '138****5678' })
   phoneMasked!: string;
 
-  @ApiProperty({ description: 'Requests and their status on every platform (hotline, portal, centre)', type: CallerWorkOrderPageDto })
+  @ApiProperty({
+    description: 'Requests and their status on every platform (hotline, portal, centre)',
+    type: CallerWorkOrderPageDto,
+  })
   workOrders!: CallerWorkOrderPageDto;
 
-  @ApiProperty({ description: "The hotline's own calls, including consultations answered on the call", type: CallerCallPageDto })
+  @ApiProperty({
+    description: "The hotline's own calls, including consultations answered on the call",
+    type: CallerCallPageDto,
+  })
   calls!: CallerCallPageDto;
 
-  @ApiProperty({ type: [CallbackTaskResponseDto], description: 'Callback tasks of these work orders or this number (latest 200)' })
+  @ApiProperty({
+    type: [CallbackTaskResponseDto],
+    description: 'Callback tasks of these work orders or this number (latest 200)',
+  })
   callbackTasks!: CallbackTaskResponseDto[];
 
   @ApiProperty({ description: 'Page size used', example: 20 })

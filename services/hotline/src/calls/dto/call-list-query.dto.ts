@@ -4,7 +4,10 @@ import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-val
 import { CALL_OUTCOMES, CallOutcome } from '../entities/hotline-call.entity';
 
 export class CallListQueryDto {
-  @ApiPropertyOptional({ description: 'Only calls taken by this agent ("me" for the caller of the API)', example: 'me' })
+  @ApiPropertyOptional({
+    description: 'Only calls taken by this agent ("me" for the caller of the API)',
+    example: 'me',
+  })
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]{1,64}$/)
   agentId?: string;

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { PhoneEvaluation } from '../entities/phone-evaluation.entity';
 
 export class PhoneEvaluationResponseDto {
-  @ApiProperty({ description: 'Evaluation id (also the EvaluationSubmitted evaluationId)', example: '2c6a5b0e-5d1c-4c7f-8f0a-1a2b3c4d5e6f' })
+  @ApiProperty({
+    description: 'Evaluation id (also the EvaluationSubmitted evaluationId)',
+    example: '2c6a5b0e-5d1c-4c7f-8f0a-1a2b3c4d5e6f',
+  })
   id!: string;
 
   @ApiProperty({ description: 'Work order evaluated', example: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f' })

@@ -3,7 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 import { LANGUAGE_TAG } from './roster-shift-create.dto';
 
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 /** Shifts overlapping [from, to), optionally of one seat or agent. */
 export class RosterShiftListQueryDto {
@@ -47,7 +48,10 @@ export class RosterCoverageQueryDto {
   @IsISO8601({ strict: true })
   from!: string;
 
-  @ApiProperty({ description: 'Window end (RFC 3339, exclusive); at most 31 days after from', example: '2026-12-08T00:00:00+08:00' })
+  @ApiProperty({
+    description: 'Window end (RFC 3339, exclusive); at most 31 days after from',
+    example: '2026-12-08T00:00:00+08:00',
+  })
   @IsISO8601({ strict: true })
   to!: string;
 
@@ -73,7 +77,10 @@ export class RosterCoverageQueryDto {
 
 /** Who answers at one instant. */
 export class RosterOnDutyQueryDto {
-  @ApiPropertyOptional({ description: 'Instant asked about (RFC 3339); default now', example: '2026-12-01T23:30:00+08:00' })
+  @ApiPropertyOptional({
+    description: 'Instant asked about (RFC 3339); default now',
+    example: '2026-12-01T23:30:00+08:00',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   at?: string;

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SERVICE_TYPES, ServiceType } from '@legal/contracts';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  Matches,
+} from 'class-validator';
 
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]+)?$/;
 
@@ -18,7 +27,10 @@ export class RosterShiftCreateDto {
   @IsISO8601({ strict: true })
   startsAt!: string;
 
-  @ApiProperty({ description: 'End of the shift (RFC 3339, exclusive); at most 24 hours after the start', example: '2026-12-01T16:00:00+08:00' })
+  @ApiProperty({
+    description: 'End of the shift (RFC 3339, exclusive); at most 24 hours after the start',
+    example: '2026-12-01T16:00:00+08:00',
+  })
   @IsISO8601({ strict: true })
   endsAt!: string;
 
@@ -34,7 +46,12 @@ export class RosterShiftCreateDto {
   @IsBoolean()
   expertSeat?: boolean;
 
-  @ApiPropertyOptional({ description: 'Service types the seat is competent for', example: ['legal-aid', 'mediation'], enum: SERVICE_TYPES, isArray: true })
+  @ApiPropertyOptional({
+    description: 'Service types the seat is competent for',
+    example: ['legal-aid', 'mediation'],
+    enum: SERVICE_TYPES,
+    isArray: true,
+  })
   @IsOptional()
   @ArrayMaxSize(SERVICE_TYPES.length)
   @ArrayUnique()

@@ -12,7 +12,8 @@ export class LogSmsSender implements SmsSender {
   private readonly logger = new Logger('SmsSender');
 
   constructor(private readonly nodeEnv: NodeEnv) {
-    if (nodeEnv === 'production') this.logger.warn('IDENTITY_SMS_SENDER=log in production: one-time codes are not delivered to anyone');
+    if (nodeEnv === 'production')
+      this.logger.warn('IDENTITY_SMS_SENDER=log in production: one-time codes are not delivered to anyone');
   }
 
   async sendOneTimeCode(message: OneTimeCodeMessage): Promise<void> {
@@ -21,6 +22,9 @@ export class LogSmsSender implements SmsSender {
       this.logger.log({ to, expiresInSeconds: message.expiresInSeconds }, 'one-time code sent');
       return;
     }
-    this.logger.log({ to, devCode: message.code, expiresInSeconds: message.expiresInSeconds }, `one-time code sent (development: ${message.code})`);
+    this.logger.log(
+      { to, devCode: message.code, expiresInSeconds: message.expiresInSeconds },
+      `one-time code sent (development: ${message.code})`,
+    );
   }
 }

@@ -13,7 +13,10 @@ export class PublicJwkDto {
   @ApiProperty({ description: 'Y coordinate (base64url)', example: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' })
   y!: string;
 
-  @ApiProperty({ description: 'Key id (RFC 7638 thumbprint), the `kid` of tokens it signed', example: 'Yk4lTj7nHh2pLqO9Zcd0xw2vB8sQm1rA5eU3iF6gJkM' })
+  @ApiProperty({
+    description: 'Key id (RFC 7638 thumbprint), the `kid` of tokens it signed',
+    example: 'Yk4lTj7nHh2pLqO9Zcd0xw2vB8sQm1rA5eU3iF6gJkM',
+  })
   kid!: string;
 
   @ApiProperty({ description: 'Algorithm', example: 'ES256' })

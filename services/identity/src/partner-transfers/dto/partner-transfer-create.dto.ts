@@ -23,7 +23,12 @@ export class TransferConsentDto {
 
 /** The matter as 12345 took it. */
 export class TransferMatterDto {
-  @ApiProperty({ description: 'The matter in the caller’s words', example: '在工地干了半年活，老板拖欠工资三万元不给', minLength: 1, maxLength: 5000 })
+  @ApiProperty({
+    description: 'The matter in the caller’s words',
+    example: '在工地干了半年活，老板拖欠工资三万元不给',
+    minLength: 1,
+    maxLength: 5000,
+  })
   @IsString()
   @Length(1, 5000)
   description!: string;
@@ -32,7 +37,11 @@ export class TransferMatterDto {
   @IsRegionCode()
   regionCode!: string;
 
-  @ApiPropertyOptional({ description: 'Service type if 12345 knows it; else classified by 12348', enum: SERVICE_TYPES, example: 'legal-aid' })
+  @ApiPropertyOptional({
+    description: 'Service type if 12345 knows it; else classified by 12348',
+    enum: SERVICE_TYPES,
+    example: 'legal-aid',
+  })
   @IsOptional()
   @IsIn(SERVICE_TYPES)
   serviceType?: string;
@@ -66,11 +75,19 @@ export class TransferMatterDto {
 
 /** POST /partner/transfers: a 12345 matter handed to 12348. */
 export class PartnerTransferCreateDto {
-  @ApiProperty({ description: '12345’s own reference of the matter: repeating it acknowledges the same transfer again', example: '12345-20261204-000123' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: 'reference must be 1-64 letters, digits, dots, colons, dashes or underscores' })
+  @ApiProperty({
+    description: '12345’s own reference of the matter: repeating it acknowledges the same transfer again',
+    example: '12345-20261204-000123',
+  })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, {
+    message: 'reference must be 1-64 letters, digits, dots, colons, dashes or underscores',
+  })
   reference!: string;
 
-  @ApiPropertyOptional({ description: 'The caller’s consent (required: refused with 422 consent-required without it)', type: TransferConsentDto })
+  @ApiPropertyOptional({
+    description: 'The caller’s consent (required: refused with 422 consent-required without it)',
+    type: TransferConsentDto,
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => TransferConsentDto)

@@ -2,7 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TRANSFER_STAGES } from '@legal/contracts';
 
 export class PartnerTransferResponseDto {
-  @ApiProperty({ description: 'Tracking reference of the transfer (its feed items carry it; ce_subject on the feed)', example: '2c1f8a4e-6b0d-4e4b-9a51-3f1e9d7c2b10' })
+  @ApiProperty({
+    description: 'Tracking reference of the transfer (its feed items carry it; ce_subject on the feed)',
+    example: '2c1f8a4e-6b0d-4e4b-9a51-3f1e9d7c2b10',
+  })
   transferId!: string;
 
   @ApiProperty({ description: '12345’s reference', example: '12345-20261204-000123' })

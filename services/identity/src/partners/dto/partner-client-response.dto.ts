@@ -11,10 +11,20 @@ export class PartnerClientResponseDto {
   @ApiProperty({ description: 'Organisation id', example: 'org-370100-court', nullable: true, type: String })
   organisationId!: string | null;
 
-  @ApiPropertyOptional({ description: 'Area of the agency (GB/T 2260): its tokens carry it as `region`', example: '370100', nullable: true, type: String })
+  @ApiPropertyOptional({
+    description: 'Area of the agency (GB/T 2260): its tokens carry it as `region`',
+    example: '370100',
+    nullable: true,
+    type: String,
+  })
   regionCode?: string | null;
 
-  @ApiPropertyOptional({ description: 'Hotline platform the client speaks for (12345), or null', example: '12345', nullable: true, type: String })
+  @ApiPropertyOptional({
+    description: 'Hotline platform the client speaks for (12345), or null',
+    example: '12345',
+    nullable: true,
+    type: String,
+  })
   channel?: string | null;
 
   @ApiProperty({ description: 'Data-sharing agreement', type: PartnerAgreementDto })
@@ -28,6 +38,9 @@ export class PartnerClientResponseDto {
 }
 
 export class PartnerClientCreatedResponseDto extends PartnerClientResponseDto {
-  @ApiPropertyOptional({ description: 'The client secret: shown this once, store it safely', example: 'cs_3q2+7wRkVbN...' })
+  @ApiPropertyOptional({
+    description: 'The client secret: shown this once, store it safely',
+    example: 'cs_3q2+7wRkVbN...',
+  })
   clientSecret!: string;
 }

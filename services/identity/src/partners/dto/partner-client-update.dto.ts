@@ -11,14 +11,18 @@ export class PartnerClientUpdateDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'The new data-sharing agreement (replaces the old one; applies from the next event on)', type: PartnerAgreementDto })
+  @ApiPropertyOptional({
+    description: 'The new data-sharing agreement (replaces the old one; applies from the next event on)',
+    type: PartnerAgreementDto,
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => PartnerAgreementDto)
   agreement?: PartnerAgreementDto;
 
   @ApiPropertyOptional({
-    description: 'true: revoke the client (no tokens, no more feed items, unsent ones dropped, broker ACLs removed); false: enable it again (ACLs granted)',
+    description:
+      'true: revoke the client (no tokens, no more feed items, unsent ones dropped, broker ACLs removed); false: enable it again (ACLs granted)',
     example: true,
   })
   @IsOptional()

@@ -2,11 +2,27 @@ import { ApiProperty } from '@nestjs/swagger';
 import { STAFF_ROLES } from '@legal/auth';
 import type { Role } from '@legal/auth';
 import { IsRegionCode } from '@legal/domain';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class StaffCreateDto {
-  @ApiProperty({ description: 'Sign-in name: letters, digits, dot, dash, underscore (case-insensitive)', example: 'zhang.wei' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, { message: 'username must be 3-64 letters, digits, dots, dashes or underscores' })
+  @ApiProperty({
+    description: 'Sign-in name: letters, digits, dot, dash, underscore (case-insensitive)',
+    example: 'zhang.wei',
+  })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, {
+    message: 'username must be 3-64 letters, digits, dots, dashes or underscores',
+  })
   username!: string;
 
   @ApiProperty({ description: 'Initial password, 12-128 characters', example: 'correct-horse-battery-staple' })
@@ -29,7 +45,9 @@ export class StaffCreateDto {
   roles!: Role[];
 
   @ApiProperty({ description: 'Organisation the member works for', example: 'org-370102-legal-aid' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: 'organisationId must be 1-64 letters, digits, dots, colons, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, {
+    message: 'organisationId must be 1-64 letters, digits, dots, colons, dashes or underscores',
+  })
   organisationId!: string;
 
   @ApiProperty({ description: "GB/T 2260 code of the organisation's area (jurisdiction)", example: '370102' })

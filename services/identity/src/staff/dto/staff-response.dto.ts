@@ -24,7 +24,12 @@ export class StaffResponseDto {
   @ApiProperty({ description: 'Disabled accounts cannot sign in or refresh', example: false })
   disabled!: boolean;
 
-  @ApiProperty({ description: 'Last successful sign-in', example: '2025-11-28T08:00:00.000Z', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Last successful sign-in',
+    example: '2025-11-28T08:00:00.000Z',
+    nullable: true,
+    type: String,
+  })
   lastSignInAt!: string | null;
 
   @ApiProperty({ description: 'Created', example: '2025-11-28T08:00:00.000Z' })

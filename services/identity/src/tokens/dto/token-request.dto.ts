@@ -35,13 +35,19 @@ export class TokenRequestDto {
   @Matches(/^rt_[A-Za-z0-9_-]{20,100}$/, { message: 'refresh_token is not a refresh token of this issuer' })
   refresh_token?: string;
 
-  @ApiPropertyOptional({ description: 'client_credentials grant: client id (or HTTP Basic authentication)', example: 'dev-partner-court' })
+  @ApiPropertyOptional({
+    description: 'client_credentials grant: client id (or HTTP Basic authentication)',
+    example: 'dev-partner-court',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   client_id?: string;
 
-  @ApiPropertyOptional({ description: 'client_credentials grant: client secret (or HTTP Basic authentication)', example: 'dev-partner-secret-change-me' })
+  @ApiPropertyOptional({
+    description: 'client_credentials grant: client secret (or HTTP Basic authentication)',
+    example: 'dev-partner-secret-change-me',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -57,7 +63,10 @@ export class TokenRequestDto {
   @Matches(/^\d{6}$/, { message: 'code must be 6 digits' })
   code?: string;
 
-  @ApiPropertyOptional({ description: 'Ignored (roles come from the account); accepted for OAuth client libraries', example: 'openid' })
+  @ApiPropertyOptional({
+    description: 'Ignored (roles come from the account); accepted for OAuth client libraries',
+    example: 'openid',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)

@@ -11,6 +11,9 @@ export class TokenResponseDto {
   @ApiProperty({ description: 'Seconds until the access token expires', example: 600 })
   expires_in!: number;
 
-  @ApiPropertyOptional({ description: 'Opaque refresh token (staff and citizens); single use, each use returns a new one', example: 'rt_Zx8...' })
+  @ApiPropertyOptional({
+    description: 'Opaque refresh token (staff and citizens); single use, each use returns a new one',
+    example: 'rt_Zx8...',
+  })
   refresh_token?: string;
 }

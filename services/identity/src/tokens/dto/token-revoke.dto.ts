@@ -8,7 +8,11 @@ export class TokenRevokeDto {
   @MaxLength(200)
   token!: string;
 
-  @ApiPropertyOptional({ description: 'Only refresh tokens can be revoked; access tokens expire by themselves', example: 'refresh_token', enum: ['refresh_token'] })
+  @ApiPropertyOptional({
+    description: 'Only refresh tokens can be revoked; access tokens expire by themselves',
+    example: 'refresh_token',
+    enum: ['refresh_token'],
+  })
   @IsOptional()
   @IsIn(['refresh_token'])
   token_type_hint?: string;

@@ -25,7 +25,10 @@ export class EntrustingPartyDto {
   @IsIn(ENTRUSTING_PARTY_KINDS)
   kind!: EntrustingPartyKind;
 
-  @ApiProperty({ description: "The court's or legal-aid centre's name, or the party's name", example: '兰陵县人民法院' })
+  @ApiProperty({
+    description: "The court's or legal-aid centre's name, or the party's name",
+    example: '兰陵县人民法院',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -68,7 +71,10 @@ export class EntrustmentCreateDto {
   @MaxLength(2000)
   matter!: string;
 
-  @ApiProperty({ description: 'Entrusted by letter (函件委托): 10 working days to decide instead of 7', example: false })
+  @ApiProperty({
+    description: 'Entrusted by letter (函件委托): 10 working days to decide instead of 7',
+    example: false,
+  })
   @IsBoolean()
   byLetter!: boolean;
 

@@ -21,7 +21,10 @@ export class EntrustmentDecisionDto {
   @IsIn(DECLINE_REASONS)
   reasonCode?: DeclineReason;
 
-  @ApiPropertyOptional({ description: 'Declining: the reason told to the entrusting party', example: '本机构无相应检验设备' })
+  @ApiPropertyOptional({
+    description: 'Declining: the reason told to the entrusting party',
+    example: '本机构无相应检验设备',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

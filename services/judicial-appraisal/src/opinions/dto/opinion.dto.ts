@@ -23,7 +23,10 @@ export class OpinionVerificationResponseDto {
   })
   problem?: 'malformed' | 'check-character' | 'not-issued';
 
-  @ApiPropertyOptional({ description: 'Issuing institution', example: { code: '371300001', name: '临沂市司法鉴定中心' } })
+  @ApiPropertyOptional({
+    description: 'Issuing institution',
+    example: { code: '371300001', name: '临沂市司法鉴定中心' },
+  })
   institution?: { code: string; name: string };
 
   @ApiPropertyOptional({ description: 'Issued at', example: '2026-12-10T02:00:00.000Z' })

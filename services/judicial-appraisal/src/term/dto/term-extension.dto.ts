@@ -7,7 +7,10 @@ export class TermExtensionDto {
   @IsInt()
   workingDays!: number;
 
-  @ApiProperty({ description: 'Why (complex or difficult technical questions ...)', example: '需进行补充检验，技术问题复杂' })
+  @ApiProperty({
+    description: 'Why (complex or difficult technical questions ...)',
+    example: '需进行补充检验，技术问题复杂',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

@@ -4,7 +4,11 @@ import { PageQueryDto } from '../../pagination/page-query.dto';
 import { APPLICATION_KINDS, APPLICATION_STATES, ApplicationKind, ApplicationState } from '../application-state';
 
 export class ApplicationListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only applications in this state', enum: APPLICATION_STATES, example: 'received' })
+  @ApiPropertyOptional({
+    description: 'Only applications in this state',
+    enum: APPLICATION_STATES,
+    example: 'received',
+  })
   @IsOptional()
   @IsIn(APPLICATION_STATES)
   state?: ApplicationState;

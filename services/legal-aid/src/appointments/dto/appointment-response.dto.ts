@@ -24,7 +24,10 @@ export class AppointmentResponseDto {
   @ApiProperty({ description: 'Appointed before the decision (先行提供)', example: false })
   providedFirst!: boolean;
 
-  @ApiProperty({ description: 'Why this lawyer', example: '李明 (山东兰陵律师事务所) ranked 1 of 3 candidate(s): expertise labour matches ...' })
+  @ApiProperty({
+    description: 'Why this lawyer',
+    example: '李明 (山东兰陵律师事务所) ranked 1 of 3 candidate(s): expertise labour matches ...',
+  })
   explanation!: string;
 
   @ApiProperty({ description: 'Ranked candidates considered', example: [] })

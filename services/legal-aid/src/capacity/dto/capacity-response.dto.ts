@@ -15,6 +15,11 @@ export class CapacityResponseDto {
   updatedAt!: string;
 
   static of(row: OrganisationCapacity): CapacityResponseDto {
-    return { organisationId: row.organisationId, maxOpenApplications: row.maxOpenApplications, updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() };
+    return {
+      organisationId: row.organisationId,
+      maxOpenApplications: row.maxOpenApplications,
+      updatedBy: row.updatedBy,
+      updatedAt: row.updatedAt.toISOString(),
+    };
   }
 }

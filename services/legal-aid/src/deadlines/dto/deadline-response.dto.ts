@@ -18,13 +18,21 @@ export class DeadlineResponseDto {
   @ApiProperty({ description: 'Last instant the step is on time', example: '2026-12-07T15:59:59.999Z' })
   dueAt!: string;
 
-  @ApiProperty({ description: 'How the due time was computed', example: '7 calendar days from 2026-11-28, start day not counted ...' })
+  @ApiProperty({
+    description: 'How the due time was computed',
+    example: '7 calendar days from 2026-11-28, start day not counted ...',
+  })
   explanation!: string;
 
   @ApiProperty({ description: 'Clock status', enum: DEADLINE_STATUSES, example: 'running' })
   status!: string;
 
-  @ApiPropertyOptional({ type: String, description: 'When the step happened', example: '2026-11-30T02:00:00.000Z', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'When the step happened',
+    example: '2026-11-30T02:00:00.000Z',
+    nullable: true,
+  })
   completedAt!: string | null;
 
   static of(d: ApplicationDeadline): DeadlineResponseDto {

@@ -1,8 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsChineseIdCard, IsRegionCode } from '@legal/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
-import { DUTY_LAWYER_SERVICES, DUTY_LOCATION_TYPES, DutyLawyerServiceCode, DutyLocationType } from '../entities/duty-lawyer-service.entity';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
+import {
+  DUTY_LAWYER_SERVICES,
+  DUTY_LOCATION_TYPES,
+  DutyLawyerServiceCode,
+  DutyLocationType,
+} from '../entities/duty-lawyer-service.entity';
 
 export class DutyPersonDto {
   @ApiPropertyOptional({ description: 'Name of the person helped (stored encrypted)', example: '王五' })
@@ -31,7 +47,10 @@ export class DutyLawyerServiceCreateDto {
   @Length(2, 200)
   locationName!: string;
 
-  @ApiPropertyOptional({ description: 'Roster lawyer (gives the name); otherwise give lawyerName', example: '5c1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f' })
+  @ApiPropertyOptional({
+    description: 'Roster lawyer (gives the name); otherwise give lawyerName',
+    example: '5c1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f',
+  })
   @IsOptional()
   @IsUUID()
   lawyerId?: string;
@@ -47,7 +66,12 @@ export class DutyLawyerServiceCreateDto {
   @Type(() => DutyPersonDto)
   person!: DutyPersonDto;
 
-  @ApiProperty({ description: 'Help given', enum: DUTY_LAWYER_SERVICES, isArray: true, example: ['legal-consultation', 'plea-agreement-witness'] })
+  @ApiProperty({
+    description: 'Help given',
+    enum: DUTY_LAWYER_SERVICES,
+    isArray: true,
+    example: ['legal-consultation', 'plea-agreement-witness'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(DUTY_LAWYER_SERVICES.length)
@@ -60,7 +84,12 @@ export class DutyLawyerServiceCreateDto {
   @Length(1, 300)
   charge?: string;
 
-  @ApiProperty({ description: 'What was done (no ID numbers)', example: '解释认罪认罚从宽制度，见证签署具结书', minLength: 2, maxLength: 2000 })
+  @ApiProperty({
+    description: 'What was done (no ID numbers)',
+    example: '解释认罪认罚从宽制度，见证签署具结书',
+    minLength: 2,
+    maxLength: 2000,
+  })
   @IsString()
   @Length(2, 2000)
   summary!: string;

@@ -21,6 +21,13 @@ export class ExemptCategoryResponseDto {
   active!: boolean;
 
   static of(c: ExemptCategory): ExemptCategoryResponseDto {
-    return { code: c.code, labelZh: c.labelZh, labelEn: c.labelEn, legalBasis: c.legalBasis, expertiseTags: c.expertiseTags, active: c.active };
+    return {
+      code: c.code,
+      labelZh: c.labelZh,
+      labelEn: c.labelEn,
+      legalBasis: c.legalBasis,
+      expertiseTags: c.expertiseTags,
+      active: c.active,
+    };
   }
 }

@@ -24,26 +24,52 @@ export class HardshipReviewResponseDto {
   @ApiPropertyOptional({ type: Number, description: 'Household members', example: 3, nullable: true })
   householdSize!: number | null;
 
-  @ApiPropertyOptional({ type: Number, description: 'Household income per month (yuan)', example: 4500, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'Household income per month (yuan)',
+    example: 4500,
+    nullable: true,
+  })
   householdMonthlyIncome!: number | null;
 
-  @ApiPropertyOptional({ type: Number, description: 'Income per member per month (yuan)', example: 1500, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'Income per member per month (yuan)',
+    example: 1500,
+    nullable: true,
+  })
   monthlyIncomePerCapita!: number | null;
 
-  @ApiPropertyOptional({ type: String, description: 'Exempt category matched', example: 'migrant-worker-wages', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Exempt category matched',
+    example: 'migrant-worker-wages',
+    nullable: true,
+  })
   exemptCategoryCode!: string | null;
 
-  @ApiPropertyOptional({ type: Number, description: 'Threshold used (yuan per member per month)', example: 1800, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    description: 'Threshold used (yuan per member per month)',
+    example: 1800,
+    nullable: true,
+  })
   thresholdAmount!: number | null;
 
   @ApiPropertyOptional({ type: String, description: 'Region of the threshold used', example: '371324', nullable: true })
   thresholdRegionCode!: string | null;
 
-  @ApiPropertyOptional({ type: String, description: 'Level of the threshold used: county, city or province', example: 'county', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'Level of the threshold used: county, city or province',
+    example: 'county',
+    nullable: true,
+  })
   thresholdSource!: string | null;
 
   @ApiPropertyOptional({
-    description: 'The exempt category the matter shows (from its description and classification), for the officer to confirm with POST .../exemption',
+    description:
+      'The exempt category the matter shows (from its description and classification), for the officer to confirm with POST .../exemption',
     type: ExemptProposalDto,
     nullable: true,
   })
@@ -55,7 +81,12 @@ export class HardshipReviewResponseDto {
   @ApiProperty({ description: 'Result of the rule', enum: HARDSHIP_RESULTS, example: 'eligible' })
   computedResult!: string;
 
-  @ApiPropertyOptional({ description: "Officer's override", enum: HARDSHIP_RESULTS, example: 'eligible', nullable: true })
+  @ApiPropertyOptional({
+    description: "Officer's override",
+    enum: HARDSHIP_RESULTS,
+    example: 'eligible',
+    nullable: true,
+  })
   overrideResult!: string | null;
 
   @ApiPropertyOptional({ description: 'Reason for the override', example: null, nullable: true })
@@ -64,10 +95,16 @@ export class HardshipReviewResponseDto {
   @ApiProperty({ description: 'Result the decision rests on', enum: HARDSHIP_RESULTS, example: 'eligible' })
   finalResult!: string;
 
-  @ApiProperty({ description: 'Explanation of the result', example: 'Monthly income per household member 1500.00 yuan ... is at or below the county threshold 1800.00 yuan' })
+  @ApiProperty({
+    description: 'Explanation of the result',
+    example: 'Monthly income per household member 1500.00 yuan ... is at or below the county threshold 1800.00 yuan',
+  })
   explanation!: string;
 
-  @ApiProperty({ description: 'Every input and rule applied, frozen at review time', example: { rule: 'monthly income per capita <= threshold' } })
+  @ApiProperty({
+    description: 'Every input and rule applied, frozen at review time',
+    example: { rule: 'monthly income per capita <= threshold' },
+  })
   snapshot!: ReviewSnapshot;
 
   @ApiProperty({ description: 'Who reviewed', example: 'officer-7' })

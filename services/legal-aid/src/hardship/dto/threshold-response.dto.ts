@@ -22,6 +22,13 @@ export class ThresholdResponseDto {
   updatedAt!: string;
 
   static of(t: HardshipThreshold): ThresholdResponseDto {
-    return { regionCode: t.regionCode, level: t.level, monthlyIncomePerCapita: t.monthlyIncomePerCapita, basis: t.basis, updatedBy: t.updatedBy, updatedAt: t.updatedAt.toISOString() };
+    return {
+      regionCode: t.regionCode,
+      level: t.level,
+      monthlyIncomePerCapita: t.monthlyIncomePerCapita,
+      basis: t.basis,
+      updatedBy: t.updatedBy,
+      updatedAt: t.updatedAt.toISOString(),
+    };
   }
 }

@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsRegionCode } from '@legal/domain';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 export class LawyerCreateDto {
   @ApiProperty({ description: 'Lawyer name', example: '李明', minLength: 1, maxLength: 100 })
@@ -13,10 +24,17 @@ export class LawyerCreateDto {
   @Length(2, 200)
   lawFirm!: string;
 
-  @ApiProperty({ description: 'Expertise tags (e.g. labour, criminal-defence, family, juvenile, traffic-accident)', example: ['labour', 'work-injury'], type: [String] })
+  @ApiProperty({
+    description: 'Expertise tags (e.g. labour, criminal-defence, family, juvenile, traffic-accident)',
+    example: ['labour', 'work-injury'],
+    type: [String],
+  })
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(/^[a-z0-9-]{2,48}$/, { each: true, message: 'each expertise tag is lower-case letters, digits and dashes (2-48)' })
+  @Matches(/^[a-z0-9-]{2,48}$/, {
+    each: true,
+    message: 'each expertise tag is lower-case letters, digits and dashes (2-48)',
+  })
   expertiseTags!: string[];
 
   @ApiProperty({ description: 'County (or city) where the lawyer practises', example: '371324' })

@@ -27,7 +27,16 @@ export class LawyerResponseDto {
   active!: boolean;
 
   static of(l: Lawyer): LawyerResponseDto {
-    return { id: l.id, name: l.name, lawFirm: l.lawFirm, expertiseTags: l.expertiseTags, regionCode: l.regionCode, capacity: l.capacity, currentLoad: l.currentLoad, active: l.active };
+    return {
+      id: l.id,
+      name: l.name,
+      lawFirm: l.lawFirm,
+      expertiseTags: l.expertiseTags,
+      regionCode: l.regionCode,
+      capacity: l.capacity,
+      currentLoad: l.currentLoad,
+      active: l.active,
+    };
   }
 }
 

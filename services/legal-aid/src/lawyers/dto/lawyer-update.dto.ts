@@ -1,6 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsRegionCode } from '@legal/domain';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 export class LawyerUpdateDto {
   @ApiPropertyOptional({ description: 'Lawyer name', example: '李明' })
@@ -19,7 +30,10 @@ export class LawyerUpdateDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(/^[a-z0-9-]{2,48}$/, { each: true, message: 'each expertise tag is lower-case letters, digits and dashes (2-48)' })
+  @Matches(/^[a-z0-9-]{2,48}$/, {
+    each: true,
+    message: 'each expertise tag is lower-case letters, digits and dashes (2-48)',
+  })
   expertiseTags?: string[];
 
   @ApiPropertyOptional({ description: 'County (or city) where the lawyer practises', example: '371324' })

@@ -6,6 +6,9 @@ export class MaterialsReceivedDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
-  @Matches(/^[a-z0-9-]{2,64}$/, { each: true, message: 'each item code is lower-case letters, digits and dashes (2-64)' })
+  @Matches(/^[a-z0-9-]{2,64}$/, {
+    each: true,
+    message: 'each item code is lower-case letters, digits and dashes (2-64)',
+  })
   items!: string[];
 }

@@ -1,7 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsChineseIdCard, IsRegionCode } from '@legal/domain';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 
 export const NOTICE_AGENCIES = ['court', 'procuratorate', 'police'] as const;
 export const NOTICE_STAGES = ['investigation', 'prosecution', 'trial'] as const;
@@ -12,7 +22,10 @@ export class NoticeSuspectDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiPropertyOptional({ description: 'Citizen ID number (stored hashed and encrypted, never shown in full)', example: '371302199001011234' })
+  @ApiPropertyOptional({
+    description: 'Citizen ID number (stored hashed and encrypted, never shown in full)',
+    example: '371302199001011234',
+  })
   @IsOptional()
   @IsChineseIdCard()
   idCardNumber?: string;
@@ -30,7 +43,10 @@ export class NoticeSuspectDto {
 
 /** The same fields as the legal.partner.defence-notice.v1 event. */
 export class DefenceNoticeCreateDto {
-  @ApiProperty({ description: "The partner's notice id (idempotency key: sending it again returns the same application)", example: '3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b' })
+  @ApiProperty({
+    description: "The partner's notice id (idempotency key: sending it again returns the same application)",
+    example: '3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c0b',
+  })
   @IsUUID()
   noticeId!: string;
 
@@ -49,14 +65,21 @@ export class DefenceNoticeCreateDto {
   agencyCaseNumber!: string;
 
   @ApiPropertyOptional({
-    description: "The notifying agency's organisation id; defaults to the partner client's own. Another agency's is refused (403 naming organisationId)",
+    description:
+      "The notifying agency's organisation id; defaults to the partner client's own. Another agency's is refused (403 naming organisationId)",
     example: 'org-371302-court',
   })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, { message: 'organisationId must be 1-64 letters, digits, dots, colons, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, {
+    message: 'organisationId must be 1-64 letters, digits, dots, colons, dashes or underscores',
+  })
   organisationId?: string;
 
-  @ApiProperty({ description: "Agency's area (Shandong division code): must lie in the partner client's area, else 403 naming regionCode", example: '371302' })
+  @ApiProperty({
+    description:
+      "Agency's area (Shandong division code): must lie in the partner client's area, else 403 naming regionCode",
+    example: '371302',
+  })
   @IsRegionCode()
   regionCode!: string;
 
@@ -74,7 +97,10 @@ export class DefenceNoticeCreateDto {
   @IsIn(NOTICE_STAGES)
   stage!: (typeof NOTICE_STAGES)[number];
 
-  @ApiProperty({ description: 'When the notice was issued/received (the 3-day clock starts here)', example: '2026-11-28T01:00:00.000Z' })
+  @ApiProperty({
+    description: 'When the notice was issued/received (the 3-day clock starts here)',
+    example: '2026-11-28T01:00:00.000Z',
+  })
   @IsISO8601({ strict: true })
   noticeReceivedAt!: string;
 

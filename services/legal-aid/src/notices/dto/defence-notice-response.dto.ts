@@ -16,6 +16,9 @@ export class DefenceNoticeResponseDto {
   @ApiProperty({ description: 'Lawyer appointment due by', example: '2026-12-01T15:59:59.999Z' })
   appointmentDueAt!: string;
 
-  @ApiProperty({ description: 'false when the notice had been recorded before (nothing new was written)', example: true })
+  @ApiProperty({
+    description: 'false when the notice had been recorded before (nothing new was written)',
+    example: true,
+  })
   created!: boolean;
 }

@@ -33,7 +33,11 @@ export class OfferResponseDto {
   @ApiProperty({ description: 'normal or urgent', example: 'normal' })
   urgency!: string;
 
-  @ApiPropertyOptional({ description: 'Legal deadline of the matter (limitation period, hearing ...)', example: '2026-12-01T00:00:00.000Z', nullable: true })
+  @ApiPropertyOptional({
+    description: 'Legal deadline of the matter (limitation period, hearing ...)',
+    example: '2026-12-01T00:00:00.000Z',
+    nullable: true,
+  })
   legalDeadlineAt!: string | null;
 
   @ApiProperty({ description: 'Applicant, masked', type: PersonViewDto })
@@ -48,15 +52,27 @@ export class OfferResponseDto {
   @ApiPropertyOptional({ description: 'Rejection or withdrawal code', example: 'no-capacity', nullable: true })
   outcomeCode!: string | null;
 
-  @ApiPropertyOptional({ description: 'Rejection or withdrawal reason', example: 'All lawyers are assigned', nullable: true })
+  @ApiPropertyOptional({
+    description: 'Rejection or withdrawal reason',
+    example: 'All lawyers are assigned',
+    nullable: true,
+  })
   outcomeReason!: string | null;
 
   @ApiPropertyOptional({ description: 'Who accepted or rejected', example: 'officer-7', nullable: true })
   decidedBy!: string | null;
 
-  @ApiPropertyOptional({ description: 'When it was accepted, rejected, withdrawn or expired', example: '2026-11-28T02:20:00.000Z', nullable: true })
+  @ApiPropertyOptional({
+    description: 'When it was accepted, rejected, withdrawn or expired',
+    example: '2026-11-28T02:20:00.000Z',
+    nullable: true,
+  })
   decidedAt!: string | null;
 
-  @ApiPropertyOptional({ description: 'Application opened by accepting', example: '0b8f3c5e-2b1f-4e5a-9c0d-0a1b2c3d4e5f', nullable: true })
+  @ApiPropertyOptional({
+    description: 'Application opened by accepting',
+    example: '0b8f3c5e-2b1f-4e5a-9c0d-0a1b2c3d4e5f',
+    nullable: true,
+  })
   applicationId!: string | null;
 }

@@ -33,7 +33,12 @@ export class ReturnVisitResponseDto {
   @ApiPropertyOptional({ type: String, description: 'Notes', example: '对律师服务满意', nullable: true })
   notes!: string | null;
 
-  @ApiPropertyOptional({ type: String, description: 'When completed', example: '2027-02-10T02:00:00.000Z', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    description: 'When completed',
+    example: '2027-02-10T02:00:00.000Z',
+    nullable: true,
+  })
   completedAt!: string | null;
 }
 

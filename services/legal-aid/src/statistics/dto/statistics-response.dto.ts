@@ -4,7 +4,10 @@ export class DutyLawyerStatisticsDto {
   @ApiProperty({ description: 'Duty-lawyer help recorded', example: 12 })
   total!: number;
 
-  @ApiProperty({ description: 'By kind of place', example: { court: 5, procuratorate: 1, 'detention-centre': 6, 'police-station': 0 } })
+  @ApiProperty({
+    description: 'By kind of place',
+    example: { court: 5, procuratorate: 1, 'detention-centre': 6, 'police-station': 0 },
+  })
   byLocationType!: Record<string, number>;
 }
 
@@ -20,7 +23,10 @@ export class ReturnVisitStatisticsDto {
 }
 
 export class StatisticsResponseDto {
-  @ApiProperty({ description: 'Applications per workflow state', example: { received: 4, reviewed: 1, granted: 2, appointed: 7, denied: 1, closed: 9 } })
+  @ApiProperty({
+    description: 'Applications per workflow state',
+    example: { received: 4, reviewed: 1, granted: 2, appointed: 7, denied: 1, closed: 9 },
+  })
   applicationsByState!: Record<string, number>;
 
   @ApiProperty({ description: 'Applications per kind', example: { 'work-order': 20, 'notified-defence': 4 } })

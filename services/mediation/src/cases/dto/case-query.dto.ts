@@ -14,7 +14,10 @@ export class CaseQueryDto extends PageQueryDto {
   @IsUUID()
   mediatorId?: string;
 
-  @ApiPropertyOptional({ description: 'Only cases of this work order', example: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f' })
+  @ApiPropertyOptional({
+    description: 'Only cases of this work order',
+    example: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f',
+  })
   @IsOptional()
   @IsUUID()
   workOrderId?: string;

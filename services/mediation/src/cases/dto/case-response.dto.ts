@@ -33,7 +33,10 @@ export class CaseTermResponseDto {
   @ApiProperty({ description: 'Counting rule', example: 'calendar-days' })
   rule!: string;
 
-  @ApiProperty({ description: 'How the date was computed', example: '30 calendar days from 2026-11-28, start day not counted ...' })
+  @ApiProperty({
+    description: 'How the date was computed',
+    example: '30 calendar days from 2026-11-28, start day not counted ...',
+  })
   explanation!: string;
 
   @ApiProperty({ description: 'running, met or breached', example: 'running' })
@@ -71,7 +74,10 @@ export class CaseResponseDto {
   @ApiProperty({ description: 'Workflow state', enum: CASE_STATUSES, example: 'assigned' })
   status!: string;
 
-  @ApiPropertyOptional({ description: 'Dispute category (family, neighbour, labour, property, consumer)', example: 'neighbour' })
+  @ApiPropertyOptional({
+    description: 'Dispute category (family, neighbour, labour, property, consumer)',
+    example: 'neighbour',
+  })
   disputeCategory?: string;
 
   @ApiProperty({ description: 'Where the category came from', enum: CATEGORY_SOURCES, example: 'keywords' })
@@ -89,7 +95,10 @@ export class CaseResponseDto {
   @ApiProperty({ description: "Committee's division", example: '371324101201' })
   committeeRegionCode!: string;
 
-  @ApiProperty({ description: 'Why this committee', example: "... is the committee of the dispute's own village 371324101201" })
+  @ApiProperty({
+    description: 'Why this committee',
+    example: "... is the committee of the dispute's own village 371324101201",
+  })
   committeeReason!: string;
 
   @ApiProperty({ description: 'Mediator id', example: '73101c82-196c-4954-8d62-8fb6510bf202' })
@@ -98,7 +107,10 @@ export class CaseResponseDto {
   @ApiProperty({ description: 'Mediator name', example: '王秀英' })
   mediatorName!: string;
 
-  @ApiProperty({ description: 'Why this mediator', example: '王秀英 (load 1/6): specialist in neighbour, least loaded of 1 free specialist(s)' })
+  @ApiProperty({
+    description: 'Why this mediator',
+    example: '王秀英 (load 1/6): specialist in neighbour, least loaded of 1 free specialist(s)',
+  })
   mediatorReason!: string;
 
   @ApiProperty({ description: 'When the offer was accepted', example: '2026-11-28T02:20:00.000Z' })
@@ -110,7 +122,10 @@ export class CaseResponseDto {
   @ApiProperty({ description: 'Sessions, in order', type: [SessionResponseDto] })
   sessions!: SessionResponseDto[];
 
-  @ApiPropertyOptional({ description: 'agreement-reached, mediation-failed or withdrawn', example: 'agreement-reached' })
+  @ApiPropertyOptional({
+    description: 'agreement-reached, mediation-failed or withdrawn',
+    example: 'agreement-reached',
+  })
   outcome?: string;
 
   @ApiPropertyOptional({ description: 'Reason given with a failure or withdrawal', example: '被申请人拒绝调解' })

@@ -1,6 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export const CASE_STATUSES = ['assigned', 'scheduled', 'in-mediation', 'agreement-reached', 'failed', 'withdrawn'] as const;
+export const CASE_STATUSES = [
+  'assigned',
+  'scheduled',
+  'in-mediation',
+  'agreement-reached',
+  'failed',
+  'withdrawn',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['assigned', 'scheduled', 'in-mediation'];
 

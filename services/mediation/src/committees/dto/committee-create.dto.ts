@@ -3,7 +3,10 @@ import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
 import { IsRegionCode } from '@legal/domain';
 
 export class CommitteeCreateDto {
-  @ApiProperty({ description: 'Division the committee serves: 12-digit village, 9-digit township or 6-digit county code', example: '371324101204' })
+  @ApiProperty({
+    description: 'Division the committee serves: 12-digit village, 9-digit township or 6-digit county code',
+    example: '371324101204',
+  })
   @IsRegionCode({ levels: ['village', 'township', 'county'] })
   regionCode!: string;
 

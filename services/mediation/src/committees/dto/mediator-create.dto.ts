@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
 import { DISPUTE_CATEGORIES } from '../../classification/entities/dispute-keyword.entity';
 
 export class MediatorCreateDto {
@@ -8,7 +20,12 @@ export class MediatorCreateDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiProperty({ description: 'Dispute categories the mediator specialises in', enum: DISPUTE_CATEGORIES, isArray: true, example: ['family', 'neighbour'] })
+  @ApiProperty({
+    description: 'Dispute categories the mediator specialises in',
+    enum: DISPUTE_CATEGORIES,
+    isArray: true,
+    example: ['family', 'neighbour'],
+  })
   @IsArray()
   @ArrayMaxSize(DISPUTE_CATEGORIES.length)
   @ArrayUnique()
@@ -29,7 +46,12 @@ export class MediatorUpdateDto {
   @Length(1, 100)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'Dispute categories the mediator specialises in', enum: DISPUTE_CATEGORIES, isArray: true, example: ['family'] })
+  @ApiPropertyOptional({
+    description: 'Dispute categories the mediator specialises in',
+    enum: DISPUTE_CATEGORIES,
+    isArray: true,
+    example: ['family'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(DISPUTE_CATEGORIES.length)

@@ -11,7 +11,12 @@ export class MediatorResponseDto {
   @ApiProperty({ description: 'Name', example: '王秀英' })
   name!: string;
 
-  @ApiProperty({ description: 'Specialties', enum: DISPUTE_CATEGORIES, isArray: true, example: ['family', 'neighbour'] })
+  @ApiProperty({
+    description: 'Specialties',
+    enum: DISPUTE_CATEGORIES,
+    isArray: true,
+    example: ['family', 'neighbour'],
+  })
   specialties!: string[];
 
   @ApiProperty({ description: 'Open cases at full load', example: 6 })

@@ -7,7 +7,10 @@ export class JudicialConfirmationRequestDto {
   @Length(2, 200)
   court!: string;
 
-  @ApiProperty({ description: 'Day the parties applied (YYYY-MM-DD), within 30 days of the agreement', example: '2026-12-05' })
+  @ApiProperty({
+    description: 'Day the parties applied (YYYY-MM-DD), within 30 days of the agreement',
+    example: '2026-12-05',
+  })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'requestedOn must be YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   requestedOn!: string;

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 
 export class AgreementTermDto {
   @ApiProperty({ description: 'What a party undertakes', example: '被申请人于2026年12月31日前支付欠款15000元' })
@@ -16,7 +26,10 @@ export class AgreementTermDto {
 }
 
 export class AgreementCreateDto {
-  @ApiProperty({ description: 'Full text of the mediation agreement (调解协议书)', example: '经调解，双方自愿达成如下协议：一、……' })
+  @ApiProperty({
+    description: 'Full text of the mediation agreement (调解协议书)',
+    example: '经调解，双方自愿达成如下协议：一、……',
+  })
   @IsString()
   @Length(10, 20000)
   agreementText!: string;

@@ -1,10 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  ValidateNested,
+} from 'class-validator';
 import { SessionPartyDto } from './session-party.dto';
 
 export class SessionHeldDto {
-  @ApiPropertyOptional({ description: 'When it was held (RFC 3339; default now; not in the future)', example: '2026-12-03T09:40:00+08:00' })
+  @ApiPropertyOptional({
+    description: 'When it was held (RFC 3339; default now; not in the future)',
+    example: '2026-12-03T09:40:00+08:00',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   heldAt?: string;

@@ -4,7 +4,10 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsISO8601, IsString, Length, Valid
 import { SessionPartyDto } from './session-party.dto';
 
 export class SessionScheduleDto {
-  @ApiProperty({ description: 'When the session takes place (RFC 3339, in the future)', example: '2026-12-03T09:30:00+08:00' })
+  @ApiProperty({
+    description: 'When the session takes place (RFC 3339, in the future)',
+    example: '2026-12-03T09:30:00+08:00',
+  })
   @IsISO8601({ strict: true })
   scheduledAt!: string;
 

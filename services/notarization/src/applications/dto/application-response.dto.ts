@@ -38,10 +38,16 @@ export class NoticeItemResponseDto {
 }
 
 export class MaterialNoticeResponseDto {
-  @ApiProperty({ description: 'Every item that was missing, named at once (一次性告知)', type: [NoticeItemResponseDto] })
+  @ApiProperty({
+    description: 'Every item that was missing, named at once (一次性告知)',
+    type: [NoticeItemResponseDto],
+  })
   items!: NoticeItemResponseDto[];
 
-  @ApiProperty({ description: 'Text of the notice given to the applicant', example: '您申请的亲属关系公证尚缺以下材料 ...' })
+  @ApiProperty({
+    description: 'Text of the notice given to the applicant',
+    example: '您申请的亲属关系公证尚缺以下材料 ...',
+  })
   notice!: string;
 
   @ApiProperty({ description: 'When it was given', example: '2026-11-28T03:00:00.000Z' })
@@ -60,13 +66,23 @@ export class ClockPauseResponseDto {
 }
 
 export class CertificateClockResponseDto {
-  @ApiProperty({ description: 'not-started, running, paused, met, breached or cancelled', enum: CLOCK_STATUSES, example: 'running' })
+  @ApiProperty({
+    description: 'not-started, running, paused, met, breached or cancelled',
+    enum: CLOCK_STATUSES,
+    example: 'running',
+  })
   status!: string;
 
-  @ApiPropertyOptional({ description: 'Certificate due (15 working days from acceptance, pauses added)', example: '2026-12-19T15:59:59.999Z' })
+  @ApiPropertyOptional({
+    description: 'Certificate due (15 working days from acceptance, pauses added)',
+    example: '2026-12-19T15:59:59.999Z',
+  })
   dueAt?: string;
 
-  @ApiPropertyOptional({ description: 'How the date was computed', example: '15 working days from 2026-11-28, start day not counted ...' })
+  @ApiPropertyOptional({
+    description: 'How the date was computed',
+    example: '15 working days from 2026-11-28, start day not counted ...',
+  })
   explanation?: string;
 
   @ApiPropertyOptional({ description: 'Paused since (waiting for materials)', example: '2026-11-28T03:00:00.000Z' })
@@ -77,7 +93,10 @@ export class CertificateClockResponseDto {
 }
 
 export class ApplicationResponseDto {
-  @ApiProperty({ description: 'Application id (handlerCaseId in reports)', example: '0d9f7c4e-5b6a-4e3d-9c2b-1a0f9e8d7c6b' })
+  @ApiProperty({
+    description: 'Application id (handlerCaseId in reports)',
+    example: '0d9f7c4e-5b6a-4e3d-9c2b-1a0f9e8d7c6b',
+  })
   id!: string;
 
   @ApiProperty({ description: 'Work order', example: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f' })
@@ -110,16 +129,25 @@ export class ApplicationResponseDto {
   @ApiPropertyOptional({ description: 'Fee in fen at acceptance', example: 8000 })
   feeFen?: number;
 
-  @ApiPropertyOptional({ description: 'When the office received (受理) the application', example: '2026-11-28T03:00:00.000Z' })
+  @ApiPropertyOptional({
+    description: 'When the office received (受理) the application',
+    example: '2026-11-28T03:00:00.000Z',
+  })
   submittedAt?: string;
 
   @ApiProperty({ description: 'The 15-working-day certificate clock', type: CertificateClockResponseDto })
   clock!: CertificateClockResponseDto;
 
-  @ApiProperty({ description: 'Checklist of the application and how each item is met', type: [ApplicationMaterialResponseDto] })
+  @ApiProperty({
+    description: 'Checklist of the application and how each item is met',
+    type: [ApplicationMaterialResponseDto],
+  })
   materials!: ApplicationMaterialResponseDto[];
 
-  @ApiPropertyOptional({ description: 'The one-time notice of missing materials, if one was needed', type: MaterialNoticeResponseDto })
+  @ApiPropertyOptional({
+    description: 'The one-time notice of missing materials, if one was needed',
+    type: MaterialNoticeResponseDto,
+  })
   notice?: MaterialNoticeResponseDto;
 
   @ApiPropertyOptional({ description: 'Notary reviewing it', example: 'notary-li' })

@@ -1,8 +1,20 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export const APPLICATION_STATUSES = ['awaiting-application', 'awaiting-materials', 'accepted', 'under-review', 'certificate-issued', 'refused'] as const;
+export const APPLICATION_STATUSES = [
+  'awaiting-application',
+  'awaiting-materials',
+  'accepted',
+  'under-review',
+  'certificate-issued',
+  'refused',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = ['awaiting-application', 'awaiting-materials', 'accepted', 'under-review'];
+export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  'awaiting-application',
+  'awaiting-materials',
+  'accepted',
+  'under-review',
+];
 
 export const CLOCK_STATUSES = ['not-started', 'running', 'paused', 'met', 'breached', 'cancelled'] as const;
 export type ClockStatus = (typeof CLOCK_STATUSES)[number];

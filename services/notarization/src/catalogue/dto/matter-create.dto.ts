@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class MaterialItemDto {
   @ApiProperty({ description: 'Stable code of the required material', example: 'kinship-proof' })
@@ -34,13 +47,19 @@ export class MatterUpdateDto {
   @Max(100_000_000)
   feeFen!: number;
 
-  @ApiPropertyOptional({ description: 'How the fee is computed when it is not fixed', example: '按合同标的额比例收取，最低300元' })
+  @ApiPropertyOptional({
+    description: 'How the fee is computed when it is not fixed',
+    example: '按合同标的额比例收取，最低300元',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 500)
   feeNote?: string;
 
-  @ApiProperty({ description: 'The checklist of required materials (证明材料清单), in the order shown to applicants', type: [MaterialItemDto] })
+  @ApiProperty({
+    description: 'The checklist of required materials (证明材料清单), in the order shown to applicants',
+    type: [MaterialItemDto],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)

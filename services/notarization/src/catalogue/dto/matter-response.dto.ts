@@ -27,7 +27,10 @@ export class MatterResponseDto {
   @ApiProperty({ description: 'Fee in yuan, for display', example: '80.00' })
   feeYuan!: string;
 
-  @ApiPropertyOptional({ description: 'How the fee is computed when it is not fixed', example: '按遗产价值分段累进收取，最低200元' })
+  @ApiPropertyOptional({
+    description: 'How the fee is computed when it is not fixed',
+    example: '按遗产价值分段累进收取，最低200元',
+  })
   feeNote?: string;
 
   @ApiProperty({ description: 'Whether applications are taken', example: true })

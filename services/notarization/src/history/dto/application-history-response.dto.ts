@@ -15,7 +15,10 @@ export class ApplicationHistoryEntryResponseDto {
 }
 
 export class ApplicationHistoryResponseDto {
-  @ApiProperty({ description: 'Every step of the application, oldest first', type: [ApplicationHistoryEntryResponseDto] })
+  @ApiProperty({
+    description: 'Every step of the application, oldest first',
+    type: [ApplicationHistoryEntryResponseDto],
+  })
   items!: ApplicationHistoryEntryResponseDto[];
 
   @ApiProperty({ description: 'Number of steps', example: 5 })

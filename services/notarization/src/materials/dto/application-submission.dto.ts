@@ -15,7 +15,10 @@ export class ApplicationSubmissionDto {
   @Type(() => SubmittedDocumentDto)
   materials!: SubmittedDocumentDto[];
 
-  @ApiPropertyOptional({ description: 'Signed commitments offered in place of proofs (告知承诺制)', type: [SubmittedCommitmentDto] })
+  @ApiPropertyOptional({
+    description: 'Signed commitments offered in place of proofs (告知承诺制)',
+    type: [SubmittedCommitmentDto],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
@@ -24,7 +27,8 @@ export class ApplicationSubmissionDto {
   commitments?: SubmittedCommitmentDto[];
 
   @ApiPropertyOptional({
-    description: 'When the office received the application (RFC 3339; default now; not in the future, not before the request)',
+    description:
+      'When the office received the application (RFC 3339; default now; not in the future, not before the request)',
     example: '2026-11-28T09:00:00+08:00',
   })
   @IsOptional()
@@ -48,7 +52,10 @@ export class MaterialsArrivalDto {
   @Type(() => SubmittedCommitmentDto)
   commitments?: SubmittedCommitmentDto[];
 
-  @ApiPropertyOptional({ description: 'When they arrived (RFC 3339; default now; not in the future, not before the notice)', example: '2026-12-01T10:00:00+08:00' })
+  @ApiPropertyOptional({
+    description: 'When they arrived (RFC 3339; default now; not in the future, not before the notice)',
+    example: '2026-12-01T10:00:00+08:00',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   receivedAt?: string;

@@ -14,7 +14,10 @@ export class SubmittedDocumentDto {
 }
 
 export class SubmittedCommitmentDto {
-  @ApiProperty({ description: 'Checklist item the signed commitment (告知承诺书) is to replace', example: 'kinship-proof' })
+  @ApiProperty({
+    description: 'Checklist item the signed commitment (告知承诺书) is to replace',
+    example: 'kinship-proof',
+  })
   @Matches(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: 'code must be a checklist item code' })
   code!: string;
 

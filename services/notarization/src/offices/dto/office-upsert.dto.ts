@@ -12,7 +12,10 @@ export class OfficeUpsertDto {
   @IsRegionCode()
   regionCode!: string;
 
-  @ApiProperty({ description: 'Certificate-number prefix before 证字, e.g. 鲁临沂 in (2026)鲁临沂证字第000123号', example: '鲁临沂兰陵' })
+  @ApiProperty({
+    description: 'Certificate-number prefix before 证字, e.g. 鲁临沂 in (2026)鲁临沂证字第000123号',
+    example: '鲁临沂兰陵',
+  })
   @Matches(/^[\u4e00-\u9fff]{1,20}$/u, { message: 'certificatePrefix must be 1-20 Chinese characters' })
   certificatePrefix!: string;
 

@@ -11,7 +11,10 @@ export class IndicatorQueryDto {
   @MaxLength(40)
   period!: string;
 
-  @ApiPropertyOptional({ description: 'Division code (province, city, county or township); default: yours', example: '370100' })
+  @ApiPropertyOptional({
+    description: 'Division code (province, city, county or township); default: yours',
+    example: '370100',
+  })
   @IsOptional()
   @Matches(/^37\d{4}(\d{3})?$/)
   region?: string;
@@ -40,7 +43,11 @@ export class ChartQueryDto extends IndicatorQueryDto {
   @IsIn(['svg', 'png'])
   format?: 'svg' | 'png';
 
-  @ApiPropertyOptional({ description: 'Indicator of the trend and ranking charts', example: 'intakes', default: 'intakes' })
+  @ApiPropertyOptional({
+    description: 'Indicator of the trend and ranking charts',
+    example: 'intakes',
+    default: 'intakes',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(40)

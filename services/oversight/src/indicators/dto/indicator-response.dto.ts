@@ -49,7 +49,12 @@ export class IndicatorDefinitionDto {
 }
 
 export class IndicatorFigureDto extends IndicatorDefinitionDto {
-  @ApiProperty({ type: Number, nullable: true, description: 'Null when the denominator is zero or unknown', example: 50 })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Null when the denominator is zero or unknown',
+    example: 50,
+  })
   value!: number | null;
 
   @ApiProperty({ example: 1 })
@@ -66,7 +71,10 @@ export class IndicatorReportDto {
   @ApiProperty({ type: RegionRefDto })
   region!: RegionRefDto;
 
-  @ApiProperty({ description: 'Where the population figures come from', example: '山东省第七次全国人口普查公报（第二号）' })
+  @ApiProperty({
+    description: 'Where the population figures come from',
+    example: '山东省第七次全国人口普查公报（第二号）',
+  })
   populationSource!: string;
 
   @ApiProperty({ type: [IndicatorFigureDto] })

@@ -5,7 +5,10 @@ import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 
 export class AgencyQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Where the citizen is (GB/T 2260 code): organisations serving it, from the village up to the province', example: '371324101' })
+  @ApiPropertyOptional({
+    description: 'Where the citizen is (GB/T 2260 code): organisations serving it, from the village up to the province',
+    example: '371324101',
+  })
   @IsOptional()
   @IsRegionCode()
   regionCode?: string;

@@ -7,13 +7,21 @@ export class EvaluationCreateDto {
   @IsCaseCode()
   caseCode!: string;
 
-  @ApiPropertyOptional({ description: 'Access code (查询码) given once at submission (not needed when signed in as its citizen)', example: 'K7QM4-X2PRT' })
+  @ApiPropertyOptional({
+    description: 'Access code (查询码) given once at submission (not needed when signed in as its citizen)',
+    example: 'K7QM4-X2PRT',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(20)
   accessCode?: string;
 
-  @ApiProperty({ description: 'Satisfaction from 1 (very dissatisfied) to 5 (very satisfied); 2 or less reopens the work order', example: 4, minimum: 1, maximum: 5 })
+  @ApiProperty({
+    description: 'Satisfaction from 1 (very dissatisfied) to 5 (very satisfied); 2 or less reopens the work order',
+    example: 4,
+    minimum: 1,
+    maximum: 5,
+  })
   @IsInt()
   @Min(1)
   @Max(5)

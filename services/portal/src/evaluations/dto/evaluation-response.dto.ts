@@ -19,6 +19,9 @@ export class EvaluationResponseDto {
   @ApiProperty({ description: 'When it was submitted', example: '2026-12-20T08:00:00.000Z' })
   submittedAt!: string;
 
-  @ApiProperty({ description: 'Whether the score reopens the work order for handling by a different handler', example: false })
+  @ApiProperty({
+    description: 'Whether the score reopens the work order for handling by a different handler',
+    example: false,
+  })
   reopens!: boolean;
 }

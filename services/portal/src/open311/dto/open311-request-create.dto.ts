@@ -6,7 +6,11 @@ import { OPEN311_SERVICE_CODES } from '../open311-catalogue';
 
 /** GeoReport v2 `POST requests` fields (form-encoded or JSON). */
 export class Open311RequestCreateDto {
-  @ApiPropertyOptional({ description: 'GB/T 2260 code of the county/township/village (this deployment’s jurisdictions); else the county named in address_string is used', example: '371324' })
+  @ApiPropertyOptional({
+    description:
+      'GB/T 2260 code of the county/township/village (this deployment’s jurisdictions); else the county named in address_string is used',
+    example: '371324',
+  })
   @IsOptional()
   @IsRegionCode()
   jurisdiction_id?: string;
@@ -21,7 +25,12 @@ export class Open311RequestCreateDto {
   @IsIn(OPEN311_SERVICE_CODES)
   service_code!: string;
 
-  @ApiProperty({ description: 'The request in the citizen’s words', example: '老板拖欠工资三万元', minLength: 1, maxLength: 5000 })
+  @ApiProperty({
+    description: 'The request in the citizen’s words',
+    example: '老板拖欠工资三万元',
+    minLength: 1,
+    maxLength: 5000,
+  })
   @IsString()
   @Length(1, 5000)
   description!: string;
@@ -48,7 +57,11 @@ export class Open311RequestCreateDto {
   @Length(1, 300)
   address_string?: string;
 
-  @ApiPropertyOptional({ description: 'Client’s address id (kept in the address text)', example: 'addr-123', maxLength: 64 })
+  @ApiPropertyOptional({
+    description: 'Client’s address id (kept in the address text)',
+    example: 'addr-123',
+    maxLength: 64,
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)

@@ -24,13 +24,22 @@ export class Open311ServiceDto {
 }
 
 export class Open311CreatedDto {
-  @ApiProperty({ description: 'Id to query with GET requests/{id}.json', example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01' })
+  @ApiProperty({
+    description: 'Id to query with GET requests/{id}.json',
+    example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01',
+  })
   service_request_id!: string;
 
-  @ApiProperty({ description: 'The same id, for clients that poll by token', example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01' })
+  @ApiProperty({
+    description: 'The same id, for clients that poll by token',
+    example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01',
+  })
   token!: string;
 
-  @ApiProperty({ description: 'What happens next', example: 'Received. A case code (一案一码) follows in service_notice of GET requests/{id}.json.' })
+  @ApiProperty({
+    description: 'What happens next',
+    example: 'Received. A case code (一案一码) follows in service_notice of GET requests/{id}.json.',
+  })
   service_notice!: string;
 }
 
@@ -42,7 +51,10 @@ export class Open311RequestDto {
   @ApiProperty({ description: 'open or closed', enum: ['open', 'closed'], example: 'open' })
   status!: 'open' | 'closed';
 
-  @ApiProperty({ description: 'Plain-language status', example: 'Your legal-aid application is being reviewed; a decision is due by 5 December.' })
+  @ApiProperty({
+    description: 'Plain-language status',
+    example: 'Your legal-aid application is being reviewed; a decision is due by 5 December.',
+  })
   status_notes!: string;
 
   @ApiProperty({ description: 'Service name', example: '法律援助' })
@@ -51,13 +63,23 @@ export class Open311RequestDto {
   @ApiProperty({ description: 'Service code', example: 'legal-aid' })
   service_code!: string;
 
-  @ApiProperty({ description: 'Description given (null in the public list: it may name people)', example: '老板拖欠工资三万元', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Description given (null in the public list: it may name people)',
+    example: '老板拖欠工资三万元',
+    nullable: true,
+    type: String,
+  })
   description!: string | null;
 
   @ApiProperty({ description: 'Organisation handling it', example: '兰陵县法律援助中心', nullable: true, type: String })
   agency_responsible!: string | null;
 
-  @ApiProperty({ description: 'Case code (一案一码) once assigned', example: 'Case code 371324-20261128-000001-7', nullable: true, type: String })
+  @ApiProperty({
+    description: 'Case code (一案一码) once assigned',
+    example: 'Case code 371324-20261128-000001-7',
+    nullable: true,
+    type: String,
+  })
   service_notice!: string | null;
 
   @ApiProperty({ description: 'Submitted at (Asia/Shanghai, with offset)', example: '2026-11-28T10:15:00+08:00' })
@@ -66,10 +88,20 @@ export class Open311RequestDto {
   @ApiProperty({ description: 'Last change (Asia/Shanghai, with offset)', example: '2026-11-28T10:20:00+08:00' })
   updated_datetime!: string;
 
-  @ApiProperty({ description: 'When the next step is due', example: '2026-12-05T23:59:59+08:00', nullable: true, type: String })
+  @ApiProperty({
+    description: 'When the next step is due',
+    example: '2026-12-05T23:59:59+08:00',
+    nullable: true,
+    type: String,
+  })
   expected_datetime!: string | null;
 
-  @ApiProperty({ description: 'Never published (personal data): always null', example: null, nullable: true, type: String })
+  @ApiProperty({
+    description: 'Never published (personal data): always null',
+    example: null,
+    nullable: true,
+    type: String,
+  })
   address!: string | null;
 
   @ApiProperty({ description: 'Never published: always null', example: null, nullable: true, type: String })
@@ -78,13 +110,28 @@ export class Open311RequestDto {
   @ApiProperty({ description: 'Not collected: always null', example: null, nullable: true, type: String })
   zipcode!: string | null;
 
-  @ApiProperty({ description: 'Latitude as submitted (the public list rounds it to 0.01°)', example: 34.86, nullable: true, type: Number })
+  @ApiProperty({
+    description: 'Latitude as submitted (the public list rounds it to 0.01°)',
+    example: 34.86,
+    nullable: true,
+    type: Number,
+  })
   lat!: number | null;
 
-  @ApiProperty({ description: 'Longitude as submitted (the public list rounds it to 0.01°)', example: 118.05, nullable: true, type: Number })
+  @ApiProperty({
+    description: 'Longitude as submitted (the public list rounds it to 0.01°)',
+    example: 118.05,
+    nullable: true,
+    type: Number,
+  })
   long!: number | null;
 
-  @ApiProperty({ description: 'Kept inside the description, never published separately: always null', example: null, nullable: true, type: String })
+  @ApiProperty({
+    description: 'Kept inside the description, never published separately: always null',
+    example: null,
+    nullable: true,
+    type: String,
+  })
   media_url!: string | null;
 }
 
@@ -104,7 +151,10 @@ export class Open311AttributeDto {
   @ApiProperty({ description: 'Attribute code', example: 'urgency' })
   code!: string;
 
-  @ApiProperty({ description: 'string, number, datetime, text, singlevaluelist or multivaluelist', example: 'singlevaluelist' })
+  @ApiProperty({
+    description: 'string, number, datetime, text, singlevaluelist or multivaluelist',
+    example: 'singlevaluelist',
+  })
   datatype!: string;
 
   @ApiProperty({ description: 'Whether it is required', example: false })
@@ -125,7 +175,11 @@ export class Open311ServiceDefinitionDto {
   @ApiProperty({ description: 'Service code', example: 'legal-aid' })
   service_code!: string;
 
-  @ApiProperty({ description: 'Extra attributes (none: metadata is false for every service)', type: [Open311AttributeDto], example: [] })
+  @ApiProperty({
+    description: 'Extra attributes (none: metadata is false for every service)',
+    type: [Open311AttributeDto],
+    example: [],
+  })
   attributes!: Open311AttributeDto[];
 }
 
@@ -134,6 +188,9 @@ export class Open311ErrorDto {
   @ApiProperty({ description: 'HTTP status', example: 404 })
   code!: number;
 
-  @ApiProperty({ description: 'What went wrong', example: 'Service request 0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01 not found' })
+  @ApiProperty({
+    description: 'What went wrong',
+    example: 'Service request 0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01 not found',
+  })
   description!: string;
 }

@@ -14,7 +14,10 @@ export class ContactDto {
   @IsChinesePhone()
   phone!: string;
 
-  @ApiPropertyOptional({ description: 'Citizen ID number (GB 11643, check digit verified)', example: '11010519491231002X' })
+  @ApiPropertyOptional({
+    description: 'Citizen ID number (GB 11643, check digit verified)',
+    example: '11010519491231002X',
+  })
   @IsOptional()
   @IsChineseIdCard()
   idCardNumber?: string;

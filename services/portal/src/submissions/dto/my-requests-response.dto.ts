@@ -5,7 +5,11 @@ export class PendingSubmissionResponseDto {
   @ApiProperty({ description: 'Intake id', format: 'uuid', example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01' })
   intakeId!: string;
 
-  @ApiProperty({ description: 'submitted (no case code yet), rejected, or linked-to-existing (a related request already exists; no case code is shown)', example: 'submitted' })
+  @ApiProperty({
+    description:
+      'submitted (no case code yet), rejected, or linked-to-existing (a related request already exists; no case code is shown)',
+    example: 'submitted',
+  })
   status!: string;
 
   @ApiPropertyOptional({ description: 'Requested service type', example: 'legal-aid' })
@@ -20,7 +24,10 @@ export class PendingSubmissionResponseDto {
   @ApiPropertyOptional({ description: 'Why it was refused', type: [String] })
   rejectionReasons?: string[];
 
-  @ApiPropertyOptional({ description: 'For linked-to-existing: what the submitter is told instead of the existing case', example: 'A related request already exists; staff will contact you. 已有相关诉求在办理中，工作人员将与您联系。' })
+  @ApiPropertyOptional({
+    description: 'For linked-to-existing: what the submitter is told instead of the existing case',
+    example: 'A related request already exists; staff will contact you. 已有相关诉求在办理中，工作人员将与您联系。',
+  })
   note?: string;
 }
 
@@ -38,6 +45,10 @@ export class MyRequestsResponseDto {
   @ApiProperty({ description: 'Offset', example: 0 })
   offset!: number;
 
-  @ApiProperty({ description: 'Portal submissions without a case code of their own (waiting, rejected, or linked to an existing request), newest first', type: [PendingSubmissionResponseDto] })
+  @ApiProperty({
+    description:
+      'Portal submissions without a case code of their own (waiting, rejected, or linked to an existing request), newest first',
+    type: [PendingSubmissionResponseDto],
+  })
   pending!: PendingSubmissionResponseDto[];
 }

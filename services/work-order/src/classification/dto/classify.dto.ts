@@ -8,7 +8,12 @@ export class ClassifyDto {
   @IsIn(SERVICE_TYPES)
   serviceType!: ServiceType;
 
-  @ApiProperty({ description: 'Why (goes on the timeline)', example: '邻里纠纷，适合人民调解', required: false, maxLength: 1000 })
+  @ApiProperty({
+    description: 'Why (goes on the timeline)',
+    example: '邻里纠纷，适合人民调解',
+    required: false,
+    maxLength: 1000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
@@ -22,7 +27,11 @@ export class TriageItemDto {
   regionCode!: string;
   @ApiProperty({ description: 'What the citizen asked', example: '家里有个纠纷' })
   description!: string;
-  @ApiProperty({ type: [Object], description: 'Classifier best guesses, highest first', example: [{ serviceType: 'mediation', score: 2 }] })
+  @ApiProperty({
+    type: [Object],
+    description: 'Classifier best guesses, highest first',
+    example: [{ serviceType: 'mediation', score: 2 }],
+  })
   ranking!: { serviceType: string; score: number }[];
   @ApiProperty({ description: 'Classifier confidence', example: 0.5 })
   confidence!: number;

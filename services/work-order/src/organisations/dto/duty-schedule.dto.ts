@@ -20,14 +20,27 @@ export class DutyScheduleDto {
   @IsBoolean()
   alwaysOn!: boolean;
 
-  @ApiProperty({ description: 'Slots on working days', type: TimeSlotDto, isArray: true, example: [{ from: '08:30', to: '12:00' }, { from: '13:30', to: '17:30' }] })
+  @ApiProperty({
+    description: 'Slots on working days',
+    type: TimeSlotDto,
+    isArray: true,
+    example: [
+      { from: '08:30', to: '12:00' },
+      { from: '13:30', to: '17:30' },
+    ],
+  })
   @IsArray()
   @ArrayMaxSize(6)
   @ValidateNested({ each: true })
   @Type(() => TimeSlotDto)
   workingDays!: TimeSlotDto[];
 
-  @ApiProperty({ description: 'Slots on weekends and holidays (duty rota)', type: TimeSlotDto, isArray: true, example: [] })
+  @ApiProperty({
+    description: 'Slots on weekends and holidays (duty rota)',
+    type: TimeSlotDto,
+    isArray: true,
+    example: [],
+  })
   @IsArray()
   @ArrayMaxSize(6)
   @ValidateNested({ each: true })

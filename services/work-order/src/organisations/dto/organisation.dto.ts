@@ -2,13 +2,28 @@ import { ApiProperty, PartialType, PickType } from '@nestjs/swagger';
 import { HANDLERS, Handler, SERVICE_TYPES, ServiceType } from '@legal/contracts';
 import { IsRegionCode } from '@legal/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/page.dto';
 import { ORGANISATION_KINDS, OrganisationKind } from '../entities/organisation.entity';
 import { DutyScheduleDto } from './duty-schedule.dto';
 
 export class OrganisationCreateDto {
-  @ApiProperty({ description: 'Id; default org-<regionCode>-<kind suffix>', example: 'org-371324-lawfirm-zhengyi', required: false })
+  @ApiProperty({
+    description: 'Id; default org-<regionCode>-<kind suffix>',
+    example: 'org-371324-lawfirm-zhengyi',
+    required: false,
+  })
   @IsOptional()
   @Matches(/^[a-z0-9-]{3,64}$/, { message: 'id must be 3-64 lower-case letters, digits or dashes' })
   id?: string;
@@ -27,12 +42,22 @@ export class OrganisationCreateDto {
   @IsRegionCode()
   regionCode!: string;
 
-  @ApiProperty({ description: 'Handler service; default by kind', enum: HANDLERS, example: 'external-agency', required: false })
+  @ApiProperty({
+    description: 'Handler service; default by kind',
+    enum: HANDLERS,
+    example: 'external-agency',
+    required: false,
+  })
   @IsOptional()
   @IsIn(HANDLERS)
   handler?: Handler;
 
-  @ApiProperty({ description: 'Service types handled', enum: SERVICE_TYPES, isArray: true, example: ['lawyer-referral'] })
+  @ApiProperty({
+    description: 'Service types handled',
+    enum: SERVICE_TYPES,
+    isArray: true,
+    example: ['lawyer-referral'],
+  })
   @IsArray()
   @ArrayMaxSize(SERVICE_TYPES.length)
   @IsIn(SERVICE_TYPES, { each: true })
@@ -50,11 +75,15 @@ export class OrganisationCreateDto {
   address!: string;
 
   @ApiProperty({ description: 'Public phone', example: '0539-5211234' })
-  @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|12348)$/, { message: 'phone must be a mobile, a landline with area code, or 12348' })
+  @Matches(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|12348)$/, {
+    message: 'phone must be a mobile, a landline with area code, or 12348',
+  })
   phone!: string;
 }
 
-export class OrganisationUpdateDto extends PartialType(PickType(OrganisationCreateDto, ['name', 'serviceTypes', 'dutyHours', 'address', 'phone'] as const)) {
+export class OrganisationUpdateDto extends PartialType(
+  PickType(OrganisationCreateDto, ['name', 'serviceTypes', 'dutyHours', 'address', 'phone'] as const),
+) {
   @ApiProperty({ description: 'Whether it takes new work', example: true, required: false })
   @IsOptional()
   @IsBoolean()

@@ -5,12 +5,22 @@ import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../common/page.dto';
 
 export class PublicOrganisationQueryDto extends PageQueryDto {
-  @ApiProperty({ description: 'Where the citizen lives: organisations serving this division (it and the levels above), nearest first', example: '371324101', required: false })
+  @ApiProperty({
+    description:
+      'Where the citizen lives: organisations serving this division (it and the levels above), nearest first',
+    example: '371324101',
+    required: false,
+  })
   @IsOptional()
   @IsRegionCode()
   regionCode?: string;
 
-  @ApiProperty({ description: 'Only organisations handling this service type', enum: SERVICE_TYPES, example: 'legal-aid', required: false })
+  @ApiProperty({
+    description: 'Only organisations handling this service type',
+    enum: SERVICE_TYPES,
+    example: 'legal-aid',
+    required: false,
+  })
   @IsOptional()
   @IsIn(SERVICE_TYPES)
   serviceType?: ServiceType;

@@ -1,6 +1,19 @@
 import { ApiProperty, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/page.dto';
 import { DutyScheduleDto } from './duty-schedule.dto';
 
@@ -23,13 +36,19 @@ export class StaffCreateDto {
   @ApiProperty({ description: 'Expertise tags (matched against topic tags)', example: ['labour-dispute', 'family'] })
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(/^[a-z0-9-]{2,40}$/, { each: true, message: 'each expertise tag must be 2-40 lower-case letters, digits or dashes' })
+  @Matches(/^[a-z0-9-]{2,40}$/, {
+    each: true,
+    message: 'each expertise tag must be 2-40 lower-case letters, digits or dashes',
+  })
   expertise!: string[];
 
   @ApiProperty({ description: 'Languages (BCP 47)', example: ['zh'] })
   @IsArray()
   @ArrayMaxSize(10)
-  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, { each: true, message: 'each language must be a BCP 47 tag like zh or zh-yue' })
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]+)?$/, {
+    each: true,
+    message: 'each language must be a BCP 47 tag like zh or zh-yue',
+  })
   languages!: string[];
 
   @ApiProperty({ description: 'Open work orders the person can carry', example: 10, minimum: 1, maximum: 500 })
@@ -44,7 +63,9 @@ export class StaffCreateDto {
   onDuty!: DutyScheduleDto;
 }
 
-export class StaffUpdateDto extends PartialType(PickType(StaffCreateDto, ['name', 'expertise', 'languages', 'capacity', 'onDuty'] as const)) {
+export class StaffUpdateDto extends PartialType(
+  PickType(StaffCreateDto, ['name', 'expertise', 'languages', 'capacity', 'onDuty'] as const),
+) {
   @ApiProperty({ description: 'Takes new work', example: true, required: false })
   @IsOptional()
   @IsBoolean()

@@ -8,7 +8,12 @@ export class MergeDto {
   @IsCaseCode()
   intoCaseCode!: string;
 
-  @ApiProperty({ description: 'Why they are the same matter (goes on both timelines)', example: '同一申请人就同一欠薪纠纷两次来电', minLength: 2, maxLength: 1000 })
+  @ApiProperty({
+    description: 'Why they are the same matter (goes on both timelines)',
+    example: '同一申请人就同一欠薪纠纷两次来电',
+    minLength: 2,
+    maxLength: 1000,
+  })
   @IsString()
   @MinLength(2)
   @MaxLength(1000)

@@ -2,7 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class RelationDecisionDto {
-  @ApiProperty({ description: 'Why (goes on the timeline)', example: '同一纠纷，两次来电', required: false, maxLength: 1000 })
+  @ApiProperty({
+    description: 'Why (goes on the timeline)',
+    example: '同一纠纷，两次来电',
+    required: false,
+    maxLength: 1000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

@@ -5,7 +5,11 @@ import type { RoutingDecisionEntity } from '../entities/routing-decision.entity'
 export class RoutingDecisionDto {
   @ApiProperty({ description: 'Decision id (offers point at it)', example: '0b7e5c1a-7d7e-4a57-9f0e-2f3b4c5d6e7f' })
   id!: string;
-  @ApiProperty({ description: 'What asked for the decision', enum: ['intake', 'triage-classified', 'offer-expired', 'offer-rejected', 'reassign', 'reopened'], example: 'intake' })
+  @ApiProperty({
+    description: 'What asked for the decision',
+    enum: ['intake', 'triage-classified', 'offer-expired', 'offer-rejected', 'reassign', 'reopened'],
+    example: 'intake',
+  })
   trigger!: string;
   @ApiProperty({ description: 'When', example: '2025-11-28T02:15:01.000Z' })
   decidedAt!: string;
@@ -15,23 +19,50 @@ export class RoutingDecisionDto {
   winnerOrganisationId!: string | null;
   @ApiProperty({ description: 'Winning staff member', example: null, nullable: true })
   winnerStaffId!: string | null;
-  @ApiProperty({ description: 'Why, naming the rules and factors', example: 'Chose 临沂市兰陵县法律援助中心 (org-371324-legal-aid) with score 110 ... Rules applied: "Legal aid ... go to legal-aid centres" [handler.legal-aid r1] ...' })
+  @ApiProperty({
+    description: 'Why, naming the rules and factors',
+    example:
+      'Chose 临沂市兰陵县法律援助中心 (org-371324-legal-aid) with score 110 ... Rules applied: "Legal aid ... go to legal-aid centres" [handler.legal-aid r1] ...',
+  })
   explanation!: string;
   @ApiProperty({ description: 'normal, high or urgent', example: 'high' })
   priority!: string;
   @ApiProperty({ description: 'Why that priority', example: 'vulnerable group' })
   priorityReason!: string;
-  @ApiProperty({ description: 'Request as the router saw it', example: { serviceType: 'legal-aid', regionCode: '371324101' } })
+  @ApiProperty({
+    description: 'Request as the router saw it',
+    example: { serviceType: 'legal-aid', regionCode: '371324101' },
+  })
   request!: Record<string, unknown>;
-  @ApiProperty({ type: [Object], description: 'Rule revisions applied (snapshot)', example: [{ ruleKey: 'jurisdiction', revision: 1, kind: 'jurisdiction' }] })
+  @ApiProperty({
+    type: [Object],
+    description: 'Rule revisions applied (snapshot)',
+    example: [{ ruleKey: 'jurisdiction', revision: 1, kind: 'jurisdiction' }],
+  })
   rules!: Record<string, unknown>[];
-  @ApiProperty({ type: [Object], description: 'Which rules matched and their effect', example: [{ ruleKey: 'handler.legal-aid', matched: true, effect: 'legal-aid is handled by legal-aid-centre' }] })
+  @ApiProperty({
+    type: [Object],
+    description: 'Which rules matched and their effect',
+    example: [{ ruleKey: 'handler.legal-aid', matched: true, effect: 'legal-aid is handled by legal-aid-centre' }],
+  })
   rulesUsed!: Record<string, unknown>[];
-  @ApiProperty({ type: [Object], description: 'Candidates, best first, with score contributions', example: [{ organisationId: 'org-371324-legal-aid', score: 110 }] })
+  @ApiProperty({
+    type: [Object],
+    description: 'Candidates, best first, with score contributions',
+    example: [{ organisationId: 'org-371324-legal-aid', score: 110 }],
+  })
   candidates!: Record<string, unknown>[];
-  @ApiProperty({ type: [Object], description: 'Organisations ruled out, with why', example: [{ organisationId: 'org-371324-notary', excluded: 'a notary-office does not handle legal-aid' }] })
+  @ApiProperty({
+    type: [Object],
+    description: 'Organisations ruled out, with why',
+    example: [{ organisationId: 'org-371324-notary', excluded: 'a notary-office does not handle legal-aid' }],
+  })
   excluded!: Record<string, unknown>[];
-  @ApiProperty({ type: [Object], description: 'Divisions searched, nearest first', example: [{ code: '371324101', name: '卞庄街道', level: 'township' }] })
+  @ApiProperty({
+    type: [Object],
+    description: 'Divisions searched, nearest first',
+    example: [{ code: '371324101', name: '卞庄街道', level: 'township' }],
+  })
   jurisdictionChain!: Record<string, unknown>[];
 }
 

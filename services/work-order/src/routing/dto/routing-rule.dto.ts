@@ -10,17 +10,27 @@ export class RoutingRuleCreateDto {
   @Matches(/^[a-z0-9][a-z0-9.-]{1,63}$/, { message: 'ruleKey must be 2-64 lower-case letters, digits, dots or dashes' })
   ruleKey!: string;
 
-  @ApiProperty({ description: 'Kind (decides which params it takes)', enum: ROUTING_RULE_KINDS, example: 'service-handler' })
+  @ApiProperty({
+    description: 'Kind (decides which params it takes)',
+    enum: ROUTING_RULE_KINDS,
+    example: 'service-handler',
+  })
   @IsIn(ROUTING_RULE_KINDS)
   kind!: RoutingRuleKind;
 
-  @ApiProperty({ description: 'Name shown in routing explanations', example: 'Mediation may also go to township workstations' })
+  @ApiProperty({
+    description: 'Name shown in routing explanations',
+    example: 'Mediation may also go to township workstations',
+  })
   @IsString()
   @MinLength(3)
   @MaxLength(200)
   name!: string;
 
-  @ApiProperty({ description: 'Parameters of the kind (validated per kind; unknown ones refused)', example: { serviceTypes: ['mediation'], organisationKinds: ['township-workstation'] } })
+  @ApiProperty({
+    description: 'Parameters of the kind (validated per kind; unknown ones refused)',
+    example: { serviceTypes: ['mediation'], organisationKinds: ['township-workstation'] },
+  })
   @IsObject()
   params!: Record<string, unknown>;
 
@@ -37,7 +47,11 @@ export class RoutingRuleUpdateDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiProperty({ description: 'All parameters of the new revision', example: { baseScore: 100, perLevelPenalty: 30, provinceWideKinds: ['hotline-duty-team'], provinceWideScore: 60 }, required: false })
+  @ApiProperty({
+    description: 'All parameters of the new revision',
+    example: { baseScore: 100, perLevelPenalty: 30, provinceWideKinds: ['hotline-duty-team'], provinceWideScore: 60 },
+    required: false,
+  })
   @IsOptional()
   @IsObject()
   params?: Record<string, unknown>;
@@ -91,5 +105,16 @@ export class RoutingRulePageDto {
 }
 
 export function toRoutingRuleDto(r: RoutingRuleEntity): RoutingRuleDto {
-  return { id: r.id, ruleKey: r.ruleKey, revision: r.revision, kind: r.kind, name: r.name, params: r.params, enabled: r.enabled, createdBy: r.createdBy, createdAt: r.createdAt.toISOString(), supersededAt: r.supersededAt?.toISOString() ?? null };
+  return {
+    id: r.id,
+    ruleKey: r.ruleKey,
+    revision: r.revision,
+    kind: r.kind,
+    name: r.name,
+    params: r.params,
+    enabled: r.enabled,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    supersededAt: r.supersededAt?.toISOString() ?? null,
+  };
 }

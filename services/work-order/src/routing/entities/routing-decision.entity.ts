@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { RoutingDecisionRecord } from '../routing-decision.types';
 
-export type RoutingTrigger = 'intake' | 'triage-classified' | 'offer-expired' | 'offer-rejected' | 'reassign' | 'reopened' | 'referral';
+export type RoutingTrigger =
+  'intake' | 'triage-classified' | 'offer-expired' | 'offer-rejected' | 'reassign' | 'reopened' | 'referral';
 export type RoutingOutcome = 'offered' | 'assigned' | 'no-candidate';
 
 /** Every routing decision, explained: the request as seen, the rule revisions used, every candidate with its scores, the winner and why. */

@@ -11,7 +11,12 @@ export class ReasonDto {
 
 /** 12348 → 12345: why the matter belongs to 12345, and what 12345 needs to take it over. */
 export class TransferOutDto extends ReasonDto {
-  @ApiProperty({ description: 'The matter for 12345 (what the caller needs)', example: '来电人反映小区供暖不达标，属于住建部门职责', minLength: 2, maxLength: 800 })
+  @ApiProperty({
+    description: 'The matter for 12345 (what the caller needs)',
+    example: '来电人反映小区供暖不达标，属于住建部门职责',
+    minLength: 2,
+    maxLength: 800,
+  })
   @IsString()
   @MinLength(2)
   @MaxLength(800)
@@ -19,7 +24,11 @@ export class TransferOutDto extends ReasonDto {
 }
 
 export class ReassignDto extends ReasonDto {
-  @ApiProperty({ description: 'Organisation to offer it to; omitted: route again, away from the current one', example: 'org-371300-legal-aid', required: false })
+  @ApiProperty({
+    description: 'Organisation to offer it to; omitted: route again, away from the current one',
+    example: 'org-371300-legal-aid',
+    required: false,
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z0-9-]{3,64}$/, { message: 'organisationId must be an organisation id like org-371300-legal-aid' })
@@ -33,13 +42,22 @@ export class ReassignDto extends ReasonDto {
 }
 
 export class EscalateDto extends ReasonDto {
-  @ApiProperty({ description: 'Calendar days the supervision order (督办) gives, counted by the legal rule', example: 3, minimum: 1, maximum: 60 })
+  @ApiProperty({
+    description: 'Calendar days the supervision order (督办) gives, counted by the legal rule',
+    example: 3,
+    minimum: 1,
+    maximum: 60,
+  })
   @IsInt()
   @Min(1)
   @Max(60)
   dueInDays!: number;
 
-  @ApiProperty({ description: 'Organisation that must act; default the one holding the work order', example: 'org-371324-legal-aid', required: false })
+  @ApiProperty({
+    description: 'Organisation that must act; default the one holding the work order',
+    example: 'org-371324-legal-aid',
+    required: false,
+  })
   @IsOptional()
   @IsString()
   @Matches(/^[a-z0-9-]{3,64}$/, { message: 'organisationId must be an organisation id like org-371324-legal-aid' })
@@ -47,7 +65,12 @@ export class EscalateDto extends ReasonDto {
 }
 
 export class ExtendDeadlineDto extends ReasonDto {
-  @ApiProperty({ description: "Extension in the deadline's own units (days or working days)", example: 15, minimum: 1, maximum: 90 })
+  @ApiProperty({
+    description: "Extension in the deadline's own units (days or working days)",
+    example: 15,
+    minimum: 1,
+    maximum: 90,
+  })
   @IsInt()
   @Min(1)
   @Max(90)
@@ -55,7 +78,12 @@ export class ExtendDeadlineDto extends ReasonDto {
 }
 
 export class ResolveSupervisionOrderDto {
-  @ApiProperty({ description: 'How the supervision order (督办) was answered (goes on the timeline)', example: '县中心已指派律师并电话回访申请人', minLength: 2, maxLength: 2000 })
+  @ApiProperty({
+    description: 'How the supervision order (督办) was answered (goes on the timeline)',
+    example: '县中心已指派律师并电话回访申请人',
+    minLength: 2,
+    maxLength: 2000,
+  })
   @IsString()
   @MinLength(2)
   @MaxLength(2000)

@@ -23,7 +23,12 @@ export class TimelineEntryDto {
   fromStatus!: string | null;
   @ApiProperty({ description: 'Status after', example: 'offered' })
   toStatus!: string;
-  @ApiProperty({ type: String, description: 'Why, in words', example: 'Chose 临沂市兰陵县法律援助中心 ...', nullable: true })
+  @ApiProperty({
+    type: String,
+    description: 'Why, in words',
+    example: 'Chose 临沂市兰陵县法律援助中心 ...',
+    nullable: true,
+  })
   note!: string | null;
   @ApiProperty({ description: 'Structured details', example: { offerId: '9a0e2f5c-8d3b-4c1a-b6e7-1f2a3b4c5d6e' } })
   data!: Record<string, unknown>;
@@ -44,13 +49,27 @@ export class DeadlineDto {
   dueAt!: string;
   @ApiProperty({ description: 'running, paused, met, breached or cancelled', example: 'running' })
   status!: string;
-  @ApiProperty({ description: 'Where the clock comes from: law (statute or service standard), handler, supervision', example: 'law' })
+  @ApiProperty({
+    description: 'Where the clock comes from: law (statute or service standard), handler, supervision',
+    example: 'law',
+  })
   source!: string;
-  @ApiProperty({ description: 'How the date was computed', example: '法律援助法 (2022): 7 calendar days from 2025-11-28, start day not counted ...' })
+  @ApiProperty({
+    description: 'How the date was computed',
+    example: '法律援助法 (2022): 7 calendar days from 2025-11-28, start day not counted ...',
+  })
   explanation!: string;
-  @ApiProperty({ type: [Object], description: 'Completed pauses', example: [{ pausedAt: '2025-11-29T01:00:00.000Z', resumedAt: '2025-12-01T01:00:00.000Z' }] })
+  @ApiProperty({
+    type: [Object],
+    description: 'Completed pauses',
+    example: [{ pausedAt: '2025-11-29T01:00:00.000Z', resumedAt: '2025-12-01T01:00:00.000Z' }],
+  })
   pauses!: { pausedAt: string; resumedAt: string }[];
-  @ApiProperty({ type: [Object], description: 'Extensions with reasons', example: [{ units: 15, reason: '当事人同意延长', by: 'sup-1', at: '2025-12-01T00:00:00.000Z' }] })
+  @ApiProperty({
+    type: [Object],
+    description: 'Extensions with reasons',
+    example: [{ units: 15, reason: '当事人同意延长', by: 'sup-1', at: '2025-12-01T00:00:00.000Z' }],
+  })
   extensions!: { units: number; reason: string; by: string; at: string }[];
 }
 
@@ -69,7 +88,12 @@ export class OfferDto {
   offeredAt!: string;
   @ApiProperty({ description: 'Expires at', example: '2025-11-28T06:15:01.000Z' })
   expiresAt!: string;
-  @ApiProperty({ type: String, description: 'Coded reason of a rejection or expiry', example: 'no-capacity', nullable: true })
+  @ApiProperty({
+    type: String,
+    description: 'Coded reason of a rejection or expiry',
+    example: 'no-capacity',
+    nullable: true,
+  })
   reasonCode!: string | null;
   @ApiProperty({ description: 'Routing decision that chose it', example: '0b7e…' })
   decisionId!: string;
@@ -91,11 +115,19 @@ export class IntakeDto {
 export class SupervisionOrderDto {
   @ApiProperty({ description: 'Supervision order id', example: '5b1e…' })
   id!: string;
-  @ApiProperty({ description: 'supervision-order (督办), overdue-escalation or referral-escalation', example: 'supervision-order' })
+  @ApiProperty({
+    description: 'supervision-order (督办), overdue-escalation or referral-escalation',
+    example: 'supervision-order',
+  })
   kind!: string;
   @ApiProperty({ description: 'Why', example: '群众反映久拖未办' })
   reason!: string;
-  @ApiProperty({ type: String, description: 'Organisation that must act', example: 'org-371324-legal-aid', nullable: true })
+  @ApiProperty({
+    type: String,
+    description: 'Organisation that must act',
+    example: 'org-371324-legal-aid',
+    nullable: true,
+  })
   organisationId!: string | null;
   @ApiProperty({ description: 'Issued by', example: 'sup-3713' })
   issuedBy!: string;
@@ -107,9 +139,19 @@ export class SupervisionOrderDto {
   createdAt!: string;
   @ApiProperty({ type: String, description: 'Resolved at', example: '2025-12-02T08:30:00.000Z', nullable: true })
   resolvedAt!: string | null;
-  @ApiProperty({ type: String, description: 'Resolved by (a supervisor, or whoever ended the work order)', example: 'sup-3713', nullable: true })
+  @ApiProperty({
+    type: String,
+    description: 'Resolved by (a supervisor, or whoever ended the work order)',
+    example: 'sup-3713',
+    nullable: true,
+  })
   resolvedBy!: string | null;
-  @ApiProperty({ type: String, description: 'How it was answered, or `work order <status>` when the matter ended', example: '县中心已指派律师并电话回访申请人', nullable: true })
+  @ApiProperty({
+    type: String,
+    description: 'How it was answered, or `work order <status>` when the matter ended',
+    example: '县中心已指派律师并电话回访申请人',
+    nullable: true,
+  })
   resolution!: string | null;
 }
 
@@ -146,21 +188,72 @@ export class WorkOrderDetailDto extends WorkOrderSummaryDto {
 }
 
 export function toTimelineEntryDto(e: TimelineEntryEntity): TimelineEntryDto {
-  return { seq: e.seq, at: e.at.toISOString(), action: e.action, actorRole: e.actorRole, actorId: e.actorId, platform: e.platform, fromStatus: e.fromStatus, toStatus: e.toStatus, note: e.note, data: e.data, hash: e.hash };
+  return {
+    seq: e.seq,
+    at: e.at.toISOString(),
+    action: e.action,
+    actorRole: e.actorRole,
+    actorId: e.actorId,
+    platform: e.platform,
+    fromStatus: e.fromStatus,
+    toStatus: e.toStatus,
+    note: e.note,
+    data: e.data,
+    hash: e.hash,
+  };
 }
 
 export function toDeadlineDto(d: DeadlineEntity): DeadlineDto {
-  return { kind: d.kind, rule: d.rule, units: d.units, startAt: d.startAt.toISOString(), dueAt: d.dueAt.toISOString(), status: d.status, source: d.source, explanation: d.explanation, pauses: d.pauses, extensions: d.extensions };
+  return {
+    kind: d.kind,
+    rule: d.rule,
+    units: d.units,
+    startAt: d.startAt.toISOString(),
+    dueAt: d.dueAt.toISOString(),
+    status: d.status,
+    source: d.source,
+    explanation: d.explanation,
+    pauses: d.pauses,
+    extensions: d.extensions,
+  };
 }
 
 export function toOfferDto(o: OfferEntity): OfferDto {
-  return { id: o.id, organisationId: o.organisationId, staffId: o.staffId, attempt: o.attempt, status: o.status, offeredAt: o.offeredAt.toISOString(), expiresAt: o.expiresAt.toISOString(), reasonCode: o.reasonCode, decisionId: o.decisionId };
+  return {
+    id: o.id,
+    organisationId: o.organisationId,
+    staffId: o.staffId,
+    attempt: o.attempt,
+    status: o.status,
+    offeredAt: o.offeredAt.toISOString(),
+    expiresAt: o.expiresAt.toISOString(),
+    reasonCode: o.reasonCode,
+    decisionId: o.decisionId,
+  };
 }
 
 export function toIntakeDto(i: WorkOrderIntakeEntity): IntakeDto {
-  return { intakeId: i.intakeId, platform: i.platform, platformRecordId: i.platformRecordId, submittedAt: i.submittedAt.toISOString(), outcome: i.outcome };
+  return {
+    intakeId: i.intakeId,
+    platform: i.platform,
+    platformRecordId: i.platformRecordId,
+    submittedAt: i.submittedAt.toISOString(),
+    outcome: i.outcome,
+  };
 }
 
 export function toSupervisionOrderDto(s: SupervisionOrderEntity): SupervisionOrderDto {
-  return { id: s.id, kind: s.kind, reason: s.reason, organisationId: s.organisationId, issuedBy: s.issuedBy, dueAt: s.dueAt?.toISOString() ?? null, status: s.status, createdAt: s.createdAt.toISOString(), resolvedAt: s.resolvedAt?.toISOString() ?? null, resolvedBy: s.resolvedBy, resolution: s.resolution };
+  return {
+    id: s.id,
+    kind: s.kind,
+    reason: s.reason,
+    organisationId: s.organisationId,
+    issuedBy: s.issuedBy,
+    dueAt: s.dueAt?.toISOString() ?? null,
+    status: s.status,
+    createdAt: s.createdAt.toISOString(),
+    resolvedAt: s.resolvedAt?.toISOString() ?? null,
+    resolvedBy: s.resolvedBy,
+    resolution: s.resolution,
+  };
 }

@@ -7,7 +7,12 @@ export class MaskedApplicantDto {
   @ApiProperty({ type: String, description: 'Masked name', example: '张*', nullable: true })
   displayName!: string | null;
 
-  @ApiProperty({ type: String, description: 'Phone with only the last four digits shown', example: '*******5678', nullable: true })
+  @ApiProperty({
+    type: String,
+    description: 'Phone with only the last four digits shown',
+    example: '*******5678',
+    nullable: true,
+  })
   phone!: string | null;
 
   @ApiProperty({ description: 'Whether an ID-card number was given (it is never shown)', example: true })
@@ -31,7 +36,12 @@ export class WorkOrderSummaryDto {
   @ApiProperty({ description: "Requester's division code", example: '371324101' })
   regionCode!: string;
 
-  @ApiProperty({ type: String, description: 'Organisation holding or offered the work order', example: 'org-371324-legal-aid', nullable: true })
+  @ApiProperty({
+    type: String,
+    description: 'Organisation holding or offered the work order',
+    example: 'org-371324-legal-aid',
+    nullable: true,
+  })
   organisationId!: string | null;
 
   @ApiProperty({ type: String, description: 'Its name', example: '临沂市兰陵县法律援助中心', nullable: true })
@@ -40,13 +50,23 @@ export class WorkOrderSummaryDto {
   @ApiProperty({ description: 'Handler service', enum: HANDLERS, example: 'legal-aid', nullable: true })
   handler!: string | null;
 
-  @ApiProperty({ type: String, description: 'Staff member offered or handling it', example: 'staff-lanling-li', nullable: true })
+  @ApiProperty({
+    type: String,
+    description: 'Staff member offered or handling it',
+    example: 'staff-lanling-li',
+    nullable: true,
+  })
   staffId!: string | null;
 
   @ApiProperty({ description: 'Platform of the first intake', enum: PLATFORMS, example: 'hotline' })
   originPlatform!: string;
 
-  @ApiProperty({ description: 'Every platform an intake came from', enum: PLATFORMS, isArray: true, example: ['hotline', 'portal'] })
+  @ApiProperty({
+    description: 'Every platform an intake came from',
+    enum: PLATFORMS,
+    isArray: true,
+    example: ['hotline', 'portal'],
+  })
   platforms!: string[];
 
   @ApiProperty({ description: 'Routing priority', enum: ['normal', 'high', 'urgent'], example: 'high' })
@@ -86,7 +106,11 @@ export function toSummary(wo: WorkOrderEntity): WorkOrderSummaryDto {
     version: wo.version,
     receivedAt: wo.receivedAt.toISOString(),
     updatedAt: wo.updatedAt.toISOString(),
-    applicant: { displayName: wo.applicantDisplayName, phone: wo.phoneLast4 ? `*******${wo.phoneLast4}` : null, hasIdCard: wo.idCardHash !== null },
+    applicant: {
+      displayName: wo.applicantDisplayName,
+      phone: wo.phoneLast4 ? `*******${wo.phoneLast4}` : null,
+      hasIdCard: wo.idCardHash !== null,
+    },
   };
 }
 
