@@ -47,7 +47,14 @@ describe('mediation with automatic acceptance, across a restart (real PostgreSQL
     overrides = isolatedOverrides(tag, 'mediation', { ...auth.env, AUTO_ACCEPT_OFFERS: true });
     service = await startService(mediationService, overrides);
     router = await WorkOrderRouterFixture.connect(tag);
-    mediator = await auth.bearer({ sub: 'mediator-sun', roles: ['mediator'], region: '371324' });
+    // The mediator works at the committee the router's offers go to: the kit lets only the offer's own
+    // organisation decide it.
+    mediator = await auth.bearer({
+      sub: 'mediator-sun',
+      roles: ['mediator'],
+      org: 'org-371324101-mediation',
+      region: '371324',
+    });
   });
 
   afterAll(async () => {
