@@ -34,6 +34,15 @@ describe('global input guard (real services)', () => {
     expect((res.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual([...fields].sort());
     expect(res.body.errors[0].codes).toEqual(['noControlCharacters']);
   };
+  /** Open311 routes answer errors the GeoReport v2 way: an array of { code, description }, one per field. */
+  const expectGeoReportRefused = (res: request.Response, field: RegExp): void => {
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toContain('application/json');
+    const errors = res.body as { code: number; description: string }[];
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.code).toBe(400);
+    expect(errors[0]?.description).toMatch(field);
+  };
 
   beforeAll(async () => {
     auth = await TestAuthority.create();
@@ -50,7 +59,7 @@ describe('global input guard (real services)', () => {
     await identity?.stop();
   });
 
-  it('Open311 (form-encoded): NUL in the description is a 400 naming it, and nothing is stored', async () => {
+  it('Open311 (form-encoded): NUL in the description is a 400 naming it (GeoReport error array), and nothing is stored', async () => {
     const res = await request(portal.url)
       .post('/open311/v2/requests.json')
       .type('form')
@@ -65,7 +74,7 @@ describe('global input guard (real services)', () => {
         last_name: '张',
         phone: '13812345678',
       });
-    expectFieldRefused(res, 'description');
+    expectGeoReportRefused(res, /^description: /);
     expect(await count(portal, 'portal_submission')).toBe(0);
     expect(await count(portal, 'outbox_message')).toBe(0);
   });
@@ -107,15 +116,13 @@ describe('global input guard (real services)', () => {
   });
 
   it('query strings and path parameters are guarded too', async () => {
-    expectFieldRefused(
+    expectGeoReportRefused(
       await request(portal.url)
         .get('/open311/v2/services.json')
         .query({ jurisdiction_id: `x${NUL}` }),
-      'query.jurisdiction_id',
+      /^query\.jurisdiction_id: /,
     );
-    const res = await request(portal.url).get('/open311/v2/requests/abc%00def.json');
-    expect(res.status).toBe(400);
-    expect(res.body.errors[0].field).toMatch(/^path\./);
+    expectGeoReportRefused(await request(portal.url).get('/open311/v2/requests/abc%00def.json'), /^path\./);
   });
 
   it('a JSON body nested 20,000 levels deep is refused before parsing; identity stays up', async () => {

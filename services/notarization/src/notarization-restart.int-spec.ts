@@ -46,7 +46,9 @@ describe('notarization with automatic acceptance, across a restart (real Postgre
     overrides = isolatedOverrides(tag, 'notarization', { ...auth.env, AUTO_ACCEPT_OFFERS: true });
     service = await startService(notarizationService, overrides);
     router = await WorkOrderRouterFixture.connect(tag, notarizationOffer);
-    notary = await auth.bearer({ sub: 'notary-wang', roles: ['notary'], region: '371324' });
+    // The notary works at the office the router's offers go to: the kit lets only the offer's own
+    // organisation decide it.
+    notary = await auth.bearer({ sub: 'notary-wang', roles: ['notary'], org: 'org-371324-notary', region: '371324' });
     citizen = await auth.bearer({ sub: 'citizen-zhang', roles: ['citizen'], phone: '13812345678' });
   });
 
