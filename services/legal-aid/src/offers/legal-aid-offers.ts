@@ -112,13 +112,22 @@ export class LegalAidOffers implements HandlerDomain<Application> {
     manager: EntityManager,
     link: { application: Application; offer: Offer; actorId: string },
   ): Promise<Opening<Application>> {
-    const { application, offer } = link;
-    application.workOrderId = offer.workOrderId;
-    application.offerId = offer.id;
-    application.caseCode = offer.caseCode;
-    application.organisationId = offer.organisationId;
-    application.organisationName = offer.organisationName;
-    await manager.save(ApplicationEntity, application);
+    const { offer } = link;
+    // Lock and re-read: the workflow sweeper may appoint the notice's lawyer concurrently (it locks the row too).
+    // Linking a stale copy would write its empty appointment back and hide the appointment from afterAccepted.
+    const application = await manager.findOneOrFail(ApplicationEntity, {
+      where: { id: link.application.id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const linkColumns = {
+      workOrderId: offer.workOrderId,
+      offerId: offer.id,
+      caseCode: offer.caseCode,
+      organisationId: offer.organisationId,
+      organisationName: offer.organisationName,
+    };
+    await manager.update(ApplicationEntity, { id: application.id }, linkColumns);
+    Object.assign(application, linkColumns);
     const subject = { workOrderId: offer.workOrderId, id: application.id, handlerCaseId: application.caseNumber };
     return { opened: application, subject };
   }
