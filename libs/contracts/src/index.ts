@@ -17,11 +17,14 @@ export { OfferAccepted } from './events/offer-accepted.event';
 export { OfferWithdrawn } from './events/offer-withdrawn.event';
 export { PartnerFeedItem } from './events/partner-feed-item.event';
 export {
+  CALLBACK_WITHHELD_REASONS,
   PartnerClientCoverage,
+  PartnerSealedJwe,
   PartnerTransferRequest,
   PartnerTransferUpdate,
   TRANSFER_CONSENT_METHODS,
   TRANSFER_STAGES,
+  WorkOrderTransferredTo12345,
 } from './events/partner-transfer.events';
 export { Progressed } from './events/progressed.event';
 export { ReferralAccepted, ReferralRejected, ReferralRequested } from './events/referral.events';

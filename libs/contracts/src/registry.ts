@@ -13,7 +13,12 @@ import { OfferAccepted } from './events/offer-accepted.event';
 import { OfferRejected } from './events/offer-rejected.event';
 import { OfferWithdrawn } from './events/offer-withdrawn.event';
 import { PartnerFeedItem } from './events/partner-feed-item.event';
-import { PartnerClientCoverage, PartnerTransferRequest, PartnerTransferUpdate } from './events/partner-transfer.events';
+import {
+  PartnerClientCoverage,
+  PartnerTransferRequest,
+  PartnerTransferUpdate,
+  WorkOrderTransferredTo12345,
+} from './events/partner-transfer.events';
 import { Progressed } from './events/progressed.event';
 import { ReferralAccepted, ReferralRejected, ReferralRequested } from './events/referral.events';
 import { Resolved } from './events/resolved.event';
@@ -45,6 +50,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   PartnerTransferUpdate,
   PartnerTransferRequest,
   PartnerClientCoverage,
+  WorkOrderTransferredTo12345,
   CalendarYearLoaded,
 ] as unknown as readonly EventDefinition[];
 
