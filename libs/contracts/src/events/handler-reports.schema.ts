@@ -33,7 +33,7 @@ export const reportDetails = Type.Optional(
         }),
       ),
       judicialConfirmation: Type.Optional(
-        Type.Union([Type.Literal('confirmed'), Type.Literal('refused')], {
+        Type.Union([Type.Literal('confirmed'), Type.Literal('rejected')], {
           description: "The court's ruling on the mediation agreement (司法确认)",
         }),
       ),
