@@ -1,7 +1,7 @@
 import { Progressed } from '@legal/contracts';
 import { loadOfficialYear, unloadOfficialYear } from '@legal/domain';
 import type { OfficialYearNotice } from '@legal/domain';
-import { WorkOrderRouterFixture } from '@legal/handler-kit';
+import { CalendarClockFollower, WorkOrderRouterFixture } from '@legal/handler-kit';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
 import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
@@ -11,7 +11,6 @@ import { MediationCase } from '../cases/entities/mediation-case.entity';
 import type { MediationEnv } from '../config/mediation.env';
 import { mediationService } from '../mediation.definition';
 import { computeMediationTerm } from './mediation-term';
-import { TermRecompute } from './term-recompute';
 
 jest.setTimeout(90_000);
 
@@ -79,7 +78,7 @@ describe('mediation term follows a loaded calendar year (real PostgreSQL, Kafka)
 
     const changedDays = loadOfficialYear(NOTICE_2027);
     expect(changedDays).toContain('2027-01-04');
-    const recompute = service.app.get(TermRecompute);
+    const recompute = service.app.get(CalendarClockFollower);
     expect(await recompute.recompute({ year: 2027, version: 1, changedDays })).toBeGreaterThanOrEqual(1);
 
     const stored = await db.getRepository(MediationCase).findOneByOrFail({ id: caseId });

@@ -1,15 +1,14 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import {
   CALENDAR_ACTOR,
+  CalendarClocks,
   DEADLINE_RECOMPUTED_STEP,
   HandlerReporter,
+  OpenClock,
   recomputedDetail,
-  recomputeOnCalendarChange,
 } from '@legal/handler-kit';
-import { CalendarFollower } from '@legal/service-kit';
 import type { CalendarYearApplied } from '@legal/service-kit';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { ApplicationHistoryService } from '../applications/application-history.service';
 import { Application } from '../applications/entities/application.entity';
 import { reportSubject } from '../applications/report-subject';
@@ -20,45 +19,29 @@ import { computeClock } from './legal-clock';
 /**
  * Legal aid's statutory clocks (decision within 7 days, lawyer appointment within 3 days: calendar days
  * whose last day, when a rest day or holiday, moves to the next working day) follow a loaded calendar year
- * through the handler kit's recomputeOnCalendarChange: a running clock crossing a changed day is computed
+ * through the handler kit's `calendarClocks`: a running clock crossing a changed day is computed
  * again from its stored start, length and pauses; one that moved is stored, gets a timeline entry and a
  * Progressed `deadline-recomputed` report with the new deadline for work-order. Paused clocks are
  * computed again when they resume (DeadlinesService.resume).
  */
 @Injectable()
-export class LegalClockRecompute implements OnModuleInit {
-  private run: ((applied: CalendarYearApplied) => Promise<number>) | null = null;
+export class LegalAidClocks implements CalendarClocks {
+  readonly name = 'legal-aid clocks';
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly follower: CalendarFollower,
     private readonly history: ApplicationHistoryService,
     private readonly reports: HandlerReporter,
   ) {}
 
-  onModuleInit(): void {
-    this.run = recomputeOnCalendarChange({
-      name: 'legal-aid clocks',
-      dataSource: this.dataSource,
-      follower: this.follower,
-      findOpenClocks: async (manager) => {
-        const running = await manager.find(ApplicationDeadline, {
-          select: { id: true, startedAt: true, dueAt: true },
-          where: { status: 'running' },
-        });
-        return running.map((d) => ({ id: d.id, startAt: d.startedAt, dueAt: d.dueAt }));
-      },
-      recompute: (manager, id, applied) => this.recomputeOne(manager, id, applied),
+  async find(manager: EntityManager): Promise<OpenClock[]> {
+    const running = await manager.find(ApplicationDeadline, {
+      select: { id: true, startedAt: true, dueAt: true },
+      where: { status: 'running' },
     });
+    return running.map((d) => ({ id: d.id, startAt: d.startedAt, dueAt: d.dueAt }));
   }
 
-  /** Returns how many clocks moved. */
-  async recompute(applied: CalendarYearApplied): Promise<number> {
-    if (!this.run) throw new Error('LegalClockRecompute used before module init');
-    return this.run(applied);
-  }
-
-  private async recomputeOne(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean> {
+  async recompute(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean> {
     const d = await manager.findOne(ApplicationDeadline, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!d || d.status !== 'running') return false;
     const clock = computeClock(d.kind, d.startedAt, d.days, d.pauses);
