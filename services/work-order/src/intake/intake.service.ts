@@ -30,6 +30,8 @@ interface IntakeContext {
   data: IntakeData;
   actor: Actor;
   trace: Trace;
+  /** The description's jieba words, segmented once per intake (classification, topic tags, dedupe). */
+  words: string[];
 }
 
 /** A new work order for the intake: the checked identity, its hashes, and how it was classified. */
@@ -81,10 +83,14 @@ export class IntakeService {
     }
     const identity = this.identity(check.identity);
     const actor: Actor = { role: data.submittedBy.role, id: data.submittedBy.userId, platform: data.platform };
-    const intake: IntakeContext = { manager, data, actor, trace };
+    const intake: IntakeContext = { manager, data, actor, trace, words: this.classifier.words(data.description) };
 
     if (data.resolution) {
-      const wo = await this.create(intake, { checked: check.identity, identity, classification: this.classify(data) });
+      const wo = await this.create(intake, {
+        checked: check.identity,
+        identity,
+        classification: this.classify(data, intake.words),
+      });
       await this.recorder.record(
         manager,
         wo,
@@ -100,7 +106,7 @@ export class IntakeService {
       return;
     }
 
-    const classification = this.classify(data);
+    const classification = this.classify(data, intake.words);
     const needsTriage =
       classification.source === 'inferred' && classification.confidence < this.env.CLASSIFICATION_MIN_CONFIDENCE;
     if (!needsTriage) {
@@ -109,7 +115,7 @@ export class IntakeService {
         manager,
         identity,
         classification.ranking[0]?.serviceType ?? data.serviceType,
-        data,
+        intake,
       );
       if (existing) {
         await this.link(intake, existing, identity);
@@ -139,7 +145,7 @@ export class IntakeService {
     await this.offers.routeAndOffer(manager, wo, { trigger: 'intake', trace });
   }
 
-  private classify(data: IntakeData): Classification {
+  private classify(data: IntakeData, words: readonly string[]): Classification {
     if (data.serviceType)
       return {
         source: 'explicit',
@@ -148,7 +154,7 @@ export class IntakeService {
         ranking: [{ serviceType: data.serviceType, score: 1 }],
         modelVersion: 'explicit',
       };
-    const result = this.classifier.classify(data.description);
+    const result = this.classifier.classifyWords(words);
     return {
       source: 'inferred',
       confidence: result.confidence,
@@ -190,7 +196,7 @@ export class IntakeService {
     manager: EntityManager,
     identity: { idCardHash: string | null; phoneHash: string | null },
     serviceType: string | undefined,
-    data: IntakeData,
+    { data, words }: Pick<IntakeContext, 'data' | 'words'>,
   ): Promise<{ workOrder: WorkOrderEntity; comparison: MatterComparison } | undefined> {
     if (!serviceType || (!identity.idCardHash && !identity.phoneHash)) return undefined;
     // An agency's notified-defence notice is a matter of its own (each stage is notified anew): one notice,
@@ -208,7 +214,7 @@ export class IntakeService {
     const incoming = {
       serviceType,
       regionCode: data.regionCode,
-      keywords: matterKeywords(this.classifier.words(data.description)),
+      keywords: matterKeywords(words),
       receivedAt: new Date(Math.min(Date.parse(data.submittedAt), Date.now())),
     };
     let best: { id: string; comparison: MatterComparison } | undefined;
@@ -277,7 +283,7 @@ export class IntakeService {
   }
 
   private async create(
-    { manager, data, actor, trace }: IntakeContext,
+    { manager, data, actor, trace, words }: IntakeContext,
     { checked, identity, classification }: NewWorkOrder,
   ): Promise<WorkOrderEntity> {
     const now = new Date();
@@ -290,7 +296,7 @@ export class IntakeService {
       status: 'received',
       serviceType,
       classification,
-      topicTags: this.classifier.topicTags(data.description),
+      topicTags: this.classifier.topicTagsOf(words),
       regionCode: data.regionCode,
       originPlatform: data.platform,
       platforms: [data.platform],
