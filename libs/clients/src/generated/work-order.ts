@@ -1380,6 +1380,24 @@ export interface components {
              */
             reason: string;
         };
+        CallerConsentDto: {
+            /**
+             * @description true: the caller agreed that 12345 gets their name and phone
+             * @example true
+             */
+            given: boolean;
+            /**
+             * @description When the caller was asked (RFC 3339)
+             * @example 2026-12-04T20:10:00+08:00
+             */
+            obtainedAt: string;
+            /**
+             * @description How the consent was obtained
+             * @example recorded-call
+             * @enum {string}
+             */
+            method: "recorded-call" | "written" | "online";
+        };
         TransferOutDto: {
             /**
              * @description Why (goes on the timeline)
@@ -1391,6 +1409,8 @@ export interface components {
              * @example 来电人反映小区供暖不达标，属于住建部门职责
              */
             summary: string;
+            /** @description Whether the caller agreed that 12345 calls them back: only then does their name and phone (as recorded on the work order) go to 12345, sealed. Absent or given false: 12345 gets the matter without the contact */
+            callerConsent?: components["schemas"]["CallerConsentDto"];
         };
         ExtendDeadlineDto: {
             /**
