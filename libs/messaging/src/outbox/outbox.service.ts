@@ -66,6 +66,8 @@ export class Outbox {
     private readonly commits: OutboxCommitWatcher,
     /** Seals the personal-data fields a definition declares; required for such events. */
     private readonly sealing?: EventSealing,
+    /** The NOTIFY payload: tells this process's relay that the commit watcher has already woken it. */
+    private readonly notifyToken = '',
   ) {}
 
   async publish<D extends AnyEventDefinition>(
@@ -118,13 +120,14 @@ export class Outbox {
     }
 
     const schema = schemaName(manager.connection.options);
-    // One round trip: the row, and a NOTIFY that Postgres delivers when (and only if) the transaction commits.
+    // One round trip: the row, and a NOTIFY that Postgres delivers when (and only if) the transaction commits
+    // (once per transaction: Postgres folds identical notifications of one transaction into one).
     await manager.query(
       `WITH inserted AS (
          INSERT INTO "${schema}"."outbox_message"
            (event_id, topic, partition_key, event_type, source, event_time, correlation_id, causation_id, payload)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) RETURNING id)
-       SELECT pg_notify($10, '') FROM inserted`,
+       SELECT pg_notify($10, $11) FROM inserted`,
       [
         event.id,
         target.topic,
@@ -136,6 +139,7 @@ export class Outbox {
         event.causationid ?? null,
         JSON.stringify(wire),
         outboxChannel(schema),
+        this.notifyToken,
       ],
     );
     this.commits.track(manager);
