@@ -3,7 +3,7 @@ import { CloudEvent, IntakeRegistered, IntakeRejected, workOrderIdForIntake } fr
 import { shandongRegions } from '@legal/domain';
 import { Outbox } from '@legal/messaging';
 import { maskName, PiiProtector } from '@legal/privacy';
-import { EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { EntityManager, LessThanOrEqual } from 'typeorm';
 import { CaseCodeService } from '../case-codes/case-code.service';
 import { Actor, Trace } from '../common/actor';
 import { queryRows, tableOf } from '../common/sql';
@@ -65,12 +65,9 @@ export class IntakeService {
   async handle(event: CloudEvent<IntakeData>, manager: EntityManager): Promise<void> {
     const data = event.data;
     const trace: Trace = { causationId: event.id, correlationId: event.correlationid };
-    if (await manager.findOne(WorkOrderIntakeEntity, { where: { intakeId: data.intakeId } })) {
-      this.logger.log({ msg: 'intake already registered', intakeId: data.intakeId });
-      return;
-    }
     const check = checkIntake(data, shandongRegions());
     if (!check.ok) {
+      if (await this.alreadyRegistered(manager, data.intakeId, [])) return;
       await this.saveIntake(manager, data, null, 'rejected', check.reasons);
       await this.outbox.publish(
         manager,
@@ -84,13 +81,17 @@ export class IntakeService {
     const identity = this.identity(check.identity);
     const actor: Actor = { role: data.submittedBy.role, id: data.submittedBy.userId, platform: data.platform };
     const intake: IntakeContext = { manager, data, actor, trace, words: this.classifier.words(data.description) };
+    const classification = this.classify(data, intake.words);
+    const needsTriage =
+      !data.resolution &&
+      classification.source === 'inferred' &&
+      classification.confidence < this.env.CLASSIFICATION_MIN_CONFIDENCE;
+    // Two intakes of one person are registered one after the other, so neither misses the other's work order.
+    const personKeys = data.resolution || needsTriage ? [] : [identity.idCardHash, identity.phoneHash];
+    if (await this.alreadyRegistered(manager, data.intakeId, personKeys)) return;
 
     if (data.resolution) {
-      const wo = await this.create(intake, {
-        checked: check.identity,
-        identity,
-        classification: this.classify(data, intake.words),
-      });
+      const wo = await this.create(intake, { checked: check.identity, identity, classification }, 'closed-on-spot');
       await this.recorder.record(
         manager,
         wo,
@@ -106,11 +107,7 @@ export class IntakeService {
       return;
     }
 
-    const classification = this.classify(data, intake.words);
-    const needsTriage =
-      classification.source === 'inferred' && classification.confidence < this.env.CLASSIFICATION_MIN_CONFIDENCE;
     if (!needsTriage) {
-      await this.lockPerson(manager, identity);
       const existing = await this.openDuplicate(
         manager,
         identity,
@@ -122,7 +119,11 @@ export class IntakeService {
         return;
       }
     }
-    const wo = await this.create(intake, { checked: check.identity, identity, classification });
+    const wo = await this.create(
+      intake,
+      { checked: check.identity, identity, classification },
+      needsTriage ? 'triage' : 'created',
+    );
     const related = await this.relations.findAndStore(manager, wo, data.applicant.name);
     if (needsTriage) {
       await this.recorder.record(
@@ -176,14 +177,26 @@ export class IntakeService {
     };
   }
 
-  /** Two intakes of one person are registered one after the other, so neither misses the other's work order. */
-  private async lockPerson(
+  /**
+   * Whether this intake was registered already (a repeat of the same intake id) and, in the same round trip,
+   * the person's advisory locks (sorted, so two intakes never take them in opposite orders): the duplicate
+   * check that follows runs after any concurrent intake of the same person has committed.
+   */
+  private async alreadyRegistered(
     manager: EntityManager,
-    identity: { idCardHash: string | null; phoneHash: string | null },
-  ): Promise<void> {
-    const keys = [identity.idCardHash, identity.phoneHash].filter((k): k is string => k !== null).sort();
-    for (const key of keys)
-      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PERSON_LOCK_KEY, key]);
+    intakeId: string,
+    personKeys: readonly (string | null)[],
+  ): Promise<boolean> {
+    const keys = personKeys.filter((k): k is string => k !== null);
+    const [row] = await queryRows<{ seen: boolean }>(
+      manager,
+      `SELECT EXISTS (SELECT 1 FROM ${tableOf(manager, WorkOrderIntakeEntity)} WHERE intake_id = $1) AS seen,
+              (SELECT count(pg_advisory_xact_lock($2, hashtext(k)))
+                 FROM (SELECT k FROM unnest($3::text[]) AS k ORDER BY k COLLATE "C") AS person) AS locked`,
+      [intakeId, PERSON_LOCK_KEY, keys],
+    );
+    if (row?.seen) this.logger.log({ msg: 'intake already registered', intakeId });
+    return row?.seen === true;
   }
 
   /**
@@ -285,6 +298,7 @@ export class IntakeService {
   private async create(
     { manager, data, actor, trace, words }: IntakeContext,
     { checked, identity, classification }: NewWorkOrder,
+    outcome: 'created' | 'closed-on-spot' | 'triage',
   ): Promise<WorkOrderEntity> {
     const now = new Date();
     const receivedAt = new Date(Math.min(Date.parse(data.submittedAt), now.getTime()));
@@ -335,7 +349,7 @@ export class IntakeService {
       updatedAt: now,
     });
     await manager.insert(WorkOrderEntity, wo);
-    await this.saveIntake(manager, data, wo.id, data.resolution ? 'closed-on-spot' : 'created', []);
+    await this.saveIntake(manager, data, wo.id, outcome, []);
     await this.recorder.record(
       manager,
       wo,
@@ -413,8 +427,6 @@ export class IntakeService {
     outcome: 'created' | 'linked-to-existing' | 'closed-on-spot' | 'triage',
     related: string[],
   ): Promise<void> {
-    if (outcome === 'triage' || outcome === 'created')
-      await manager.update(WorkOrderIntakeEntity, { intakeId: data.intakeId, outcome: In(['created']) }, { outcome });
     await this.outbox.publish(
       manager,
       IntakeRegistered,
