@@ -52,5 +52,7 @@ export {
 } from './calendar/calendar-clocks';
 export type { CalendarClocks, OpenClock } from './calendar/calendar-clocks';
 export { CalendarClockFollower } from './calendar/calendar-clock-follower';
+export { CalendarLoadFixture, testCalendarYear } from './calendar/calendar-load.fixture';
+export type { CalendarYearData, ProgressedData } from './calendar/calendar-load.fixture';
 export { isOfferForDirectIntake, publishDirectIntake } from './intake/direct-intake';
 export type { DirectIntake } from './intake/direct-intake';
