@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { schemaName } from '../messaging-persistence';
 
 export interface InboxEntry {
@@ -26,6 +26,34 @@ export class InboxWorkError extends Error {
     super(`item ${index} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'InboxWorkError';
   }
+}
+
+/** A handler swallowed a failed statement: the transaction can only roll back. */
+export class AbortedTransactionError extends Error {
+  constructor() {
+    super('current transaction is aborted (a handler caught the error of a failed statement); rolling back');
+    this.name = 'AbortedTransactionError';
+  }
+}
+
+/**
+ * Whether the connection's transaction is in the failed state, from the status byte of the server's last
+ * ReadyForQuery (node-postgres `getTransactionStatus()`: I idle, T in a transaction, E failed); undefined when
+ * the driver cannot say yet (then the caller probes with a statement). node-postgres rejects a failed query
+ * before the ReadyForQuery that follows the error arrives, so the status is only trusted while the client is
+ * ready for the next query (it is, after a run whose last statement succeeded).
+ */
+function transactionFailed(queryRunner: QueryRunner): boolean | undefined {
+  // TypeORM types PostgresQueryRunner.databaseConnection as any; it is the pool's pg client here.
+  const client = (
+    queryRunner as unknown as {
+      databaseConnection?: { readyForQuery?: boolean; getTransactionStatus?: () => string | null };
+    }
+  ).databaseConnection;
+  if (client?.readyForQuery !== true) return undefined;
+  const status = client.getTransactionStatus?.();
+  if (status === 'E') return true;
+  return status === 'T' ? false : undefined;
 }
 
 /**
@@ -70,8 +98,11 @@ export async function runInInboxTransaction(dataSource: DataSource, items: Inbox
       outcomes.push('handled');
     }
     // COMMIT of an aborted transaction (a handler that swallowed a failed statement) silently rolls
-    // back; this probe turns that into an error instead of acknowledged records with no effect.
-    await queryRunner.query('SELECT 1');
+    // back; this turns that into an error instead of acknowledged records with no effect. The server
+    // reports the transaction's state after every statement, so no probe query is needed to know it.
+    const failed = transactionFailed(queryRunner);
+    if (failed === undefined) await queryRunner.query('SELECT 1');
+    else if (failed) throw new AbortedTransactionError();
     await queryRunner.commitTransaction();
     return outcomes;
   } catch (e) {
