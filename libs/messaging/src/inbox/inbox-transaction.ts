@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { schemaName } from '../messaging-persistence';
+import { PreparedStatement } from '../prepared-statement';
 
 export interface InboxEntry {
   group: string;
@@ -26,6 +27,22 @@ export class InboxWorkError extends Error {
     super(`item ${index} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.name = 'InboxWorkError';
   }
+}
+
+const inboxInserts = new Map<string, PreparedStatement<{ event_id: string }>>();
+
+/** The multi-row inbox insert of `schema` (prepared once per connection). */
+function inboxInsert(schema: string): PreparedStatement<{ event_id: string }> {
+  let statement = inboxInserts.get(schema);
+  if (!statement) {
+    statement = new PreparedStatement(
+      `INSERT INTO "${schema}"."inbox_message" (consumer_group, event_id, event_type, source_topic, source_partition, source_offset)
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::int[], $6::bigint[])
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+    );
+    inboxInserts.set(schema, statement);
+  }
+  return statement;
 }
 
 /** A handler swallowed a failed statement: the transaction can only roll back. */
@@ -68,21 +85,15 @@ export async function runInInboxTransaction(dataSource: DataSource, items: Inbox
     await queryRunner.connect();
     await queryRunner.startTransaction();
     // One statement records every id of the chunk; RETURNING says which ones are new.
-    const inserted = await queryRunner.query(
-      `INSERT INTO "${schema}"."inbox_message" (consumer_group, event_id, event_type, source_topic, source_partition, source_offset)
-       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::int[], $6::bigint[])
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [
-        items.map((i) => i.entry.group),
-        items.map((i) => i.entry.eventId),
-        items.map((i) => i.entry.eventType),
-        items.map((i) => i.entry.topic),
-        items.map((i) => i.entry.partition),
-        items.map((i) => i.entry.offset),
-      ],
-      true,
-    );
-    const fresh = new Set((inserted.records as { event_id: string }[]).map((r) => r.event_id));
+    const inserted = await inboxInsert(schema).run(queryRunner, [
+      items.map((i) => i.entry.group),
+      items.map((i) => i.entry.eventId),
+      items.map((i) => i.entry.eventType),
+      items.map((i) => i.entry.topic),
+      items.map((i) => i.entry.partition),
+      items.map((i) => i.entry.offset),
+    ]);
+    const fresh = new Set(inserted.map((r) => r.event_id));
     const outcomes: InboxOutcome[] = [];
     for (const [index, { entry, run }] of items.entries()) {
       // A second copy of an id within the same chunk is a duplicate too.
