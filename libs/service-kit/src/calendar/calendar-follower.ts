@@ -26,6 +26,25 @@ export interface CalendarYearApplied {
 
 export type CalendarYearListener = (applied: CalendarYearApplied) => Promise<void> | void;
 
+/**
+ * What a follower tells its listeners about a record it has just applied: the changed days of a version of
+ * the year newer than any it applied before (those the load announced, validated, and those that changed
+ * in this process's calendar, sorted, once each); null for a repeated or older version, or when no day changed.
+ */
+export function daysToAnnounce(record: {
+  knownVersion: number;
+  version: number;
+  announced: unknown;
+  changedHere: readonly IsoDate[];
+}): IsoDate[] | null {
+  if (record.version <= record.knownVersion) return null;
+  const announced = Array.isArray(record.announced)
+    ? record.announced.filter((d): d is IsoDate => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))
+    : [];
+  const days = [...new Set([...announced, ...record.changedHere])].sort();
+  return days.length > 0 ? days : null;
+}
+
 /** Whether `service` follows the loaded calendar: it is a consumer of CalendarYearLoaded in the contracts. */
 export function followsCalendar(service: string): boolean {
   return (CalendarYearLoaded.consumers as readonly string[]).includes(service as ServiceName);
@@ -178,14 +197,10 @@ export class CalendarFollower implements OnModuleInit, OnApplicationBootstrap, O
     const holidays = data.holidays as NoticeDay[];
     const workdays = data.workdays as NoticeDay[];
     const changedHere = loadOfficialYear({ year, version, holidays, workdays });
-    const known = this.applied.get(year) ?? 0;
-    if (version <= known) return;
-    this.applied.set(year, version);
-    const announced = Array.isArray(data.changedDays)
-      ? data.changedDays.filter((d): d is IsoDate => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))
-      : [];
-    const changedDays = [...new Set([...announced, ...changedHere])].sort();
-    if (changedDays.length === 0) return;
+    const knownVersion = this.applied.get(year) ?? 0;
+    const changedDays = daysToAnnounce({ knownVersion, version, announced: data.changedDays, changedHere });
+    this.applied.set(year, Math.max(version, knownVersion));
+    if (!changedDays) return;
     this.logger.log({ msg: 'calendar year applied', year, version, changedDays: changedDays.length });
     for (const listener of this.listeners) {
       try {
