@@ -68,7 +68,7 @@ const xmlParser = new XMLParser({
   parseTagValue: false,
   preserveOrder: false,
   ignoreDeclaration: true,
-  isArray: (name, jpath) => ['services.service', 'service_requests.request', 'errors.error'].includes(String(jpath)),
+  isArray: (_name, jpath) => ['services.service', 'service_requests.request', 'errors.error'].includes(String(jpath)),
 });
 
 /** The items of a GeoReport XML answer: checks content type, root, item and field element names (in order). */
