@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { CalendarYearLoaded, prefixedTopic } from '@legal/contracts';
-import type { ServiceName } from '@legal/contracts';
-import { IsoDate, loadOfficialYear, NoticeDay } from '@legal/domain';
+import { CalendarYearLoaded, checkEventPayload, prefixedTopic } from '@legal/contracts';
+import type { EventData, ServiceName } from '@legal/contracts';
+import { IsoDate, loadOfficialYear } from '@legal/domain';
 import { HealthRegistry } from '@legal/health';
 import { decodeCloudEvent, instanceGroupPrefix, KAFKA, KAFKA_SETTINGS } from '@legal/messaging';
 import type { KafkaSettings } from '@legal/messaging';
@@ -181,21 +181,21 @@ export class CalendarFollower implements OnModuleInit, OnApplicationBootstrap, O
   private async applyRecord(message: {
     headers?: Parameters<typeof decodeCloudEvent>[0]['headers'];
     value: Buffer | null;
+    offset: string;
   }): Promise<void> {
     const decoded = decodeCloudEvent({ headers: message.headers, value: message.value });
-    if (!decoded.ok || decoded.event.type !== CalendarYearLoaded.type) return;
-    const data = decoded.event.data as {
-      year?: unknown;
-      version?: unknown;
-      holidays?: unknown;
-      workdays?: unknown;
-      changedDays?: unknown;
-    };
-    const { year, version } = data;
-    if (typeof year !== 'number' || typeof version !== 'number') return;
-    if (!Array.isArray(data.holidays) || !Array.isArray(data.workdays)) return;
-    const holidays = data.holidays as NoticeDay[];
-    const workdays = data.workdays as NoticeDay[];
+    if (!decoded.ok || decoded.event.type !== CalendarYearLoaded.type) {
+      this.logger.warn({ msg: 'calendar record skipped: not a CalendarYearLoaded event', offset: message.offset });
+      return;
+    }
+    // Checked as if from a stranger. Not dead-lettered: every instance reads the record at every start.
+    const check = checkEventPayload(CalendarYearLoaded.type, decoded.event.data);
+    if (!check.ok) {
+      this.logger.warn({ msg: 'calendar record skipped: invalid', offset: message.offset, errors: check.errors });
+      return;
+    }
+    const data = decoded.event.data as EventData<typeof CalendarYearLoaded>;
+    const { year, version, holidays, workdays } = data;
     const changedHere = loadOfficialYear({ year, version, holidays, workdays });
     const knownVersion = this.applied.get(year) ?? 0;
     const changedDays = daysToAnnounce({ knownVersion, version, announced: data.changedDays, changedHere });
