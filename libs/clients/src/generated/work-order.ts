@@ -1249,6 +1249,26 @@ export interface components {
              *     ]
              */
             jurisdictionChain: Record<string, never>[];
+            /**
+             * @description Urgent matters sent to whoever is on duty: when checked, organisations on and off duty (with why), and fallback supervisor-queue when nobody was; null for other decisions
+             * @example {
+             *       "checkedAt": "2026-12-05T15:40:00.000Z",
+             *       "onDuty": [
+             *         {
+             *           "organisationId": "org-370000-hotline-duty",
+             *           "reason": "on duty around the clock (7x24)"
+             *         }
+             *       ],
+             *       "offDuty": [
+             *         {
+             *           "organisationId": "org-371324-mediation",
+             *           "reason": "rest day/holiday 2026-12-05 23:40 outside duty hours (closed)"
+             *         }
+             *       ],
+             *       "fallback": null
+             *     }
+             */
+            onDutyRoster: Record<string, never> | null;
         };
         RoutingExplanationDto: {
             /**
