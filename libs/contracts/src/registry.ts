@@ -1,5 +1,6 @@
 import type { EventDefinition } from './event-definition';
 import { CalendarYearLoaded } from './events/calendar-year-loaded.event';
+import { CallbackCompleted } from './events/callback-completed.event';
 import { DeadlineDueSoon } from './events/deadline-due-soon.event';
 import { DeadlineOverdue } from './events/deadline-overdue.event';
 import { DefenceNotice } from './events/defence-notice.event';
@@ -42,6 +43,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   DeadlineDueSoon,
   DeadlineOverdue,
   EvaluationSubmitted,
+  CallbackCompleted,
   ReferralRequested,
   ReferralAccepted,
   ReferralRejected,
