@@ -125,6 +125,24 @@ async function main(): Promise<void> {
   await harness.close(keep);
   if (failure) throw failure;
   const names = Object.keys(idleOnly ? idle : perIntake).filter((k) => k !== 'total' && k !== 'totalNetOfIdle');
+  const idleBody = [
+    `## Idle burn (% of one core over ${idleSeconds} s without traffic, 15 s after start-up) and idle RSS`,
+    '',
+    'PostgreSQL, Kafka and Redis are shared with other work on this machine: their share is an upper bound.',
+    '',
+    table(
+      ['process', 'idle % of one core', 'share of the total %', 'idle RSS MiB'],
+      [
+        ...names.map((k) => [
+          k,
+          idle[k],
+          round(((idle[k] ?? 0) / (idle.total || 1)) * 100, 1),
+          idleRss.find((x) => x.service === k)?.rssMiB,
+        ]),
+        ['**total**', idle.total, 100, undefined],
+      ],
+    ),
+  ].join('\n');
   const body = [
     '## CPU per intake, all processes (ms of CPU per completed intake, full path to all three read models)',
     '',
@@ -162,7 +180,7 @@ async function main(): Promise<void> {
       measured: measured && { ...measured, traces: undefined },
       steps: steps.map((s) => ({ ...s, traces: undefined })),
     },
-    body,
+    idleOnly ? idleBody : body,
     {
       cpuMsPerIntake: perIntake.total,
       cpuMsPerIntakeNetOfIdle: perIntake.totalNetOfIdle,
