@@ -5,7 +5,7 @@
  * consumer and opens the contact with its own private key (development keys: derived from the recipient name); no
  * other partner's feed carries it, and no topic of the run holds it in clear (every record's raw bytes scanned).
  */
-import { partnerFeedTopic, prefixedTopic } from '@legal/contracts';
+import { partnerFeedTopic, prefixedTopic, REGISTERED_SERVICE_NAMES } from '@legal/contracts';
 import { createKafka } from '@legal/messaging';
 import { SealError, TransitSealer } from '@legal/privacy';
 import type { RunningService } from '@legal/service-kit';
@@ -29,6 +29,7 @@ interface FeedItem {
   key: string;
   type: string;
   data: Record<string, unknown>;
+  raw?: string;
 }
 
 describe('a 12348 matter transferred out to 12345 carries the caller’s contact, sealed, to that 12345 client only', () => {
@@ -271,3 +272,115 @@ describe('a 12348 matter transferred out to 12345 carries the caller’s contact
 function caseCodeLike(feed: FeedItem[]): string {
   return String(feed.find((f) => f.data.direction === 'out')?.data.caseCode ?? 'none');
 }
+
+describe('without a sealing key for the 12345 client, the contact is withheld, never sent in clear', () => {
+  const tag = uniqueTag('e2ecbk');
+  const clientId = `hotline-12345-nokey-${randomUUID().slice(0, 6)}`;
+  const phone = `138${String(randomInt(10_000_000, 99_999_999))}`;
+  const feed: FeedItem[] = [];
+  let identity: RunningIdentity;
+  let workOrder: RunningService;
+  let reader: Consumer;
+
+  beforeAll(async () => {
+    const auth = await TestAuthority.create();
+    // A directory as an operator writes it: every service's key, no partner's.
+    const directory = Object.fromEntries(
+      REGISTERED_SERVICE_NAMES.map((service) => [service, TransitSealer.development(service).currentPublicEntry()]),
+    );
+    identity = await startIdentity(tag, { PII_TRANSIT_DIRECTORY: JSON.stringify(directory) });
+    workOrder = await startService(workOrderService, isolatedOverrides(tag, 'work_order', auth.env));
+    const admin = await request(identity.url)
+      .post('/token')
+      .type('form')
+      .send({ grant_type: 'password', username: 'dev-admin', password: DEV_STAFF_PASSWORD })
+      .expect(200);
+    const created = await request(identity.url)
+      .post('/admin/clients')
+      .set('authorization', `Bearer ${admin.body.access_token as string}`)
+      .send({ clientId, name: '12345热线', channel: '12345', agreement: { purpose: '转接', topics: [] } })
+      .expect(201);
+    const token = await request(identity.url)
+      .post('/token')
+      .type('form')
+      .send({ grant_type: 'client_credentials', client_id: clientId, client_secret: created.body.clientSecret })
+      .expect(200);
+    const kafka = createKafka({ brokers: BROKERS, clientId: `reader-${tag}`, topicPrefix: tag, partitions: 3 });
+    const topic = prefixedTopic(tag, partnerFeedTopic(clientId));
+    const kafkaAdmin = kafka.admin();
+    await kafkaAdmin.connect();
+    await kafkaAdmin.createTopics({ topics: [{ topic, numPartitions: 3 }] }).catch(() => undefined);
+    await kafkaAdmin.disconnect();
+    reader = kafka.consumer({ groupId: `${tag}.feed-reader` });
+    await reader.connect();
+    await reader.subscribe({ topic, fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        feed.push({
+          topic,
+          key: message.key?.toString('utf8') ?? '',
+          type: String(message.headers?.['ce_type'] ?? ''),
+          data: JSON.parse(message.value?.toString('utf8') ?? '{}') as Record<string, unknown>,
+          raw: message.value?.toString('utf8') ?? '',
+        });
+      },
+    });
+    const accepted = await request(identity.url)
+      .post('/partner/transfers')
+      .set('authorization', `Bearer ${token.body.access_token as string}`)
+      .send({
+        reference: `12345-${randomUUID().slice(0, 12)}`,
+        consent: { given: true, obtainedAt: new Date().toISOString(), method: 'recorded-call' },
+        matter: {
+          description: '物业费纠纷，来电人同意回访',
+          regionCode: '371324',
+          callerName: '钱七',
+          callerPhone: phone,
+        },
+      })
+      .expect(202);
+    const registered = await waitUntil(
+      () => feed.find((f) => f.key === accepted.body.transferId && f.data.stage === 'registered'),
+      SLOW,
+      'the case code',
+    );
+    const agent = await auth.bearer({
+      sub: 'agent-x',
+      roles: ['hotline-agent'],
+      org: 'org-370000-hotline',
+      region: '370000',
+    });
+    await waitUntil(
+      async () => {
+        const res = await request(workOrder.url)
+          .post(`/work-orders/${registered.data.caseCode as string}/transfers/12345`)
+          .set('authorization', agent)
+          .send({
+            reason: '非法律服务事项',
+            summary: '物业费纠纷，属住建部门',
+            callerConsent: { given: true, obtainedAt: new Date().toISOString(), method: 'recorded-call' },
+          });
+        return res.status === 200 || undefined;
+      },
+      SLOW,
+      'the transfer out accepted',
+    );
+  });
+
+  afterAll(async () => {
+    await reader?.disconnect().catch(() => undefined);
+    await workOrder?.stop().catch(() => undefined);
+    await identity?.stop();
+  });
+
+  it('tells 12345 no-partner-key instead of the contact', async () => {
+    const out = await waitUntil(
+      () => feed.find((f) => f.data.direction === 'out'),
+      SLOW,
+      'the transferred-out matter on the feed',
+    );
+    expect(out.data).toMatchObject({ stage: 'transferred-out', callbackWithheld: 'no-partner-key' });
+    expect(out.data.callback).toBeUndefined();
+    expect(feed.map((f) => f.raw).join('\n')).not.toContain(phone);
+  });
+});
