@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { EventData, EvaluationSubmitted, Progressed, Resolved, WorkOrderChanged } from '@legal/contracts';
+import type {
+  CallbackCompleted,
+  EventData,
+  EvaluationSubmitted,
+  Progressed,
+  Resolved,
+  WorkOrderChanged,
+} from '@legal/contracts';
 import type { EntityManager } from 'typeorm';
+import { CallbackFact } from './callback-fact.entity';
 import { DeadlineFact } from './deadline-fact.entity';
 import { factChangeOf } from './fact-projection';
 import { HandlerOutcomeFact } from './handler-outcome-fact.entity';
@@ -10,6 +18,7 @@ import { WorkOrderFact } from './work-order-fact.entity';
 type ChangedData = EventData<typeof WorkOrderChanged>;
 type EvaluationData = EventData<typeof EvaluationSubmitted>;
 type ReportData = EventData<typeof Progressed> | EventData<typeof Resolved>;
+type CallbackData = EventData<typeof CallbackCompleted>;
 
 /**
  * Applies lifecycle events to the fact tables. Idempotent and order-tolerant: first moments (dispatch,
@@ -81,7 +90,7 @@ export class FactsService {
         c.registeredAt,
       ],
     );
-    // Outcomes a handler reported before this work order's first view reached oversight.
+    // Outcomes and callbacks reported before this work order's first view reached oversight.
     await this.copyOutcomes(manager, view.workOrderId);
     if (rows[0]?.version !== view.version) return;
     const deadlines = tableOf(manager, DeadlineFact);
@@ -152,16 +161,45 @@ export class FactsService {
     await this.copyOutcomes(manager, report.workOrderId);
   }
 
-  /** Copies a work order's reported outcomes onto its fact row when they differ (the roll-up trigger follows). */
+  /** A completed callback (回访), once (a replay changes nothing); then its work order's counts. */
+  async applyCallback(manager: EntityManager, callback: CallbackData): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${tableOf(manager, CallbackFact)}
+         (callback_id, work_order_id, reason, raised_at, due_at, completed_at, outcome)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (callback_id) DO NOTHING`,
+      [
+        callback.callbackId,
+        callback.workOrderId,
+        callback.reason,
+        new Date(callback.raisedAt),
+        new Date(callback.dueAt),
+        new Date(callback.completedAt),
+        callback.outcome,
+      ],
+    );
+    await this.copyOutcomes(manager, callback.workOrderId);
+  }
+
+  /**
+   * Copies a work order's reported outcomes and its callback counts onto its fact row when they differ (the roll-up
+   * trigger follows); a work order oversight has not seen yet gets them with its first view.
+   */
   private async copyOutcomes(manager: EntityManager, workOrderId: string): Promise<void> {
     await manager.query(
       `UPDATE ${tableOf(manager, WorkOrderFact)} f SET aid_decision = o.aid_decision,
          exempt_category = o.exempt_category, mediation_outcome = o.mediation_outcome,
-         judicial_confirmation = o.judicial_confirmation
-       FROM ${tableOf(manager, HandlerOutcomeFact)} o
-       WHERE f.work_order_id = $1 AND o.work_order_id = f.work_order_id
-         AND (f.aid_decision, f.exempt_category, f.mediation_outcome, f.judicial_confirmation)
-           IS DISTINCT FROM (o.aid_decision, o.exempt_category, o.mediation_outcome, o.judicial_confirmation)`,
+         judicial_confirmation = o.judicial_confirmation, callbacks_completed = c.n, callbacks_on_time = c.on_time
+       FROM (SELECT $1::uuid AS id) k
+       LEFT JOIN ${tableOf(manager, HandlerOutcomeFact)} o ON o.work_order_id = k.id
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS n, count(*) FILTER (WHERE cb.completed_at <= cb.due_at)::int AS on_time
+         FROM ${tableOf(manager, CallbackFact)} cb WHERE cb.work_order_id = k.id
+       ) c
+       WHERE f.work_order_id = k.id
+         AND (f.aid_decision, f.exempt_category, f.mediation_outcome, f.judicial_confirmation, f.callbacks_completed,
+              f.callbacks_on_time)
+           IS DISTINCT FROM (o.aid_decision, o.exempt_category, o.mediation_outcome, o.judicial_confirmation, c.n,
+              c.on_time)`,
       [workOrderId],
     );
   }
