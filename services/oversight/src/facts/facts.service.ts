@@ -21,6 +21,15 @@ type ReportData = EventData<typeof Progressed> | EventData<typeof Resolved>;
 type CallbackData = EventData<typeof CallbackCompleted>;
 
 /**
+ * Serialises the consumers that write one work order's facts (its views, its handlers' reports, its callbacks come
+ * on different topics, in different transactions): without it, a report committed while the work order's first view
+ * is being inserted would be copied by neither. Held until the transaction ends.
+ */
+async function lockWorkOrder(manager: EntityManager, workOrderId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 1765))`, [workOrderId]);
+}
+
+/**
  * Applies lifecycle events to the fact tables. Idempotent and order-tolerant: first moments (dispatch,
  * acceptance, resolution) keep the earliest time seen, flags only ever turn on, and the current state (status,
  * organisation, deadlines) is taken from a view only when its version is newer than the one kept.
@@ -28,6 +37,7 @@ type CallbackData = EventData<typeof CallbackCompleted>;
 @Injectable()
 export class FactsService {
   async applyChange(manager: EntityManager, view: ChangedData, appliedAt: Date): Promise<void> {
+    await lockWorkOrder(manager, view.workOrderId);
     const c = factChangeOf(view);
     const rows = await manager.query<{ version: number }[]>(
       `INSERT INTO ${tableOf(manager, WorkOrderFact)} AS f (work_order_id, case_code, version, status, service_type,
@@ -129,6 +139,7 @@ export class FactsService {
     const mediation = d.mediationOutcome ? at : null;
     const confirmation = d.judicialConfirmation ? at : null;
     if (!aid && !mediation && !confirmation) return;
+    await lockWorkOrder(manager, report.workOrderId);
     const newer = (column: string): string =>
       `EXCLUDED.${column} IS NOT NULL AND (o.${column} IS NULL OR EXCLUDED.${column} >= o.${column})`;
     await manager.query(
@@ -163,6 +174,7 @@ export class FactsService {
 
   /** A completed callback (回访), once (a replay changes nothing); then its work order's counts. */
   async applyCallback(manager: EntityManager, callback: CallbackData): Promise<void> {
+    await lockWorkOrder(manager, callback.workOrderId);
     await manager.query(
       `INSERT INTO ${tableOf(manager, CallbackFact)}
          (callback_id, work_order_id, reason, raised_at, due_at, completed_at, outcome)
