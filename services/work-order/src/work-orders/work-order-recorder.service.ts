@@ -10,6 +10,7 @@ import { timelineEntryHash } from './timeline-hash';
 import { assertTransition } from './work-order-lifecycle';
 import { WorkOrderDeadlines, WorkOrderEndings } from './work-order-ports';
 import { workOrderChangedData } from './work-order-view';
+import { updateWorkOrderRow } from './work-order-row';
 import { insertable } from '../common/sql';
 
 /** Statuses that end the matter: whatever else was open for it (supervision orders) ends with it. */
@@ -78,7 +79,7 @@ export class WorkOrderRecorder {
     wo.timelineHead = entry.hash;
     wo.updatedAt = new Date();
     if (to === 'closed' || to === 'cancelled' || to === 'rejected' || to === 'merged') wo.closedAt ??= at;
-    await manager.save(WorkOrderEntity, wo);
+    await updateWorkOrderRow(manager, wo);
     if (from !== to && ENDINGS.has(to)) await this.endings.workOrderEnded(manager, wo, change.actor, at);
     await this.announce(manager, wo, entry, trace);
     return entry;
