@@ -3,6 +3,7 @@ import { DailyDeadlineRollup, DailyRollup } from './facts/daily-rollup.entity';
 import { DeadlineFact } from './facts/deadline-fact.entity';
 import { HandlerOutcomeFact } from './facts/handler-outcome-fact.entity';
 import { WorkOrderFact } from './facts/work-order-fact.entity';
+import { RosterCoverageDay } from './facts/roster-coverage-day.entity';
 import { MonthlyReport } from './reports/monthly-report.entity';
 
 /** Every entity of the oversight schema. */
@@ -11,6 +12,7 @@ export const oversightEntities = [
   DeadlineFact,
   HandlerOutcomeFact,
   CallbackFact,
+  RosterCoverageDay,
   DailyRollup,
   DailyDeadlineRollup,
   MonthlyReport,

@@ -5,6 +5,7 @@ import type {
   EvaluationSubmitted,
   Progressed,
   Resolved,
+  RosterCoverageChanged,
   WorkOrderChanged,
 } from '@legal/contracts';
 import type { EntityManager } from 'typeorm';
@@ -12,6 +13,7 @@ import { CallbackFact } from './callback-fact.entity';
 import { DeadlineFact } from './deadline-fact.entity';
 import { factChangeOf } from './fact-projection';
 import { HandlerOutcomeFact } from './handler-outcome-fact.entity';
+import { RosterCoverageDay } from './roster-coverage-day.entity';
 import { tableOf } from './table-name';
 import { WorkOrderFact } from './work-order-fact.entity';
 
@@ -19,6 +21,7 @@ type ChangedData = EventData<typeof WorkOrderChanged>;
 type EvaluationData = EventData<typeof EvaluationSubmitted>;
 type ReportData = EventData<typeof Progressed> | EventData<typeof Resolved>;
 type CallbackData = EventData<typeof CallbackCompleted>;
+type RosterCoverageData = EventData<typeof RosterCoverageChanged>;
 
 /**
  * Serialises the consumers that write one work order's facts (its views, its handlers' reports, its callbacks come
@@ -190,6 +193,23 @@ export class FactsService {
       ],
     );
     await this.copyOutcomes(manager, callback.workOrderId);
+  }
+
+  /**
+   * The hotline's roster coverage of the days a roster change touched: each day's row is replaced by a newer
+   * computation only, so a replay or a late older event changes nothing.
+   */
+  async applyRosterCoverage(manager: EntityManager, data: RosterCoverageData): Promise<void> {
+    for (const day of data.days) {
+      await manager.query(
+        `INSERT INTO ${tableOf(manager, RosterCoverageDay)} AS r (day, covered_minutes, hour_minutes, computed_at)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (day) DO UPDATE SET covered_minutes = EXCLUDED.covered_minutes,
+           hour_minutes = EXCLUDED.hour_minutes, computed_at = EXCLUDED.computed_at
+         WHERE r.computed_at < EXCLUDED.computed_at`,
+        [day.date, day.coveredMinutes, day.hourMinutes, new Date(data.computedAt)],
+      );
+    }
   }
 
   /**

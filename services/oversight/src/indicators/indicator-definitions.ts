@@ -21,6 +21,7 @@ const EVALUATION = 'legal.feedback.evaluation-submitted.v1';
 const PROGRESSED = 'legal.handler.progressed.v1';
 const RESOLVED = 'legal.handler.resolved.v1';
 const CALLBACK = 'legal.feedback.callback-completed.v1';
+const ROSTER = 'legal.feedback.roster-coverage-changed.v1';
 
 /** The indicators the oversight service computes, in the order reports show them. */
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -81,12 +82,13 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     planItem: 14,
     target: 260,
     definition:
-      'Legal-aid work orders accepted by a legal-aid centre, per 100,000 residents (2020 census); the ' +
-      'target is yearly, so a shorter period is compared pro rata by the reader. Province and cities only: ' +
-      'county and township figures need population data no kept, dated source available offline provides ' +
-      '(the census bulletin kept here lists cities; the division-code packages carry no population), so they ' +
-      'have no value.',
-    formula: 'accepted legal-aid work orders / population × 100000',
+      'Legal-aid work orders accepted by a legal-aid centre and received in the period, per 100,000 permanent ' +
+      'residents (Seventh National Population Census, reference date 2020-11-01; Shandong Provincial Bureau of ' +
+      'Statistics bulletin). `value` is the figure for the period itself; `annualised` scales it to a year ' +
+      '(value × 365 / days of the period) and is what the yearly target compares with (equal to value for a year ' +
+      'of 365 days). Province and cities only: county and township figures are not measurable (measurable false, ' +
+      'reason "needs county population data"): no kept, dated source of county population is available.',
+    formula: 'accepted legal-aid work orders / population × 100000 (annualised: × 365 / days of the period)',
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '件/10万人',
@@ -337,14 +339,16 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     planItem: 2,
     target: 100,
     definition:
-      'Not measurable because the hotline publishes no event of its duty roster: the shifts and their coverage ' +
-      'gaps live only in the hotline service (GET /roster/coverage there). It would be the share of the hours of ' +
-      'the period with at least one agent on duty.',
-    formula: 'not measurable: hours covered / hours of the period × 100',
-    sourceEvents: [],
+      'Share of the minutes of the period (Asia/Shanghai days, 1440 minutes each) with at least one 12348 agent on ' +
+      "duty, from the hotline's duty roster (each roster change publishes the coverage of the days it touched). " +
+      'Province level only: the 12348 roster is one for all of Shandong, so cities and counties have no figure of ' +
+      'their own (no value below the province). A day the hotline never published counts as uncovered (a day no ' +
+      'shift touched is never published; days before the roster published its coverage are not known).',
+    formula: 'minutes with ≥ 1 agent on duty / minutes of the period × 100',
+    sourceEvents: [ROSTER],
     higherIsBetter: true,
     unit: '%',
-    measurable: false,
+    measurable: true,
   },
   {
     code: 'callback-timeliness',

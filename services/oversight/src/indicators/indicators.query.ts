@@ -4,11 +4,15 @@ import { DeadlineFact } from '../facts/deadline-fact.entity';
 import { tableOf } from '../facts/table-name';
 import { WorkOrderFact } from '../facts/work-order-fact.entity';
 import { DEADLINE_MEASURES, DeadlineMeasure, WORK_ORDER_MEASURES, WorkOrderMeasure } from '../facts/fact-measures';
-import { Counts, EMPTY_COUNTS, NUMERATOR_COUNT } from './indicator-values';
+import { RosterCoverageDay } from '../facts/roster-coverage-day.entity';
+import { Counts, EMPTY_COUNTS, NUMERATOR_COUNT, RosterCount } from './indicator-values';
 import type { Period } from './period';
 
-/** How rows are grouped: not at all, by the cities, counties or townships under a region, by organisation, or by time. */
-export type Grouping = 'none' | 'city' | 'county' | 'township' | 'organisation' | 'day' | 'month';
+/**
+ * How rows are grouped: not at all, by the cities, counties or townships under a region, by organisation, by service
+ * type, or by time.
+ */
+export type Grouping = 'none' | 'city' | 'county' | 'township' | 'organisation' | 'service-type' | 'day' | 'month';
 
 /** The SQL condition selecting a region at any level, using the column indexed for that level. */
 export function regionCondition(regionCode: string, param: string): string {
@@ -19,7 +23,11 @@ export function regionCondition(regionCode: string, param: string): string {
   return `f.region_code LIKE ${param} || '%'`;
 }
 
-function groupExpression(grouping: Grouping): string {
+/**
+ * The group key of a row `f` of the work-order or deadline facts; `workOrders` is the work-order facts' table, which a
+ * deadline row (keeping no service type of its own) reads its work order's service type from.
+ */
+function groupExpression(grouping: Grouping, workOrders: string): string {
   switch (grouping) {
     case 'none':
       return `'all'`;
@@ -31,6 +39,8 @@ function groupExpression(grouping: Grouping): string {
       return 'left(f.region_code, 9)';
     case 'organisation':
       return `COALESCE(f.organisation_id, '')`;
+    case 'service-type':
+      return `COALESCE((SELECT w.service_type FROM ${workOrders} w WHERE w.work_order_id = f.work_order_id), '')`;
     case 'day':
       return `to_char(f.received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
     case 'month':
@@ -58,11 +68,11 @@ const status = (st: string) => (t: string) => `${t}.status = '${st}'`;
 const kindStatus = (k: string, st: string) => (t: string) => `${t}.kind = '${k}' AND ${t}.status = '${st}'`;
 
 /**
- * Every count of `Counts` but `overdue` (which depends on the time of asking), defined once over the measures of
+ * Every count of `Counts` but `overdue` (which depends on the time of asking) and the roster's (rosterCounts), defined once over the measures of
  * fact-measures.ts: the fact scan sums each measure's contribution, the roll-up scan sums its column, both with the
  * same filter; the drill-down selects the work orders that contribute.
  */
-export const COUNT_SOURCES: Readonly<Record<Exclude<keyof Counts, 'overdue'>, CountSource>> = {
+export const COUNT_SOURCES: Readonly<Record<Exclude<keyof Counts, 'overdue' | RosterCount>, CountSource>> = {
   total: wo('total'),
   hotline: wo('total', platform('hotline')),
   portal: wo('total', platform('portal')),
@@ -107,7 +117,7 @@ export const COUNT_SOURCES: Readonly<Record<Exclude<keyof Counts, 'overdue'>, Co
   legalAidDecisionBreached: dl(kindStatus('legal-aid-decision', 'breached')),
 };
 
-const SOURCES = Object.entries(COUNT_SOURCES) as [Exclude<keyof Counts, 'overdue'>, CountSource][];
+const SOURCES = Object.entries(COUNT_SOURCES) as [Exclude<keyof Counts, 'overdue' | RosterCount>, CountSource][];
 
 /** A running deadline past `now`, or a breached one: what `overdue` counts (never rolled up: it moves with now). */
 const overdueCondition = (t: string, nowParam: string): string =>
@@ -140,12 +150,14 @@ interface Scope {
 /**
  * The counts for a region and period, grouped as asked. Work orders are counted in the period they were received
  * in. Whole-day periods of the province, a city or a county read the daily roll-ups; townships and organisations
- * (which the roll-ups do not key) read the facts. Both paths are generated from COUNT_SOURCES, so they agree.
+ * and service types (the deadline roll-up keys neither) read the facts. Both paths are generated from COUNT_SOURCES, so they agree.
  */
 export async function countFacts(manager: EntityManager, scope: Scope): Promise<Map<string, Counts>> {
-  const rollups = scope.regionCode.length === 6 && scope.grouping !== 'township' && scope.grouping !== 'organisation';
+  const rollups = scope.regionCode.length === 6 && !FACT_ONLY_GROUPINGS.includes(scope.grouping);
   return count(manager, scope, rollups ? 'rollups' : 'facts');
 }
+
+const FACT_ONLY_GROUPINGS: readonly Grouping[] = ['township', 'organisation', 'service-type'];
 
 /** countFacts read from the daily roll-ups (only `overdue` from the deadline facts). */
 export async function countRollups(manager: EntityManager, scope: Scope): Promise<Map<string, Counts>> {
@@ -159,6 +171,7 @@ export async function countFromFacts(manager: EntityManager, scope: Scope): Prom
 
 async function count(manager: EntityManager, scope: Scope, from: 'facts' | 'rollups'): Promise<Map<string, Counts>> {
   const params = [scope.period.from, scope.period.to, scope.regionCode];
+  const workOrderFacts = tableOf(manager, WorkOrderFact);
   const region = regionCondition(scope.regionCode, '$3');
   const factWhere = `f.received_at >= $1 AND f.received_at < $2 AND ${region}`;
   const [workOrders, deadlines, where, g] =
@@ -168,9 +181,9 @@ async function count(manager: EntityManager, scope: Scope, from: 'facts' | 'roll
           tableOf(manager, DailyDeadlineRollup),
           `f.day >= ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date
            AND f.day < ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date AND ${region}`,
-          rollupGroupExpression(scope.grouping),
+          rollupGroupExpression(scope.grouping, workOrderFacts),
         ]
-      : [tableOf(manager, WorkOrderFact), tableOf(manager, DeadlineFact), factWhere, groupExpression(scope.grouping)];
+      : [workOrderFacts, tableOf(manager, DeadlineFact), factWhere, groupExpression(scope.grouping, workOrderFacts)];
   // A roll-up row can sum to nothing (its facts moved away); a group of facts always holds one.
   const having = (column: string): string => (from === 'rollups' ? ` HAVING sum(f.${column}) > 0` : '');
   const rows = await manager.query<Record<string, unknown>[]>(
@@ -184,7 +197,7 @@ async function count(manager: EntityManager, scope: Scope, from: 'facts' | 'roll
     params,
   );
   const overdueRows = await manager.query<Record<string, unknown>[]>(
-    `SELECT ${groupExpression(scope.grouping)} AS g, count(DISTINCT f.work_order_id) AS overdue
+    `SELECT ${groupExpression(scope.grouping, workOrderFacts)} AS g, count(DISTINCT f.work_order_id) AS overdue
      FROM ${tableOf(manager, DeadlineFact)} f WHERE ${factWhere} AND ${overdueCondition('f', '$4')}
      GROUP BY 1`,
     [...params, scope.now],
@@ -202,14 +215,48 @@ async function count(manager: EntityManager, scope: Scope, from: 'facts' | 'roll
     for (const [key] of SOURCES) if (key in r) c[key] = num(r[key]);
   }
   for (const r of overdueRows) at(r.g).overdue = num(r.overdue);
+  for (const r of await rosterCounts(manager, scope)) {
+    const c = at(r.g);
+    c.rosterCoveredMinutes = num(r.covered);
+    c.rosterMinutes = num(r.minutes);
+  }
   return out;
 }
 
+/**
+ * The hotline roster's covered minutes and the minutes of the period's Asia/Shanghai days, for the province as a
+ * whole or by day or month (the roster is province-wide: no city, county, organisation or service type has its own).
+ * A day the hotline published no coverage of counts as uncovered: a day no shift touched is never published.
+ */
+async function rosterCounts(
+  manager: EntityManager,
+  scope: Scope,
+): Promise<{ g: string; covered: string; minutes: string }[]> {
+  if (scope.regionCode !== '370000') return [];
+  const g =
+    scope.grouping === 'none'
+      ? `'all'`
+      : scope.grouping === 'day'
+        ? `to_char(d.day, 'YYYY-MM-DD')`
+        : scope.grouping === 'month'
+          ? `to_char(d.day, 'YYYY-MM')`
+          : undefined;
+  if (!g) return [];
+  return manager.query(
+    `SELECT ${g} AS g, sum(COALESCE(r.covered_minutes, 0)) AS covered, count(*) * 1440 AS minutes
+     FROM generate_series(($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date,
+                          ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - 1, interval '1 day') AS d(day)
+     LEFT JOIN ${tableOf(manager, RosterCoverageDay)} r ON r.day = d.day::date
+     GROUP BY 1`,
+    [scope.period.from, scope.period.to],
+  );
+}
+
 /** Roll-ups keep a day column instead of the receipt instant: days and months group on it, the rest as facts do. */
-function rollupGroupExpression(grouping: Grouping): string {
+function rollupGroupExpression(grouping: Grouping, workOrders: string): string {
   if (grouping === 'day') return `to_char(f.day, 'YYYY-MM-DD')`;
   if (grouping === 'month') return `to_char(f.day, 'YYYY-MM')`;
-  return groupExpression(grouping);
+  return groupExpression(grouping, workOrders);
 }
 
 /**
@@ -222,6 +269,8 @@ export function drillDownCondition(code: string, deadlines: string, nowParam: st
   const exists = (cond: string): string =>
     `EXISTS (SELECT 1 FROM ${deadlines} d WHERE d.work_order_id = f.work_order_id AND ${cond})`;
   if (key === 'overdue') return exists(overdueCondition('d', nowParam));
+  // Roster minutes are no work orders' (no indicator's numerator today; kept out should one become one).
+  if (key === 'rosterCoveredMinutes' || key === 'rosterMinutes') return undefined;
   const src = COUNT_SOURCES[key];
   if (src.table === 'deadline') return exists(src.where('d'));
   const contributes = `${WORK_ORDER_MEASURES[src.measure]('f')} > 0`;
