@@ -200,6 +200,19 @@ export class FactsService {
    * computation only, so a replay or a late older event changes nothing.
    */
   async applyRosterCoverage(manager: EntityManager, data: RosterCoverageData): Promise<void> {
+    // The schema bounds each number; what it cannot say is checked here (a failing handler is dead-lettered with
+    // the reason after its retries): the total is its hours' sum, and a day comes once.
+    const seen = new Set<string>();
+    for (const day of data.days) {
+      const sum = day.hourMinutes.reduce((a, b) => a + b, 0);
+      if (sum !== day.coveredMinutes) {
+        throw new Error(
+          `roster coverage of ${day.date}: coveredMinutes ${day.coveredMinutes} is not its hours' ${sum}`,
+        );
+      }
+      if (seen.has(day.date)) throw new Error(`roster coverage of ${day.date} given twice`);
+      seen.add(day.date);
+    }
     for (const day of data.days) {
       await manager.query(
         `INSERT INTO ${tableOf(manager, RosterCoverageDay)} AS r (day, covered_minutes, hour_minutes, computed_at)

@@ -130,5 +130,15 @@ describe('hotline 7x24 coverage from the roster to the indicator (real broker)',
       }),
     );
     expect(await coverage('2027-04-02')).toMatchObject({ value: 50, numerator: 720 });
+    // A total that is not its hours' sum is refused (the consumer dead-letters it after its retries).
+    await expect(
+      db.transaction((manager) =>
+        facts.applyRosterCoverage(manager, {
+          computedAt: '2030-01-01T00:00:00.000Z',
+          days: [{ date: '2027-04-02', coveredMinutes: 1440, hourMinutes: Array<number>(24).fill(0) }],
+        }),
+      ),
+    ).rejects.toThrow(/is not its hours' 0/);
+    expect(await coverage('2027-04-02')).toMatchObject({ value: 50, numerator: 720 });
   });
 });
