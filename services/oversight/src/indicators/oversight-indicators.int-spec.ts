@@ -310,7 +310,7 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(current['legal-aid-grant-rate']).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
   });
 
-  it("measures time to case code and the handlers' outcomes, callback timeliness, and serves no value where the stream cannot measure", async () => {
+  it("measures time to case code, the handlers' outcomes, callback timeliness and the hotline's 7x24 coverage (province level only)", async () => {
     const f = await figures(province, { period: '2026-11' });
     expect(f['minutes-to-case-code']).toMatchObject({ value: 3, numerator: 6, denominator: 2, unit: '分钟' });
     expect(f['legal-aid-grant-rate']).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
@@ -551,6 +551,15 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
       .set('authorization', province)
       .expect(200);
     expect(csv.text).toContain('deadlines-met,时限达标率,,%,66.67,2,3,');
+    expect(csv.text).toContain(
+      'legal-aid-per-100k,每十万人法律援助案件数,14,件/10万人,0.001,1,101527453,260,0.012,\r\n',
+    );
+    const county = await request(oversight.url)
+      .get('/exports/indicators')
+      .query({ period: '2026-11', region: '370102', format: 'csv' })
+      .set('authorization', province)
+      .expect(200);
+    expect(county.text).toContain(',1,,260,,needs county population data\r\n');
     const pdf = await request(oversight.url)
       .get('/reports/monthly/2026-11')
       .query({ region: '370000' })
