@@ -19,6 +19,7 @@ import { OfferEntity } from './entities/offer.entity';
 import { isUrgentMatter, offerWindow } from './offer-window';
 import { ROUND_THE_CLOCK } from '../organisations/duty-schedule';
 import { insertable } from '../common/sql';
+import { insertEntityRow } from '../common/entity-sql';
 import type { DutySchedule } from '../organisations/duty-schedule';
 
 /** Where an offer goes. */
@@ -262,7 +263,7 @@ export class OfferService {
       reasonCode: null,
       reason: null,
     });
-    await manager.insert(OfferEntity, offer);
+    await insertEntityRow(manager, OfferEntity, offer);
     wo.organisationId = target.organisationId;
     wo.organisationName = target.organisationName;
     wo.handler = target.handler;

@@ -14,7 +14,8 @@ import type { OrganisationCandidate, RoutingRequest, RuleSnapshot, ScoredCandida
 import type { ComplaintIndependenceParams, JurisdictionParams } from './routing-rule.types';
 import { RoutingRulesService } from './routing-rules.service';
 import { explainWinner, rankCandidates } from './routing-score';
-import { insertable, queryRows, tableOf } from '../common/sql';
+import { queryRows, tableOf } from '../common/sql';
+import { insertEntityRow } from '../common/entity-sql';
 
 export interface RoutingOptions {
   trigger: RoutingTrigger;
@@ -103,7 +104,7 @@ export class RoutingService {
         ...(result.onDutyRoster ? { onDutyRoster: result.onDutyRoster } : {}),
       },
     });
-    await manager.insert(RoutingDecisionEntity, insertable(decision));
+    await insertEntityRow(manager, RoutingDecisionEntity, decision);
     wo.priority = result.priority;
     const winnerDutyHours = organisations.find((o) => o.id === winner?.organisationId)?.dutyHours;
     return { decision, winner, winnerDutyHours };
