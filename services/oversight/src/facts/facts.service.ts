@@ -11,8 +11,10 @@ import type {
 import type { EntityManager } from 'typeorm';
 import { CallbackFact } from './callback-fact.entity';
 import { DeadlineFact } from './deadline-fact.entity';
-import { factChangeOf } from './fact-projection';
+import { factChangeOf, regionLevels } from './fact-projection';
 import { HandlerOutcomeFact } from './handler-outcome-fact.entity';
+import { OfferFact } from './offer-fact.entity';
+import { offerStepOf } from './offer-projection';
 import { RosterCoverageDay } from './roster-coverage-day.entity';
 import { tableOf } from './table-name';
 import { WorkOrderFact } from './work-order-fact.entity';
@@ -105,6 +107,7 @@ export class FactsService {
     );
     // Outcomes and callbacks reported before this work order's first view reached oversight.
     await this.copyOutcomes(manager, view.workOrderId);
+    await this.applyOfferStep(manager, view);
     if (rows[0]?.version !== view.version) return;
     const deadlines = tableOf(manager, DeadlineFact);
     const where = [c.receivedAt, c.regionCode, c.cityCode, c.countyCode, c.organisationId];
@@ -126,6 +129,52 @@ export class FactsService {
          AND (received_at, region_code, city_code, county_code, organisation_id)
            IS DISTINCT FROM ($2, $3, $4, $5, COALESCE($6, organisation_id))`,
       [view.workOrderId, ...where],
+    );
+  }
+
+  /**
+   * The offer a view makes or ends, in `offer_fact` (caller holds the work order's lock). Order-tolerant and idempotent:
+   * an offer is keyed by its `offered` entry, an answer goes to the latest offer made before it unless an earlier
+   * entry already ended that offer, and attempts are renumbered from the offers known.
+   */
+  private async applyOfferStep(manager: EntityManager, view: ChangedData): Promise<void> {
+    const step = offerStepOf(view);
+    if (!step) return;
+    const offers = tableOf(manager, OfferFact);
+    if (step.kind === 'offer') {
+      const { cityCode, countyCode } = regionLevels(view.regionCode);
+      await manager.query(
+        `INSERT INTO ${offers} (work_order_id, offered_seq, attempt, organisation_id, organisation_name, handler,
+           service_type, region_code, city_code, county_code, offered_at)
+         VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (work_order_id, offered_seq) DO NOTHING`,
+        [
+          view.workOrderId,
+          step.seq,
+          view.organisationId ?? null,
+          view.organisationName ?? null,
+          view.handler ?? null,
+          view.serviceType,
+          view.regionCode,
+          cityCode,
+          countyCode,
+          step.at,
+        ],
+      );
+      await manager.query(
+        `UPDATE ${offers} o SET attempt = r.n
+         FROM (SELECT offered_seq, row_number() OVER (ORDER BY offered_seq)::int AS n FROM ${offers}
+               WHERE work_order_id = $1) r
+         WHERE o.work_order_id = $1 AND o.offered_seq = r.offered_seq AND o.attempt <> r.n`,
+        [view.workOrderId],
+      );
+    }
+    // A new offer withdraws the previous one if it was never answered; any other step ends the latest offer.
+    const outcome = step.kind === 'offer' ? 'withdrawn' : step.outcome;
+    await manager.query(
+      `UPDATE ${offers} SET outcome = $3, decided_at = $4, decided_seq = $2
+       WHERE work_order_id = $1 AND (decided_seq IS NULL OR decided_seq > $2)
+         AND offered_seq = (SELECT max(offered_seq) FROM ${offers} WHERE work_order_id = $1 AND offered_seq < $2)`,
+      [view.workOrderId, step.seq, outcome, step.at],
     );
   }
 

@@ -3,6 +3,7 @@ import { DailyRollups1765100000000 } from './1765100000000-daily-rollups';
 import { OutcomeFacts1765200000000 } from './1765200000000-outcome-facts';
 import { CallbackFacts1765300000000 } from './1765300000000-callback-facts';
 import { RosterCoverage1765400000000 } from './1765400000000-roster-coverage';
+import { OfferFacts1765500000000 } from './1765500000000-offer-facts';
 
 /** Committed migrations of the oversight schema, oldest first. */
 export const OversightMigrations = [
@@ -11,4 +12,5 @@ export const OversightMigrations = [
   OutcomeFacts1765200000000,
   CallbackFacts1765300000000,
   RosterCoverage1765400000000,
+  OfferFacts1765500000000,
 ];

@@ -48,6 +48,7 @@ export const FACT_TABLES = [
   'work_order_fact',
   'handler_outcome_fact',
   'callback_fact',
+  'offer_fact',
   'roster_coverage_day',
   'daily_rollup',
   'daily_deadline_rollup',
