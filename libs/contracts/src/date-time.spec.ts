@@ -4,7 +4,7 @@ import { isRfc3339DateTime } from './date-time';
 const reference = fullFormats['date-time'];
 const ajvFormats = (value: string): boolean => {
   if (typeof reference === 'object' && 'validate' in reference && typeof reference.validate === 'function')
-    return reference.validate(value) as boolean;
+    return (reference.validate as (input: string) => boolean)(value);
   throw new Error('ajv-formats date-time is not a function format');
 };
 
