@@ -9,6 +9,7 @@ import {
   WorkOrderScript,
   WorkOrderStreamFixture,
 } from '@legal/testing';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { OversightEnv } from '../config/oversight.env';
 import { oversightService } from '../oversight.definition';
@@ -33,12 +34,14 @@ describe('offer facts from the lifecycle stream (real PostgreSQL, Kafka)', () =>
   let oversight: RunningService<OversightEnv>;
   let stream: WorkOrderStreamFixture;
   let db: DataSource;
+  let province: string;
   const a = new WorkOrderScript({ citizen: {}, receivedAt: iso(0), regionCode: '370102001', serviceType: 'legal-aid' });
   const b = new WorkOrderScript({ citizen: {}, receivedAt: iso(0), regionCode: '371324101', serviceType: 'mediation' });
   const sent: ChangedData[] = [];
 
   beforeAll(async () => {
     const auth = await TestAuthority.create();
+    province = await auth.bearer({ roles: ['supervisor'], region: '370000' });
     oversight = await startService(
       oversightService,
       isolatedOverrides(tag, 'oversight', { ...auth.env, MONTHLY_REPORT_CHECK_INTERVAL_MS: 0 }),
@@ -126,5 +129,67 @@ describe('offer facts from the lifecycle stream (real PostgreSQL, Kafka)', () =>
       'the marker view',
     );
     expect(await rows()).toEqual(expected());
+  });
+
+  const get = async (path: string, query: Record<string, string>): Promise<Record<string, unknown>> =>
+    (await request(oversight.url).get(path).query(query).set('authorization', province).expect(200)).body as Record<
+      string,
+      unknown
+    >;
+  const offerFigures = async (region: string): Promise<Record<string, unknown>> => {
+    const body = await get('/indicators', { period: '2026-11', region });
+    const list = body.indicators as { code: string; value: number | null; numerator: number; denominator: number }[];
+    return Object.fromEntries(
+      list
+        .filter((i) => i.code.includes('offer'))
+        .map((i) => [i.code, { value: i.value, numerator: i.numerator, denominator: i.denominator }]),
+    );
+  };
+
+  it('computes offer acceptance, the median minutes to acceptance and the expired share per region', async () => {
+    // Province: 4 offers ended (rejected, expired, accepted, withdrawn), 3 answerable, 1 accepted after 30 min.
+    expect(await offerFigures('370000')).toEqual({
+      'offer-acceptance-rate': { value: 33.33, numerator: 1, denominator: 3 },
+      'minutes-to-offer-acceptance': { value: 30, numerator: 30, denominator: 1 },
+      'offer-expired-share': { value: 25, numerator: 1, denominator: 4 },
+    });
+    expect(await offerFigures('370100')).toEqual({
+      'offer-acceptance-rate': { value: 33.33, numerator: 1, denominator: 3 },
+      'minutes-to-offer-acceptance': { value: 30, numerator: 30, denominator: 1 },
+      'offer-expired-share': { value: 33.33, numerator: 1, denominator: 3 },
+    });
+    // Lanling: one offer withdrawn by a supervisor, one still open: nothing answerable.
+    expect(await offerFigures('371324')).toEqual({
+      'offer-acceptance-rate': { value: null, numerator: 0, denominator: 0 },
+      'minutes-to-offer-acceptance': { value: null, numerator: 0, denominator: 0 },
+      'offer-expired-share': { value: 0, numerator: 0, denominator: 1 },
+    });
+    const ranking = await get('/indicators/offer-acceptance-rate/ranking', { period: '2026-11' });
+    const rows = ranking.rows as { region: { code: string }; value: number | null }[];
+    expect(rows.filter((r) => r.value !== null).map((r) => [r.region.code, r.value])).toEqual([['370100', 33.33]]);
+  });
+
+  it('ranks the organisations offered by acceptance, and drills down to the work orders behind it', async () => {
+    const body = await get('/indicators/offer-acceptance-rate/organisations', { period: '2026-11' });
+    const rows = body.rows as { organisation: { id: string; name: string | null }; value: number | null }[];
+    const figures = rows.map((r) => [r.organisation.id, r.organisation.name, r.value]);
+    expect(figures.slice(0, 3)).toEqual([
+      ['org-c', 'name of org-c', 100],
+      ['org-a', 'name of org-a', 0],
+      ['org-b', 'name of org-b', 0],
+    ]);
+    // Offers not answered (withdrawn, open) give their organisations no value: last, in no particular order.
+    expect(figures.slice(3).sort()).toEqual([
+      ['org-d', 'name of org-d', null],
+      ['org-e', 'name of org-e', null],
+    ]);
+    expect(await get('/indicators/offer-acceptance-rate/work-orders', { period: '2026-11' })).toMatchObject({
+      total: 1,
+      caseCodes: [a.caseCode],
+    });
+    expect(await get('/indicators/offer-expired-share/work-orders', { period: '2026-11' })).toMatchObject({
+      total: 1,
+      caseCodes: [a.caseCode],
+    });
   });
 });

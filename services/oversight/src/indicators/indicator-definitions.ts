@@ -363,6 +363,44 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: '%',
     measurable: true,
   },
+  {
+    code: 'offer-acceptance-rate',
+    nameZh: '派单接单率',
+    definition:
+      'Offers (派单) of work orders to organisations accepted, among the offers made in the period (Asia/Shanghai ' +
+      'days of the offer) that the organisation accepted, rejected or let expire; an offer withdrawn before an ' +
+      "answer (reassigned, cancelled) and an offer still open are not counted. From the lifecycle stream's " +
+      'offered, offer-accepted, offer-rejected and offer-expired entries; per organisation: the organisation offered.',
+    formula: 'offers accepted / (accepted + rejected + expired) × 100',
+    sourceEvents: [CHANGED],
+    higherIsBetter: true,
+    unit: '%',
+    measurable: true,
+  },
+  {
+    code: 'minutes-to-offer-acceptance',
+    nameZh: '派单至接单时长中位数',
+    definition:
+      'Median of the minutes from an offer to its acceptance, over the offers made in the period that were accepted ' +
+      '(the timeline entries of the offer and of the acceptance).',
+    formula: 'median(acceptedAt − offeredAt) over accepted offers, in minutes',
+    sourceEvents: [CHANGED],
+    higherIsBetter: false,
+    unit: '分钟',
+    measurable: true,
+  },
+  {
+    code: 'offer-expired-share',
+    nameZh: '派单超时未接占比',
+    definition:
+      'Offers that expired unanswered within their window, among the offers made in the period that have ended ' +
+      '(accepted, rejected, expired or withdrawn).',
+    formula: 'offers expired / offers ended × 100',
+    sourceEvents: [CHANGED],
+    higherIsBetter: false,
+    unit: '%',
+    measurable: true,
+  },
 ];
 
 export function findIndicator(code: string): IndicatorDefinition | undefined {

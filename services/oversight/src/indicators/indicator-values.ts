@@ -50,10 +50,22 @@ export interface Counts {
   rosterCoveredMinutes: number;
   /** Minutes of the period's days (1440 a day) behind rosterCoveredMinutes; 0 where not counted. */
   rosterMinutes: number;
+  /** Offers made in the period (offer_fact, by offeredAt) that have ended: accepted, rejected, expired or withdrawn. */
+  offersEnded: number;
+  /** Offers of the period the organisation accepted, rejected or let expire (withdrawn ones had no fair chance). */
+  offersAnswerable: number;
+  offersAccepted: number;
+  offersExpired: number;
+  /** Median minutes from offer to acceptance over the accepted offers; 0 when none. */
+  offerAcceptanceMinutesMedian: number;
 }
 
 /** The counts read from the hotline's roster coverage, not from the work-order or deadline facts. */
 export type RosterCount = 'rosterCoveredMinutes' | 'rosterMinutes';
+
+/** The counts read from the offer facts (one row per offer), not from the work-order or deadline facts. */
+export type OfferCount =
+  'offersEnded' | 'offersAnswerable' | 'offersAccepted' | 'offersExpired' | 'offerAcceptanceMinutesMedian';
 
 export const EMPTY_COUNTS: Counts = {
   total: 0,
@@ -101,6 +113,11 @@ export const EMPTY_COUNTS: Counts = {
   callbacksOnTime: 0,
   rosterCoveredMinutes: 0,
   rosterMinutes: 0,
+  offersEnded: 0,
+  offersAnswerable: 0,
+  offersAccepted: 0,
+  offersExpired: 0,
+  offerAcceptanceMinutesMedian: 0,
 };
 
 /** One indicator's figure: its value (null when its denominator is zero or unknown) and the counts behind it. */
@@ -165,6 +182,9 @@ export const NUMERATOR_COUNT: Readonly<Record<string, keyof Counts>> = {
   'mediation-agreement-rate': 'mediationAgreements',
   'judicial-confirmation-rate': 'agreementsConfirmed',
   'callback-timeliness': 'callbacksOnTime',
+  'offer-acceptance-rate': 'offersAccepted',
+  'minutes-to-offer-acceptance': 'offersAccepted',
+  'offer-expired-share': 'offersExpired',
 };
 
 /**
@@ -226,6 +246,14 @@ export function indicatorValues(c: Counts, population: PopulationAnswer, periodD
     'judicial-confirmation-rate': ratio('judicial-confirmation-rate', c.agreementsConfirmed, c.mediationAgreements),
     'hotline-coverage': ratio('hotline-coverage', c.rosterCoveredMinutes, c.rosterMinutes),
     'callback-timeliness': ratio('callback-timeliness', c.callbacksOnTime, c.callbacksCompleted),
+    'offer-acceptance-rate': ratio('offer-acceptance-rate', c.offersAccepted, c.offersAnswerable),
+    'minutes-to-offer-acceptance': {
+      code: 'minutes-to-offer-acceptance',
+      value: c.offersAccepted === 0 ? null : round(c.offerAcceptanceMinutesMedian),
+      numerator: c.offersAccepted === 0 ? 0 : round(c.offerAcceptanceMinutesMedian),
+      denominator: c.offersAccepted,
+    },
+    'offer-expired-share': ratio('offer-expired-share', c.offersExpired, c.offersEnded),
   };
   return INDICATORS.map((d) => values[d.code]);
 }

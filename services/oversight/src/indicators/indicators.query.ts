@@ -5,7 +5,8 @@ import { tableOf } from '../facts/table-name';
 import { WorkOrderFact } from '../facts/work-order-fact.entity';
 import { DEADLINE_MEASURES, DeadlineMeasure, WORK_ORDER_MEASURES, WorkOrderMeasure } from '../facts/fact-measures';
 import { RosterCoverageDay } from '../facts/roster-coverage-day.entity';
-import { Counts, EMPTY_COUNTS, NUMERATOR_COUNT, RosterCount } from './indicator-values';
+import { Counts, EMPTY_COUNTS, NUMERATOR_COUNT, OfferCount, RosterCount } from './indicator-values';
+import { OfferFact } from '../facts/offer-fact.entity';
 import type { Period } from './period';
 
 /**
@@ -72,52 +73,56 @@ const kindStatus = (k: string, st: string) => (t: string) => `${t}.kind = '${k}'
  * fact-measures.ts: the fact scan sums each measure's contribution, the roll-up scan sums its column, both with the
  * same filter; the drill-down selects the work orders that contribute.
  */
-export const COUNT_SOURCES: Readonly<Record<Exclude<keyof Counts, 'overdue' | RosterCount>, CountSource>> = {
-  total: wo('total'),
-  hotline: wo('total', platform('hotline')),
-  portal: wo('total', platform('portal')),
-  centre: wo('total', platform('centre')),
-  legalAidAccepted: wo('accepted', type('legal-aid')),
-  dutyLawyer: wo('total', type('duty-lawyer')),
-  dutyLawyerAccepted: wo('accepted', type('duty-lawyer')),
-  notifiedDefence: wo('total', type('notified-defence')),
-  notifiedDefenceAccepted: wo('accepted', type('notified-defence')),
-  dispatchHoursSum: wo('dispatch_seconds_sum', undefined, 3600),
-  dispatched: wo('dispatched'),
-  acceptanceHoursSum: wo('acceptance_seconds_sum', undefined, 3600),
-  accepted: wo('accepted'),
-  routingFallback: wo('routing_fallback'),
-  supervisorQueue: wo('supervisor_queue'),
-  supervised: wo('supervised'),
-  supervisionResolved: wo('supervision_resolved'),
-  evaluated: wo('evaluated'),
-  goodEvaluations: wo('good_evaluations'),
-  resolved: wo('resolved'),
-  reopened: wo('reopened'),
-  complaints: wo('total', type('complaint')),
-  duplicates: wo('duplicates'),
-  related: wo('related'),
-  registered: wo('registered'),
-  registrationMinutesSum: wo('registration_seconds_sum', undefined, 60),
-  aidGranted: wo('aid_granted'),
-  aidDenied: wo('aid_denied'),
-  aidExempt: wo('aid_exempt'),
-  mediationEnded: wo('mediation_ended'),
-  mediationAgreements: wo('mediation_agreements'),
-  agreementsConfirmed: wo('agreements_confirmed'),
-  callbacksCompleted: wo('callbacks_completed'),
-  callbacksOnTime: wo('callbacks_on_time'),
-  deadlinesMet: dl(status('met')),
-  deadlinesBreached: dl(status('breached')),
-  mediationMet: dl(kindStatus('mediation-term', 'met')),
-  mediationBreached: dl(kindStatus('mediation-term', 'breached')),
-  notarizationMet: dl(kindStatus('notarization-certificate', 'met')),
-  notarizationBreached: dl(kindStatus('notarization-certificate', 'breached')),
-  legalAidDecisionMet: dl(kindStatus('legal-aid-decision', 'met')),
-  legalAidDecisionBreached: dl(kindStatus('legal-aid-decision', 'breached')),
-};
+export const COUNT_SOURCES: Readonly<Record<Exclude<keyof Counts, 'overdue' | RosterCount | OfferCount>, CountSource>> =
+  {
+    total: wo('total'),
+    hotline: wo('total', platform('hotline')),
+    portal: wo('total', platform('portal')),
+    centre: wo('total', platform('centre')),
+    legalAidAccepted: wo('accepted', type('legal-aid')),
+    dutyLawyer: wo('total', type('duty-lawyer')),
+    dutyLawyerAccepted: wo('accepted', type('duty-lawyer')),
+    notifiedDefence: wo('total', type('notified-defence')),
+    notifiedDefenceAccepted: wo('accepted', type('notified-defence')),
+    dispatchHoursSum: wo('dispatch_seconds_sum', undefined, 3600),
+    dispatched: wo('dispatched'),
+    acceptanceHoursSum: wo('acceptance_seconds_sum', undefined, 3600),
+    accepted: wo('accepted'),
+    routingFallback: wo('routing_fallback'),
+    supervisorQueue: wo('supervisor_queue'),
+    supervised: wo('supervised'),
+    supervisionResolved: wo('supervision_resolved'),
+    evaluated: wo('evaluated'),
+    goodEvaluations: wo('good_evaluations'),
+    resolved: wo('resolved'),
+    reopened: wo('reopened'),
+    complaints: wo('total', type('complaint')),
+    duplicates: wo('duplicates'),
+    related: wo('related'),
+    registered: wo('registered'),
+    registrationMinutesSum: wo('registration_seconds_sum', undefined, 60),
+    aidGranted: wo('aid_granted'),
+    aidDenied: wo('aid_denied'),
+    aidExempt: wo('aid_exempt'),
+    mediationEnded: wo('mediation_ended'),
+    mediationAgreements: wo('mediation_agreements'),
+    agreementsConfirmed: wo('agreements_confirmed'),
+    callbacksCompleted: wo('callbacks_completed'),
+    callbacksOnTime: wo('callbacks_on_time'),
+    deadlinesMet: dl(status('met')),
+    deadlinesBreached: dl(status('breached')),
+    mediationMet: dl(kindStatus('mediation-term', 'met')),
+    mediationBreached: dl(kindStatus('mediation-term', 'breached')),
+    notarizationMet: dl(kindStatus('notarization-certificate', 'met')),
+    notarizationBreached: dl(kindStatus('notarization-certificate', 'breached')),
+    legalAidDecisionMet: dl(kindStatus('legal-aid-decision', 'met')),
+    legalAidDecisionBreached: dl(kindStatus('legal-aid-decision', 'breached')),
+  };
 
-const SOURCES = Object.entries(COUNT_SOURCES) as [Exclude<keyof Counts, 'overdue' | RosterCount>, CountSource][];
+const SOURCES = Object.entries(COUNT_SOURCES) as [
+  Exclude<keyof Counts, 'overdue' | RosterCount | OfferCount>,
+  CountSource,
+][];
 
 /** A running deadline past `now`, or a breached one: what `overdue` counts (never rolled up: it moves with now). */
 const overdueCondition = (t: string, nowParam: string): string =>
@@ -220,7 +225,53 @@ async function count(manager: EntityManager, scope: Scope, from: 'facts' | 'roll
     c.rosterCoveredMinutes = num(r.covered);
     c.rosterMinutes = num(r.minutes);
   }
+  for (const r of await offerCounts(manager, scope)) {
+    const c = at(r.g);
+    c.offersEnded = num(r.ended);
+    c.offersAnswerable = num(r.answerable);
+    c.offersAccepted = num(r.accepted);
+    c.offersExpired = num(r.expired);
+    c.offerAcceptanceMinutesMedian = num(r.median);
+  }
   return out;
+}
+
+/** The group key of an offer fact `f`: as groupExpression, the organisation being the one offered, times the offer's. */
+function offerGroupExpression(grouping: Grouping): string {
+  switch (grouping) {
+    case 'organisation':
+      return `COALESCE(f.organisation_id, '')`;
+    case 'service-type':
+      return 'f.service_type';
+    case 'day':
+      return `to_char(f.offered_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
+    case 'month':
+      return `to_char(f.offered_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+    case 'none':
+    case 'city':
+    case 'county':
+    case 'township':
+      return groupExpression(grouping, '');
+  }
+}
+
+/** The offer counts of the offers made in the period (one row per offer in offer_fact), grouped as asked. */
+async function offerCounts(
+  manager: EntityManager,
+  scope: Scope,
+): Promise<{ g: string; ended: string; answerable: string; accepted: string; expired: string; median: string }[]> {
+  return manager.query(
+    `SELECT ${offerGroupExpression(scope.grouping)} AS g, count(f.outcome) AS ended,
+       count(*) FILTER (WHERE f.outcome IN ('accepted', 'rejected', 'expired')) AS answerable,
+       count(*) FILTER (WHERE f.outcome = 'accepted') AS accepted,
+       count(*) FILTER (WHERE f.outcome = 'expired') AS expired,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM f.decided_at - f.offered_at) / 60)
+         FILTER (WHERE f.outcome = 'accepted') AS median
+     FROM ${tableOf(manager, OfferFact)} f
+     WHERE f.offered_at >= $1 AND f.offered_at < $2 AND ${regionCondition(scope.regionCode, '$3')}
+     GROUP BY 1`,
+    [scope.period.from, scope.period.to, scope.regionCode],
+  );
 }
 
 /**
@@ -263,7 +314,12 @@ function rollupGroupExpression(grouping: Grouping, workOrders: string): string {
  * The SQL condition (on `f`, with deadlines as `EXISTS`) selecting the work orders behind an indicator's numerator:
  * those contributing to its count in COUNT_SOURCES; undefined for an indicator the stream cannot measure.
  */
-export function drillDownCondition(code: string, deadlines: string, nowParam: string): string | undefined {
+export function drillDownCondition(
+  code: string,
+  tables: { deadlines: string; offers: string },
+  nowParam: string,
+): string | undefined {
+  const deadlines = tables.deadlines;
   const key = NUMERATOR_COUNT[code];
   if (!key) return undefined;
   const exists = (cond: string): string =>
@@ -271,6 +327,13 @@ export function drillDownCondition(code: string, deadlines: string, nowParam: st
   if (key === 'overdue') return exists(overdueCondition('d', nowParam));
   // Roster minutes are no work orders' (no indicator's numerator today; kept out should one become one).
   if (key === 'rosterCoveredMinutes' || key === 'rosterMinutes') return undefined;
+  // Offers: the work orders (received in the period) with an offer of that outcome made in the period ($1..$2).
+  if (key === 'offersAccepted' || key === 'offersExpired') {
+    const outcome = key === 'offersAccepted' ? 'accepted' : 'expired';
+    return `EXISTS (SELECT 1 FROM ${tables.offers} o WHERE o.work_order_id = f.work_order_id
+      AND o.outcome = '${outcome}' AND o.offered_at >= $1 AND o.offered_at < $2)`;
+  }
+  if (key === 'offersEnded' || key === 'offersAnswerable' || key === 'offerAcceptanceMinutesMedian') return undefined;
   const src = COUNT_SOURCES[key];
   if (src.table === 'deadline') return exists(src.where('d'));
   const contributes = `${WORK_ORDER_MEASURES[src.measure]('f')} > 0`;

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { DeadlineFact } from '../facts/deadline-fact.entity';
 import { tableOf } from '../facts/table-name';
 import { WorkOrderFact } from '../facts/work-order-fact.entity';
+import { OfferFact } from '../facts/offer-fact.entity';
 import { findIndicator, IndicatorDefinition, INDICATORS } from './indicator-definitions';
 import { EMPTY_COUNTS, indicatorValues, IndicatorValue } from './indicator-values';
 import { countFacts, drillDownCondition, Grouping, regionCondition } from './indicators.query';
@@ -163,7 +164,7 @@ export class IndicatorsService {
 
   /**
    * The organisations that held work orders of the region and period, ranked by one indicator (e.g. deadlines met
-   * per organisation); a work order counts for the organisation holding it now. Organisations without a value
+   * per organisation); a work order counts for the organisation holding it now, an offer for the organisation offered. Organisations without a value
    * (zero denominator) come last.
    */
   async organisationRanking(
@@ -175,8 +176,10 @@ export class IndicatorsService {
     const manager = this.dataSource.manager;
     const rows = await this.groupRanking(code, { period, region, now, grouping: 'organisation' });
     const names = await manager.query<{ id: string; name: string | null }[]>(
-      `SELECT organisation_id AS id, max(organisation_name) AS name FROM ${tableOf(manager, WorkOrderFact)}
-       WHERE organisation_id = ANY($1) GROUP BY 1`,
+      `SELECT id, max(name) AS name FROM (
+         SELECT organisation_id AS id, organisation_name AS name FROM ${tableOf(manager, WorkOrderFact)}
+         UNION ALL SELECT organisation_id, organisation_name FROM ${tableOf(manager, OfferFact)}
+       ) o WHERE id = ANY($1) GROUP BY 1`,
       [rows.map((r) => r.key)],
     );
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
@@ -232,7 +235,11 @@ export class IndicatorsService {
     scope: { period: Period; region: RegionRef; limit: number; offset: number; now?: Date },
   ): Promise<{ total: number; caseCodes: string[] }> {
     const manager = this.dataSource.manager;
-    const condition = drillDownCondition(this.indicator(code).code, tableOf(manager, DeadlineFact), '$4');
+    const condition = drillDownCondition(
+      this.indicator(code).code,
+      { deadlines: tableOf(manager, DeadlineFact), offers: tableOf(manager, OfferFact) },
+      '$4',
+    );
     const where = `f.received_at >= $1 AND f.received_at < $2 AND ${regionCondition(scope.region.code, '$3')}
       AND ${condition ?? 'FALSE'}`;
     const params: unknown[] = [scope.period.from, scope.period.to, scope.region.code];
