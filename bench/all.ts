@@ -1,5 +1,6 @@
-// The whole bench suite, one after the other, sized to finish in under 10 minutes on a 2-core
-// machine: e2e (baselines, stepped rates, memory), scale-out, a province's day.
+// The whole bench suite, one after the other, sized to finish in under 12 minutes on a 2-core
+// machine: CPU per intake and idle burn over every process (issue 14), e2e (baselines, stepped rates,
+// memory), scale-out, a province's day.
 //   npm run build && node -r ./test/swc-register.js bench/all.ts [--runtime=dist|swc] [--build]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { REPO_ROOT } from './lib/launcher';
 import { RESULTS_DIR } from './lib/results';
 
 const SUITE: { name: string; script: string; args: string[] }[] = [
+  { name: 'cpu', script: 'bench/cpu.ts', args: ['--idle-seconds=60', '--rate=2', '--seconds=20'] },
   { name: 'e2e', script: 'bench/e2e.ts', args: ['--rates=1,2,3,4,6,8,12,20,40', '--step-seconds=15'] },
   { name: 'scale-out', script: 'bench/scale-out.ts', args: ['--rates=8', '--step-seconds=15'] },
   { name: 'province-day', script: 'bench/province-day.ts', args: ['--budget-seconds=100', '--from-hour=9'] },

@@ -3,6 +3,7 @@
 // and throughput / strict p99 at rising rates. Results: bench/results/<label>.{md,json} (--label, default cpu).
 //   npm run build && node -r ./test/swc-register.js bench/cpu.ts [--idle-seconds=60] [--rate=5] [--seconds=20]
 //   [--rates=10,20,50,100] [--step-seconds=10] [--runtime=dist|swc] [--keep]
+//   [--idle-only] (start the stack, settle, measure the idle burn and RSS, stop: no load, ~2 min)
 import { Args } from './lib/args';
 import { runStep, StepResult, StepTools } from './lib/e2e/load-step';
 import { Harness, log } from './lib/harness';
@@ -18,6 +19,9 @@ function round(v: number, digits = 1): number {
   return Math.round(v * f) / f;
 }
 
+/** Ends the measured part after the idle window (--idle-only); the harness still stops and cleans up. */
+class IdleOnlyDone extends Error {}
+
 async function main(): Promise<void> {
   const args = new Args();
   const runtime = args.oneOf<Runtime>('runtime', ['dist', 'swc'], 'dist');
@@ -28,6 +32,7 @@ async function main(): Promise<void> {
   const rates = args.numbers('rates', [10, 20, 50, 100]);
   const stepSeconds = args.number('step-seconds', 10);
   const keep = args.flag('keep');
+  const idleOnly = args.flag('idle-only');
   const handlers = HANDLER_SERVICES.filter((h) => h === 'legal-aid' || h === 'mediation');
   const dbPoolSize = args.number('pool', 10);
   const harness = await Harness.open({ label: 'cpu', runtime, handlers, dbPoolSize, httpSampling: false });
@@ -50,6 +55,8 @@ async function main(): Promise<void> {
     idle = Object.fromEntries(Object.entries(idleDelta).map(([k, v]) => [k, round((v / idleWall) * 100, 2)]));
     idleRss = services().map((s) => ({ service: s.name, rssMiB: s.rssMiB() }));
     log(`  idle % of one core: ${JSON.stringify(idle)}`);
+    log(`  idle RSS MiB: ${JSON.stringify(idleRss)}`);
+    if (idleOnly) throw new IdleOnlyDone();
     const tools: StepTools = {
       clients: harness.clients,
       tracker: harness.tracker,
@@ -113,11 +120,29 @@ async function main(): Promise<void> {
       if (!(step.p99Strict.readModels < 5000)) break;
     }
   } catch (e) {
-    failure = e;
+    if (!(e instanceof IdleOnlyDone)) failure = e;
   }
   await harness.close(keep);
   if (failure) throw failure;
-  const names = Object.keys(perIntake).filter((k) => k !== 'total' && k !== 'totalNetOfIdle');
+  const names = Object.keys(idleOnly ? idle : perIntake).filter((k) => k !== 'total' && k !== 'totalNetOfIdle');
+  const idleBody = [
+    `## Idle burn (% of one core over ${idleSeconds} s without traffic, 15 s after start-up) and idle RSS`,
+    '',
+    'PostgreSQL, Kafka and Redis are shared with other work on this machine: their share is an upper bound.',
+    '',
+    table(
+      ['process', 'idle % of one core', 'share of the total %', 'idle RSS MiB'],
+      [
+        ...names.map((k) => [
+          k,
+          idle[k],
+          round(((idle[k] ?? 0) / (idle.total || 1)) * 100, 1),
+          idleRss.find((x) => x.service === k)?.rssMiB,
+        ]),
+        ['**total**', idle.total, 100, undefined],
+      ],
+    ),
+  ].join('\n');
   const body = [
     '## CPU per intake, all processes (ms of CPU per completed intake, full path to all three read models)',
     '',
@@ -155,7 +180,7 @@ async function main(): Promise<void> {
       measured: measured && { ...measured, traces: undefined },
       steps: steps.map((s) => ({ ...s, traces: undefined })),
     },
-    body,
+    idleOnly ? idleBody : body,
     {
       cpuMsPerIntake: perIntake.total,
       cpuMsPerIntakeNetOfIdle: perIntake.totalNetOfIdle,

@@ -9,7 +9,7 @@ import { shandongRegions } from '@legal/domain';
 import { startService } from '@legal/service-kit';
 import { isolatedOverrides, TestAuthority, uniqueTag } from '@legal/testing';
 import { Client } from 'pg';
-import { rollupFillSql } from '../services/oversight/src/migrations/1765100000000-daily-rollups';
+import { rollupFillSql } from '../services/oversight/src/facts/fact-measures';
 import { oversightService } from '../services/oversight/src/oversight.definition';
 import { machineInfo, machineLine } from './lib/machine';
 import { table } from './lib/markdown';

@@ -11,6 +11,8 @@ export interface GroupState {
 /**
  * Waits until every consumer group whose name starts with one of `prefixes` is Stable with at least
  * `minMembers` members (a new instance has joined and the rebalance is over). Returns the last states.
+ * Prefixes are a service's shared groups (`<tag>.<service>.`); per-instance groups such as the calendar
+ * follower's are named `<tag>.instance.<service>.…` (`instanceGroupPrefix`) and so never match.
  */
 export async function waitForGroupMembers(
   brokers: string[],
@@ -31,9 +33,7 @@ export async function waitForGroupMembers(
     while (Date.now() < deadline) {
       const ids = (await admin.listGroups()).groups
         .map((g) => g.groupId)
-        .filter((g) => prefixes.some((p) => g.startsWith(p)))
-        // Calendar followers read with a group of their own per instance: one member each, by design.
-        .filter((g) => !g.includes('.calendar-follower.'));
+        .filter((g) => prefixes.some((p) => g.startsWith(p)));
       if (ids.length > 0) {
         const described = await admin.describeGroups(ids);
         groups = described.groups.map((g) => ({ groupId: g.groupId, state: g.state, members: g.members.length }));

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { RunEnvironment, Runtime } from './launcher';
 
 export interface RunOptions {
@@ -16,6 +18,21 @@ export function runTag(label: string): string {
   return `b_${label.replace(/[^a-z0-9]/g, '').slice(0, 10)}_${randomBytes(3).toString('hex')}`;
 }
 
+/**
+ * The Node runtime settings every deployed service process gets (deploy/node-runtime.env: heap sizes,
+ * MALLOC_ARENA_MAX), so that the benches measure memory and CPU as deployed. `KEY="value"` lines.
+ */
+export function nodeRuntimeEnv(
+  file = path.join(__dirname, '..', '..', 'deploy', 'node-runtime.env'),
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^([A-Z_][A-Z0-9_]*)="([^"]*)"\s*$/.exec(line.trim());
+    if (m) env[m[1] as string] = m[2] as string;
+  }
+  return env;
+}
+
 /** The variables every service of one run shares. PII keys are per run (the same for all its services). */
 export function runEnvironment(tag: string, options: RunOptions): RunEnvironment {
   return {
@@ -23,6 +40,7 @@ export function runEnvironment(tag: string, options: RunOptions): RunEnvironment
     runtime: options.runtime,
     readyTimeoutMs: options.readyTimeoutMs,
     sharedEnv: {
+      ...nodeRuntimeEnv(),
       NODE_ENV: 'production',
       LOG_LEVEL: options.logLevel,
       DATABASE_URL: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services',

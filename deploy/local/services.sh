@@ -108,6 +108,11 @@ start_one() {
   # pid of a bash wrapper, and stop would signal the wrapper instead of the service).
   (
     cd "$ROOT"
+    # Node's heap and malloc settings of every service process (deploy/node-runtime.env, issue 14).
+    set -a
+    # shellcheck disable=SC1091
+    . "$ROOT/deploy/node-runtime.env"
+    set +a
     NODE_ENV="${NODE_ENV:-development}" LEGAL_SERVICES_RUN_DIR="$RUN_DIR" nohup node --enable-source-maps "$main" >>"$RUN_DIR/$name.log" 2>&1 &
     echo $! >"$RUN_DIR/$name.pid"
   )

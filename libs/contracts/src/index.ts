@@ -7,6 +7,7 @@ export { DeadlineOverdue } from './events/deadline-overdue.event';
 export { CalendarYearLoaded } from './events/calendar-year-loaded.event';
 export { DefenceNotice } from './events/defence-notice.event';
 export { EvaluationSubmitted } from './events/evaluation-submitted.event';
+export { CallbackCompleted } from './events/callback-completed.event';
 export { InfoReceived } from './events/info-received.event';
 export { IntakeRegistered } from './events/intake-registered.event';
 export { IntakeRejected } from './events/intake-rejected.event';
@@ -17,11 +18,14 @@ export { OfferAccepted } from './events/offer-accepted.event';
 export { OfferWithdrawn } from './events/offer-withdrawn.event';
 export { PartnerFeedItem } from './events/partner-feed-item.event';
 export {
+  CALLBACK_WITHHELD_REASONS,
   PartnerClientCoverage,
+  PartnerSealedJwe,
   PartnerTransferRequest,
   PartnerTransferUpdate,
   TRANSFER_CONSENT_METHODS,
   TRANSFER_STAGES,
+  WorkOrderTransferredTo12345,
 } from './events/partner-transfer.events';
 export { Progressed } from './events/progressed.event';
 export { ReferralAccepted, ReferralRejected, ReferralRequested } from './events/referral.events';

@@ -1,5 +1,6 @@
 import type { EventDefinition } from './event-definition';
 import { CalendarYearLoaded } from './events/calendar-year-loaded.event';
+import { CallbackCompleted } from './events/callback-completed.event';
 import { DeadlineDueSoon } from './events/deadline-due-soon.event';
 import { DeadlineOverdue } from './events/deadline-overdue.event';
 import { DefenceNotice } from './events/defence-notice.event';
@@ -13,7 +14,12 @@ import { OfferAccepted } from './events/offer-accepted.event';
 import { OfferRejected } from './events/offer-rejected.event';
 import { OfferWithdrawn } from './events/offer-withdrawn.event';
 import { PartnerFeedItem } from './events/partner-feed-item.event';
-import { PartnerClientCoverage, PartnerTransferRequest, PartnerTransferUpdate } from './events/partner-transfer.events';
+import {
+  PartnerClientCoverage,
+  PartnerTransferRequest,
+  PartnerTransferUpdate,
+  WorkOrderTransferredTo12345,
+} from './events/partner-transfer.events';
 import { Progressed } from './events/progressed.event';
 import { ReferralAccepted, ReferralRejected, ReferralRequested } from './events/referral.events';
 import { Resolved } from './events/resolved.event';
@@ -37,6 +43,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   DeadlineDueSoon,
   DeadlineOverdue,
   EvaluationSubmitted,
+  CallbackCompleted,
   ReferralRequested,
   ReferralAccepted,
   ReferralRejected,
@@ -45,6 +52,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   PartnerTransferUpdate,
   PartnerTransferRequest,
   PartnerClientCoverage,
+  WorkOrderTransferredTo12345,
   CalendarYearLoaded,
 ] as unknown as readonly EventDefinition[];
 

@@ -37,7 +37,7 @@ export const TOPICS = {
   feedback: {
     name: 'legal.feedback',
     key: 'workOrderId',
-    description: 'Satisfaction evaluations submitted by citizens',
+    description: "Satisfaction evaluations submitted by citizens, and the hotline's completed callbacks (回访)",
   },
   referral: {
     name: 'legal.referral',

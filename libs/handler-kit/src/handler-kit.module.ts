@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CalendarClockFollower, HANDLER_CALENDAR_CLOCKS } from './calendar/calendar-clock-follower';
 import { DispatchConsumer } from './dispatch/dispatch.consumer';
 import { HANDLER_API, HANDLER_DOMAIN, HANDLER_NAME, HANDLER_SETTINGS, HandlerKitOptions } from './handler-kit.options';
 import { OfferExpirySweeper } from './offers/offer-expiry.sweeper';
@@ -8,7 +9,8 @@ import { HandlerReporter } from './reports/handler-reporter';
 
 /**
  * Everything a handler service needs around its domain: the dispatch consumer, the offer inbox with
- * its expiry sweeper and routes, and the reporter back to work-order. Import it once, in the
+ * its expiry sweeper and routes, the reporter back to work-order and, with `calendarClocks`, the
+ * recomputation of the handler's open clocks when a calendar year is loaded. Import it once, in the
  * service's root module, with the service's domain callbacks. It is global: the service's domain
  * modules inject `HandlerReporter` (and `OfferInbox`) without importing it.
  */
@@ -29,8 +31,10 @@ export class HandlerKitModule {
         OfferInbox,
         OfferExpirySweeper,
         DispatchConsumer,
+        ...(options.calendarClocks ? [{ provide: HANDLER_CALENDAR_CLOCKS, useClass: options.calendarClocks }] : []),
+        CalendarClockFollower,
       ],
-      exports: [HandlerReporter, OfferInbox, OfferExpirySweeper, HANDLER_NAME],
+      exports: [HandlerReporter, OfferInbox, OfferExpirySweeper, CalendarClockFollower, HANDLER_NAME],
     };
   }
 }

@@ -2,6 +2,7 @@ import type { InjectionToken, ModuleMetadata, Type } from '@nestjs/common';
 import type { AuthUser, Role } from '@legal/auth';
 import type { Applicant, EventData, WorkOrderDispatched } from '@legal/contracts';
 import type { EntityManager } from 'typeorm';
+import type { CalendarClocks } from './calendar/calendar-clocks';
 import type { Offer, OfferStatus } from './offers/offer.entity';
 import type { ReportSubject } from './reports/handler-reporter';
 
@@ -115,4 +116,10 @@ export interface HandlerKitOptions {
   domain: Type<HandlerDomain<{ id: string }, never>>;
   settings: { inject?: InjectionToken[]; useFactory: (...deps: never[]) => HandlerSettings };
   api: HandlerApi;
+  /**
+   * The handler's statutory clocks, followed through a loaded calendar year: an injectable class (its
+   * dependencies from `imports`) with `find` (the open clocks) and `recompute` (one clock, in the kit's
+   * transaction). The kit recomputes every open clock crossing a changed day on every instance.
+   */
+  calendarClocks?: Type<CalendarClocks>;
 }

@@ -47,9 +47,12 @@ export {
   CALENDAR_ACTOR,
   crossesChangedDay,
   DEADLINE_RECOMPUTED_STEP,
+  recomputeCrossingClocks,
   recomputedDetail,
-  recomputeOnCalendarChange,
-} from './calendar/recompute-on-calendar-change';
-export type { CalendarRecompute, OpenClock } from './calendar/recompute-on-calendar-change';
+} from './calendar/calendar-clocks';
+export type { CalendarClocks, OpenClock } from './calendar/calendar-clocks';
+export { CalendarClockFollower } from './calendar/calendar-clock-follower';
+export { CalendarLoadFixture, testCalendarYear } from './calendar/calendar-load.fixture';
+export type { CalendarYearData, ProgressedData } from './calendar/calendar-load.fixture';
 export { isOfferForDirectIntake, publishDirectIntake } from './intake/direct-intake';
 export type { DirectIntake } from './intake/direct-intake';

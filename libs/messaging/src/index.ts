@@ -65,6 +65,7 @@ export type { InboxRetentionOptions } from './inbox/inbox-purger';
 export {
   aclKey,
   allServiceAcls,
+  instanceGroupPrefix,
   KAFKA_ADMIN_PRINCIPAL,
   KAFKA_BROKER_PRINCIPAL,
   KAFKA_SERVICE_PRINCIPALS,

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import type { ClientConfig } from 'pg';
 import type { Registry } from 'prom-client';
@@ -12,6 +13,7 @@ import { outboxChannel, schemaName } from './messaging-persistence';
 import { ConsumerLagCollector } from './metrics/consumer-lag.collector';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { OutboxBacklogProbe } from './outbox/outbox-backlog.probe';
+import { LocalCommitCredits } from './outbox/local-commit-credits';
 import { OutboxCommitWatcher } from './outbox/outbox-commit.watcher';
 import { OutboxNotificationListener } from './outbox/outbox-notification.listener';
 import { DEFAULT_RELAY_OPTIONS, OutboxRelay, OutboxRelayOptions } from './outbox/outbox-relay';
@@ -45,9 +47,10 @@ export interface MessagingRuntimeOptions {
   startupWaitMs?: number;
   /**
    * Seals/opens personal-data fields of events (the service's TransitSealer). Defaults to the
-   * development keys of `serviceName` outside production; in production it must be given.
+   * development keys of `serviceName` outside production; in production it must be given. `null`: this
+   * process holds no transit keys (it skips events sealed for others and dead-letters those sealed for it).
    */
-  sealing?: EventSealing;
+  sealing?: EventSealing | null;
 }
 
 function listenerConnection(dataSource: DataSource, applicationName: string): ClientConfig {
@@ -127,9 +130,13 @@ export class MessagingRuntime {
         })
       : undefined;
     const commits = new OutboxCommitWatcher();
+    const notifyToken = randomUUID();
     this.sealing =
-      options.sealing ?? (process.env.NODE_ENV === 'production' ? undefined : EventSealing.development(serviceName));
-    this.outbox = new Outbox(serviceName, commits, this.sealing);
+      options.sealing === null
+        ? undefined
+        : (options.sealing ??
+          (process.env.NODE_ENV === 'production' ? undefined : EventSealing.development(serviceName)));
+    this.outbox = new Outbox(serviceName, commits, this.sealing, notifyToken);
     this.deadLetters = new DeadLetterPublisher(kafka, this.metrics);
     this.consumers = new MessageConsumers({
       serviceName,
@@ -154,11 +161,20 @@ export class MessagingRuntime {
         listening: () => this.listener?.isListening() ?? false,
       });
       this.relay = relay;
-      commits.onCommit(() => relay.wake());
+      const credits = new LocalCommitCredits();
+      commits.onCommit(() => {
+        credits.add();
+        relay.wake();
+      });
       this.listener = new OutboxNotificationListener(
         listenerConnection(dataSource, `${serviceName}-outbox-listener`),
         outboxChannel(schema),
-        () => relay.wake(),
+        (payload) => {
+          // This process's own commit: the watcher woke the relay already (another round would find nothing).
+          if (payload === notifyToken && credits.take()) return;
+          if (payload === undefined) credits.clear();
+          relay.wake();
+        },
       );
     }
     this.inboxPurger = new InboxPurger(dataSource, { ...DEFAULT_INBOX_RETENTION, ...options.inbox });

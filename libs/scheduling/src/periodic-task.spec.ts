@@ -57,6 +57,33 @@ describe('PeriodicTask', () => {
     expect(finished).toBe(1);
   });
 
+  it('stretches each wait by up to the jitter, never shortens it, and waits exactly with jitter 0', async () => {
+    const random = jest.spyOn(Math, 'random').mockReturnValue(0.999);
+    const work = jest.fn(async () => undefined);
+    const jittered = new PeriodicTask({ name: 'probe', intervalMs: 1000, jitter: 0.2 }, work, quiet);
+    jittered.start();
+    await jest.advanceTimersByTimeAsync(1_197);
+    expect(work).not.toHaveBeenCalled();
+    await jest.advanceTimersByTimeAsync(3);
+    expect(work).toHaveBeenCalledTimes(1);
+    await jittered.stop();
+    random.mockReturnValue(0);
+    const early = new PeriodicTask({ name: 'probe', intervalMs: 1000, jitter: 0.2 }, work, quiet);
+    early.start();
+    await jest.advanceTimersByTimeAsync(999);
+    expect(work).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(work).toHaveBeenCalledTimes(2);
+    await early.stop();
+    random.mockReturnValue(0.999);
+    const exact = new PeriodicTask({ name: 'probe', intervalMs: 1000, jitter: 0 }, work, quiet);
+    exact.start();
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(work).toHaveBeenCalledTimes(3);
+    await exact.stop();
+    random.mockRestore();
+  });
+
   it('never runs with an interval of 0', async () => {
     const work = jest.fn(async () => undefined);
     const task = new PeriodicTask({ name: 'probe', intervalMs: 0, runAtStart: true }, work, quiet);

@@ -7,12 +7,20 @@ export interface PeriodicTaskOptions {
   intervalMs: number;
   /** First run at once instead of after one interval. */
   runAtStart?: boolean;
+  /**
+   * Each wait is stretched by up to this fraction of the interval, at random (default 0.1): instances started
+   * together (replicas, a restarted stack) drift apart instead of waking the database in step. Never shorter
+   * than `intervalMs`. 0: exact.
+   */
+  jitter?: number;
 }
+
+const DEFAULT_JITTER = 0.1;
 
 /**
  * Background work on a timer, the same way everywhere: never two runs at once, a failed run is logged
- * and retried at the next tick, the timer does not keep the process alive, and `stop()` waits for the
- * run in flight. Sweepers and purgers own one and keep their `sweep()` callable directly (tests).
+ * and retried at the next tick, the timer does not keep the process alive, waits are jittered, and `stop()`
+ * waits for the run in flight. Sweepers and purgers own one and keep their `sweep()` callable directly (tests).
  */
 export class PeriodicTask {
   private timer: NodeJS.Timeout | undefined;
@@ -27,7 +35,13 @@ export class PeriodicTask {
 
   start(): void {
     if (this.options.intervalMs <= 0 || this.timer || this.stopped) return;
-    this.schedule(this.options.runAtStart ? 0 : this.options.intervalMs);
+    this.schedule(this.options.runAtStart ? 0 : this.nextDelayMs());
+  }
+
+  /** The interval, stretched by the jitter. */
+  private nextDelayMs(): number {
+    const jitter = Math.max(0, this.options.jitter ?? DEFAULT_JITTER);
+    return Math.round(this.options.intervalMs * (1 + jitter * Math.random()));
   }
 
   /** True once stop() was called: long runs check it between batches. */
@@ -51,7 +65,7 @@ export class PeriodicTask {
         )
         .finally(() => {
           this.running = undefined;
-          this.schedule(this.options.intervalMs);
+          this.schedule(this.nextDelayMs());
         });
     }, delayMs);
     this.timer.unref();

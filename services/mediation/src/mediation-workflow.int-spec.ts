@@ -134,6 +134,7 @@ describe('mediation workflow (real PostgreSQL, Kafka)', () => {
       handlerCaseId: caseId,
       outcome: 'agreement-reached',
       actorId: 'mediator-wang',
+      details: { mediationOutcome: 'agreement-reached' },
     });
     const reports = router.reportsFor(offer.workOrderId);
     expect(reports.map((e) => [e.type, (e.data as { step?: string }).step])).toEqual([
@@ -177,6 +178,9 @@ describe('mediation workflow (real PostgreSQL, Kafka)', () => {
       .send({ result: 'confirmed', decidedOn: today, note: '(2026)鲁1324民特12号' })
       .expect(200);
     expect(decided.body.judicialConfirmation).toMatchObject({ result: 'confirmed', decidedOn: today });
+    const progress = await router.waitForReports(offer.workOrderId, Progressed.type, 5);
+    const confirmation = progress.find((e) => (e.data as { step?: string }).step === 'judicial-confirmation-decided');
+    expect(confirmation?.data).toMatchObject({ details: { judicialConfirmation: 'confirmed' } });
 
     const history = await request(service.url)
       .get(`/cases/${caseId}/history`)

@@ -70,6 +70,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/indicators/{code}/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ranking of the organisations holding the work orders of a region (e.g. deadlines met per organisation) */
+        get: operations["IndicatorsController_organisationRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/indicators/{code}/work-orders": {
         parameters: {
             query?: never;
@@ -250,7 +267,12 @@ export interface components {
              * @example %
              * @enum {string}
              */
-            unit: "%" | "件" | "小时" | "件/10万人";
+            unit: "%" | "件" | "小时" | "分钟" | "件/10万人";
+            /**
+             * @description False for an indicator the stream cannot measure (the definition says why); it never has a value
+             * @example true
+             */
+            measurable: boolean;
             /**
              * @description Null when the denominator is zero or unknown
              * @example 50
@@ -305,7 +327,12 @@ export interface components {
              * @example %
              * @enum {string}
              */
-            unit: "%" | "件" | "小时" | "件/10万人";
+            unit: "%" | "件" | "小时" | "分钟" | "件/10万人";
+            /**
+             * @description False for an indicator the stream cannot measure (the definition says why); it never has a value
+             * @example true
+             */
+            measurable: boolean;
         };
         SeriesPointDto: {
             /**
@@ -338,6 +365,29 @@ export interface components {
             code: string;
             region: components["schemas"]["RegionRefDto"];
             rows: components["schemas"]["RankingRowDto"][];
+        };
+        OrganisationRefDto: {
+            /** @example org-370102-legal-aid */
+            id: string;
+            /** @example 历下区法律援助中心 */
+            name: string | null;
+        };
+        OrganisationRankingRowDto: {
+            /** @example 1 */
+            rank: number;
+            organisation: components["schemas"]["OrganisationRefDto"];
+            /** @example 50 */
+            value: number | null;
+            /** @example 1 */
+            numerator: number;
+            /** @example 2 */
+            denominator: number | null;
+        };
+        OrganisationRankingDto: {
+            /** @example deadlines-met */
+            code: string;
+            region: components["schemas"]["RegionRefDto"];
+            rows: components["schemas"]["OrganisationRankingRowDto"][];
         };
         DrillDownDto: {
             /** @example overdue */
@@ -513,6 +563,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RankingDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_organisationRanking: {
+        parameters: {
+            query: {
+                /** @description Day, month, quarter, year, or a range A..B of those */
+                period: string;
+                /** @description Division code (province, city, county or township); default: yours */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationRankingDto"];
                 };
             };
         };

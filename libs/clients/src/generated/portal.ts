@@ -201,6 +201,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/v2/services.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 service list (XML) */
+        get: operations["Open311Controller_servicesXml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/services/{code}.json": {
         parameters: {
             query?: never;
@@ -210,6 +227,23 @@ export interface paths {
         };
         /** GeoReport v2 service definition (no service has extra attributes) */
         get: operations["Open311Controller_definition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/services/{code}.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 service definition (XML) */
+        get: operations["Open311Controller_definitionXml"];
         put?: never;
         post?: never;
         delete?: never;
@@ -239,6 +273,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/v2/requests.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 request list (XML; the filters of requests.json) */
+        get: operations["Open311Controller_listXml"];
+        put?: never;
+        /** GeoReport v2 create request (XML answer): its id and token */
+        post: operations["Open311Controller_createXml"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/requests/{id}.json": {
         parameters: {
             query?: never;
@@ -256,6 +308,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open311/v2/requests/{id}.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 request status (XML) */
+        get: operations["Open311Controller_findXml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/tokens/{token}.json": {
         parameters: {
             query?: never;
@@ -265,6 +334,23 @@ export interface paths {
         };
         /** GeoReport v2 token lookup: the service_request_id a POST token stands for */
         get: operations["Open311Controller_token"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open311/v2/tokens/{token}.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GeoReport v2 token lookup (XML) */
+        get: operations["Open311Controller_tokenXml"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1707,6 +1793,48 @@ export interface operations {
             };
         };
     };
+    Open311Controller_servicesXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GeoReport v2 XML: <services><service> */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description GeoReport v2 XML errors: <errors><error> */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /**
+             * @description GeoReport v2 XML errors: <errors><error>
+             *
+             *     Too many requests (problem `rate-limited`; see the Retry-After header).
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+        };
+    };
     Open311Controller_definition: {
         parameters: {
             query?: never;
@@ -1752,6 +1880,60 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Open311Controller_definitionXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description service_code from services.xml */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GeoReport v2 XML: <service_definition><attributes> */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description GeoReport v2 XML errors: <errors><error> */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description GeoReport v2 XML errors: <errors><error> */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /**
+             * @description GeoReport v2 XML errors: <errors><error>
+             *
+             *     Too many requests (problem `rate-limited`; see the Retry-After header).
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
                 };
             };
         };
@@ -1869,6 +2051,129 @@ export interface operations {
             };
         };
     };
+    Open311Controller_listXml: {
+        parameters: {
+            query?: {
+                /** @description Comma-delimited ids; when given, the other filters are ignored */
+                service_request_id?: string[];
+                /** @description Comma-delimited service codes */
+                service_code?: string[];
+                /** @description Earliest requested_datetime (W3C/RFC 3339); default 90 days before end_date */
+                start_date?: string;
+                /** @description Latest requested_datetime (W3C/RFC 3339); default now */
+                end_date?: string;
+                /** @description Comma-delimited: open, closed */
+                status?: string[];
+                /** @description GB/T 2260 code: only requests in this area and below */
+                jurisdiction_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GeoReport v2 XML: <service_requests><request> */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description GeoReport v2 XML errors: <errors><error> */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /**
+             * @description GeoReport v2 XML errors: <errors><error>
+             *
+             *     Too many requests (problem `rate-limited`; see the Retry-After header).
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+        };
+    };
+    Open311Controller_createXml: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Client-chosen unique key (a UUID) that makes a retry of this POST safe: the first response is returned again */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["Open311RequestCreateDto"];
+                "application/json": components["schemas"]["Open311RequestCreateDto"];
+            };
+        };
+        responses: {
+            /** @description GeoReport v2 XML: <service_requests><request> */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description GeoReport v2 XML errors: <errors><error> */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being processed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description This Idempotency-Key was already used with a different request (code idempotency-key-reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /**
+             * @description GeoReport v2 XML errors: <errors><error>
+             *
+             *     Too many requests (problem `rate-limited`; see the Retry-After header).
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+        };
+    };
     Open311Controller_find: {
         parameters: {
             query?: never;
@@ -1918,6 +2223,60 @@ export interface operations {
             };
         };
     };
+    Open311Controller_findXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description service_request_id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GeoReport v2 XML: <service_requests><request> */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description GeoReport v2 XML errors: <errors><error> */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description GeoReport v2 XML errors: <errors><error> */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /**
+             * @description GeoReport v2 XML errors: <errors><error>
+             *
+             *     Too many requests (problem `rate-limited`; see the Retry-After header).
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+        };
+    };
     Open311Controller_token: {
         parameters: {
             query?: never;
@@ -1963,6 +2322,60 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Open311Controller_tokenXml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description token returned by POST requests */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description GeoReport v2 XML: <service_requests><request> */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description GeoReport v2 XML errors: <errors><error> */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description GeoReport v2 XML errors: <errors><error> */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /**
+             * @description GeoReport v2 XML errors: <errors><error>
+             *
+             *     Too many requests (problem `rate-limited`; see the Retry-After header).
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
                 };
             };
         };

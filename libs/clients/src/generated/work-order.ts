@@ -1249,6 +1249,26 @@ export interface components {
              *     ]
              */
             jurisdictionChain: Record<string, never>[];
+            /**
+             * @description Urgent matters sent to whoever is on duty: when checked, organisations on and off duty (with why), and fallback supervisor-queue when nobody was; null for other decisions
+             * @example {
+             *       "checkedAt": "2026-12-05T15:40:00.000Z",
+             *       "onDuty": [
+             *         {
+             *           "organisationId": "org-370000-hotline-duty",
+             *           "reason": "on duty around the clock (7x24)"
+             *         }
+             *       ],
+             *       "offDuty": [
+             *         {
+             *           "organisationId": "org-371324-mediation",
+             *           "reason": "rest day/holiday 2026-12-05 23:40 outside duty hours (closed)"
+             *         }
+             *       ],
+             *       "fallback": null
+             *     }
+             */
+            onDutyRoster: Record<string, never> | null;
         };
         RoutingExplanationDto: {
             /**
@@ -1380,6 +1400,24 @@ export interface components {
              */
             reason: string;
         };
+        CallerConsentDto: {
+            /**
+             * @description true: the caller agreed that 12345 gets their name and phone
+             * @example true
+             */
+            given: boolean;
+            /**
+             * @description When the caller was asked (RFC 3339)
+             * @example 2026-12-04T20:10:00+08:00
+             */
+            obtainedAt: string;
+            /**
+             * @description How the consent was obtained
+             * @example recorded-call
+             * @enum {string}
+             */
+            method: "recorded-call" | "written" | "online";
+        };
         TransferOutDto: {
             /**
              * @description Why (goes on the timeline)
@@ -1391,6 +1429,8 @@ export interface components {
              * @example 来电人反映小区供暖不达标，属于住建部门职责
              */
             summary: string;
+            /** @description Whether the caller agreed that 12345 calls them back: only then does their name and phone (as recorded on the work order) go to 12345, sealed. Absent or given false: 12345 gets the matter without the contact */
+            callerConsent?: components["schemas"]["CallerConsentDto"];
         };
         ExtendDeadlineDto: {
             /**

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
+import { SealedJwe } from '../sealing';
 import { PARTNER_FEED, TOPICS } from '../topics';
 import {
   CaseCode,
@@ -21,6 +22,49 @@ export const TRANSFER_STAGES = [
   'transferred-out',
   'refused',
 ] as const;
+
+/** Why a transferred-out matter carries no callback contact for 12345. */
+export const CALLBACK_WITHHELD_REASONS = ['caller-did-not-consent', 'no-contact-on-record', 'no-partner-key'] as const;
+
+const sealedHeader = SealedJwe.properties.recipients.items.properties.header.properties;
+
+/**
+ * Personal data sealed for one partner client (JWE as `SealedJwe`, one recipient): the recipient is the client's
+ * broker principal `partner-<clientId>`, whose X25519 public key the operator lists in identity's
+ * PII_TRANSIT_DIRECTORY; only the client holding the private key opens it. Its own schema because a client id may
+ * hold digits and dots, which SealedJwe's service-name kid does not allow.
+ */
+export const PartnerSealedJwe = Type.Object(
+  {
+    ...SealedJwe.properties,
+    recipients: Type.Array(
+      Type.Object(
+        {
+          header: Type.Object(
+            {
+              alg: sealedHeader.alg,
+              kid: Type.String({
+                pattern: '^partner-[A-Za-z0-9._-]{1,64}/[A-Za-z0-9._-]{1,64}$',
+                description: 'partner-<clientId>/<key id>',
+              }),
+              epk: sealedHeader.epk,
+            },
+            { description: 'Per-recipient unprotected header' },
+          ),
+          encrypted_key: SealedJwe.properties.recipients.items.properties.encrypted_key,
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 1, description: 'The one partner client it is sealed for' },
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Sealed for one partner client: JWE General JSON (RFC 7516), enc A256GCM, alg ECDH-ES+A256KW over X25519, kid ' +
+      'partner-<clientId>/<key id>. The plaintext is JSON {name?, phone?}.',
+  },
+);
 
 /**
  * One step of a 12345 transfer on the 12345 partner's own feed (legal.partner.feed.<clientId>): the
@@ -59,6 +103,13 @@ export const PartnerTransferUpdate = defineEvent({
       summary: Type.Optional(
         Type.String({ maxLength: 2000, description: 'transferred-out: why, and the matter for 12345' }),
       ),
+      callback: Type.Optional(PartnerSealedJwe),
+      callbackWithheld: Type.Optional(
+        Type.Union(
+          CALLBACK_WITHHELD_REASONS.map((r) => Type.Literal(r)),
+          { description: 'transferred-out without callback: why (no consent, no contact, no key for this client)' },
+        ),
+      ),
       occurredAt: Timestamp,
     },
     'One step of a 12345 ⇄ 12348 transfer',
@@ -76,6 +127,65 @@ export const PartnerTransferUpdate = defineEvent({
 
 /** How 12345 obtained the caller's consent to the transfer (the REST route's list). */
 export const TRANSFER_CONSENT_METHODS = ['recorded-call', 'written', 'online'] as const;
+
+const TransferConsent = strictObject(
+  {
+    given: Type.Boolean(),
+    obtainedAt: Timestamp,
+    method: Type.Union(TRANSFER_CONSENT_METHODS.map((m) => Type.Literal(m))),
+  },
+  "The caller's consent to the transfer",
+);
+
+/**
+ * 12348 → 12345 handover (work-order → identity): a hotline agent or supervisor transferred a matter that belongs to
+ * 12345 out; its work order is closed (the `transferred-to-12345` step of legal.workorder.changed, same key, just
+ * before). Carries what 12345 needs to take it over and, only when the caller consented to be called back by 12345,
+ * the caller's contact sealed for identity, which re-seals it for the covering 12345 client(s) on their own feed.
+ */
+export const WorkOrderTransferredTo12345 = defineEvent({
+  type: 'legal.workorder.transferred-out.v1',
+  topic: TOPICS.workOrderChanged.name,
+  summary:
+    "A 12348 matter handed over to the 12345 hotline: the matter for 12345, the caller's consent and (with consent) " +
+    "the caller's contact sealed for identity. Key: the work order id",
+  producers: ['work-order'],
+  consumers: ['identity'],
+  sealed: ['caller'],
+  schema: strictObject(
+    {
+      workOrderId: Uuid,
+      caseCode: CaseCode,
+      status: WorkOrderStatus,
+      serviceType: ServiceType,
+      regionCode: RegionCode,
+      summary: Type.String({ minLength: 1, maxLength: 2000, description: 'Why, and the matter for 12345' }),
+      transferredAt: Timestamp,
+      consent: Type.Optional(TransferConsent),
+      caller: Type.Optional(
+        strictObject(
+          {
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+            phone: Type.Optional(Type.String({ pattern: '^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$' })),
+          },
+          "The caller's contact for 12345's callback (only with consent)",
+        ),
+      ),
+    },
+    '12348 → 12345 handover',
+  ),
+  example: {
+    workOrderId: '6f1d1c9e-2b1f-4e5a-9c0d-0a1b2c3d4e5f',
+    caseCode: '371321-20261128-000001-7',
+    status: 'closed',
+    serviceType: 'legal-consultation',
+    regionCode: '371324',
+    summary: '转至12345政务服务便民热线办理 (transferred to the 12345 hotline): 非法律服务事项 — 小区供暖不达标',
+    transferredAt: '2026-12-04T12:15:03.000Z',
+    consent: { given: true, obtainedAt: '2026-12-04T12:14:00.000Z', method: 'recorded-call' },
+    caller: { name: '王五', phone: '13912340000' },
+  },
+});
 
 /**
  * A 12345 transfer produced as an event by the 12345 partner client (the REST route POST /partner/transfers as
@@ -99,16 +209,7 @@ export const PartnerTransferRequest = defineEvent({
         pattern: '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$',
         description: "12345's own reference (idempotency key)",
       }),
-      consent: Type.Optional(
-        strictObject(
-          {
-            given: Type.Boolean(),
-            obtainedAt: Timestamp,
-            method: Type.Union(TRANSFER_CONSENT_METHODS.map((m) => Type.Literal(m))),
-          },
-          "The caller's consent to the transfer",
-        ),
-      ),
+      consent: Type.Optional(TransferConsent),
       matter: strictObject(
         {
           description: Type.String({ minLength: 1, maxLength: 5000 }),

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { Deadline, strictObject } from '../schemas/common.schema';
-import { handlerReportBase } from './handler-reports.schema';
+import { handlerReportBase, reportDetails } from './handler-reports.schema';
 import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
 export const Progressed = defineEvent({
@@ -10,7 +10,7 @@ export const Progressed = defineEvent({
   summary:
     'A step of the handler workflow happened (decision, appointment, session scheduled ...), with any new deadlines',
   producers: [...HANDLER_SERVICE_NAMES],
-  consumers: ['work-order'],
+  consumers: ['work-order', 'oversight'],
   schema: strictObject(
     {
       ...handlerReportBase,
@@ -20,6 +20,7 @@ export const Progressed = defineEvent({
       }),
       detail: Type.String({ maxLength: 2000 }),
       deadlines: Type.Array(Deadline, { maxItems: 10 }),
+      details: reportDetails,
     },
     'Workflow step',
   ),

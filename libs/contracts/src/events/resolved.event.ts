@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../event-definition';
 import { strictObject } from '../schemas/common.schema';
-import { handlerReportBase } from './handler-reports.schema';
+import { handlerReportBase, reportDetails } from './handler-reports.schema';
 import { HANDLER_SERVICE_NAMES } from '../registry/service-registry';
 
 export const Resolved = defineEvent({
@@ -10,7 +10,7 @@ export const Resolved = defineEvent({
   summary:
     'The handler finished the matter with an outcome (granted/denied, agreement, certificate issued, refused ...)',
   producers: [...HANDLER_SERVICE_NAMES],
-  consumers: ['work-order'],
+  consumers: ['work-order', 'oversight'],
   schema: strictObject(
     {
       ...handlerReportBase,
@@ -19,6 +19,7 @@ export const Resolved = defineEvent({
         description: 'e.g. aid-denied, case-closed, agreement-reached, mediation-failed, certificate-issued, refused',
       }),
       summary: Type.String({ maxLength: 2000 }),
+      details: reportDetails,
     },
     'Resolution',
   ),
@@ -29,5 +30,6 @@ export const Resolved = defineEvent({
     at: '2026-12-10T08:00:00.000Z',
     outcome: 'agreement-reached',
     summary: 'Parties agreed on repayment in two instalments',
+    details: { mediationOutcome: 'agreement-reached' },
   },
 });

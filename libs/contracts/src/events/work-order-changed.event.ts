@@ -53,6 +53,14 @@ export const WorkOrderChanged = defineEvent({
       complaintAgainstOrganisationId: Type.Optional(Type.String({ maxLength: 64 })),
       deadlines: Type.Array(Deadline),
       receivedAt: Timestamp,
+      registeredAt: Type.Optional(
+        Type.String({
+          format: 'date-time',
+          description:
+            'When the work-order service registered the intake and issued the case code (一案一码); with receivedAt ' +
+            "(the intake's submission) it gives the time to case code",
+        }),
+      ),
       entry: strictObject(
         {
           seq: Type.Integer({ minimum: 1 }),
@@ -110,6 +118,7 @@ export const WorkOrderChanged = defineEvent({
       },
     ],
     receivedAt: '2026-11-28T02:15:00.000Z',
+    registeredAt: '2026-11-28T02:15:01.000Z',
     entry: {
       seq: 3,
       at: '2026-11-28T02:20:00.000Z',

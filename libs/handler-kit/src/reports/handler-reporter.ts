@@ -46,10 +46,14 @@ export interface OfferRejectedReport {
   causationId?: string | null;
 }
 
+/** Outcome details as codes (aid decision, exempt category, mediation outcome, judicial confirmation), for oversight. */
+export type ReportDetails = NonNullable<EventData<typeof Progressed>['details']>;
+
 export interface ProgressedReport<S extends string = string> extends Step {
   step: S;
   detail: string;
   deadlines: Deadline[];
+  details?: ReportDetails;
 }
 
 export interface NeedsInfoReport extends Step {
@@ -64,6 +68,7 @@ export interface InfoReceivedReport extends Step {
 export interface ResolvedReport<O extends string = string> extends Step {
   outcome: O;
   summary: string;
+  details?: ReportDetails;
 }
 
 /**
@@ -103,6 +108,7 @@ export class HandlerReporter<S extends string = string, O extends string = strin
       step: r.step,
       detail: r.detail.slice(0, 2000),
       deadlines: r.deadlines,
+      ...(r.details ? { details: r.details } : {}),
     };
     await this.outbox.publish(manager, Progressed, data, this.meta(base.workOrderId, r.about.causationId));
   }
@@ -130,7 +136,12 @@ export class HandlerReporter<S extends string = string, O extends string = strin
   async resolved(manager: EntityManager, r: ResolvedReport<O>): Promise<void> {
     const base = this.base(r);
     if (!base) return;
-    const data: EventData<typeof Resolved> = { ...base, outcome: r.outcome, summary: r.summary.slice(0, 2000) };
+    const data: EventData<typeof Resolved> = {
+      ...base,
+      outcome: r.outcome,
+      summary: r.summary.slice(0, 2000),
+      ...(r.details ? { details: r.details } : {}),
+    };
     await this.outbox.publish(manager, Resolved, data, this.meta(base.workOrderId, r.about.causationId));
   }
 

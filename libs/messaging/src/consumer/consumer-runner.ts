@@ -8,7 +8,12 @@ import { replayTargetAllows } from '../replay/replay-target';
 
 export interface ConsumerRunnerOptions {
   partitionsConsumedConcurrently: number;
-  /** Commit after this many processed records of a partition, or after `commitIntervalMs`, and at the end of every batch. */
+  /**
+   * Offsets of handled records are committed after this many records of a partition, else at most
+   * `commitIntervalMs` after the batch that handled them (one OffsetCommit for every partition due, instead of
+   * one per batch: at low rates each batch is one record), at once after a batch that dead-lettered something,
+   * and on stop. What a crash leaves uncommitted is redelivered and absorbed by the inbox.
+   */
   commitEveryMessages: number;
   commitIntervalMs: number;
   /**
@@ -88,6 +93,10 @@ export class ConsumerRunner {
   private activeBatches = 0;
   private launchInProgress = false;
   private watchdog: NodeJS.Timeout | undefined;
+  /** Offsets handled but not yet committed, per `topic:partition`, with the consumer that handled them. */
+  private readonly pendingOffsets = new Map<string, { topic: string; partition: number; offset: string }>();
+  private pendingOf: Consumer | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -156,6 +165,8 @@ export class ConsumerRunner {
     const consumer = this.consumer;
     this.consumer = undefined;
     if (consumer) {
+      // Batches still running commit their own offsets when they end (the runner is stopping).
+      await this.flushOffsets();
       await withTimeout(consumer.stop(), 30000, 'consumer stop timed out').catch((e: unknown) =>
         this.logger.warn({ msg: 'consumer stop failed', group: this.groupId, error: describeError(e) }),
       );
@@ -242,6 +253,8 @@ export class ConsumerRunner {
     ]) {
       consumer.on(event, alive);
     }
+    // Before the partitions move: what this member handled should not be handled again by the next owner.
+    consumer.on(consumer.events.REBALANCING, () => void this.flushOffsets());
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (this.abort.signal.aborted) return;
       this.currentState = 'restarting';
@@ -281,29 +294,53 @@ export class ConsumerRunner {
     if (!this.abort.signal.aborted) await this.launch();
   }
 
+  /** Remembers a handled offset; committed by the next flush (timer, threshold, dead letter, rebalance or stop). */
+  private deferOffset(consumer: Consumer, topic: string, partition: number, offset: string): void {
+    if (this.pendingOf !== consumer) {
+      // Offsets handled through a replaced consumer are not committed through the new one.
+      this.pendingOffsets.clear();
+      this.pendingOf = consumer;
+    }
+    this.pendingOffsets.set(`${topic}:${partition}`, { topic, partition, offset });
+    if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => void this.flushOffsets(), this.options.commitIntervalMs);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Commits every pending offset in one request. Never throws: uncommitted records are redelivered to the inbox. */
+  private async flushOffsets(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const consumer = this.pendingOf;
+    if (!consumer || this.pendingOffsets.size === 0) return;
+    const offsets = [...this.pendingOffsets.values()];
+    this.pendingOffsets.clear();
+    try {
+      await consumer.commitOffsets(offsets);
+    } catch (e) {
+      this.logger.warn({ msg: 'offset commit failed', group: this.groupId, offsets, error: describeError(e) });
+    }
+  }
+
   private async eachBatch(consumer: Consumer, payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     let pending: string | undefined;
     let uncommitted = 0;
-    let lastCommitAt = Date.now();
-    const commit = async (): Promise<void> => {
+    let deadLettered = false;
+    const remember = (): void => {
       if (pending === undefined) return;
-      const offset = pending;
+      this.deferOffset(consumer, batch.topic, batch.partition, pending);
       pending = undefined;
-      uncommitted = 0;
-      lastCommitAt = Date.now();
-      try {
-        await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset }]);
-      } catch (e) {
-        // Not fatal: the records are redelivered later and the inbox absorbs them.
-        this.logger.warn({
-          msg: 'offset commit failed',
-          group: this.groupId,
-          topic: batch.topic,
-          partition: batch.partition,
-          offset,
-          error: describeError(e),
-        });
+    };
+    // At once when many records are waiting, when something went to the dead-letter topic (a redelivery would
+    // dead-letter it twice) or when stopping; otherwise the timer commits within commitIntervalMs.
+    const commitIfDue = async (): Promise<void> => {
+      remember();
+      if (uncommitted >= this.options.commitEveryMessages || deadLettered || this.abort.signal.aborted) {
+        uncommitted = 0;
+        deadLettered = false;
+        await this.flushOffsets();
       }
     };
     const context = { heartbeat: payload.heartbeat, stopping: this.abort.signal };
@@ -323,20 +360,20 @@ export class ConsumerRunner {
         const records = chunk
           .filter((m) => replayTargetAllows(m.headers ?? {}, this.groupId))
           .map((m) => toRecord(batch, m));
-        if (records.length > 0) await this.processor.processMany(records, context);
+        if (records.length > 0) {
+          const summary = await this.processor.processMany(records, context);
+          if (summary['dead-lettered'] > 0) deadLettered = true;
+        }
         const last = chunk[chunk.length - 1] as KafkaMessage;
         payload.resolveOffset(last.offset);
         pending = nextOffset(last.offset);
         uncommitted += chunk.length;
-        if (
-          uncommitted >= this.options.commitEveryMessages ||
-          Date.now() - lastCommitAt >= this.options.commitIntervalMs
-        )
-          await commit();
+        await commitIfDue();
         await payload.heartbeat();
       }
     } catch (e) {
-      await commit();
+      remember();
+      await this.flushOffsets();
       if (e instanceof ConsumerStoppingError) return;
       throw e;
     } finally {
@@ -344,6 +381,6 @@ export class ConsumerRunner {
       this.activeBatches--;
       this.lastActivityAt = Date.now();
     }
-    await commit();
+    await commitIfDue();
   }
 }

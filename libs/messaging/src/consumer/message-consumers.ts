@@ -70,14 +70,15 @@ export class MessageConsumers {
     // The processor only hands the handler events whose type is in `events` and whose payload passed
     // that type's schema, which is exactly what the narrower handler signature promises.
     const general = registration as unknown as ConsumerRegistration<AnyEventDefinition>;
-    const processor = new MessageProcessor(
-      general,
+    const processor = new MessageProcessor({
+      registration: general,
       groupId,
-      context.dataSource,
-      context.deadLetters,
-      context.metrics,
-      context.sealing,
-    );
+      serviceName: context.serviceName,
+      dataSource: context.dataSource,
+      deadLetters: context.deadLetters,
+      metrics: context.metrics,
+      sealing: context.sealing,
+    });
     const options = runnerOptionsFor(registration, context.runnerOptions);
     const runner = new ConsumerRunner(context.kafka, groupId, topics, processor, options, context.topicsReady);
     this.registered.set(registration.group, runner);

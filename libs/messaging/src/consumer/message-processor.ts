@@ -12,6 +12,7 @@ import { ConsumerRegistration, DEFAULT_HANDLER_BACKOFF, DEFAULT_MAX_ATTEMPTS } f
 import { runWithConsumedEvent } from './consumption-context';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
 import { classifyRecord } from './record-classifier';
+import { isSealedFor } from './sealed-addressing';
 import { EventSealing } from '../sealing/event-sealing';
 
 export type ProcessOutcome = InboxOutcome | 'skipped' | 'dead-lettered';
@@ -37,6 +38,20 @@ interface HandleItem {
   event: CloudEvent;
 }
 
+/** What a MessageProcessor works with (one consumer group of one service). */
+export interface MessageProcessorParts {
+  registration: ConsumerRegistration<AnyEventDefinition>;
+  /** The Kafka group id (prefixed). */
+  groupId: string;
+  /** The consuming service: sealed fields addressed to other services only are skipped unopened. */
+  serviceName: string;
+  dataSource: DataSource;
+  deadLetters: DeadLetterPublisher;
+  metrics?: MessagingMetrics;
+  /** Opens sealed fields; without it, an event sealed for this service is dead-lettered as unsealable. */
+  sealing?: EventSealing;
+}
+
 /** Infrastructure errors are retried without limit, but never faster than this. */
 const TRANSIENT_BACKOFF: BackoffPolicy = { initialMs: 200, maxMs: 5000 };
 const HEARTBEAT_EVERY_MS = 2000;
@@ -53,15 +68,23 @@ export class MessageProcessor {
   private readonly accepted: Set<string>;
   private readonly maxAttempts: number;
   private readonly backoff: BackoffPolicy;
+  private readonly registration: ConsumerRegistration<AnyEventDefinition>;
+  private readonly groupId: string;
+  private readonly serviceName: string;
+  private readonly dataSource: DataSource;
+  private readonly deadLetters: DeadLetterPublisher;
+  private readonly metrics: MessagingMetrics | undefined;
+  private readonly sealing: EventSealing | undefined;
 
-  constructor(
-    private readonly registration: ConsumerRegistration<AnyEventDefinition>,
-    private readonly groupId: string,
-    private readonly dataSource: DataSource,
-    private readonly deadLetters: DeadLetterPublisher,
-    private readonly metrics?: MessagingMetrics,
-    private readonly sealing?: EventSealing,
-  ) {
+  constructor(parts: MessageProcessorParts) {
+    const { registration } = parts;
+    this.registration = registration;
+    this.groupId = parts.groupId;
+    this.serviceName = parts.sealing?.service ?? parts.serviceName;
+    this.dataSource = parts.dataSource;
+    this.deadLetters = parts.deadLetters;
+    this.metrics = parts.metrics;
+    this.sealing = parts.sealing;
     this.accepted = new Set(registration.events.map((e) => e.type));
     this.maxAttempts = Math.max(1, registration.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
     this.backoff = registration.retryBackoff ?? DEFAULT_HANDLER_BACKOFF;
@@ -113,10 +136,11 @@ export class MessageProcessor {
   > {
     const definition = findEventDefinition(event.type);
     if (!definition || !EventSealing.hasSealedFields(definition)) return { ok: true, event };
+    // Addressed to other consumers only (e.g. a dispatch to another handler): not ours to open or handle.
+    // Decided from the definition and the recipients' kids, so before (and without) any key.
+    if (!isSealedFor(definition, event.data, this.serviceName)) return { ok: 'skip' };
     if (!this.sealing)
       return { ok: false, reason: 'unsealable', error: 'sealed personal data but this service has no transit keys' };
-    // Addressed to another consumer (e.g. a dispatch to another handler): not ours to open or handle.
-    if (!this.sealing.isAddressedTo(definition, event.data)) return { ok: 'skip' };
     let data: unknown;
     try {
       data = await this.sealing.open(definition, event.data);

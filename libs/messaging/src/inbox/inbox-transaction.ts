@@ -1,5 +1,6 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { schemaName } from '../messaging-persistence';
+import { PreparedStatement } from '../prepared-statement';
 
 export interface InboxEntry {
   group: string;
@@ -28,6 +29,50 @@ export class InboxWorkError extends Error {
   }
 }
 
+const inboxInserts = new Map<string, PreparedStatement<{ event_id: string }>>();
+
+/** The multi-row inbox insert of `schema` (prepared once per connection). */
+function inboxInsert(schema: string): PreparedStatement<{ event_id: string }> {
+  let statement = inboxInserts.get(schema);
+  if (!statement) {
+    statement = new PreparedStatement(
+      `INSERT INTO "${schema}"."inbox_message" (consumer_group, event_id, event_type, source_topic, source_partition, source_offset)
+       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::int[], $6::bigint[])
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+    );
+    inboxInserts.set(schema, statement);
+  }
+  return statement;
+}
+
+/** A handler swallowed a failed statement: the transaction can only roll back. */
+export class AbortedTransactionError extends Error {
+  constructor() {
+    super('current transaction is aborted (a handler caught the error of a failed statement); rolling back');
+    this.name = 'AbortedTransactionError';
+  }
+}
+
+/**
+ * Whether the connection's transaction is in the failed state, from the status byte of the server's last
+ * ReadyForQuery (node-postgres `getTransactionStatus()`: I idle, T in a transaction, E failed); undefined when
+ * the driver cannot say yet (then the caller probes with a statement). node-postgres rejects a failed query
+ * before the ReadyForQuery that follows the error arrives, so the status is only trusted while the client is
+ * ready for the next query (it is, after a run whose last statement succeeded).
+ */
+function transactionFailed(queryRunner: QueryRunner): boolean | undefined {
+  // TypeORM types PostgresQueryRunner.databaseConnection as any; it is the pool's pg client here.
+  const client = (
+    queryRunner as unknown as {
+      databaseConnection?: { readyForQuery?: boolean; getTransactionStatus?: () => string | null };
+    }
+  ).databaseConnection;
+  if (client?.readyForQuery !== true) return undefined;
+  const status = client.getTransactionStatus?.();
+  if (status === 'E') return true;
+  return status === 'T' ? false : undefined;
+}
+
 /**
  * Runs the items in ONE transaction that also records their event ids in the inbox; an item whose
  * id is already there (redelivery, replay, a second copy) is not run ('duplicate'). Either all
@@ -40,21 +85,15 @@ export async function runInInboxTransaction(dataSource: DataSource, items: Inbox
     await queryRunner.connect();
     await queryRunner.startTransaction();
     // One statement records every id of the chunk; RETURNING says which ones are new.
-    const inserted = await queryRunner.query(
-      `INSERT INTO "${schema}"."inbox_message" (consumer_group, event_id, event_type, source_topic, source_partition, source_offset)
-       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::int[], $6::bigint[])
-       ON CONFLICT DO NOTHING RETURNING event_id`,
-      [
-        items.map((i) => i.entry.group),
-        items.map((i) => i.entry.eventId),
-        items.map((i) => i.entry.eventType),
-        items.map((i) => i.entry.topic),
-        items.map((i) => i.entry.partition),
-        items.map((i) => i.entry.offset),
-      ],
-      true,
-    );
-    const fresh = new Set((inserted.records as { event_id: string }[]).map((r) => r.event_id));
+    const inserted = await inboxInsert(schema).run(queryRunner, [
+      items.map((i) => i.entry.group),
+      items.map((i) => i.entry.eventId),
+      items.map((i) => i.entry.eventType),
+      items.map((i) => i.entry.topic),
+      items.map((i) => i.entry.partition),
+      items.map((i) => i.entry.offset),
+    ]);
+    const fresh = new Set(inserted.map((r) => r.event_id));
     const outcomes: InboxOutcome[] = [];
     for (const [index, { entry, run }] of items.entries()) {
       // A second copy of an id within the same chunk is a duplicate too.
@@ -70,8 +109,11 @@ export async function runInInboxTransaction(dataSource: DataSource, items: Inbox
       outcomes.push('handled');
     }
     // COMMIT of an aborted transaction (a handler that swallowed a failed statement) silently rolls
-    // back; this probe turns that into an error instead of acknowledged records with no effect.
-    await queryRunner.query('SELECT 1');
+    // back; this turns that into an error instead of acknowledged records with no effect. The server
+    // reports the transaction's state after every statement, so no probe query is needed to know it.
+    const failed = transactionFailed(queryRunner);
+    if (failed === undefined) await queryRunner.query('SELECT 1');
+    else if (failed) throw new AbortedTransactionError();
     await queryRunner.commitTransaction();
     return outcomes;
   } catch (e) {

@@ -18,7 +18,8 @@ export class OutboxNotificationListener {
   constructor(
     private readonly connection: ClientConfig,
     private readonly channel: string,
-    private readonly onNotify: () => void,
+    /** A notification (its payload), or a (re)connection (no payload: something may have been missed). */
+    private readonly onNotify: (payload?: string) => void,
     private readonly backoff: BackoffPolicy = { initialMs: 200, maxMs: 5000 },
   ) {}
 
@@ -48,7 +49,7 @@ export class OutboxNotificationListener {
         });
       });
       client.on('notification', (message) => {
-        if (message.channel === this.channel) this.onNotify();
+        if (message.channel === this.channel) this.onNotify(message.payload ?? '');
       });
       try {
         this.client = client;

@@ -116,6 +116,8 @@ export class OutboxRelay {
     lastError: null,
     quarantined: 0,
   };
+  /** Whether the last round claimed as much as its limits allow (`maxKeys` keys or `batchSize` rows). */
+  private lastClaimFull = false;
   /** Keys whose head row was rejected: not claimed again before this time (ms since epoch). */
   private readonly keyBackoff = new Map<string, number>();
 
@@ -176,10 +178,12 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (!this.abort.signal.aborted) {
       try {
-        const published = await this.relayOnce();
+        await this.relayOnce();
         this.onSuccess();
         await this.purgeIfDue();
-        if (published > 0) continue;
+        // A round that took everything it could see needs no second look: a commit since then has woken the
+        // signal (it latches), and the next round starts at once. Only a full claim may have left rows behind.
+        if (this.lastClaimFull) continue;
         await this.signal.wait(this.idleWaitMs(), this.abort.signal);
       } catch (e) {
         await this.onFailure(e);
@@ -199,12 +203,13 @@ export class OutboxRelay {
   async relayOnce(): Promise<number> {
     const queryRunner = this.dataSource.createQueryRunner();
     let rows: OutboxRow[] = [];
+    this.lastClaimFull = false;
     try {
       await queryRunner.connect();
       await queryRunner.startTransaction();
-      await queryRunner.query(`SET LOCAL lock_timeout = '5s'`);
       const keys = await this.store.lockKeys(queryRunner, this.options, this.backingOffKeys());
       if (keys.length > 0) rows = await this.store.claimRows(queryRunner, keys, this.options.batchSize);
+      this.lastClaimFull = keys.length >= this.options.maxKeys || rows.length >= this.options.batchSize;
       if (rows.length === 0) {
         await queryRunner.commitTransaction();
         return 0;

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { currentConsumedEventId } from '../consumer/consumption-context';
 import type { AnyEventDefinition } from '../event-definition.types';
 import { outboxChannel, schemaName } from '../messaging-persistence';
+import { PreparedStatement } from '../prepared-statement';
 import type { OutboxCommitWatcher } from './outbox-commit.watcher';
 import { EventSealing } from '../sealing/event-sealing';
 
@@ -61,12 +62,32 @@ const MAX_ATTRIBUTE = 200;
  * commits (or rolls back) with the state change it announces. The relay publishes it afterwards.
  */
 export class Outbox {
+  private readonly inserts = new Map<string, PreparedStatement<unknown>>();
+
   constructor(
     private readonly serviceName: string,
     private readonly commits: OutboxCommitWatcher,
     /** Seals the personal-data fields a definition declares; required for such events. */
     private readonly sealing?: EventSealing,
+    /** The NOTIFY payload: tells this process's relay that the commit watcher has already woken it. */
+    private readonly notifyToken = '',
   ) {}
+
+  /** The outbox insert of `schema` (prepared once per connection). */
+  private insertStatement(schema: string): PreparedStatement<unknown> {
+    let statement = this.inserts.get(schema);
+    if (!statement) {
+      statement = new PreparedStatement(
+        `WITH inserted AS (
+           INSERT INTO "${schema}"."outbox_message"
+             (event_id, topic, partition_key, event_type, source, event_time, correlation_id, causation_id, payload)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) RETURNING id)
+         SELECT pg_notify($10, $11) FROM inserted`,
+      );
+      this.inserts.set(schema, statement);
+    }
+    return statement;
+  }
 
   async publish<D extends AnyEventDefinition>(
     manager: EntityManager,
@@ -118,26 +139,21 @@ export class Outbox {
     }
 
     const schema = schemaName(manager.connection.options);
-    // One round trip: the row, and a NOTIFY that Postgres delivers when (and only if) the transaction commits.
-    await manager.query(
-      `WITH inserted AS (
-         INSERT INTO "${schema}"."outbox_message"
-           (event_id, topic, partition_key, event_type, source, event_time, correlation_id, causation_id, payload)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) RETURNING id)
-       SELECT pg_notify($10, '') FROM inserted`,
-      [
-        event.id,
-        target.topic,
-        event.subject,
-        event.type,
-        event.source,
-        event.time,
-        event.correlationid,
-        event.causationid ?? null,
-        JSON.stringify(wire),
-        outboxChannel(schema),
-      ],
-    );
+    // One round trip: the row, and a NOTIFY that Postgres delivers when (and only if) the transaction commits
+    // (once per transaction: Postgres folds identical notifications of one transaction into one).
+    await this.insertStatement(schema).runWith(manager, [
+      event.id,
+      target.topic,
+      event.subject,
+      event.type,
+      event.source,
+      event.time,
+      event.correlationid,
+      event.causationid ?? null,
+      JSON.stringify(wire),
+      outboxChannel(schema),
+      this.notifyToken,
+    ]);
     this.commits.track(manager);
     return event;
   }

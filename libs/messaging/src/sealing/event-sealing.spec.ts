@@ -7,9 +7,10 @@ describe('EventSealing', () => {
     const workOrder = TransitSealer.generateKeyPair('wo');
     const legalAid = TransitSealer.generateKeyPair('la');
     const directory = JSON.stringify({ 'work-order': workOrder.publicEntry, 'legal-aid': legalAid.publicEntry });
-    // work-order publishes dispatches (for every handler service: legal-aid, mediation, notarization ...)
+    // work-order publishes dispatches (for every handler service: legal-aid, mediation, notarization ...) and the
+    // 12345 handovers (for identity)
     const sealer = TransitSealer.fromConfig('work-order', workOrder.privateEntry, directory);
-    const missing = HANDLER_SERVICE_NAMES.filter((name) => name !== 'legal-aid').sort();
+    const missing = [...HANDLER_SERVICE_NAMES.filter((name) => name !== 'legal-aid'), 'identity'].sort();
     expect(new EventSealing(sealer).missingRecipients('work-order')).toEqual(missing);
     expect(() => EventSealing.checked(sealer, 'work-order')).toThrow(`no public key for ${missing.join(', ')}`);
     // the hotline publishes intakes, for work-order only

@@ -5,6 +5,7 @@ import {
   aclKey,
   AclBinding,
   allServiceAcls,
+  instanceGroupPrefix,
   KAFKA_SERVICE_PRINCIPALS,
   partnerAcls,
   serviceAcls,
@@ -46,6 +47,7 @@ describe('Kafka ACLs derived from the contracts', () => {
         'legal.workorder.changed',
         'legal.workorder.changed.dlq',
         'portal.',
+        'instance.portal.',
       ]),
     );
   });
@@ -79,6 +81,23 @@ describe('Kafka ACLs derived from the contracts', () => {
     for (const t of [TOPICS.intakeOutcome, TOPICS.workOrderDispatch, TOPICS.workOrderChanged, TOPICS.workOrderDeadline])
       expect(grants(acls, 'topic', t.name)).toContain('literal:write');
     expect(grants(acls, 'group', 'work-order.')).toEqual(['prefixed:read']);
+  });
+
+  it("gives each service its own per-instance groups (the calendar follower's), outside its shared prefix, and no other service", () => {
+    for (const service of KAFKA_SERVICE_PRINCIPALS) {
+      const mine = instanceGroupPrefix(service);
+      expect(mine.startsWith(`${service}.`)).toBe(false);
+      for (const other of KAFKA_SERVICE_PRINCIPALS) {
+        const granted = grants(serviceAcls(other), 'group', mine);
+        const consumes = serviceTopics(other).consumes.length > 0;
+        expect({ other, mine, granted }).toEqual({
+          other,
+          mine,
+          granted: other === service && consumes ? ['prefixed:read'] : [],
+        });
+      }
+    }
+    expect(grants(serviceAcls('legal-aid', 't_x'), 'group', 't_x.instance.legal-aid.')).toEqual(['prefixed:read']);
   });
 
   it('lets the identity service (partner gateway) create and write partner feeds by prefix, and nothing on the cluster', () => {

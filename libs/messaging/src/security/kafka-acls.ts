@@ -16,6 +16,7 @@ import type { EventDefinition, RegisteredServiceName, ServiceName } from '@legal
  * - WRITE + DESCRIBE on each topic it produces (LITERAL);
  * - READ + DESCRIBE on each topic it consumes, WRITE + DESCRIBE on that topic's `.dlq` (its dead letters);
  * - READ on consumer groups PREFIXED `<prefix.><service>.` (group ids are `[<prefix>.]<service>.<group>`);
+ * - READ on its per-instance groups PREFIXED `<prefix.>instance.<service>.` (see `instanceGroupPrefix`);
  * - CREATE only where it must create topics at run time: the per-partner feeds of the partner gateway
  *   (identity), PREFIXED `legal.partner.feed.`. Every other topic is created by the provisioning step.
  * A partner principal `partner-<clientId>` may READ its own feed topic only (and its own groups), and WRITE
@@ -111,6 +112,16 @@ export function topicsNeededBy(service: string): { topics: string[]; deadLetters
   return { topics: [...new Set([...t.produces, ...t.consumes])].sort(), deadLetters: t.consumes.map(deadLetterTopic) };
 }
 
+/**
+ * The prefix of a service's per-instance consumer groups, `instance.<service>.` (a group per process that
+ * reads a topic whole and never shares it, e.g. service-kit's calendar follower:
+ * `instance.<service>.calendar-follower.<uuid>`). Outside the service's shared prefix `<service>.`, so what
+ * counts a service's groups (readiness, `waitForGroupMembers`, scale-out checks) sees only the shared ones.
+ */
+export function instanceGroupPrefix(service: string): string {
+  return `instance.${service}.`;
+}
+
 function bind(
   principal: string,
   resource: AclResource,
@@ -138,7 +149,10 @@ export function serviceAcls(service: KafkaServicePrincipal, prefix = '', usernam
   }
   for (const topicPrefix of t.producesPrefixes)
     out.push(...bind(principal, 'topic', 'prefixed', physical(topicPrefix), 'write', 'create', 'describe'));
-  if (t.consumes.length > 0) out.push(...bind(principal, 'group', 'prefixed', physical(`${service}.`), 'read'));
+  if (t.consumes.length > 0) {
+    out.push(...bind(principal, 'group', 'prefixed', physical(`${service}.`), 'read'));
+    out.push(...bind(principal, 'group', 'prefixed', physical(instanceGroupPrefix(service)), 'read'));
+  }
   return dedupe(out);
 }
 

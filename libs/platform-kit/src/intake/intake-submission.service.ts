@@ -150,13 +150,17 @@ export class IntakeSubmissionService {
       this.logger.warn({ intakeId: data.intakeId }, 'outcome for an intake this platform does not know; ignored');
       return;
     }
-    intake.status = OUTCOME_STATUS[data.outcome];
-    intake.caseCode = data.caseCode;
-    intake.workOrderId = data.workOrderId;
-    intake.possiblyRelatedCaseCodes = data.possiblyRelatedCaseCodes;
-    intake.rejectionReasons = null;
-    intake.outcomeAt = at;
-    await manager.save(PlatformIntake, intake);
+    const changes = {
+      status: OUTCOME_STATUS[data.outcome],
+      caseCode: data.caseCode,
+      workOrderId: data.workOrderId,
+      possiblyRelatedCaseCodes: data.possiblyRelatedCaseCodes,
+      rejectionReasons: null,
+      outcomeAt: at,
+    };
+    Object.assign(intake, changes);
+    // The row is locked and known: one UPDATE (save() would select it again first).
+    await manager.update(PlatformIntake, { intakeId: intake.intakeId }, changes);
     for (const listener of this.outcomeListeners) await listener(intake, manager);
   }
 
@@ -173,7 +177,11 @@ export class IntakeSubmissionService {
     intake.status = 'rejected';
     intake.rejectionReasons = data.reasons;
     intake.outcomeAt = at;
-    await manager.save(PlatformIntake, intake);
+    await manager.update(
+      PlatformIntake,
+      { intakeId: intake.intakeId },
+      { status: 'rejected', rejectionReasons: data.reasons, outcomeAt: at },
+    );
     for (const listener of this.outcomeListeners) await listener(intake, manager);
   }
 

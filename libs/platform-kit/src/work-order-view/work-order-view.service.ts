@@ -17,6 +17,27 @@ type ChangedData = EventData<typeof WorkOrderChanged>;
 
 const MAX_PAGE = 200;
 
+/** The columns of a stored view that applying a change reads. */
+interface StoredHead {
+  workOrderId: string;
+  version: number;
+  status: string;
+  timeline: TimelineEntry[];
+}
+
+function viewTable(manager: EntityManager): string {
+  const metadata = manager.connection.getMetadata(WorkOrderView);
+  const schema = metadata.schema ?? (manager.connection.options as { schema?: string }).schema ?? 'public';
+  return `"${schema}"."${metadata.tableName}"`;
+}
+
+/** TypeORM's raw query answers `[rows, count]` for some statements and plain rows for others. */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as T[];
+  return Array.isArray(result) ? (result as T[]) : [];
+}
+
 function nextDue(deadlines: Deadline[]): Date | null {
   const running = deadlines
     .filter((d) => d.status === 'running')
@@ -145,10 +166,14 @@ export class WorkOrderViewService {
     appliedAt: Date = new Date(),
   ): Promise<WorkOrderView | undefined> {
     const entry: TimelineEntry = { ...data.entry, status: data.status };
-    const existing = await manager.findOne(WorkOrderView, {
-      where: { workOrderId: data.workOrderId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    // Only what applying needs, locked: the whole entity through TypeORM's query builder cost more than the rest.
+    const [existing] = rowsOf<StoredHead>(
+      await manager.query(
+        `SELECT work_order_id AS "workOrderId", version, status, timeline FROM ${viewTable(manager)}
+         WHERE work_order_id = $1 FOR UPDATE`,
+        [data.workOrderId],
+      ),
+    );
     if (existing && existing.version >= data.version) {
       const merged = mergeEntry(existing.timeline, entry);
       if (merged !== existing.timeline)
@@ -189,7 +214,13 @@ export class WorkOrderViewService {
       updatedAt: new Date(data.entry.at),
       projectedAt: appliedAt,
     });
-    await manager.save(WorkOrderView, view);
+    // Insert or update as the lookup found it (save() would look the row up a second time).
+    if (existing) {
+      const { workOrderId, ...changes } = view;
+      await manager.update(WorkOrderView, { workOrderId }, changes);
+    } else {
+      await manager.insert(WorkOrderView, view);
+    }
     for (const listener of this.listeners) await listener(view, previousStatus, manager);
     return view;
   }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { CalendarYearLoaded, prefixedTopic } from '@legal/contracts';
-import type { ServiceName } from '@legal/contracts';
-import { IsoDate, loadOfficialYear, NoticeDay } from '@legal/domain';
+import { CalendarYearLoaded, checkEventPayload, prefixedTopic } from '@legal/contracts';
+import type { EventData, ServiceName } from '@legal/contracts';
+import { IsoDate, loadOfficialYear } from '@legal/domain';
 import { HealthRegistry } from '@legal/health';
-import { decodeCloudEvent, KAFKA, KAFKA_SETTINGS } from '@legal/messaging';
+import { decodeCloudEvent, instanceGroupPrefix, KAFKA, KAFKA_SETTINGS } from '@legal/messaging';
 import type { KafkaSettings } from '@legal/messaging';
 import { describeError } from '@legal/observability';
 import type { Consumer, Kafka } from 'kafkajs';
@@ -17,11 +17,33 @@ export const CALENDAR_FOLLOWER_SERVICE = Symbol('CALENDAR_FOLLOWER_SERVICE');
 export interface CalendarYearApplied {
   year: number;
   version: number;
-  /** Days whose kind changed in this process's calendar; empty for a replay or an older version. */
+  /**
+   * Days whose kind this version changes: those the load announced (against the version before) and those
+   * that changed in this process's calendar (against what it had, e.g. the package after a restart).
+   */
   changedDays: IsoDate[];
 }
 
 export type CalendarYearListener = (applied: CalendarYearApplied) => Promise<void> | void;
+
+/**
+ * What a follower tells its listeners about a record it has just applied: the changed days of a version of
+ * the year newer than any it applied before (those the load announced, validated, and those that changed
+ * in this process's calendar, sorted, once each); null for a repeated or older version, or when no day changed.
+ */
+export function daysToAnnounce(record: {
+  knownVersion: number;
+  version: number;
+  announced: unknown;
+  changedHere: readonly IsoDate[];
+}): IsoDate[] | null {
+  if (record.version <= record.knownVersion) return null;
+  const announced = Array.isArray(record.announced)
+    ? record.announced.filter((d): d is IsoDate => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))
+    : [];
+  const days = [...new Set([...announced, ...record.changedHere])].sort();
+  return days.length > 0 ? days : null;
+}
 
 /** Whether `service` follows the loaded calendar: it is a consumer of CalendarYearLoaded in the contracts. */
 export function followsCalendar(service: string): boolean {
@@ -32,12 +54,16 @@ export function followsCalendar(service: string): boolean {
  * Every instance of every service that computes or shows legal periods follows the official calendar
  * loaded at run time (work-order's `POST /admin/calendar/years/{year}`): it reads the compacted topic
  * `legal.calendar` (keyed by year, no time deletion, so a year loaded months ago is still there) from
- * the beginning, with a consumer group of its own (`<service>.calendar-follower.<instance>`, under the
- * service's ACL group prefix) that never commits, so each instance gets every record; each record is
- * applied with `loadOfficialYear` (idempotent, the newest version of a year wins). No inbox: this is an
- * in-memory projection rebuilt at every start. Readiness shows `calendar-follower` with `caughtUp`
+ * the beginning, with a consumer group of its own (`instance.<service>.calendar-follower.<uuid>`: the
+ * service's per-instance group prefix, outside its shared `<service>.` one, so what counts a service's
+ * groups never mistakes it for a group that failed to balance) that never commits, so each instance gets
+ * every record; each record is applied with `loadOfficialYear` (idempotent, the newest version of a year
+ * wins). No inbox: this is an in-memory projection rebuilt at every start. Readiness shows `calendar-follower` with `caughtUp`
  * (false until every partition's end at start-up has been read: not fatal, a warning).
- * Listeners (`onYearApplied`) let a service recompute its own open clocks when a year changes.
+ * Listeners (`onYearApplied`) let a service recompute its own open clocks: they hear each version of a
+ * year the first time this follower applies it (never an older or repeated one), with the changed days.
+ * They are told even when another follower of the same process applied the year first (services
+ * started together in one test process share the calendar), since recomputing finds only what moved.
  */
 @Injectable()
 export class CalendarFollower implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
@@ -131,7 +157,8 @@ export class CalendarFollower implements OnModuleInit, OnApplicationBootstrap, O
       await admin.disconnect().catch(() => undefined);
     }
     if (this.stopped) return;
-    const groupId = prefixedTopic(this.settings.topicPrefix, `${this.service}.calendar-follower.${randomUUID()}`);
+    const group = `${instanceGroupPrefix(this.service)}calendar-follower.${randomUUID()}`;
+    const groupId = prefixedTopic(this.settings.topicPrefix, group);
     const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false });
     this.consumer = consumer;
     await consumer.connect();
@@ -154,18 +181,26 @@ export class CalendarFollower implements OnModuleInit, OnApplicationBootstrap, O
   private async applyRecord(message: {
     headers?: Parameters<typeof decodeCloudEvent>[0]['headers'];
     value: Buffer | null;
+    offset: string;
   }): Promise<void> {
     const decoded = decodeCloudEvent({ headers: message.headers, value: message.value });
-    if (!decoded.ok || decoded.event.type !== CalendarYearLoaded.type) return;
-    const data = decoded.event.data as { year?: unknown; version?: unknown; holidays?: unknown; workdays?: unknown };
-    const { year, version } = data;
-    if (typeof year !== 'number' || typeof version !== 'number') return;
-    if (!Array.isArray(data.holidays) || !Array.isArray(data.workdays)) return;
-    const holidays = data.holidays as NoticeDay[];
-    const workdays = data.workdays as NoticeDay[];
-    const changedDays = loadOfficialYear({ year, version, holidays, workdays });
-    this.applied.set(year, Math.max(version, this.applied.get(year) ?? 0));
-    if (changedDays.length === 0) return;
+    if (!decoded.ok || decoded.event.type !== CalendarYearLoaded.type) {
+      this.logger.warn({ msg: 'calendar record skipped: not a CalendarYearLoaded event', offset: message.offset });
+      return;
+    }
+    // Checked as if from a stranger. Not dead-lettered: every instance reads the record at every start.
+    const check = checkEventPayload(CalendarYearLoaded.type, decoded.event.data);
+    if (!check.ok) {
+      this.logger.warn({ msg: 'calendar record skipped: invalid', offset: message.offset, errors: check.errors });
+      return;
+    }
+    const data = decoded.event.data as EventData<typeof CalendarYearLoaded>;
+    const { year, version, holidays, workdays } = data;
+    const changedHere = loadOfficialYear({ year, version, holidays, workdays });
+    const knownVersion = this.applied.get(year) ?? 0;
+    const changedDays = daysToAnnounce({ knownVersion, version, announced: data.changedDays, changedHere });
+    this.applied.set(year, Math.max(version, knownVersion));
+    if (!changedDays) return;
     this.logger.log({ msg: 'calendar year applied', year, version, changedDays: changedDays.length });
     for (const listener of this.listeners) {
       try {

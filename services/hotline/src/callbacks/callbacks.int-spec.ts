@@ -1,4 +1,4 @@
-import { EvaluationSubmitted, prefixedTopic, TOPICS } from '@legal/contracts';
+import { CallbackCompleted, EvaluationSubmitted, prefixedTopic, TOPICS } from '@legal/contracts';
 import { waitForEvent } from '@legal/messaging';
 import { PiiProtector } from '@legal/privacy';
 import type { RunningService } from '@legal/service-kit';
@@ -159,6 +159,25 @@ describe('hotline callback tasks (real PostgreSQL, Redis, Kafka)', () => {
       .expect(200);
     expect(done.body).toMatchObject({ status: 'completed', outcome: 'information-received', completedBy: 'agent-a' });
     await request(hotline.url).post(`/callbacks/${id}/claim`).set('authorization', agentA).expect(409);
+    // Oversight hears of it: codes and times, never the number dialled.
+    const completed = await waitForEvent(
+      BROKERS,
+      prefixedTopic(tag, TOPICS.feedback.name),
+      (e) => (e.data as { callbackId?: string }).callbackId === id,
+      60000,
+    );
+    expect(completed.type).toBe(CallbackCompleted.type);
+    expect(completed.data).toEqual({
+      callbackId: id,
+      workOrderId: script.workOrderId,
+      caseCode: script.caseCode,
+      reason: 'needs-information',
+      raisedAt: expect.any(String),
+      dueAt: done.body.dueAt,
+      completedAt: done.body.completedAt,
+      outcome: 'information-received',
+    });
+    expect(JSON.stringify(completed.data)).not.toContain(phone);
   });
 
   it('asks for an evaluation when a work order is resolved; recording it on the phone publishes EvaluationSubmitted and closes the task', async () => {

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@legal/auth';
+import { CallbackCompleted } from '@legal/contracts';
+import { Outbox } from '@legal/messaging';
 import { ConflictError, NotFoundError } from '@legal/http';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { CallbackTaskCompleteDto } from './dto/callback-task-complete.dto';
@@ -39,7 +41,10 @@ export interface LiveTaskCompletion {
 export class CallbacksService {
   private readonly logger = new Logger(CallbacksService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   async list(
     query: CallbackTaskQueryDto,
@@ -143,6 +148,22 @@ export class CallbacksService {
     task.outcome = outcome;
     task.note = note;
     await manager.save(task);
+    // For oversight's callback timeliness: codes and times only, in the completion's transaction.
+    await this.outbox.publish(
+      manager,
+      CallbackCompleted,
+      {
+        callbackId: task.id,
+        workOrderId: task.workOrderId,
+        caseCode: task.caseCode,
+        reason: task.reason,
+        raisedAt: task.createdAt.toISOString(),
+        dueAt: task.dueAt.toISOString(),
+        completedAt: at.toISOString(),
+        outcome,
+      },
+      { subject: task.workOrderId },
+    );
     this.logger.log({ taskId: task.id, agentId, outcome }, 'callback completed');
     return task;
   }

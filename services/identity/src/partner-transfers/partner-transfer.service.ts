@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   IntakeRegistered,
@@ -7,11 +7,14 @@ import {
   PartnerTransferUpdate,
   partnerFeedTopic,
   WorkOrderChanged,
+  WorkOrderTransferredTo12345,
 } from '@legal/contracts';
-import type { CloudEvent, EventData, ServiceType } from '@legal/contracts';
+import type { CALLBACK_WITHHELD_REASONS, CloudEvent, EventData, ServiceType } from '@legal/contracts';
+import { maskPhone } from '@legal/domain';
 import { DomainError, NotFoundError } from '@legal/http';
 import { MessageConsumers, Outbox } from '@legal/messaging';
 import { citizenStatusText } from '@legal/platform-kit';
+import { maskName, TransitSealer } from '@legal/privacy';
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { PartnerBrokerAccess } from '../partner-feed/partner-broker-access';
@@ -25,8 +28,10 @@ import type { TransferStage } from './entities/partner-transfer.entity';
 
 /** Consumer group: `[<prefix>.]identity.partner-transfers`. */
 export const PARTNER_TRANSFERS_GROUP = 'partner-transfers';
-/** The timeline action of a 12348 work order transferred out to 12345 (work-order's supervisor actions). */
-export const TRANSFERRED_TO_12345 = 'transferred-to-12345';
+/** The transit-directory name of a partner client's own sealing key: its broker principal. */
+export function partnerSealingRecipient(clientId: string): string {
+  return `partner-${clientId}`;
+}
 /** The intake platform of a matter transferred from 12345. */
 export const TRANSFER_PLATFORM = '12345';
 
@@ -91,12 +96,13 @@ export class PartnerTransferService implements OnModuleInit {
     private readonly outbox: Outbox,
     private readonly consumers: MessageConsumers,
     private readonly access: PartnerBrokerAccess,
+    @Optional() private readonly sealer?: TransitSealer,
   ) {}
 
   onModuleInit(): void {
     this.consumers.register({
       group: PARTNER_TRANSFERS_GROUP,
-      events: [IntakeRegistered, IntakeRejected, WorkOrderChanged],
+      events: [IntakeRegistered, IntakeRejected, WorkOrderChanged, WorkOrderTransferredTo12345],
       handle: (event, manager) => this.follow(event, manager),
     });
   }
@@ -283,8 +289,11 @@ export class PartnerTransferService implements OnModuleInit {
       await this.tellQueued(manager, data.workOrderId);
       return;
     }
+    if (event.type === WorkOrderTransferredTo12345.type) {
+      await this.transferOut(manager, event.id, event.data as EventData<typeof WorkOrderTransferredTo12345>);
+      return;
+    }
     const data = event.data as EventData<typeof WorkOrderChanged>;
-    if (data.entry.action === TRANSFERRED_TO_12345) await this.transferOut(manager, event.id, data);
     const transfers = await repository.find({
       where: { workOrderId: data.workOrderId, direction: 'in' },
       lock: { mode: 'pessimistic_write' },
@@ -366,14 +375,15 @@ export class PartnerTransferService implements OnModuleInit {
   }
 
   /**
-   * 12348 → 12345: a work order closed as transferred to 12345 goes to the feed of every active 12345 client
-   * whose region covers the matter's, once (its reference is the case code), with the summary the agent
-   * wrote for 12345.
+   * 12348 → 12345: a matter handed over to 12345 (work-order's legal.workorder.transferred-out.v1, its work order
+   * closed as transferred) goes to the feed of every active 12345 client whose region covers it, once (its reference
+   * is the case code), with the summary the agent wrote for 12345 and, when the caller consented, their contact for
+   * the callback: opened here (sealed for identity) and sealed again for that one client's own key, never in clear.
    */
   private async transferOut(
     manager: EntityManager,
     eventId: string,
-    data: EventData<typeof WorkOrderChanged>,
+    data: EventData<typeof WorkOrderTransferredTo12345>,
   ): Promise<void> {
     const active = await manager
       .getRepository(PartnerClient)
@@ -398,7 +408,11 @@ export class PartnerTransferService implements OnModuleInit {
           reference: data.caseCode,
           direction: 'out',
           requestHash: createHash('sha256').update(`transfer-out\0${eventId}`).digest('hex'),
-          consent: { obtainedAt: data.entry.at, method: 'handover-between-hotlines' },
+          consent: {
+            obtainedAt: data.consent?.obtainedAt ?? data.transferredAt,
+            method: data.consent?.method ?? 'handover-between-hotlines',
+            callback: data.consent?.given === true,
+          },
           stage: 'transferred-out',
           caseCode: data.caseCode,
           workOrderId: data.workOrderId,
@@ -409,20 +423,56 @@ export class PartnerTransferService implements OnModuleInit {
         .execute();
       if (inserted.raw.length === 0) continue;
       const transfer = await manager.getRepository(PartnerTransfer).findOneByOrFail({ id });
+      const callback = await this.callbackFor(client.clientId, data);
       const update: Update = {
         stage: 'transferred-out',
         caseCode: data.caseCode,
         status: data.status,
         serviceType: data.serviceType,
         regionCode: data.regionCode,
-        ...(data.entry.note ? { summary: data.entry.note.slice(0, 2000) } : {}),
+        summary: data.summary.slice(0, 2000),
+        ...callback,
       };
-      await this.tell(manager, transfer, update, data.entry.at);
+      await this.tell(manager, transfer, update, data.transferredAt);
       this.logger.log(
-        { transferId: id, clientId: client.clientId, caseCode: data.caseCode },
+        {
+          transferId: id,
+          clientId: client.clientId,
+          caseCode: data.caseCode,
+          callback:
+            'callback' in callback
+              ? {
+                  name: maskName(data.caller?.name ?? ''),
+                  phone: data.caller?.phone ? maskPhone(data.caller.phone) : '',
+                }
+              : callback.callbackWithheld,
+        },
         '12348 matter transferred out to 12345',
       );
     }
+  }
+
+  /**
+   * The caller's contact for one 12345 client: sealed for that client's own key (`partner-<clientId>` in
+   * PII_TRANSIT_DIRECTORY) when the caller consented and a contact is on record; otherwise why it is withheld.
+   */
+  private async callbackFor(
+    clientId: string,
+    data: EventData<typeof WorkOrderTransferredTo12345>,
+  ): Promise<Pick<Update, 'callback' | 'callbackWithheld'>> {
+    const withheld = (reason: (typeof CALLBACK_WITHHELD_REASONS)[number]) => ({ callbackWithheld: reason });
+    if (data.consent?.given !== true) return withheld('caller-did-not-consent');
+    if (!data.caller || (!data.caller.name && !data.caller.phone)) return withheld('no-contact-on-record');
+    const recipient = partnerSealingRecipient(clientId);
+    if (!this.sealer?.directory.find(recipient)) {
+      this.logger.warn(
+        { clientId, recipient },
+        'callback contact withheld: PII_TRANSIT_DIRECTORY has no sealing key for this 12345 client',
+      );
+      return withheld('no-partner-key');
+    }
+    const sealed = await this.sealer.seal({ ...data.caller }, [recipient]);
+    return { callback: sealed as NonNullable<Update['callback']> };
   }
 
   /** One item on the transfer's partner feed (skipped while the client is disabled: its feed is closed). */

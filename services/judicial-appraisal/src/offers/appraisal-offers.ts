@@ -13,6 +13,7 @@ import { HistoryModule } from '../history/history.module';
 import { HistoryService } from '../history/history.service';
 import { InstitutionsModule } from '../institutions/institutions.module';
 import { InstitutionsService } from '../institutions/institutions.service';
+import { AppraisalClocks } from '../term/appraisal-clocks';
 import { PartnerEntrustment } from '../partner/entities/partner-entrustment.entity';
 import { PartnerEntrustmentsService } from '../partner/partner-entrustments.service';
 import { AppraisalAcceptDto } from './dto/appraisal-accept.dto';
@@ -145,6 +146,7 @@ export const appraisalHandler: HandlerKitOptions = {
   handler: 'judicial-appraisal',
   imports: [EntrustmentsModule, InstitutionsModule, HistoryModule],
   domain: AppraisalOffers,
+  calendarClocks: AppraisalClocks,
   settings: {
     inject: [JudicialAppraisalEnv],
     useFactory: (env: JudicialAppraisalEnv) => ({ autoAccept: false, sweepIntervalMs: env.OFFER_SWEEP_INTERVAL_MS }),

@@ -22,6 +22,8 @@ interface Decision {
   actor: string;
   now: Date;
   changes: Partial<Application>;
+  /** The exempt category (免予经济困难审查) the hardship review rests on, reported with a grant. */
+  exemptCategory: string | null;
 }
 
 /**
@@ -67,7 +69,8 @@ export class DecisionsService {
         decidedBy: user.subject.slice(0, 64),
       };
       const to = nextState('decide', facts, dto.decision);
-      const decision: Decision = { to, reason: dto.reason, actor: user.subject, now, changes };
+      const exemptCategory = review.finalResult === 'exempt' ? review.exemptCategoryCode : null;
+      const decision: Decision = { to, reason: dto.reason, actor: user.subject, now, changes, exemptCategory };
       if (dto.decision === 'deny') return this.deny(manager, application, decision);
       return this.grant(manager, application, decision);
     });
@@ -97,6 +100,10 @@ export class DecisionsService {
       step: 'aid-granted',
       detail,
       deadlines: clocks.filter((c) => c !== null).map(toContractDeadline),
+      details: {
+        aidDecision: 'granted',
+        ...(decision.exemptCategory ? { exemptCategory: decision.exemptCategory } : {}),
+      },
       actorId: actor,
       at: now,
     });
@@ -117,6 +124,7 @@ export class DecisionsService {
       about: reportSubject(application),
       outcome: 'aid-denied',
       summary: `法律援助申请不予批准 Legal aid denied: ${reason}`,
+      details: { aidDecision: 'denied' },
       actorId: actor,
       at: now,
     });

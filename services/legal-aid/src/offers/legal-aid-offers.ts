@@ -25,6 +25,7 @@ import { CapacityService } from '../capacity/capacity.service';
 import { LegalAidEnv } from '../config/legal-aid.env';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DeadlinesService, toContractDeadline } from '../deadlines/deadlines.service';
+import { LegalAidClocks } from '../deadlines/legal-clocks';
 import { PersonalDataModule } from '../personal-data/personal-data.module';
 import { PersonalDataService } from '../personal-data/personal-data.service';
 import { legalAidOfferView } from './offer-view';
@@ -172,6 +173,7 @@ export const legalAidHandler: HandlerKitOptions = {
   handler: 'legal-aid',
   imports: [ApplicationsModule, CapacityModule, DeadlinesModule, PersonalDataModule],
   domain: LegalAidOffers,
+  calendarClocks: LegalAidClocks,
   settings: {
     inject: [LegalAidEnv],
     useFactory: (env: LegalAidEnv) => ({

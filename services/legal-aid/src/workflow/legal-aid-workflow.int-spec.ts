@@ -174,6 +174,10 @@ describe('legal-aid workflow with automatic acceptance (real PostgreSQL, Kafka)'
       handlerCaseId: application.caseNumber,
       actorId: 'system:auto-accept',
     });
+    // The grant as codes for oversight: granted, on the exempt category the review rests on.
+    expect(reports[3]?.data).toMatchObject({
+      details: { aidDecision: 'granted', exemptCategory: 'migrant-worker-wages' },
+    });
     const grantClocks = (reports[3]?.data as { deadlines: Deadline[] }).deadlines;
     expect(grantClocks).toEqual([
       expect.objectContaining({ kind: 'legal-aid-decision', dueAt: decisionDue, rule: 'calendar-days', status: 'met' }),
@@ -279,7 +283,11 @@ describe('legal-aid workflow with automatic acceptance (real PostgreSQL, Kafka)'
       .send({ decision: 'deny', reason })
       .expect(200);
     const [resolved] = await partners.waitForReports(offer.workOrderId, Resolved.type);
-    expect(resolved?.data).toMatchObject({ outcome: 'aid-denied', handlerCaseId: application.caseNumber });
+    expect(resolved?.data).toMatchObject({
+      outcome: 'aid-denied',
+      handlerCaseId: application.caseNumber,
+      details: { aidDecision: 'denied' },
+    });
     expect((resolved?.data as { summary: string }).summary).toContain(reason);
     const twice = await request(service.url)
       .post(`/applications/${id}/decision`)

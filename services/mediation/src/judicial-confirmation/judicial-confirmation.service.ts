@@ -131,6 +131,7 @@ export class JudicialConfirmationService {
         step: 'judicial-confirmation-decided',
         detail,
         deadlines: [],
+        details: { judicialConfirmation: dto.result },
         actorId: user.subject,
         at: now,
       });

@@ -20,6 +20,7 @@ import { HistoryModule } from '../history/history.module';
 import { HistoryService } from '../history/history.service';
 import type { MediationOutcome, ProgressStep } from '../reports/mediation-reports';
 import { termDeadline } from '../term/mediation-term';
+import { MediationTermClocks } from '../term/mediation-term-clocks';
 import { OfferAcceptDto } from './dto/offer-accept.dto';
 
 /**
@@ -76,6 +77,7 @@ export const mediationHandler: HandlerKitOptions = {
   handler: 'mediation',
   imports: [CasesModule, HistoryModule],
   domain: MediationOffers,
+  calendarClocks: MediationTermClocks,
   settings: settingsFromEnv(MediationEnv),
   api: {
     roles: { read: ['mediator', 'supervisor', 'admin'], decide: ['mediator', 'supervisor'] },

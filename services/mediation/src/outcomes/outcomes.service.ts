@@ -101,7 +101,14 @@ export class OutcomesService {
     const term = termDeadline({ dueAt: c.termDueAt, explanation: c.termExplanation }, now);
     const detail = `${summary}; mediation term ${term.status}${cancelled.affected ? `; ${cancelled.affected} scheduled session(s) cancelled` : ''}`;
     await this.history.record(manager, { caseId: c.id, step: outcome, actorId: user.subject, detail, at: now });
-    await this.reports.resolved(manager, { about: c, outcome, summary: detail, actorId: user.subject, at: now });
+    await this.reports.resolved(manager, {
+      about: c,
+      outcome,
+      summary: detail,
+      details: { mediationOutcome: outcome },
+      actorId: user.subject,
+      at: now,
+    });
     return this.cases.view(manager, c, user);
   }
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
-import { CertificateClockRecompute } from '../clock/certificate-clock-recompute';
 import { HistoryModule } from '../history/history.module';
 import { MaterialsController } from './materials.controller';
 import { MaterialsService } from './materials.service';
@@ -9,6 +8,6 @@ import { MaterialsService } from './materials.service';
 @Module({
   imports: [ApplicationsModule, CatalogueModule, HistoryModule],
   controllers: [MaterialsController],
-  providers: [MaterialsService, CertificateClockRecompute],
+  providers: [MaterialsService],
 })
 export class MaterialsModule {}

@@ -17,6 +17,7 @@ import { ApplicationsModule } from '../applications/applications.module';
 import { ApplicationsService } from '../applications/applications.service';
 import { ApplicationResponseDto } from '../applications/dto/application-response.dto';
 import { Application } from '../applications/entities/application.entity';
+import { CertificateClocks } from '../clock/certificate-clocks';
 import { NotarizationEnv } from '../config/notarization.env';
 import { HistoryModule } from '../history/history.module';
 import { HistoryService } from '../history/history.service';
@@ -95,6 +96,7 @@ export const notarizationHandler: HandlerKitOptions = {
   handler: 'notarization',
   imports: [ApplicationsModule, OfficesModule, HistoryModule],
   domain: NotarizationOffers,
+  calendarClocks: CertificateClocks,
   settings: settingsFromEnv(NotarizationEnv),
   api: {
     roles: { read: ['notary', 'supervisor', 'admin'], decide: ['notary', 'supervisor'] },

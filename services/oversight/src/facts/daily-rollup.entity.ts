@@ -45,6 +45,14 @@ export class DailyRollup {
   @Column(COUNTER) reopened!: number;
   @Column(COUNTER) duplicates!: number;
   @Column(COUNTER) related!: number;
+  @Column(COUNTER) registered!: number;
+  @Column({ type: 'numeric', default: 0 }) registrationSecondsSum!: string;
+  @Column(COUNTER) aidGranted!: number;
+  @Column(COUNTER) aidDenied!: number;
+  @Column(COUNTER) aidExempt!: number;
+  @Column(COUNTER) mediationEnded!: number;
+  @Column(COUNTER) mediationAgreements!: number;
+  @Column(COUNTER) agreementsConfirmed!: number;
 }
 
 /** Deadline facts counted per day of the work order's receipt, county, kind and status; kept by a trigger likewise. */

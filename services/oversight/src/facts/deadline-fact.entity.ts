@@ -35,4 +35,8 @@ export class DeadlineFact {
 
   @Column({ type: 'char', length: 6 })
   countyCode!: string;
+
+  /** The organisation holding the work order (kept in step with `work_order_fact`), for deadlines per organisation. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  organisationId!: string | null;
 }

@@ -15,8 +15,10 @@ export interface FactChange {
   originPlatform: string;
   platformCount: number;
   organisationId: string | null;
+  organisationName: string | null;
   handler: string | null;
   receivedAt: Date;
+  registeredAt: Date | null;
   dispatchedAt: Date | null;
   acceptedAt: Date | null;
   resolvedAt: Date | null;
@@ -50,8 +52,10 @@ export function factChangeOf(view: ChangedData): FactChange {
     originPlatform: view.originPlatform,
     platformCount: Math.max(1, view.platforms.length),
     organisationId: view.organisationId ?? null,
+    organisationName: view.organisationName ?? null,
     handler: view.handler ?? null,
     receivedAt: new Date(view.receivedAt),
+    registeredAt: view.registeredAt ? new Date(view.registeredAt) : null,
     dispatchedAt: action === 'offered' || view.status === 'offered' ? at : null,
     acceptedAt: action === 'offer-accepted' || view.status === 'accepted' ? at : null,
     resolvedAt: resolved ? at : null,

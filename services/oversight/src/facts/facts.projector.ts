@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EvaluationSubmitted, WorkOrderChanged } from '@legal/contracts';
+import { EvaluationSubmitted, Progressed, Resolved, WorkOrderChanged } from '@legal/contracts';
 import { MessageConsumers } from '@legal/messaging';
 import { FactsService } from './facts.service';
 
-/** Feeds the oversight read model from the lifecycle stream, in its own consumer groups (`oversight.*`). */
+/** Feeds the oversight read model from the lifecycle stream and the handlers' reports, in its own consumer groups (`oversight.*`). */
 @Injectable()
 export class FactsProjector implements OnModuleInit {
   constructor(
@@ -16,6 +16,11 @@ export class FactsProjector implements OnModuleInit {
       group: 'work-order-facts',
       events: [WorkOrderChanged],
       handle: async (event, manager) => this.facts.applyChange(manager, event.data, new Date()),
+    });
+    this.consumers.register({
+      group: 'handler-outcome-facts',
+      events: [Progressed, Resolved],
+      handle: async (event, manager) => this.facts.applyReport(manager, event.data, new Date()),
     });
     this.consumers.register({
       group: 'evaluation-facts',

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { EventData, EvaluationSubmitted, WorkOrderChanged } from '@legal/contracts';
+import type { EventData, EvaluationSubmitted, Progressed, Resolved, WorkOrderChanged } from '@legal/contracts';
 import type { EntityManager } from 'typeorm';
 import { DeadlineFact } from './deadline-fact.entity';
 import { factChangeOf } from './fact-projection';
+import { HandlerOutcomeFact } from './handler-outcome-fact.entity';
 import { tableOf } from './table-name';
 import { WorkOrderFact } from './work-order-fact.entity';
 
 type ChangedData = EventData<typeof WorkOrderChanged>;
 type EvaluationData = EventData<typeof EvaluationSubmitted>;
+type ReportData = EventData<typeof Progressed> | EventData<typeof Resolved>;
 
 /**
  * Applies lifecycle events to the fact tables. Idempotent and order-tolerant: first moments (dispatch,
@@ -22,9 +24,10 @@ export class FactsService {
       `INSERT INTO ${tableOf(manager, WorkOrderFact)} AS f (work_order_id, case_code, version, status, service_type,
          region_code, city_code, county_code, origin_platform, platform_count, organisation_id, handler, received_at,
          dispatched_at, accepted_at, resolved_at, routing_fallback, supervisor_queue, reopen_count, duplicate, related, supervised,
-         supervision_resolved, updated_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24)
+         supervision_resolved, updated_at, organisation_name, registered_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26)
        ON CONFLICT (work_order_id) DO UPDATE SET
+         registered_at = LEAST(f.registered_at, EXCLUDED.registered_at),
          dispatched_at = LEAST(f.dispatched_at, EXCLUDED.dispatched_at),
          accepted_at = LEAST(f.accepted_at, EXCLUDED.accepted_at),
          resolved_at = LEAST(f.resolved_at, EXCLUDED.resolved_at),
@@ -45,6 +48,8 @@ export class FactsService {
          organisation_id = CASE WHEN EXCLUDED.version > f.version
            THEN COALESCE(EXCLUDED.organisation_id, f.organisation_id) ELSE f.organisation_id END,
          handler = CASE WHEN EXCLUDED.version > f.version THEN COALESCE(EXCLUDED.handler, f.handler) ELSE f.handler END,
+         organisation_name = CASE WHEN EXCLUDED.version > f.version
+           THEN COALESCE(EXCLUDED.organisation_name, f.organisation_name) ELSE f.organisation_name END,
          updated_at = EXCLUDED.updated_at
        RETURNING version`,
       [
@@ -72,26 +77,92 @@ export class FactsService {
         c.supervised,
         c.supervisionResolved,
         appliedAt,
+        c.organisationName,
+        c.registeredAt,
       ],
     );
+    // Outcomes a handler reported before this work order's first view reached oversight.
+    await this.copyOutcomes(manager, view.workOrderId);
     if (rows[0]?.version !== view.version) return;
     const deadlines = tableOf(manager, DeadlineFact);
-    const where = [c.receivedAt, c.regionCode, c.cityCode, c.countyCode];
+    const where = [c.receivedAt, c.regionCode, c.cityCode, c.countyCode, c.organisationId];
     for (const d of view.deadlines) {
       await manager.query(
         `INSERT INTO ${deadlines}
-           (work_order_id, kind, due_at, status, received_at, region_code, city_code, county_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+           (work_order_id, kind, due_at, status, received_at, region_code, city_code, county_code, organisation_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (work_order_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at, status = EXCLUDED.status`,
         [view.workOrderId, d.kind.slice(0, 40), new Date(d.dueAt), d.status, ...where],
       );
     }
-    // The current view's receipt time and regions, on every deadline of the work order (a kind it no longer lists too).
+    // The current view's receipt time, regions and organisation, on every deadline of the work order (a kind it no
+    // longer lists too). A view without an organisation (back in the queue) keeps the last one.
     await manager.query(
-      `UPDATE ${deadlines} SET received_at = $2, region_code = $3, city_code = $4, county_code = $5
+      `UPDATE ${deadlines} SET received_at = $2, region_code = $3, city_code = $4, county_code = $5,
+         organisation_id = COALESCE($6, organisation_id)
        WHERE work_order_id = $1
-         AND (received_at, region_code, city_code, county_code) IS DISTINCT FROM ($2, $3, $4, $5)`,
+         AND (received_at, region_code, city_code, county_code, organisation_id)
+           IS DISTINCT FROM ($2, $3, $4, $5, COALESCE($6, organisation_id))`,
       [view.workOrderId, ...where],
+    );
+  }
+
+  /**
+   * A handler's outcome (the report's details): the legal-aid decision with its exempt category, the mediation
+   * outcome, the judicial confirmation. Each kind keeps its newest report (a later decision after a reopening wins;
+   * a replayed or older one changes nothing); then the work order's fact row gets them.
+   */
+  async applyReport(manager: EntityManager, report: ReportData, appliedAt: Date): Promise<void> {
+    const d = report.details;
+    if (!d) return;
+    const at = new Date(report.at);
+    const aid = d.aidDecision ? at : null;
+    const mediation = d.mediationOutcome ? at : null;
+    const confirmation = d.judicialConfirmation ? at : null;
+    if (!aid && !mediation && !confirmation) return;
+    const newer = (column: string): string =>
+      `EXCLUDED.${column} IS NOT NULL AND (o.${column} IS NULL OR EXCLUDED.${column} >= o.${column})`;
+    await manager.query(
+      `INSERT INTO ${tableOf(manager, HandlerOutcomeFact)} AS o (work_order_id, aid_decision, exempt_category,
+         aid_decided_at, mediation_outcome, mediation_ended_at, judicial_confirmation, confirmation_decided_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (work_order_id) DO UPDATE SET
+         aid_decision = CASE WHEN ${newer('aid_decided_at')} THEN EXCLUDED.aid_decision ELSE o.aid_decision END,
+         exempt_category = CASE WHEN ${newer('aid_decided_at')} THEN EXCLUDED.exempt_category ELSE o.exempt_category END,
+         aid_decided_at = GREATEST(o.aid_decided_at, EXCLUDED.aid_decided_at),
+         mediation_outcome = CASE WHEN ${newer('mediation_ended_at')}
+           THEN EXCLUDED.mediation_outcome ELSE o.mediation_outcome END,
+         mediation_ended_at = GREATEST(o.mediation_ended_at, EXCLUDED.mediation_ended_at),
+         judicial_confirmation = CASE WHEN ${newer('confirmation_decided_at')}
+           THEN EXCLUDED.judicial_confirmation ELSE o.judicial_confirmation END,
+         confirmation_decided_at = GREATEST(o.confirmation_decided_at, EXCLUDED.confirmation_decided_at),
+         updated_at = EXCLUDED.updated_at`,
+      [
+        report.workOrderId,
+        d.aidDecision ?? null,
+        d.aidDecision === 'granted' ? (d.exemptCategory ?? null) : null,
+        aid,
+        d.mediationOutcome ?? null,
+        mediation,
+        d.judicialConfirmation ?? null,
+        confirmation,
+        appliedAt,
+      ],
+    );
+    await this.copyOutcomes(manager, report.workOrderId);
+  }
+
+  /** Copies a work order's reported outcomes onto its fact row when they differ (the roll-up trigger follows). */
+  private async copyOutcomes(manager: EntityManager, workOrderId: string): Promise<void> {
+    await manager.query(
+      `UPDATE ${tableOf(manager, WorkOrderFact)} f SET aid_decision = o.aid_decision,
+         exempt_category = o.exempt_category, mediation_outcome = o.mediation_outcome,
+         judicial_confirmation = o.judicial_confirmation
+       FROM ${tableOf(manager, HandlerOutcomeFact)} o
+       WHERE f.work_order_id = $1 AND o.work_order_id = f.work_order_id
+         AND (f.aid_decision, f.exempt_category, f.mediation_outcome, f.judicial_confirmation)
+           IS DISTINCT FROM (o.aid_decision, o.exempt_category, o.mediation_outcome, o.judicial_confirmation)`,
+      [workOrderId],
     );
   }
 

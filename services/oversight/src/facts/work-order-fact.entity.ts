@@ -48,6 +48,9 @@ export class WorkOrderFact {
   @Column({ type: 'varchar', length: 64, nullable: true })
   organisationId!: string | null;
 
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  organisationName!: string | null;
+
   @Column({ type: 'varchar', length: 32, nullable: true })
   handler!: string | null;
 
@@ -64,6 +67,26 @@ export class WorkOrderFact {
 
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt!: Date | null;
+
+  /** When work-order registered the intake and issued the case code (一案一码). */
+  @Column({ type: 'timestamptz', nullable: true })
+  registeredAt!: Date | null;
+
+  /** Legal aid granted or denied (the handler's report), copied from `handler_outcome_fact`. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  aidDecision!: string | null;
+
+  /** The exempt category (免予经济困难审查) a grant rests on. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  exemptCategory!: string | null;
+
+  /** agreement-reached, mediation-failed or withdrawn. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  mediationOutcome!: string | null;
+
+  /** The court's ruling on the mediation agreement: confirmed or rejected. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  judicialConfirmation!: string | null;
 
   /** Routing found no rule and the work order went to triage. */
   @Column({ type: 'boolean', default: false })

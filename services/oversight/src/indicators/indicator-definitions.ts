@@ -11,11 +11,15 @@ export interface IndicatorDefinition {
   target?: number;
   /** Whether a higher value is better (the ranking's order). */
   higherIsBetter: boolean;
-  unit: '%' | '件' | '小时' | '件/10万人';
+  unit: '%' | '件' | '小时' | '分钟' | '件/10万人';
+  /** False for an indicator the stream cannot measure: its definition says why, and it never has a value. */
+  measurable: boolean;
 }
 
 const CHANGED = 'legal.workorder.changed.v1';
 const EVALUATION = 'legal.feedback.evaluation-submitted.v1';
+const PROGRESSED = 'legal.handler.progressed.v1';
+const RESOLVED = 'legal.handler.resolved.v1';
 
 /** The indicators the oversight service computes, in the order reports show them. */
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -27,6 +31,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '件',
+    measurable: true,
   },
   {
     code: 'online-share',
@@ -37,6 +42,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'share-hotline',
@@ -46,6 +52,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'share-portal',
@@ -55,6 +62,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'share-centre',
@@ -64,6 +72,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'legal-aid-per-100k',
@@ -72,11 +81,15 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     target: 260,
     definition:
       'Legal-aid work orders accepted by a legal-aid centre, per 100,000 residents (2020 census); the ' +
-      'target is yearly, so a shorter period is compared pro rata by the reader. Province and cities only.',
+      'target is yearly, so a shorter period is compared pro rata by the reader. Province and cities only: ' +
+      'county and township figures need population data no kept, dated source available offline provides ' +
+      '(the census bulletin kept here lists cities; the division-code packages carry no population), so they ' +
+      'have no value.',
     formula: 'accepted legal-aid work orders / population × 100000',
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '件/10万人',
+    measurable: true,
   },
   {
     code: 'duty-lawyer-assigned',
@@ -88,6 +101,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'notified-defence-assigned',
@@ -99,6 +113,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'mediation-on-term',
@@ -110,6 +125,19 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
+  },
+  {
+    code: 'minutes-to-case-code',
+    nameZh: '平均赋码时长',
+    definition:
+      'Mean time from the submission of the intake that opened a work order to the issue of its case code ' +
+      '(一案一码), for work orders whose views carry registeredAt.',
+    formula: 'avg(registeredAt − receivedAt) in minutes',
+    sourceEvents: [CHANGED],
+    higherIsBetter: false,
+    unit: '分钟',
+    measurable: true,
   },
   {
     code: 'hours-to-dispatch',
@@ -119,6 +147,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: false,
     unit: '小时',
+    measurable: true,
   },
   {
     code: 'hours-to-acceptance',
@@ -128,6 +157,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: false,
     unit: '小时',
+    measurable: true,
   },
   {
     code: 'routing-fallback-rate',
@@ -137,6 +167,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: false,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'supervisor-queue-rate',
@@ -146,6 +177,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: false,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'deadlines-met',
@@ -155,6 +187,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'overdue',
@@ -164,6 +197,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: false,
     unit: '件',
+    measurable: true,
   },
   {
     code: 'supervision-orders',
@@ -173,6 +207,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: false,
     unit: '件',
+    measurable: true,
   },
   {
     code: 'supervision-resolved',
@@ -182,6 +217,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'satisfaction',
@@ -191,6 +227,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [EVALUATION],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'reopen-rate',
@@ -200,6 +237,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: false,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'complaint-rate',
@@ -209,6 +247,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: false,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'duplicate-rate',
@@ -218,6 +257,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: false,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'related-rate',
@@ -227,6 +267,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: false,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'notarization-in-term',
@@ -236,6 +277,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
   },
   {
     code: 'legal-aid-decision-in-term',
@@ -245,6 +287,75 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '%',
+    measurable: true,
+  },
+  {
+    code: 'legal-aid-grant-rate',
+    nameZh: '法律援助准予率',
+    definition: 'Legal-aid applications granted among those decided (granted or denied), by the handler’s report.',
+    formula: 'aid granted / (aid granted + aid denied) × 100',
+    sourceEvents: [PROGRESSED, RESOLVED],
+    higherIsBetter: true,
+    unit: '%',
+    measurable: true,
+  },
+  {
+    code: 'legal-aid-exempt-share',
+    nameZh: '免予经济困难审查占比',
+    definition:
+      'Grants resting on a statutory exempt category (免予经济困难审查, 法律援助法 第四十二条) among all grants.',
+    formula: 'grants with an exempt category / grants × 100',
+    sourceEvents: [PROGRESSED],
+    higherIsBetter: true,
+    unit: '%',
+    measurable: true,
+  },
+  {
+    code: 'mediation-agreement-rate',
+    nameZh: '调解成功率',
+    definition: 'Mediations ended with an agreement among all mediations ended (agreement, failure or withdrawal).',
+    formula: 'agreement-reached / (agreement-reached + mediation-failed + withdrawn) × 100',
+    sourceEvents: [RESOLVED],
+    higherIsBetter: true,
+    unit: '%',
+    measurable: true,
+  },
+  {
+    code: 'judicial-confirmation-rate',
+    nameZh: '调解协议司法确认率',
+    definition: 'Mediation agreements a court confirmed (司法确认) among all agreements reached.',
+    formula: 'agreements confirmed by a court / agreements reached × 100',
+    sourceEvents: [PROGRESSED, RESOLVED],
+    higherIsBetter: true,
+    unit: '%',
+    measurable: true,
+  },
+  {
+    code: 'hotline-coverage',
+    nameZh: '12348热线7×24小时服务覆盖率',
+    planItem: 2,
+    target: 100,
+    definition:
+      'Not measurable because the hotline publishes no event of its duty roster: the shifts and their coverage ' +
+      'gaps live only in the hotline service (GET /roster/coverage there). Share of the hours of the period with ' +
+      'at least one agent on duty, once the roster is on the stream.',
+    formula: 'not measurable: hours covered / hours of the period × 100',
+    sourceEvents: [],
+    higherIsBetter: true,
+    unit: '%',
+    measurable: false,
+  },
+  {
+    code: 'callback-timeliness',
+    nameZh: '热线回访及时率',
+    definition:
+      'Not measurable because the hotline publishes no event when a callback is raised or completed (its due ' +
+      'time and completion stay in the hotline service). Callbacks completed by their due time among those due.',
+    formula: 'not measurable: callbacks completed by their due time / callbacks due × 100',
+    sourceEvents: [],
+    higherIsBetter: true,
+    unit: '%',
+    measurable: false,
   },
 ];
 

@@ -33,3 +33,41 @@ describe('indicator values', () => {
     expect(byCode(indicatorValues(counts, undefined))['hours-to-dispatch']).toMatchObject({ value: 3, denominator: 3 });
   });
 });
+
+describe('indicators from the handlers and the case code', () => {
+  it('computes the grant rate, the exempt share of grants, the agreement and the confirmation rates', () => {
+    const counts = {
+      ...EMPTY_COUNTS,
+      aidGranted: 3,
+      aidDenied: 1,
+      aidExempt: 1,
+      mediationEnded: 4,
+      mediationAgreements: 2,
+      agreementsConfirmed: 1,
+    };
+    const v = byCode(indicatorValues(counts, undefined));
+    expect(v['legal-aid-grant-rate']).toMatchObject({ value: 75, numerator: 3, denominator: 4 });
+    expect(v['legal-aid-exempt-share']).toMatchObject({ value: 33.33, numerator: 1, denominator: 3 });
+    expect(v['mediation-agreement-rate']).toMatchObject({ value: 50, numerator: 2, denominator: 4 });
+    expect(v['judicial-confirmation-rate']).toMatchObject({ value: 50, numerator: 1, denominator: 2 });
+  });
+
+  it('averages the minutes to a case code over the work orders whose views carry it', () => {
+    const counts = { ...EMPTY_COUNTS, total: 3, registered: 2, registrationMinutesSum: 3 };
+    expect(byCode(indicatorValues(counts, undefined))['minutes-to-case-code']).toMatchObject({
+      value: 1.5,
+      denominator: 2,
+    });
+  });
+
+  it('gives no value to an indicator the stream cannot measure, and says why in its definition', () => {
+    const counts = { ...EMPTY_COUNTS, total: 10, resolved: 10 };
+    const v = byCode(indicatorValues(counts, undefined));
+    for (const code of ['hotline-coverage', 'callback-timeliness']) {
+      expect(v[code].value).toBeNull();
+      const definition = INDICATORS.find((d) => d.code === code)!;
+      expect(definition.measurable).toBe(false);
+      expect(definition.definition).toMatch(/^Not measurable because /);
+    }
+  });
+});

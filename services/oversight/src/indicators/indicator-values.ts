@@ -35,6 +35,14 @@ export interface Counts {
   notarizationBreached: number;
   legalAidDecisionMet: number;
   legalAidDecisionBreached: number;
+  registered: number;
+  registrationMinutesSum: number;
+  aidGranted: number;
+  aidDenied: number;
+  aidExempt: number;
+  mediationEnded: number;
+  mediationAgreements: number;
+  agreementsConfirmed: number;
 }
 
 export const EMPTY_COUNTS: Counts = {
@@ -71,6 +79,14 @@ export const EMPTY_COUNTS: Counts = {
   notarizationBreached: 0,
   legalAidDecisionMet: 0,
   legalAidDecisionBreached: 0,
+  registered: 0,
+  registrationMinutesSum: 0,
+  aidGranted: 0,
+  aidDenied: 0,
+  aidExempt: 0,
+  mediationEnded: 0,
+  mediationAgreements: 0,
+  agreementsConfirmed: 0,
 };
 
 /** One indicator's figure: its value (null when its denominator is zero or unknown) and the counts behind it. */
@@ -94,6 +110,47 @@ function mean(code: string, sum: number, n: number): IndicatorValue {
 function count(code: string, n: number): IndicatorValue {
   return { code, value: n, numerator: n, denominator: null };
 }
+
+/** An indicator the stream cannot measure (its definition says why): no value, never a made-up one. */
+function unmeasured(code: string): IndicatorValue {
+  return { code, value: null, numerator: 0, denominator: null };
+}
+
+/**
+ * The count behind each indicator's numerator (for a mean: the work orders averaged), from which the drill-down
+ * selects its work orders; absent for an indicator the stream cannot measure.
+ */
+export const NUMERATOR_COUNT: Readonly<Record<string, keyof Counts>> = {
+  intakes: 'total',
+  'online-share': 'portal',
+  'share-hotline': 'hotline',
+  'share-portal': 'portal',
+  'share-centre': 'centre',
+  'minutes-to-case-code': 'registered',
+  'legal-aid-per-100k': 'legalAidAccepted',
+  'duty-lawyer-assigned': 'dutyLawyerAccepted',
+  'notified-defence-assigned': 'notifiedDefenceAccepted',
+  'mediation-on-term': 'mediationMet',
+  'hours-to-dispatch': 'dispatched',
+  'hours-to-acceptance': 'accepted',
+  'routing-fallback-rate': 'routingFallback',
+  'supervisor-queue-rate': 'supervisorQueue',
+  'deadlines-met': 'deadlinesMet',
+  overdue: 'overdue',
+  'supervision-orders': 'supervised',
+  'supervision-resolved': 'supervisionResolved',
+  satisfaction: 'goodEvaluations',
+  'reopen-rate': 'reopened',
+  'complaint-rate': 'complaints',
+  'duplicate-rate': 'duplicates',
+  'related-rate': 'related',
+  'notarization-in-term': 'notarizationMet',
+  'legal-aid-decision-in-term': 'legalAidDecisionMet',
+  'legal-aid-grant-rate': 'aidGranted',
+  'legal-aid-exempt-share': 'aidExempt',
+  'mediation-agreement-rate': 'mediationAgreements',
+  'judicial-confirmation-rate': 'agreementsConfirmed',
+};
 
 /** Every indicator's value from one set of counts; `population` is the region's (undefined when not kept). */
 export function indicatorValues(c: Counts, population: number | undefined): IndicatorValue[] {
@@ -137,6 +194,13 @@ export function indicatorValues(c: Counts, population: number | undefined): Indi
       c.legalAidDecisionMet,
       c.legalAidDecisionMet + c.legalAidDecisionBreached,
     ),
+    'minutes-to-case-code': mean('minutes-to-case-code', c.registrationMinutesSum, c.registered),
+    'legal-aid-grant-rate': ratio('legal-aid-grant-rate', c.aidGranted, c.aidGranted + c.aidDenied),
+    'legal-aid-exempt-share': ratio('legal-aid-exempt-share', c.aidExempt, c.aidGranted),
+    'mediation-agreement-rate': ratio('mediation-agreement-rate', c.mediationAgreements, c.mediationEnded),
+    'judicial-confirmation-rate': ratio('judicial-confirmation-rate', c.agreementsConfirmed, c.mediationAgreements),
+    'hotline-coverage': unmeasured('hotline-coverage'),
+    'callback-timeliness': unmeasured('callback-timeliness'),
   };
   return INDICATORS.map((d) => values[d.code]);
 }

@@ -6,6 +6,7 @@ import {
   DrillDownDto,
   IndicatorDefinitionDto,
   IndicatorReportDto,
+  OrganisationRankingDto,
   RankingDto,
   SeriesDto,
 } from './dto/indicator-response.dto';
@@ -61,6 +62,21 @@ export class IndicatorsController {
   ): Promise<RankingDto> {
     const region = this.indicators.regionFor(user, q.region);
     return { code, region, rows: await this.indicators.ranking(code, parsePeriod(q.period), region) };
+  }
+
+  @Get(':code/organisations')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({
+    summary: 'Ranking of the organisations holding the work orders of a region (e.g. deadlines met per organisation)',
+  })
+  @ApiOkResponse({ type: OrganisationRankingDto })
+  async organisationRanking(
+    @Param('code') code: string,
+    @Query() q: IndicatorQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<OrganisationRankingDto> {
+    const region = this.indicators.regionFor(user, q.region);
+    return { code, region, rows: await this.indicators.organisationRanking(code, parsePeriod(q.period), region) };
   }
 
   @Get(':code/work-orders')

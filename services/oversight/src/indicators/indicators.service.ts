@@ -35,6 +35,14 @@ export interface RankingRow {
   denominator: number | null;
 }
 
+export interface OrganisationRankingRow {
+  rank: number;
+  organisation: { id: string; name: string | null };
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+}
+
 export interface OverdueMatter {
   caseCode: string;
   serviceType: string;
@@ -134,6 +142,46 @@ export class IndicatorsService {
     rows.sort((a, b) => {
       if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
       return sign * (a.value - b.value) || a.region.code.localeCompare(b.region.code);
+    });
+    return rows.map((r, i) => ({ rank: i + 1, ...r }));
+  }
+
+  /**
+   * The organisations that held work orders of the region and period, ranked by one indicator (e.g. deadlines met
+   * per organisation); a work order counts for the organisation holding it now. Organisations without a value
+   * (zero denominator) come last.
+   */
+  async organisationRanking(
+    code: string,
+    period: Period,
+    region: RegionRef,
+    now = new Date(),
+  ): Promise<OrganisationRankingRow[]> {
+    const definition = this.indicator(code);
+    const index = INDICATORS.findIndex((d) => d.code === definition.code);
+    const manager = this.dataSource.manager;
+    const grouped = await countFacts(manager, { period, regionCode: region.code, grouping: 'organisation', now });
+    grouped.delete('');
+    const ids = [...grouped.keys()];
+    const names = await manager.query<{ id: string; name: string | null }[]>(
+      `SELECT organisation_id AS id, max(organisation_name) AS name FROM ${tableOf(manager, WorkOrderFact)}
+       WHERE organisation_id = ANY($1) GROUP BY 1`,
+      [ids],
+    );
+    const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    const rows = ids.map((id) => {
+      const v = indicatorValues(grouped.get(id) ?? EMPTY_COUNTS, undefined)[index];
+      return {
+        organisation: { id, name: nameOf.get(id) ?? null },
+        value: v.value,
+        numerator: v.numerator,
+        denominator: v.denominator,
+      };
+    });
+    const sign = definition.higherIsBetter ? -1 : 1;
+    rows.sort((a, b) => {
+      if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
+      return sign * (a.value - b.value) || a.organisation.id.localeCompare(b.organisation.id);
     });
     return rows.map((r, i) => ({ rank: i + 1, ...r }));
   }

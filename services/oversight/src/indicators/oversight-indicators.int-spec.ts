@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { EvaluationSubmitted, TOPICS } from '@legal/contracts';
+import { EvaluationSubmitted, Progressed, Resolved, TOPICS } from '@legal/contracts';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
 import type { ChangedData } from '@legal/testing';
@@ -58,9 +58,11 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
   let province: string;
   // Jinan (370102 历下区, 370103 市中区) and Linyi (371324 兰陵县): three platforms, three handlers.
   const received = { receivedAt: iso(0) };
+  // Case codes issued 2 and 4 minutes after submission (a, b); the other views carry no registeredAt.
   const a = new WorkOrderScript({
     citizen,
     ...received,
+    registeredAt: new Date(T0 + 2 * 60_000).toISOString(),
     regionCode: '370102001',
     serviceType: 'legal-aid',
     originPlatform: 'hotline',
@@ -69,6 +71,7 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
   const b = new WorkOrderScript({
     citizen,
     ...received,
+    registeredAt: new Date(T0 + 4 * 60_000).toISOString(),
     regionCode: '370103001',
     serviceType: 'mediation',
     originPlatform: 'portal',
@@ -118,7 +121,16 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     const send = async (view: ChangedData): Promise<void> => void (await stream.changed(view));
     // a: legal aid, offered after 2 h, accepted after 4 h, decision met, resolved, evaluated 5.
     await send(at(a.next('received', { deadlines: [] }, 'received'), 0));
-    await send(at(a.next('offered', { organisationId: 'org-370102-legal-aid', handler: 'legal-aid' }, 'offered'), 2));
+    await send(
+      at(
+        a.next(
+          'offered',
+          { organisationId: 'org-370102-legal-aid', organisationName: '历下区法律援助中心', handler: 'legal-aid' },
+          'offered',
+        ),
+        2,
+      ),
+    );
     await send(at(a.next('accepted', {}, 'offer-accepted'), 4));
     await send(at(a.next('resolved', { deadlines: [met('legal-aid-decision')] }, 'resolved'), 30));
     // b: mediation, routed by fallback (triage), offered at 6 h, accepted at 8 h, mediation term breached, 督办 issued.
@@ -147,6 +159,46 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
       ),
     );
     await send(at(thisMonth.next('received'), 0));
+    // Handler outcomes on legal.handler.report: a granted on an exempt category; b's agreement, whose judicial
+    // confirmation the court rejected; this month's work order denied.
+    const report = (type: string, s: WorkOrderScript, hours: number, data: Record<string, unknown>) =>
+      stream.send(TOPICS.handlerReport.name, type, s.workOrderId, {
+        workOrderId: s.workOrderId,
+        handlerCaseId: `case-${s.caseCode}`,
+        at: iso(hours),
+        ...data,
+      });
+    const step = (handler: string, name: string, details: Record<string, string>) => ({
+      handler,
+      step: name,
+      detail: name,
+      deadlines: [],
+      details,
+    });
+    await report(
+      Progressed.type,
+      a,
+      20,
+      step('legal-aid', 'aid-granted', { aidDecision: 'granted', exemptCategory: 'minor' }),
+    );
+    await report(Resolved.type, b, 45, {
+      handler: 'mediation',
+      outcome: 'agreement-reached',
+      summary: 'agreed',
+      details: { mediationOutcome: 'agreement-reached' },
+    });
+    await report(
+      Progressed.type,
+      b,
+      50,
+      step('mediation', 'judicial-confirmation-decided', { judicialConfirmation: 'rejected' }),
+    );
+    await report(Resolved.type, thisMonth, 1, {
+      handler: 'legal-aid',
+      outcome: 'aid-denied',
+      summary: 'denied',
+      details: { aidDecision: 'denied' },
+    });
     const evaluation = (s: WorkOrderScript, score: number, hours: number) =>
       stream.send(TOPICS.feedback.name, EvaluationSubmitted.type, s.workOrderId, {
         evaluationId: randomUUID(),
@@ -165,10 +217,21 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
         const figure = (res.body.indicators as { code: string; numerator: number }[] | undefined)?.find(
           (i) => i.code === 'supervision-orders',
         );
-        return res.body.indicators?.[0]?.value === 5 && figure?.numerator === 1 ? true : undefined;
+        const confirmation = (res.body.indicators as { code: string; denominator: number }[] | undefined)?.find(
+          (i) => i.code === 'judicial-confirmation-rate',
+        );
+        const grant = (res.body.indicators as { code: string; numerator: number }[] | undefined)?.find(
+          (i) => i.code === 'legal-aid-grant-rate',
+        );
+        return res.body.indicators?.[0]?.value === 5 &&
+          figure?.numerator === 1 &&
+          confirmation?.denominator === 1 &&
+          grant?.numerator === 1
+          ? true
+          : undefined;
       },
       60_000,
-      'five November work orders and the 督办 in the read model',
+      "five November work orders, the 督办 and the handlers' outcomes in the read model",
     );
     await evaluation(a, 5, 31);
     await evaluation(c, 2, 51);
@@ -226,6 +289,68 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(f['legal-aid-per-100k']).toMatchObject({ numerator: 1, denominator: 101_527_453 });
     const current = await figures(province, { period: shanghaiMonth(new Date()) });
     expect(current.intakes.value).toBe(1);
+    expect(current['legal-aid-grant-rate']).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
+  });
+
+  it("measures time to case code and the handlers' outcomes, and serves no value where the stream cannot measure", async () => {
+    const f = await figures(province, { period: '2026-11' });
+    expect(f['minutes-to-case-code']).toMatchObject({ value: 3, numerator: 6, denominator: 2, unit: '分钟' });
+    expect(f['legal-aid-grant-rate']).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
+    expect(f['legal-aid-exempt-share']).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
+    expect(f['mediation-agreement-rate']).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
+    expect(f['judicial-confirmation-rate']).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
+    for (const code of ['hotline-coverage', 'callback-timeliness']) {
+      expect(f[code]).toMatchObject({ value: null, measurable: false });
+      expect((f[code] as unknown as { definition: string }).definition).toMatch(/^Not measurable because /);
+    }
+    const jinan = await figures(province, { period: '2026-11', region: '370100' });
+    expect(jinan['mediation-agreement-rate'].denominator).toBe(1);
+    expect(jinan['minutes-to-case-code'].value).toBe(3);
+    const drill = async (code: string): Promise<unknown> =>
+      (
+        await request(oversight.url)
+          .get(`/indicators/${code}/work-orders`)
+          .query({ period: '2026-11' })
+          .set('authorization', province)
+          .expect(200)
+      ).body;
+    expect(await drill('legal-aid-grant-rate')).toMatchObject({ total: 1, caseCodes: [a.caseCode] });
+    expect(await drill('mediation-agreement-rate')).toMatchObject({ total: 1, caseCodes: [b.caseCode] });
+    expect(await drill('judicial-confirmation-rate')).toMatchObject({ total: 0, caseCodes: [] });
+    expect(await drill('hotline-coverage')).toMatchObject({ total: 0, caseCodes: [] });
+  });
+
+  it('ranks the organisations by deadlines met, within the jurisdiction', async () => {
+    const res = await request(oversight.url)
+      .get('/indicators/deadlines-met/organisations')
+      .query({ period: '2026-11' })
+      .set('authorization', province)
+      .expect(200);
+    expect(res.body.rows).toEqual([
+      {
+        rank: 1,
+        organisation: { id: 'org-370102-legal-aid', name: '历下区法律援助中心' },
+        value: 100,
+        numerator: 1,
+        denominator: 1,
+      },
+      { rank: 2, organisation: { id: 'org-371324-notary', name: null }, value: 100, numerator: 1, denominator: 1 },
+      { rank: 3, organisation: { id: 'org-370103-mediation', name: null }, value: 0, numerator: 0, denominator: 1 },
+    ]);
+    const lanling = await auth.bearer({ roles: ['supervisor'], region: '371324' });
+    const own = await request(oversight.url)
+      .get('/indicators/deadlines-met/organisations')
+      .query({ period: '2026-11' })
+      .set('authorization', lanling)
+      .expect(200);
+    expect(own.body.rows.map((r: { organisation: { id: string } }) => r.organisation.id)).toEqual([
+      'org-371324-notary',
+    ]);
+    await request(oversight.url)
+      .get('/indicators/deadlines-met/organisations')
+      .query({ period: '2026-11', region: '370100' })
+      .set('authorization', lanling)
+      .expect(403);
   });
 
   it("exposes the current month's indicators per region to Prometheus for the province overview", async () => {
@@ -340,6 +465,8 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(text).toContain('山东省公共法律服务质效月报');
     expect(text).toMatch(/好评率\s*：\s*50%/);
     expect(text).toMatch(/受理请求数\s*：\s*5 件/);
+    expect(text).toMatch(/法律援助准予率\s*：\s*100%/);
+    expect(text).toMatch(/平均赋码时长\s*：\s*3分钟/);
     expect(text).toContain(b.caseCode);
   });
 

@@ -150,6 +150,9 @@ describe('oversight figures from requests on three platforms handled by three ha
       33.33, 33.33, 33.33,
     ]);
     expect(figures['hours-to-dispatch'].denominator).toBe(3);
+    // work-order stamps each view with the case code's issue time: all three are measured (their minutes vary).
+    expect(figures['minutes-to-case-code'].denominator).toBe(3);
+    expect(figures['minutes-to-case-code'].value).toBeGreaterThanOrEqual(0);
     const ranking = await request(oversight.url)
       .get('/indicators/intakes/ranking')
       .query({ period, region: '371300' })
@@ -241,7 +244,10 @@ describe('oversight figures from requests on three platforms handled by three ha
         const all = Object.fromEntries(
           ((res.body.indicators ?? []) as ({ code: string } & Figures[string])[]).map((i) => [i.code, i]),
         ) as Figures;
-        return all.satisfaction?.denominator === 1 && all['supervision-orders']?.value === 1 && all.intakes?.value === 4
+        return all.satisfaction?.denominator === 1 &&
+          all['supervision-orders']?.value === 1 &&
+          all.intakes?.value === 4 &&
+          all['legal-aid-grant-rate']?.denominator === 1
           ? all
           : undefined;
       },
@@ -252,6 +258,10 @@ describe('oversight figures from requests on three platforms handled by three ha
     expect(f['complaint-rate']).toMatchObject({ value: 33.33, numerator: 1, denominator: 3 });
     expect(f['supervision-orders'].value).toBe(1);
     expect(f['supervision-resolved'].value).toBe(0);
+    // Legal aid's denial reached oversight as a code on its resolution report (legal.handler.report).
+    expect(f['legal-aid-grant-rate']).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
+    expect(f['legal-aid-exempt-share']).toMatchObject({ value: null, numerator: 0, denominator: 0 });
+    expect(f['minutes-to-case-code'].denominator).toBe(4);
     const supervised = await request(oversight.url)
       .get('/indicators/supervision-orders/work-orders')
       .query({ period, region: '371324' })

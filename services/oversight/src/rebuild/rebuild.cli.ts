@@ -1,5 +1,5 @@
 import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
-import { EvaluationSubmitted, prefixedTopic, WorkOrderChanged } from '@legal/contracts';
+import { EvaluationSubmitted, prefixedTopic, Progressed, WorkOrderChanged } from '@legal/contracts';
 import { createKafka } from '@legal/messaging';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
@@ -31,9 +31,16 @@ Credentials: KAFKA_SASL_USERNAME/KAFKA_SASL_PASSWORD (the oversight principal), 
 export const REBUILD_GROUPS: readonly { name: string; topic: string }[] = [
   { name: 'work-order-facts', topic: WorkOrderChanged.topic },
   { name: 'evaluation-facts', topic: EvaluationSubmitted.topic },
+  { name: 'handler-outcome-facts', topic: Progressed.topic },
 ];
 /** The projected tables; monthly_report (generated PDFs) is kept. */
-export const FACT_TABLES = ['deadline_fact', 'work_order_fact', 'daily_rollup', 'daily_deadline_rollup'] as const;
+export const FACT_TABLES = [
+  'deadline_fact',
+  'work_order_fact',
+  'handler_outcome_fact',
+  'daily_rollup',
+  'daily_deadline_rollup',
+] as const;
 
 class StderrLogger extends ConsoleLogger {
   protected override printMessages(

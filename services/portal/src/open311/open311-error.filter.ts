@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { DomainError } from '@legal/http';
 import { currentCorrelationId, isTransientInfrastructureError } from '@legal/observability';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { GEOREPORT_XML_CONTENT_TYPE, toGeoReportXml } from './open311-xml';
 
 /** One GeoReport v2 error: `code` (the HTTP status) and a description a client can show. */
 export interface GeoReportError {
@@ -49,9 +50,15 @@ export function toGeoReportErrors(exception: unknown): {
   return { status: 500, errors: [{ code: 500, description: 'An unexpected error occurred' }] };
 }
 
+/** Whether a request went to a GeoReport `.xml` route (its errors are XML too). */
+export function isGeoReportXmlPath(path: string): boolean {
+  return /\.xml$/i.test(path);
+}
+
 /**
  * Open311 routes answer errors the GeoReport v2 way: a JSON array of `{ code, description }` (one per
- * invalid field for a 400), instead of the problem+json the rest of the API uses. A 500 carries the
+ * invalid field for a 400), or on `.xml` routes the same as `<errors><error><code/><description/></error></errors>`
+ * (text/xml), instead of the problem+json the rest of the API uses. A 500 carries the
  * correlation id in its description to find the log line, and nothing of the internals.
  */
 @Catch()
@@ -71,6 +78,13 @@ export class Open311ErrorFilter implements ExceptionFilter {
       status === 500 && correlationId
         ? errors.map((e) => ({ ...e, description: `${e.description} (correlation id ${correlationId})` }))
         : errors;
+    if (isGeoReportXmlPath(host.switchToHttp().getRequest<Request>().path ?? '')) {
+      res
+        .status(status)
+        .type(GEOREPORT_XML_CONTENT_TYPE)
+        .send(toGeoReportXml({ kind: 'errors', items: body }));
+      return;
+    }
     res.status(status).json(body);
   }
 }

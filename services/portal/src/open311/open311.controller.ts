@@ -1,7 +1,9 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Get,
+  Header,
   Headers,
   HttpCode,
   HttpStatus,
@@ -19,6 +21,8 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiProduces,
+  ApiResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -39,12 +43,30 @@ import {
 import { open311Services } from './open311-catalogue';
 import { Open311ErrorFilter } from './open311-error.filter';
 import { Open311Service } from './open311.service';
+import { GEOREPORT_XML_CONTENT_TYPE, toGeoReportXml } from './open311-xml';
 
 const READ_LIMIT = { keyPrefix: 'open311-read', points: 120, durationSeconds: 60, by: 'ip' } as const;
 
+const XML_SCHEMA = { type: 'string' as const };
+
 /**
- * Open311 GeoReport v2 (JSON format) so existing civic-request clients can submit and track requests.
- * Errors are GeoReport arrays `[{ code, description }]`, not problem+json.
+ * A GeoReport v2 `.xml` route: answers `text/xml; charset=utf-8` with the specification's root and item elements
+ * (`root`, e.g. `<service_requests><request>`), errors as `<errors><error><code/><description/></error></errors>`.
+ */
+function GeoReportXmlAnswer(options: { status?: number; root: string; errors: number[] }): MethodDecorator {
+  const xml = (description: string) => ({ description, content: { 'text/xml': { schema: XML_SCHEMA } } });
+  return applyDecorators(
+    Header('Content-Type', GEOREPORT_XML_CONTENT_TYPE),
+    ApiProduces('text/xml'),
+    ApiResponse({ status: options.status ?? 200, ...xml(`GeoReport v2 XML: ${options.root}`) }),
+    ...options.errors.map((status) => ApiResponse({ status, ...xml('GeoReport v2 XML errors: <errors><error>') })),
+  );
+}
+
+/**
+ * Open311 GeoReport v2, JSON and XML formats (`.json` / `.xml` of each route, same data), so existing civic-request
+ * clients can submit and track requests. Errors are GeoReport arrays `[{ code, description }]` (`<errors>` in XML),
+ * not problem+json.
  */
 @ApiTags('open311')
 @Controller('open311/v2')
@@ -65,6 +87,13 @@ export class Open311Controller {
   services(@Headers('accept-language') acceptLanguage: string | undefined): Open311ServiceDto[] {
     return open311Services(resolveLocale(undefined, acceptLanguage));
   }
+  @Get('services.xml')
+  @RateLimit(READ_LIMIT)
+  @ApiOperation({ summary: 'GeoReport v2 service list (XML)' })
+  @GeoReportXmlAnswer({ root: '<services><service>', errors: [400, 429] })
+  servicesXml(@Headers('accept-language') acceptLanguage: string | undefined): string {
+    return toGeoReportXml({ kind: 'services', items: this.services(acceptLanguage) });
+  }
 
   @Get('services/:code.json')
   @RateLimit(READ_LIMIT)
@@ -74,6 +103,14 @@ export class Open311Controller {
   @ApiNotFoundResponse({ description: 'No such service', type: [Open311ErrorDto] })
   definition(@Param('code') code: string): Open311ServiceDefinitionDto {
     return this.open311.definition(code);
+  }
+  @Get('services/:code.xml')
+  @RateLimit(READ_LIMIT)
+  @ApiOperation({ summary: 'GeoReport v2 service definition (XML)' })
+  @ApiParam({ name: 'code', description: 'service_code from services.xml', example: 'legal-aid' })
+  @GeoReportXmlAnswer({ root: '<service_definition><attributes>', errors: [400, 404, 429] })
+  definitionXml(@Param('code') code: string): string {
+    return toGeoReportXml({ kind: 'service-definition', definition: this.open311.definition(code) });
   }
 
   @Post('requests.json')
@@ -85,6 +122,16 @@ export class Open311Controller {
   @ApiCreatedResponse({ type: [Open311CreatedDto] })
   async create(@Body() dto: Open311RequestCreateDto): Promise<Open311CreatedDto[]> {
     return this.open311.create(dto);
+  }
+  @Post('requests.xml')
+  @Idempotent()
+  @RateLimit({ keyPrefix: 'open311-write', points: 20, durationSeconds: 60, by: 'ip' })
+  @HttpCode(HttpStatus.CREATED)
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiOperation({ summary: 'GeoReport v2 create request (XML answer): its id and token' })
+  @GeoReportXmlAnswer({ status: 201, root: '<service_requests><request>', errors: [400, 429] })
+  async createXml(@Body() dto: Open311RequestCreateDto): Promise<string> {
+    return toGeoReportXml({ kind: 'created', items: await this.open311.create(dto) });
   }
 
   @Get('requests.json')
@@ -100,6 +147,16 @@ export class Open311Controller {
     @Headers('accept-language') acceptLanguage: string | undefined,
   ): Promise<Open311RequestDto[]> {
     return this.open311.list(query, resolveLocale(undefined, acceptLanguage));
+  }
+  @Get('requests.xml')
+  @RateLimit(READ_LIMIT)
+  @ApiOperation({ summary: 'GeoReport v2 request list (XML; the filters of requests.json)' })
+  @GeoReportXmlAnswer({ root: '<service_requests><request>', errors: [400, 429] })
+  async listXml(
+    @Query() query: Open311RequestQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<string> {
+    return toGeoReportXml({ kind: 'requests', items: await this.list(query, acceptLanguage) });
   }
 
   @Get('requests/:id.json')
@@ -118,6 +175,17 @@ export class Open311Controller {
   ): Promise<Open311RequestDto[]> {
     return this.open311.find(id, resolveLocale(undefined, acceptLanguage));
   }
+  @Get('requests/:id.xml')
+  @RateLimit(READ_LIMIT)
+  @ApiOperation({ summary: 'GeoReport v2 request status (XML)' })
+  @ApiParam({ name: 'id', description: 'service_request_id', example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01' })
+  @GeoReportXmlAnswer({ root: '<service_requests><request>', errors: [400, 404, 429] })
+  async findXml(
+    @Param('id', new ParseUUIDPipe({ version: '4' })) id: string,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<string> {
+    return toGeoReportXml({ kind: 'requests', items: await this.find(id, acceptLanguage) });
+  }
 
   @Get('tokens/:token.json')
   @RateLimit(READ_LIMIT)
@@ -131,5 +199,17 @@ export class Open311Controller {
   @ApiNotFoundResponse({ description: 'No such token', type: [Open311ErrorDto] })
   async token(@Param('token', new ParseUUIDPipe({ version: '4' })) token: string): Promise<Open311TokenDto[]> {
     return this.open311.token(token);
+  }
+  @Get('tokens/:token.xml')
+  @RateLimit(READ_LIMIT)
+  @ApiOperation({ summary: 'GeoReport v2 token lookup (XML)' })
+  @ApiParam({
+    name: 'token',
+    description: 'token returned by POST requests',
+    example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01',
+  })
+  @GeoReportXmlAnswer({ root: '<service_requests><request>', errors: [400, 404, 429] })
+  async tokenXml(@Param('token', new ParseUUIDPipe({ version: '4' })) token: string): Promise<string> {
+    return toGeoReportXml({ kind: 'tokens', items: await this.token(token) });
   }
 }

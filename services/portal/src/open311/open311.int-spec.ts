@@ -11,6 +11,7 @@ import {
   WorkOrderScript,
   WorkOrderStreamFixture,
 } from '@legal/testing';
+import { XMLParser } from 'fast-xml-parser';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { PortalEnv } from '../config/portal.env';
@@ -49,6 +50,46 @@ const GEOREPORT_FIELDS = {
   ],
   error: ['code', 'description'],
 } as const;
+
+/**
+ * The XML documents of GeoReport v2: root element, item element and the item's child elements, in the
+ * specification's order (the same names as the JSON fields).
+ */
+const GEOREPORT_XML = {
+  services: { root: 'services', item: 'service', fields: GEOREPORT_FIELDS.service },
+  serviceDefinition: { root: 'service_definition', fields: GEOREPORT_FIELDS.serviceDefinition },
+  createdRequest: { root: 'service_requests', item: 'request', fields: GEOREPORT_FIELDS.createdRequest },
+  token: { root: 'service_requests', item: 'request', fields: GEOREPORT_FIELDS.token },
+  request: { root: 'service_requests', item: 'request', fields: GEOREPORT_FIELDS.request },
+  error: { root: 'errors', item: 'error', fields: GEOREPORT_FIELDS.error },
+} as const;
+
+const xmlParser = new XMLParser({
+  parseTagValue: false,
+  preserveOrder: false,
+  ignoreDeclaration: true,
+  isArray: (_name, jpath) => ['services.service', 'service_requests.request', 'errors.error'].includes(String(jpath)),
+});
+
+/** The items of a GeoReport XML answer: checks content type, root, item and field element names (in order). */
+function xmlItems(
+  res: { headers: Record<string, string>; text: string },
+  doc: { root: string; item?: string; fields: readonly string[] },
+): Record<string, string>[] {
+  expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
+  expect(res.text.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+  const parsed = xmlParser.parse(res.text) as Record<string, unknown>;
+  expect(Object.keys(parsed)).toEqual([doc.root]);
+  const root = parsed[doc.root];
+  const items = (doc.item ? ((root as Record<string, unknown>)[doc.item] ?? []) : [root]) as Record<string, string>[];
+  for (const item of items) expect(Object.keys(item)).toEqual([...doc.fields]);
+  return items;
+}
+
+/** A JSON answer as its XML text reads: null → empty, booleans and numbers as written. */
+function asXmlText(item: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, v === null ? '' : String(v)]));
+}
 
 /** Every field of the list is a key of the object (a value may be null). */
 function expectFields(body: unknown, fields: readonly string[]): void {
@@ -422,5 +463,73 @@ describe('Open311 GeoReport v2 on the portal (real stack)', () => {
       .query({ start_date: future, end_date: past })
       .expect(400);
     expect(reversed.body[0]).toEqual({ code: 400, description: expect.stringMatching(/^start_date: /) });
+  });
+
+  it('answers every endpoint in GeoReport XML too: the specification’s elements, the same data as the JSON, errors as <errors>', async () => {
+    const jsonServices = await request(portal.url).get('/open311/v2/services.json').set('accept-language', 'en');
+    const xmlServices = await request(portal.url)
+      .get('/open311/v2/services.xml')
+      .set('accept-language', 'en')
+      .expect(200);
+    const services = xmlItems(xmlServices, GEOREPORT_XML.services);
+    expect(services).toEqual((jsonServices.body as Record<string, unknown>[]).map(asXmlText));
+    expect(services.length).toBeGreaterThan(0);
+
+    const definition = await request(portal.url).get('/open311/v2/services/legal-aid.xml').expect(200);
+    expect(xmlItems(definition, GEOREPORT_XML.serviceDefinition)).toEqual([
+      { service_code: 'legal-aid', attributes: '' },
+    ]);
+
+    // Form-encoded, as GeoReport clients send it; text that must be escaped comes back intact.
+    const description = '邻居 <占用> 通道 & 楼道 "堆物" \'不清\'';
+    const created = await request(portal.url)
+      .post('/open311/v2/requests.xml')
+      .type('form')
+      .send({ jurisdiction_id: '371324', service_code: 'mediation', description, lat: '34.861234', long: '118.051234' })
+      .expect(201);
+    const [createdItem] = xmlItems(created, GEOREPORT_XML.createdRequest);
+    const id = createdItem!.service_request_id!;
+    const token = createdItem!.token!;
+
+    const byToken = await request(portal.url).get(`/open311/v2/tokens/${token}.xml`).expect(200);
+    expect(xmlItems(byToken, GEOREPORT_XML.token)).toEqual([{ service_request_id: id, token }]);
+
+    const jsonOne = await request(portal.url).get(`/open311/v2/requests/${id}.json`).expect(200);
+    const xmlOne = await request(portal.url).get(`/open311/v2/requests/${id}.xml`).expect(200);
+    expect(xmlOne.text).toContain('&lt;占用&gt; 通道 &amp; 楼道 &quot;堆物&quot;');
+    expect(xmlItems(xmlOne, GEOREPORT_XML.request)).toEqual((jsonOne.body as Record<string, unknown>[]).map(asXmlText));
+    expect(xmlItems(xmlOne, GEOREPORT_XML.request)[0]).toMatchObject({ description, lat: '34.861234', status: 'open' });
+
+    const jsonList = await request(portal.url).get('/open311/v2/requests.json').query({ service_request_id: id });
+    const xmlList = await request(portal.url)
+      .get('/open311/v2/requests.xml')
+      .query({ service_request_id: id })
+      .expect(200);
+    expect(xmlItems(xmlList, GEOREPORT_XML.request)).toEqual(
+      (jsonList.body as Record<string, unknown>[]).map(asXmlText),
+    );
+
+    for (const path of [
+      `/open311/v2/requests/${randomUUID()}.xml`,
+      '/open311/v2/services/no-such-service.xml',
+      `/open311/v2/tokens/${randomUUID()}.xml`,
+    ]) {
+      const missing = await request(portal.url).get(path).expect(404);
+      expect(xmlItems(missing, GEOREPORT_XML.error)).toEqual([expect.objectContaining({ code: '404' })]);
+    }
+    const badFilter = await request(portal.url)
+      .get('/open311/v2/requests.xml')
+      .query({ status: 'pending', start_date: 'yesterday' })
+      .expect(400);
+    const errors = xmlItems(badFilter, GEOREPORT_XML.error);
+    expect(errors.map((e) => e.description!.split(':')[0]).sort()).toEqual(['start_date', 'status']);
+    const badPost = await request(portal.url)
+      .post('/open311/v2/requests.xml')
+      .type('form')
+      .send({ service_code: 'no-such', description: '' })
+      .expect(400);
+    expect(xmlItems(badPost, GEOREPORT_XML.error).length).toBeGreaterThan(0);
+    const badId = await request(portal.url).get('/open311/v2/requests/not-a-uuid.xml').expect(400);
+    expect(xmlItems(badId, GEOREPORT_XML.error)[0]).toMatchObject({ code: '400' });
   });
 });

@@ -9,6 +9,9 @@ import {
 import type { EventData } from '@legal/contracts';
 import { unloadOfficialYear } from '@legal/domain';
 import { EventCollector } from '@legal/messaging';
+import { CalendarFollower } from '@legal/service-kit';
+import { waitUntil } from '@legal/testing';
+import request from 'supertest';
 import { DeadlineEntity } from '../sla/entities/deadline.entity';
 import { TimelineEntryEntity } from '../work-orders/entities/timeline-entry.entity';
 import { intake, validIdCard } from '../../test/intake-factory';
@@ -40,7 +43,8 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
   let admin: string;
 
   beforeAll(async () => {
-    h = await WorkOrderHarness.start('wocalendar', { DEADLINE_SWEEP_INTERVAL_MS: 3_600_000 });
+    // Two instances from the start: a year loaded through one must reach the other through legal.calendar.
+    h = await WorkOrderHarness.start('wocalendar', { DEADLINE_SWEEP_INTERVAL_MS: 3_600_000 }, 2);
     calendarEvents = await EventCollector.start(BROKERS, [h.topic('legal.calendar')]);
     admin = await h.bearer({ roles: ['admin'], sub: 'admin-calendar', region: '370000' });
   });
@@ -52,8 +56,17 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
     return Number(line?.[1]);
   }
 
-  function load(notice: object): ReturnType<typeof h.http.post> {
-    return h.http.post('/admin/calendar/years/2027').set('authorization', admin).send(notice).expect(201);
+  function load(notice: object, instance = 0): ReturnType<typeof h.http.post> {
+    const http = request(h.instances[instance]?.url ?? '');
+    return http.post('/admin/calendar/years/2027').set('authorization', admin).send(notice).expect(201);
+  }
+
+  /** Waits until instance `i`'s calendar follower has applied `version` of 2027 from the topic. */
+  async function followed(i: number, version: number): Promise<void> {
+    const follower = h.instances[i]?.app.get(CalendarFollower);
+    const probe = async (): Promise<true | undefined> =>
+      follower?.appliedYears()['2027'] === version ? true : undefined;
+    await waitUntil(probe, 30_000, `work-order instance ${i} applied 2027 v${version} from legal.calendar`);
   }
 
   afterAll(async () => {
@@ -150,9 +163,10 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
     const entries = await manager.findBy(TimelineEntryEntity, { workOrderId, action: 'deadlines-recomputed' });
     expect(entries).toHaveLength(1);
 
-    // The load itself is announced for the other services.
+    // The load itself is announced for the other services, and the other work-order instance applies it.
     const [event] = await calendarEvents.waitFor((r) => r.event?.type === CalendarYearLoaded.type, 1, 20000);
     expect(event.event?.data).toMatchObject({ year: 2027, version: 1, loadedBy: 'admin-calendar' });
+    await followed(1, 1);
 
     // Readiness and the gauge no longer warn.
     const readyAfter = await h.http.get('/health/ready').expect(200);
@@ -161,11 +175,13 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
     expect(await gauge()).toBe(0);
   });
 
-  it('previews a legal period for staff with its explanation, from the stored notice once memory lost it', async () => {
-    // As after a restart: the in-memory calendar is gone, PostgreSQL still has the notice.
+  it('previews a legal period for staff with its explanation, on an instance started after the load', async () => {
+    // As after a restart: the in-memory calendar is gone; a new instance reads it back from the compacted topic.
     unloadOfficialYear(2027);
+    const started = await h.startInstance();
+    await followed(2, 1);
     const staff = await h.bearer({ roles: ['notary'], region: '371324' });
-    const preview = await h.http
+    const preview = await request(started.url)
       .get('/calendar/deadline?rule=working-days&start=2026-12-20&days=15')
       .set('authorization', staff)
       .expect(200);
@@ -177,11 +193,13 @@ describe('calendar administration: a holiday notice loaded at run time (real sta
 
   it('keeps every load as a version: a corrected notice becomes version 2, the history shows both', async () => {
     const corrected = { ...NOTICE_2027, holidays: NOTICE_2027.holidays.slice(0, 3), workdays: [] };
-    const v2 = await load(corrected);
+    // Through the second instance: every instance applies it from the topic.
+    const v2 = await load(corrected, 1);
     expect(v2.body.currentVersion).toBe(2);
     expect(v2.body.history.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     const removed = { holidaysRemoved: ['2027-01-04', '2027-01-05'], workdaysRemoved: ['2027-01-09'] };
     expect(v2.body.history[0].changes).toMatchObject(removed);
+    for (const i of [0, 1, 2]) await followed(i, 2);
     const year = await h.http.get('/calendar/years/2027').expect(200);
     expect(year.body.holidays.map((d: { date: string }) => d.date)).toEqual(['2027-01-01', '2027-01-02', '2027-01-03']);
   });

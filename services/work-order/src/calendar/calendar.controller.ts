@@ -65,7 +65,6 @@ export class CalendarController {
   @ApiOkResponse({ type: CalendarYearResponseDto })
   async year(@Param('year', ParseIntPipe) year: number): Promise<CalendarYearResponseDto> {
     requireYear(year);
-    await this.calendar.refresh();
     const history = await this.calendar.history(year);
     const holidays: CalendarDayDto[] = [];
     const workdays: CalendarDayDto[] = [];
@@ -90,7 +89,6 @@ export class CalendarController {
   @ApiOperation({ summary: 'Preview a legal period on the official calendar, with its explanation' })
   @ApiOkResponse({ type: DeadlinePreviewDto })
   async preview(@Query() q: DeadlinePreviewQueryDto): Promise<DeadlinePreviewDto> {
-    await this.calendar.refresh();
     const start = q.start.length === 10 ? startOfShanghaiDay(q.start) : new Date(q.start);
     if (Number.isNaN(start.getTime())) {
       throw new InvalidInputError([{ field: 'start', messages: ['start is not a real date'], codes: ['date'] }]);

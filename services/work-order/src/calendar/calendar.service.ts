@@ -1,7 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CalendarYearLoaded, CloudEvent } from '@legal/contracts';
-import type { EventData } from '@legal/contracts';
+import { CalendarYearLoaded } from '@legal/contracts';
 import {
   addDays,
   calendarDay,
@@ -19,8 +18,7 @@ import {
 } from '@legal/domain';
 import { HealthRegistry } from '@legal/health';
 import { InvalidInputError } from '@legal/http';
-import { MessageConsumers, Outbox } from '@legal/messaging';
-import { PeriodicTask } from '@legal/scheduling';
+import { Outbox } from '@legal/messaging';
 import { DataSource, EntityManager, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import type { Actor } from '../common/actor';
 import { DeadlineService } from '../sla/deadline.service';
@@ -29,9 +27,6 @@ import { lockWorkOrder } from '../work-orders/work-order-locks';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 import { calendarReadiness } from './calendar-readiness';
 import { CalendarYearChanges, CalendarYearVersionEntity } from './entities/calendar-year-version.entity';
-
-/** How often an instance re-reads the loaded notices (another instance may have loaded one). */
-const REFRESH_MS = 30_000;
 
 export interface YearNoticeLoad {
   year: number;
@@ -56,66 +51,31 @@ function kindsOf(year: number): Map<IsoDate, DayKind> {
  * a new version (audited: who, when, what changed) stored in PostgreSQL and made the calendar of its
  * year in this process (`loadOfficialYear` in @legal/domain, ahead of the package). Every open
  * statutory deadline whose period crosses a changed day is recomputed, with a timeline entry and the
- * usual WorkOrderChanged. The load is announced (CalendarYearLoaded); every instance re-reads the
- * stored notices at start-up and every 30 s, so restarts and other instances see the same calendar.
+ * usual WorkOrderChanged. The load is announced (CalendarYearLoaded, in the load's transaction) on the
+ * compacted `legal.calendar` topic, which every instance of work-order follows like every other service
+ * (service-kit's CalendarFollower, from the beginning at start-up): a restart or another instance
+ * applies the year from the topic, never from a periodic query. A load itself starts from the newest
+ * stored version of its year (read under the year's lock), so versions and their diffs stay consecutive
+ * even when this instance's follower has not yet applied a load made through another instance.
  */
 @Injectable()
-export class CalendarService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+export class CalendarService implements OnModuleInit {
   private readonly logger = new Logger(CalendarService.name);
-  private readonly task = new PeriodicTask(
-    { name: 'calendar refresh', intervalMs: REFRESH_MS },
-    () => this.refresh(),
-    this.logger,
-  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly deadlines: DeadlineService,
     private readonly recorder: WorkOrderRecorder,
-    private readonly consumers: MessageConsumers,
     private readonly health: HealthRegistry,
   ) {}
 
-  async onModuleInit(): Promise<void> {
-    this.consumers.register({
-      group: 'calendar',
-      events: [CalendarYearLoaded],
-      handle: async (event) => this.apply(event),
-    });
+  onModuleInit(): void {
     this.health.register('calendar', async () => {
       const r = calendarReadiness();
       const warning = r.warning ? { warning: r.warning } : {};
       return { up: true, detail: { nextYear: r.nextYear, source: r.nextYearSource, ...warning } };
     });
-    await this.refresh();
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start();
-  }
-
-  onModuleDestroy(): Promise<void> {
-    return this.task.stop();
-  }
-
-  /** Makes the newest stored notice of each year this process's calendar. */
-  async refresh(): Promise<void> {
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(CalendarYearVersionEntity, 'v')
-      .distinctOn(['v.year'])
-      .orderBy('v.year', 'ASC')
-      .addOrderBy('v.version', 'DESC')
-      .getMany();
-    for (const row of rows) {
-      loadOfficialYear({ year: row.year, version: row.version, holidays: row.holidays, workdays: row.workdays });
-    }
-  }
-
-  private async apply(event: CloudEvent<EventData<typeof CalendarYearLoaded>>): Promise<void> {
-    const { year, version, holidays, workdays } = event.data;
-    const changed = loadOfficialYear({ year, version, holidays, workdays });
-    if (changed.length > 0) this.logger.log({ msg: 'calendar year loaded from the event', year, version });
   }
 
   async history(year: number): Promise<CalendarYearVersionEntity[]> {
@@ -128,12 +88,14 @@ export class CalendarService implements OnModuleInit, OnApplicationBootstrap, On
     if (problems.length > 0) {
       throw new InvalidInputError(problems.map((p) => ({ field: p.field, messages: [p.message], codes: [p.code] })));
     }
-    await this.refresh();
     return this.dataSource.transaction(async (manager) => {
       // One load of a year at a time: versions are consecutive and each diff is against the one before.
       await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [0x63616c, year]);
       const latest = await manager.findOne(CalendarYearVersionEntity, { where: { year }, order: { version: 'DESC' } });
       const version = (latest?.version ?? 0) + 1;
+      // The version before this one, even if this instance's follower has not applied it yet (newest wins).
+      if (latest)
+        loadOfficialYear({ year, version: latest.version, holidays: latest.holidays, workdays: latest.workdays });
       const previous = loadedYearNotice(year);
       const before = kindsOf(year);
       const notice: OfficialYearNotice = { year, version, holidays, workdays };

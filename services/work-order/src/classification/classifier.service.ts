@@ -16,7 +16,16 @@ export class ClassifierService {
     return this.classifier.words(text);
   }
 
+  /** classify() over the words of words(text), so a caller that needs both segments the text once. */
+  classifyWords(words: readonly string[]): ClassificationResult {
+    return this.classifier.classifyWords(words);
+  }
+
   topicTags(text: string): string[] {
-    return this.classifier.classify(text).topicTags;
+    return this.classifier.topicTagsOf(this.classifier.words(text));
+  }
+
+  topicTagsOf(words: readonly string[]): string[] {
+    return this.classifier.topicTagsOf(words);
   }
 }

@@ -31,6 +31,13 @@ describe('Classifier (jieba + keyword weights from classification-model.json)', 
     expect(split.confidence).toBeLessThan(clear.confidence);
   });
 
+  it('gives the same result from words segmented once as from the text (an intake segments its text once)', () => {
+    const text = '邻居家漏水和我们发生纠纷，想请调委会调解，还有拖欠工资的事';
+    const words = classifier.words(text);
+    expect(classifier.classifyWords(words)).toEqual(classifier.classify(text));
+    expect(classifier.topicTagsOf(words)).toEqual(classifier.classify(text).topicTags);
+  });
+
   it('rejects a model with an unknown service type', () => {
     expect(() =>
       parseClassificationModel({ ...DEFAULT_CLASSIFICATION_MODEL, serviceTypes: { 'fortune-telling': { 算命: 5 } } }),

@@ -43,7 +43,11 @@ export class Classifier {
   }
 
   classify(text: string): ClassificationResult {
-    const words = this.words(text);
+    return this.classifyWords(this.words(text));
+  }
+
+  /** classify() over words already segmented by words(): an intake segments its text once for every use. */
+  classifyWords(words: readonly string[]): ClassificationResult {
     const scores = new Map<ServiceType, number>();
     const evidence: ClassificationResult['evidence'] = [];
     for (const [type, weights] of Object.entries(this.model.serviceTypes) as [ServiceType, Record<string, number>][]) {
@@ -62,10 +66,7 @@ export class Classifier {
     const confidence = top
       ? Math.round((top.score / total) * Math.min(1, top.score / this.model.saturationScore) * 1000) / 1000
       : 0;
-    const topicTags = Object.entries(this.model.topicTags)
-      .filter(([, tagWords]) => tagWords.some((w) => words.includes(w)))
-      .map(([tag]) => tag)
-      .sort();
+    const topicTags = this.topicTagsOf(words);
     return {
       serviceType: top?.serviceType,
       confidence,
@@ -74,5 +75,14 @@ export class Classifier {
       topicTags,
       modelVersion: this.model.version,
     };
+  }
+
+  /** The model's topic tags any of whose words occur among `words`, sorted. */
+  topicTagsOf(words: readonly string[]): string[] {
+    const present = new Set(words);
+    return Object.entries(this.model.topicTags)
+      .filter(([, tagWords]) => tagWords.some((w) => present.has(w)))
+      .map(([tag]) => tag)
+      .sort();
   }
 }

@@ -3,7 +3,7 @@ import { CloudEvent, IntakeRegistered, IntakeRejected, workOrderIdForIntake } fr
 import { shandongRegions } from '@legal/domain';
 import { Outbox } from '@legal/messaging';
 import { maskName, PiiProtector } from '@legal/privacy';
-import { EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { EntityManager, LessThanOrEqual } from 'typeorm';
 import { CaseCodeService } from '../case-codes/case-code.service';
 import { Actor, Trace } from '../common/actor';
 import { queryRows, tableOf } from '../common/sql';
@@ -30,6 +30,8 @@ interface IntakeContext {
   data: IntakeData;
   actor: Actor;
   trace: Trace;
+  /** The description's jieba words, segmented once per intake (classification, topic tags, dedupe). */
+  words: string[];
 }
 
 /** A new work order for the intake: the checked identity, its hashes, and how it was classified. */
@@ -63,12 +65,9 @@ export class IntakeService {
   async handle(event: CloudEvent<IntakeData>, manager: EntityManager): Promise<void> {
     const data = event.data;
     const trace: Trace = { causationId: event.id, correlationId: event.correlationid };
-    if (await manager.findOne(WorkOrderIntakeEntity, { where: { intakeId: data.intakeId } })) {
-      this.logger.log({ msg: 'intake already registered', intakeId: data.intakeId });
-      return;
-    }
     const check = checkIntake(data, shandongRegions());
     if (!check.ok) {
+      if (await this.alreadyRegistered(manager, data.intakeId, [])) return;
       await this.saveIntake(manager, data, null, 'rejected', check.reasons);
       await this.outbox.publish(
         manager,
@@ -81,10 +80,18 @@ export class IntakeService {
     }
     const identity = this.identity(check.identity);
     const actor: Actor = { role: data.submittedBy.role, id: data.submittedBy.userId, platform: data.platform };
-    const intake: IntakeContext = { manager, data, actor, trace };
+    const intake: IntakeContext = { manager, data, actor, trace, words: this.classifier.words(data.description) };
+    const classification = this.classify(data, intake.words);
+    const needsTriage =
+      !data.resolution &&
+      classification.source === 'inferred' &&
+      classification.confidence < this.env.CLASSIFICATION_MIN_CONFIDENCE;
+    // Two intakes of one person are registered one after the other, so neither misses the other's work order.
+    const personKeys = data.resolution || needsTriage ? [] : [identity.idCardHash, identity.phoneHash];
+    if (await this.alreadyRegistered(manager, data.intakeId, personKeys)) return;
 
     if (data.resolution) {
-      const wo = await this.create(intake, { checked: check.identity, identity, classification: this.classify(data) });
+      const wo = await this.create(intake, { checked: check.identity, identity, classification }, 'closed-on-spot');
       await this.recorder.record(
         manager,
         wo,
@@ -100,23 +107,23 @@ export class IntakeService {
       return;
     }
 
-    const classification = this.classify(data);
-    const needsTriage =
-      classification.source === 'inferred' && classification.confidence < this.env.CLASSIFICATION_MIN_CONFIDENCE;
     if (!needsTriage) {
-      await this.lockPerson(manager, identity);
       const existing = await this.openDuplicate(
         manager,
         identity,
         classification.ranking[0]?.serviceType ?? data.serviceType,
-        data,
+        intake,
       );
       if (existing) {
         await this.link(intake, existing, identity);
         return;
       }
     }
-    const wo = await this.create(intake, { checked: check.identity, identity, classification });
+    const wo = await this.create(
+      intake,
+      { checked: check.identity, identity, classification },
+      needsTriage ? 'triage' : 'created',
+    );
     const related = await this.relations.findAndStore(manager, wo, data.applicant.name);
     if (needsTriage) {
       await this.recorder.record(
@@ -139,7 +146,7 @@ export class IntakeService {
     await this.offers.routeAndOffer(manager, wo, { trigger: 'intake', trace });
   }
 
-  private classify(data: IntakeData): Classification {
+  private classify(data: IntakeData, words: readonly string[]): Classification {
     if (data.serviceType)
       return {
         source: 'explicit',
@@ -148,7 +155,7 @@ export class IntakeService {
         ranking: [{ serviceType: data.serviceType, score: 1 }],
         modelVersion: 'explicit',
       };
-    const result = this.classifier.classify(data.description);
+    const result = this.classifier.classifyWords(words);
     return {
       source: 'inferred',
       confidence: result.confidence,
@@ -170,14 +177,26 @@ export class IntakeService {
     };
   }
 
-  /** Two intakes of one person are registered one after the other, so neither misses the other's work order. */
-  private async lockPerson(
+  /**
+   * Whether this intake was registered already (a repeat of the same intake id) and, in the same round trip,
+   * the person's advisory locks (sorted, so two intakes never take them in opposite orders): the duplicate
+   * check that follows runs after any concurrent intake of the same person has committed.
+   */
+  private async alreadyRegistered(
     manager: EntityManager,
-    identity: { idCardHash: string | null; phoneHash: string | null },
-  ): Promise<void> {
-    const keys = [identity.idCardHash, identity.phoneHash].filter((k): k is string => k !== null).sort();
-    for (const key of keys)
-      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [PERSON_LOCK_KEY, key]);
+    intakeId: string,
+    personKeys: readonly (string | null)[],
+  ): Promise<boolean> {
+    const keys = personKeys.filter((k): k is string => k !== null);
+    const [row] = await queryRows<{ seen: boolean }>(
+      manager,
+      `SELECT EXISTS (SELECT 1 FROM ${tableOf(manager, WorkOrderIntakeEntity)} WHERE intake_id = $1) AS seen,
+              (SELECT count(pg_advisory_xact_lock($2, hashtext(k)))
+                 FROM (SELECT k FROM unnest($3::text[]) AS k ORDER BY k COLLATE "C") AS person) AS locked`,
+      [intakeId, PERSON_LOCK_KEY, keys],
+    );
+    if (row?.seen) this.logger.log({ msg: 'intake already registered', intakeId });
+    return row?.seen === true;
   }
 
   /**
@@ -190,7 +209,7 @@ export class IntakeService {
     manager: EntityManager,
     identity: { idCardHash: string | null; phoneHash: string | null },
     serviceType: string | undefined,
-    data: IntakeData,
+    { data, words }: Pick<IntakeContext, 'data' | 'words'>,
   ): Promise<{ workOrder: WorkOrderEntity; comparison: MatterComparison } | undefined> {
     if (!serviceType || (!identity.idCardHash && !identity.phoneHash)) return undefined;
     // An agency's notified-defence notice is a matter of its own (each stage is notified anew): one notice,
@@ -208,7 +227,7 @@ export class IntakeService {
     const incoming = {
       serviceType,
       regionCode: data.regionCode,
-      keywords: matterKeywords(this.classifier.words(data.description)),
+      keywords: matterKeywords(words),
       receivedAt: new Date(Math.min(Date.parse(data.submittedAt), Date.now())),
     };
     let best: { id: string; comparison: MatterComparison } | undefined;
@@ -277,8 +296,9 @@ export class IntakeService {
   }
 
   private async create(
-    { manager, data, actor, trace }: IntakeContext,
+    { manager, data, actor, trace, words }: IntakeContext,
     { checked, identity, classification }: NewWorkOrder,
+    outcome: 'created' | 'closed-on-spot' | 'triage',
   ): Promise<WorkOrderEntity> {
     const now = new Date();
     const receivedAt = new Date(Math.min(Date.parse(data.submittedAt), now.getTime()));
@@ -290,7 +310,7 @@ export class IntakeService {
       status: 'received',
       serviceType,
       classification,
-      topicTags: this.classifier.topicTags(data.description),
+      topicTags: this.classifier.topicTagsOf(words),
       regionCode: data.regionCode,
       originPlatform: data.platform,
       platforms: [data.platform],
@@ -329,7 +349,7 @@ export class IntakeService {
       updatedAt: now,
     });
     await manager.insert(WorkOrderEntity, wo);
-    await this.saveIntake(manager, data, wo.id, data.resolution ? 'closed-on-spot' : 'created', []);
+    await this.saveIntake(manager, data, wo.id, outcome, []);
     await this.recorder.record(
       manager,
       wo,
@@ -407,8 +427,6 @@ export class IntakeService {
     outcome: 'created' | 'linked-to-existing' | 'closed-on-spot' | 'triage',
     related: string[],
   ): Promise<void> {
-    if (outcome === 'triage' || outcome === 'created')
-      await manager.update(WorkOrderIntakeEntity, { intakeId: data.intakeId, outcome: In(['created']) }, { outcome });
     await this.outbox.publish(
       manager,
       IntakeRegistered,

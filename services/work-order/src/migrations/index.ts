@@ -5,6 +5,7 @@ import { WorkOrderAccessCode1764860000000 } from './1764860000000-work-order-acc
 import { CalendarYearVersion1764880000000 } from './1764880000000-calendar-year-version';
 import { JudicialAppraisalRouting1764900000000 } from './1764900000000-judicial-appraisal-routing';
 import { Coverage123451764950000000 } from './1764950000000-coverage-12345';
+import { UrgentOnDutyRoster1765000000000 } from './1765000000000-urgent-on-duty-roster';
 
 /** Committed migrations of the work_order schema, oldest first. */
 export const WorkOrderMigrations = [
@@ -15,4 +16,5 @@ export const WorkOrderMigrations = [
   CalendarYearVersion1764880000000,
   JudicialAppraisalRouting1764900000000,
   Coverage123451764950000000,
+  UrgentOnDutyRoster1765000000000,
 ];

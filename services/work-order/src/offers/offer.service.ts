@@ -98,8 +98,14 @@ export class OfferService {
       excludedStaff: { ...exclusions.staff, ...request.excludeStaff },
     });
     if (!winner) {
-      const why = `no organisation left to offer to (routing decision ${decision.id})`;
-      await this.toSupervisorQueue(manager, wo, { why, actor, trace, data: { decisionId: decision.id } });
+      const roster = decision.record.onDutyRoster;
+      const why = roster
+        ? `urgent and nobody on duty now to take it (${roster.offDuty.length} organisation(s) off duty; routing decision ${decision.id})`
+        : `no organisation left to offer to (routing decision ${decision.id})`;
+      const data = roster
+        ? { decisionId: decision.id, onDutyRoster: { checkedAt: roster.checkedAt, fallback: roster.fallback } }
+        : { decisionId: decision.id };
+      await this.toSupervisorQueue(manager, wo, { why, actor, trace, data });
       await this.loads.refresh(manager, previous.organisationId, previous.staffId);
       return undefined;
     }
@@ -269,6 +275,7 @@ export class OfferService {
           expiresAt: offer.expiresAt.toISOString(),
           expiry: window.explanation,
           trigger: request.trigger,
+          ...(decision.record.onDutyRoster ? { onDutyAt: decision.record.onDutyRoster.checkedAt } : {}),
         },
       },
       trace,

@@ -97,12 +97,26 @@ export interface RuleUse {
   effect: string;
 }
 
+/**
+ * An urgent matter offered only to whoever is on duty at the decision (time-slot rule, urgentOnDutyServiceTypes):
+ * when that was checked, who was on duty and who was not (organisation ids, with why).
+ */
+export interface OnDutyRoster {
+  checkedAt: string;
+  onDuty: { organisationId: string; reason: string }[];
+  offDuty: { organisationId: string; reason: string }[];
+  /** Nobody on duty: the supervisor queue takes the matter. */
+  fallback: 'supervisor-queue' | null;
+}
+
 export interface RankingResult {
   priority: Priority;
   priorityReason: string;
   ranked: ScoredCandidate[];
   excluded: ScoredCandidate[];
   rulesUsed: RuleUse[];
+  /** Set when the matter went to the on-duty roster (urgent, of a type the time-slot rule names). */
+  onDutyRoster?: OnDutyRoster;
 }
 
 /** What is stored for every decision and returned by GET /work-orders/{code}/routing. */
@@ -115,4 +129,6 @@ export interface RoutingDecisionRecord {
   candidates: ScoredCandidate[];
   excluded: ScoredCandidate[];
   jurisdictionChain: { code: string; name: string; level: RegionLevel }[];
+  /** Urgent matters routed to whoever was on duty (absent on decisions before it existed and for other matters). */
+  onDutyRoster?: OnDutyRoster;
 }

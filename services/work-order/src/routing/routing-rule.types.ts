@@ -35,6 +35,12 @@ export interface TimeSlotParams {
   /** Service types the hotline duty team takes when the request arrives out of the local organisation's hours. */
   dutyTeamServiceTypes: ServiceType[];
   dutyTeamBonus: number;
+  /**
+   * Service types whose urgent matters go only to organisations (and staff) on duty at the moment of the decision,
+   * the 7x24 ones included, instead of an office that opens later; nobody on duty: the supervisor queue. Absent
+   * (rule revisions from before it existed): none.
+   */
+  urgentOnDutyServiceTypes?: ServiceType[];
 }
 
 export interface ExpertiseParams {
@@ -92,6 +98,11 @@ const listOf =
   (v) =>
     Array.isArray(v) && v.length >= minItems && v.every((x) => typeof x === 'string' && allowed.includes(x));
 
+const optional =
+  (check: FieldCheck): FieldCheck =>
+  (v) =>
+    v === undefined || check(v);
+
 const SHAPES: { [K in RoutingRuleKind]: Record<keyof RuleParamsByKind[K], [FieldCheck, string]> } = {
   'service-handler': {
     serviceTypes: [listOf(SERVICE_TYPES, 1), `a non-empty list of ${SERVICE_TYPES.join(', ')}`],
@@ -108,6 +119,7 @@ const SHAPES: { [K in RoutingRuleKind]: Record<keyof RuleParamsByKind[K], [Field
     offDutyPenalty: [num, 'a number 0..10000'],
     dutyTeamServiceTypes: [listOf(SERVICE_TYPES), 'a list of service types'],
     dutyTeamBonus: [num, 'a number 0..10000'],
+    urgentOnDutyServiceTypes: [optional(listOf(SERVICE_TYPES)), 'a list of service types (optional)'],
   },
   expertise: { perMatchingTag: [num, 'a number 0..10000'], maxBonus: [num, 'a number 0..10000'] },
   language: {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OFFICE_HOURS, ROUND_THE_CLOCK } from '../organisations/duty-schedule';
+import { URGENT_ON_DUTY_SERVICE_TYPES } from '../migrations/1765000000000-urgent-on-duty-roster';
 import { DEFAULT_ROUTING_RULES } from './default-routing-rules';
 import type { OrganisationCandidate, RoutingRequest, RuleSnapshot, StaffCandidate } from './routing-decision.types';
 import { explainWinner, rankCandidates } from './routing-score';
@@ -200,5 +201,100 @@ describe('routing score', () => {
     expect(rankCandidates(request(), [busyCounty, city], revised).ranked[0].organisationId).toBe(
       'org-371300-legal-aid',
     );
+  });
+
+  describe('urgent matters go to whoever is on duty now (time-slot rule, urgentOnDutyServiceTypes)', () => {
+    /** The rules after migration 1765000000000: the time-slot rule names the roster's service types. */
+    const ROSTER_RULES: RuleSnapshot[] = RULES.map((r) =>
+      r.kind === 'time-slot'
+        ? { ...r, revision: 2, params: { ...r.params, urgentOnDutyServiceTypes: URGENT_ON_DUTY_SERVICE_TYPES } }
+        : r,
+    );
+    const mediation = (id: string, overrides: Partial<OrganisationCandidate> = {}): OrganisationCandidate =>
+      org(id, { kind: 'mediation-committee', handler: 'mediation', ...overrides });
+    const township = mediation('org-371324101-mediation', { level: 'township', regionCode: '371324101' });
+    const countyCommittee = mediation('org-371324-mediation', { levelsUp: 1 });
+    /** Saturday 2025-12-06 23:40 in Shanghai: a rest day, every office closed. */
+    const SATURDAY_NIGHT = '2025-12-06T15:40:00.000Z';
+    const urgentAt = (at: string): RoutingRequest =>
+      request({ serviceType: 'mediation', urgency: 'urgent', arrivedAt: at, decidedAt: at });
+
+    it('offers an urgent mediation at night to the committee with a 7x24 roster, not the closed township one', () => {
+      const onCall = { ...countyCommittee, dutyHours: ROUND_THE_CLOCK };
+      const result = rankCandidates(urgentAt(SATURDAY_NIGHT), [township, onCall], ROSTER_RULES);
+      expect(result.ranked.map((c) => c.organisationId)).toEqual(['org-371324-mediation']);
+      expect(result.excluded).toEqual([
+        expect.objectContaining({
+          organisationId: 'org-371324101-mediation',
+          excluded: expect.stringMatching(/^urgent: not on duty now \(rest day\/holiday 2025-12-06 23:40/),
+        }),
+      ]);
+      expect(result.onDutyRoster).toEqual({
+        checkedAt: SATURDAY_NIGHT,
+        onDuty: [{ organisationId: 'org-371324-mediation', reason: 'on duty around the clock (7x24)' }],
+        offDuty: [{ organisationId: 'org-371324101-mediation', reason: expect.stringContaining('outside duty hours') }],
+        fallback: null,
+      });
+      expect(explainWinner(result, urgentAt(SATURDAY_NIGHT))).toContain(
+        'Urgent: only whoever is on duty at 2025-12-06 23:40 Asia/Shanghai was considered (1 organisation(s) on duty, 1 off duty).',
+      );
+    });
+
+    it('falls back to the supervisor queue when nobody is on duty, and says so', () => {
+      const result = rankCandidates(urgentAt(SATURDAY_NIGHT), [township, countyCommittee], ROSTER_RULES);
+      expect(result.ranked).toEqual([]);
+      expect(result.onDutyRoster?.fallback).toBe('supervisor-queue');
+      expect(result.onDutyRoster?.offDuty.map((o) => o.organisationId)).toEqual([
+        'org-371324101-mediation',
+        'org-371324-mediation',
+      ]);
+      expect(explainWinner(result, urgentAt(SATURDAY_NIGHT))).toContain(
+        'nobody is on duty, so the supervisor queue takes it',
+      );
+      const timeSlot = result.rulesUsed.find((r) => r.kind === 'time-slot');
+      expect(timeSlot?.effect).toContain('nobody, so the supervisor queue');
+    });
+
+    it('checks the roster when the decision is made, not when the matter arrived', () => {
+      const arrivedInOffice = request({
+        serviceType: 'mediation',
+        urgency: 'urgent',
+        arrivedAt: OFFICE_TIME,
+        decidedAt: NIGHT,
+      });
+      const result = rankCandidates(arrivedInOffice, [township, countyCommittee], ROSTER_RULES);
+      expect(result.ranked).toEqual([]);
+      expect(result.onDutyRoster?.checkedAt).toBe(NIGHT);
+    });
+
+    it('passes over staff off duty now and offers to one on call', () => {
+      const office = staff('mediator-office');
+      const onCall = staff('mediator-on-call', { onDuty: ROUND_THE_CLOCK, load: 5 });
+      const open = { ...township, dutyHours: ROUND_THE_CLOCK, staff: [office, onCall] };
+      const result = rankCandidates(urgentAt(SATURDAY_NIGHT), [open], ROSTER_RULES);
+      expect(result.ranked[0]?.staff?.staffId).toBe('mediator-on-call');
+      expect(result.ranked[0]?.staffConsidered.find((s) => s.staffId === 'mediator-office')?.excluded).toMatch(
+        /^urgent: off duty now/,
+      );
+    });
+
+    it('leaves normal matters, legal aid and rule revisions without the list as they were', () => {
+      const normal = rankCandidates(
+        request({ serviceType: 'mediation', arrivedAt: SATURDAY_NIGHT, decidedAt: SATURDAY_NIGHT }),
+        [township, countyCommittee],
+        ROSTER_RULES,
+      );
+      expect(normal.ranked).toHaveLength(2);
+      expect(normal.onDutyRoster).toBeUndefined();
+      const legalAid = rankCandidates(
+        request({ urgency: 'urgent', arrivedAt: SATURDAY_NIGHT, decidedAt: SATURDAY_NIGHT }),
+        [county, city],
+        ROSTER_RULES,
+      );
+      expect(legalAid.ranked).toHaveLength(2);
+      expect(legalAid.onDutyRoster).toBeUndefined();
+      const oldRules = rankCandidates(urgentAt(SATURDAY_NIGHT), [township, countyCommittee], RULES);
+      expect(oldRules.ranked).toHaveLength(2);
+    });
   });
 });

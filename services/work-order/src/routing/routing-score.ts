@@ -1,6 +1,8 @@
+import { shanghaiDateTimeOf } from '@legal/domain';
 import { checkDuty } from '../organisations/duty-schedule';
 import type { Priority } from '../work-orders/entities/work-order.entity';
 import type {
+  OnDutyRoster,
   OrganisationCandidate,
   RankingResult,
   RoutingRequest,
@@ -70,11 +72,16 @@ function scoreStaff(
     language?: TypedRule<'language'>;
     load?: TypedRule<'load'>;
   },
-  multiplier: number,
+  weighting: { multiplier: number; onDutyAt?: Date },
 ): ScoredStaff {
+  const { multiplier, onDutyAt } = weighting;
   const base = { staffId: staff.id, name: staff.name };
   const excludedWhy = request.excludedStaff[staff.id];
   if (excludedWhy) return { ...base, score: 0, contributions: [], excluded: excludedWhy };
+  if (onDutyAt) {
+    const now = checkDuty(staff.onDuty, onDutyAt);
+    if (!now.onDuty) return { ...base, score: 0, contributions: [], excluded: `urgent: off duty now (${now.reason})` };
+  }
   if (staff.load >= staff.capacity)
     return { ...base, score: 0, contributions: [], excluded: `at capacity (${staff.load}/${staff.capacity})` };
   const contributions: ScoreContribution[] = [];
@@ -109,8 +116,25 @@ function scoreStaff(
 }
 
 /**
+ * When an urgent matter goes to the on-duty roster: the time-slot rule names its service type among
+ * `urgentOnDutyServiceTypes`; the roster is checked at the decision time (not the arrival), since that is when the
+ * offer is made.
+ */
+function onDutyCheckTime(
+  request: RoutingRequest,
+  priority: Priority,
+  timeSlot: TypedRule<'time-slot'> | undefined,
+): Date | undefined {
+  if (priority !== 'urgent' || !timeSlot) return undefined;
+  const types: readonly string[] = timeSlot.params.urgentOnDutyServiceTypes ?? [];
+  return types.includes(request.serviceType) ? new Date(request.decidedAt) : undefined;
+}
+
+/**
  * Scores every candidate organisation (and its best staff member) for a request under the given rule
- * revisions. Pure: the same request, candidates and rules always give the same ranking, and every
+ * revisions. An urgent matter of a type the time-slot rule sends to the on-duty roster is offered only to
+ * organisations (and staff) on duty at the decision; with nobody on duty, nobody is ranked and the roster says
+ * the supervisor queue takes it. Pure: the same request, candidates and rules always give the same ranking, and every
  * point carries the rule it came from and the reason in words.
  */
 export function rankCandidates(
@@ -166,6 +190,10 @@ export function rankCandidates(
   // The local organisation: the lowest eligible one that is not a province-wide duty team.
   const local = [...eligible].filter((o) => !provinceWide.has(o.kind)).sort((a, b) => a.levelsUp - b.levelsUp)[0];
   const localOffDuty = local ? !checkDuty(local.dutyHours, arrivedAt).onDuty : true;
+  const onDutyAt = onDutyCheckTime(request, priority.priority, timeSlot);
+  const roster: OnDutyRoster | undefined = onDutyAt
+    ? { checkedAt: onDutyAt.toISOString(), onDuty: [], offDuty: [], fallback: null }
+    : undefined;
 
   for (const org of organisations) {
     const shell: ScoredCandidate = {
@@ -194,6 +222,17 @@ export function rankCandidates(
     if (excludedWhy) {
       excluded.push({ ...shell, excluded: excludedWhy });
       continue;
+    }
+    if (onDutyAt && roster) {
+      const now = checkDuty(org.dutyHours, onDutyAt);
+      (now.onDuty ? roster.onDuty : roster.offDuty).push({ organisationId: org.id, reason: now.reason });
+      if (!now.onDuty) {
+        excluded.push({
+          ...shell,
+          excluded: `urgent: not on duty now (${now.reason}); urgent ${request.serviceType} matters go to whoever is on duty`,
+        });
+        continue;
+      }
     }
     const contributions: ScoreContribution[] = [];
     if (jurisdiction) {
@@ -231,7 +270,7 @@ export function rankCandidates(
     }
     const staffRules = { timeSlot, expertise, language, load };
     const staffConsidered = org.staff
-      .map((s) => scoreStaff(s, request, staffRules, priority.multiplier))
+      .map((s) => scoreStaff(s, request, staffRules, { multiplier: priority.multiplier, onDutyAt }))
       .sort((a, b) => b.score - a.score || a.staffId.localeCompare(b.staffId));
     const best = staffConsidered.find((s) => s.excluded === undefined);
     if (
@@ -289,10 +328,16 @@ export function rankCandidates(
         ? `lowest level first; winner ${ranked[0].level} ${ranked[0].regionCode}`
         : 'no organisation in the jurisdiction chain',
     });
+  if (roster) roster.fallback = ranked.length === 0 ? 'supervisor-queue' : null;
   if (timeSlot)
     use(timeSlot, {
       matched: true,
-      effect: `arrived ${request.arrivedAt}; local organisation ${localOffDuty ? 'off duty' : 'on duty'}`,
+      effect:
+        `arrived ${request.arrivedAt}; local organisation ${localOffDuty ? 'off duty' : 'on duty'}` +
+        (roster
+          ? `; urgent: offered only to whoever is on duty at ${roster.checkedAt} (${roster.onDuty.length} on duty, ` +
+            `${roster.offDuty.length} off duty${roster.fallback ? ': nobody, so the supervisor queue' : ''})`
+          : ''),
     });
   if (expertise)
     use(expertise, {
@@ -312,7 +357,14 @@ export function rankCandidates(
         ? `complaint about ${request.complaintAgainstOrganisationId}`
         : 'not a complaint about an organisation',
     });
-  return { priority: priority.priority, priorityReason: priority.reason, ranked, excluded, rulesUsed };
+  return {
+    priority: priority.priority,
+    priorityReason: priority.reason,
+    ranked,
+    excluded,
+    rulesUsed,
+    ...(roster ? { onDutyRoster: roster } : {}),
+  };
 }
 
 function levelOf(organisations: readonly OrganisationCandidate[], candidate: ScoredCandidate): number {
@@ -322,8 +374,14 @@ function levelOf(organisations: readonly OrganisationCandidate[], candidate: Sco
 /** One paragraph naming the winner, the rules that decided and the points. */
 export function explainWinner(result: RankingResult, request: RoutingRequest): string {
   const winner = result.ranked[0];
+  const roster = result.onDutyRoster;
+  const rosterNote = roster
+    ? ` Urgent: only whoever is on duty at ${shanghaiDateTimeOf(new Date(roster.checkedAt))} Asia/Shanghai was considered ` +
+      `(${roster.onDuty.length} organisation(s) on duty, ${roster.offDuty.length} off duty)` +
+      (roster.fallback ? '; nobody is on duty, so the supervisor queue takes it.' : '.')
+    : '';
   if (!winner) {
-    return `No organisation can take ${request.serviceType} for region ${request.regionCode}: ${result.excluded.length} excluded (${result.excluded.map((e) => `${e.organisationId}: ${e.excluded ?? ''}`).join('; ') || 'none registered'}).`;
+    return `No organisation can take ${request.serviceType} for region ${request.regionCode}: ${result.excluded.length} excluded (${result.excluded.map((e) => `${e.organisationId}: ${e.excluded ?? ''}`).join('; ') || 'none registered'}).${rosterNote}`;
   }
   const rules = result.rulesUsed.filter((r) => r.matched).map((r) => `"${r.name}" [${r.ruleKey} r${r.revision}]`);
   const factors = winner.contributions.map(
@@ -335,6 +393,6 @@ export function explainWinner(result: RankingResult, request: RoutingRequest): s
     : '';
   return (
     `Chose ${winner.organisationName} (${winner.organisationId})${staff} with score ${winner.score} among ${result.ranked.length} candidate(s); ` +
-    `priority ${result.priority} (${result.priorityReason}). Rules applied: ${rules.join(', ')}. Factors: ${factors.join('; ')}.${runnerUp}`
+    `priority ${result.priority} (${result.priorityReason}). Rules applied: ${rules.join(', ')}. Factors: ${factors.join('; ')}.${runnerUp}${rosterNote}`
   );
 }

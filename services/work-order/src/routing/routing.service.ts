@@ -76,6 +76,7 @@ export class RoutingService {
         candidates: result.ranked,
         excluded: result.excluded,
         jurisdictionChain: chain.map((r) => ({ code: r.code, name: r.name, level: r.level })),
+        ...(result.onDutyRoster ? { onDutyRoster: result.onDutyRoster } : {}),
       },
     });
     await manager.insert(RoutingDecisionEntity, insertable(decision));

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@legal/auth';
-import type { WorkOrderStatus } from '@legal/contracts';
+import { WorkOrderTransferredTo12345 } from '@legal/contracts';
+import type { EventData, WorkOrderStatus } from '@legal/contracts';
 import { ConflictError, InvalidInputError, NotFoundError } from '@legal/http';
+import { Outbox } from '@legal/messaging';
+import { PiiProtector } from '@legal/privacy';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertCanSee } from '../common/access';
 import type { Actor } from '../common/actor';
@@ -12,6 +15,7 @@ import { LoadCounterService } from '../routing/load-counter.service';
 import { DeadlineService } from '../sla/deadline.service';
 import type { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
 import { assertTransition, canTransition, TERMINAL_STATUSES } from '../work-orders/work-order-lifecycle';
+import { unsealApplicant } from '../work-orders/applicant-sealing';
 import { lockWorkOrderByCode } from '../work-orders/work-order-locks';
 import { WorkOrderRecorder } from '../work-orders/work-order-recorder.service';
 import type {
@@ -38,6 +42,8 @@ export class SupervisorActionsService {
     private readonly deadlines: DeadlineService,
     private readonly supervision: SupervisionService,
     private readonly loads: LoadCounterService,
+    private readonly outbox: Outbox,
+    private readonly pii: PiiProtector,
   ) {}
 
   reassign(user: AuthUser, code: string, dto: ReassignDto): Promise<WorkOrderActionResultDto> {
@@ -119,7 +125,9 @@ export class SupervisorActionsService {
    * the 12345 partner's feed. A work order that cannot close from its status (offered, accepted, in
    * progress ...) is first taken back into the supervisor queue, a step of its own on the timeline; a
    * terminal one answers 409 illegal-transition. When no active 12345 client covers the matter's region (identity's
-   * coverage, projected), 409 no-12345-coverage and nothing changes.
+   * coverage, projected), 409 no-12345-coverage and nothing changes. The handover for identity
+   * (legal.workorder.transferred-out.v1) follows the closing change in the same transaction; it carries the caller's
+   * name and phone, sealed for identity, only when the caller consented to 12345's callback.
    */
   transferTo12345(user: AuthUser, code: string, dto: TransferOutDto): Promise<WorkOrderActionResultDto> {
     return this.act(user, code, async (manager, wo, actor) => {
@@ -153,11 +161,47 @@ export class SupervisorActionsService {
         actor,
         toStatus: 'closed',
         note,
-        data: { reason: dto.reason },
+        data: { reason: dto.reason, ...(dto.callerConsent ? { callerConsent: dto.callerConsent.given } : {}) },
+      });
+      await this.outbox.publish(manager, WorkOrderTransferredTo12345, this.handover(wo, dto, note), {
+        subject: wo.id,
       });
       await this.loads.refresh(manager, holder.organisationId, holder.staffId);
       return {};
     });
+  }
+
+  /** What identity tells 12345: the matter, the consent as given, and the contact only with consent. */
+  private handover(
+    wo: WorkOrderEntity,
+    dto: TransferOutDto,
+    summary: string,
+  ): EventData<typeof WorkOrderTransferredTo12345> {
+    const consent = dto.callerConsent;
+    const applicant = consent?.given ? unsealApplicant(this.pii, wo.applicantSealed) : {};
+    const caller = {
+      ...(applicant.name ? { name: applicant.name.slice(0, 100) } : {}),
+      ...(applicant.phone ? { phone: applicant.phone } : {}),
+    };
+    return {
+      workOrderId: wo.id,
+      caseCode: wo.caseCode,
+      status: wo.status,
+      serviceType: wo.serviceType,
+      regionCode: wo.regionCode,
+      summary,
+      transferredAt: new Date().toISOString(),
+      ...(consent
+        ? {
+            consent: {
+              given: consent.given,
+              obtainedAt: new Date(consent.obtainedAt).toISOString(),
+              method: consent.method,
+            },
+          }
+        : {}),
+      ...(Object.keys(caller).length > 0 ? { caller } : {}),
+    };
   }
 
   reject(user: AuthUser, code: string, reason: string): Promise<WorkOrderActionResultDto> {

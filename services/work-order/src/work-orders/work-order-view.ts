@@ -32,6 +32,8 @@ export function workOrderChangedData(
     platforms: [...wo.platforms],
     deadlines: [...deadlines],
     receivedAt: wo.receivedAt.toISOString(),
+    // The row is created when the case code is issued: the end of "time to case code".
+    registeredAt: wo.createdAt.toISOString(),
     entry: {
       seq: entry.seq,
       at: entry.at.toISOString(),

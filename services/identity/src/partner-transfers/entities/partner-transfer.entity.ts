@@ -7,6 +7,8 @@ export type TransferStage = 'received' | 'registered' | 'linked' | 'rejected' | 
 export interface TransferConsent {
   obtainedAt: string;
   method: string;
+  /** Transfers out: whether the caller agreed that 12345 calls them back (their contact went to 12345, sealed). */
+  callback?: boolean;
 }
 
 /**

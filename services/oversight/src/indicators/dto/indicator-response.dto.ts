@@ -44,8 +44,14 @@ export class IndicatorDefinitionDto {
   @ApiProperty({ description: 'The ranking order', example: true })
   higherIsBetter!: boolean;
 
-  @ApiProperty({ enum: ['%', '件', '小时', '件/10万人'], example: '%' })
+  @ApiProperty({ enum: ['%', '件', '小时', '分钟', '件/10万人'], example: '%' })
   unit!: string;
+
+  @ApiProperty({
+    description: 'False for an indicator the stream cannot measure (the definition says why); it never has a value',
+    example: true,
+  })
+  measurable!: boolean;
 }
 
 export class IndicatorFigureDto extends IndicatorDefinitionDto {
@@ -126,6 +132,42 @@ export class RankingDto {
 
   @ApiProperty({ type: [RankingRowDto] })
   rows!: RankingRowDto[];
+}
+
+export class OrganisationRefDto {
+  @ApiProperty({ example: 'org-370102-legal-aid' })
+  id!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: '历下区法律援助中心' })
+  name!: string | null;
+}
+
+export class OrganisationRankingRowDto {
+  @ApiProperty({ example: 1 })
+  rank!: number;
+
+  @ApiProperty({ type: OrganisationRefDto })
+  organisation!: OrganisationRefDto;
+
+  @ApiProperty({ type: Number, nullable: true, example: 50 })
+  value!: number | null;
+
+  @ApiProperty({ example: 1 })
+  numerator!: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 2 })
+  denominator!: number | null;
+}
+
+export class OrganisationRankingDto {
+  @ApiProperty({ example: 'deadlines-met' })
+  code!: string;
+
+  @ApiProperty({ type: RegionRefDto })
+  region!: RegionRefDto;
+
+  @ApiProperty({ type: [OrganisationRankingRowDto] })
+  rows!: OrganisationRankingRowDto[];
 }
 
 export class DrillDownDto {

@@ -1,9 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * The last sequence issued per region and day. Incremented with one `INSERT … ON CONFLICT DO UPDATE
- * … RETURNING` in the transaction that creates the work order: unique across instances, and a rolled
- * back work order gives its number back.
+ * The last sequence reserved per region and day. CaseCodeService reserves blocks from it with one
+ * `INSERT … ON CONFLICT DO UPDATE … RETURNING` committed on its own (not in the intake's transaction):
+ * unique across instances; unused or rolled-back numbers leave gaps.
  */
 @Entity({ name: 'case_code_counter' })
 export class CaseCodeCounterEntity {

@@ -64,6 +64,25 @@ export class RoutingDecisionDto {
     example: [{ code: '371324101', name: '卞庄街道', level: 'township' }],
   })
   jurisdictionChain!: Record<string, unknown>[];
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description:
+      'Urgent matters sent to whoever is on duty: when checked, organisations on and off duty (with why), and ' +
+      'fallback supervisor-queue when nobody was; null for other decisions',
+    example: {
+      checkedAt: '2026-12-05T15:40:00.000Z',
+      onDuty: [{ organisationId: 'org-370000-hotline-duty', reason: 'on duty around the clock (7x24)' }],
+      offDuty: [
+        {
+          organisationId: 'org-371324-mediation',
+          reason: 'rest day/holiday 2026-12-05 23:40 outside duty hours (closed)',
+        },
+      ],
+      fallback: null,
+    },
+  })
+  onDutyRoster!: Record<string, unknown> | null;
 }
 
 export class RoutingExplanationDto {
@@ -91,5 +110,6 @@ export function toRoutingDecisionDto(d: RoutingDecisionEntity): RoutingDecisionD
     candidates: r.candidates.map((x) => ({ ...x })),
     excluded: r.excluded.map((x) => ({ ...x })),
     jurisdictionChain: r.jurisdictionChain.map((x) => ({ ...x })),
+    onDutyRoster: r.onDutyRoster ? { ...r.onDutyRoster } : null,
   };
 }

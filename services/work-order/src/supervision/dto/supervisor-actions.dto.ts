@@ -1,5 +1,20 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TRANSFER_CONSENT_METHODS } from '@legal/contracts';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class ReasonDto {
   @ApiProperty({ description: 'Why (goes on the timeline)', example: '申请人撤回申请', minLength: 2, maxLength: 1000 })
@@ -7,6 +22,25 @@ export class ReasonDto {
   @MinLength(2)
   @MaxLength(1000)
   reason!: string;
+}
+
+/** The caller's consent to hand their contact to 12345 for its callback (个人信息保护法 第二十三条). */
+export class CallerConsentDto {
+  @ApiProperty({ description: 'true: the caller agreed that 12345 gets their name and phone', example: true })
+  @IsBoolean()
+  given!: boolean;
+
+  @ApiProperty({ description: 'When the caller was asked (RFC 3339)', example: '2026-12-04T20:10:00+08:00' })
+  @IsISO8601({ strict: true })
+  obtainedAt!: string;
+
+  @ApiProperty({
+    description: 'How the consent was obtained',
+    enum: TRANSFER_CONSENT_METHODS,
+    example: 'recorded-call',
+  })
+  @IsIn(TRANSFER_CONSENT_METHODS)
+  method!: (typeof TRANSFER_CONSENT_METHODS)[number];
 }
 
 /** 12348 → 12345: why the matter belongs to 12345, and what 12345 needs to take it over. */
@@ -21,6 +55,17 @@ export class TransferOutDto extends ReasonDto {
   @MinLength(2)
   @MaxLength(800)
   summary!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Whether the caller agreed that 12345 calls them back: only then does their name and phone (as recorded on the ' +
+      'work order) go to 12345, sealed. Absent or given false: 12345 gets the matter without the contact',
+    type: () => CallerConsentDto,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CallerConsentDto)
+  callerConsent?: CallerConsentDto;
 }
 
 export class ReassignDto extends ReasonDto {

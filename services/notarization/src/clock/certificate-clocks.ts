@@ -1,15 +1,14 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import {
   CALENDAR_ACTOR,
+  CalendarClocks,
   DEADLINE_RECOMPUTED_STEP,
   HandlerReporter,
+  OpenClock,
   recomputedDetail,
-  recomputeOnCalendarChange,
 } from '@legal/handler-kit';
-import { CalendarFollower } from '@legal/service-kit';
 import type { CalendarYearApplied } from '@legal/service-kit';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Application } from '../applications/entities/application.entity';
 import { HistoryService } from '../history/history.service';
 import type { NotarizationOutcome, ProgressStep } from '../reports/notarization-reports';
@@ -17,47 +16,31 @@ import { certificateDeadline, computeCertificateClock } from './certificate-cloc
 
 /**
  * When this instance learns a loaded calendar year, every running certificate clock whose period crosses
- * a changed day is recomputed from its stored start and pauses (handler kit's recomputeOnCalendarChange);
+ * a changed day is recomputed from its stored start and pauses (the handler kit's `calendarClocks`);
  * a clock that moved gets a history entry and a Progressed report (step `deadline-recomputed`) with the
  * new deadline, so work-order's copy of the handler clock follows. Paused clocks are recomputed when
  * they resume (resumeClock computes the whole clock again).
  */
 @Injectable()
-export class CertificateClockRecompute implements OnModuleInit {
-  private run: ((applied: CalendarYearApplied) => Promise<number>) | null = null;
+export class CertificateClocks implements CalendarClocks {
+  readonly name = 'certificate clocks';
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly follower: CalendarFollower,
     private readonly history: HistoryService,
     private readonly reports: HandlerReporter<ProgressStep, NotarizationOutcome>,
   ) {}
 
-  onModuleInit(): void {
-    this.run = recomputeOnCalendarChange({
-      name: 'certificate clocks',
-      dataSource: this.dataSource,
-      follower: this.follower,
-      findOpenClocks: async (manager) => {
-        const running = await manager
-          .createQueryBuilder(Application, 'a')
-          .select(['a.id', 'a.submittedAt', 'a.clockDueAt'])
-          .where("a.clockStatus = 'running'")
-          .andWhere('a.submittedAt IS NOT NULL AND a.clockDueAt IS NOT NULL')
-          .getMany();
-        return running.map((a) => ({ id: a.id, startAt: a.submittedAt as Date, dueAt: a.clockDueAt as Date }));
-      },
-      recompute: (manager, id, applied) => this.recomputeOne(manager, id, applied),
-    });
+  async find(manager: EntityManager): Promise<OpenClock[]> {
+    const running = await manager
+      .createQueryBuilder(Application, 'a')
+      .select(['a.id', 'a.submittedAt', 'a.clockDueAt'])
+      .where("a.clockStatus = 'running'")
+      .andWhere('a.submittedAt IS NOT NULL AND a.clockDueAt IS NOT NULL')
+      .getMany();
+    return running.map((a) => ({ id: a.id, startAt: a.submittedAt as Date, dueAt: a.clockDueAt as Date }));
   }
 
-  /** Returns how many clocks moved. */
-  async recompute(applied: CalendarYearApplied): Promise<number> {
-    if (!this.run) throw new Error('CertificateClockRecompute used before module init');
-    return this.run(applied);
-  }
-
-  private async recomputeOne(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean> {
+  async recompute(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean> {
     const app = await manager.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!app || app.clockStatus !== 'running' || !app.submittedAt || !app.clockDueAt) return false;
     const clock = computeCertificateClock(app.submittedAt, app.clockPauses);

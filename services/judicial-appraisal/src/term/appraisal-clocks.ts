@@ -1,17 +1,15 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
 import type { Deadline } from '@legal/contracts';
 import {
   CALENDAR_ACTOR,
+  CalendarClocks,
   DEADLINE_RECOMPUTED_STEP,
   HandlerReporter,
+  OpenClock,
   recomputedDetail,
-  recomputeOnCalendarChange,
 } from '@legal/handler-kit';
-import type { OpenClock } from '@legal/handler-kit';
-import { CalendarFollower } from '@legal/service-kit';
 import type { CalendarYearApplied } from '@legal/service-kit';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Entrustment } from '../entrustments/entities/entrustment.entity';
 import type { AppraisalOutcome, AppraisalStep } from '../entrustments/entrustments.service';
 import { acceptanceDeadline, acceptancePeriod } from '../entrustments/entrustment-rules';
@@ -61,55 +59,39 @@ export function openAppraisalClock(
 }
 
 /**
- * Judicial appraisal follows a loaded calendar year (handler kit's recomputeOnCalendarChange): each open
+ * Judicial appraisal follows a loaded calendar year (the handler kit's `calendarClocks`): each open
  * acceptance period or appraisal term crossing a changed day is computed again; one that moved is stored,
  * gets a history entry and a Progressed `deadline-recomputed` report with the new deadline for work-order.
  */
 @Injectable()
-export class AppraisalClockRecompute implements OnModuleInit {
-  private run: ((applied: CalendarYearApplied) => Promise<number>) | null = null;
+export class AppraisalClocks implements CalendarClocks {
+  readonly name = 'appraisal clocks';
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly follower: CalendarFollower,
     private readonly history: HistoryService,
     private readonly reports: HandlerReporter<AppraisalStep, AppraisalOutcome>,
   ) {}
 
-  onModuleInit(): void {
-    this.run = recomputeOnCalendarChange({
-      name: 'appraisal clocks',
-      dataSource: this.dataSource,
-      follower: this.follower,
-      findOpenClocks: async (manager) => {
-        const open = await manager.find(Entrustment, {
-          select: {
-            id: true,
-            status: true,
-            receivedAt: true,
-            acceptanceDueAt: true,
-            agreementAt: true,
-            termDueAt: true,
-          },
-          where: { status: In(['received', 'accepted']) },
-        });
-        return open.flatMap((e): OpenClock[] => {
-          if (e.status === 'received') return [{ id: e.id, startAt: e.receivedAt, dueAt: e.acceptanceDueAt }];
-          if (e.agreementAt && e.termDueAt) return [{ id: e.id, startAt: e.agreementAt, dueAt: e.termDueAt }];
-          return [];
-        });
+  async find(manager: EntityManager): Promise<OpenClock[]> {
+    const open = await manager.find(Entrustment, {
+      select: {
+        id: true,
+        status: true,
+        receivedAt: true,
+        acceptanceDueAt: true,
+        agreementAt: true,
+        termDueAt: true,
       },
-      recompute: (manager, id, applied) => this.recomputeOne(manager, id, applied),
+      where: { status: In(['received', 'accepted']) },
+    });
+    return open.flatMap((e): OpenClock[] => {
+      if (e.status === 'received') return [{ id: e.id, startAt: e.receivedAt, dueAt: e.acceptanceDueAt }];
+      if (e.agreementAt && e.termDueAt) return [{ id: e.id, startAt: e.agreementAt, dueAt: e.termDueAt }];
+      return [];
     });
   }
 
-  /** Returns how many clocks moved. */
-  async recompute(applied: CalendarYearApplied): Promise<number> {
-    if (!this.run) throw new Error('AppraisalClockRecompute used before module init');
-    return this.run(applied);
-  }
-
-  private async recomputeOne(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean> {
+  async recompute(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean> {
     const e = await manager.findOne(Entrustment, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!e) return false;
     const clock = openAppraisalClock(e);

@@ -1,6 +1,6 @@
 import { acceptancePeriod } from '../entrustments/entrustment-rules';
 import { computeAppraisalTerm } from './appraisal-term';
-import { openAppraisalClock } from './appraisal-clock-recompute';
+import { openAppraisalClock } from './appraisal-clocks';
 
 const base = {
   receivedAt: new Date('2026-12-21T02:00:00Z'),

@@ -1,4 +1,4 @@
-import { crossesChangedDay, recomputedDetail } from './recompute-on-calendar-change';
+import { crossesChangedDay, recomputedDetail } from './calendar-clocks';
 
 // 2026-12-21T02:00Z is 2026-12-21 10:00 in Asia/Shanghai; due 2027-01-12 17:00 Shanghai.
 const start = new Date('2026-12-21T02:00:00Z');

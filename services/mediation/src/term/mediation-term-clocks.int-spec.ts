@@ -1,7 +1,10 @@
-import { Progressed } from '@legal/contracts';
-import { loadOfficialYear, unloadOfficialYear } from '@legal/domain';
-import type { OfficialYearNotice } from '@legal/domain';
-import { WorkOrderRouterFixture } from '@legal/handler-kit';
+import { unloadOfficialYear } from '@legal/domain';
+import {
+  CalendarClockFollower,
+  CalendarLoadFixture,
+  testCalendarYear,
+  WorkOrderRouterFixture,
+} from '@legal/handler-kit';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
 import { isolatedOverrides, TestAuthority, uniqueTag, waitUntil } from '@legal/testing';
@@ -11,29 +14,20 @@ import { MediationCase } from '../cases/entities/mediation-case.entity';
 import type { MediationEnv } from '../config/mediation.env';
 import { mediationService } from '../mediation.definition';
 import { computeMediationTerm } from './mediation-term';
-import { TermRecompute } from './term-recompute';
 
 jest.setTimeout(90_000);
 
 /** Accepted Saturday 5 December 2026: 30 calendar days end on Monday 4 January 2027. */
 const ACCEPTED = new Date('2026-12-05T02:00:00Z');
-const NEW_YEAR = "New Year's Day";
 /** A 2027 notice (test dates, not the real notice): 1-4 January off. */
-const NOTICE_2027: OfficialYearNotice = {
-  year: 2027,
-  version: 1,
-  holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'].map((date) => ({
-    date,
-    name: { zh: '元旦', en: NEW_YEAR },
-  })),
-  workdays: [],
-};
+const YEAR_2027 = testCalendarYear({ year: 2027, holidays: ['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'] });
 
-describe('mediation term follows a loaded calendar year (real PostgreSQL, Kafka)', () => {
+describe('mediation term follows a year loaded on legal.calendar (real PostgreSQL, Kafka)', () => {
   const tag = uniqueTag('medcal');
   let auth: TestAuthority;
   let service: RunningService<MediationEnv>;
   let router: WorkOrderRouterFixture;
+  let calendar: CalendarLoadFixture;
   let db: DataSource;
   let mediator: string;
 
@@ -43,6 +37,7 @@ describe('mediation term follows a loaded calendar year (real PostgreSQL, Kafka)
     service = await startService(mediationService, isolatedOverrides(tag, 'mediation', auth.env));
     db = service.app.get(DataSource);
     router = await WorkOrderRouterFixture.connect(tag);
+    calendar = new CalendarLoadFixture(router);
     mediator = await auth.bearer({
       sub: 'mediator-wang',
       roles: ['mediator'],
@@ -77,12 +72,12 @@ describe('mediation term follows a loaded calendar year (real PostgreSQL, Kafka)
     expect(packaged.dueAt.toISOString().slice(0, 10)).toBe('2027-01-04');
     await db.getRepository(MediationCase).update(caseId, { acceptedAt: ACCEPTED, termDueAt: packaged.dueAt });
 
-    const changedDays = loadOfficialYear(NOTICE_2027);
-    expect(changedDays).toContain('2027-01-04');
-    const recompute = service.app.get(TermRecompute);
-    expect(await recompute.recompute({ year: 2027, version: 1, changedDays })).toBeGreaterThanOrEqual(1);
-
-    const stored = await db.getRepository(MediationCase).findOneByOrFail({ id: caseId });
+    await calendar.announce(YEAR_2027);
+    const moved = async (): Promise<MediationCase | undefined> => {
+      const c = await db.getRepository(MediationCase).findOneByOrFail({ id: caseId });
+      return c.termDueAt.getTime() !== packaged.dueAt.getTime() ? c : undefined;
+    };
+    const stored = await waitUntil(moved, 30_000, 'the mediation term recomputed');
     expect(stored.termDueAt.toISOString()).toBe(computeMediationTerm(ACCEPTED, []).dueAt.toISOString());
     expect(stored.termDueAt.getTime()).toBeGreaterThan(packaged.dueAt.getTime());
     expect(new Date(stored.termDueAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10)).toBe('2027-01-05');
@@ -97,10 +92,8 @@ describe('mediation term follows a loaded calendar year (real PostgreSQL, Kafka)
     expect(entry).toMatchObject({ actorId: 'system:calendar' });
     expect(entry?.detail).toContain('2027-01-04 → 2027-01-05');
 
-    // committee-assigned, then deadline-recomputed.
-    const reports = await router.waitForReports(offer.workOrderId, Progressed.type, 2);
-    const report = reports.find((e) => (e.data as { step?: string }).step === 'deadline-recomputed');
-    expect(report?.data).toMatchObject({
+    const report = await calendar.recomputed(offer.workOrderId);
+    expect(report).toMatchObject({
       handler: 'mediation',
       handlerCaseId: caseId,
       step: 'deadline-recomputed',
@@ -108,6 +101,7 @@ describe('mediation term follows a loaded calendar year (real PostgreSQL, Kafka)
     });
 
     // A second run (another instance) finds nothing to move.
-    expect(await recompute.recompute({ year: 2027, version: 1, changedDays })).toBe(0);
+    const again = { year: 2027, version: 1, changedDays: YEAR_2027.changedDays };
+    expect(await service.app.get(CalendarClockFollower).recompute(again)).toBe(0);
   });
 });

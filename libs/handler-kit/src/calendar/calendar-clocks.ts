@@ -1,6 +1,5 @@
-import { Logger } from '@nestjs/common';
 import { IsoDate, shanghaiDateOf } from '@legal/domain';
-import type { CalendarFollower, CalendarYearApplied } from '@legal/service-kit';
+import type { CalendarYearApplied } from '@legal/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** Who recomputes a clock after a calendar load: the calendar, not a person. */
@@ -16,15 +15,18 @@ export interface OpenClock {
   dueAt: Date;
 }
 
-export interface CalendarRecompute {
+/**
+ * A handler's open clocks, as the kit follows a loaded calendar year for it (`HandlerKitModule.forHandler`'s
+ * `calendarClocks`): an injectable class with the handler's two callbacks. The kit finds the clocks that
+ * cross a changed day and calls `recompute` for each in its own transaction.
+ */
+export interface CalendarClocks {
   /** Names the clocks in logs ("certificate clocks", "mediation terms"). */
-  name: string;
-  dataSource: DataSource;
-  follower: CalendarFollower;
+  readonly name: string;
   /** Every open clock (running, not paused) with its start and due time; a cheap unlocked read. */
-  findOpenClocks(manager: EntityManager): Promise<OpenClock[]>;
+  find(manager: EntityManager): Promise<OpenClock[]>;
   /**
-   * Within the helper's transaction: lock the row, check it is still open, compute the clock again from
+   * Within the kit's transaction: lock the row, check it is still open, compute the clock again from
    * its stored inputs, and when the due time moved save it, record the history entry and the Progressed
    * report. Returns whether it moved (false for a second instance that finds it already recomputed).
    */
@@ -47,29 +49,24 @@ export function recomputedDetail(applied: CalendarYearApplied, what: string, bef
 }
 
 /**
- * The one mechanism by which handlers follow a loaded calendar year: registers a listener on the
- * service's CalendarFollower; for each year applied, every open clock whose period crosses a changed day
- * is recomputed in its own transaction by the handler's `recompute` (row lock, history, report).
+ * One run over a handler's clocks for a year just applied: every open clock whose period crosses a changed
+ * day is recomputed in its own transaction by the handler's `recompute` (row lock, history, report).
  * Every instance runs it; the lock and the "did it move" check make the second instance a no-op.
- * Returns the run function (how many clocks moved) for direct use.
+ * Returns how many clocks moved.
  */
-export function recomputeOnCalendarChange(spec: CalendarRecompute): (applied: CalendarYearApplied) => Promise<number> {
-  const logger = new Logger(`CalendarRecompute(${spec.name})`);
-  const run = async (applied: CalendarYearApplied): Promise<number> => {
-    const changed = [...applied.changedDays].sort();
-    if (changed.length === 0) return 0;
-    const open = await spec.findOpenClocks(spec.dataSource.manager);
-    const crossing = open.filter((c) => crossesChangedDay(changed, c.startAt, c.dueAt));
-    let moved = 0;
-    for (const { id } of crossing) {
-      const didMove = await spec.dataSource.transaction((manager) => spec.recompute(manager, id, applied));
-      if (didMove) moved++;
-    }
-    if (moved > 0) logger.log({ msg: `${spec.name} recomputed`, year: applied.year, moved });
-    return moved;
-  };
-  spec.follower.onYearApplied(async (applied) => {
-    await run(applied);
-  });
-  return run;
+export async function recomputeCrossingClocks(
+  dataSource: DataSource,
+  clocks: CalendarClocks,
+  applied: CalendarYearApplied,
+): Promise<number> {
+  const changed = [...applied.changedDays].sort();
+  if (changed.length === 0) return 0;
+  const open = await clocks.find(dataSource.manager);
+  const crossing = open.filter((c) => crossesChangedDay(changed, c.startAt, c.dueAt));
+  let moved = 0;
+  for (const { id } of crossing) {
+    const didMove = await dataSource.transaction((manager) => clocks.recompute(manager, id, applied));
+    if (didMove) moved++;
+  }
+  return moved;
 }

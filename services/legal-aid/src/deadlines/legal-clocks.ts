@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CALENDAR_ACTOR,
+  CalendarClocks,
+  DEADLINE_RECOMPUTED_STEP,
+  HandlerReporter,
+  OpenClock,
+  recomputedDetail,
+} from '@legal/handler-kit';
+import { addCalendarDaysLegal } from '@legal/domain';
+import type { CalendarYearApplied } from '@legal/service-kit';
+import { EntityManager } from 'typeorm';
+import { ApplicationHistoryService } from '../applications/application-history.service';
+import { Application } from '../applications/entities/application.entity';
+import { reportSubject } from '../applications/report-subject';
+import { LegalAidEnv } from '../config/legal-aid.env';
+import { ReturnVisit } from '../return-visits/entities/return-visit.entity';
+import { toContractDeadline } from './deadlines.service';
+import { ApplicationDeadline } from './entities/application-deadline.entity';
+import { computeClock } from './legal-clock';
+
+/**
+ * Legal aid's statutory clocks (decision within 7 days, lawyer appointment within 3 days: calendar days
+ * whose last day, when a rest day or holiday, moves to the next working day) follow a loaded calendar year
+ * through the handler kit's `calendarClocks`: a running clock crossing a changed day is computed
+ * again from its stored start, length and pauses; one that moved is stored, gets a timeline entry and a
+ * Progressed `deadline-recomputed` report with the new deadline for work-order. Paused clocks are
+ * computed again when they resume (DeadlinesService.resume).
+ *
+ * The return visit (回访) after closure follows too: an open visit is due `RETURN_VISIT_DUE_DAYS` calendar
+ * days after the closure (last day off work → next working day, as ClosureService sets it); one that moved
+ * is stored with a timeline entry. No report: the work order is resolved and the visit is legal aid's own.
+ */
+/** Open clock ids of return visits carry this prefix (the others are application deadline ids). */
+const RETURN_VISIT = 'return-visit:';
+
+@Injectable()
+export class LegalAidClocks implements CalendarClocks {
+  readonly name = 'legal-aid clocks';
+
+  constructor(
+    private readonly history: ApplicationHistoryService,
+    private readonly reports: HandlerReporter,
+    private readonly env: LegalAidEnv,
+  ) {}
+
+  async find(manager: EntityManager): Promise<OpenClock[]> {
+    const running = await manager.find(ApplicationDeadline, {
+      select: { id: true, startedAt: true, dueAt: true },
+      where: { status: 'running' },
+    });
+    const visits = await manager
+      .createQueryBuilder(ReturnVisit, 'v')
+      .innerJoin(Application, 'a', 'a.id = v.application_id')
+      .select('v.id', 'id')
+      .addSelect('a.closed_at', 'closedAt')
+      .addSelect('v.due_at', 'dueAt')
+      .where("v.status = 'open'")
+      .andWhere('a.closed_at IS NOT NULL')
+      .getRawMany<{ id: string; closedAt: Date; dueAt: Date }>();
+    return [
+      ...running.map((d) => ({ id: d.id, startAt: d.startedAt, dueAt: d.dueAt })),
+      ...visits.map((v) => ({ id: `${RETURN_VISIT}${v.id}`, startAt: new Date(v.closedAt), dueAt: new Date(v.dueAt) })),
+    ];
+  }
+
+  async recompute(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean> {
+    if (id.startsWith(RETURN_VISIT)) return this.recomputeReturnVisit(manager, id.slice(RETURN_VISIT.length), applied);
+    const d = await manager.findOne(ApplicationDeadline, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!d || d.status !== 'running') return false;
+    const clock = computeClock(d.kind, d.startedAt, d.days, d.pauses);
+    const before = d.dueAt;
+    if (clock.dueAt.getTime() === before.getTime()) return false;
+    Object.assign(d, { dueAt: clock.dueAt, explanation: clock.explanation });
+    await manager.save(d);
+    const application = await manager.findOneByOrFail(Application, { id: d.applicationId });
+    const now = new Date();
+    const detail = recomputedDetail(applied, d.kind, before, clock.dueAt);
+    const action = DEADLINE_RECOMPUTED_STEP;
+    const entry = { applicationId: d.applicationId, at: now, actor: CALENDAR_ACTOR, action, detail };
+    await this.history.record(manager, entry);
+    await this.reports.progressed(manager, {
+      about: reportSubject(application),
+      step: action,
+      detail,
+      deadlines: [toContractDeadline(d)],
+      actorId: CALENDAR_ACTOR,
+      at: now,
+    });
+    return true;
+  }
+
+  private async recomputeReturnVisit(
+    manager: EntityManager,
+    id: string,
+    applied: CalendarYearApplied,
+  ): Promise<boolean> {
+    const visit = await manager.findOne(ReturnVisit, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!visit || visit.status !== 'open') return false;
+    const application = await manager.findOneByOrFail(Application, { id: visit.applicationId });
+    if (!application.closedAt) return false;
+    const due = addCalendarDaysLegal(application.closedAt, this.env.RETURN_VISIT_DUE_DAYS);
+    const before = visit.dueAt;
+    if (due.dueAt.getTime() === before.getTime()) return false;
+    visit.dueAt = due.dueAt;
+    await manager.save(visit);
+    const detail = recomputedDetail(applied, 'return visit', before, due.dueAt);
+    const entry = { applicationId: visit.applicationId, at: new Date(), actor: CALENDAR_ACTOR, detail };
+    await this.history.record(manager, { ...entry, action: DEADLINE_RECOMPUTED_STEP });
+    return true;
+  }
+}
