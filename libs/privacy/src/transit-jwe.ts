@@ -16,7 +16,7 @@ import type { GeneralJWE, JWEHeaderParameters } from 'jose';
  * ECDH-ES+A256KW over X25519 (RFC 7518 §4.6, RFC 8037). It writes what jose's GeneralEncrypt writes — the
  * ephemeral key `epk` in the protected header when there is one recipient, in each recipient's header when
  * there are several — and reads any JWE of that algorithm pair, jose's included (interop tested both ways).
- * jose 6 does the same through WebCrypto at about 2.4 times the CPU (bench/pii-sealing.ts, same run), so
+ * jose 6 does the same through WebCrypto at 2.4 to 3.3 times the CPU of jose 5 (bench/pii-sealing.ts, same run), so
  * sealing, which runs for every event with personal data, does not go through it; tokens still do.
  */
 export const JWE_ALG = 'ECDH-ES+A256KW';
