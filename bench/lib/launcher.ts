@@ -132,7 +132,11 @@ export class ServiceLauncher {
   /** Command line of a service for the chosen runtime. */
   static command(service: ServiceName, runtime: Runtime): string[] {
     if (runtime === 'dist') {
-      const main = path.join(REPO_ROOT, 'dist', 'services', service, 'src', 'main.js');
+      // BENCH_DIST_DIR: a compiled tree other than the shared dist/ (e.g. `tsc -p tsconfig.build.json --outDir X`).
+      const distRoot = process.env.BENCH_DIST_DIR
+        ? path.resolve(process.env.BENCH_DIST_DIR)
+        : path.join(REPO_ROOT, 'dist');
+      const main = path.join(distRoot, 'services', service, 'src', 'main.js');
       if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build (or use --runtime=swc)`);
       return ['--enable-source-maps', main];
     }

@@ -21,9 +21,10 @@ export function runTag(label: string): string {
 /**
  * The Node runtime settings every deployed service process gets (deploy/node-runtime.env: heap sizes,
  * MALLOC_ARENA_MAX), so that the benches measure memory and CPU as deployed. `KEY="value"` lines.
+ * BENCH_NODE_RUNTIME_ENV=<file> reads another file instead (/dev/null: Node's defaults, for a baseline).
  */
 export function nodeRuntimeEnv(
-  file = path.join(__dirname, '..', '..', 'deploy', 'node-runtime.env'),
+  file = process.env.BENCH_NODE_RUNTIME_ENV ?? path.join(__dirname, '..', '..', 'deploy', 'node-runtime.env'),
 ): Record<string, string> {
   const env: Record<string, string> = {};
   for (const line of readFileSync(file, 'utf8').split('\n')) {

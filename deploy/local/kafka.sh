@@ -32,6 +32,10 @@
 #   KAFKA_PORT (9092)  KAFKA_CONTROLLER_PORT (9093)
 #   KAFKA_DATA_DIR (.cache/kafka/data; when set, kafka.pid/kafka.out also live there, so pass it to stop/status too)
 #   KAFKA_HEAP_OPTS (-Xmx512m)  KAFKA_START_TIMEOUT seconds (90)  JAVA_HOME (optional; else `java` on PATH)
+#   KAFKA_JVM_OPTS (-XX:+UseSerialGC -XX:-UsePerfData): this broker's collector and JVM housekeeping. A local/CI
+#           broker on a small shared machine: one serial collector instead of G1's concurrent threads, and no
+#           perf-data sampling (jstat/jps do not see it); idle CPU in bench/results/idle-broker.md (issue 14).
+#           Production brokers keep their own tuning (G1).
 #   KAFKA_READY_CHECK auto|kafkajs|log (auto: kafkajs round trip if kafkajs is installed, else port + log line)
 #   KAFKA_BROKER_PASSWORD (dev-kafka-broker)  KAFKA_ADMIN_PASSWORD (dev-kafka-admin): set before the first start
 set -euo pipefail
@@ -43,6 +47,7 @@ KAFKA_HOST=127.0.0.1
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xmx512m}"
+KAFKA_JVM_OPTS="${KAFKA_JVM_OPTS:--XX:+UseSerialGC -XX:-UsePerfData}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
 
 CACHE_DIR="$REPO_ROOT/.cache/kafka"
@@ -121,7 +126,7 @@ have_kafkajs() {
 }
 
 java_opts() {
-  echo "$KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true" \
+  echo "$KAFKA_HEAP_OPTS $KAFKA_JVM_OPTS -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true" \
        "-Dlog4j2.configurationFile=$LOG4J_CONFIG -Dkafka.logs.dir=$LOGS_DIR"
 }
 

@@ -7,6 +7,11 @@ import type { PlatformName } from '../services';
 export interface RequestMix {
   platforms: readonly PlatformName[];
   serviceTypes: readonly string[];
+  /**
+   * Share of urgent requests among the legal-aid ones. Urgent matters of the other types go only to whoever is on
+   * duty at that moment (the time-slot routing rule's urgentOnDutyServiceTypes) and wait in the supervisor queue out
+   * of hours, which a throughput bench run on a Saturday night would count as never dispatched.
+   */
   urgentShare: number;
 }
 
@@ -22,6 +27,6 @@ export function makeRequest(n: number, mix: RequestMix, regions: RegionPicker, r
     regionCode: region.code,
     description: describe(serviceType, n),
     citizen: syntheticCitizen(n, region.code, runSalt),
-    urgency: (n * 7919) % 100 < mix.urgentShare * 100 ? 'urgent' : 'normal',
+    urgency: serviceType === 'legal-aid' && (n * 7919) % 100 < mix.urgentShare * 100 ? 'urgent' : 'normal',
   };
 }

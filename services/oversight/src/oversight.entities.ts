@@ -1,3 +1,4 @@
+import { CallbackFact } from './facts/callback-fact.entity';
 import { DailyDeadlineRollup, DailyRollup } from './facts/daily-rollup.entity';
 import { DeadlineFact } from './facts/deadline-fact.entity';
 import { HandlerOutcomeFact } from './facts/handler-outcome-fact.entity';
@@ -9,6 +10,7 @@ export const oversightEntities = [
   WorkOrderFact,
   DeadlineFact,
   HandlerOutcomeFact,
+  CallbackFact,
   DailyRollup,
   DailyDeadlineRollup,
   MonthlyReport,

@@ -53,6 +53,8 @@ export class DailyRollup {
   @Column(COUNTER) mediationEnded!: number;
   @Column(COUNTER) mediationAgreements!: number;
   @Column(COUNTER) agreementsConfirmed!: number;
+  @Column(COUNTER) callbacksCompleted!: number;
+  @Column(COUNTER) callbacksOnTime!: number;
 }
 
 /** Deadline facts counted per day of the work order's receipt, county, kind and status; kept by a trigger likewise. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EvaluationSubmitted, Progressed, Resolved, TOPICS } from '@legal/contracts';
+import { CallbackCompleted, EvaluationSubmitted, Progressed, Resolved, TOPICS } from '@legal/contracts';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
 import type { ChangedData } from '@legal/testing';
@@ -73,7 +73,8 @@ describe('daily roll-ups kept by the projection', () => {
        count(mediation_outcome)::int AS mediation_ended,
        count(*) FILTER (WHERE mediation_outcome = 'agreement-reached')::int AS agreements,
        count(*) FILTER (WHERE mediation_outcome = 'agreement-reached' AND judicial_confirmation = 'confirmed')::int
-         AS confirmed
+         AS confirmed,
+       sum(callbacks_completed)::int AS callbacks, sum(callbacks_on_time)::int AS callbacks_on_time
      FROM ${tableOf(db.manager, WorkOrderFact)} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
     );
   const kept = (): Promise<unknown[]> =>
@@ -82,7 +83,8 @@ describe('daily roll-ups kept by the projection', () => {
        routing_fallback, supervision_resolved, evaluated, good_evaluations AS good, resolved, reopened,
        acceptance_seconds_sum::text AS acceptance_seconds, registered,
        registration_seconds_sum::text AS registration_seconds, aid_granted, aid_exempt, mediation_ended,
-       mediation_agreements AS agreements, agreements_confirmed AS confirmed
+       mediation_agreements AS agreements, agreements_confirmed AS confirmed, callbacks_completed AS callbacks,
+       callbacks_on_time
      FROM ${tableOf(db.manager, DailyRollup)} WHERE total <> 0 ORDER BY 1, 2, 3, 4, 5`,
     );
   const deadlinesRecomputed = (): Promise<unknown[]> =>
@@ -161,6 +163,20 @@ describe('daily roll-ups kept by the projection', () => {
       deadlines: [],
       details: { judicialConfirmation: 'confirmed' },
     });
+    // Callbacks: b's on time; a's late, and replayed (counted once).
+    const callback = (workOrderId: string, caseCode: string, due: number, done: number) => ({
+      callbackId: randomUUID(),
+      workOrderId,
+      caseCode,
+      reason: 'evaluation-due',
+      raisedAt: iso(30),
+      dueAt: iso(due),
+      completedAt: iso(done),
+      outcome: 'evaluation-recorded',
+    });
+    const late = callback(a.workOrderId, a.caseCode, 40, 50);
+    for (const data of [callback(b.workOrderId, b.caseCode, 80, 35), late, late])
+      await stream.send(TOPICS.feedback.name, CallbackCompleted.type, data.workOrderId, data);
     // A replay of the agreement and an older, stale confirmation change nothing.
     await report(Resolved.type, b.workOrderId, agreement);
     await report(Progressed.type, b.workOrderId, {
@@ -177,8 +193,8 @@ describe('daily roll-ups kept by the projection', () => {
       async () => {
         const rows = await db.query<{ n: number }[]>(
           `SELECT count(*)::int AS n FROM ${tableOf(db.manager, WorkOrderFact)}
-         WHERE (work_order_id = $1 AND version = 4 AND aid_decision = 'granted')
-            OR (work_order_id = $2 AND version = 3 AND judicial_confirmation = 'confirmed')`,
+         WHERE (work_order_id = $1 AND version = 4 AND aid_decision = 'granted' AND callbacks_completed = 1)
+            OR (work_order_id = $2 AND version = 3 AND judicial_confirmation = 'confirmed' AND callbacks_on_time = 1)`,
           [a.workOrderId, b.workOrderId],
         );
         return rows[0]?.n === 2 || undefined;
@@ -225,13 +241,22 @@ describe('daily roll-ups kept by the projection', () => {
       { day: '2026-10-31', county_code: '371324', kind: 'mediation-term', status: 'breached', n: 1 },
     ]);
     const [aRow] = rows.filter((r) => (r as { service_type: string }).service_type === 'duty-lawyer');
-    expect(aRow).toMatchObject({ registered: 1, registration_seconds: '45.000000', aid_granted: 1, aid_exempt: 1 });
+    expect(aRow).toMatchObject({
+      registered: 1,
+      registration_seconds: '45.000000',
+      aid_granted: 1,
+      aid_exempt: 1,
+      callbacks: 1,
+      callbacks_on_time: 0,
+    });
     expect(rows.find((r) => (r as { service_type: string }).service_type === 'mediation')).toMatchObject({
       registered: 1,
       registration_seconds: '1800.000000',
       mediation_ended: 1,
       agreements: 1,
       confirmed: 1,
+      callbacks: 1,
+      callbacks_on_time: 1,
     });
     const now = new Date();
     const october = { period: parsePeriod('2026-10'), regionCode: '370000', now };
@@ -243,6 +268,8 @@ describe('daily roll-ups kept by the projection', () => {
       mediationEnded: 1,
       mediationAgreements: 1,
       agreementsConfirmed: 1,
+      callbacksCompleted: 2,
+      callbacksOnTime: 1,
     });
     // Deadlines per organisation (from the facts: the roll-ups do not key deadlines by organisation).
     const byOrganisation = await countFromFacts(db.manager, { ...october, grouping: 'organisation' });

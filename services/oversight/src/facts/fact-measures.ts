@@ -31,6 +31,8 @@ export const WORK_ORDER_MEASURES = {
   mediation_agreements: (r) => `COALESCE(${r}.mediation_outcome = 'agreement-reached', false)::int`,
   agreements_confirmed: (r) =>
     `COALESCE(${r}.mediation_outcome = 'agreement-reached' AND ${r}.judicial_confirmation = 'confirmed', false)::int`,
+  callbacks_completed: (r) => `${r}.callbacks_completed`,
+  callbacks_on_time: (r) => `${r}.callbacks_on_time`,
   dispatch_seconds_sum: (r) => `COALESCE(extract(epoch FROM ${r}.dispatched_at - ${r}.received_at), 0)`,
   acceptance_seconds_sum: (r) => `COALESCE(extract(epoch FROM ${r}.accepted_at - ${r}.received_at), 0)`,
   registration_seconds_sum: (r) => `COALESCE(extract(epoch FROM ${r}.registered_at - ${r}.received_at), 0)`,

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EvaluationSubmitted, Progressed, Resolved, WorkOrderChanged } from '@legal/contracts';
+import { CallbackCompleted, EvaluationSubmitted, Progressed, Resolved, WorkOrderChanged } from '@legal/contracts';
 import { MessageConsumers } from '@legal/messaging';
 import { FactsService } from './facts.service';
 
@@ -21,6 +21,11 @@ export class FactsProjector implements OnModuleInit {
       group: 'handler-outcome-facts',
       events: [Progressed, Resolved],
       handle: async (event, manager) => this.facts.applyReport(manager, event.data, new Date()),
+    });
+    this.consumers.register({
+      group: 'callback-facts',
+      events: [CallbackCompleted],
+      handle: async (event, manager) => this.facts.applyCallback(manager, event.data),
     });
     this.consumers.register({
       group: 'evaluation-facts',

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { EventData, EvaluationSubmitted, Progressed, Resolved, WorkOrderChanged } from '@legal/contracts';
+import type {
+  CallbackCompleted,
+  EventData,
+  EvaluationSubmitted,
+  Progressed,
+  Resolved,
+  WorkOrderChanged,
+} from '@legal/contracts';
 import type { EntityManager } from 'typeorm';
+import { CallbackFact } from './callback-fact.entity';
 import { DeadlineFact } from './deadline-fact.entity';
 import { factChangeOf } from './fact-projection';
 import { HandlerOutcomeFact } from './handler-outcome-fact.entity';
@@ -10,6 +18,16 @@ import { WorkOrderFact } from './work-order-fact.entity';
 type ChangedData = EventData<typeof WorkOrderChanged>;
 type EvaluationData = EventData<typeof EvaluationSubmitted>;
 type ReportData = EventData<typeof Progressed> | EventData<typeof Resolved>;
+type CallbackData = EventData<typeof CallbackCompleted>;
+
+/**
+ * Serialises the consumers that write one work order's facts (its views, its handlers' reports, its callbacks come
+ * on different topics, in different transactions): without it, a report committed while the work order's first view
+ * is being inserted would be copied by neither. Held until the transaction ends.
+ */
+async function lockWorkOrder(manager: EntityManager, workOrderId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 1765))`, [workOrderId]);
+}
 
 /**
  * Applies lifecycle events to the fact tables. Idempotent and order-tolerant: first moments (dispatch,
@@ -19,6 +37,7 @@ type ReportData = EventData<typeof Progressed> | EventData<typeof Resolved>;
 @Injectable()
 export class FactsService {
   async applyChange(manager: EntityManager, view: ChangedData, appliedAt: Date): Promise<void> {
+    await lockWorkOrder(manager, view.workOrderId);
     const c = factChangeOf(view);
     const rows = await manager.query<{ version: number }[]>(
       `INSERT INTO ${tableOf(manager, WorkOrderFact)} AS f (work_order_id, case_code, version, status, service_type,
@@ -81,7 +100,7 @@ export class FactsService {
         c.registeredAt,
       ],
     );
-    // Outcomes a handler reported before this work order's first view reached oversight.
+    // Outcomes and callbacks reported before this work order's first view reached oversight.
     await this.copyOutcomes(manager, view.workOrderId);
     if (rows[0]?.version !== view.version) return;
     const deadlines = tableOf(manager, DeadlineFact);
@@ -120,6 +139,7 @@ export class FactsService {
     const mediation = d.mediationOutcome ? at : null;
     const confirmation = d.judicialConfirmation ? at : null;
     if (!aid && !mediation && !confirmation) return;
+    await lockWorkOrder(manager, report.workOrderId);
     const newer = (column: string): string =>
       `EXCLUDED.${column} IS NOT NULL AND (o.${column} IS NULL OR EXCLUDED.${column} >= o.${column})`;
     await manager.query(
@@ -152,16 +172,46 @@ export class FactsService {
     await this.copyOutcomes(manager, report.workOrderId);
   }
 
-  /** Copies a work order's reported outcomes onto its fact row when they differ (the roll-up trigger follows). */
+  /** A completed callback (回访), once (a replay changes nothing); then its work order's counts. */
+  async applyCallback(manager: EntityManager, callback: CallbackData): Promise<void> {
+    await lockWorkOrder(manager, callback.workOrderId);
+    await manager.query(
+      `INSERT INTO ${tableOf(manager, CallbackFact)}
+         (callback_id, work_order_id, reason, raised_at, due_at, completed_at, outcome)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (callback_id) DO NOTHING`,
+      [
+        callback.callbackId,
+        callback.workOrderId,
+        callback.reason,
+        new Date(callback.raisedAt),
+        new Date(callback.dueAt),
+        new Date(callback.completedAt),
+        callback.outcome,
+      ],
+    );
+    await this.copyOutcomes(manager, callback.workOrderId);
+  }
+
+  /**
+   * Copies a work order's reported outcomes and its callback counts onto its fact row when they differ (the roll-up
+   * trigger follows); a work order oversight has not seen yet gets them with its first view.
+   */
   private async copyOutcomes(manager: EntityManager, workOrderId: string): Promise<void> {
     await manager.query(
       `UPDATE ${tableOf(manager, WorkOrderFact)} f SET aid_decision = o.aid_decision,
          exempt_category = o.exempt_category, mediation_outcome = o.mediation_outcome,
-         judicial_confirmation = o.judicial_confirmation
-       FROM ${tableOf(manager, HandlerOutcomeFact)} o
-       WHERE f.work_order_id = $1 AND o.work_order_id = f.work_order_id
-         AND (f.aid_decision, f.exempt_category, f.mediation_outcome, f.judicial_confirmation)
-           IS DISTINCT FROM (o.aid_decision, o.exempt_category, o.mediation_outcome, o.judicial_confirmation)`,
+         judicial_confirmation = o.judicial_confirmation, callbacks_completed = c.n, callbacks_on_time = c.on_time
+       FROM (SELECT $1::uuid AS id) k
+       LEFT JOIN ${tableOf(manager, HandlerOutcomeFact)} o ON o.work_order_id = k.id
+       CROSS JOIN LATERAL (
+         SELECT count(*)::int AS n, count(*) FILTER (WHERE cb.completed_at <= cb.due_at)::int AS on_time
+         FROM ${tableOf(manager, CallbackFact)} cb WHERE cb.work_order_id = k.id
+       ) c
+       WHERE f.work_order_id = k.id
+         AND (f.aid_decision, f.exempt_category, f.mediation_outcome, f.judicial_confirmation, f.callbacks_completed,
+              f.callbacks_on_time)
+           IS DISTINCT FROM (o.aid_decision, o.exempt_category, o.mediation_outcome, o.judicial_confirmation, c.n,
+              c.on_time)`,
       [workOrderId],
     );
   }

@@ -113,6 +113,13 @@ export class WorkOrderFact {
   @Column({ type: 'boolean', default: false })
   supervisionResolved!: boolean;
 
+  /** Callbacks (回访) the hotline completed about this work order, and those completed by their due time. */
+  @Column({ type: 'integer', default: 0 })
+  callbacksCompleted!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  callbacksOnTime!: number;
+
   @Column({ type: 'smallint', nullable: true })
   evaluationScore!: number | null;
 

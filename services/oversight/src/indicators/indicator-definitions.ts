@@ -20,6 +20,7 @@ const CHANGED = 'legal.workorder.changed.v1';
 const EVALUATION = 'legal.feedback.evaluation-submitted.v1';
 const PROGRESSED = 'legal.handler.progressed.v1';
 const RESOLVED = 'legal.handler.resolved.v1';
+const CALLBACK = 'legal.feedback.callback-completed.v1';
 
 /** The indicators the oversight service computes, in the order reports show them. */
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -337,8 +338,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     target: 100,
     definition:
       'Not measurable because the hotline publishes no event of its duty roster: the shifts and their coverage ' +
-      'gaps live only in the hotline service (GET /roster/coverage there). Share of the hours of the period with ' +
-      'at least one agent on duty, once the roster is on the stream.',
+      'gaps live only in the hotline service (GET /roster/coverage there). It would be the share of the hours of ' +
+      'the period with at least one agent on duty.',
     formula: 'not measurable: hours covered / hours of the period × 100',
     sourceEvents: [],
     higherIsBetter: true,
@@ -349,13 +350,14 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     code: 'callback-timeliness',
     nameZh: '热线回访及时率',
     definition:
-      'Not measurable because the hotline publishes no event when a callback is raised or completed (its due ' +
-      'time and completion stay in the hotline service). Callbacks completed by their due time among those due.',
-    formula: 'not measurable: callbacks completed by their due time / callbacks due × 100',
-    sourceEvents: [],
+      'Callbacks (回访) the hotline completed by their due time (2 working days; 24 hours for an overdue matter) ' +
+      'among the callbacks it completed, for work orders received in the period. A callback still open is not ' +
+      'counted until it is completed.',
+    formula: 'callbacks completed by their due time / callbacks completed × 100',
+    sourceEvents: [CALLBACK],
     higherIsBetter: true,
     unit: '%',
-    measurable: false,
+    measurable: true,
   },
 ];
 

@@ -60,10 +60,19 @@ describe('indicators from the handlers and the case code', () => {
     });
   });
 
+  it('computes callback timeliness over the callbacks completed', () => {
+    const counts = { ...EMPTY_COUNTS, callbacksCompleted: 4, callbacksOnTime: 3 };
+    expect(byCode(indicatorValues(counts, undefined))['callback-timeliness']).toMatchObject({
+      value: 75,
+      numerator: 3,
+      denominator: 4,
+    });
+  });
+
   it('gives no value to an indicator the stream cannot measure, and says why in its definition', () => {
     const counts = { ...EMPTY_COUNTS, total: 10, resolved: 10 };
     const v = byCode(indicatorValues(counts, undefined));
-    for (const code of ['hotline-coverage', 'callback-timeliness']) {
+    for (const code of ['hotline-coverage']) {
       expect(v[code].value).toBeNull();
       const definition = INDICATORS.find((d) => d.code === code)!;
       expect(definition.measurable).toBe(false);

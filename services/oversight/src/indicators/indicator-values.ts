@@ -43,6 +43,8 @@ export interface Counts {
   mediationEnded: number;
   mediationAgreements: number;
   agreementsConfirmed: number;
+  callbacksCompleted: number;
+  callbacksOnTime: number;
 }
 
 export const EMPTY_COUNTS: Counts = {
@@ -87,6 +89,8 @@ export const EMPTY_COUNTS: Counts = {
   mediationEnded: 0,
   mediationAgreements: 0,
   agreementsConfirmed: 0,
+  callbacksCompleted: 0,
+  callbacksOnTime: 0,
 };
 
 /** One indicator's figure: its value (null when its denominator is zero or unknown) and the counts behind it. */
@@ -150,6 +154,7 @@ export const NUMERATOR_COUNT: Readonly<Record<string, keyof Counts>> = {
   'legal-aid-exempt-share': 'aidExempt',
   'mediation-agreement-rate': 'mediationAgreements',
   'judicial-confirmation-rate': 'agreementsConfirmed',
+  'callback-timeliness': 'callbacksOnTime',
 };
 
 /** Every indicator's value from one set of counts; `population` is the region's (undefined when not kept). */
@@ -200,7 +205,7 @@ export function indicatorValues(c: Counts, population: number | undefined): Indi
     'mediation-agreement-rate': ratio('mediation-agreement-rate', c.mediationAgreements, c.mediationEnded),
     'judicial-confirmation-rate': ratio('judicial-confirmation-rate', c.agreementsConfirmed, c.mediationAgreements),
     'hotline-coverage': unmeasured('hotline-coverage'),
-    'callback-timeliness': unmeasured('callback-timeliness'),
+    'callback-timeliness': ratio('callback-timeliness', c.callbacksOnTime, c.callbacksCompleted),
   };
   return INDICATORS.map((d) => values[d.code]);
 }

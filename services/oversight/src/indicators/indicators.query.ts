@@ -95,6 +95,8 @@ export const COUNT_SOURCES: Readonly<Record<Exclude<keyof Counts, 'overdue'>, Co
   mediationEnded: wo('mediation_ended'),
   mediationAgreements: wo('mediation_agreements'),
   agreementsConfirmed: wo('agreements_confirmed'),
+  callbacksCompleted: wo('callbacks_completed'),
+  callbacksOnTime: wo('callbacks_on_time'),
   deadlinesMet: dl(status('met')),
   deadlinesBreached: dl(status('breached')),
   mediationMet: dl(kindStatus('mediation-term', 'met')),

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { EvaluationSubmitted, Progressed, Resolved, TOPICS } from '@legal/contracts';
+import { CallbackCompleted, EvaluationSubmitted, Progressed, Resolved, TOPICS } from '@legal/contracts';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
 import type { ChangedData } from '@legal/testing';
@@ -199,6 +199,20 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
       summary: 'denied',
       details: { aidDecision: 'denied' },
     });
+    // Callbacks (回访): a's completed in time, c's late.
+    const callback = (s: WorkOrderScript, due: number, done: number) =>
+      stream.send(TOPICS.feedback.name, CallbackCompleted.type, s.workOrderId, {
+        callbackId: randomUUID(),
+        workOrderId: s.workOrderId,
+        caseCode: s.caseCode,
+        reason: 'evaluation-due',
+        raisedAt: iso(due - 48),
+        dueAt: iso(due),
+        completedAt: iso(done),
+        outcome: 'evaluation-recorded',
+      });
+    await callback(a, 80, 40);
+    await callback(c, 100, 110);
     const evaluation = (s: WorkOrderScript, score: number, hours: number) =>
       stream.send(TOPICS.feedback.name, EvaluationSubmitted.type, s.workOrderId, {
         evaluationId: randomUUID(),
@@ -223,10 +237,14 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
         const grant = (res.body.indicators as { code: string; numerator: number }[] | undefined)?.find(
           (i) => i.code === 'legal-aid-grant-rate',
         );
+        const callbacks = (res.body.indicators as { code: string; denominator: number }[] | undefined)?.find(
+          (i) => i.code === 'callback-timeliness',
+        );
         return res.body.indicators?.[0]?.value === 5 &&
           figure?.numerator === 1 &&
           confirmation?.denominator === 1 &&
-          grant?.numerator === 1
+          grant?.numerator === 1 &&
+          callbacks?.denominator === 2
           ? true
           : undefined;
       },
@@ -292,17 +310,16 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(current['legal-aid-grant-rate']).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
   });
 
-  it("measures time to case code and the handlers' outcomes, and serves no value where the stream cannot measure", async () => {
+  it("measures time to case code and the handlers' outcomes, callback timeliness, and serves no value where the stream cannot measure", async () => {
     const f = await figures(province, { period: '2026-11' });
     expect(f['minutes-to-case-code']).toMatchObject({ value: 3, numerator: 6, denominator: 2, unit: '分钟' });
     expect(f['legal-aid-grant-rate']).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
     expect(f['legal-aid-exempt-share']).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
     expect(f['mediation-agreement-rate']).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
     expect(f['judicial-confirmation-rate']).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
-    for (const code of ['hotline-coverage', 'callback-timeliness']) {
-      expect(f[code]).toMatchObject({ value: null, measurable: false });
-      expect((f[code] as unknown as { definition: string }).definition).toMatch(/^Not measurable because /);
-    }
+    expect(f['callback-timeliness']).toMatchObject({ value: 50, numerator: 1, denominator: 2, measurable: true });
+    expect(f['hotline-coverage']).toMatchObject({ value: null, measurable: false });
+    expect((f['hotline-coverage'] as unknown as { definition: string }).definition).toMatch(/^Not measurable because /);
     const jinan = await figures(province, { period: '2026-11', region: '370100' });
     expect(jinan['mediation-agreement-rate'].denominator).toBe(1);
     expect(jinan['minutes-to-case-code'].value).toBe(3);
@@ -318,6 +335,7 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(await drill('mediation-agreement-rate')).toMatchObject({ total: 1, caseCodes: [b.caseCode] });
     expect(await drill('judicial-confirmation-rate')).toMatchObject({ total: 0, caseCodes: [] });
     expect(await drill('hotline-coverage')).toMatchObject({ total: 0, caseCodes: [] });
+    expect(await drill('callback-timeliness')).toMatchObject({ total: 1, caseCodes: [a.caseCode] });
   });
 
   it('ranks the organisations by deadlines met, within the jurisdiction', async () => {

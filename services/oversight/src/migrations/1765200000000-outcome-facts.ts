@@ -13,7 +13,8 @@ const ADDED: readonly WorkOrderMeasure[] = [
   'mediation_agreements',
   'agreements_confirmed',
 ];
-const MEASURES: readonly WorkOrderMeasure[] = [
+/** The roll-up's columns after this migration (the next one that adds columns extends the list). */
+export const MEASURES_1765200000000: readonly WorkOrderMeasure[] = [
   'total',
   'dispatched',
   'accepted',
@@ -71,12 +72,14 @@ export class OutcomeFacts1765200000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "${s}"."daily_rollup" ${ADDED.map((m) => `ADD ${measureColumnSql(m)}`).join(', ')}`,
     );
-    await queryRunner.query(workOrderRollupFunctionSql(s, MEASURES));
+    await queryRunner.query(workOrderRollupFunctionSql(s, MEASURES_1765200000000));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(workOrderRollupFunctionSql(s, MEASURES.slice(0, MEASURES.length - ADDED.length)));
+    await queryRunner.query(
+      workOrderRollupFunctionSql(s, MEASURES_1765200000000.slice(0, MEASURES_1765200000000.length - ADDED.length)),
+    );
     await queryRunner.query(`ALTER TABLE "${s}"."daily_rollup" ${ADDED.map((m) => `DROP "${m}"`).join(', ')}`);
     await queryRunner.query(`DROP TABLE "${s}"."handler_outcome_fact"`);
     await queryRunner.query(`ALTER TABLE "${s}"."deadline_fact" DROP "organisation_id"`);

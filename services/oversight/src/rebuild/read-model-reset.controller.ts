@@ -28,8 +28,9 @@ export class ReadModelResetController {
   @ApiOkResponse({ type: ReadModelResetDto })
   async reset(): Promise<ReadModelResetDto> {
     const m = this.dataSource.manager;
-    // TRUNCATE fires no row triggers: the roll-ups are emptied with the facts they sum. handler_outcome_fact stays:
-    // a republish carries no handler report, and each republished view copies its work order's outcomes back.
+    // TRUNCATE fires no row triggers: the roll-ups are emptied with the facts they sum. handler_outcome_fact and
+    // callback_fact stay: a republish carries no handler report or callback, and each republished view copies its
+    // work order's outcomes and callback counts back.
     await m.query(`TRUNCATE ${tableOf(m, DeadlineFact)}, ${tableOf(m, WorkOrderFact)}, ${tableOf(m, DailyRollup)},
       ${tableOf(m, DailyDeadlineRollup)}`);
     return { emptied: ['deadline_fact', 'work_order_fact', 'daily_rollup', 'daily_deadline_rollup'] };

@@ -1,5 +1,5 @@
 import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
-import { EvaluationSubmitted, prefixedTopic, Progressed, WorkOrderChanged } from '@legal/contracts';
+import { CallbackCompleted, EvaluationSubmitted, prefixedTopic, Progressed, WorkOrderChanged } from '@legal/contracts';
 import { createKafka } from '@legal/messaging';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
@@ -32,12 +32,14 @@ export const REBUILD_GROUPS: readonly { name: string; topic: string }[] = [
   { name: 'work-order-facts', topic: WorkOrderChanged.topic },
   { name: 'evaluation-facts', topic: EvaluationSubmitted.topic },
   { name: 'handler-outcome-facts', topic: Progressed.topic },
+  { name: 'callback-facts', topic: CallbackCompleted.topic },
 ];
 /** The projected tables; monthly_report (generated PDFs) is kept. */
 export const FACT_TABLES = [
   'deadline_fact',
   'work_order_fact',
   'handler_outcome_fact',
+  'callback_fact',
   'daily_rollup',
   'daily_deadline_rollup',
 ] as const;

@@ -13,8 +13,9 @@ export interface OfferWindowInput {
   dutyHours: DutySchedule;
   /**
    * Urgent matters (intake urgency or work-order priority `urgent`) are not held until the office opens:
-   * routing sends them to whoever is on duty (the 7x24 duty roster when the local office is closed), and
-   * the window runs on the wall clock.
+   * routing offers them only to whoever is on duty at the decision (the time-slot rule's
+   * `urgentOnDutyServiceTypes`; nobody on duty: the supervisor queue), and the window runs on the wall clock.
+   * Urgent legal aid is routed as before (its notices run on their own legal clock) and also counts the wall clock.
    */
   urgent: boolean;
 }
