@@ -28,7 +28,6 @@ const ROOT = resolve(__dirname, '..');
 const ALLOWED: readonly string[] = [
   'libs/messaging/src/consumer/consumer-runner.ts#constructor',
   'libs/messaging/src/consumer/consumer-runner.ts#relaunch',
-  'libs/messaging/src/consumer/message-processor.ts#constructor',
 ];
 
 const SPEC = /[.-]spec\.ts$/;
