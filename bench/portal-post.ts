@@ -5,6 +5,7 @@
 // process's idle CPU over as long a wall time. Compare with bench/http-adapter.ts to see the adapter's share.
 //   node -r ./test/swc-register.js bench/portal-post.ts [--requests=300] [--concurrency=5]
 import { portalService } from '../services/portal/src/portal.definition';
+import { dropSchema } from '@legal/persistence';
 import { startService } from '@legal/service-kit';
 import { isolatedOverrides, TestAuthority, uniqueTag } from '@legal/testing';
 import { DataSource } from 'typeorm';
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await portal.stop();
+    await dropSchema(portal.env.DATABASE_URL, portal.env.DB_SCHEMA);
   }
 }
 

@@ -53,9 +53,14 @@ export interface ProfileSummary {
 const ROOT = path.resolve(__dirname, '..', '..');
 const SPECIAL = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
 
+/** A path relative to the repository, also for a profile taken in another checkout (git worktree) of it. */
 function relativeUrl(url: string): string {
   const plain = url.startsWith('file://') ? url.slice('file://'.length) : url;
-  return plain.startsWith(ROOT + path.sep) ? plain.slice(ROOT.length + 1) : plain;
+  if (plain.startsWith(ROOT + path.sep)) return plain.slice(ROOT.length + 1);
+  const nm = plain.lastIndexOf('/node_modules/');
+  if (nm >= 0) return plain.slice(nm + 1);
+  const own = /\/((?:services|libs|bench|test|scripts)\/.*)$/.exec(plain);
+  return own?.[1] ?? plain;
 }
 
 /** `node_modules/@nestjs/core/...` → `@nestjs/core`; `services/work-order/src/intake/x.ts` → `work-order/intake`. */

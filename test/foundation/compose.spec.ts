@@ -45,7 +45,8 @@ describe('docker-compose.yml', () => {
       expect(publisher?.ports).toContain(`${port}:${port}`);
       expect(entry.environment?.PORT).toBe(port);
       expect(entry.environment?.DB_SCHEMA).toBe(service.defaults.DB_SCHEMA);
-      expect(entry.healthcheck?.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
+      // An HTTP GET of /health/ready on the service's own port (bash's /dev/tcp: 127.0.0.1/<port>).
+      expect(entry.healthcheck?.test.join(' ')).toMatch(new RegExp(`127\\.0\\.0\\.1[:/]${port}\\b.*/health/ready`));
       for (const infra of ['postgres', 'redis', 'kafka'])
         expect(entry.depends_on?.[infra]).toEqual({ condition: 'service_healthy' });
     },

@@ -8,6 +8,7 @@ export { CalendarYearLoaded } from './events/calendar-year-loaded.event';
 export { DefenceNotice } from './events/defence-notice.event';
 export { EvaluationSubmitted } from './events/evaluation-submitted.event';
 export { CallbackCompleted } from './events/callback-completed.event';
+export { RosterCoverageChanged } from './events/roster-coverage-changed.event';
 export { InfoReceived } from './events/info-received.event';
 export { IntakeRegistered } from './events/intake-registered.event';
 export { IntakeRejected } from './events/intake-rejected.event';

@@ -1,6 +1,7 @@
 import type { EventDefinition } from './event-definition';
 import { CalendarYearLoaded } from './events/calendar-year-loaded.event';
 import { CallbackCompleted } from './events/callback-completed.event';
+import { RosterCoverageChanged } from './events/roster-coverage-changed.event';
 import { DeadlineDueSoon } from './events/deadline-due-soon.event';
 import { DeadlineOverdue } from './events/deadline-overdue.event';
 import { DefenceNotice } from './events/defence-notice.event';
@@ -44,6 +45,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   DeadlineOverdue,
   EvaluationSubmitted,
   CallbackCompleted,
+  RosterCoverageChanged,
   ReferralRequested,
   ReferralAccepted,
   ReferralRejected,

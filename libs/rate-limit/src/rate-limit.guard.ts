@@ -7,6 +7,7 @@ import type { Request } from 'express';
 import type Redis from 'ioredis';
 import { createHmac } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
+import { ClientAddresses } from './client-address';
 import type { RateLimitRule } from './rate-limit-rule';
 import { RateLimiterRegistry } from './rate-limiter-registry';
 
@@ -36,6 +37,7 @@ function subjectOf(req: Request): string | undefined {
 export class RateLimitGuard implements CanActivate {
   private readonly logger = new Logger(RateLimitGuard.name);
   private readonly registry: RateLimiterRegistry;
+  private readonly clients = new ClientAddresses();
 
   constructor(
     private readonly reflector: Reflector,
@@ -53,9 +55,11 @@ export class RateLimitGuard implements CanActivate {
     ]);
     if (!rules?.length) return true;
     const req = context.switchToHttp().getRequest<Request>();
+    // Resolved once per request, not once per rule (each req.ip read parses the addresses again).
+    const ip = this.clients.of(req);
     let retryAfterMs = 0;
     for (const rule of rules) {
-      const key = this.keyFor(rule, req);
+      const key = this.keyFor(rule, req, ip);
       if (key === undefined) continue;
       try {
         await this.registry.limiter(rule).consume(key, 1);
@@ -79,8 +83,7 @@ export class RateLimitGuard implements CanActivate {
     return true;
   }
 
-  private keyFor(rule: RateLimitRule, req: Request): string | undefined {
-    const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+  private keyFor(rule: RateLimitRule, req: Request, ip: string): string | undefined {
     if (rule.by === 'ip') return `ip:${ip}`;
     const account = rule.account ? rule.account(req) : subjectOf(req);
     if (account === undefined) return undefined;

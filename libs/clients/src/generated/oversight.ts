@@ -87,6 +87,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/indicators/{code}/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ranking of the service types of the work orders of a region (e.g. deadlines met per service type) */
+        get: operations["IndicatorsController_serviceTypeRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/indicators/{code}/work-orders": {
         parameters: {
             query?: never;
@@ -282,6 +299,16 @@ export interface components {
             numerator: number;
             /** @example 2 */
             denominator: number | null;
+            /**
+             * @description legal-aid-per-100k only: the period's cases per 100,000 scaled to a year (value × 365 / days of the period), to compare with the yearly target
+             * @example 255.5
+             */
+            annualised?: number | null;
+            /**
+             * @description Why this figure has no value although the indicator is measurable (measurable is then false)
+             * @example needs county population data
+             */
+            reason?: string;
         };
         IndicatorReportDto: {
             period: components["schemas"]["PeriodDto"];
@@ -359,6 +386,16 @@ export interface components {
             numerator: number;
             /** @example null */
             denominator: number | null;
+            /**
+             * @description legal-aid-per-100k only: the period's cases per 100,000 scaled to a year (value × 365 / days of the period), to compare with the yearly target
+             * @example 255.5
+             */
+            annualised?: number | null;
+            /**
+             * @description Why this figure has no value although the indicator is measurable (measurable is then false)
+             * @example needs county population data
+             */
+            reason?: string;
         };
         RankingDto: {
             /** @example intakes */
@@ -388,6 +425,35 @@ export interface components {
             code: string;
             region: components["schemas"]["RegionRefDto"];
             rows: components["schemas"]["OrganisationRankingRowDto"][];
+        };
+        ServiceTypeRefDto: {
+            /**
+             * @description Service type code (the catalogue of @legal/domain)
+             * @example legal-aid
+             */
+            code: string;
+            /**
+             * @description Its Chinese label
+             * @example 法律援助
+             */
+            nameZh: string | null;
+        };
+        ServiceTypeRankingRowDto: {
+            /** @example 1 */
+            rank: number;
+            serviceType: components["schemas"]["ServiceTypeRefDto"];
+            /** @example 50 */
+            value: number | null;
+            /** @example 1 */
+            numerator: number;
+            /** @example 2 */
+            denominator: number | null;
+        };
+        ServiceTypeRankingDto: {
+            /** @example deadlines-met */
+            code: string;
+            region: components["schemas"]["RegionRefDto"];
+            rows: components["schemas"]["ServiceTypeRankingRowDto"][];
         };
         DrillDownDto: {
             /** @example overdue */
@@ -589,6 +655,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganisationRankingDto"];
+                };
+            };
+        };
+    };
+    IndicatorsController_serviceTypeRanking: {
+        parameters: {
+            query: {
+                /** @description Day, month, quarter, year, or a range A..B of those */
+                period: string;
+                /** @description Division code (province, city, county or township); default: yours */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTypeRankingDto"];
                 };
             };
         };

@@ -21,6 +21,7 @@ import {
 import { HandlerReporter, OfferRejectionCode } from '../reports/handler-reporter';
 import type { OfferPageResponseDto, OfferQueryDto, OfferResponseDto } from './dto/offer.dto';
 import { Offer } from './offer.entity';
+import { insertOfferOnce } from './offer-rows';
 import { undecidable, withdrawalEffect } from './offer-rules';
 import { assertInJurisdiction, assertOwnOrganisation, jurisdictionPrefix, likePrefix } from './staff-scope';
 
@@ -64,41 +65,40 @@ export class OfferInbox {
   async receive(manager: EntityManager, event: CloudEvent<DispatchedData>): Promise<void> {
     const d = event.data;
     if (d.handler !== this.handler) return;
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Offer)
-      .values({
-        id: d.offerId,
-        workOrderId: d.workOrderId,
-        caseCode: d.caseCode,
-        organisationId: d.organisationId,
-        organisationName: d.organisationName,
-        organisationRegionCode: d.organisationRegionCode,
-        regionCode: d.regionCode,
-        serviceType: d.serviceType,
-        description: d.description,
-        urgency: d.urgency,
-        vulnerableGroup: d.vulnerableGroup,
-        legalDeadlineAt: d.legalDeadlineAt ? new Date(d.legalDeadlineAt) : null,
-        ...sealApplicant(this.pii, d.applicant),
-        originPlatform: d.originPlatform,
-        receivedAt: new Date(d.receivedAt),
-        offeredAt: new Date(d.offeredAt),
-        expiresAt: new Date(d.expiresAt),
-        attempt: d.attempt,
-        status: 'open',
-        dispatchEventId: event.id,
-        correlationId: event.correlationid ?? null,
-      })
-      .orIgnore()
-      .returning('id')
-      .execute();
-    if ((inserted.raw as unknown[]).length === 0) {
+    const offer = manager.create(Offer, {
+      id: d.offerId,
+      workOrderId: d.workOrderId,
+      caseCode: d.caseCode,
+      organisationId: d.organisationId,
+      organisationName: d.organisationName,
+      organisationRegionCode: d.organisationRegionCode,
+      regionCode: d.regionCode,
+      serviceType: d.serviceType,
+      description: d.description,
+      urgency: d.urgency,
+      vulnerableGroup: d.vulnerableGroup,
+      legalDeadlineAt: d.legalDeadlineAt ? new Date(d.legalDeadlineAt) : null,
+      ...sealApplicant(this.pii, d.applicant),
+      originPlatform: d.originPlatform,
+      receivedAt: new Date(d.receivedAt),
+      offeredAt: new Date(d.offeredAt),
+      expiresAt: new Date(d.expiresAt),
+      attempt: d.attempt,
+      status: 'open',
+      decidedAt: null,
+      decidedBy: null,
+      rejectionReasonCode: null,
+      rejectionReason: null,
+      withdrawalReason: null,
+      matterId: null,
+      dispatchEventId: event.id,
+      correlationId: event.correlationid ?? null,
+    });
+    // The row as written is the offer: no SELECT of it afterwards (issue 14).
+    if (!(await insertOfferOnce(manager, offer))) {
       this.logger.log({ offerId: d.offerId, eventId: event.id }, 'offer already recorded; repeated dispatch ignored');
       return;
     }
-    const offer = await manager.findOneByOrFail(Offer, { id: d.offerId });
     await this.domain.received?.(manager, offer);
     if (this.settings.autoAccept) await this.autoDecide(manager, offer);
   }
@@ -264,14 +264,15 @@ export class OfferInbox {
     request: RejectRequest & { actorId: string; now: Date },
   ): Promise<void> {
     const { reasonCode, reason, actorId, now } = request;
-    Object.assign(offer, {
-      status: 'rejected',
+    const decided = {
+      status: 'rejected' as const,
       decidedAt: now,
       decidedBy: actorId.slice(0, 64),
       rejectionReasonCode: reasonCode,
       rejectionReason: reason.slice(0, 1000),
-    });
-    await manager.save(offer);
+    };
+    await manager.update(Offer, { id: offer.id }, decided);
+    Object.assign(offer, decided);
     await this.reports.offerRejected(manager, {
       workOrderId: offer.workOrderId,
       offerId: offer.id,

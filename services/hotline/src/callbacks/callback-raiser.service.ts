@@ -4,7 +4,7 @@ import type { EventData } from '@legal/contracts';
 import { MessageConsumers } from '@legal/messaging';
 import { WorkOrderView, WorkOrderViewService } from '@legal/platform-kit';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { callbackDeadline, reasonForStatus, reasonStillApplies } from './callback-deadline.policy';
 import { CALLBACK_REASONS, CallbackReason, CallbackTask } from './entities/callback-task.entity';
 
@@ -46,31 +46,7 @@ export class CallbackRaiser implements OnModuleInit {
   }
 
   async onWorkOrderChanged(view: WorkOrderView, manager: EntityManager, now = new Date()): Promise<void> {
-    const obsolete = CALLBACK_REASONS.filter((reason) => !reasonStillApplies(reason, view.status));
-    if (obsolete.length > 0) {
-      // Only unclaimed tasks are withdrawn: an agent who already took one may be on the phone.
-      await manager.update(
-        CallbackTask,
-        { workOrderId: view.workOrderId, status: 'open', reason: In(obsolete) },
-        { status: 'cancelled', outcome: 'superseded', completedAt: now, note: `work order is now ${view.status}` },
-      );
-    }
-    // A task raised before the read model knew the citizen gets the contact details now.
-    await manager
-      .createQueryBuilder()
-      .update(CallbackTask)
-      .set({
-        phoneHash: view.phoneHash,
-        phoneLast4: view.phoneLast4,
-        citizenDisplayName: view.citizenDisplayName,
-        regionCode: view.regionCode,
-        serviceType: view.serviceType,
-      })
-      .where('work_order_id = :id AND phone_hash IS NULL AND status IN (:...live)', {
-        id: view.workOrderId,
-        live: ['open', 'claimed'],
-      })
-      .execute();
+    await this.followChange(manager, view, now);
     const reason = reasonForStatus(view.status);
     if (!reason) return;
     const detail =
@@ -85,6 +61,53 @@ export class CallbackRaiser implements OnModuleInit {
       view,
       raisedAt: now,
     });
+  }
+
+  /**
+   * The live tasks of the work order follow its change, in one UPDATE: an open task whose reason no longer
+   * applies is withdrawn (only unclaimed ones: an agent who already took one may be on the phone), and any
+   * other live task raised before the read model knew the citizen gets the contact details now. Every CASE
+   * reads the row as it was, so a withdrawn task is not given contact details (as when these were two UPDATEs).
+   */
+  private async followChange(manager: EntityManager, view: WorkOrderView, now: Date): Promise<void> {
+    const obsolete = CALLBACK_REASONS.filter((reason) => !reasonStillApplies(reason, view.status));
+    const withdraw = obsolete.length > 0 ? `("status" = 'open' AND "reason" IN (:...obsolete))` : 'FALSE';
+    const unless = (column: string, param: string): (() => string) => {
+      return () => `CASE WHEN ${withdraw} THEN "${column}" ELSE :${param} END`;
+    };
+    const when = (column: string, param: string): (() => string) => {
+      return () => `CASE WHEN ${withdraw} THEN :${param} ELSE "${column}" END`;
+    };
+    await manager
+      .createQueryBuilder()
+      .update(CallbackTask)
+      .set({
+        status: when('status', 'cancelled'),
+        outcome: when('outcome', 'superseded'),
+        completedAt: when('completed_at', 'now'),
+        note: when('note', 'note'),
+        phoneHash: unless('phone_hash', 'phoneHash'),
+        phoneLast4: unless('phone_last4', 'phoneLast4'),
+        citizenDisplayName: unless('citizen_display_name', 'citizenDisplayName'),
+        regionCode: unless('region_code', 'regionCode'),
+        serviceType: unless('service_type', 'serviceType'),
+      })
+      .where(`"work_order_id" = :id AND (${withdraw} OR ("phone_hash" IS NULL AND "status" IN (:...live)))`)
+      .setParameters({
+        id: view.workOrderId,
+        live: ['open', 'claimed'],
+        ...(obsolete.length > 0 ? { obsolete } : {}),
+        cancelled: 'cancelled',
+        superseded: 'superseded',
+        now,
+        note: `work order is now ${view.status}`,
+        phoneHash: view.phoneHash,
+        phoneLast4: view.phoneLast4,
+        citizenDisplayName: view.citizenDisplayName,
+        regionCode: view.regionCode,
+        serviceType: view.serviceType,
+      })
+      .execute();
   }
 
   async onDeadlineOverdue(data: OverdueData, manager: EntityManager, now = new Date()): Promise<void> {

@@ -1,5 +1,6 @@
 import { CallbackCompleted, EvaluationSubmitted, prefixedTopic, TOPICS } from '@legal/contracts';
 import { waitForEvent } from '@legal/messaging';
+import { WorkOrderView } from '@legal/platform-kit';
 import { PiiProtector } from '@legal/privacy';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
@@ -13,8 +14,10 @@ import {
 } from '@legal/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { countStatements } from '../../../work-order/test/statement-counter';
 import type { HotlineEnv } from '../config/hotline.env';
 import { hotlineService } from '../hotline.definition';
+import { CallbackRaiser } from './callback-raiser.service';
 
 const BROKERS = ['127.0.0.1:9092'];
 
@@ -216,5 +219,52 @@ describe('hotline callback tasks (real PostgreSQL, Redis, Kafka)', () => {
       .set('authorization', agentA)
       .send({ caseCode: script.caseCode, score: 5 })
       .expect(409);
+  });
+
+  it('follows a work-order change in one statement: withdraws the open task that no longer applies, gives the live one the citizen', async () => {
+    const script = new WorkOrderScript({ citizen: citizen('13899990000') });
+    const accepted = await stream.changed(script.next('accepted'));
+    await waitUntil(() => processed(accepted.id), 60000, 'the work order in the read model');
+    const raiser = hotline.app.get(CallbackRaiser);
+    // Two tasks raised before the read model knew the citizen (no view): both without contact details.
+    await db.transaction(async (m) => {
+      for (const reason of ['needs-information', 'deadline-overdue'] as const)
+        await raiser.raise(m, {
+          workOrderId: script.workOrderId,
+          caseCode: script.caseCode,
+          reason,
+          detail: 'raised without the view',
+          view: null,
+          raisedAt: new Date(),
+        });
+    });
+    const view = await db.getRepository(WorkOrderView).findOneByOrFail({ workOrderId: script.workOrderId });
+    expect(view.status).toBe('accepted');
+    const { statements } = await countStatements(db, (m) => raiser.onWorkOrderChanged(view, m));
+    // 'accepted' raises nothing; the two UPDATEs that used to follow every change are one.
+    expect(statements.map((s) => s.sql.split(' ')[0]).filter((verb) => verb !== 'COMMIT')).toEqual(['UPDATE']);
+    const rows = (await db.query(
+      `SELECT reason, status, outcome, note, phone_last4, region_code FROM "${hotline.env.DB_SCHEMA}".callback_task
+        WHERE work_order_id = $1 ORDER BY reason`,
+      [script.workOrderId],
+    )) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      {
+        reason: 'deadline-overdue',
+        status: 'open',
+        outcome: null,
+        note: null,
+        phone_last4: '0000',
+        region_code: view.regionCode,
+      },
+      {
+        reason: 'needs-information',
+        status: 'cancelled',
+        outcome: 'superseded',
+        note: 'work order is now accepted',
+        phone_last4: null,
+        region_code: null,
+      },
+    ]);
   });
 });

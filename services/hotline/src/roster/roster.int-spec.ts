@@ -135,4 +135,55 @@ describe('hotline duty roster (real PostgreSQL)', () => {
     expect(await count()).toBe(before);
     await request(hotline.url).post('/roster/shifts').set('authorization', agent).send({}).expect(403);
   });
+
+  it("publishes the coverage of the days a roster change touched in the change's transaction, minutes only", async () => {
+    const db = hotline.app.get(DataSource);
+    type Coverage = { computedAt: string; days: { date: string; coveredMinutes: number; hourMinutes: number[] }[] };
+    const published = async (): Promise<Coverage[]> =>
+      (
+        (await db.query(
+          `SELECT payload FROM "${hotline.env.DB_SCHEMA}".outbox_message WHERE event_type = $1 ORDER BY id`,
+          ['legal.feedback.roster-coverage-changed.v1'],
+        )) as { payload: Coverage }[]
+      ).map((r) => r.payload);
+    const before = await published();
+    // The night shift 20:00 (day 1) - 12:00 (day 2) touched both days; day 2 is covered 00:00-12:00 only.
+    const night = before.find((p) => p.days.some((d) => d.date === '2027-03-02'));
+    expect(night?.days.find((d) => d.date === '2027-03-02')).toEqual({
+      date: '2027-03-02',
+      coveredMinutes: 720,
+      hourMinutes: [...Array(12).fill(60), ...Array(12).fill(0)],
+    });
+    // After the 16-20 hole was filled, day 1 is covered all day.
+    expect(before.filter((p) => p.days.some((d) => d.date === '2027-03-01')).at(-1)?.days).toContainEqual({
+      date: '2027-03-01',
+      coveredMinutes: 1440,
+      hourMinutes: Array(24).fill(60),
+    });
+    expect(JSON.stringify(before)).not.toMatch(/agent-|seat-|expert-/);
+
+    const created = await shift('seat-05', 'agent-5', at('05', '10:00'), at('05', '11:00'));
+    expect(created.status).toBe(201);
+    await request(hotline.url)
+      .patch(`/roster/shifts/${created.body.id as string}`)
+      .set('authorization', supervisor)
+      .send({ startsAt: at('06', '10:00'), endsAt: at('06', '12:00') })
+      .expect(200);
+    await request(hotline.url)
+      .delete(`/roster/shifts/${created.body.id as string}`)
+      .set('authorization', supervisor)
+      .expect(204);
+    const after = (await published()).slice(before.length);
+    expect(after.map((p) => p.days.map((d) => [d.date, d.coveredMinutes]))).toEqual([
+      [['2027-03-05', 60]],
+      [
+        ['2027-03-05', 0],
+        ['2027-03-06', 120],
+      ],
+      [['2027-03-06', 0]],
+    ]);
+    // A refused change publishes nothing.
+    expect((await shift('seat-05', 'agent-1', at('01', '07:00'), at('01', '09:00'))).status).toBe(409);
+    expect(await published()).toHaveLength(before.length + 3);
+  });
 });

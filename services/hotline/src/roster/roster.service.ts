@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RosterCoverageChanged } from '@legal/contracts';
 import { ConflictError, InvalidInputError, NotFoundError } from '@legal/http';
+import { Outbox } from '@legal/messaging';
 import type { FieldError } from '@legal/http';
 import { randomUUID } from 'node:crypto';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { coverageGaps, periodMinutes } from './coverage-gaps';
+import { coverageGaps, dayCoverage, daysTouched, Period, periodMinutes, shanghaiDay } from './coverage-gaps';
 import type { RosterShiftCreateDto } from './dto/roster-shift-create.dto';
 import type { RosterShiftUpdateDto } from './dto/roster-shift-update.dto';
 import type { RosterCoverageQueryDto, RosterOnDutyQueryDto, RosterShiftListQueryDto } from './dto/roster-query.dto';
@@ -25,7 +27,10 @@ interface SeatFilter {
 export class RosterService {
   private readonly logger = new Logger(RosterService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
 
   async create(input: RosterShiftCreateDto, actorId: string): Promise<RosterShift> {
     const period = checkedPeriod(input.startsAt, input.endsAt);
@@ -44,6 +49,7 @@ export class RosterService {
       });
       await this.assertNoOverlap(manager, shift);
       const saved = await manager.save(shift);
+      await this.publishCoverage(manager, [period]);
       this.logger.log({ shiftId: saved.id, seat: saved.seat, actorId }, 'roster shift created');
       return saved;
     });
@@ -54,6 +60,7 @@ export class RosterService {
       await this.lockRoster(manager);
       const shift = await manager.findOne(RosterShift, { where: { id } });
       if (!shift) throw new NotFoundError('Roster shift', id);
+      const before: Period = { start: shift.startsAt, end: shift.endsAt };
       const period = checkedPeriod(
         input.startsAt ?? shift.startsAt.toISOString(),
         input.endsAt ?? shift.endsAt.toISOString(),
@@ -67,14 +74,20 @@ export class RosterService {
       if (input.expertise !== undefined) shift.expertise = input.expertise;
       await this.assertNoOverlap(manager, shift);
       const saved = await manager.save(shift);
+      await this.publishCoverage(manager, [before, period]);
       this.logger.log({ shiftId: id, actorId }, 'roster shift changed');
       return saved;
     });
   }
 
   async remove(id: string, actorId: string): Promise<void> {
-    const result = await this.dataSource.getRepository(RosterShift).delete({ id });
-    if (!result.affected) throw new NotFoundError('Roster shift', id);
+    await this.dataSource.transaction(async (manager) => {
+      await this.lockRoster(manager);
+      const shift = await manager.findOne(RosterShift, { where: { id } });
+      if (!shift) throw new NotFoundError('Roster shift', id);
+      await manager.delete(RosterShift, { id });
+      await this.publishCoverage(manager, [{ start: shift.startsAt, end: shift.endsAt }]);
+    });
     this.logger.log({ shiftId: id, actorId }, 'roster shift removed');
   }
 
@@ -142,6 +155,29 @@ export class RosterService {
     if (filter.language) qb.andWhere(':language = ANY(s.languages)', { language: filter.language });
     if (filter.expertSeat !== undefined) qb.andWhere('s.expertSeat = :expertSeat', { expertSeat: filter.expertSeat });
     return qb;
+  }
+
+  /**
+   * For oversight's 7x24 coverage (plan indicator 2): the coverage of every Asia/Shanghai day the change touched,
+   * recomputed from all shifts after the change, in the change's transaction (under the roster lock, so two changes
+   * publish in the order they commit). Minutes only: no agent, seat, name or phone.
+   */
+  private async publishCoverage(manager: EntityManager, changed: readonly Period[]): Promise<void> {
+    const days = daysTouched(changed);
+    const first = shanghaiDay(days[0]).start;
+    const last = shanghaiDay(days[days.length - 1]).end;
+    const shifts = await manager
+      .getRepository(RosterShift)
+      .createQueryBuilder('s')
+      .where('s.startsAt < :to AND s.endsAt > :from', { from: first, to: last })
+      .getMany();
+    const periods = shifts.map((s) => ({ start: s.startsAt, end: s.endsAt }));
+    await this.outbox.publish(
+      manager,
+      RosterCoverageChanged,
+      { computedAt: new Date().toISOString(), days: days.map((d) => dayCoverage(periods, d)) },
+      { subject: 'hotline-roster' },
+    );
   }
 
   /** Roster writes are rare: one lock per schema keeps two instances from double-booking a seat. */

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { IndicatorReport } from '../indicators/indicators.service';
 
-const HEADER = ['code', '指标', '规划序号', '单位', '值', '分子', '分母', '目标'];
+const HEADER = ['code', '指标', '规划序号', '单位', '值', '分子', '分母', '目标', '年化值', '说明'];
 
 function rowsOf(report: IndicatorReport): (string | number | null)[][] {
   return report.indicators.map((i) => [
@@ -13,6 +13,8 @@ function rowsOf(report: IndicatorReport): (string | number | null)[][] {
     i.numerator,
     i.denominator,
     i.target ?? null,
+    i.annualised ?? null,
+    i.reason ?? null,
   ]);
 }
 

@@ -1,5 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { CallbackCompleted, EvaluationSubmitted, Progressed, Resolved, WorkOrderChanged } from '@legal/contracts';
+import {
+  CallbackCompleted,
+  EvaluationSubmitted,
+  Progressed,
+  Resolved,
+  RosterCoverageChanged,
+  WorkOrderChanged,
+} from '@legal/contracts';
 import { MessageConsumers } from '@legal/messaging';
 import { FactsService } from './facts.service';
 
@@ -26,6 +33,11 @@ export class FactsProjector implements OnModuleInit {
       group: 'callback-facts',
       events: [CallbackCompleted],
       handle: async (event, manager) => this.facts.applyCallback(manager, event.data),
+    });
+    this.consumers.register({
+      group: 'roster-coverage-facts',
+      events: [RosterCoverageChanged],
+      handle: async (event, manager) => this.facts.applyRosterCoverage(manager, event.data),
     });
     this.consumers.register({
       group: 'evaluation-facts',

@@ -5,13 +5,17 @@ import type {
   EvaluationSubmitted,
   Progressed,
   Resolved,
+  RosterCoverageChanged,
   WorkOrderChanged,
 } from '@legal/contracts';
 import type { EntityManager } from 'typeorm';
 import { CallbackFact } from './callback-fact.entity';
 import { DeadlineFact } from './deadline-fact.entity';
-import { factChangeOf } from './fact-projection';
+import { factChangeOf, regionLevels } from './fact-projection';
 import { HandlerOutcomeFact } from './handler-outcome-fact.entity';
+import { OfferFact } from './offer-fact.entity';
+import { offerStepOf } from './offer-projection';
+import { RosterCoverageDay } from './roster-coverage-day.entity';
 import { tableOf } from './table-name';
 import { WorkOrderFact } from './work-order-fact.entity';
 
@@ -19,6 +23,7 @@ type ChangedData = EventData<typeof WorkOrderChanged>;
 type EvaluationData = EventData<typeof EvaluationSubmitted>;
 type ReportData = EventData<typeof Progressed> | EventData<typeof Resolved>;
 type CallbackData = EventData<typeof CallbackCompleted>;
+type RosterCoverageData = EventData<typeof RosterCoverageChanged>;
 
 /**
  * Serialises the consumers that write one work order's facts (its views, its handlers' reports, its callbacks come
@@ -102,6 +107,7 @@ export class FactsService {
     );
     // Outcomes and callbacks reported before this work order's first view reached oversight.
     await this.copyOutcomes(manager, view.workOrderId);
+    await this.applyOfferStep(manager, view);
     if (rows[0]?.version !== view.version) return;
     const deadlines = tableOf(manager, DeadlineFact);
     const where = [c.receivedAt, c.regionCode, c.cityCode, c.countyCode, c.organisationId];
@@ -123,6 +129,52 @@ export class FactsService {
          AND (received_at, region_code, city_code, county_code, organisation_id)
            IS DISTINCT FROM ($2, $3, $4, $5, COALESCE($6, organisation_id))`,
       [view.workOrderId, ...where],
+    );
+  }
+
+  /**
+   * The offer a view makes or ends, in `offer_fact` (caller holds the work order's lock). Order-tolerant and idempotent:
+   * an offer is keyed by its `offered` entry, an answer goes to the latest offer made before it unless an earlier
+   * entry already ended that offer, and attempts are renumbered from the offers known.
+   */
+  private async applyOfferStep(manager: EntityManager, view: ChangedData): Promise<void> {
+    const step = offerStepOf(view);
+    if (!step) return;
+    const offers = tableOf(manager, OfferFact);
+    if (step.kind === 'offer') {
+      const { cityCode, countyCode } = regionLevels(view.regionCode);
+      await manager.query(
+        `INSERT INTO ${offers} (work_order_id, offered_seq, attempt, organisation_id, organisation_name, handler,
+           service_type, region_code, city_code, county_code, offered_at)
+         VALUES ($1, $2, 0, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (work_order_id, offered_seq) DO NOTHING`,
+        [
+          view.workOrderId,
+          step.seq,
+          view.organisationId ?? null,
+          view.organisationName ?? null,
+          view.handler ?? null,
+          view.serviceType,
+          view.regionCode,
+          cityCode,
+          countyCode,
+          step.at,
+        ],
+      );
+      await manager.query(
+        `UPDATE ${offers} o SET attempt = r.n
+         FROM (SELECT offered_seq, row_number() OVER (ORDER BY offered_seq)::int AS n FROM ${offers}
+               WHERE work_order_id = $1) r
+         WHERE o.work_order_id = $1 AND o.offered_seq = r.offered_seq AND o.attempt <> r.n`,
+        [view.workOrderId],
+      );
+    }
+    // A new offer withdraws the previous one if it was never answered; any other step ends the latest offer.
+    const outcome = step.kind === 'offer' ? 'withdrawn' : step.outcome;
+    await manager.query(
+      `UPDATE ${offers} SET outcome = $3, decided_at = $4, decided_seq = $2
+       WHERE work_order_id = $1 AND (decided_seq IS NULL OR decided_seq > $2)
+         AND offered_seq = (SELECT max(offered_seq) FROM ${offers} WHERE work_order_id = $1 AND offered_seq < $2)`,
+      [view.workOrderId, step.seq, outcome, step.at],
     );
   }
 
@@ -190,6 +242,36 @@ export class FactsService {
       ],
     );
     await this.copyOutcomes(manager, callback.workOrderId);
+  }
+
+  /**
+   * The hotline's roster coverage of the days a roster change touched: each day's row is replaced by a newer
+   * computation only, so a replay or a late older event changes nothing.
+   */
+  async applyRosterCoverage(manager: EntityManager, data: RosterCoverageData): Promise<void> {
+    // The schema bounds each number; what it cannot say is checked here (a failing handler is dead-lettered with
+    // the reason after its retries): the total is its hours' sum, and a day comes once.
+    const seen = new Set<string>();
+    for (const day of data.days) {
+      const sum = day.hourMinutes.reduce((a, b) => a + b, 0);
+      if (sum !== day.coveredMinutes) {
+        throw new Error(
+          `roster coverage of ${day.date}: coveredMinutes ${day.coveredMinutes} is not its hours' ${sum}`,
+        );
+      }
+      if (seen.has(day.date)) throw new Error(`roster coverage of ${day.date} given twice`);
+      seen.add(day.date);
+    }
+    for (const day of data.days) {
+      await manager.query(
+        `INSERT INTO ${tableOf(manager, RosterCoverageDay)} AS r (day, covered_minutes, hour_minutes, computed_at)
+         VALUES ($1, $2, $3, $4)
+         ON CONFLICT (day) DO UPDATE SET covered_minutes = EXCLUDED.covered_minutes,
+           hour_minutes = EXCLUDED.hour_minutes, computed_at = EXCLUDED.computed_at
+         WHERE r.computed_at < EXCLUDED.computed_at`,
+        [day.date, day.coveredMinutes, day.hourMinutes, new Date(data.computedAt)],
+      );
+    }
   }
 
   /**

@@ -21,6 +21,7 @@ const EVALUATION = 'legal.feedback.evaluation-submitted.v1';
 const PROGRESSED = 'legal.handler.progressed.v1';
 const RESOLVED = 'legal.handler.resolved.v1';
 const CALLBACK = 'legal.feedback.callback-completed.v1';
+const ROSTER = 'legal.feedback.roster-coverage-changed.v1';
 
 /** The indicators the oversight service computes, in the order reports show them. */
 export const INDICATORS: readonly IndicatorDefinition[] = [
@@ -81,12 +82,13 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     planItem: 14,
     target: 260,
     definition:
-      'Legal-aid work orders accepted by a legal-aid centre, per 100,000 residents (2020 census); the ' +
-      'target is yearly, so a shorter period is compared pro rata by the reader. Province and cities only: ' +
-      'county and township figures need population data no kept, dated source available offline provides ' +
-      '(the census bulletin kept here lists cities; the division-code packages carry no population), so they ' +
-      'have no value.',
-    formula: 'accepted legal-aid work orders / population × 100000',
+      'Legal-aid work orders accepted by a legal-aid centre and received in the period, per 100,000 permanent ' +
+      'residents (Seventh National Population Census, reference date 2020-11-01; Shandong Provincial Bureau of ' +
+      'Statistics bulletin). `value` is the figure for the period itself; `annualised` scales it to a year ' +
+      '(value × 365 / days of the period) and is what the yearly target compares with (equal to value for a year ' +
+      'of 365 days). Province and cities only: county and township figures are not measurable (measurable false, ' +
+      'reason "needs county population data"): no kept, dated source of county population is available.',
+    formula: 'accepted legal-aid work orders / population × 100000 (annualised: × 365 / days of the period)',
     sourceEvents: [CHANGED],
     higherIsBetter: true,
     unit: '件/10万人',
@@ -337,14 +339,16 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     planItem: 2,
     target: 100,
     definition:
-      'Not measurable because the hotline publishes no event of its duty roster: the shifts and their coverage ' +
-      'gaps live only in the hotline service (GET /roster/coverage there). It would be the share of the hours of ' +
-      'the period with at least one agent on duty.',
-    formula: 'not measurable: hours covered / hours of the period × 100',
-    sourceEvents: [],
+      'Share of the minutes of the period (Asia/Shanghai days, 1440 minutes each) with at least one 12348 agent on ' +
+      "duty, from the hotline's duty roster (each roster change publishes the coverage of the days it touched). " +
+      'Province level only: the 12348 roster is one for all of Shandong, so cities and counties have no figure of ' +
+      'their own (no value below the province). A day the hotline never published counts as uncovered (a day no ' +
+      'shift touched is never published; days before the roster published its coverage are not known).',
+    formula: 'minutes with ≥ 1 agent on duty / minutes of the period × 100',
+    sourceEvents: [ROSTER],
     higherIsBetter: true,
     unit: '%',
-    measurable: false,
+    measurable: true,
   },
   {
     code: 'callback-timeliness',
@@ -356,6 +360,44 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     formula: 'callbacks completed by their due time / callbacks completed × 100',
     sourceEvents: [CALLBACK],
     higherIsBetter: true,
+    unit: '%',
+    measurable: true,
+  },
+  {
+    code: 'offer-acceptance-rate',
+    nameZh: '派单接单率',
+    definition:
+      'Offers (派单) of work orders to organisations accepted, among the offers made in the period (Asia/Shanghai ' +
+      'days of the offer) that the organisation accepted, rejected or let expire; an offer withdrawn before an ' +
+      "answer (reassigned, cancelled) and an offer still open are not counted. From the lifecycle stream's " +
+      'offered, offer-accepted, offer-rejected and offer-expired entries; per organisation: the organisation offered.',
+    formula: 'offers accepted / (accepted + rejected + expired) × 100',
+    sourceEvents: [CHANGED],
+    higherIsBetter: true,
+    unit: '%',
+    measurable: true,
+  },
+  {
+    code: 'minutes-to-offer-acceptance',
+    nameZh: '派单至接单时长中位数',
+    definition:
+      'Median of the minutes from an offer to its acceptance, over the offers made in the period that were accepted ' +
+      '(the timeline entries of the offer and of the acceptance).',
+    formula: 'median(acceptedAt − offeredAt) over accepted offers, in minutes',
+    sourceEvents: [CHANGED],
+    higherIsBetter: false,
+    unit: '分钟',
+    measurable: true,
+  },
+  {
+    code: 'offer-expired-share',
+    nameZh: '派单超时未接占比',
+    definition:
+      'Offers that expired unanswered within their window, among the offers made in the period that have ended ' +
+      '(accepted, rejected, expired or withdrawn).',
+    formula: 'offers expired / offers ended × 100',
+    sourceEvents: [CHANGED],
+    higherIsBetter: false,
     unit: '%',
     measurable: true,
   },

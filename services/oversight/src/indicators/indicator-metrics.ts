@@ -7,8 +7,8 @@ import { shanghaiMonth } from '../reports/monthly-report-month';
 import { INDICATORS } from './indicator-definitions';
 import { EMPTY_COUNTS, indicatorValues } from './indicator-values';
 import { countFacts } from './indicators.query';
-import { parsePeriod } from './period';
-import { POPULATION } from './population';
+import { parsePeriod, periodDays } from './period';
+import { populationOf } from './population';
 
 const REFRESH_MS = 60_000;
 
@@ -55,7 +55,7 @@ export class IndicatorMetrics {
       ...[...cities.entries()],
     ];
     for (const [region, counts] of regions) {
-      indicatorValues(counts, POPULATION[region]).forEach((v, i) => {
+      indicatorValues(counts, populationOf(region), periodDays(period)).forEach((v, i) => {
         if (v.value !== null) gauge.set({ indicator: INDICATORS[i].code, region }, v.value);
       });
     }

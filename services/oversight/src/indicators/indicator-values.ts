@@ -1,4 +1,5 @@
 import { INDICATORS } from './indicator-definitions';
+import type { PopulationAnswer } from './population';
 
 /** The counts one scan of the read model yields for a region and period (or one group of them). */
 export interface Counts {
@@ -45,7 +46,26 @@ export interface Counts {
   agreementsConfirmed: number;
   callbacksCompleted: number;
   callbacksOnTime: number;
+  /** Minutes of the period's days with at least one hotline agent on duty (province only: the roster is one). */
+  rosterCoveredMinutes: number;
+  /** Minutes of the period's days (1440 a day) behind rosterCoveredMinutes; 0 where not counted. */
+  rosterMinutes: number;
+  /** Offers made in the period (offer_fact, by offeredAt) that have ended: accepted, rejected, expired or withdrawn. */
+  offersEnded: number;
+  /** Offers of the period the organisation accepted, rejected or let expire (withdrawn ones had no fair chance). */
+  offersAnswerable: number;
+  offersAccepted: number;
+  offersExpired: number;
+  /** Median minutes from offer to acceptance over the accepted offers; 0 when none. */
+  offerAcceptanceMinutesMedian: number;
 }
+
+/** The counts read from the hotline's roster coverage, not from the work-order or deadline facts. */
+export type RosterCount = 'rosterCoveredMinutes' | 'rosterMinutes';
+
+/** The counts read from the offer facts (one row per offer), not from the work-order or deadline facts. */
+export type OfferCount =
+  'offersEnded' | 'offersAnswerable' | 'offersAccepted' | 'offersExpired' | 'offerAcceptanceMinutesMedian';
 
 export const EMPTY_COUNTS: Counts = {
   total: 0,
@@ -91,6 +111,13 @@ export const EMPTY_COUNTS: Counts = {
   agreementsConfirmed: 0,
   callbacksCompleted: 0,
   callbacksOnTime: 0,
+  rosterCoveredMinutes: 0,
+  rosterMinutes: 0,
+  offersEnded: 0,
+  offersAnswerable: 0,
+  offersAccepted: 0,
+  offersExpired: 0,
+  offerAcceptanceMinutesMedian: 0,
 };
 
 /** One indicator's figure: its value (null when its denominator is zero or unknown) and the counts behind it. */
@@ -99,6 +126,11 @@ export interface IndicatorValue {
   value: number | null;
   numerator: number;
   denominator: number | null;
+  /** Present (false) where this figure cannot be measured although the indicator can: `reason` says why. */
+  measurable?: false;
+  reason?: string;
+  /** Legal-aid cases per 100,000 only: the period's value scaled to a year (× 365 / days of the period). */
+  annualised?: number | null;
 }
 
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -113,11 +145,6 @@ function mean(code: string, sum: number, n: number): IndicatorValue {
 
 function count(code: string, n: number): IndicatorValue {
   return { code, value: n, numerator: n, denominator: null };
-}
-
-/** An indicator the stream cannot measure (its definition says why): no value, never a made-up one. */
-function unmeasured(code: string): IndicatorValue {
-  return { code, value: null, numerator: 0, denominator: null };
 }
 
 /**
@@ -155,24 +182,37 @@ export const NUMERATOR_COUNT: Readonly<Record<string, keyof Counts>> = {
   'mediation-agreement-rate': 'mediationAgreements',
   'judicial-confirmation-rate': 'agreementsConfirmed',
   'callback-timeliness': 'callbacksOnTime',
+  'offer-acceptance-rate': 'offersAccepted',
+  'minutes-to-offer-acceptance': 'offersAccepted',
+  'offer-expired-share': 'offersExpired',
 };
 
-/** Every indicator's value from one set of counts; `population` is the region's (undefined when not kept). */
-export function indicatorValues(c: Counts, population: number | undefined): IndicatorValue[] {
+/**
+ * Legal-aid cases per 100,000 residents over the period, and annualised (× 365 / days of the period) for comparison
+ * with the yearly target; not measurable, with the reason, where the region's population is not kept.
+ */
+function perHundredThousand(cases: number, population: PopulationAnswer, periodDays?: number): IndicatorValue {
+  const code = 'legal-aid-per-100k';
+  if ('missing' in population) {
+    return { code, value: null, numerator: cases, denominator: null, measurable: false, reason: population.missing };
+  }
+  const exact = (cases / population.population) * 100_000;
+  const annualised = periodDays ? round((exact * 365) / periodDays, 4) : null;
+  return { code, value: round(exact, 4), numerator: cases, denominator: population.population, annualised };
+}
+
+/**
+ * Every indicator's value from one set of counts; `population` is the region's (or why there is none), `periodDays`
+ * the days of the period (for the annualised legal-aid figure).
+ */
+export function indicatorValues(c: Counts, population: PopulationAnswer, periodDays?: number): IndicatorValue[] {
   const values: Record<string, IndicatorValue> = {
     intakes: count('intakes', c.total),
     'online-share': ratio('online-share', c.portal, c.total),
     'share-hotline': ratio('share-hotline', c.hotline, c.total),
     'share-portal': ratio('share-portal', c.portal, c.total),
     'share-centre': ratio('share-centre', c.centre, c.total),
-    'legal-aid-per-100k': population
-      ? {
-          code: 'legal-aid-per-100k',
-          value: round((c.legalAidAccepted / population) * 100_000, 4),
-          numerator: c.legalAidAccepted,
-          denominator: population,
-        }
-      : { code: 'legal-aid-per-100k', value: null, numerator: c.legalAidAccepted, denominator: null },
+    'legal-aid-per-100k': perHundredThousand(c.legalAidAccepted, population, periodDays),
     'duty-lawyer-assigned': ratio('duty-lawyer-assigned', c.dutyLawyerAccepted, c.dutyLawyer),
     'notified-defence-assigned': ratio('notified-defence-assigned', c.notifiedDefenceAccepted, c.notifiedDefence),
     'mediation-on-term': ratio('mediation-on-term', c.mediationMet, c.mediationMet + c.mediationBreached),
@@ -204,8 +244,16 @@ export function indicatorValues(c: Counts, population: number | undefined): Indi
     'legal-aid-exempt-share': ratio('legal-aid-exempt-share', c.aidExempt, c.aidGranted),
     'mediation-agreement-rate': ratio('mediation-agreement-rate', c.mediationAgreements, c.mediationEnded),
     'judicial-confirmation-rate': ratio('judicial-confirmation-rate', c.agreementsConfirmed, c.mediationAgreements),
-    'hotline-coverage': unmeasured('hotline-coverage'),
+    'hotline-coverage': ratio('hotline-coverage', c.rosterCoveredMinutes, c.rosterMinutes),
     'callback-timeliness': ratio('callback-timeliness', c.callbacksOnTime, c.callbacksCompleted),
+    'offer-acceptance-rate': ratio('offer-acceptance-rate', c.offersAccepted, c.offersAnswerable),
+    'minutes-to-offer-acceptance': {
+      code: 'minutes-to-offer-acceptance',
+      value: c.offersAccepted === 0 ? null : round(c.offerAcceptanceMinutesMedian),
+      numerator: c.offersAccepted === 0 ? 0 : round(c.offerAcceptanceMinutesMedian),
+      denominator: c.offersAccepted,
+    },
+    'offer-expired-share': ratio('offer-expired-share', c.offersExpired, c.offersEnded),
   };
   return INDICATORS.map((d) => values[d.code]);
 }

@@ -9,6 +9,7 @@ import {
   OrganisationRankingDto,
   RankingDto,
   SeriesDto,
+  ServiceTypeRankingDto,
 } from './dto/indicator-response.dto';
 import { INDICATORS } from './indicator-definitions';
 import { IndicatorsService } from './indicators.service';
@@ -77,6 +78,21 @@ export class IndicatorsController {
   ): Promise<OrganisationRankingDto> {
     const region = this.indicators.regionFor(user, q.region);
     return { code, region, rows: await this.indicators.organisationRanking(code, parsePeriod(q.period), region) };
+  }
+
+  @Get(':code/service-types')
+  @Roles('supervisor', 'admin')
+  @ApiOperation({
+    summary: 'Ranking of the service types of the work orders of a region (e.g. deadlines met per service type)',
+  })
+  @ApiOkResponse({ type: ServiceTypeRankingDto })
+  async serviceTypeRanking(
+    @Param('code') code: string,
+    @Query() q: IndicatorQueryDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ServiceTypeRankingDto> {
+    const region = this.indicators.regionFor(user, q.region);
+    return { code, region, rows: await this.indicators.serviceTypeRanking(code, parsePeriod(q.period), region) };
   }
 
   @Get(':code/work-orders')

@@ -1,19 +1,20 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthUser, inJurisdiction } from '@legal/auth';
-import { shandongRegions } from '@legal/domain';
+import { isServiceTypeCode, serviceType, shandongRegions } from '@legal/domain';
 import { DomainError, InvalidInputError, NotFoundError } from '@legal/http';
 import type { DataSource } from 'typeorm';
 import { DeadlineFact } from '../facts/deadline-fact.entity';
 import { tableOf } from '../facts/table-name';
 import { WorkOrderFact } from '../facts/work-order-fact.entity';
+import { OfferFact } from '../facts/offer-fact.entity';
 import { findIndicator, IndicatorDefinition, INDICATORS } from './indicator-definitions';
 import { EMPTY_COUNTS, indicatorValues, IndicatorValue } from './indicator-values';
 import { countFacts, drillDownCondition, Grouping, regionCondition } from './indicators.query';
-import { Period } from './period';
-import { POPULATION, POPULATION_SOURCE } from './population';
+import { Period, periodDays } from './period';
+import { NOT_A_REGION, POPULATION_SOURCE, populationOf } from './population';
 
-export type IndicatorFigure = IndicatorDefinition & Omit<IndicatorValue, 'code'>;
+export type IndicatorFigure = IndicatorDefinition & Omit<IndicatorValue, 'code' | 'measurable'>;
 
 export interface RegionRef {
   code: string;
@@ -33,11 +34,21 @@ export interface RankingRow {
   value: number | null;
   numerator: number;
   denominator: number | null;
+  annualised?: number | null;
+  reason?: string;
 }
 
 export interface OrganisationRankingRow {
   rank: number;
   organisation: { id: string; name: string | null };
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+}
+
+export interface ServiceTypeRankingRow {
+  rank: number;
+  serviceType: { code: string; nameZh: string | null };
   value: number | null;
   numerator: number;
   denominator: number | null;
@@ -92,7 +103,7 @@ export class IndicatorsService {
       grouping: 'none',
       now,
     });
-    const values = indicatorValues(counts.get('all') ?? EMPTY_COUNTS, POPULATION[region.code]);
+    const values = indicatorValues(counts.get('all') ?? EMPTY_COUNTS, populationOf(region.code), periodDays(period));
     return {
       period: { label: period.label, from: period.from.toISOString(), to: period.to.toISOString() },
       region,
@@ -116,7 +127,10 @@ export class IndicatorsService {
     });
     const out: { bucket: string; value: number | null }[] = [];
     for (const bucket of buckets(period)) {
-      out.push({ bucket, value: indicatorValues(grouped.get(bucket) ?? EMPTY_COUNTS, undefined)[index].value });
+      out.push({
+        bucket,
+        value: indicatorValues(grouped.get(bucket) ?? EMPTY_COUNTS, populationOf(region.code))[index].value,
+      });
     }
     return out;
   }
@@ -130,12 +144,14 @@ export class IndicatorsService {
       .children(region.code)
       .filter((r) => !r.developmentZone || grouped.has(r.code));
     const rows = children.map((r) => {
-      const v = indicatorValues(grouped.get(r.code) ?? EMPTY_COUNTS, POPULATION[r.code])[index];
+      const v = indicatorValues(grouped.get(r.code) ?? EMPTY_COUNTS, populationOf(r.code), periodDays(period))[index];
       return {
         region: { code: r.code, name: r.name },
         value: v.value,
         numerator: v.numerator,
         denominator: v.denominator,
+        ...(v.annualised !== undefined ? { annualised: v.annualised } : {}),
+        ...(v.reason !== undefined ? { reason: v.reason } : {}),
       };
     });
     const sign = definition.higherIsBetter ? -1 : 1;
@@ -148,7 +164,7 @@ export class IndicatorsService {
 
   /**
    * The organisations that held work orders of the region and period, ranked by one indicator (e.g. deadlines met
-   * per organisation); a work order counts for the organisation holding it now. Organisations without a value
+   * per organisation); a work order counts for the organisation holding it now, an offer for the organisation offered. Organisations without a value
    * (zero denominator) come last.
    */
   async organisationRanking(
@@ -157,31 +173,58 @@ export class IndicatorsService {
     region: RegionRef,
     now = new Date(),
   ): Promise<OrganisationRankingRow[]> {
-    const definition = this.indicator(code);
-    const index = INDICATORS.findIndex((d) => d.code === definition.code);
     const manager = this.dataSource.manager;
-    const grouped = await countFacts(manager, { period, regionCode: region.code, grouping: 'organisation', now });
-    grouped.delete('');
-    const ids = [...grouped.keys()];
+    const rows = await this.groupRanking(code, { period, region, now, grouping: 'organisation' });
     const names = await manager.query<{ id: string; name: string | null }[]>(
-      `SELECT organisation_id AS id, max(organisation_name) AS name FROM ${tableOf(manager, WorkOrderFact)}
-       WHERE organisation_id = ANY($1) GROUP BY 1`,
-      [ids],
+      `SELECT id, max(name) AS name FROM (
+         SELECT organisation_id AS id, organisation_name AS name FROM ${tableOf(manager, WorkOrderFact)}
+         UNION ALL SELECT organisation_id, organisation_name FROM ${tableOf(manager, OfferFact)}
+       ) o WHERE id = ANY($1) GROUP BY 1`,
+      [rows.map((r) => r.key)],
     );
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
-    const rows = ids.map((id) => {
-      const v = indicatorValues(grouped.get(id) ?? EMPTY_COUNTS, undefined)[index];
-      return {
-        organisation: { id, name: nameOf.get(id) ?? null },
-        value: v.value,
-        numerator: v.numerator,
-        denominator: v.denominator,
-      };
+    return rows.map(({ key, ...r }) => ({ ...r, organisation: { id: key, name: nameOf.get(key) ?? null } }));
+  }
+
+  /**
+   * The service types of the region's and period's work orders, ranked by one indicator (e.g. deadlines met per
+   * service type); the same mechanism as the organisation ranking, grouped on the work order's service type.
+   */
+  async serviceTypeRanking(
+    code: string,
+    period: Period,
+    region: RegionRef,
+    now = new Date(),
+  ): Promise<ServiceTypeRankingRow[]> {
+    const rows = await this.groupRanking(code, { period, region, now, grouping: 'service-type' });
+    return rows.map(({ key, ...r }) => ({
+      ...r,
+      serviceType: { code: key, nameZh: isServiceTypeCode(key) ? serviceType(key).labelZh : null },
+    }));
+  }
+
+  /** One indicator per group of the region's work orders, ranked (ties by key; groups without a value last). */
+  private async groupRanking(
+    code: string,
+    scope: { period: Period; region: RegionRef; now: Date; grouping: 'organisation' | 'service-type' },
+  ): Promise<{ rank: number; key: string; value: number | null; numerator: number; denominator: number | null }[]> {
+    const definition = this.indicator(code);
+    const index = INDICATORS.findIndex((d) => d.code === definition.code);
+    const grouped = await countFacts(this.dataSource.manager, {
+      period: scope.period,
+      regionCode: scope.region.code,
+      grouping: scope.grouping,
+      now: scope.now,
+    });
+    grouped.delete('');
+    const rows = [...grouped.entries()].map(([key, counts]) => {
+      const v = indicatorValues(counts, NOT_A_REGION)[index];
+      return { key, value: v.value, numerator: v.numerator, denominator: v.denominator };
     });
     const sign = definition.higherIsBetter ? -1 : 1;
     rows.sort((a, b) => {
       if (a.value === null || b.value === null) return a.value === null ? (b.value === null ? 0 : 1) : -1;
-      return sign * (a.value - b.value) || a.organisation.id.localeCompare(b.organisation.id);
+      return sign * (a.value - b.value) || a.key.localeCompare(b.key);
     });
     return rows.map((r, i) => ({ rank: i + 1, ...r }));
   }
@@ -192,7 +235,11 @@ export class IndicatorsService {
     scope: { period: Period; region: RegionRef; limit: number; offset: number; now?: Date },
   ): Promise<{ total: number; caseCodes: string[] }> {
     const manager = this.dataSource.manager;
-    const condition = drillDownCondition(this.indicator(code).code, tableOf(manager, DeadlineFact), '$4');
+    const condition = drillDownCondition(
+      this.indicator(code).code,
+      { deadlines: tableOf(manager, DeadlineFact), offers: tableOf(manager, OfferFact) },
+      '$4',
+    );
     const where = `f.received_at >= $1 AND f.received_at < $2 AND ${regionCondition(scope.region.code, '$3')}
       AND ${condition ?? 'FALSE'}`;
     const params: unknown[] = [scope.period.from, scope.period.to, scope.region.code];

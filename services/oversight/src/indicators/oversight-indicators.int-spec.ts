@@ -310,7 +310,7 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(current['legal-aid-grant-rate']).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
   });
 
-  it("measures time to case code and the handlers' outcomes, callback timeliness, and serves no value where the stream cannot measure", async () => {
+  it("measures time to case code, the handlers' outcomes, callback timeliness and the hotline's 7x24 coverage (province level only)", async () => {
     const f = await figures(province, { period: '2026-11' });
     expect(f['minutes-to-case-code']).toMatchObject({ value: 3, numerator: 6, denominator: 2, unit: '分钟' });
     expect(f['legal-aid-grant-rate']).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
@@ -318,9 +318,10 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
     expect(f['mediation-agreement-rate']).toMatchObject({ value: 100, numerator: 1, denominator: 1 });
     expect(f['judicial-confirmation-rate']).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
     expect(f['callback-timeliness']).toMatchObject({ value: 50, numerator: 1, denominator: 2, measurable: true });
-    expect(f['hotline-coverage']).toMatchObject({ value: null, measurable: false });
-    expect((f['hotline-coverage'] as unknown as { definition: string }).definition).toMatch(/^Not measurable because /);
+    // No roster coverage was published for November: its 30 days count as uncovered (province level only).
+    expect(f['hotline-coverage']).toMatchObject({ value: 0, numerator: 0, denominator: 30 * 1440, measurable: true });
     const jinan = await figures(province, { period: '2026-11', region: '370100' });
+    expect(jinan['hotline-coverage']).toMatchObject({ value: null, denominator: 0 });
     expect(jinan['mediation-agreement-rate'].denominator).toBe(1);
     expect(jinan['minutes-to-case-code'].value).toBe(3);
     const drill = async (code: string): Promise<unknown> =>
@@ -369,6 +370,85 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
       .query({ period: '2026-11', region: '370100' })
       .set('authorization', lanling)
       .expect(403);
+  });
+
+  it('ranks the service types by deadlines met, within the jurisdiction', async () => {
+    const res = await request(oversight.url)
+      .get('/indicators/deadlines-met/service-types')
+      .query({ period: '2026-11' })
+      .set('authorization', province)
+      .expect(200);
+    expect(res.body.rows).toEqual([
+      { rank: 1, serviceType: { code: 'legal-aid', nameZh: '法律援助' }, value: 100, numerator: 1, denominator: 1 },
+      { rank: 2, serviceType: { code: 'notarization', nameZh: '公证' }, value: 100, numerator: 1, denominator: 1 },
+      { rank: 3, serviceType: { code: 'mediation', nameZh: '人民调解' }, value: 0, numerator: 0, denominator: 1 },
+      // The complaint has no legal deadline: no value, ranked last.
+      { rank: 4, serviceType: { code: 'complaint', nameZh: '服务投诉' }, value: null, numerator: 0, denominator: 0 },
+    ]);
+    const lanling = await auth.bearer({ roles: ['supervisor'], region: '371324' });
+    const own = await request(oversight.url)
+      .get('/indicators/deadlines-met/service-types')
+      .query({ period: '2026-11' })
+      .set('authorization', lanling)
+      .expect(200);
+    expect(own.body.rows.map((r: { serviceType: { code: string } }) => r.serviceType.code)).toEqual(['notarization']);
+    await request(oversight.url)
+      .get('/indicators/deadlines-met/service-types')
+      .query({ period: '2026-11', region: '370100' })
+      .set('authorization', lanling)
+      .expect(403);
+  });
+
+  it('computes legal-aid cases per 100,000 for the province and each city from the census table, none for a county', async () => {
+    // One legal-aid work order accepted in November, in 历下区 (Jinan); November has 30 days.
+    const f = await figures(province, { period: '2026-11' });
+    expect(f['legal-aid-per-100k']).toMatchObject({
+      value: 0.001,
+      annualised: 0.012,
+      numerator: 1,
+      denominator: 101_527_453,
+      measurable: true,
+    });
+    const jinan = await figures(province, { period: '2026-11', region: '370100' });
+    expect(jinan['legal-aid-per-100k']).toMatchObject({
+      value: 0.0109,
+      annualised: 0.1322,
+      numerator: 1,
+      denominator: 9_202_432,
+    });
+    const lixia = await figures(province, { period: '2026-11', region: '370102' });
+    expect(lixia['legal-aid-per-100k']).toMatchObject({
+      value: null,
+      numerator: 1,
+      denominator: null,
+      measurable: false,
+      reason: 'needs county population data',
+    });
+    const res = await request(oversight.url)
+      .get('/indicators/legal-aid-per-100k/ranking')
+      .query({ period: '2026-11' })
+      .set('authorization', province)
+      .expect(200);
+    expect(res.body.rows).toHaveLength(16);
+    expect(res.body.rows[0]).toEqual({
+      rank: 1,
+      region: { code: '370100', name: '济南市' },
+      value: 0.0109,
+      annualised: 0.1322,
+      numerator: 1,
+      denominator: 9_202_432,
+    });
+    expect(res.body.rows[1]).toMatchObject({ rank: 2, region: { code: '370200' }, value: 0, denominator: 10_071_722 });
+    const counties = await request(oversight.url)
+      .get('/indicators/legal-aid-per-100k/ranking')
+      .query({ period: '2026-11', region: '370100' })
+      .set('authorization', province)
+      .expect(200);
+    expect(counties.body.rows.find((r: { region: { code: string } }) => r.region.code === '370102')).toMatchObject({
+      value: null,
+      numerator: 1,
+      reason: 'needs county population data',
+    });
   });
 
   it("exposes the current month's indicators per region to Prometheus for the province overview", async () => {
@@ -471,6 +551,15 @@ describe('oversight indicators from the lifecycle stream (real PostgreSQL, Redis
       .set('authorization', province)
       .expect(200);
     expect(csv.text).toContain('deadlines-met,时限达标率,,%,66.67,2,3,');
+    expect(csv.text).toContain(
+      'legal-aid-per-100k,每十万人法律援助案件数,14,件/10万人,0.001,1,101527453,260,0.012,\r\n',
+    );
+    const county = await request(oversight.url)
+      .get('/exports/indicators')
+      .query({ period: '2026-11', region: '370102', format: 'csv' })
+      .set('authorization', province)
+      .expect(200);
+    expect(county.text).toContain(',1,,260,,needs county population data\r\n');
     const pdf = await request(oversight.url)
       .get('/reports/monthly/2026-11')
       .query({ region: '370000' })

@@ -82,3 +82,8 @@ export function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
+
+/** Days in a period (whole Asia/Shanghai days). */
+export function periodDays(period: Period): number {
+  return Math.round((period.to.getTime() - period.from.getTime()) / 86_400_000);
+}

@@ -1,27 +1,29 @@
-/**
- * Resident population of Shandong and its 16 cities, the denominator of plan indicator 14 (legal-aid cases per
- * 100,000 people). Source: 山东省第七次全国人口普查公报（第二号）, Shandong Provincial Bureau of Statistics,
- * 2021-05-20; census reference date 2020-11-01. The sixteen cities sum to the province total.
- * County figures are not kept here yet: the indicator is answered for the province and cities only.
- */
-export const POPULATION_SOURCE = '山东省第七次全国人口普查公报（第二号），普查标准时点 2020-11-01';
+import census from './population-census-2020.json';
 
-export const POPULATION: Readonly<Record<string, number>> = {
-  '370000': 101_527_453,
-  '370100': 9_202_432,
-  '370200': 10_071_722,
-  '370300': 4_704_138,
-  '370400': 3_855_601,
-  '370500': 2_193_518,
-  '370600': 7_102_116,
-  '370700': 9_386_705,
-  '370800': 8_357_897,
-  '370900': 5_472_217,
-  '371000': 2_906_548,
-  '371100': 2_968_365,
-  '371300': 11_018_365,
-  '371400': 5_611_194,
-  '371500': 5_952_128,
-  '371600': 3_928_568,
-  '371700': 8_795_939,
-};
+/**
+ * Resident population, the denominator of plan indicator 14 (legal-aid cases per 100,000 people), kept in
+ * `population-census-2020.json` with its source and reference date: the Seventh National Population Census
+ * (reference date 2020-11-01), city figures from 山东省第七次全国人口普查公报（第二号）, Shandong Provincial Bureau of
+ * Statistics, May 2021. Province and cities only: no kept, dated source of county figures is available, so counties
+ * and townships answer NEEDS_COUNTY_POPULATION instead of a value. To replace it (a newer census or a yearbook),
+ * add a data file of the same shape and point this import at it (README, "Population table").
+ */
+export const POPULATION_SOURCE = `${census.source}（${census.publisher}，${census.published}），普查标准时点 ${census.referenceDate}`;
+
+export const POPULATION_REFERENCE_DATE: string = census.referenceDate;
+
+export const POPULATION: Readonly<Record<string, number>> = census.population;
+
+/** The reason a region below the cities has no legal-aid-per-100k figure. */
+export const NEEDS_COUNTY_POPULATION = 'needs county population data';
+
+/** A region's population, or why there is none (a county, a township, or a grouping that is no region). */
+export type PopulationAnswer = { population: number } | { missing: string };
+
+export function populationOf(regionCode: string): PopulationAnswer {
+  const population = POPULATION[regionCode];
+  return population === undefined ? { missing: NEEDS_COUNTY_POPULATION } : { population };
+}
+
+/** For groupings that are no region (days, organisations, service types). */
+export const NOT_A_REGION: PopulationAnswer = { missing: 'population is kept per region only' };

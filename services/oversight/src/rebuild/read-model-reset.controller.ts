@@ -30,7 +30,7 @@ export class ReadModelResetController {
     const m = this.dataSource.manager;
     // TRUNCATE fires no row triggers: the roll-ups are emptied with the facts they sum. handler_outcome_fact and
     // callback_fact stay: a republish carries no handler report or callback, and each republished view copies its
-    // work order's outcomes and callback counts back.
+    // work order's outcomes and callback counts back. offer_fact stays too: a republish carries no earlier offer.
     await m.query(`TRUNCATE ${tableOf(m, DeadlineFact)}, ${tableOf(m, WorkOrderFact)}, ${tableOf(m, DailyRollup)},
       ${tableOf(m, DailyDeadlineRollup)}`);
     return { emptied: ['deadline_fact', 'work_order_fact', 'daily_rollup', 'daily_deadline_rollup'] };

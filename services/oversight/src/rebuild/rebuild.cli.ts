@@ -1,5 +1,12 @@
 import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
-import { CallbackCompleted, EvaluationSubmitted, prefixedTopic, Progressed, WorkOrderChanged } from '@legal/contracts';
+import {
+  CallbackCompleted,
+  EvaluationSubmitted,
+  prefixedTopic,
+  Progressed,
+  RosterCoverageChanged,
+  WorkOrderChanged,
+} from '@legal/contracts';
 import { createKafka } from '@legal/messaging';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
@@ -33,6 +40,7 @@ export const REBUILD_GROUPS: readonly { name: string; topic: string }[] = [
   { name: 'evaluation-facts', topic: EvaluationSubmitted.topic },
   { name: 'handler-outcome-facts', topic: Progressed.topic },
   { name: 'callback-facts', topic: CallbackCompleted.topic },
+  { name: 'roster-coverage-facts', topic: RosterCoverageChanged.topic },
 ];
 /** The projected tables; monthly_report (generated PDFs) is kept. */
 export const FACT_TABLES = [
@@ -40,6 +48,8 @@ export const FACT_TABLES = [
   'work_order_fact',
   'handler_outcome_fact',
   'callback_fact',
+  'offer_fact',
+  'roster_coverage_day',
   'daily_rollup',
   'daily_deadline_rollup',
 ] as const;

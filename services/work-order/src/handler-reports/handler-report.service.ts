@@ -58,7 +58,7 @@ export class HandlerReportService {
     const at = new Date(d.at);
     offer.status = 'accepted';
     offer.answeredAt = at;
-    await manager.save(OfferEntity, offer);
+    await manager.update(OfferEntity, { id: offer.id }, { status: offer.status, answeredAt: at });
     wo.handlerCaseId = d.handlerCaseId;
     await this.deadlines.startOnAcceptance(manager, wo, at);
     await this.recorder.record(
@@ -86,7 +86,8 @@ export class HandlerReportService {
     offer.answeredAt = at;
     offer.reasonCode = d.reasonCode;
     offer.reason = d.reason;
-    await manager.save(OfferEntity, offer);
+    const answer = { status: offer.status, answeredAt: at, reasonCode: offer.reasonCode, reason: offer.reason };
+    await manager.update(OfferEntity, { id: offer.id }, answer);
     wo.offerFailures += 1;
     await this.recorder.record(
       manager,

@@ -6,10 +6,11 @@ import { IntakeService } from './intake.service';
 /**
  * Consumer group `intake`: requests from the hotline, the portal and the centres.
  *
- * One record per transaction: registering a request takes the day's case-code counter row of its
- * region, held until commit. In a transaction of many records that row stayed locked for the whole
- * batch, so the other partitions queued behind it (and two batches taking two regions' counters in
- * opposite order deadlocked).
+ * One record per transaction. This used to be forced by the case-code counter row, held until commit (other
+ * partitions queued behind it; two batches taking two regions' counters in opposite order deadlocked). Codes
+ * are now reserved outside the intake's transaction (CaseCodeService), so that reason is gone; what still
+ * argues for one record is the person's advisory locks and the routed organisation's rows, which several
+ * records of one transaction would hold for the whole batch and could take in opposite orders.
  */
 @Injectable()
 export class IntakeConsumer implements OnModuleInit {

@@ -1,4 +1,4 @@
-import { SERVICE_TYPES } from '@legal/contracts';
+import { SERVICE_TYPES } from '@legal/domain';
 import { schemaOf } from '@legal/persistence';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -7,9 +7,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * names the service types whose urgent matters are offered only to organisations and staff on duty at the moment of
  * the decision (7x24 included), the supervisor queue taking them when nobody is. Every type but legal aid, whose
  * urgent matters (notified-defence notices, a 3-day appointment clock) are answered by the centre's own duty
- * lawyers and must not wait in the supervisor queue overnight. A revision that already names the list is kept.
+ * lawyers and must not wait in the supervisor queue overnight. "Legal aid" is every type legal aid handles (legal-aid,
+ * duty-lawyer, notified-defence), not the one code `legal-aid`. A revision that already names the list is kept.
  */
-export const URGENT_ON_DUTY_SERVICE_TYPES = SERVICE_TYPES.filter((t) => t !== 'legal-aid');
+export const URGENT_ON_DUTY_SERVICE_TYPES = SERVICE_TYPES.filter((t) => t.handler !== 'legal-aid').map((t) => t.code);
 
 export class UrgentOnDutyRoster1765000000000 implements MigrationInterface {
   name = 'UrgentOnDutyRoster1765000000000';

@@ -19,6 +19,8 @@ import { OfferEntity } from './entities/offer.entity';
 import { isUrgentMatter, offerWindow } from './offer-window';
 import { ROUND_THE_CLOCK } from '../organisations/duty-schedule';
 import { insertable } from '../common/sql';
+import { insertEntityRow } from '../common/entity-sql';
+import type { DutySchedule } from '../organisations/duty-schedule';
 
 /** Where an offer goes. */
 export interface OfferTarget {
@@ -27,6 +29,8 @@ export interface OfferTarget {
   regionCode: string;
   handler: Handler;
   staffId: string | null;
+  /** The organisation's duty hours when the caller already has them (routing did); read from the database otherwise. */
+  dutyHours?: DutySchedule;
 }
 
 export interface RouteRequest {
@@ -51,6 +55,8 @@ interface Dispatch {
   target: OfferTarget;
   request: RouteRequest;
   previous: PreviousHolder;
+  /** Offers the work order had before this one, when the caller already counted them. */
+  earlierOffers?: number;
 }
 
 /** Why the work order goes to the supervisor queue, who sends it there, and details for the timeline. */
@@ -92,7 +98,7 @@ export class OfferService {
       return undefined;
     }
     const exclusions = await this.exclusions(manager, wo, request.trigger);
-    const { decision, winner } = await this.routing.decide(manager, wo, {
+    const { decision, winner, winnerDutyHours } = await this.routing.decide(manager, wo, {
       trigger: request.trigger,
       excludedOrganisations: { ...exclusions.organisations, ...request.excludeOrganisations },
       excludedStaff: { ...exclusions.staff, ...request.excludeStaff },
@@ -115,8 +121,10 @@ export class OfferService {
       regionCode: winner.regionCode,
       handler: winner.handler,
       staffId: winner.staff?.staffId ?? null,
+      dutyHours: winnerDutyHours,
     };
-    return this.dispatch(manager, wo, { decision, target, request, previous });
+    const earlierOffers = exclusions.offers;
+    return this.dispatch(manager, wo, { decision, target, request, previous, earlierOffers });
   }
 
   /**
@@ -229,12 +237,15 @@ export class OfferService {
     const actor = request.actor ?? SYSTEM_ACTOR;
     const trace = request.trace ?? {};
     const now = new Date();
-    const attempt = (await manager.count(OfferEntity, { where: { workOrderId: wo.id } })) + 1;
-    const receiver = await manager.findOne(OrganisationEntity, { where: { id: target.organisationId } });
+    const earlier = offerToMake.earlierOffers ?? (await manager.count(OfferEntity, { where: { workOrderId: wo.id } }));
+    const attempt = earlier + 1;
+    const dutyHours =
+      target.dutyHours ??
+      (await manager.findOne(OrganisationEntity, { where: { id: target.organisationId } }))?.dutyHours;
     const window = offerWindow({
       offeredAt: now,
       windowSeconds: this.env.OFFER_TIMEOUT_SECONDS,
-      dutyHours: receiver?.dutyHours ?? ROUND_THE_CLOCK,
+      dutyHours: dutyHours ?? ROUND_THE_CLOCK,
       urgent: isUrgentMatter(wo),
     });
     const offer = manager.create(OfferEntity, {
@@ -252,7 +263,7 @@ export class OfferService {
       reasonCode: null,
       reason: null,
     });
-    await manager.insert(OfferEntity, offer);
+    await insertEntityRow(manager, OfferEntity, offer);
     wo.organisationId = target.organisationId;
     wo.organisationName = target.organisationName;
     wo.handler = target.handler;
@@ -350,7 +361,11 @@ export class OfferService {
       offer.status = 'withdrawn';
       offer.answeredAt ??= new Date(); // an accepted offer keeps its acceptance time
       offer.reasonCode = reason;
-      await manager.save(OfferEntity, offer);
+      await manager.update(
+        OfferEntity,
+        { id: offer.id },
+        { status: offer.status, answeredAt: offer.answeredAt, reasonCode: offer.reasonCode },
+      );
       await this.outbox.publish(
         manager,
         OfferWithdrawn,
@@ -388,11 +403,9 @@ export class OfferService {
     manager: EntityManager,
     wo: WorkOrderEntity,
     trigger: RoutingTrigger,
-  ): Promise<{ organisations: Record<string, string>; staff: Record<string, string> }> {
-    const offers = await manager.find(OfferEntity, {
-      where: { workOrderId: wo.id, status: In(['rejected', 'expired', 'accepted']) },
-      order: { offeredAt: 'ASC' },
-    });
+  ): Promise<{ organisations: Record<string, string>; staff: Record<string, string>; offers: number }> {
+    // Every offer of the work order, read once: the answered ones exclude, and their number gives the next attempt.
+    const offers = await manager.find(OfferEntity, { where: { workOrderId: wo.id }, order: { offeredAt: 'ASC' } });
     const organisations: Record<string, string> = {};
     const staff: Record<string, string> = {};
     for (const offer of offers) {
@@ -406,6 +419,6 @@ export class OfferService {
         if (offer.staffId) staff[offer.staffId] = 'handled the matter before it was reopened after a low evaluation';
       }
     }
-    return { organisations, staff };
+    return { organisations, staff, offers: offers.length };
   }
 }

@@ -73,23 +73,18 @@ export class LoadCounterService implements OnApplicationBootstrap, OnModuleDestr
   async refresh(manager: EntityManager, organisationId: string | null, staffId: string | null): Promise<void> {
     const table = tableOf(manager, WorkOrderEntity);
     const statuses = [...LOAD_STATUSES];
+    if (!organisationId && !staffId) return;
     try {
-      if (organisationId) {
-        const [row] = await queryRows<{ n: number }>(
-          manager,
-          `SELECT count(*)::int AS n FROM ${table} WHERE organisation_id = $1 AND status = ANY($2)`,
-          [organisationId, statuses],
-        );
-        if (await this.redis.hexists(ORG_KEY, BUILT)) await this.redis.hset(ORG_KEY, organisationId, row.n);
-      }
-      if (staffId) {
-        const [row] = await queryRows<{ n: number }>(
-          manager,
-          `SELECT count(*)::int AS n FROM ${table} WHERE staff_id = $1 AND status = ANY($2)`,
-          [staffId, statuses],
-        );
-        if (await this.redis.hexists(STAFF_KEY, BUILT)) await this.redis.hset(STAFF_KEY, staffId, row.n);
-      }
+      // Both counts in one statement (issue 14): the organisation's and the staff member's open work orders.
+      const [row] = await queryRows<{ org: number; staff: number }>(
+        manager,
+        `SELECT count(*) FILTER (WHERE organisation_id = $1)::int AS org, count(*) FILTER (WHERE staff_id = $2)::int AS staff
+           FROM ${table} WHERE (organisation_id = $1 OR staff_id = $2) AND status = ANY($3)`,
+        [organisationId, staffId, statuses],
+      );
+      if (organisationId && (await this.redis.hexists(ORG_KEY, BUILT)))
+        await this.redis.hset(ORG_KEY, organisationId, row.org);
+      if (staffId && (await this.redis.hexists(STAFF_KEY, BUILT))) await this.redis.hset(STAFF_KEY, staffId, row.staff);
     } catch (err) {
       // Redis being away must not fail a work-order change; the next rebuild repairs the counters.
       this.logger.warn({ err }, 'could not refresh load counters');

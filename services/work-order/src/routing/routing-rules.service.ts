@@ -21,12 +21,32 @@ export interface RuleDraft {
  * Routing rules as data. A change never edits a row: it supersedes the current revision and writes
  * the next one, so every stored decision still points at the exact revisions it applied.
  */
+/**
+ * How long an instance reuses the current revisions it read (issue 14: they were read for every decision). A
+ * change made through this instance is seen by its next decision; one made through another instance within this
+ * time. Decisions store the revisions they applied, so which one a decision used stays visible.
+ */
+export const RULE_CACHE_MS = 5_000;
+
 @Injectable()
 export class RoutingRulesService {
+  private cached: { readAt: number; snapshots: RuleSnapshot[] } | undefined;
+  /** Bumped by every change, so a read that raced with one is not kept. */
+  private generation = 0;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The current enabled revisions, as snapshots to copy into a decision. */
+  /** The current enabled revisions, as snapshots to copy into a decision (read at most every RULE_CACHE_MS). */
   async currentSnapshots(manager: EntityManager): Promise<RuleSnapshot[]> {
+    const now = Date.now();
+    if (this.cached && now - this.cached.readAt < RULE_CACHE_MS) return this.cached.snapshots;
+    const generation = this.generation;
+    const snapshots = await this.readSnapshots(manager);
+    if (generation === this.generation) this.cached = { readAt: now, snapshots };
+    return snapshots;
+  }
+
+  private async readSnapshots(manager: EntityManager): Promise<RuleSnapshot[]> {
     const rows = await manager.find(RoutingRuleEntity, {
       where: { supersededAt: IsNull(), enabled: true },
       order: { ruleKey: 'ASC' },
@@ -57,7 +77,7 @@ export class RoutingRulesService {
 
   async create(draft: RuleDraft, actor: Actor): Promise<RoutingRuleEntity> {
     this.validate(draft.kind, draft.params);
-    return this.dataSource.transaction(async (manager) => {
+    return this.changing(async (manager) => {
       const existing = await manager.findOne(RoutingRuleEntity, { where: { ruleKey: draft.ruleKey } });
       if (existing)
         throw new ConflictError('rule-exists', `Routing rule ${draft.ruleKey} already exists; change it with PUT`);
@@ -71,7 +91,7 @@ export class RoutingRulesService {
     change: Partial<Omit<RuleDraft, 'ruleKey' | 'kind'>>,
     actor: Actor,
   ): Promise<RoutingRuleEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changing(async (manager) => {
       const current = await manager.findOne(RoutingRuleEntity, {
         where: { ruleKey, supersededAt: IsNull() },
         lock: { mode: 'pessimistic_write' },
@@ -88,6 +108,16 @@ export class RoutingRulesService {
       await manager.update(RoutingRuleEntity, { id: current.id }, { supersededAt: new Date() });
       return this.insertRevision(manager, next, current.revision + 1, actor);
     });
+  }
+
+  /** A change of the rules: the cached revisions are dropped once it committed (or failed). */
+  private async changing<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } finally {
+      this.generation += 1;
+      this.cached = undefined;
+    }
   }
 
   private validate(kind: RoutingRuleKind, params: Record<string, unknown>): void {

@@ -293,6 +293,15 @@ describe('routing score', () => {
       );
       expect(legalAid.ranked).toHaveLength(2);
       expect(legalAid.onDutyRoster).toBeUndefined();
+      for (const serviceType of ['duty-lawyer', 'notified-defence'] as const) {
+        const notice = rankCandidates(
+          request({ serviceType, urgency: 'urgent', arrivedAt: SATURDAY_NIGHT, decidedAt: SATURDAY_NIGHT }),
+          [county, city],
+          ROSTER_RULES,
+        );
+        expect(notice.ranked).toHaveLength(2);
+        expect(notice.onDutyRoster).toBeUndefined();
+      }
       const oldRules = rankCandidates(urgentAt(SATURDAY_NIGHT), [township, countyCommittee], RULES);
       expect(oldRules.ranked).toHaveLength(2);
     });

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Region, shandongRegions } from '@legal/domain';
+import { Region, RegionLevel, shandongRegions } from '@legal/domain';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import type { Handler } from '@legal/contracts';
+import type { OrganisationKind } from '../organisations/entities/organisation.entity';
+import type { DutySchedule } from '../organisations/duty-schedule';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity';
 import { StaffEntity } from '../organisations/entities/staff.entity';
 import type { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
@@ -11,7 +14,8 @@ import type { OrganisationCandidate, RoutingRequest, RuleSnapshot, ScoredCandida
 import type { ComplaintIndependenceParams, JurisdictionParams } from './routing-rule.types';
 import { RoutingRulesService } from './routing-rules.service';
 import { explainWinner, rankCandidates } from './routing-score';
-import { insertable } from '../common/sql';
+import { queryRows, tableOf } from '../common/sql';
+import { insertEntityRow } from '../common/entity-sql';
 
 export interface RoutingOptions {
   trigger: RoutingTrigger;
@@ -23,6 +27,27 @@ export interface RoutingOptions {
 export interface RoutingOutcome {
   decision: RoutingDecisionEntity;
   winner: ScoredCandidate | undefined;
+  /** The winner's duty hours as read for the decision (the offer's expiry follows them). */
+  winnerDutyHours: DutySchedule | undefined;
+}
+
+/** An active organisation that handles the type, with its active staff, as one row of the candidates statement. */
+interface CandidateRow {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  level: RegionLevel;
+  regionCode: string;
+  handler: Handler;
+  dutyHours: DutySchedule;
+  staff: {
+    id: string;
+    name: string;
+    expertise: string[];
+    languages: string[];
+    capacity: number;
+    onDuty: DutySchedule;
+  }[];
 }
 
 /**
@@ -79,9 +104,10 @@ export class RoutingService {
         ...(result.onDutyRoster ? { onDutyRoster: result.onDutyRoster } : {}),
       },
     });
-    await manager.insert(RoutingDecisionEntity, insertable(decision));
+    await insertEntityRow(manager, RoutingDecisionEntity, decision);
     wo.priority = result.priority;
-    return { decision, winner };
+    const winnerDutyHours = organisations.find((o) => o.id === winner?.organisationId)?.dutyHours;
+    return { decision, winner, winnerDutyHours };
   }
 
   /**
@@ -109,23 +135,25 @@ export class RoutingService {
     const wideKinds = jurisdiction?.provinceWideKinds ?? [];
     const codes = chain.map((r) => r.code);
     if (codes.length === 0) return [];
-    const query = manager
-      .createQueryBuilder(OrganisationEntity, 'o')
-      .where('o.active = true')
-      .andWhere(':type = ANY(o.serviceTypes)', { type: wo.serviceType });
-    if (wideKinds.length > 0)
-      query.andWhere('(o.regionCode IN (:...codes) OR o.kind IN (:...wideKinds))', { codes, wideKinds });
-    else query.andWhere('o.regionCode IN (:...codes)', { codes });
-    const orgs = await query.getMany();
-    const staff =
-      orgs.length > 0
-        ? await manager.find(StaffEntity, { where: { organisationId: In(orgs.map((o) => o.id)), active: true } })
-        : [];
+    // One statement for the organisations and their active staff (was a built query and a find, issue 14).
+    const organisationTable = tableOf(manager, OrganisationEntity);
+    const staffTable = tableOf(manager, StaffEntity);
+    const orgs = await queryRows<CandidateRow>(
+      manager,
+      `SELECT o.id, o.name, o.kind, o.level, o.region_code AS "regionCode", o.handler, o.duty_hours AS "dutyHours",
+         COALESCE((SELECT json_agg(json_build_object('id', s.id, 'name', s.name, 'expertise', s.expertise,
+                     'languages', s.languages, 'capacity', s.capacity, 'onDuty', s.on_duty))
+                   FROM ${staffTable} s WHERE s.organisation_id = o.id AND s.active), '[]'::json) AS staff
+       FROM ${organisationTable} o
+       WHERE o.active AND $1 = ANY(o.service_types) AND (o.region_code = ANY($2) OR o.kind = ANY($3))`,
+      [wo.serviceType, codes, wideKinds],
+    );
+    const staff = orgs.flatMap((o) => o.staff);
     const loads = await this.loads.loads(
       orgs.map((o) => o.id),
       staff.map((s) => s.id),
     );
-    const depth = (o: OrganisationEntity): number => codes.indexOf(o.regionCode);
+    const depth = (o: CandidateRow): number => codes.indexOf(o.regionCode);
     const local = orgs.filter((o) => !wideKinds.includes(o.kind) && depth(o) >= 0).map(depth);
     const lowest = local.length > 0 ? Math.min(...local) : 0;
     return orgs.map((o) => ({
@@ -138,17 +166,15 @@ export class RoutingService {
       dutyHours: o.dutyHours,
       levelsUp: wideKinds.includes(o.kind) ? 0 : Math.max(0, depth(o) - lowest),
       load: loads.organisations.get(o.id) ?? 0,
-      staff: staff
-        .filter((s) => s.organisationId === o.id)
-        .map((s) => ({
-          id: s.id,
-          name: s.name,
-          expertise: s.expertise,
-          languages: s.languages,
-          capacity: s.capacity,
-          onDuty: s.onDuty,
-          load: loads.staff.get(s.id) ?? 0,
-        })),
+      staff: o.staff.map((s) => ({
+        id: s.id,
+        name: s.name,
+        expertise: s.expertise,
+        languages: s.languages,
+        capacity: s.capacity,
+        onDuty: s.onDuty,
+        load: loads.staff.get(s.id) ?? 0,
+      })),
     }));
   }
 }

@@ -9,6 +9,7 @@ import { WorkOrderDeadlines } from '../work-orders/work-order-ports';
 import { computeStoredDeadline } from './deadline-calculator';
 import { ClockStart, deadlineSpecs, DeadlineSpec, STARTS_ON_REGISTRATION, STARTS_ON_STEP } from './deadline-policy';
 import { DeadlineEntity } from './entities/deadline.entity';
+import { selectEntities } from '../common/entity-sql';
 
 const ACTIVE = ['running', 'paused'] as const;
 
@@ -50,7 +51,10 @@ export class DeadlineService extends WorkOrderDeadlines {
   private readonly logger = new Logger(DeadlineService.name);
 
   async forWorkOrder(manager: EntityManager, workOrderId: string): Promise<DeadlineEntity[]> {
-    return manager.find(DeadlineEntity, { where: { workOrderId }, order: { createdAt: 'ASC', kind: 'ASC' } });
+    // Plain SQL: read for every WorkOrderChanged (issue 14).
+    return selectEntities(manager, DeadlineEntity, 'WHERE t.work_order_id = $1 ORDER BY t.created_at, t.kind', [
+      workOrderId,
+    ]);
   }
 
   /** The clocks as WorkOrderChanged carries them (the core's WorkOrderDeadlines). */

@@ -10,7 +10,7 @@ import { timelineEntryHash } from './timeline-hash';
 import { assertTransition } from './work-order-lifecycle';
 import { WorkOrderDeadlines, WorkOrderEndings } from './work-order-ports';
 import { workOrderChangedData } from './work-order-view';
-import { insertable } from '../common/sql';
+import { insertEntityRow, updateEntityRow } from '../common/entity-sql';
 
 /** Statuses that end the matter: whatever else was open for it (supervision orders) ends with it. */
 const ENDINGS: ReadonlySet<WorkOrderStatus> = new Set<WorkOrderStatus>([
@@ -72,13 +72,13 @@ export class WorkOrderRecorder {
       hash: '',
     });
     entry.hash = timelineEntryHash(entry);
-    await manager.insert(TimelineEntryEntity, insertable(entry));
+    await insertEntityRow(manager, TimelineEntryEntity, entry);
     wo.status = to;
     wo.version = entry.seq;
     wo.timelineHead = entry.hash;
     wo.updatedAt = new Date();
     if (to === 'closed' || to === 'cancelled' || to === 'rejected' || to === 'merged') wo.closedAt ??= at;
-    await manager.save(WorkOrderEntity, wo);
+    await updateEntityRow(manager, WorkOrderEntity, wo); // locked by the caller: no save() SELECT (issue 14)
     if (from !== to && ENDINGS.has(to)) await this.endings.workOrderEnded(manager, wo, change.actor, at);
     await this.announce(manager, wo, entry, trace);
     return entry;

@@ -68,6 +68,24 @@ export class IndicatorFigureDto extends IndicatorDefinitionDto {
 
   @ApiProperty({ type: Number, nullable: true, example: 2 })
   denominator!: number | null;
+
+  @ApiProperty({
+    required: false,
+    type: Number,
+    nullable: true,
+    description:
+      "legal-aid-per-100k only: the period's cases per 100,000 scaled to a year (value × 365 / days of the period), " +
+      'to compare with the yearly target',
+    example: 255.5,
+  })
+  annualised?: number | null;
+
+  @ApiProperty({
+    required: false,
+    description: 'Why this figure has no value although the indicator is measurable (measurable is then false)',
+    example: 'needs county population data',
+  })
+  reason?: string;
 }
 
 export class IndicatorReportDto {
@@ -121,6 +139,24 @@ export class RankingRowDto {
 
   @ApiProperty({ type: Number, nullable: true, example: null })
   denominator!: number | null;
+
+  @ApiProperty({
+    required: false,
+    type: Number,
+    nullable: true,
+    description:
+      "legal-aid-per-100k only: the period's cases per 100,000 scaled to a year (value × 365 / days of the period), " +
+      'to compare with the yearly target',
+    example: 255.5,
+  })
+  annualised?: number | null;
+
+  @ApiProperty({
+    required: false,
+    description: 'Why this figure has no value although the indicator is measurable (measurable is then false)',
+    example: 'needs county population data',
+  })
+  reason?: string;
 }
 
 export class RankingDto {
@@ -168,6 +204,42 @@ export class OrganisationRankingDto {
 
   @ApiProperty({ type: [OrganisationRankingRowDto] })
   rows!: OrganisationRankingRowDto[];
+}
+
+export class ServiceTypeRefDto {
+  @ApiProperty({ description: 'Service type code (the catalogue of @legal/domain)', example: 'legal-aid' })
+  code!: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Its Chinese label', example: '法律援助' })
+  nameZh!: string | null;
+}
+
+export class ServiceTypeRankingRowDto {
+  @ApiProperty({ example: 1 })
+  rank!: number;
+
+  @ApiProperty({ type: ServiceTypeRefDto })
+  serviceType!: ServiceTypeRefDto;
+
+  @ApiProperty({ type: Number, nullable: true, example: 50 })
+  value!: number | null;
+
+  @ApiProperty({ example: 1 })
+  numerator!: number;
+
+  @ApiProperty({ type: Number, nullable: true, example: 2 })
+  denominator!: number | null;
+}
+
+export class ServiceTypeRankingDto {
+  @ApiProperty({ example: 'deadlines-met' })
+  code!: string;
+
+  @ApiProperty({ type: RegionRefDto })
+  region!: RegionRefDto;
+
+  @ApiProperty({ type: [ServiceTypeRankingRowDto] })
+  rows!: ServiceTypeRankingRowDto[];
 }
 
 export class DrillDownDto {
