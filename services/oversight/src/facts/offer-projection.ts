@@ -30,6 +30,7 @@ export function offerStepOf(view: ChangedData): OfferStep | null {
   const answer = ANSWERS[view.entry.action];
   if (answer) return { kind: 'decision', seq, at, outcome: answer };
   // Any other change that takes the work order out of `offered` ends an offer nobody answered.
-  if (view.previousStatus === 'offered' && view.status !== 'offered') return { kind: 'decision', seq, at, outcome: 'withdrawn' };
+  if (view.previousStatus === 'offered' && view.status !== 'offered')
+    return { kind: 'decision', seq, at, outcome: 'withdrawn' };
   return null;
 }

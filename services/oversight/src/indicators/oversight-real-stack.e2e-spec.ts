@@ -150,6 +150,11 @@ describe('oversight figures from requests on three platforms handled by three ha
       33.33, 33.33, 33.33,
     ]);
     expect(figures['hours-to-dispatch'].denominator).toBe(3);
+    // One offer each, accepted by its handler: the offer facts follow work-order's real offered/offer-accepted views.
+    expect(figures['offer-acceptance-rate']).toMatchObject({ value: 100, numerator: 3, denominator: 3 });
+    expect(figures['offer-expired-share']).toMatchObject({ value: 0, numerator: 0, denominator: 3 });
+    expect(figures['minutes-to-offer-acceptance'].denominator).toBe(3);
+    expect(figures['minutes-to-offer-acceptance'].value).toBeGreaterThanOrEqual(0);
     // work-order stamps each view with the case code's issue time: all three are measured (their minutes vary).
     expect(figures['minutes-to-case-code'].denominator).toBe(3);
     expect(figures['minutes-to-case-code'].value).toBeGreaterThanOrEqual(0);

@@ -11,6 +11,7 @@ import type {
 } from '@legal/contracts';
 import type { EntityManager } from 'typeorm';
 import type { Actor, Trace } from '../common/actor';
+import { selectEntities } from '../common/entity-sql';
 import { OfferEntity } from '../offers/entities/offer.entity';
 import { OfferService } from '../offers/offer.service';
 import { LoadCounterService } from '../routing/load-counter.service';
@@ -233,7 +234,10 @@ export class HandlerReportService {
       return undefined;
     }
     if (answer) {
-      const offer = await manager.findOne(OfferEntity, { where: { id: answer.offerId, workOrderId: wo.id } });
+      const [offer] = await selectEntities(manager, OfferEntity, 'WHERE t.id = $1 AND t.work_order_id = $2', [
+        answer.offerId,
+        wo.id,
+      ]);
       if (!offer || offer.status !== 'pending' || offer.handler !== event.data.handler) {
         this.ignore(wo, event, offer ? `offer ${offer.id} is ${offer.status}` : `offer ${answer.offerId} unknown`);
         return undefined;

@@ -19,7 +19,7 @@ import { OfferEntity } from './entities/offer.entity';
 import { isUrgentMatter, offerWindow } from './offer-window';
 import { ROUND_THE_CLOCK } from '../organisations/duty-schedule';
 import { insertable } from '../common/sql';
-import { insertEntityRow } from '../common/entity-sql';
+import { insertEntityRow, selectEntities } from '../common/entity-sql';
 import type { DutySchedule } from '../organisations/duty-schedule';
 
 /** Where an offer goes. */
@@ -405,7 +405,9 @@ export class OfferService {
     trigger: RoutingTrigger,
   ): Promise<{ organisations: Record<string, string>; staff: Record<string, string>; offers: number }> {
     // Every offer of the work order, read once: the answered ones exclude, and their number gives the next attempt.
-    const offers = await manager.find(OfferEntity, { where: { workOrderId: wo.id }, order: { offeredAt: 'ASC' } });
+    const offers = await selectEntities(manager, OfferEntity, 'WHERE t.work_order_id = $1 ORDER BY t.offered_at', [
+      wo.id,
+    ]);
     const organisations: Record<string, string> = {};
     const staff: Record<string, string> = {};
     for (const offer of offers) {
