@@ -1,10 +1,11 @@
 import { IntakeSubmitted } from '@legal/contracts';
-import type { CloudEvent, EventData, OfferAccepted, Progressed } from '@legal/contracts';
+import type { CloudEvent, EventData, OfferAccepted, OfferRejected, Progressed } from '@legal/contracts';
 import { randomUUID } from 'node:crypto';
 import { intake, randomMobile, validIdCard, WORKDAY_MORNING } from '../../test/intake-factory';
 import { countStatements, CountedStatement, listing } from '../../test/statement-counter';
 import { WorkOrderHarness } from '../../test/work-order-harness';
 import { HandlerReportService } from '../handler-reports/handler-report.service';
+import { WorkOrderIntakeEntity } from '../intake/entities/work-order-intake.entity';
 import { IntakeData } from '../intake/intake-rules';
 import { IntakeService } from '../intake/intake.service';
 import { RoutingService } from '../routing/routing.service';
@@ -141,5 +142,34 @@ describe('statements per hop on the handler path (real PostgreSQL, Kafka, Redis)
       q.sql.startsWith('SELECT') && /FROM "[^"]+"\."work_order"/.test(q.sql);
     expect(accepted.statements.filter(readsWorkOrder)).toHaveLength(1);
     expect(progressed.statements.filter(readsWorkOrder)).toHaveLength(1);
+  });
+  it('applies a rejection and offers the work order to the next organisation in bounded statements', async () => {
+    const data = intake(person());
+    await intakeCounted(data);
+    const manager = h.dataSource().manager;
+    const { workOrderId } = await manager.findOneByOrFail(WorkOrderIntakeEntity, { intakeId: data.intakeId });
+    const first = await manager.findOneByOrFail(OfferEntity, { workOrderId: workOrderId ?? '', attempt: 1 });
+    const reports = h.instances[0].app.get(HandlerReportService);
+    const rejected = await countStatements(h.dataSource(), (m) =>
+      reports.offerRejected(
+        envelope<EventData<typeof OfferRejected>>('legal.handler.offer-rejected.v1', {
+          workOrderId: first.workOrderId,
+          handler: first.handler,
+          handlerCaseId: 'none',
+          at: new Date().toISOString(),
+          offerId: first.id,
+          reasonCode: 'no-capacity',
+          reason: 'full this week',
+        }),
+        m,
+      ),
+    );
+    process.stdout.write(
+      `offer rejected and re-offered (${rejected.statements.length}):\n${listing(rejected.statements)}\n`,
+    );
+    const next = await manager.findOneByOrFail(OfferEntity, { workOrderId: first.workOrderId, attempt: 2 });
+    expect(next.organisationId).not.toBe(first.organisationId);
+    // 23 before issue 14's handler-path work (run against the tree before 756cadc), 15 now.
+    expect(rejected.statements.length).toBeLessThanOrEqual(15);
   });
 });

@@ -319,9 +319,7 @@ export class OfferService {
       },
       { subject: wo.id, causationId: trace.causationId, correlationId: trace.correlationId },
     );
-    await this.loads.refresh(manager, offer.organisationId, offer.staffId);
-    if (previous.organisationId !== offer.organisationId || previous.staffId !== offer.staffId)
-      await this.loads.refresh(manager, previous.organisationId, previous.staffId);
+    await this.loads.refreshAll(manager, [{ organisationId: offer.organisationId, staffId: offer.staffId }, previous]);
     return offer;
   }
 

@@ -14,6 +14,12 @@ const STAFF_KEY = 'load:staff';
 /** Field present in a rebuilt hash: an absent hash means Redis lost the counters. */
 const BUILT = '__built';
 
+/** Whose load counts a change touches. */
+export interface LoadHolder {
+  organisationId: string | null;
+  staffId: string | null;
+}
+
 export interface Loads {
   organisations: Map<string, number>;
   staff: Map<string, number>;
@@ -71,20 +77,34 @@ export class LoadCounterService implements OnApplicationBootstrap, OnModuleDestr
 
   /** Sets the counts of one organisation and staff member from the database as `manager` sees it. */
   async refresh(manager: EntityManager, organisationId: string | null, staffId: string | null): Promise<void> {
+    return this.refreshAll(manager, [{ organisationId, staffId }]);
+  }
+
+  /**
+   * Sets the counts of several holders (e.g. the one a work order left and the one it went to) from the database
+   * as `manager` sees it, in one statement (issue 14).
+   */
+  async refreshAll(manager: EntityManager, holders: readonly LoadHolder[]): Promise<void> {
+    const organisationIds = [...new Set(holders.flatMap((h) => (h.organisationId ? [h.organisationId] : [])))];
+    const staffIds = [...new Set(holders.flatMap((h) => (h.staffId ? [h.staffId] : [])))];
+    if (organisationIds.length === 0 && staffIds.length === 0) return;
     const table = tableOf(manager, WorkOrderEntity);
-    const statuses = [...LOAD_STATUSES];
-    if (!organisationId && !staffId) return;
     try {
-      // Both counts in one statement (issue 14): the organisation's and the staff member's open work orders.
-      const [row] = await queryRows<{ org: number; staff: number }>(
+      const rows = await queryRows<{ kind: 'o' | 's'; id: string; n: number }>(
         manager,
-        `SELECT count(*) FILTER (WHERE organisation_id = $1)::int AS org, count(*) FILTER (WHERE staff_id = $2)::int AS staff
-           FROM ${table} WHERE (organisation_id = $1 OR staff_id = $2) AND status = ANY($3)`,
-        [organisationId, staffId, statuses],
+        `SELECT 'o' AS kind, organisation_id AS id, count(*)::int AS n FROM ${table}
+           WHERE organisation_id = ANY($1) AND status = ANY($3) GROUP BY organisation_id
+         UNION ALL
+         SELECT 's' AS kind, staff_id AS id, count(*)::int AS n FROM ${table}
+           WHERE staff_id = ANY($2) AND status = ANY($3) GROUP BY staff_id`,
+        [organisationIds, staffIds, [...LOAD_STATUSES]],
       );
-      if (organisationId && (await this.redis.hexists(ORG_KEY, BUILT)))
-        await this.redis.hset(ORG_KEY, organisationId, row.org);
-      if (staffId && (await this.redis.hexists(STAFF_KEY, BUILT))) await this.redis.hset(STAFF_KEY, staffId, row.staff);
+      const counts = (kind: 'o' | 's', ids: string[]): Record<string, number> =>
+        Object.fromEntries(ids.map((id) => [id, rows.find((r) => r.kind === kind && r.id === id)?.n ?? 0]));
+      if (organisationIds.length > 0 && (await this.redis.hexists(ORG_KEY, BUILT)))
+        await this.redis.hset(ORG_KEY, counts('o', organisationIds));
+      if (staffIds.length > 0 && (await this.redis.hexists(STAFF_KEY, BUILT)))
+        await this.redis.hset(STAFF_KEY, counts('s', staffIds));
     } catch (err) {
       // Redis being away must not fail a work-order change; the next rebuild repairs the counters.
       this.logger.warn({ err }, 'could not refresh load counters');
