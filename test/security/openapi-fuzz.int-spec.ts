@@ -693,7 +693,8 @@ describe('OpenAPI fuzz: no request to any route of any service gets a 5xx', () =
               err.code === 'ERR_HTTP_INVALID_HEADER_VALUE'
             )
               return; // the client refused to send it
-            else throw new Error(`no answer (${err.code ?? err.message}) to ${describeRequest(r, tokens)}`);
+            else
+              throw new Error(`no answer (${err.code ?? err.message}) to ${describeRequest(r, tokens)}`, { cause: e });
           }
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           if (res.status >= 500) {

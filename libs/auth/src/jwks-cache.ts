@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { importJWK, JWK, JWTHeaderParameters, KeyLike } from 'jose';
+import { importJWK, JWK, JWTHeaderParameters, CryptoKey } from 'jose';
 
 export interface JwksCacheSettings {
   /** Where the issuer publishes its signing keys. */
@@ -31,7 +31,7 @@ export class UnknownSigningKeyError extends Error {
 }
 
 interface KnownKey {
-  key: KeyLike;
+  key: CryptoKey;
   /** When a successful fetch first no longer listed it (undefined while it is published). */
   retiredAt?: number;
 }
@@ -71,7 +71,7 @@ export class JwksKeyCache {
   }
 
   /** The verification key for a token header; throws UnknownSigningKeyError when there is none. */
-  async resolve(header: JWTHeaderParameters): Promise<KeyLike> {
+  async resolve(header: JWTHeaderParameters): Promise<CryptoKey> {
     const sinceAttempt = this.now() - this.lastAttemptAt;
     if (this.lastSuccessAt === undefined && this.keys.size === 0) {
       // Nothing known yet (just started): a token waits for one bounded fetch, unless one just failed
@@ -113,7 +113,7 @@ export class JwksKeyCache {
     return this.settings.retryAfterFailureMs ?? Math.min(this.settings.refreshAfterMs, 5000);
   }
 
-  private find(kid: string | undefined): KeyLike | undefined {
+  private find(kid: string | undefined): CryptoKey | undefined {
     this.dropExpired();
     if (kid !== undefined) return this.keys.get(kid)?.key;
     // A token without kid is accepted only when exactly one key is published.
@@ -133,7 +133,7 @@ export class JwksKeyCache {
 
   private async fetchAndMerge(): Promise<void> {
     this.lastAttemptAt = this.now();
-    let listed: Map<string, KeyLike>;
+    let listed: Map<string, CryptoKey>;
     try {
       listed = await this.download();
     } catch (err) {
@@ -155,7 +155,7 @@ export class JwksKeyCache {
     this.dropExpired();
   }
 
-  private async download(): Promise<Map<string, KeyLike>> {
+  private async download(): Promise<Map<string, CryptoKey>> {
     const res = await this.fetcher(this.settings.url, {
       signal: AbortSignal.timeout(this.settings.timeoutMs),
       headers: { accept: 'application/json' },
@@ -163,11 +163,11 @@ export class JwksKeyCache {
     if (!res.ok) throw new Error(`JWKS answered ${res.status}`);
     const body = (await res.json()) as { keys?: unknown };
     if (!Array.isArray(body.keys)) throw new Error('JWKS response has no keys array');
-    const listed = new Map<string, KeyLike>();
+    const listed = new Map<string, CryptoKey>();
     for (const jwk of body.keys as JWK[]) {
       if (typeof jwk !== 'object' || jwk === null || typeof jwk.kid !== 'string' || !isSigningKey(jwk)) continue;
       try {
-        listed.set(jwk.kid, (await importJWK(jwk, 'ES256')) as KeyLike);
+        listed.set(jwk.kid, (await importJWK(jwk, 'ES256')) as CryptoKey);
       } catch {
         // An unreadable key is skipped, the others still count.
       }

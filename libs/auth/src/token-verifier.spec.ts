@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { exportJWK, exportSPKI, generateKeyPair, KeyLike, SignJWT } from 'jose';
+import { exportJWK, exportSPKI, generateKeyPair, CryptoKey, SignJWT } from 'jose';
 import { TokenVerifier } from './token-verifier';
 
 const ISSUER = 'https://idp.example';
@@ -10,8 +10,8 @@ function b64url(value: object | string): string {
 }
 
 describe('TokenVerifier', () => {
-  let privateKey: KeyLike;
-  let publicKey: KeyLike;
+  let privateKey: CryptoKey;
+  let publicKey: CryptoKey;
   let verifier: TokenVerifier;
   const kid = 'k1';
 
@@ -31,7 +31,7 @@ describe('TokenVerifier', () => {
   };
   const sign = (
     payload: Record<string, unknown>,
-    key: KeyLike = privateKey,
+    key: CryptoKey = privateKey,
     header: Record<string, unknown> = {},
   ): Promise<string> =>
     new SignJWT(payload)

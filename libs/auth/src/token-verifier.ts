@@ -6,7 +6,7 @@ import {
   JWTHeaderParameters,
   JWTPayload,
   jwtVerify,
-  KeyLike,
+  CryptoKey,
 } from 'jose';
 import type { AuthUser } from './auth-user';
 import { JwksKeyCache } from './jwks-cache';
@@ -33,9 +33,9 @@ export interface TokenVerifierSettings {
 export const ACCESS_TOKEN_ALG = 'ES256';
 
 /** Finds the verification key for a token header; undefined when the resolver does not know the `kid`. */
-export type LocalKeyResolver = (header: JWTHeaderParameters) => Promise<KeyLike | undefined>;
+export type LocalKeyResolver = (header: JWTHeaderParameters) => Promise<CryptoKey | undefined>;
 
-type KeyResolver = (header: JWTHeaderParameters, input: FlattenedJWSInput) => Promise<KeyLike>;
+type KeyResolver = (header: JWTHeaderParameters, input: FlattenedJWSInput) => Promise<CryptoKey>;
 
 /** Why a token was refused; logged by nobody (the reason is not told to the caller either). */
 export class TokenRejectedError extends Error {
@@ -97,7 +97,7 @@ export class TokenVerifier {
     const header = safeHeader(token);
     if (header.alg !== ACCESS_TOKEN_ALG)
       throw new TokenRejectedError(`algorithm ${String(header.alg)} is not accepted`);
-    const getKey = async (protectedHeader: JWTHeaderParameters, input: FlattenedJWSInput): Promise<KeyLike> => {
+    const getKey = async (protectedHeader: JWTHeaderParameters, input: FlattenedJWSInput): Promise<CryptoKey> => {
       const local = this.localKeys ? await this.localKeys(protectedHeader) : undefined;
       return local ?? this.keys(protectedHeader, input);
     };

@@ -1,7 +1,7 @@
-import { flattenedDecrypt, GeneralEncrypt } from 'jose';
-import type { FlattenedJWE, GeneralJWE } from 'jose';
+import type { GeneralJWE } from 'jose';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { SealError } from './keyring';
+import { JWE_ALG, JWE_ENC, openJwe, sealJwe } from './transit-jwe';
 
 /** The published development value of PII_TRANSIT_KEYS and PII_TRANSIT_DIRECTORY: keys derived from service names. */
 export const DEVELOPMENT_TRANSIT_KEYS = 'development';
@@ -9,8 +9,8 @@ export const DEVELOPMENT_TRANSIT_KEYS = 'development';
 const KID = /^[A-Za-z0-9._-]{1,64}$/;
 const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
 const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
-export const TRANSIT_ALG = 'ECDH-ES+A256KW';
-export const TRANSIT_ENC = 'A256GCM';
+export const TRANSIT_ALG = JWE_ALG;
+export const TRANSIT_ENC = JWE_ENC;
 
 function privateKeyFromRaw(raw: Buffer): KeyObject {
   if (raw.length !== 32) throw new Error('an X25519 private key is 32 bytes');
@@ -182,15 +182,14 @@ export class TransitSealer {
 
   async seal(value: unknown, recipients: readonly string[]): Promise<SealedJwe> {
     if (recipients.length === 0) throw new Error('sealing needs at least one recipient');
-    const jwe = new GeneralEncrypt(this.encoder.encode(JSON.stringify(value))).setProtectedHeader({
-      enc: TRANSIT_ENC,
-      cty: 'application/json',
-    });
-    for (const service of recipients) {
-      const recipient = this.directory.recipient(service);
-      jwe.addRecipient(recipient.key).setUnprotectedHeader({ alg: TRANSIT_ALG, kid: `${service}/${recipient.kid}` });
-    }
-    return jwe.encrypt();
+    return sealJwe(
+      this.encoder.encode(JSON.stringify(value)),
+      { enc: TRANSIT_ENC, cty: 'application/json' },
+      recipients.map((service) => {
+        const recipient = this.directory.recipient(service);
+        return { kid: `${service}/${recipient.kid}`, key: recipient.key };
+      }),
+    );
   }
 
   /** Opens a value sealed for this service; SealError says why not (no recipient entry, unknown kid, tampered). */
@@ -220,22 +219,9 @@ export class TransitSealer {
       );
     }
     const key = this.privateKeys.get(usable.header!.kid!.slice(this.service.length + 1))!;
-    const flattened: FlattenedJWE = {
-      protected: jwe.protected,
-      header: usable.header,
-      encrypted_key: usable.encrypted_key,
-      iv: jwe.iv,
-      ciphertext: jwe.ciphertext,
-      tag: jwe.tag,
-      ...(jwe.aad !== undefined ? { aad: jwe.aad } : {}),
-      ...(jwe.unprotected !== undefined ? { unprotected: jwe.unprotected } : {}),
-    };
     let plaintext: Uint8Array;
     try {
-      ({ plaintext } = await flattenedDecrypt(flattened, key, {
-        keyManagementAlgorithms: [TRANSIT_ALG],
-        contentEncryptionAlgorithms: [TRANSIT_ENC],
-      }));
+      plaintext = openJwe(jwe as GeneralJWE, usable, key);
     } catch (e) {
       throw new SealError(
         'tampered',

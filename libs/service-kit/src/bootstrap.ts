@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DynamicModule, INestApplication, Logger as NestLogger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication, NestExpressBodyParserOptionsMap } from '@nestjs/platform-express';
 import { BaseEnv, ConfigError, loadConfig } from '@legal/config';
 import { HealthRegistry } from '@legal/health';
 import { MessagingRuntime } from '@legal/messaging';
@@ -71,11 +71,15 @@ export async function startService<E extends BaseEnv>(
   app.useLogger(app.get(Logger));
   // Bodies are bounded in size (HTTP_BODY_LIMIT) and JSON in depth before it is parsed; the InputGuard
   // then refuses control characters in any body field, query parameter or path parameter.
-  app.useBodyParser('json', {
+  // NestJS 12 leaves `verify` out of useBodyParser's option type because it sets it itself when the app is
+  // created with `rawBody: true`; this kit never asks for the raw body, so Nest hands these options to
+  // express.json unchanged and the depth check runs as the body is read.
+  const jsonOptions: NestExpressBodyParserOptionsMap['json'] = {
     limit: env.HTTP_BODY_LIMIT,
     type: ['application/json', 'application/*+json'],
     verify: verifyJsonDepth(MAX_JSON_DEPTH),
-  });
+  };
+  app.useBodyParser('json', jsonOptions);
   app.useBodyParser('urlencoded', { limit: env.HTTP_BODY_LIMIT, extended: false });
   app.use(mapBodyParserErrors);
   app.set('trust proxy', trustedProxies(env.TRUSTED_PROXIES));

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { DocumentBuilder, OpenAPIObject, type ResponseObject, type SchemaObject, SwaggerModule } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_DETAILS_SCHEMA } from '@legal/http';
 
 export function buildOpenApiDocument(app: INestApplication, title: string, description: string): OpenAPIObject {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, JWK, KeyLike, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, JWK, CryptoKey, SignJWT } from 'jose';
 import type { Role } from '@legal/auth';
 
 export interface TestTokenClaims {
@@ -24,7 +24,7 @@ export class TestAuthority {
   static readonly audience = 'legal-services';
 
   private constructor(
-    private readonly privateKey: KeyLike,
+    private readonly privateKey: CryptoKey,
     private readonly publicJwk: JWK,
     readonly kid: string,
   ) {}

@@ -94,6 +94,7 @@ export class TopicProvisioner {
         throw new Error(
           `Kafka topics ${missing.map((t) => t.name).join(', ')} do not exist (or are not visible) and this principal may not create them: ` +
             'run the provisioning step (deploy/local/kafka.sh provision, compose kafka-init)',
+          { cause: e },
         );
       }
       const names = missing.map((t) => t.name);

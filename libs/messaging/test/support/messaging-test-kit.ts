@@ -253,6 +253,7 @@ export class PrivateBroker {
       const output = (e as { stdout?: string; stderr?: string }).stdout ?? '';
       throw new Error(
         `kafka.sh ${command} failed after ${Date.now() - started} ms: ${(e as Error).message}\n${output}${(e as { stderr?: string }).stderr ?? ''}`,
+        { cause: e },
       );
     }
   }

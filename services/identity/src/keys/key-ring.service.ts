@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { TokenVerifier } from '@legal/auth';
-import { importJWK, JWK, JWTHeaderParameters, KeyLike } from 'jose';
+import { importJWK, JWK, JWTHeaderParameters, CryptoKey } from 'jose';
 import { DataSource, In, MoreThan } from 'typeorm';
 import { IdentityEnv } from '../config/identity.env';
 import { SigningKey } from './entities/signing-key.entity';
@@ -9,7 +9,7 @@ import { SigningKeyCipher } from './signing-key-cipher';
 
 interface Signer {
   kid: string;
-  key: KeyLike;
+  key: CryptoKey;
 }
 
 interface Published {
@@ -32,7 +32,7 @@ export class KeyRingService implements OnModuleInit {
   private readonly cipher: SigningKeyCipher;
   private signer: { value: Promise<Signer>; loadedAt: number } | undefined;
   private published: Promise<Published> | undefined;
-  private readonly imported = new Map<string, Promise<KeyLike>>();
+  private readonly imported = new Map<string, Promise<CryptoKey>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -81,7 +81,7 @@ export class KeyRingService implements OnModuleInit {
     return this.dataSource.getRepository(SigningKey).find({ order: { createdAt: 'DESC' } });
   }
 
-  private async localKey(header: JWTHeaderParameters): Promise<KeyLike | undefined> {
+  private async localKey(header: JWTHeaderParameters): Promise<CryptoKey | undefined> {
     if (!header.kid) return undefined;
     let published = await this.loadPublished(false);
     if (!published.byKid.has(header.kid) && Date.now() - published.loadedAt > UNKNOWN_KID_RELOAD_MS)
@@ -90,11 +90,11 @@ export class KeyRingService implements OnModuleInit {
     return jwk ? this.importPublic(jwk) : undefined;
   }
 
-  private importPublic(jwk: JWK): Promise<KeyLike> {
+  private importPublic(jwk: JWK): Promise<CryptoKey> {
     const kid = jwk.kid ?? '';
     let key = this.imported.get(kid);
     if (!key) {
-      key = importJWK(jwk, SIGNING_ALG) as Promise<KeyLike>;
+      key = importJWK(jwk, SIGNING_ALG) as Promise<CryptoKey>;
       this.imported.set(kid, key);
     }
     return key;
@@ -104,7 +104,7 @@ export class KeyRingService implements OnModuleInit {
     const active = await this.dataSource.getRepository(SigningKey).findOne({ where: { status: 'active' } });
     if (!active) throw new Error('no active signing key');
     const privateJwk = JSON.parse(this.cipher.open(active.kid, active.privateKeySealed)) as JWK;
-    return { kid: active.kid, key: (await importJWK(privateJwk, SIGNING_ALG)) as KeyLike };
+    return { kid: active.kid, key: (await importJWK(privateJwk, SIGNING_ALG)) as CryptoKey };
   }
 
   private loadPublished(force: boolean): Promise<Published> {

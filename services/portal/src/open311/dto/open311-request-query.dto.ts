@@ -17,7 +17,7 @@ const commaList = ({ value }: { value: unknown }): unknown =>
 export class Open311RequestQueryDto {
   @ApiPropertyOptional({
     description: 'Comma-delimited ids; when given, the other filters are ignored',
-    example: '0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01',
+    example: ['0f7c1e0a-3c53-4f7e-9a77-6b1f1a1d2c01'],
   })
   @IsOptional()
   @Transform(commaList)
@@ -25,7 +25,7 @@ export class Open311RequestQueryDto {
   @IsUUID('4', { each: true })
   service_request_id?: string[];
 
-  @ApiPropertyOptional({ description: 'Comma-delimited service codes', example: 'legal-aid,mediation' })
+  @ApiPropertyOptional({ description: 'Comma-delimited service codes', example: ['legal-aid', 'mediation'] })
   @IsOptional()
   @Transform(commaList)
   @ArrayMaxSize(20)
@@ -48,7 +48,7 @@ export class Open311RequestQueryDto {
   @IsISO8601({ strict: true })
   end_date?: string;
 
-  @ApiPropertyOptional({ description: 'Comma-delimited: open, closed', example: 'open' })
+  @ApiPropertyOptional({ description: 'Comma-delimited: open, closed', example: ['open'] })
   @IsOptional()
   @Transform(commaList)
   @ArrayMaxSize(2)
