@@ -1,4 +1,6 @@
-import { crossesChangedDay, recomputedDetail } from './calendar-clocks';
+import type { Deadline } from '@legal/contracts';
+import type { EntityManager } from 'typeorm';
+import { announceRecomputed, CALENDAR_ACTOR, crossesChangedDay, recomputedDetail } from './calendar-clocks';
 
 // 2026-12-21T02:00Z is 2026-12-21 10:00 in Asia/Shanghai; due 2027-01-12 17:00 Shanghai.
 const start = new Date('2026-12-21T02:00:00Z');
@@ -28,5 +30,55 @@ describe('recomputedDetail', () => {
     const applied = { year: 2027, version: 3, changedDays: [] };
     const text = recomputedDetail(applied, 'mediation term', due, new Date('2027-01-13T09:00:00Z'));
     expect(text).toBe('Official holiday calendar 2027 loaded (version 3); mediation term due 2027-01-12 → 2027-01-13');
+  });
+});
+
+describe('announceRecomputed', () => {
+  it('records the history entry, then reports Progressed, with one detail and one time', async () => {
+    const calls: string[] = [];
+    const record = jest.fn(async () => void calls.push('history'));
+    const progressed = jest.fn(async () => void calls.push('report'));
+    const manager = {} as EntityManager;
+    const applied = { year: 2027, version: 3, changedDays: [] };
+    const about = { workOrderId: 'wo-1', id: 'case-1' };
+    const after = new Date('2027-01-13T09:00:00Z');
+    const deadlines: Deadline[] = [
+      {
+        kind: 'mediation-term',
+        dueAt: after.toISOString(),
+        rule: 'calendar-days',
+        explanation: 'x',
+        status: 'running',
+      },
+    ];
+
+    await announceRecomputed(manager, {
+      applied,
+      what: 'mediation term',
+      before: due,
+      after,
+      record,
+      reports: { progressed },
+      about,
+      deadlines,
+    });
+
+    const detail = recomputedDetail(applied, 'mediation term', due, after);
+    expect(calls).toEqual(['history', 'report']);
+    expect(record).toHaveBeenCalledWith({
+      step: 'deadline-recomputed',
+      actorId: CALENDAR_ACTOR,
+      detail,
+      at: expect.any(Date),
+    });
+    const [entry] = record.mock.calls[0] as unknown as [{ at: Date }];
+    expect(progressed).toHaveBeenCalledWith(manager, {
+      about,
+      step: 'deadline-recomputed',
+      detail,
+      deadlines,
+      actorId: CALENDAR_ACTOR,
+      at: entry.at,
+    });
   });
 });

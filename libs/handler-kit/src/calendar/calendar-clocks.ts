@@ -1,6 +1,8 @@
+import type { Deadline } from '@legal/contracts';
 import { IsoDate, shanghaiDateOf } from '@legal/domain';
 import type { CalendarYearApplied } from '@legal/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ProgressedReport, ReportSubject } from '../reports/handler-reporter';
 
 /** Who recomputes a clock after a calendar load: the calendar, not a person. */
 export const CALENDAR_ACTOR = 'system:calendar';
@@ -27,8 +29,8 @@ export interface CalendarClocks {
   find(manager: EntityManager): Promise<OpenClock[]>;
   /**
    * Within the kit's transaction: lock the row, check it is still open, compute the clock again from
-   * its stored inputs, and when the due time moved save it, record the history entry and the Progressed
-   * report. Returns whether it moved (false for a second instance that finds it already recomputed).
+   * its stored inputs, and when the due time moved save it and `announceRecomputed` (history entry and
+   * Progressed report). Returns whether it moved (false for a second instance that finds it already recomputed).
    */
   recompute(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean>;
 }
@@ -46,6 +48,48 @@ export function recomputedDetail(applied: CalendarYearApplied, what: string, bef
     `Official holiday calendar ${applied.year} loaded (version ${applied.version}); ${what} due ` +
     `${shanghaiDateOf(before)} → ${shanghaiDateOf(after)}`
   );
+}
+
+/** The history entry of a recomputed clock, for the handler to store in its own history. */
+export interface RecomputedHistoryEntry {
+  step: typeof DEADLINE_RECOMPUTED_STEP;
+  actorId: typeof CALENDAR_ACTOR;
+  detail: string;
+  at: Date;
+}
+
+/** A clock the handler's `recompute` has just moved and saved, as `announceRecomputed` tells of it. */
+export interface RecomputedClockNews {
+  applied: CalendarYearApplied;
+  /** The clock as the detail names it ("certificate", "mediation term"). */
+  what: string;
+  before: Date;
+  after: Date;
+  /** Writes the handler's own history entry (in the kit's transaction) from these fields. */
+  record(entry: RecomputedHistoryEntry): Promise<unknown>;
+  /** The handler's reporter (any `HandlerReporter` whose steps include `deadline-recomputed`). */
+  reports: { progressed(manager: EntityManager, r: ProgressedReport<typeof DEADLINE_RECOMPUTED_STEP>): Promise<void> };
+  about: ReportSubject;
+  deadlines: Deadline[];
+}
+
+/**
+ * The tail of every handler's `recompute` once a clock moved: one detail and one time for the handler's
+ * history entry (recorded first) and the Progressed `deadline-recomputed` report by the calendar actor.
+ */
+export async function announceRecomputed(manager: EntityManager, news: RecomputedClockNews): Promise<void> {
+  const at = new Date();
+  const detail = recomputedDetail(news.applied, news.what, news.before, news.after);
+  const step = DEADLINE_RECOMPUTED_STEP;
+  await news.record({ step, actorId: CALENDAR_ACTOR, detail, at });
+  await news.reports.progressed(manager, {
+    about: news.about,
+    step,
+    detail,
+    deadlines: news.deadlines,
+    actorId: CALENDAR_ACTOR,
+    at,
+  });
 }
 
 /**

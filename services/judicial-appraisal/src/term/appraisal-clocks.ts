@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Deadline } from '@legal/contracts';
-import {
-  CALENDAR_ACTOR,
-  CalendarClocks,
-  DEADLINE_RECOMPUTED_STEP,
-  HandlerReporter,
-  OpenClock,
-  recomputedDetail,
-} from '@legal/handler-kit';
+import { announceRecomputed, CalendarClocks, HandlerReporter, OpenClock } from '@legal/handler-kit';
 import type { CalendarYearApplied } from '@legal/service-kit';
 import { EntityManager, In } from 'typeorm';
 import { Entrustment } from '../entrustments/entities/entrustment.entity';
@@ -104,17 +97,15 @@ export class AppraisalClocks implements CalendarClocks {
       Object.assign(e, { termDueAt: clock.dueAt, termExplanation: clock.explanation });
     }
     await manager.save(e);
-    const now = new Date();
-    const detail = recomputedDetail(applied, clock.what, before, clock.dueAt);
-    const step = DEADLINE_RECOMPUTED_STEP;
-    await this.history.record(manager, { entrustmentId: e.id, step, actorId: CALENDAR_ACTOR, detail, at: now });
-    await this.reports.progressed(manager, {
+    await announceRecomputed(manager, {
+      applied,
+      what: clock.what,
+      before,
+      after: clock.dueAt,
+      record: (entry) => this.history.record(manager, { entrustmentId: e.id, ...entry }),
+      reports: this.reports,
       about: e,
-      step,
-      detail,
       deadlines: [clock.deadline],
-      actorId: CALENDAR_ACTOR,
-      at: now,
     });
     return true;
   }

@@ -3,6 +3,7 @@ import {
   CALENDAR_ACTOR,
   CalendarClocks,
   DEADLINE_RECOMPUTED_STEP,
+  announceRecomputed,
   HandlerReporter,
   OpenClock,
   recomputedDetail,
@@ -74,18 +75,16 @@ export class LegalAidClocks implements CalendarClocks {
     Object.assign(d, { dueAt: clock.dueAt, explanation: clock.explanation });
     await manager.save(d);
     const application = await manager.findOneByOrFail(Application, { id: d.applicationId });
-    const now = new Date();
-    const detail = recomputedDetail(applied, d.kind, before, clock.dueAt);
-    const action = DEADLINE_RECOMPUTED_STEP;
-    const entry = { applicationId: d.applicationId, at: now, actor: CALENDAR_ACTOR, action, detail };
-    await this.history.record(manager, entry);
-    await this.reports.progressed(manager, {
+    await announceRecomputed(manager, {
+      applied,
+      what: d.kind,
+      before,
+      after: clock.dueAt,
+      record: ({ step, actorId, detail, at }) =>
+        this.history.record(manager, { applicationId: d.applicationId, at, actor: actorId, action: step, detail }),
+      reports: this.reports,
       about: reportSubject(application),
-      step: action,
-      detail,
       deadlines: [toContractDeadline(d)],
-      actorId: CALENDAR_ACTOR,
-      at: now,
     });
     return true;
   }

@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CALENDAR_ACTOR,
-  CalendarClocks,
-  DEADLINE_RECOMPUTED_STEP,
-  HandlerReporter,
-  OpenClock,
-  recomputedDetail,
-} from '@legal/handler-kit';
+import { announceRecomputed, CalendarClocks, HandlerReporter, OpenClock } from '@legal/handler-kit';
 import type { CalendarYearApplied } from '@legal/service-kit';
 import { EntityManager, In } from 'typeorm';
 import { MediationCase, OPEN_CASE_STATUSES } from '../cases/entities/mediation-case.entity';
@@ -45,17 +38,15 @@ export class MediationTermClocks implements CalendarClocks {
     if (term.dueAt.getTime() === before.getTime()) return false;
     Object.assign(c, { termDueAt: term.dueAt, termExplanation: term.explanation });
     await manager.save(c);
-    const now = new Date();
-    const detail = recomputedDetail(applied, 'mediation term', before, term.dueAt);
-    const step = DEADLINE_RECOMPUTED_STEP;
-    await this.history.record(manager, { caseId: c.id, step, actorId: CALENDAR_ACTOR, detail, at: now });
-    await this.reports.progressed(manager, {
+    await announceRecomputed(manager, {
+      applied,
+      what: 'mediation term',
+      before,
+      after: term.dueAt,
+      record: (entry) => this.history.record(manager, { caseId: c.id, ...entry }),
+      reports: this.reports,
       about: c,
-      step,
-      detail,
       deadlines: [termDeadline(term)],
-      actorId: CALENDAR_ACTOR,
-      at: now,
     });
     return true;
   }

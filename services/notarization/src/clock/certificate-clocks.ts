@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CALENDAR_ACTOR,
-  CalendarClocks,
-  DEADLINE_RECOMPUTED_STEP,
-  HandlerReporter,
-  OpenClock,
-  recomputedDetail,
-} from '@legal/handler-kit';
+import { announceRecomputed, CalendarClocks, HandlerReporter, OpenClock } from '@legal/handler-kit';
 import type { CalendarYearApplied } from '@legal/service-kit';
 import { EntityManager } from 'typeorm';
 import { Application } from '../applications/entities/application.entity';
@@ -48,17 +41,15 @@ export class CertificateClocks implements CalendarClocks {
     if (clock.dueAt.getTime() === before.getTime()) return false;
     Object.assign(app, { clockDueAt: clock.dueAt, clockExplanation: clock.explanation });
     await manager.save(app);
-    const now = new Date();
-    const detail = recomputedDetail(applied, 'certificate', before, clock.dueAt);
-    const step = DEADLINE_RECOMPUTED_STEP;
-    await this.history.record(manager, { applicationId: app.id, step, actorId: CALENDAR_ACTOR, detail, at: now });
-    await this.reports.progressed(manager, {
+    await announceRecomputed(manager, {
+      applied,
+      what: 'certificate',
+      before,
+      after: clock.dueAt,
+      record: (entry) => this.history.record(manager, { applicationId: app.id, ...entry }),
+      reports: this.reports,
       about: app,
-      step,
-      detail,
       deadlines: [certificateDeadline(clock.dueAt, clock.explanation, 'running')],
-      actorId: CALENDAR_ACTOR,
-      at: now,
     });
     return true;
   }
