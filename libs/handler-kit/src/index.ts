@@ -44,19 +44,13 @@ export { offerKitColumnsMigration, offerTableMigration } from './migrations/offe
 export { WorkOrderRouterFixture } from './testing/work-order-router.fixture';
 export type { DispatchData, OfferDefaults } from './testing/work-order-router.fixture';
 export {
-  announceRecomputed,
   CALENDAR_ACTOR,
   crossesChangedDay,
   DEADLINE_RECOMPUTED_STEP,
   recomputeCrossingClocks,
   recomputedDetail,
 } from './calendar/calendar-clocks';
-export type {
-  CalendarClocks,
-  OpenClock,
-  RecomputedClockNews,
-  RecomputedHistoryEntry,
-} from './calendar/calendar-clocks';
+export type { CalendarClocks, OpenClock, MovedClock, RecomputedHistoryEntry } from './calendar/calendar-clocks';
 export { CalendarClockFollower } from './calendar/calendar-clock-follower';
 export { CalendarLoadFixture, testCalendarYear } from './calendar/calendar-load.fixture';
 export type { CalendarYearData, ProgressedData } from './calendar/calendar-load.fixture';

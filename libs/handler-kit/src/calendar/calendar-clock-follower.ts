@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CalendarFollower } from '@legal/service-kit';
 import type { CalendarYearApplied } from '@legal/service-kit';
 import { DataSource } from 'typeorm';
+import { HandlerReporter } from '../reports/handler-reporter';
 import { CalendarClocks, recomputeCrossingClocks } from './calendar-clocks';
 
 /** The handler's `CalendarClocks` (`HandlerKitModule.forHandler({ calendarClocks })`). */
@@ -11,7 +12,7 @@ export const HANDLER_CALENDAR_CLOCKS = Symbol('HANDLER_CALENDAR_CLOCKS');
 /**
  * How a handler follows a loaded calendar year: the kit listens to the service's CalendarFollower and,
  * for each year applied, recomputes the handler's open clocks that cross a changed day (the handler's
- * `calendarClocks`: its `find` and `recompute`). A handler without `calendarClocks` follows nothing.
+ * `calendarClocks`: its `find` and `recompute`), and records and reports each clock that moved. A handler without `calendarClocks` follows nothing.
  */
 @Injectable()
 export class CalendarClockFollower implements OnModuleInit {
@@ -20,6 +21,7 @@ export class CalendarClockFollower implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly follower: CalendarFollower,
+    private readonly reports: HandlerReporter,
     @Optional() @Inject(HANDLER_CALENDAR_CLOCKS) private readonly clocks: CalendarClocks | null,
   ) {}
 
@@ -33,7 +35,7 @@ export class CalendarClockFollower implements OnModuleInit {
   /** Recomputes now (what the listener does); returns how many clocks moved. */
   async recompute(applied: CalendarYearApplied): Promise<number> {
     if (!this.clocks) return 0;
-    const moved = await recomputeCrossingClocks(this.dataSource, this.clocks, applied);
+    const moved = await recomputeCrossingClocks(this.dataSource, this.clocks, applied, this.reports);
     if (moved > 0) this.logger.log({ msg: `${this.clocks.name} recomputed`, year: applied.year, moved });
     return moved;
   }

@@ -1,5 +1,6 @@
 import type { Deadline } from '@legal/contracts';
 import type { EntityManager } from 'typeorm';
+import type { HandlerReporter } from '../reports/handler-reporter';
 import { announceRecomputed, CALENDAR_ACTOR, crossesChangedDay, recomputedDetail } from './calendar-clocks';
 
 // 2026-12-21T02:00Z is 2026-12-21 10:00 in Asia/Shanghai; due 2027-01-12 17:00 Shanghai.
@@ -34,14 +35,21 @@ describe('recomputedDetail', () => {
 });
 
 describe('announceRecomputed', () => {
+  const applied = { year: 2027, version: 3, changedDays: [] };
+  const after = new Date('2027-01-13T09:00:00Z');
+  const detail = recomputedDetail(applied, 'mediation term', due, after);
+
+  function reporter(calls: string[]): { reports: HandlerReporter; progressed: jest.Mock } {
+    const progressed = jest.fn(async () => void calls.push('report'));
+    return { reports: { progressed } as unknown as HandlerReporter, progressed };
+  }
+
   it('records the history entry, then reports Progressed, with one detail and one time', async () => {
     const calls: string[] = [];
     const record = jest.fn(async () => void calls.push('history'));
-    const progressed = jest.fn(async () => void calls.push('report'));
+    const { reports, progressed } = reporter(calls);
     const manager = {} as EntityManager;
-    const applied = { year: 2027, version: 3, changedDays: [] };
     const about = { workOrderId: 'wo-1', id: 'case-1' };
-    const after = new Date('2027-01-13T09:00:00Z');
     const deadlines: Deadline[] = [
       {
         kind: 'mediation-term',
@@ -52,33 +60,33 @@ describe('announceRecomputed', () => {
       },
     ];
 
-    await announceRecomputed(manager, {
-      applied,
+    await announceRecomputed(manager, reports, applied, {
       what: 'mediation term',
       before: due,
       after,
       record,
-      reports: { progressed },
-      about,
-      deadlines,
+      report: { about, deadlines },
     });
 
-    const detail = recomputedDetail(applied, 'mediation term', due, after);
     expect(calls).toEqual(['history', 'report']);
-    expect(record).toHaveBeenCalledWith({
-      step: 'deadline-recomputed',
-      actorId: CALENDAR_ACTOR,
-      detail,
-      at: expect.any(Date),
+    const entry = { step: 'deadline-recomputed', actorId: CALENDAR_ACTOR, detail, at: expect.any(Date) };
+    expect(record).toHaveBeenCalledWith(entry);
+    const [{ at }] = record.mock.calls[0] as unknown as [{ at: Date }];
+    expect(progressed).toHaveBeenCalledWith(manager, { ...entry, about, deadlines, at });
+  });
+
+  it('only records the history entry for a clock without a report', async () => {
+    const calls: string[] = [];
+    const record = jest.fn(async () => void calls.push('history'));
+    const { reports } = reporter(calls);
+    await announceRecomputed({} as EntityManager, reports, applied, {
+      what: 'mediation term',
+      before: due,
+      after,
+      record,
+      report: null,
     });
-    const [entry] = record.mock.calls[0] as unknown as [{ at: Date }];
-    expect(progressed).toHaveBeenCalledWith(manager, {
-      about,
-      step: 'deadline-recomputed',
-      detail,
-      deadlines,
-      actorId: CALENDAR_ACTOR,
-      at: entry.at,
-    });
+    expect(calls).toEqual(['history']);
+    expect(record).toHaveBeenCalledWith(expect.objectContaining({ detail }));
   });
 });

@@ -2,7 +2,7 @@ import type { Deadline } from '@legal/contracts';
 import { IsoDate, shanghaiDateOf } from '@legal/domain';
 import type { CalendarYearApplied } from '@legal/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ProgressedReport, ReportSubject } from '../reports/handler-reporter';
+import type { HandlerReporter, ReportSubject } from '../reports/handler-reporter';
 
 /** Who recomputes a clock after a calendar load: the calendar, not a person. */
 export const CALENDAR_ACTOR = 'system:calendar';
@@ -29,10 +29,11 @@ export interface CalendarClocks {
   find(manager: EntityManager): Promise<OpenClock[]>;
   /**
    * Within the kit's transaction: lock the row, check it is still open, compute the clock again from
-   * its stored inputs, and when the due time moved save it and `announceRecomputed` (history entry and
-   * Progressed report). Returns whether it moved (false for a second instance that finds it already recomputed).
+   * its stored inputs, and when the due time moved save it and return what moved; the kit then writes
+   * the history entry and the Progressed report (`announceRecomputed`). Null when it did not move (also
+   * for a second instance that finds it already recomputed).
    */
-  recompute(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean>;
+  recompute(manager: EntityManager, id: string): Promise<MovedClock | null>;
 }
 
 /** Whether a changed day lies after the clock's start day and up to its due day (Asia/Shanghai days). */
@@ -58,43 +59,41 @@ export interface RecomputedHistoryEntry {
   at: Date;
 }
 
-/** A clock the handler's `recompute` has just moved and saved, as `announceRecomputed` tells of it. */
-export interface RecomputedClockNews {
-  applied: CalendarYearApplied;
+/** A clock the handler's `recompute` has just moved and saved, for the kit to record and report. */
+export interface MovedClock {
   /** The clock as the detail names it ("certificate", "mediation term"). */
   what: string;
   before: Date;
   after: Date;
   /** Writes the handler's own history entry (in the kit's transaction) from these fields. */
   record(entry: RecomputedHistoryEntry): Promise<unknown>;
-  /** The handler's reporter (any `HandlerReporter` whose steps include `deadline-recomputed`). */
-  reports: { progressed(manager: EntityManager, r: ProgressedReport<typeof DEADLINE_RECOMPUTED_STEP>): Promise<void> };
-  about: ReportSubject;
-  deadlines: Deadline[];
+  /** What the Progressed report is about and the new deadlines; null for a clock work-order does not follow. */
+  report: { about: ReportSubject; deadlines: Deadline[] } | null;
 }
 
 /**
- * The tail of every handler's `recompute` once a clock moved: one detail and one time for the handler's
- * history entry (recorded first) and the Progressed `deadline-recomputed` report by the calendar actor.
+ * What follows a moved clock, in the transaction of its recompute: one detail and one time for the
+ * handler's history entry (recorded first) and the Progressed `deadline-recomputed` report by the calendar.
  */
-export async function announceRecomputed(manager: EntityManager, news: RecomputedClockNews): Promise<void> {
+export async function announceRecomputed(
+  manager: EntityManager,
+  reports: HandlerReporter,
+  applied: CalendarYearApplied,
+  moved: MovedClock,
+): Promise<void> {
   const at = new Date();
-  const detail = recomputedDetail(news.applied, news.what, news.before, news.after);
+  const detail = recomputedDetail(applied, moved.what, moved.before, moved.after);
   const step = DEADLINE_RECOMPUTED_STEP;
-  await news.record({ step, actorId: CALENDAR_ACTOR, detail, at });
-  await news.reports.progressed(manager, {
-    about: news.about,
-    step,
-    detail,
-    deadlines: news.deadlines,
-    actorId: CALENDAR_ACTOR,
-    at,
-  });
+  await moved.record({ step, actorId: CALENDAR_ACTOR, detail, at });
+  if (!moved.report) return;
+  const { about, deadlines } = moved.report;
+  await reports.progressed(manager, { about, step, detail, deadlines, actorId: CALENDAR_ACTOR, at });
 }
 
 /**
  * One run over a handler's clocks for a year just applied: every open clock whose period crosses a changed
- * day is recomputed in its own transaction by the handler's `recompute` (row lock, history, report).
+ * day is recomputed in its own transaction by the handler's `recompute` (row lock) and, when it moved,
+ * announced there (history, report).
  * Every instance runs it; the lock and the "did it move" check make the second instance a no-op.
  * Returns how many clocks moved.
  */
@@ -102,6 +101,7 @@ export async function recomputeCrossingClocks(
   dataSource: DataSource,
   clocks: CalendarClocks,
   applied: CalendarYearApplied,
+  reports: HandlerReporter,
 ): Promise<number> {
   const changed = [...applied.changedDays].sort();
   if (changed.length === 0) return 0;
@@ -109,7 +109,11 @@ export async function recomputeCrossingClocks(
   const crossing = open.filter((c) => crossesChangedDay(changed, c.startAt, c.dueAt));
   let moved = 0;
   for (const { id } of crossing) {
-    const didMove = await dataSource.transaction((manager) => clocks.recompute(manager, id, applied));
+    const didMove = await dataSource.transaction(async (manager) => {
+      const clock = await clocks.recompute(manager, id);
+      if (clock) await announceRecomputed(manager, reports, applied, clock);
+      return clock !== null;
+    });
     if (didMove) moved++;
   }
   return moved;

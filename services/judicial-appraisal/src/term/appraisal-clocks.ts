@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Deadline } from '@legal/contracts';
-import { announceRecomputed, CalendarClocks, HandlerReporter, OpenClock } from '@legal/handler-kit';
-import type { CalendarYearApplied } from '@legal/service-kit';
+import { CalendarClocks, MovedClock, OpenClock } from '@legal/handler-kit';
 import { EntityManager, In } from 'typeorm';
 import { Entrustment } from '../entrustments/entities/entrustment.entity';
-import type { AppraisalOutcome, AppraisalStep } from '../entrustments/entrustments.service';
 import { acceptanceDeadline, acceptancePeriod } from '../entrustments/entrustment-rules';
 import { HistoryService } from '../history/history.service';
 import { computeAppraisalTerm, termDeadline } from './appraisal-term';
@@ -60,10 +58,7 @@ export function openAppraisalClock(
 export class AppraisalClocks implements CalendarClocks {
   readonly name = 'appraisal clocks';
 
-  constructor(
-    private readonly history: HistoryService,
-    private readonly reports: HandlerReporter<AppraisalStep, AppraisalOutcome>,
-  ) {}
+  constructor(private readonly history: HistoryService) {}
 
   async find(manager: EntityManager): Promise<OpenClock[]> {
     const open = await manager.find(Entrustment, {
@@ -84,29 +79,25 @@ export class AppraisalClocks implements CalendarClocks {
     });
   }
 
-  async recompute(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean> {
+  async recompute(manager: EntityManager, id: string): Promise<MovedClock | null> {
     const e = await manager.findOne(Entrustment, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!e) return false;
+    if (!e) return null;
     const clock = openAppraisalClock(e);
-    if (!clock) return false;
+    if (!clock) return null;
     const before = e.status === 'received' ? e.acceptanceDueAt : e.termDueAt;
-    if (!before || clock.dueAt.getTime() === before.getTime()) return false;
+    if (!before || clock.dueAt.getTime() === before.getTime()) return null;
     if (e.status === 'received') {
       Object.assign(e, { acceptanceDueAt: clock.dueAt, acceptanceExplanation: clock.explanation });
     } else {
       Object.assign(e, { termDueAt: clock.dueAt, termExplanation: clock.explanation });
     }
     await manager.save(e);
-    await announceRecomputed(manager, {
-      applied,
+    return {
       what: clock.what,
       before,
       after: clock.dueAt,
       record: (entry) => this.history.record(manager, { entrustmentId: e.id, ...entry }),
-      reports: this.reports,
-      about: e,
-      deadlines: [clock.deadline],
-    });
-    return true;
+      report: { about: e, deadlines: [clock.deadline] },
+    };
   }
 }

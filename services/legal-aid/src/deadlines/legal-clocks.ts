@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CALENDAR_ACTOR,
-  CalendarClocks,
-  DEADLINE_RECOMPUTED_STEP,
-  announceRecomputed,
-  HandlerReporter,
-  OpenClock,
-  recomputedDetail,
-} from '@legal/handler-kit';
+import { CalendarClocks, MovedClock, OpenClock, RecomputedHistoryEntry } from '@legal/handler-kit';
 import { addCalendarDaysLegal } from '@legal/domain';
-import type { CalendarYearApplied } from '@legal/service-kit';
 import { EntityManager } from 'typeorm';
 import { ApplicationHistoryService } from '../applications/application-history.service';
 import { Application } from '../applications/entities/application.entity';
@@ -41,7 +32,6 @@ export class LegalAidClocks implements CalendarClocks {
 
   constructor(
     private readonly history: ApplicationHistoryService,
-    private readonly reports: HandlerReporter,
     private readonly env: LegalAidEnv,
   ) {}
 
@@ -65,47 +55,42 @@ export class LegalAidClocks implements CalendarClocks {
     ];
   }
 
-  async recompute(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean> {
-    if (id.startsWith(RETURN_VISIT)) return this.recomputeReturnVisit(manager, id.slice(RETURN_VISIT.length), applied);
+  async recompute(manager: EntityManager, id: string): Promise<MovedClock | null> {
+    if (id.startsWith(RETURN_VISIT)) return this.recomputeReturnVisit(manager, id.slice(RETURN_VISIT.length));
     const d = await manager.findOne(ApplicationDeadline, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!d || d.status !== 'running') return false;
+    if (!d || d.status !== 'running') return null;
     const clock = computeClock(d.kind, d.startedAt, d.days, d.pauses);
     const before = d.dueAt;
-    if (clock.dueAt.getTime() === before.getTime()) return false;
+    if (clock.dueAt.getTime() === before.getTime()) return null;
     Object.assign(d, { dueAt: clock.dueAt, explanation: clock.explanation });
     await manager.save(d);
     const application = await manager.findOneByOrFail(Application, { id: d.applicationId });
-    await announceRecomputed(manager, {
-      applied,
+    return {
       what: d.kind,
       before,
       after: clock.dueAt,
-      record: ({ step, actorId, detail, at }) =>
-        this.history.record(manager, { applicationId: d.applicationId, at, actor: actorId, action: step, detail }),
-      reports: this.reports,
-      about: reportSubject(application),
-      deadlines: [toContractDeadline(d)],
-    });
-    return true;
+      record: (entry) => this.record(manager, d.applicationId, entry),
+      report: { about: reportSubject(application), deadlines: [toContractDeadline(d)] },
+    };
   }
 
-  private async recomputeReturnVisit(
-    manager: EntityManager,
-    id: string,
-    applied: CalendarYearApplied,
-  ): Promise<boolean> {
+  private async recomputeReturnVisit(manager: EntityManager, id: string): Promise<MovedClock | null> {
     const visit = await manager.findOne(ReturnVisit, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!visit || visit.status !== 'open') return false;
+    if (!visit || visit.status !== 'open') return null;
     const application = await manager.findOneByOrFail(Application, { id: visit.applicationId });
-    if (!application.closedAt) return false;
+    if (!application.closedAt) return null;
     const due = addCalendarDaysLegal(application.closedAt, this.env.RETURN_VISIT_DUE_DAYS);
     const before = visit.dueAt;
-    if (due.dueAt.getTime() === before.getTime()) return false;
+    if (due.dueAt.getTime() === before.getTime()) return null;
     visit.dueAt = due.dueAt;
     await manager.save(visit);
-    const detail = recomputedDetail(applied, 'return visit', before, due.dueAt);
-    const entry = { applicationId: visit.applicationId, at: new Date(), actor: CALENDAR_ACTOR, detail };
-    await this.history.record(manager, { ...entry, action: DEADLINE_RECOMPUTED_STEP });
-    return true;
+    const record = (entry: RecomputedHistoryEntry) => this.record(manager, visit.applicationId, entry);
+    return { what: 'return visit', before, after: due.dueAt, record, report: null };
+  }
+
+  /** The application's timeline entry for a recomputed clock (legal aid names the step `action`). */
+  private record(manager: EntityManager, applicationId: string, entry: RecomputedHistoryEntry): Promise<void> {
+    const { step, actorId, detail, at } = entry;
+    return this.history.record(manager, { applicationId, at, actor: actorId, action: step, detail });
   }
 }

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { announceRecomputed, CalendarClocks, HandlerReporter, OpenClock } from '@legal/handler-kit';
-import type { CalendarYearApplied } from '@legal/service-kit';
+import { CalendarClocks, MovedClock, OpenClock } from '@legal/handler-kit';
 import { EntityManager, In } from 'typeorm';
 import { MediationCase, OPEN_CASE_STATUSES } from '../cases/entities/mediation-case.entity';
 import { HistoryService } from '../history/history.service';
-import type { MediationOutcome, ProgressStep } from '../reports/mediation-reports';
 import { computeMediationTerm, termDeadline } from './mediation-term';
 
 /**
@@ -17,10 +15,7 @@ import { computeMediationTerm, termDeadline } from './mediation-term';
 export class MediationTermClocks implements CalendarClocks {
   readonly name = 'mediation terms';
 
-  constructor(
-    private readonly history: HistoryService,
-    private readonly reports: HandlerReporter<ProgressStep, MediationOutcome>,
-  ) {}
+  constructor(private readonly history: HistoryService) {}
 
   async find(manager: EntityManager): Promise<OpenClock[]> {
     const open = await manager.find(MediationCase, {
@@ -30,24 +25,20 @@ export class MediationTermClocks implements CalendarClocks {
     return open.map((c) => ({ id: c.id, startAt: c.acceptedAt, dueAt: c.termDueAt }));
   }
 
-  async recompute(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean> {
+  async recompute(manager: EntityManager, id: string): Promise<MovedClock | null> {
     const c = await manager.findOne(MediationCase, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!c || !OPEN_CASE_STATUSES.includes(c.status)) return false;
+    if (!c || !OPEN_CASE_STATUSES.includes(c.status)) return null;
     const term = computeMediationTerm(c.acceptedAt, c.termExtensions);
     const before = c.termDueAt;
-    if (term.dueAt.getTime() === before.getTime()) return false;
+    if (term.dueAt.getTime() === before.getTime()) return null;
     Object.assign(c, { termDueAt: term.dueAt, termExplanation: term.explanation });
     await manager.save(c);
-    await announceRecomputed(manager, {
-      applied,
+    return {
       what: 'mediation term',
       before,
       after: term.dueAt,
       record: (entry) => this.history.record(manager, { caseId: c.id, ...entry }),
-      reports: this.reports,
-      about: c,
-      deadlines: [termDeadline(term)],
-    });
-    return true;
+      report: { about: c, deadlines: [termDeadline(term)] },
+    };
   }
 }

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { announceRecomputed, CalendarClocks, HandlerReporter, OpenClock } from '@legal/handler-kit';
-import type { CalendarYearApplied } from '@legal/service-kit';
+import { CalendarClocks, MovedClock, OpenClock } from '@legal/handler-kit';
 import { EntityManager } from 'typeorm';
 import { Application } from '../applications/entities/application.entity';
 import { HistoryService } from '../history/history.service';
-import type { NotarizationOutcome, ProgressStep } from '../reports/notarization-reports';
 import { certificateDeadline, computeCertificateClock } from './certificate-clock';
 
 /**
@@ -18,10 +16,7 @@ import { certificateDeadline, computeCertificateClock } from './certificate-cloc
 export class CertificateClocks implements CalendarClocks {
   readonly name = 'certificate clocks';
 
-  constructor(
-    private readonly history: HistoryService,
-    private readonly reports: HandlerReporter<ProgressStep, NotarizationOutcome>,
-  ) {}
+  constructor(private readonly history: HistoryService) {}
 
   async find(manager: EntityManager): Promise<OpenClock[]> {
     const running = await manager
@@ -33,24 +28,20 @@ export class CertificateClocks implements CalendarClocks {
     return running.map((a) => ({ id: a.id, startAt: a.submittedAt as Date, dueAt: a.clockDueAt as Date }));
   }
 
-  async recompute(manager: EntityManager, id: string, applied: CalendarYearApplied): Promise<boolean> {
+  async recompute(manager: EntityManager, id: string): Promise<MovedClock | null> {
     const app = await manager.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!app || app.clockStatus !== 'running' || !app.submittedAt || !app.clockDueAt) return false;
+    if (!app || app.clockStatus !== 'running' || !app.submittedAt || !app.clockDueAt) return null;
     const clock = computeCertificateClock(app.submittedAt, app.clockPauses);
     const before = app.clockDueAt;
-    if (clock.dueAt.getTime() === before.getTime()) return false;
+    if (clock.dueAt.getTime() === before.getTime()) return null;
     Object.assign(app, { clockDueAt: clock.dueAt, clockExplanation: clock.explanation });
     await manager.save(app);
-    await announceRecomputed(manager, {
-      applied,
+    return {
       what: 'certificate',
       before,
       after: clock.dueAt,
       record: (entry) => this.history.record(manager, { applicationId: app.id, ...entry }),
-      reports: this.reports,
-      about: app,
-      deadlines: [certificateDeadline(clock.dueAt, clock.explanation, 'running')],
-    });
-    return true;
+      report: { about: app, deadlines: [certificateDeadline(clock.dueAt, clock.explanation, 'running')] },
+    };
   }
 }
