@@ -1,5 +1,20 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type { EChartsCoreOption } from 'echarts';
+
+// echarts and resvg are loaded on the first chart, not at start-up: together they hold tens of MiB of resident
+// memory that an idle service never uses (issue 14). require() rather than import() keeps renderSvg/renderPng
+// synchronous; the memo is Node's module cache.
+type Echarts = typeof import('echarts');
+type ResvgModule = typeof import('@resvg/resvg-js');
+
+function loadEcharts(): Echarts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, synchronous load (see above)
+  return require('echarts') as Echarts;
+}
+
+function loadResvg(): ResvgModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, synchronous load (see above)
+  return require('@resvg/resvg-js') as ResvgModule;
+}
 
 export const CHART_KINDS = ['trend', 'ranking', 'platform-share', 'deadline-compliance'] as const;
 export type ChartKind = (typeof CHART_KINDS)[number];
@@ -16,7 +31,7 @@ export interface ChartSpec {
 const FONT_FAMILY = 'WenQuanYi Zen Hei';
 
 /** An ECharts option for a spec; the same option renders in a browser. */
-function optionOf(spec: ChartSpec): echarts.EChartsCoreOption {
+function optionOf(spec: ChartSpec): EChartsCoreOption {
   const text = { fontFamily: FONT_FAMILY };
   const common = {
     animation: false,
@@ -60,7 +75,7 @@ function optionOf(spec: ChartSpec): echarts.EChartsCoreOption {
 
 /** SVG from ECharts' server-side renderer (no DOM, no browser). */
 export function renderSvg(spec: ChartSpec, width = 900, height = 500): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  const chart = loadEcharts().init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(optionOf(spec));
     return chart.renderToSVGString();
@@ -71,6 +86,7 @@ export function renderSvg(spec: ChartSpec, width = 900, height = 500): string {
 
 /** PNG from the SVG by resvg, with the CJK font loaded so Chinese labels render. */
 export function renderPng(svg: string, fontFile: string): Buffer {
+  const { Resvg } = loadResvg();
   const resvg = new Resvg(svg, {
     background: '#ffffff',
     font: {

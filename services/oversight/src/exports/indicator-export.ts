@@ -1,5 +1,13 @@
-import ExcelJS from 'exceljs';
 import type { IndicatorReport } from '../indicators/indicators.service';
+
+type ExcelJs = typeof import('exceljs');
+let excelJs: Promise<ExcelJs> | undefined;
+
+/** exceljs on the first XLSX export, not at start-up (it is large and an idle service never needs it; issue 14). */
+function loadExcelJs(): Promise<ExcelJs> {
+  excelJs ??= import('exceljs').then((m) => m.default);
+  return excelJs;
+}
 
 const HEADER = ['code', '指标', '规划序号', '单位', '值', '分子', '分母', '目标', '年化值', '说明'];
 
@@ -32,6 +40,7 @@ export function indicatorsCsv(report: IndicatorReport): string {
 
 /** XLSX workbook: one sheet of indicators, headed by the region and period. */
 export async function indicatorsXlsx(report: IndicatorReport): Promise<Buffer> {
+  const ExcelJS = await loadExcelJs();
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
   const sheet = workbook.addWorksheet('指标');

@@ -1,5 +1,13 @@
-import PDFDocument from 'pdfkit';
 import type { IndicatorReport, OverdueMatter } from '../indicators/indicators.service';
+
+type PdfKit = typeof import('pdfkit');
+let pdfKit: Promise<PdfKit> | undefined;
+
+/** pdfkit on the first monthly report, not at start-up (an idle service never needs it; issue 14). */
+function loadPdfKit(): Promise<PdfKit> {
+  pdfKit ??= import('pdfkit').then((m) => m.default);
+  return pdfKit;
+}
 
 export interface MonthlyReportInput {
   current: IndicatorReport;
@@ -14,6 +22,7 @@ const format = (v: number | null, unit: string): string => (v === null ? '—' :
 
 /** The monthly report as a PDF in Chinese: indicators against targets, changes since last month, charts, overdue. */
 export async function buildMonthlyReportPdf(input: MonthlyReportInput, fontFile: string): Promise<Buffer> {
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,
