@@ -67,6 +67,10 @@ export async function startService<E extends BaseEnv>(
   const app = await NestFactory.create<NestExpressApplication>(composeRootModule(definition, env), {
     bufferLogs: true,
     bodyParser: false,
+    // A module that fails to initialise throws to the caller instead of Nest calling process.exit(1):
+    // bootstrapService logs it and exits, and a test that starts services in-process fails alone instead of
+    // ending the whole Jest run (seen in CI when a start-up connection to PostgreSQL timed out).
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   // Bodies are bounded in size (HTTP_BODY_LIMIT) and JSON in depth before it is parsed; the InputGuard
