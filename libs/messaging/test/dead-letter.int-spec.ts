@@ -173,13 +173,19 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
     const admin = kafka.admin();
     await admin.connect();
     const reportTopic = prefixedTopic(prefix, TOPICS.handlerReport.name);
-    const [dlqOffsets, committed] = await Promise.all([
-      admin.fetchTopicOffsets(`${reportTopic}.dlq`),
-      admin.fetchOffsets({ groupId: `${prefix}.dlq-test.picky`, topics: [reportTopic] }),
-    ]);
-    await admin.disconnect();
-    expect(dlqOffsets.every((o) => o.high === '0')).toBe(true);
-    expect(committed[0]?.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0)).toBe(2);
+    // Offsets are committed on an interval (consumer options: 500 ms), not per record: wait for the commit.
+    const committedSum = async (): Promise<number> => {
+      const committed = await admin.fetchOffsets({ groupId: `${prefix}.dlq-test.picky`, topics: [reportTopic] });
+      return committed[0]?.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0) ?? 0;
+    };
+    try {
+      await waitUntil(async () => (await committedSum()) === 2, 15000, 'both records committed by the picky group');
+      const dlqOffsets = await admin.fetchTopicOffsets(`${reportTopic}.dlq`);
+      expect(dlqOffsets.every((o) => o.high === '0')).toBe(true);
+      expect(await committedSum()).toBe(2);
+    } finally {
+      await admin.disconnect();
+    }
   });
 
   it('replays handler failures to the source topic once fixed; the inbox still dedupes by ce_id', async () => {
