@@ -412,13 +412,13 @@ export interface components {
         OrganisationRankingRowDto: {
             /** @example 1 */
             rank: number;
-            organisation: components["schemas"]["OrganisationRefDto"];
             /** @example 50 */
             value: number | null;
             /** @example 1 */
             numerator: number;
             /** @example 2 */
             denominator: number | null;
+            organisation: components["schemas"]["OrganisationRefDto"];
         };
         OrganisationRankingDto: {
             /** @example deadlines-met */
@@ -441,13 +441,13 @@ export interface components {
         ServiceTypeRankingRowDto: {
             /** @example 1 */
             rank: number;
-            serviceType: components["schemas"]["ServiceTypeRefDto"];
             /** @example 50 */
             value: number | null;
             /** @example 1 */
             numerator: number;
             /** @example 2 */
             denominator: number | null;
+            serviceType: components["schemas"]["ServiceTypeRefDto"];
         };
         ServiceTypeRankingDto: {
             /** @example deadlines-met */

@@ -178,12 +178,10 @@ export class OrganisationRefDto {
   name!: string | null;
 }
 
-export class OrganisationRankingRowDto {
+/** What every ranking row carries, whatever it ranks (organisations, service types). */
+export class RankedFigureDto {
   @ApiProperty({ example: 1 })
   rank!: number;
-
-  @ApiProperty({ type: OrganisationRefDto })
-  organisation!: OrganisationRefDto;
 
   @ApiProperty({ type: Number, nullable: true, example: 50 })
   value!: number | null;
@@ -193,6 +191,11 @@ export class OrganisationRankingRowDto {
 
   @ApiProperty({ type: Number, nullable: true, example: 2 })
   denominator!: number | null;
+}
+
+export class OrganisationRankingRowDto extends RankedFigureDto {
+  @ApiProperty({ type: OrganisationRefDto })
+  organisation!: OrganisationRefDto;
 }
 
 export class OrganisationRankingDto {
@@ -214,21 +217,9 @@ export class ServiceTypeRefDto {
   nameZh!: string | null;
 }
 
-export class ServiceTypeRankingRowDto {
-  @ApiProperty({ example: 1 })
-  rank!: number;
-
+export class ServiceTypeRankingRowDto extends RankedFigureDto {
   @ApiProperty({ type: ServiceTypeRefDto })
   serviceType!: ServiceTypeRefDto;
-
-  @ApiProperty({ type: Number, nullable: true, example: 50 })
-  value!: number | null;
-
-  @ApiProperty({ example: 1 })
-  numerator!: number;
-
-  @ApiProperty({ type: Number, nullable: true, example: 2 })
-  denominator!: number | null;
 }
 
 export class ServiceTypeRankingDto {
