@@ -24,12 +24,18 @@ export class LegalAidEnv extends BaseEnv {
   @IsBoolean()
   AUTO_APPOINT_LAWYERS = true;
 
-  /** How often the workflow sweeper looks for automatic steps (appointments, expired offers, overdue clocks). */
+  /**
+   * How often the workflow sweeper looks for automatic steps (appointments, expired offers, overdue clocks).
+   * The offer-expiry sweep (handler kit) runs at this interval too. 15 s: the steps have deadlines of days (a
+   * notified defence within three days) and offer windows of hours, while an idle instance made 1.4-1.6 database
+   * round trips a second at 5 s (issue 14, strace of an idle stack; both sweeps open transactions every pass).
+   * A granted application now gets its lawyer up to 15 s (+ jitter) after the grant instead of 5 s.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(100)
   @Max(600000)
-  SWEEPER_INTERVAL_MS = 5000;
+  SWEEPER_INTERVAL_MS = 15_000;
 
   /** Applications one sweeper pass claims at most (SKIP LOCKED, so several instances share the work). */
   @Transform(toInt)
