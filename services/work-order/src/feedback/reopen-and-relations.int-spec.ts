@@ -17,7 +17,7 @@ import type Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { SupervisionOrderEntity } from '../supervision/entities/supervision-order.entity';
 import { WorkOrderEntity } from '../work-orders/entities/work-order.entity';
-import { intake, validIdCard, WORKDAY_MORNING } from '../../test/intake-factory';
+import { intake, randomMobile, validIdCard, WORKDAY_MORNING } from '../../test/intake-factory';
 import { WorkOrderHarness } from '../../test/work-order-harness';
 
 // Real servers: starting instances and waiting for Kafka round trips takes longer than Jest's 5 s default.
@@ -102,6 +102,36 @@ describe('closing the loop: answered on the spot, possible relations, reopening,
     expect(reasons.body.items.map((r: { reason: string; score: number }) => [r.reason, r.score])).toEqual([
       ['similar-name-same-region', 0.8],
       ['similar-name-same-region', 0.8],
+    ]);
+  });
+
+  it('finds similar names by the name index, and still by decrypting work orders written before it (issue 14)', async () => {
+    const older = await submit({ applicant: { name: '孔令辉', phone: randomMobile() } });
+    const shorter = await submit({ applicant: { name: '孔令', phone: randomMobile() } });
+    const unlike = await submit({ applicant: { name: '孔子曰', phone: randomMobile() } });
+    // `older` as a work order from before the migration: no name index, only the sealed applicant.
+    await h
+      .dataSource()
+      .query(`UPDATE "${h.schema}"."work_order" SET name_hashes = NULL WHERE case_code = $1`, [older.caseCode]);
+    const [indexed] = await h
+      .dataSource()
+      .query(`SELECT name_hashes FROM "${h.schema}"."work_order" WHERE case_code = $1`, [shorter.caseCode]);
+    expect(indexed.name_hashes).toHaveLength(5);
+    // One character substituted against the old row (0.8), one character more than the indexed one (0.7).
+    const similar = await submit({ applicant: { name: '孔令灰', phone: randomMobile() } });
+    expect(similar.possiblyRelatedCaseCodes.sort()).toEqual([older.caseCode, shorter.caseCode].sort());
+    expect(similar.possiblyRelatedCaseCodes).not.toContain(unlike.caseCode);
+    const reasons = await h.http
+      .get(`/work-orders/${similar.caseCode}/relations`)
+      .set('authorization', clerk)
+      .expect(200);
+    expect(
+      reasons.body.items
+        .map((r: { reason: string; score: number }) => [r.reason, r.score])
+        .sort((a: [string, number], b: [string, number]) => b[1] - a[1]),
+    ).toEqual([
+      ['similar-name-same-region', 0.8],
+      ['similar-name-same-region', 0.7],
     ]);
   });
 

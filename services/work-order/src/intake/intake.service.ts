@@ -6,12 +6,14 @@ import { maskName, PiiProtector } from '@legal/privacy';
 import { EntityManager, LessThanOrEqual } from 'typeorm';
 import { CaseCodeService } from '../case-codes/case-code.service';
 import { Actor, Trace } from '../common/actor';
+import { insertEntityRow } from '../common/entity-sql';
 import { queryRows, tableOf } from '../common/sql';
 import { ClassifierService } from '../classification/classifier.service';
 import { WorkOrderEnv } from '../config/work-order.env';
 import { OfferEntity } from '../offers/entities/offer.entity';
 import { OfferService } from '../offers/offer.service';
 import { TimelineEntryEntity } from '../work-orders/entities/timeline-entry.entity';
+import { storedNameHashes } from '../relations/name-index';
 import { RelationFinderService } from '../relations/relation-finder.service';
 import { DeadlineService } from '../sla/deadline.service';
 import { sealApplicant } from '../work-orders/applicant-sealing';
@@ -328,6 +330,7 @@ export class IntakeService {
       applicantDisplayName: maskName(data.applicant.name)?.slice(0, 20) ?? null,
       ...identity,
       surnameHash: data.applicant.name?.trim() ? this.pii.hash(`surname:${[...data.applicant.name.trim()][0]}`) : null,
+      nameHashes: storedNameHashes(this.pii, data.applicant.name),
       citizenUserId: data.citizenUserId ?? null,
       accessCodeHash: data.accessCodeHash ?? null,
       organisationId: null,
@@ -348,7 +351,7 @@ export class IntakeService {
       createdAt: now,
       updatedAt: now,
     });
-    await manager.insert(WorkOrderEntity, wo);
+    await insertEntityRow(manager, WorkOrderEntity, wo); // every column set above: no query builder (issue 14)
     await this.saveIntake(manager, data, wo.id, outcome, []);
     await this.recorder.record(
       manager,
@@ -409,7 +412,7 @@ export class IntakeService {
     outcome: IntakeOutcome,
     reasons: string[],
   ): Promise<void> {
-    await manager.insert(WorkOrderIntakeEntity, {
+    await insertEntityRow(manager, WorkOrderIntakeEntity, {
       intakeId: data.intakeId,
       workOrderId,
       platform: data.platform,

@@ -6,6 +6,7 @@ import { CalendarYearVersion1764880000000 } from './1764880000000-calendar-year-
 import { JudicialAppraisalRouting1764900000000 } from './1764900000000-judicial-appraisal-routing';
 import { Coverage123451764950000000 } from './1764950000000-coverage-12345';
 import { UrgentOnDutyRoster1765000000000 } from './1765000000000-urgent-on-duty-roster';
+import { WorkOrderNameIndex1765100000000 } from './1765100000000-work-order-name-index';
 
 /** Committed migrations of the work_order schema, oldest first. */
 export const WorkOrderMigrations = [
@@ -17,4 +18,5 @@ export const WorkOrderMigrations = [
   JudicialAppraisalRouting1764900000000,
   Coverage123451764950000000,
   UrgentOnDutyRoster1765000000000,
+  WorkOrderNameIndex1765100000000,
 ];

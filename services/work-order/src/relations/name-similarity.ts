@@ -19,11 +19,16 @@ export function editDistance(a: string, b: string): number {
  * without spaces and in full-width-insensitive form.
  */
 export function nameSimilarity(a: string, b: string): number {
-  const left = a.normalize('NFKC').replace(/\s+/g, '');
-  const right = b.normalize('NFKC').replace(/\s+/g, '');
+  const left = normaliseName(a);
+  const right = normaliseName(b);
   if (left === '' || right === '') return 0;
   if (left === right) return 1;
   const distance = editDistance(left, right);
   if (distance !== 1) return 0;
   return [...left].length === [...right].length ? 0.8 : 0.7;
+}
+
+/** A name as names are compared (nameSimilarity, the name index): full-width-insensitive, without spaces. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFKC').replace(/\s+/g, '');
 }

@@ -9,7 +9,8 @@ import { WorkOrderDeadlines } from '../work-orders/work-order-ports';
 import { computeStoredDeadline } from './deadline-calculator';
 import { ClockStart, deadlineSpecs, DeadlineSpec, STARTS_ON_REGISTRATION, STARTS_ON_STEP } from './deadline-policy';
 import { DeadlineEntity } from './entities/deadline.entity';
-import { selectEntities } from '../common/entity-sql';
+import { insertEntityRow, selectEntities } from '../common/entity-sql';
+import { queryRows, tableOf } from '../common/sql';
 
 const ACTIVE = ['running', 'paused'] as const;
 
@@ -82,7 +83,11 @@ export class DeadlineService extends WorkOrderDeadlines {
   ): Promise<string[]> {
     const changes: string[] = [];
     const specs = deadlineSpecs(wo.serviceType);
-    const active = await manager.find(DeadlineEntity, { where: { workOrderId: wo.id, status: In([...ACTIVE]) } });
+    // Plain SQL: read for every progress report (issue 14).
+    const active = await selectEntities(manager, DeadlineEntity, 'WHERE t.work_order_id = $1 AND t.status = ANY($2)', [
+      wo.id,
+      [...ACTIVE],
+    ]);
     for (const deadline of active) {
       const spec = specs.find((s) => s.kind === deadline.kind);
       if (spec?.metBySteps.includes(step)) {
@@ -268,12 +273,19 @@ export class DeadlineService extends WorkOrderDeadlines {
     skipKinds: ReadonlySet<string> = new Set(),
   ): Promise<DeadlineEntity[]> {
     const specs = deadlineSpecs(wo.serviceType).filter((s) => starts.includes(s.startsAt) && !skipKinds.has(s.kind));
+    if (specs.length === 0) return [];
+    // Which of these clocks already exist, in one plain statement on the hot path of every intake (issue 14).
+    const existing = await queryRows<{ kind: string }>(
+      manager,
+      `SELECT kind FROM ${tableOf(manager, DeadlineEntity)} WHERE work_order_id = $1 AND kind = ANY($2)`,
+      [wo.id, specs.map((s) => s.kind)],
+    );
+    const started = new Set(existing.map((r) => r.kind));
     const created: DeadlineEntity[] = [];
     for (const spec of specs) {
-      const existing = await manager.findOne(DeadlineEntity, { where: { workOrderId: wo.id, kind: spec.kind } });
-      if (existing) continue;
+      if (started.has(spec.kind)) continue;
       const row = this.fromSpec(wo.id, spec, at);
-      await manager.insert(DeadlineEntity, row);
+      await insertEntityRow(manager, DeadlineEntity, row); // every column set by build()
       created.push(row);
     }
     return created;

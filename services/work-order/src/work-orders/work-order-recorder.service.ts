@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { WorkOrderStatus } from '@legal/contracts';
+import type { Deadline, WorkOrderStatus } from '@legal/contracts';
 import { WorkOrderChanged } from '@legal/contracts';
 import { Outbox } from '@legal/messaging';
 import type { EntityManager } from 'typeorm';
@@ -80,18 +80,24 @@ export class WorkOrderRecorder {
     if (to === 'closed' || to === 'cancelled' || to === 'rejected' || to === 'merged') wo.closedAt ??= at;
     await updateEntityRow(manager, WorkOrderEntity, wo); // locked by the caller: no save() SELECT (issue 14)
     if (from !== to && ENDINGS.has(to)) await this.endings.workOrderEnded(manager, wo, change.actor, at);
-    await this.announce(manager, wo, entry, trace);
+    // A work order's first entry is written in the transaction that inserts it, before any of its clocks can start
+    // (they start on registration, acceptance or a step, all after it): there are none to read (issue 14).
+    await this.announce(manager, wo, entry, trace, entry.seq === 1 ? [] : undefined);
     return entry;
   }
 
-  /** Writes WorkOrderChanged, the work order's full current view at `entry` (its newest timeline entry), to the outbox. */
+  /**
+   * Writes WorkOrderChanged, the work order's full current view at `entry` (its newest timeline entry), to the
+   * outbox; its deadlines are read unless the caller knows them (`known`).
+   */
   async announce(
     manager: EntityManager,
     wo: WorkOrderEntity,
     entry: TimelineEntryEntity,
     trace: Trace = {},
+    known?: Deadline[],
   ): Promise<void> {
-    const deadlines = await this.deadlines.currentDeadlines(manager, wo.id);
+    const deadlines = known ?? (await this.deadlines.currentDeadlines(manager, wo.id));
     await this.outbox.publish(manager, WorkOrderChanged, workOrderChangedData(wo, deadlines, entry, entry.fromStatus), {
       subject: wo.id,
       causationId: trace.causationId,

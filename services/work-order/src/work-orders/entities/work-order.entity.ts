@@ -93,6 +93,13 @@ export class WorkOrderEntity {
   @Column({ type: 'char', length: 64, nullable: true })
   surnameHash!: string | null;
 
+  /**
+   * Blind index of the normalised full name (relations/name-index.ts): keyed hashes that give the similar-name
+   * score without decrypting anyone. NULL for work orders written before it existed (compared the old way).
+   */
+  @Column({ type: 'text', array: true, nullable: true })
+  nameHashes!: string[] | null;
+
   @Column({ type: 'varchar', length: 64, nullable: true })
   citizenUserId!: string | null;
 
