@@ -29,6 +29,7 @@ export { PLATFORM_KIT_OPTIONS, PLATFORM_NAMES } from './platform-kit.options';
 export type { PlatformKitOptions, PlatformName } from './platform-kit.options';
 export { citizenStatusText, formatDueDate } from './status-text/citizen-status-text';
 export type { CitizenStatusText, StatusTextSource } from './status-text/citizen-status-text';
+export { queryRows, tableOf } from './sql';
 export { SERVICE_NAMES, serviceName } from './status-text/service-names';
 export type { StatusLocale } from './status-text/service-names';
 export {

@@ -13,6 +13,7 @@ import { PLATFORM_KIT_OPTIONS, PlatformKitOptions } from '../platform-kit.option
 import { accessCodeHash, newAccessCode } from './access-code';
 import type { IntakeInput, IntakeStatusView, SubmittedIntake } from './intake-input';
 import { IntakeStatus, PlatformIntake } from './platform-intake.entity';
+import { queryRows, tableOf } from '../sql';
 import { toShanghaiTime } from '../status-text/shanghai-time';
 
 export type IntakeOutcomeListener = (intake: PlatformIntake, manager: EntityManager) => Promise<void>;
@@ -42,6 +43,17 @@ const OUTCOME_STATUS: Record<EventData<typeof IntakeRegistered>['outcome'], Inta
   'closed-on-spot': 'closed-on-spot',
   triage: 'triage',
 };
+
+/** `"column" AS "property", ...` of every intake column, for RETURNING the whole row (built once). */
+let intakeColumnList: string | undefined;
+
+function intakeColumns(manager: EntityManager): string {
+  intakeColumnList ??= manager.connection
+    .getMetadata(PlatformIntake)
+    .columns.map((c) => `"${c.databaseName}" AS "${c.propertyName}"`)
+    .join(', ');
+  return intakeColumnList;
+}
 
 /** `/applicant/idCardNumber must match pattern ...` → field `applicant.idCardNumber`. */
 function schemaErrorsToFields(errors: string[]): { field: string; messages: string[]; codes: string[] }[] {
@@ -142,47 +154,58 @@ export class IntakeSubmissionService {
 
   /** @internal Applied by the intake-outcome consumer, inside the inbox transaction. */
   async applyRegistered(manager: EntityManager, data: EventData<typeof IntakeRegistered>, at: Date): Promise<void> {
-    const intake = await manager.findOne(PlatformIntake, {
-      where: { intakeId: data.intakeId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const intake = await this.recordOutcome(
+      manager,
+      data.intakeId,
+      `status = $2, case_code = $3, work_order_id = $4, possibly_related_case_codes = $5, rejection_reasons = NULL,
+       outcome_at = $6`,
+      [
+        OUTCOME_STATUS[data.outcome],
+        data.caseCode,
+        data.workOrderId,
+        JSON.stringify(data.possiblyRelatedCaseCodes),
+        at,
+      ],
+    );
     if (!intake) {
       this.logger.warn({ intakeId: data.intakeId }, 'outcome for an intake this platform does not know; ignored');
       return;
     }
-    const changes = {
-      status: OUTCOME_STATUS[data.outcome],
-      caseCode: data.caseCode,
-      workOrderId: data.workOrderId,
-      possiblyRelatedCaseCodes: data.possiblyRelatedCaseCodes,
-      rejectionReasons: null,
-      outcomeAt: at,
-    };
-    Object.assign(intake, changes);
-    // The row is locked and known: one UPDATE (save() would select it again first).
-    await manager.update(PlatformIntake, { intakeId: intake.intakeId }, changes);
     for (const listener of this.outcomeListeners) await listener(intake, manager);
   }
 
   /** @internal */
   async applyRejected(manager: EntityManager, data: EventData<typeof IntakeRejected>, at: Date): Promise<void> {
-    const intake = await manager.findOne(PlatformIntake, {
-      where: { intakeId: data.intakeId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const intake = await this.recordOutcome(
+      manager,
+      data.intakeId,
+      `status = 'rejected', rejection_reasons = $2, outcome_at = $3`,
+      [JSON.stringify(data.reasons), at],
+    );
     if (!intake) {
       this.logger.warn({ intakeId: data.intakeId }, 'rejection of an intake this platform does not know; ignored');
       return;
     }
-    intake.status = 'rejected';
-    intake.rejectionReasons = data.reasons;
-    intake.outcomeAt = at;
-    await manager.update(
-      PlatformIntake,
-      { intakeId: intake.intakeId },
-      { status: 'rejected', rejectionReasons: data.reasons, outcomeAt: at },
-    );
     for (const listener of this.outcomeListeners) await listener(intake, manager);
+  }
+
+  /**
+   * Writes an outcome onto the intake in one UPDATE that answers the whole row (issue 14: it was a locked
+   * SELECT and TypeORM's update, both through the query builder). The UPDATE locks the row as the SELECT did;
+   * undefined when this platform does not know the intake. `sets` uses $2...; jsonb values are passed as JSON text.
+   */
+  private async recordOutcome(
+    manager: EntityManager,
+    intakeId: string,
+    sets: string,
+    values: unknown[],
+  ): Promise<PlatformIntake | undefined> {
+    const [row] = await queryRows<PlatformIntake>(
+      manager,
+      `UPDATE ${tableOf(manager, PlatformIntake)} SET ${sets} WHERE intake_id = $1 RETURNING ${intakeColumns(manager)}`,
+      [intakeId, ...values],
+    );
+    return row && Object.assign(new PlatformIntake(), row);
   }
 
   /**

@@ -3,6 +3,7 @@ import { buildDataSourceOptions, dropSchema, ensureDatabaseAndSchema } from '@le
 import { uniqueTag } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { countStatements } from '../../../../services/work-order/test/statement-counter';
 import { platformKitEntities } from '../entities';
 import { platformKitMigrations } from '../migrations';
 import { WorkOrderView } from './work-order-view.entity';
@@ -126,6 +127,61 @@ describe('WorkOrderViewService (real PostgreSQL)', () => {
       ['resolved', 'received'],
       ['resolved', 'received'],
     ]);
+  });
+
+  it('applies a change in one statement (issue 14): new, newer, older with a new entry, and repeated', async () => {
+    const v1 = changed();
+    const v2 = { ...v1, version: 2, status: 'accepted' as const, entry: { ...v1.entry, seq: 2 } };
+    const v3 = { ...v1, version: 3, status: 'in-progress' as const, entry: { ...v1.entry, seq: 3 } };
+    let listened: WorkOrderView | undefined;
+    views.onChange(async (view) => {
+      if (view.workOrderId === v1.workOrderId) listened = view;
+    });
+    for (const [data, advanced] of [
+      [v1, true],
+      [v3, true],
+      [v2, false],
+      [v2, false],
+    ] as const) {
+      const { result, statements } = await countStatements(dataSource, (m) => views.apply(m, data));
+      expect(result !== undefined).toBe(advanced);
+      // Was a locked SELECT plus TypeORM's INSERT or UPDATE (2 statements); the COMMIT is the transaction's.
+      expect(statements.map((s) => s.sql.split(' ')[0]).filter((verb) => verb !== 'COMMIT')).toEqual(['WITH']);
+    }
+    // The listener is given the view with the timeline as stored (merged in PostgreSQL), not just the new entry.
+    expect(listened?.timeline.map((e) => e.seq)).toEqual([1, 3]);
+    expect((await views.findById(v1.workOrderId))?.timeline.map((e) => [e.seq, e.status])).toEqual([
+      [1, 'received'],
+      [2, 'accepted'],
+      [3, 'in-progress'],
+    ]);
+  });
+
+  it('fails (to be retried) when another transaction creates the view meanwhile, as the insert did before', async () => {
+    const v1 = changed();
+    const v2 = { ...v1, version: 2, status: 'accepted' as const, entry: { ...v1.entry, seq: 2 } };
+    let commitFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (commitFirst = resolve));
+    let firstApplied!: () => void;
+    const firstHasApplied = new Promise<void>((resolve) => (firstApplied = resolve));
+    const first = dataSource.transaction(async (m) => {
+      await views.apply(m, v1);
+      firstApplied();
+      await firstMayCommit;
+    });
+    await firstHasApplied;
+    // The second does not see the uncommitted row, and its insert waits for the first transaction's key.
+    const second = apply(v2).then(
+      () => 'applied',
+      (e: Error) => e.message,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    commitFirst();
+    await first;
+    expect(await second).toMatch(/created concurrently/);
+    expect((await views.findById(v1.workOrderId))?.version).toBe(1); // rolled back, nothing half-applied
+    expect(await apply(v2)).toBeDefined(); // the retry applies it over the row the first one made
+    expect((await views.findById(v1.workOrderId))?.timeline.map((e) => e.seq)).toEqual([1, 2]);
   });
 
   it('searches by status, service type, region prefix, organisations, overdue and receipt time, with totals', async () => {

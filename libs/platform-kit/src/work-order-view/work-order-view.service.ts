@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@legal/auth';
 import type { Deadline, EventData, WorkOrderChanged } from '@legal/contracts';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { TimelineEntry, WorkOrderView } from './work-order-view.entity';
+import { queryRows, tableOf } from '../sql';
 import { staffMaySeeWorkOrder } from './work-order-view.mapper';
 import type { PageRequest, WorkOrderViewPage, WorkOrderViewSearch } from './work-order-view.query';
 
@@ -17,25 +19,65 @@ type ChangedData = EventData<typeof WorkOrderChanged>;
 
 const MAX_PAGE = 200;
 
-/** The columns of a stored view that applying a change reads. */
-interface StoredHead {
-  workOrderId: string;
-  version: number;
-  status: string;
-  timeline: TimelineEntry[];
+/** What the applying statement answers: the stored row as it was (null when new) and how it was written. */
+interface AppliedRow {
+  storedVersion: number | null;
+  storedStatus: string | null;
+  /** True when the row was inserted, false when updated, null when nothing was written (a repeated entry). */
+  inserted: boolean | null;
+  timeline: TimelineEntry[] | null;
 }
 
-function viewTable(manager: EntityManager): string {
-  const metadata = manager.connection.getMetadata(WorkOrderView);
-  const schema = metadata.schema ?? (manager.connection.options as { schema?: string }).schema ?? 'public';
-  return `"${schema}"."${metadata.tableName}"`;
-}
+/** The applying statement, built once per table (test instances differ by schema). */
+const applyStatements = new Map<string, string>();
 
-/** TypeORM's raw query answers `[rows, count]` for some statements and plain rows for others. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
-    return result[0] as T[];
-  return Array.isArray(result) ? (result as T[]) : [];
+/**
+ * Applies a change in one statement (issue 14; it was a locked SELECT, then TypeORM's update or insert, whose
+ * query building led the platforms' profiles): `stored` locks and reads the row as it was; the upsert inserts
+ * a new view, or on a newer version overwrites every column, and on any version merges the entry into the
+ * timeline once, in seq order, inside PostgreSQL (the timeline no longer travels to Node and back). An older
+ * or repeated version keeps every other column (the CASEs); a repeated entry of one writes nothing (WHERE).
+ * The INSERT selects from `stored`, so the lock is taken before the upsert touches the row (a row the upsert had
+ * already written would be skipped by FOR UPDATE); every part of one statement sees the same snapshot, so
+ * `stored` is the row as it was before this change. `xmax = 0` tells an inserted row from an updated one.
+ * Parameters: $1..$n the columns in metadata order, then the entry's seq.
+ */
+function applyStatement(manager: EntityManager, columns: readonly ColumnMetadata[]): string {
+  const table = tableOf(manager, WorkOrderView);
+  let sql = applyStatements.get(table);
+  if (sql === undefined) {
+    const name = (property: string): string => columns.find((c) => c.propertyName === property)!.databaseName;
+    const key = name('workOrderId');
+    const version = name('version');
+    const status = name('status');
+    const timeline = name('timeline');
+    const seq = `$${columns.length + 1}::integer`;
+    const hasEntry = `v."${timeline}" @> jsonb_build_array(jsonb_build_object('seq', ${seq}))`;
+    const newer = `v."${version}" < EXCLUDED."${version}"`;
+    const sets = columns
+      .filter((c) => c.databaseName !== key && c.databaseName !== timeline)
+      .map(
+        (c) =>
+          `"${c.databaseName}" = CASE WHEN ${newer} THEN EXCLUDED."${c.databaseName}" ELSE v."${c.databaseName}" END`,
+      );
+    sql = `WITH stored AS (
+        SELECT "${version}" AS version, "${status}" AS status FROM ${table} WHERE "${key}" = $1 FOR UPDATE
+      ), written AS (
+        INSERT INTO ${table} AS v (${columns.map((c) => `"${c.databaseName}"`).join(', ')})
+        SELECT ${columns.map((_, i) => `$${i + 1}`).join(', ')} FROM (SELECT) one LEFT JOIN stored ON TRUE
+        ON CONFLICT ("${key}") DO UPDATE SET
+          "${timeline}" = CASE WHEN ${hasEntry} THEN v."${timeline}" ELSE (
+            SELECT jsonb_agg(e ORDER BY (e->>'seq')::integer) FROM jsonb_array_elements(v."${timeline}" || EXCLUDED."${timeline}") e
+          ) END,
+          ${sets.join(',\n          ')}
+        WHERE ${newer} OR NOT (${hasEntry})
+        RETURNING (xmax = 0) AS inserted, v."${timeline}" AS timeline
+      )
+      SELECT stored.version AS "storedVersion", stored.status AS "storedStatus", written.inserted, written.timeline
+      FROM (SELECT) one LEFT JOIN stored ON TRUE LEFT JOIN written ON TRUE`;
+    applyStatements.set(table, sql);
+  }
+  return sql;
 }
 
 function nextDue(deadlines: Deadline[]): Date | null {
@@ -44,11 +86,6 @@ function nextDue(deadlines: Deadline[]): Date | null {
     .map((d) => Date.parse(d.dueAt))
     .filter(Number.isFinite);
   return running.length === 0 ? null : new Date(Math.min(...running));
-}
-
-function mergeEntry(timeline: TimelineEntry[], entry: TimelineEntry): TimelineEntry[] {
-  if (timeline.some((e) => e.seq === entry.seq)) return timeline;
-  return [...timeline, entry].sort((a, b) => a.seq - b.seq);
 }
 
 function clampPage(page: PageRequest): PageRequest {
@@ -166,26 +203,8 @@ export class WorkOrderViewService {
     appliedAt: Date = new Date(),
   ): Promise<WorkOrderView | undefined> {
     const entry: TimelineEntry = { ...data.entry, status: data.status };
-    // Only what applying needs, locked: the whole entity through TypeORM's query builder cost more than the rest.
-    const [existing] = rowsOf<StoredHead>(
-      await manager.query(
-        `SELECT work_order_id AS "workOrderId", version, status, timeline FROM ${viewTable(manager)}
-         WHERE work_order_id = $1 FOR UPDATE`,
-        [data.workOrderId],
-      ),
-    );
-    if (existing && existing.version >= data.version) {
-      const merged = mergeEntry(existing.timeline, entry);
-      if (merged !== existing.timeline)
-        await manager.update(WorkOrderView, { workOrderId: existing.workOrderId }, { timeline: merged });
-      this.logger.debug(
-        { workOrderId: data.workOrderId, version: data.version, stored: existing.version },
-        'older or repeated version ignored',
-      );
-      return undefined;
-    }
-    const previousStatus = existing?.status ?? data.previousStatus;
-    const view = manager.create(WorkOrderView, {
+    // A plain entity: every column is set here, so TypeORM's plain-object transformer (manager.create) is not needed.
+    const view = Object.assign(new WorkOrderView(), {
       workOrderId: data.workOrderId,
       caseCode: data.caseCode,
       version: data.version,
@@ -197,7 +216,8 @@ export class WorkOrderViewService {
       handler: data.handler ?? null,
       staffId: data.staffId ?? null,
       deadlines: data.deadlines,
-      timeline: mergeEntry(existing?.timeline ?? [], entry),
+      // A new view's timeline; the statement merges the entry into a stored one.
+      timeline: [entry],
       nextDueAt: nextDue(data.deadlines),
       deadlineBreached: data.deadlines.some((d) => d.status === 'breached'),
       phoneHash: data.citizen.phoneHash ?? null,
@@ -214,13 +234,26 @@ export class WorkOrderViewService {
       updatedAt: new Date(data.entry.at),
       projectedAt: appliedAt,
     });
-    // Insert or update as the lookup found it (save() would look the row up a second time).
-    if (existing) {
-      const { workOrderId, ...changes } = view;
-      await manager.update(WorkOrderView, { workOrderId }, changes);
-    } else {
-      await manager.insert(WorkOrderView, view);
+    const columns = manager.connection.getMetadata(WorkOrderView).columns;
+    const driver = manager.connection.driver;
+    // Values through TypeORM's own conversion (jsonb as JSON text, dates), as its insert would.
+    const values = columns.map((c) => driver.preparePersistentValue(c.getEntityValue(view), c));
+    const [row] = await queryRows<AppliedRow>(manager, applyStatement(manager, columns), [...values, entry.seq]);
+    if (!row) throw new Error('the work-order view statement answered no row');
+    if (row.storedVersion === null && row.inserted !== true)
+      // Another transaction inserted the view after this one looked (two consumers of one work order at once,
+      // during a rebalance): fail so the change is retried and applied against that row, as before, when the
+      // insert failed on the primary key.
+      throw new Error(`work-order view ${data.workOrderId} was created concurrently; retry`);
+    if (row.storedVersion !== null && row.storedVersion >= data.version) {
+      this.logger.debug(
+        { workOrderId: data.workOrderId, version: data.version, stored: row.storedVersion },
+        'older or repeated version ignored',
+      );
+      return undefined;
     }
+    const previousStatus = row.storedStatus ?? data.previousStatus;
+    if (row.timeline) view.timeline = row.timeline;
     for (const listener of this.listeners) await listener(view, previousStatus, manager);
     return view;
   }

@@ -4,7 +4,7 @@ import type { AuthUser } from '@legal/auth';
 import { maskIdCard, maskPhone, normalizeChinesePhone, validateIdCard } from '@legal/domain';
 import { DomainError, InvalidInputError, NotFoundError } from '@legal/http';
 import type { FieldError } from '@legal/http';
-import { IntakeSubmissionService, PlatformIntake } from '@legal/platform-kit';
+import { IntakeSubmissionService, PlatformIntake, tableOf } from '@legal/platform-kit';
 import type { IntakeInput, IntakeStatusView } from '@legal/platform-kit';
 import { maskName, PiiProtector } from '@legal/privacy';
 import { randomUUID } from 'node:crypto';
@@ -37,10 +37,10 @@ export class WalkInsService implements OnModuleInit {
   onModuleInit(): void {
     this.intakes.onOutcome(async (intake, manager) => {
       if (intake.caseCode === null && intake.workOrderId === null) return;
-      await manager.update(
-        WalkInVisit,
-        { intakeId: intake.intakeId },
-        { caseCode: intake.caseCode, workOrderId: intake.workOrderId },
+      // Plain SQL: this runs for every outcome, and TypeORM's update builder cost more than the statement (issue 14).
+      await manager.query(
+        `UPDATE ${tableOf(manager, WalkInVisit)} SET case_code = $2, work_order_id = $3 WHERE intake_id = $1`,
+        [intake.intakeId, intake.caseCode, intake.workOrderId],
       );
     });
   }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DeadlineOverdue } from '@legal/contracts';
 import type { EventData } from '@legal/contracts';
 import { MessageConsumers } from '@legal/messaging';
-import { WorkOrderView, WorkOrderViewService } from '@legal/platform-kit';
+import { queryRows, tableOf, WorkOrderView, WorkOrderViewService } from '@legal/platform-kit';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { callbackDeadline, reasonForStatus, reasonStillApplies } from './callback-deadline.policy';
@@ -68,46 +68,39 @@ export class CallbackRaiser implements OnModuleInit {
    * applies is withdrawn (only unclaimed ones: an agent who already took one may be on the phone), and any
    * other live task raised before the read model knew the citizen gets the contact details now. Every CASE
    * reads the row as it was, so a withdrawn task is not given contact details (as when these were two UPDATEs).
+   * Plain SQL (issue 14): it runs on every change the read model applies, and TypeORM's update builder cost more
+   * than the statement; `updated_at` is set as TypeORM would.
    */
   private async followChange(manager: EntityManager, view: WorkOrderView, now: Date): Promise<void> {
     const obsolete = CALLBACK_REASONS.filter((reason) => !reasonStillApplies(reason, view.status));
-    const withdraw = obsolete.length > 0 ? `("status" = 'open' AND "reason" IN (:...obsolete))` : 'FALSE';
-    const unless = (column: string, param: string): (() => string) => {
-      return () => `CASE WHEN ${withdraw} THEN "${column}" ELSE :${param} END`;
-    };
-    const when = (column: string, param: string): (() => string) => {
-      return () => `CASE WHEN ${withdraw} THEN :${param} ELSE "${column}" END`;
-    };
-    await manager
-      .createQueryBuilder()
-      .update(CallbackTask)
-      .set({
-        status: when('status', 'cancelled'),
-        outcome: when('outcome', 'superseded'),
-        completedAt: when('completed_at', 'now'),
-        note: when('note', 'note'),
-        phoneHash: unless('phone_hash', 'phoneHash'),
-        phoneLast4: unless('phone_last4', 'phoneLast4'),
-        citizenDisplayName: unless('citizen_display_name', 'citizenDisplayName'),
-        regionCode: unless('region_code', 'regionCode'),
-        serviceType: unless('service_type', 'serviceType'),
-      })
-      .where(`"work_order_id" = :id AND (${withdraw} OR ("phone_hash" IS NULL AND "status" IN (:...live)))`)
-      .setParameters({
-        id: view.workOrderId,
-        live: ['open', 'claimed'],
-        ...(obsolete.length > 0 ? { obsolete } : {}),
-        cancelled: 'cancelled',
-        superseded: 'superseded',
+    const withdraw = `(status = 'open' AND reason = ANY($2))`;
+    const unless = (column: string, param: string): string => `CASE WHEN ${withdraw} THEN ${column} ELSE ${param} END`;
+    const when = (column: string, param: string): string => `CASE WHEN ${withdraw} THEN ${param} ELSE ${column} END`;
+    await manager.query(
+      `UPDATE ${tableOf(manager, CallbackTask)} SET
+         status = ${when('status', "'cancelled'")},
+         outcome = ${when('outcome', "'superseded'")},
+         completed_at = ${when('completed_at', '$3::timestamptz')},
+         note = ${when('note', '$4')},
+         phone_hash = ${unless('phone_hash', '$5')},
+         phone_last4 = ${unless('phone_last4', '$6')},
+         citizen_display_name = ${unless('citizen_display_name', '$7')},
+         region_code = ${unless('region_code', '$8')},
+         service_type = ${unless('service_type', '$9')},
+         updated_at = CURRENT_TIMESTAMP
+       WHERE work_order_id = $1 AND (${withdraw} OR (phone_hash IS NULL AND status IN ('open', 'claimed')))`,
+      [
+        view.workOrderId,
+        obsolete,
         now,
-        note: `work order is now ${view.status}`,
-        phoneHash: view.phoneHash,
-        phoneLast4: view.phoneLast4,
-        citizenDisplayName: view.citizenDisplayName,
-        regionCode: view.regionCode,
-        serviceType: view.serviceType,
-      })
-      .execute();
+        `work order is now ${view.status}`,
+        view.phoneHash,
+        view.phoneLast4,
+        view.citizenDisplayName,
+        view.regionCode,
+        view.serviceType,
+      ],
+    );
   }
 
   async onDeadlineOverdue(data: OverdueData, manager: EntityManager, now = new Date()): Promise<void> {
@@ -130,33 +123,36 @@ export class CallbackRaiser implements OnModuleInit {
     });
   }
 
-  /** Inserts the task unless one for the same work order and reason is still open; true when inserted. */
+  /**
+   * Inserts the task unless one for the same work order and reason is still open; true when inserted. Plain SQL
+   * (issue 14), as TypeORM's `orIgnore()` insert wrote it: ON CONFLICT DO NOTHING, the timestamps by default.
+   */
   async raise(manager: EntityManager, input: RaiseInput): Promise<boolean> {
     const deadline = callbackDeadline(input.reason, input.raisedAt);
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(CallbackTask)
-      .values({
-        id: randomUUID(),
-        workOrderId: input.workOrderId,
-        caseCode: input.caseCode,
-        reason: input.reason,
-        status: 'open',
-        dueAt: deadline.dueAt,
-        deadlineRule: deadline.rule,
-        deadlineExplanation: deadline.explanation,
-        phoneHash: input.view?.phoneHash ?? null,
-        phoneLast4: input.view?.phoneLast4 ?? null,
-        citizenDisplayName: input.view?.citizenDisplayName ?? null,
-        regionCode: input.view?.regionCode ?? null,
-        serviceType: input.view?.serviceType ?? null,
-        detail: input.detail.slice(0, 300),
-      })
-      .orIgnore()
-      .execute();
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO ${tableOf(manager, CallbackTask)} (id, work_order_id, case_code, reason, status, due_at, deadline_rule,
+         deadline_explanation, phone_hash, phone_last4, citizen_display_name, region_code, service_type, detail)
+       VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        randomUUID(),
+        input.workOrderId,
+        input.caseCode,
+        input.reason,
+        deadline.dueAt,
+        deadline.rule,
+        deadline.explanation,
+        input.view?.phoneHash ?? null,
+        input.view?.phoneLast4 ?? null,
+        input.view?.citizenDisplayName ?? null,
+        input.view?.regionCode ?? null,
+        input.view?.serviceType ?? null,
+        input.detail.slice(0, 300),
+      ],
+    );
     // RETURNING yields a row only when the insert happened (ON CONFLICT DO NOTHING returns none).
-    const inserted = Array.isArray(result.raw) && result.raw.length > 0;
+    const inserted = rows.length > 0;
     if (inserted)
       this.logger.log(
         { workOrderId: input.workOrderId, reason: input.reason, dueAt: deadline.dueAt.toISOString() },

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@legal/auth';
 import { maskPhone, normalizeChinesePhone, phoneLastFour } from '@legal/domain';
 import { InvalidInputError, NotFoundError } from '@legal/http';
-import { IntakeSubmissionService, PlatformIntake } from '@legal/platform-kit';
+import { IntakeSubmissionService, PlatformIntake, tableOf } from '@legal/platform-kit';
 import type { IntakeInput, IntakeStatusView } from '@legal/platform-kit';
 import { maskName, PiiProtector } from '@legal/privacy';
 import { randomUUID } from 'node:crypto';
@@ -34,10 +34,10 @@ export class CallsService implements OnModuleInit {
     // Copy the case code onto the call as soon as the work-order service assigns it.
     this.intakes.onOutcome(async (intake, manager) => {
       if (intake.caseCode === null && intake.workOrderId === null) return;
-      await manager.update(
-        HotlineCall,
-        { intakeId: intake.intakeId },
-        { caseCode: intake.caseCode, workOrderId: intake.workOrderId },
+      // Plain SQL: this runs for every outcome, and TypeORM's update builder cost more than the statement (issue 14).
+      await manager.query(
+        `UPDATE ${tableOf(manager, HotlineCall)} SET case_code = $2, work_order_id = $3 WHERE intake_id = $1`,
+        [intake.intakeId, intake.caseCode, intake.workOrderId],
       );
     });
   }
