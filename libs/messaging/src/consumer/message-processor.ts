@@ -1,4 +1,4 @@
-import { checkEventPayload, CloudEvent, DeadLetterReason, findEventDefinition } from '@legal/contracts';
+import { checkEventPayload, CloudEvent, DeadLetterReason, type EventDefinition } from '@legal/contracts';
 import { SealError } from '@legal/privacy';
 import { describeError, isTransientInfrastructureError, runWithCorrelationId } from '@legal/observability';
 import { Logger } from '@nestjs/common';
@@ -101,7 +101,7 @@ export class MessageProcessor {
       const classified = classifyRecord(record, this.accepted);
       switch (classified.kind) {
         case 'handle': {
-          const opened = await this.open(classified.event);
+          const opened = await this.open(classified.event, classified.definition);
           if (opened.ok === 'skip') {
             summary.skipped++;
           } else if (opened.ok) {
@@ -131,11 +131,11 @@ export class MessageProcessor {
    */
   private async open(
     event: CloudEvent,
+    definition: EventDefinition,
   ): Promise<
     { ok: true; event: CloudEvent } | { ok: 'skip' } | { ok: false; reason: DeadLetterReason; error: string }
   > {
-    const definition = findEventDefinition(event.type);
-    if (!definition || !EventSealing.hasSealedFields(definition)) return { ok: true, event };
+    if (!EventSealing.hasSealedFields(definition)) return { ok: true, event };
     // Addressed to other consumers only (e.g. a dispatch to another handler): not ours to open or handle.
     // Decided from the definition and the recipients' kids, so before (and without) any key.
     if (!isSealedFor(definition, event.data, this.serviceName)) return { ok: 'skip' };
@@ -157,7 +157,7 @@ export class MessageProcessor {
     let failed: { index: number; error: unknown } | undefined;
     if (items.length > 1) {
       if (context.stopping.aborted) throw new ConsumerStoppingError();
-      const started = process.hrtime.bigint();
+      const started = this.clock();
       try {
         const outcomes = await runInInboxTransaction(
           this.dataSource,
@@ -224,7 +224,7 @@ export class MessageProcessor {
         }
       }
       if (context.stopping.aborted) throw new ConsumerStoppingError();
-      const started = process.hrtime.bigint();
+      const started = this.clock();
       try {
         const [outcome = 'handled'] = await runInInboxTransaction(this.dataSource, [this.work({ record, event })]);
         this.observe(event.type, outcome, started);
@@ -289,8 +289,14 @@ export class MessageProcessor {
     }
   }
 
+  /** The start of a timed transaction; 0n (no clock read) when there are no metrics to observe it. */
+  private clock(): bigint {
+    return this.metrics ? process.hrtime.bigint() : 0n;
+  }
+
   private observe(type: string, outcome: string, started: bigint, sharedBy = 1): void {
+    if (!this.metrics) return;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9 / sharedBy;
-    this.metrics?.handlerDuration.observe({ group: this.groupId, type, outcome }, seconds);
+    this.metrics.handlerDuration.observe({ group: this.groupId, type, outcome }, seconds);
   }
 }

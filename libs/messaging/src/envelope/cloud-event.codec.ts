@@ -40,7 +40,11 @@ export function encodeCloudEvent(event: CloudEvent): EncodedRecord {
 /** kafkajs headers (Buffers, strings or arrays of them) as plain strings; the first value wins. */
 export function headersToStrings(headers: IHeaders | undefined): HeaderMap {
   const out: HeaderMap = {};
-  for (const [name, raw] of Object.entries(headers ?? {})) {
+  if (!headers) return out;
+  // for...in rather than Object.entries: no [name, value] pair array per header of every consumed record.
+  for (const name in headers) {
+    if (!Object.prototype.hasOwnProperty.call(headers, name)) continue;
+    const raw = headers[name];
     const value = Array.isArray(raw) ? raw[0] : raw;
     if (value === undefined) continue;
     out[name] = Buffer.isBuffer(value) ? value.toString('utf8') : value;

@@ -29,20 +29,43 @@ export class InboxWorkError extends Error {
   }
 }
 
-const inboxInserts = new Map<string, PreparedStatement<{ event_id: string }>>();
+const inboxInserts = new WeakMap<DataSource, PreparedStatement<{ event_id: string }>>();
 
-/** The multi-row inbox insert of `schema` (prepared once per connection). */
-function inboxInsert(schema: string): PreparedStatement<{ event_id: string }> {
-  let statement = inboxInserts.get(schema);
+/**
+ * The multi-row inbox insert of the data source's schema (prepared once per connection). Kept per data source, so
+ * a record does not re-derive (and re-check) the schema name and look its statement up by it.
+ */
+function inboxInsert(dataSource: DataSource): PreparedStatement<{ event_id: string }> {
+  let statement = inboxInserts.get(dataSource);
   if (!statement) {
+    const schema = schemaName(dataSource.options);
     statement = new PreparedStatement(
       `INSERT INTO "${schema}"."inbox_message" (consumer_group, event_id, event_type, source_topic, source_partition, source_offset)
        SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::int[], $6::bigint[])
        ON CONFLICT DO NOTHING RETURNING event_id`,
     );
-    inboxInserts.set(schema, statement);
+    inboxInserts.set(dataSource, statement);
   }
   return statement;
+}
+
+/** The statement's six column arrays, filled in one pass over the items. */
+function inboxColumns(items: InboxWork[]): unknown[] {
+  const groups: string[] = [];
+  const eventIds: string[] = [];
+  const eventTypes: string[] = [];
+  const topics: string[] = [];
+  const partitions: number[] = [];
+  const offsets: string[] = [];
+  for (const { entry } of items) {
+    groups.push(entry.group);
+    eventIds.push(entry.eventId);
+    eventTypes.push(entry.eventType);
+    topics.push(entry.topic);
+    partitions.push(entry.partition);
+    offsets.push(entry.offset);
+  }
+  return [groups, eventIds, eventTypes, topics, partitions, offsets];
 }
 
 /** A handler swallowed a failed statement: the transaction can only roll back. */
@@ -79,20 +102,13 @@ function transactionFailed(queryRunner: QueryRunner): boolean | undefined {
  * items commit or none does.
  */
 export async function runInInboxTransaction(dataSource: DataSource, items: InboxWork[]): Promise<InboxOutcome[]> {
-  const schema = schemaName(dataSource.options);
+  const statement = inboxInsert(dataSource);
   const queryRunner = dataSource.createQueryRunner();
   try {
     await queryRunner.connect();
     await queryRunner.startTransaction();
     // One statement records every id of the chunk; RETURNING says which ones are new.
-    const inserted = await inboxInsert(schema).run(queryRunner, [
-      items.map((i) => i.entry.group),
-      items.map((i) => i.entry.eventId),
-      items.map((i) => i.entry.eventType),
-      items.map((i) => i.entry.topic),
-      items.map((i) => i.entry.partition),
-      items.map((i) => i.entry.offset),
-    ]);
+    const inserted = await statement.run(queryRunner, inboxColumns(items));
     const fresh = new Set(inserted.map((r) => r.event_id));
     const outcomes: InboxOutcome[] = [];
     for (const [index, { entry, run }] of items.entries()) {
