@@ -105,23 +105,23 @@ export class RelationFinderService {
           found.set(r.id, { workOrderId: r.id, caseCode: r.case_code, reason: 'similar-name-same-region', score });
       }
     }
-    for (const f of found.values()) {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(PossibleRelationEntity)
-        .values({
-          id: randomUUID(),
-          workOrderId: wo.id,
-          relatedWorkOrderId: f.workOrderId,
-          reason: f.reason,
-          score: f.score,
-          status: 'pending',
-          decidedBy: null,
-          decidedAt: null,
-        })
-        .orIgnore()
-        .execute();
+    if (found.size > 0) {
+      // One statement for all of them (an intake of a common name may find dozens), not one query-built INSERT each
+      // (issue 14); created_at takes its default, as before, and a pair already stored is left as it is.
+      const rows = [...found.values()];
+      await manager.query(
+        `INSERT INTO ${tableOf(manager, PossibleRelationEntity)} (id, work_order_id, related_work_order_id, reason, score, status)
+         SELECT id, $2::uuid, related, reason, score, 'pending'
+         FROM unnest($1::uuid[], $3::uuid[], $4::varchar[], $5::real[]) AS r(id, related, reason, score)
+         ON CONFLICT DO NOTHING`,
+        [
+          rows.map(() => randomUUID()),
+          wo.id,
+          rows.map((f) => f.workOrderId),
+          rows.map((f) => f.reason),
+          rows.map((f) => f.score),
+        ],
+      );
     }
     return [...found.values()].map((f) => f.caseCode);
   }
