@@ -8,7 +8,12 @@ import { InboxOutcome, InboxWork, InboxWorkError, runInInboxTransaction } from '
 import type { MessagingMetrics } from '../metrics/messaging-metrics';
 import { BackoffPolicy, backoffDelay, sleep } from '../retry/backoff';
 import type { ConsumedRecord } from './consumed-record';
-import { ConsumerRegistration, DEFAULT_HANDLER_BACKOFF, DEFAULT_MAX_ATTEMPTS } from './consumer-registration';
+import {
+  acceptedByFilter,
+  ConsumerRegistration,
+  DEFAULT_HANDLER_BACKOFF,
+  DEFAULT_MAX_ATTEMPTS,
+} from './consumer-registration';
 import { runWithConsumedEvent } from './consumption-context';
 import type { DeadLetterPublisher } from './dead-letter.publisher';
 import { classifyRecord } from './record-classifier';
@@ -58,8 +63,8 @@ const HEARTBEAT_EVERY_MS = 2000;
 
 /**
  * Everything that happens to the records of one partition chunk, in order: invalid ones go to the DLQ
- * at once, types this group does not handle are skipped, valid ones run through the handler inside
- * the inbox transaction. Consecutive valid records share one transaction (one commit, one fsync);
+ * at once, types this group does not handle and events its `accepts` filter refuses are skipped
+ * (no transaction), valid ones run through the handler inside the inbox transaction. Consecutive valid records share one transaction (one commit, one fsync);
  * if that fails, each is redone in its own transaction with bounded retries and, when they are
  * exhausted, dead-lettered. Returns only when every record may be acknowledged.
  */
@@ -103,6 +108,9 @@ export class MessageProcessor {
         case 'handle': {
           const opened = await this.open(classified.event, classified.definition);
           if (opened.ok === 'skip') {
+            summary.skipped++;
+          } else if (opened.ok && !acceptedByFilter(this.registration, opened.event)) {
+            // Refused by the group's filter: acknowledged like an unlisted type, with no transaction at all.
             summary.skipped++;
           } else if (opened.ok) {
             pending.push({ record, event: opened.event });
