@@ -20,8 +20,10 @@ export class IntakeOutcomeConsumer implements OnModuleInit {
     this.consumers.register({
       group: `${this.options.platform}-intake-outcome`,
       events: [IntakeRegistered, IntakeRejected],
+      // Every platform reads the whole outcome topic: another platform's outcome is acknowledged before any
+      // transaction (no BEGIN, inbox row or COMMIT for about two records in three, issue 14).
+      accepts: (event) => event.data.platform === this.options.platform,
       handle: async (event, manager) => {
-        if (event.data.platform !== this.options.platform) return;
         const appliedAt = new Date();
         if (event.type === IntakeRejected.type) {
           await this.intakes.applyRejected(manager, event.data as EventData<typeof IntakeRejected>, appliedAt);
