@@ -31,6 +31,7 @@ export type { ConsumerRegistration } from './consumer/consumer-registration';
 export { DEFAULT_RUNNER_OPTIONS } from './consumer/consumer-runner';
 export type { ConsumerRunnerOptions, RunnerState } from './consumer/consumer-runner';
 export { currentConsumedEventId } from './consumer/consumption-context';
+export { PreparedStatement } from './prepared-statement';
 export { stripDeadLetterHeaders } from './consumer/dead-letter.publisher';
 
 export { decodeCloudEvent, encodeCloudEvent, headersToStrings } from './envelope/cloud-event.codec';

@@ -16,7 +16,8 @@ function pgClientOf(queryRunner: QueryRunner | undefined): PgClient | undefined 
 }
 
 /**
- * A hot statement of the messaging layer run as a named prepared statement on the query runner's own pg
+ * A hot statement (the messaging layer's inbox insert; the platforms' read-model apply and intake outcome) run as a
+ * named prepared statement on the query runner's own pg
  * connection: PostgreSQL parses and plans it once per connection instead of once per call, and TypeORM's
  * query path is skipped. The name is derived from the text (which holds the schema), so two data sources in
  * one process never share a name for different texts. Errors are TypeORM's QueryFailedError, as through
@@ -43,6 +44,10 @@ export class PreparedStatement<Row> {
   async runWith(manager: EntityManager, values: unknown[]): Promise<Row[]> {
     const queryRunner = manager.queryRunner;
     if (queryRunner && pgClientOf(queryRunner)) return this.run(queryRunner, values);
-    return (await manager.query(this.text, values)) as Row[];
+    const result: unknown = await manager.query(this.text, values);
+    // TypeORM answers `[rows, affected]` for an UPDATE or DELETE (with RETURNING too) and plain rows otherwise.
+    if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+      return result[0] as Row[];
+    return result as Row[];
   }
 }

@@ -4,8 +4,7 @@ import { buildDataSourceOptions, dropSchema, ensureDatabaseAndSchema } from '@le
 import type { PiiProtector } from '@legal/privacy';
 import { uniqueTag } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { countStatements } from '../../../../services/work-order/test/statement-counter';
+import { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
 import { platformKitEntities } from '../entities';
 import { platformKitMigrations } from '../migrations';
 import { IntakeSubmissionService } from './intake-submission.service';
@@ -13,8 +12,35 @@ import { PlatformIntake } from './platform-intake.entity';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services';
 
+/**
+ * The statements `work` sends to PostgreSQL in one transaction, as seen by the connection's pg client: TypeORM's
+ * queries and named prepared statements alike (the hot statements bypass TypeORM's query runner, issue 14).
+ */
+async function sentStatements<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<{ result: T; statements: { verb: string; prepared: boolean }[] }> {
+  return dataSource.transaction(async (manager) => {
+    const client = (
+      manager.queryRunner as unknown as { databaseConnection: { query: (...args: unknown[]) => unknown } }
+    ).databaseConnection;
+    const spy = jest.spyOn(client, 'query');
+    try {
+      const result = await work(manager);
+      const statements = spy.mock.calls.map(([query]) => {
+        const config = typeof query === 'string' ? { text: query } : (query as { text: string; name?: string });
+        return { verb: config.text.trim().split(/\s+/)[0] ?? '', prepared: config.name !== undefined };
+      });
+      return { result, statements };
+    } finally {
+      spy.mockRestore();
+    }
+  });
+}
+
 // Recording what the work-order service made of an intake (the intake-outcome consumer's work): one UPDATE that
-// answers the whole row, which the platform's listeners are given (issue 14: it was a locked SELECT and an UPDATE).
+// answers the whole row, which the platform's listeners are given (issue 14: it was a locked SELECT and an UPDATE),
+// run as a named prepared statement.
 describe('IntakeSubmissionService recording outcomes (real PostgreSQL)', () => {
   const schema = uniqueTag('pkintake');
   let dataSource: DataSource;
@@ -82,8 +108,9 @@ describe('IntakeSubmissionService recording outcomes (real PostgreSQL)', () => {
       caseCode: '371324-20261204-000123-X',
       possiblyRelatedCaseCodes: ['371324-20261201-000007-K'],
     } as EventData<typeof IntakeRegistered>;
-    const { statements } = await countStatements(dataSource, (m) => intakes.applyRegistered(m, data, at));
-    expect(statements.map((s) => s.sql.split(' ')[0]).filter((verb) => verb !== 'COMMIT')).toEqual(['UPDATE']);
+    const { statements } = await sentStatements(dataSource, (m) => intakes.applyRegistered(m, data, at));
+    // One UPDATE, prepared once per connection (the COMMIT is the transaction's).
+    expect(statements).toEqual([{ verb: 'UPDATE', prepared: true }]);
     const expected = {
       ...intake,
       status: 'linked-to-existing',
@@ -103,8 +130,9 @@ describe('IntakeSubmissionService recording outcomes (real PostgreSQL)', () => {
     const data = { intakeId: intake.intakeId, platform: 'portal', reasons: ['description too short'] } as EventData<
       typeof IntakeRejected
     >;
-    const { statements } = await countStatements(dataSource, (m) => intakes.applyRejected(m, data, at));
-    expect(statements.map((s) => s.sql.split(' ')[0]).filter((verb) => verb !== 'COMMIT')).toEqual(['UPDATE']);
+    const { statements } = await sentStatements(dataSource, (m) => intakes.applyRejected(m, data, at));
+    // One UPDATE, prepared once per connection (the COMMIT is the transaction's).
+    expect(statements).toEqual([{ verb: 'UPDATE', prepared: true }]);
     const expected = { ...intake, status: 'rejected', rejectionReasons: ['description too short'], outcomeAt: at };
     expect(heard.pop()).toEqual(expected);
     expect(await dataSource.getRepository(PlatformIntake).findOneBy({ intakeId: intake.intakeId })).toEqual(expected);

@@ -4,7 +4,7 @@ import { AuthUser, inJurisdiction } from '@legal/auth';
 import { checkEventPayload, IntakeRegistered, IntakeRejected, IntakeSubmitted } from '@legal/contracts';
 import type { EventData } from '@legal/contracts';
 import { InvalidInputError, NotFoundError } from '@legal/http';
-import { Outbox } from '@legal/messaging';
+import { Outbox, PreparedStatement } from '@legal/messaging';
 import { currentCorrelationId } from '@legal/observability';
 import { PiiProtector } from '@legal/privacy';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +13,7 @@ import { PLATFORM_KIT_OPTIONS, PlatformKitOptions } from '../platform-kit.option
 import { accessCodeHash, newAccessCode } from './access-code';
 import type { IntakeInput, IntakeStatusView, SubmittedIntake } from './intake-input';
 import { IntakeStatus, PlatformIntake } from './platform-intake.entity';
-import { queryRows, tableOf } from '../sql';
+import { tableOf } from '../sql';
 import { toShanghaiTime } from '../status-text/shanghai-time';
 
 export type IntakeOutcomeListener = (intake: PlatformIntake, manager: EntityManager) => Promise<void>;
@@ -53,6 +53,18 @@ function intakeColumns(manager: EntityManager): string {
     .columns.map((c) => `"${c.databaseName}" AS "${c.propertyName}"`)
     .join(', ');
   return intakeColumnList;
+}
+
+/** The outcome UPDATEs by text (one per outcome kind and schema), run as named prepared statements (parsed once). */
+const outcomeStatements = new Map<string, PreparedStatement<PlatformIntake>>();
+
+function outcomeStatement(text: string): PreparedStatement<PlatformIntake> {
+  let statement = outcomeStatements.get(text);
+  if (statement === undefined) {
+    statement = new PreparedStatement<PlatformIntake>(text);
+    outcomeStatements.set(text, statement);
+  }
+  return statement;
 }
 
 /** `/applicant/idCardNumber must match pattern ...` → field `applicant.idCardNumber`. */
@@ -200,11 +212,8 @@ export class IntakeSubmissionService {
     sets: string,
     values: unknown[],
   ): Promise<PlatformIntake | undefined> {
-    const [row] = await queryRows<PlatformIntake>(
-      manager,
-      `UPDATE ${tableOf(manager, PlatformIntake)} SET ${sets} WHERE intake_id = $1 RETURNING ${intakeColumns(manager)}`,
-      [intakeId, ...values],
-    );
+    const text = `UPDATE ${tableOf(manager, PlatformIntake)} SET ${sets} WHERE intake_id = $1 RETURNING ${intakeColumns(manager)}`;
+    const [row] = await outcomeStatement(text).runWith(manager, [intakeId, ...values]);
     return row && Object.assign(new PlatformIntake(), row);
   }
 

@@ -2,10 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@legal/auth';
 import type { Deadline, EventData, WorkOrderChanged } from '@legal/contracts';
+import { PreparedStatement } from '@legal/messaging';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { TimelineEntry, WorkOrderView } from './work-order-view.entity';
-import { queryRows, tableOf } from '../sql';
+import { tableOf } from '../sql';
 import { staffMaySeeWorkOrder } from './work-order-view.mapper';
 import type { PageRequest, WorkOrderViewPage, WorkOrderViewSearch } from './work-order-view.query';
 
@@ -28,8 +29,11 @@ interface AppliedRow {
   timeline: TimelineEntry[] | null;
 }
 
-/** The applying statement, built once per table (test instances differ by schema). */
-const applyStatements = new Map<string, string>();
+/**
+ * The applying statement, built once per table (test instances differ by schema) and run as a named prepared
+ * statement: PostgreSQL parses this long statement once per connection instead of once per change.
+ */
+const applyStatements = new Map<string, PreparedStatement<AppliedRow>>();
 
 /**
  * Applies a change in one statement (issue 14; it was a locked SELECT, then TypeORM's update or insert, whose
@@ -42,10 +46,10 @@ const applyStatements = new Map<string, string>();
  * `stored` is the row as it was before this change. `xmax = 0` tells an inserted row from an updated one.
  * Parameters: $1..$n the columns in metadata order, then the entry's seq.
  */
-function applyStatement(manager: EntityManager, columns: readonly ColumnMetadata[]): string {
+function applyStatement(manager: EntityManager, columns: readonly ColumnMetadata[]): PreparedStatement<AppliedRow> {
   const table = tableOf(manager, WorkOrderView);
-  let sql = applyStatements.get(table);
-  if (sql === undefined) {
+  let statement = applyStatements.get(table);
+  if (statement === undefined) {
     const name = (property: string): string => columns.find((c) => c.propertyName === property)!.databaseName;
     const key = name('workOrderId');
     const version = name('version');
@@ -60,7 +64,7 @@ function applyStatement(manager: EntityManager, columns: readonly ColumnMetadata
         (c) =>
           `"${c.databaseName}" = CASE WHEN ${newer} THEN EXCLUDED."${c.databaseName}" ELSE v."${c.databaseName}" END`,
       );
-    sql = `WITH stored AS (
+    const sql = `WITH stored AS (
         SELECT "${version}" AS version, "${status}" AS status FROM ${table} WHERE "${key}" = $1 FOR UPDATE
       ), written AS (
         INSERT INTO ${table} AS v (${columns.map((c) => `"${c.databaseName}"`).join(', ')})
@@ -75,9 +79,10 @@ function applyStatement(manager: EntityManager, columns: readonly ColumnMetadata
       )
       SELECT stored.version AS "storedVersion", stored.status AS "storedStatus", written.inserted, written.timeline
       FROM (SELECT) one LEFT JOIN stored ON TRUE LEFT JOIN written ON TRUE`;
-    applyStatements.set(table, sql);
+    statement = new PreparedStatement<AppliedRow>(sql);
+    applyStatements.set(table, statement);
   }
-  return sql;
+  return statement;
 }
 
 function nextDue(deadlines: Deadline[]): Date | null {
@@ -238,7 +243,7 @@ export class WorkOrderViewService {
     const driver = manager.connection.driver;
     // Values through TypeORM's own conversion (jsonb as JSON text, dates), as its insert would.
     const values = columns.map((c) => driver.preparePersistentValue(c.getEntityValue(view), c));
-    const [row] = await queryRows<AppliedRow>(manager, applyStatement(manager, columns), [...values, entry.seq]);
+    const [row] = await applyStatement(manager, columns).runWith(manager, [...values, entry.seq]);
     if (!row) throw new Error('the work-order view statement answered no row');
     if (row.storedVersion === null && row.inserted !== true)
       // Another transaction inserted the view after this one looked (two consumers of one work order at once,
