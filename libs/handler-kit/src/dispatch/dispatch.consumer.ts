@@ -1,6 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { CloudEvent, OfferWithdrawn, WorkOrderDispatched } from '@legal/contracts';
 import { MessageConsumers } from '@legal/messaging';
+import { HANDLER_NAME, HandlerName } from '../handler-kit.options';
 import { DispatchedData, OfferInbox, WithdrawnData } from '../offers/offer-inbox.service';
 
 /** The consumer group (Kafka group `<service>.dispatch`; inbox rows under `dispatch`). */
@@ -15,12 +16,18 @@ export class DispatchConsumer implements OnModuleInit {
   constructor(
     private readonly consumers: MessageConsumers,
     private readonly inbox: OfferInbox,
+    @Inject(HANDLER_NAME) private readonly handler: HandlerName,
   ) {}
 
   onModuleInit(): void {
     this.consumers.register({
       group: DISPATCH_GROUP,
       events: [WorkOrderDispatched, OfferWithdrawn],
+      // Every handler reads the whole dispatch topic: another handler's offer is acknowledged before any
+      // transaction (no BEGIN, inbox row or COMMIT, issue 14). A withdrawal names no handler, so all are taken
+      // (withdrawing an offer this service never recorded changes nothing).
+      accepts: (event) =>
+        event.type !== WorkOrderDispatched.type || (event.data as DispatchedData).handler === this.handler,
       handle: async (event, manager) => {
         if (event.type === WorkOrderDispatched.type) {
           await this.inbox.receive(manager, event as CloudEvent<DispatchedData>);

@@ -21,7 +21,7 @@ import {
 import { HandlerReporter, OfferRejectionCode } from '../reports/handler-reporter';
 import type { OfferPageResponseDto, OfferQueryDto, OfferResponseDto } from './dto/offer.dto';
 import { Offer } from './offer.entity';
-import { insertOfferOnce } from './offer-rows';
+import { insertOfferOnce, updateOffer } from './offer-rows';
 import { undecidable, withdrawalEffect } from './offer-rules';
 import { assertInJurisdiction, assertOwnOrganisation, jurisdictionPrefix, likePrefix } from './staff-scope';
 
@@ -250,7 +250,7 @@ export class OfferInbox {
     if ('refused' in opening) return opening;
     const matterId = opening.opened.id;
     const decided = { status: 'accepted' as const, decidedAt: now, decidedBy: actorId.slice(0, 64), matterId };
-    await manager.update(Offer, { id: offer.id }, decided);
+    await updateOffer(manager, offer.id, decided);
     Object.assign(offer, decided);
     const subject = { causationId: offer.dispatchEventId, ...opening.subject };
     await this.reports.offerAccepted(manager, { about: subject, offerId: offer.id, actorId, at: now });
@@ -271,7 +271,7 @@ export class OfferInbox {
       rejectionReasonCode: reasonCode,
       rejectionReason: reason.slice(0, 1000),
     };
-    await manager.update(Offer, { id: offer.id }, decided);
+    await updateOffer(manager, offer.id, decided);
     Object.assign(offer, decided);
     await this.reports.offerRejected(manager, {
       workOrderId: offer.workOrderId,
