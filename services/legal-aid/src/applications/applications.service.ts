@@ -4,6 +4,7 @@ import { shanghaiDateOf } from '@legal/domain';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DeadlinesService } from '../deadlines/deadlines.service';
+import type { ApplicationDeadline } from '../deadlines/entities/application-deadline.entity';
 import { ProtectedPerson } from '../personal-data/protected-person.embedded';
 import { ApplicationHistoryService } from './application-history.service';
 import type { ApplicationKind, ApplicationState, WorkflowFacts } from './application-state';
@@ -54,6 +55,14 @@ export class ApplicationsService {
    * the 3-day appointment for a notified-defence notice (no review: the notice obliges appointment).
    */
   async open(manager: EntityManager, input: OpenApplication): Promise<Application> {
+    return (await this.openWithClock(manager, input)).application;
+  }
+
+  /** `open`, also giving the clock it started (so a caller reporting it need not read it back, issue 14). */
+  async openWithClock(
+    manager: EntityManager,
+    input: OpenApplication,
+  ): Promise<{ application: Application; clock: ApplicationDeadline }> {
     const application = manager.create(Application, {
       id: randomUUID(),
       caseNumber: await this.nextCaseNumber(manager, input.receivedAt),
@@ -89,9 +98,8 @@ export class ApplicationsService {
       sourceEventId: input.sourceEventId,
     });
     await manager.insert(Application, application);
-    if (input.kind === 'work-order')
-      await this.deadlines.start(manager, application.id, 'legal-aid-decision', input.receivedAt);
-    else await this.deadlines.start(manager, application.id, 'lawyer-appointment', input.receivedAt);
+    const clockKind = input.kind === 'work-order' ? 'legal-aid-decision' : 'lawyer-appointment';
+    const clock = await this.deadlines.start(manager, application.id, clockKind, input.receivedAt);
     await this.history.record(manager, {
       applicationId: application.id,
       at: new Date(),
@@ -100,7 +108,7 @@ export class ApplicationsService {
       toState: input.state,
       detail: `${input.detail}${application.urgent ? '; legal deadline within 7 days: aid is provided first (先行提供)' : ''}`,
     });
-    return application;
+    return { application, clock };
   }
 
   /** The application, locked for this transaction (other instances wait or skip). */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '@legal/http';
-import type { EntityManager } from 'typeorm';
-import { Not, In } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { Application } from '../applications/entities/application.entity';
 import { DEFAULT_CAPACITY_KEY, OrganisationCapacity } from './entities/organisation-capacity.entity';
 
@@ -13,6 +12,16 @@ export interface CapacityCheck {
   limitFrom: string;
 }
 
+/** States of an application that no longer count against its organisation's capacity. */
+const CLOSED_STATES = ['denied', 'closed'];
+
+/** An entity's table as one SQL name, for the plain statement on the acceptance path. */
+function tableOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): string {
+  const metadata = manager.connection.getMetadata(entity);
+  const schema = metadata.schema ?? (manager.connection.options as { schema?: string }).schema ?? 'public';
+  return `"${schema}"."${metadata.tableName}"`;
+}
+
 /** Organisation capacity for automatic acceptance: a limit per organisation (data) against its open applications. */
 @Injectable()
 export class CapacityService {
@@ -22,15 +31,21 @@ export class CapacityService {
    */
   async check(manager: EntityManager, organisationId: string): Promise<CapacityCheck> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`legal-aid:capacity:${organisationId}`]);
-    const rows = await manager.find(OrganisationCapacity, {
-      where: { organisationId: In([organisationId, DEFAULT_CAPACITY_KEY]) },
-    });
-    const row =
-      rows.find((r) => r.organisationId === organisationId) ??
-      rows.find((r) => r.organisationId === DEFAULT_CAPACITY_KEY);
-    const limit = row?.maxOpenApplications ?? 0;
-    const open = await manager.count(Application, { where: { organisationId, state: Not(In(['denied', 'closed'])) } });
-    return { hasCapacity: open < limit, open, limit, limitFrom: row?.organisationId ?? 'none' };
+    // After the lock (a later statement sees what the previous holder committed): the limit (the
+    // organisation's own row, else the default) and the open applications in one plain statement, issue 14.
+    const [row] = (await manager.query(
+      `SELECT c.organisation_id AS "limitFrom", c.max_open_applications AS "limit",
+         (SELECT count(*)::int FROM ${tableOf(manager, Application)} a
+           WHERE a.organisation_id = $1 AND a.state <> ALL($3::varchar[])) AS "open"
+       FROM (VALUES (1)) AS one (x)
+       LEFT JOIN LATERAL (
+         SELECT organisation_id, max_open_applications FROM ${tableOf(manager, OrganisationCapacity)}
+          WHERE organisation_id IN ($1, $2) ORDER BY organisation_id = $1 DESC LIMIT 1
+       ) c ON true`,
+      [organisationId, DEFAULT_CAPACITY_KEY, CLOSED_STATES],
+    )) as { limitFrom: string | null; limit: number | null; open: number }[];
+    const limit = row.limit ?? 0;
+    return { hasCapacity: row.open < limit, open: row.open, limit, limitFrom: row.limitFrom ?? 'none' };
   }
 
   async list(manager: EntityManager): Promise<OrganisationCapacity[]> {

@@ -30,7 +30,9 @@ export class DeadlinesService {
       completedAt: null,
       breachedAt: null,
     });
-    return manager.save(deadline);
+    // A new id: a plain INSERT (its timestamps come back with it), not save's SELECT of that id first (issue 14).
+    await manager.insert(ApplicationDeadline, deadline);
+    return deadline;
   }
 
   async find(manager: EntityManager, applicationId: string, kind: DeadlineKind): Promise<ApplicationDeadline | null> {

@@ -24,6 +24,7 @@ import { CapacityModule } from '../capacity/capacity.module';
 import { CapacityService } from '../capacity/capacity.service';
 import { LegalAidEnv } from '../config/legal-aid.env';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import type { ApplicationDeadline } from '../deadlines/entities/application-deadline.entity';
 import { DeadlinesService, toContractDeadline } from '../deadlines/deadlines.service';
 import { LegalAidClocks } from '../deadlines/legal-clocks';
 import { PersonalDataModule } from '../personal-data/personal-data.module';
@@ -55,6 +56,13 @@ export class LegalAidOffers implements HandlerDomain<Application> {
     private readonly reports: HandlerReporter,
   ) {}
 
+  /**
+   * The decision clock `open` just started, per application it opened, for `afterAccepted` in the same
+   * transaction: the report gives its due date without reading the clock back (issue 14). A linked notice's
+   * application is not here; its clock is read as before.
+   */
+  private readonly decisionClocks = new WeakMap<Application, ApplicationDeadline>();
+
   async capacity(manager: EntityManager, offer: Offer): Promise<CapacityCheck> {
     const c = await this.capacityService.check(manager, offer.organisationId);
     const reason = `${offer.organisationName} has ${c.open} open legal-aid applications (limit ${c.limit})`;
@@ -65,7 +73,7 @@ export class LegalAidOffers implements HandlerDomain<Application> {
     const { offer, actorId, now } = request;
     const fromNotice = await this.noticeApplication(manager, offer);
     if (fromNotice) return this.linkNotice(manager, { application: fromNotice, offer, actorId });
-    const application = await this.applications.open(manager, {
+    const { application, clock } = await this.applications.openWithClock(manager, {
       kind: 'work-order',
       workOrderId: offer.workOrderId,
       offerId: offer.id,
@@ -85,6 +93,7 @@ export class LegalAidOffers implements HandlerDomain<Application> {
       actor: actorId,
       detail: `Offer ${offer.id} (attempt ${offer.attempt}) of work order ${offer.caseCode} accepted`,
     });
+    this.decisionClocks.set(application, clock);
     const subject = { workOrderId: offer.workOrderId, id: application.id, handlerCaseId: application.caseNumber };
     return { opened: application, subject };
   }
@@ -135,7 +144,9 @@ export class LegalAidOffers implements HandlerDomain<Application> {
 
   async afterAccepted(manager: EntityManager, accepted: Accepted<Application>): Promise<void> {
     const { matter: application, subject, actorId, now } = accepted;
-    const decision = await this.deadlines.find(manager, application.id, 'legal-aid-decision');
+    const decision =
+      this.decisionClocks.get(application) ??
+      (await this.deadlines.find(manager, application.id, 'legal-aid-decision'));
     const urgentNote = application.urgent
       ? '; legal deadline within 7 days: a lawyer is provided first and the review follows (先行提供)'
       : '';
