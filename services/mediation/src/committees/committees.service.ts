@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, NotFoundError } from '@legal/http';
 import { regionLevelOf } from '@legal/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { MediationCase, OPEN_CASE_STATUSES } from '../cases/entities/mediation-case.entity';
 import { likePrefix } from '@legal/handler-kit';
 import { CommitteeCandidate, committeeRegionChain } from './committee-choice';
@@ -134,23 +134,18 @@ export class CommitteesService {
    * seeing the other's load) and returns its active mediators with their open cases.
    */
   async lockMediatorCandidates(manager: EntityManager, committeeId: string): Promise<MediatorCandidate[]> {
-    await manager
-      .createQueryBuilder(Committee, 'c')
-      .setLock('pessimistic_write')
-      .where('c.id = :committeeId', { committeeId })
-      .getOne();
-    const mediators = await manager.find(Mediator, { where: { committeeId, active: true } });
-    const loads = await this.openCaseCounts(
-      manager,
-      mediators.map((m) => m.id),
-    );
-    return mediators.map((m) => ({
-      id: m.id,
-      name: m.name,
-      specialties: m.specialties,
-      maxOpenCases: m.maxOpenCases,
-      openCases: loads.get(m.id) ?? 0,
-    }));
+    // Plain statements on the acceptance path (issue 14): the lock, then the mediators with their open cases
+    // counted in the same statement (it was a SELECT of the mediators and a grouped count of their cases).
+    await manager.query(`SELECT 1 FROM ${tableOf(manager, Committee)} WHERE id = $1 FOR UPDATE`, [committeeId]);
+    const rows = (await manager.query(
+      `SELECT m.id, m.name, m.specialties, m.max_open_cases AS "maxOpenCases",
+         (SELECT count(*)::int FROM ${tableOf(manager, MediationCase)} k
+           WHERE k.mediator_id = m.id AND k.status = ANY($2::varchar[])) AS "openCases"
+       FROM ${tableOf(manager, Mediator)} m
+       WHERE m.committee_id = $1 AND m.active`,
+      [committeeId, OPEN_CASE_STATUSES],
+    )) as MediatorCandidate[];
+    return rows;
   }
 
   private async openCaseCounts(manager: EntityManager, mediatorIds: string[]): Promise<Map<string, number>> {
@@ -164,6 +159,13 @@ export class CommitteesService {
       .getRawMany();
     return new Map(rows.map((r) => [r.mediator_id, Number(r.open)]));
   }
+}
+
+/** An entity's table as one SQL name, for the plain statements on the acceptance path. */
+function tableOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): string {
+  const metadata = manager.connection.getMetadata(entity);
+  const schema = metadata.schema ?? (manager.connection.options as { schema?: string }).schema ?? 'public';
+  return `"${schema}"."${metadata.tableName}"`;
 }
 
 function toCommitteeResponse(c: Committee): CommitteeResponseDto {

@@ -55,8 +55,9 @@ export class MediationOffers implements HandlerDomain<MediationCase, OfferAccept
       `Dispute category: ${c.disputeCategory ?? 'unclassified'} (${c.categorySource}).`;
     const acceptedDetail = `Offer ${offer.id} accepted${automatic ? ' automatically' : ''}`;
     const accepting = { caseId: c.id, step: 'offer-accepted', actorId, detail: acceptedDetail, at: now };
-    await this.history.record(manager, accepting);
-    await this.history.record(manager, { caseId: c.id, step: 'committee-assigned', actorId, detail, at: now });
+    const assigned = { caseId: c.id, step: 'committee-assigned', actorId, detail, at: now };
+    // Both steps in one statement (issue 14); the acceptance still lists first.
+    await this.history.recordAll(manager, [accepting, assigned]);
     await this.reports.progressed(manager, {
       about: c,
       step: 'committee-assigned',
