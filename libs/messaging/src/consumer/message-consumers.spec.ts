@@ -25,6 +25,19 @@ describe('runnerOptionsFor', () => {
     expect(rebalanceTimeout).toBeGreaterThanOrEqual(sessionTimeout);
   });
 
+  it('heartbeats an idle member at least 3 times per session: kafkajs beats only between long polls', () => {
+    // An idle member's fetch returns after maxWaitTimeInMs and only then may it heartbeat, so the long poll, not
+    // heartbeatInterval, sets the idle beat (issue 14: a longer poll would save broker requests but risk the session).
+    const { sessionTimeout, heartbeatInterval, maxWaitTimeInMs } = DEFAULT_RUNNER_OPTIONS;
+    expect(sessionTimeout / Math.max(heartbeatInterval, maxWaitTimeInMs)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('commits handled offsets within a few seconds: what a crash redelivers stays small', () => {
+    const { commitIntervalMs, sessionTimeout } = DEFAULT_RUNNER_OPTIONS;
+    expect(commitIntervalMs).toBeGreaterThan(0);
+    expect(commitIntervalMs).toBeLessThanOrEqual(sessionTimeout / 2);
+  });
+
   it("takes the service's session and heartbeat (KAFKA_SESSION_TIMEOUT_MS, KAFKA_HEARTBEAT_INTERVAL_MS)", () => {
     const options = runnerOptionsFor({ group: 'intake' }, { sessionTimeout: 6000, heartbeatInterval: 2000 });
     const { rebalanceTimeout } = DEFAULT_RUNNER_OPTIONS;
