@@ -173,7 +173,7 @@ describe('dead letters (real PostgreSQL and Kafka)', () => {
     const admin = kafka.admin();
     await admin.connect();
     const reportTopic = prefixedTopic(prefix, TOPICS.handlerReport.name);
-    // Offsets are committed on an interval (consumer options: 500 ms), not per record: wait for the commit.
+    // Offsets are committed on an interval (the runner's commitIntervalMs), not per record: wait for the commit.
     const committedSum = async (): Promise<number> => {
       const committed = await admin.fetchOffsets({ groupId: `${prefix}.dlq-test.picky`, topics: [reportTopic] });
       return committed[0]?.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0) ?? 0;
