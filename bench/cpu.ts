@@ -3,7 +3,7 @@
 // and throughput / strict p99 at rising rates. Results: bench/results/<label>.{md,json} (--label, default cpu).
 //   npm run build && node -r ./test/swc-register.js bench/cpu.ts [--idle-seconds=60] [--rate=5] [--seconds=20]
 //   [--rates=10,20,50,100] [--step-seconds=10] [--runtime=dist|swc] [--keep]
-//   [--warmup-rate=3] [--warmup-seconds=5] (intakes before the measured window, not counted)
+//   [--warmup-rate=5] [--warmup-seconds=20] (intakes before the measured window, not counted)
 //   [--idle-only] (start the stack, settle, measure the idle burn and RSS, stop: no load, ~2 min)
 import { Args } from './lib/args';
 import { runStep, StepResult, StepTools } from './lib/e2e/load-step';
@@ -36,8 +36,8 @@ async function main(): Promise<void> {
   const idleOnly = args.flag('idle-only');
   // Intakes before the measured window, not counted: V8 (and the broker's JIT) still optimise the hot paths during
   // the first hundreds of events, and a service in production is warm.
-  const warmupRate = args.number('warmup-rate', 3);
-  const warmupSeconds = args.number('warmup-seconds', 5);
+  const warmupRate = args.number('warmup-rate', 5);
+  const warmupSeconds = args.number('warmup-seconds', 20);
   const handlers = HANDLER_SERVICES.filter((h) => h === 'legal-aid' || h === 'mediation');
   const dbPoolSize = args.number('pool', 10);
   const harness = await Harness.open({ label: 'cpu', runtime, handlers, dbPoolSize, httpSampling: false });
