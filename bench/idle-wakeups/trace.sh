@@ -4,7 +4,7 @@
 # (start this about 30 s into its idle window: start-up leaves V8 GC work for a minute) and records, per service,
 # epoll waits, futex waits of the other threads and writes to sockets, plus `ss` for which fd is which peer.
 # strace costs CPU: the idle % of a traced run is not a figure to report; the wakeup counts are.
-#   bash bench/idle-wakeups/trace.sh <tag> <tree root, e.g. /work/main> <seconds>
+#   bash bench/idle-wakeups/trace.sh <tag> <tree root, e.g. "$PWD"> <seconds>
 #   python3 bench/idle-wakeups/analyze.py <tag>          (markdown table of wakeups per second)
 set -euo pipefail
 tag=$1
