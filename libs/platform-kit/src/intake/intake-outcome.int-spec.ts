@@ -2,41 +2,15 @@ import type { EventData, IntakeRegistered, IntakeRejected } from '@legal/contrac
 import type { Outbox } from '@legal/messaging';
 import { buildDataSourceOptions, dropSchema, ensureDatabaseAndSchema } from '@legal/persistence';
 import type { PiiProtector } from '@legal/privacy';
-import { uniqueTag } from '@legal/testing';
+import { sentStatements, uniqueTag } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
-import { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { platformKitEntities } from '../entities';
 import { platformKitMigrations } from '../migrations';
 import { IntakeSubmissionService } from './intake-submission.service';
 import { PlatformIntake } from './platform-intake.entity';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services';
-
-/**
- * The statements `work` sends to PostgreSQL in one transaction, as seen by the connection's pg client: TypeORM's
- * queries and named prepared statements alike (the hot statements bypass TypeORM's query runner, issue 14).
- */
-async function sentStatements<T>(
-  dataSource: DataSource,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<{ result: T; statements: { verb: string; prepared: boolean }[] }> {
-  return dataSource.transaction(async (manager) => {
-    const client = (
-      manager.queryRunner as unknown as { databaseConnection: { query: (...args: unknown[]) => unknown } }
-    ).databaseConnection;
-    const spy = jest.spyOn(client, 'query');
-    try {
-      const result = await work(manager);
-      const statements = spy.mock.calls.map(([query]) => {
-        const config = typeof query === 'string' ? { text: query } : (query as { text: string; name?: string });
-        return { verb: config.text.trim().split(/\s+/)[0] ?? '', prepared: config.name !== undefined };
-      });
-      return { result, statements };
-    } finally {
-      spy.mockRestore();
-    }
-  });
-}
 
 // Recording what the work-order service made of an intake (the intake-outcome consumer's work): one UPDATE that
 // answers the whole row, which the platform's listeners are given (issue 14: it was a locked SELECT and an UPDATE),

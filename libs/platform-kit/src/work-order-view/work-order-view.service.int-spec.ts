@@ -1,8 +1,8 @@
 import type { Deadline, EventData, WorkOrderChanged } from '@legal/contracts';
 import { buildDataSourceOptions, dropSchema, ensureDatabaseAndSchema } from '@legal/persistence';
-import { uniqueTag } from '@legal/testing';
+import { sentStatements, uniqueTag } from '@legal/testing';
 import { randomUUID } from 'node:crypto';
-import { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { platformKitEntities } from '../entities';
 import { platformKitMigrations } from '../migrations';
 import { WorkOrderView } from './work-order-view.entity';
@@ -11,32 +11,6 @@ import { WorkOrderViewService } from './work-order-view.service';
 type Changed = EventData<typeof WorkOrderChanged>;
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_services';
-/**
- * The statements `work` sends to PostgreSQL in one transaction, as seen by the connection's pg client: TypeORM's
- * queries and named prepared statements alike (the hot statements bypass TypeORM's query runner, issue 14).
- */
-async function sentStatements<T>(
-  dataSource: DataSource,
-  work: (manager: EntityManager) => Promise<T>,
-): Promise<{ result: T; statements: { verb: string; prepared: boolean }[] }> {
-  return dataSource.transaction(async (manager) => {
-    const client = (
-      manager.queryRunner as unknown as { databaseConnection: { query: (...args: unknown[]) => unknown } }
-    ).databaseConnection;
-    const spy = jest.spyOn(client, 'query');
-    try {
-      const result = await work(manager);
-      const statements = spy.mock.calls.map(([query]) => {
-        const config = typeof query === 'string' ? { text: query } : (query as { text: string; name?: string });
-        return { verb: config.text.trim().split(/\s+/)[0] ?? '', prepared: config.name !== undefined };
-      });
-      return { result, statements };
-    } finally {
-      spy.mockRestore();
-    }
-  });
-}
-
 let code = 100000 + Math.floor(Math.random() * 800000);
 
 function changed(overrides: Partial<Changed> = {}): Changed {

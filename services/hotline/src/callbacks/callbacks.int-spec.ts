@@ -5,6 +5,7 @@ import { PiiProtector } from '@legal/privacy';
 import type { RunningService } from '@legal/service-kit';
 import { startService } from '@legal/service-kit';
 import {
+  countStatements,
   isolatedOverrides,
   TestAuthority,
   uniqueTag,
@@ -14,7 +15,6 @@ import {
 } from '@legal/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { countStatements } from '../../../work-order/test/statement-counter';
 import type { HotlineEnv } from '../config/hotline.env';
 import { hotlineService } from '../hotline.definition';
 import { CallbackRaiser } from './callback-raiser.service';

@@ -1,7 +1,7 @@
 import { IntakeSubmitted } from '@legal/contracts';
 import type { CloudEvent } from '@legal/contracts';
 import { randomUUID } from 'node:crypto';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { countStatements } from '@legal/testing';
 import { intake, randomMobile, validIdCard, WORKDAY_MORNING } from '../../test/intake-factory';
 import { WorkOrderHarness } from '../../test/work-order-harness';
 import { WorkOrderIntakeEntity } from './entities/work-order-intake.entity';
@@ -37,25 +37,8 @@ describe('statements per intake (real PostgreSQL, Kafka, Redis)', () => {
       correlationid: randomUUID(),
       data,
     } as unknown as CloudEvent<IntakeData>;
-    const seen: string[] = [];
-    let ours: unknown;
-    const original = PostgresQueryRunner.prototype.query;
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (
-      this: PostgresQueryRunner,
-      ...args: Parameters<PostgresQueryRunner['query']>
-    ) {
-      if (this === ours) seen.push(args[0].replace(/\s+/g, ' '));
-      return original.apply(this, args);
-    });
-    try {
-      await h.dataSource().transaction((m) => {
-        ours = m.queryRunner;
-        return service.handle(event, m);
-      });
-    } finally {
-      spy.mockRestore();
-    }
-    return seen;
+    const { statements } = await countStatements(h.dataSource(), (m) => service.handle(event, m));
+    return statements.map((s) => s.sql);
   }
 
   it('registers a new legal-aid intake, routes and offers it in a bounded number of statements', async () => {

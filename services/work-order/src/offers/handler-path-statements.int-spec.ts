@@ -2,7 +2,7 @@ import { IntakeSubmitted } from '@legal/contracts';
 import type { CloudEvent, EventData, OfferAccepted, OfferRejected, Progressed } from '@legal/contracts';
 import { randomUUID } from 'node:crypto';
 import { intake, randomMobile, validIdCard, WORKDAY_MORNING } from '../../test/intake-factory';
-import { countStatements, CountedStatement, listing } from '../../test/statement-counter';
+import { countStatements, CountedStatement, listing } from '@legal/testing';
 import { WorkOrderHarness } from '../../test/work-order-harness';
 import { HandlerReportService } from '../handler-reports/handler-report.service';
 import { WorkOrderIntakeEntity } from '../intake/entities/work-order-intake.entity';

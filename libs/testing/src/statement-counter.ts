@@ -7,8 +7,14 @@ export interface CountedStatement {
   sql: string;
 }
 
+// How many statements a hot path sends to PostgreSQL (issue 14): round trips are most of a service's CPU, so the
+// statement-count specs pin them, and a change that adds one to a hop shows up there. Two views of a transaction:
+// countStatements sees what goes through TypeORM's query runner (labelled by phase), sentStatements everything the
+// connection's pg client sends, named prepared statements included (libs/messaging's PreparedStatement bypasses
+// TypeORM).
+
 /**
- * Counts the statements one transaction sends to PostgreSQL (issue 14): TypeORM's query runner is
+ * Counts the statements one transaction sends to PostgreSQL through TypeORM: its query runner is
  * wrapped for the duration of `work`, and only statements of the transaction's own runner are kept
  * (other instances, sweepers and relays share the pool). `mark(phase)` labels what follows, so one
  * transaction can be split into hops (routing, the offer, the report ...).
@@ -47,4 +53,36 @@ export function listing(statements: readonly CountedStatement[], phase?: string)
     .filter((s) => phase === undefined || s.phase === phase)
     .map((s) => `  [${s.phase}] ${s.sql.slice(0, 110)}`)
     .join('\n');
+}
+
+/** A statement as the connection's pg client received it: its first word, and whether it ran as a named prepared one. */
+export interface SentStatement {
+  verb: string;
+  prepared: boolean;
+}
+
+/**
+ * The statements `work` sends to PostgreSQL in one transaction, as seen by the connection's pg client: TypeORM's
+ * queries and named prepared statements alike.
+ */
+export async function sentStatements<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<{ result: T; statements: SentStatement[] }> {
+  return dataSource.transaction(async (manager) => {
+    const client = (
+      manager.queryRunner as unknown as { databaseConnection: { query: (...args: unknown[]) => unknown } }
+    ).databaseConnection;
+    const spy = jest.spyOn(client, 'query');
+    try {
+      const result = await work(manager);
+      const statements = spy.mock.calls.map(([query]) => {
+        const config = typeof query === 'string' ? { text: query } : (query as { text: string; name?: string });
+        return { verb: config.text.trim().split(/\s+/)[0] ?? '', prepared: config.name !== undefined };
+      });
+      return { result, statements };
+    } finally {
+      spy.mockRestore();
+    }
+  });
 }
