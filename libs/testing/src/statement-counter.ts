@@ -26,14 +26,13 @@ export async function countStatements<T>(
   const statements: CountedStatement[] = [];
   let phase = 'start';
   let ours: unknown;
-  const original = PostgresQueryRunner.prototype.query;
-  const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (
-    this: PostgresQueryRunner,
-    ...args: Parameters<PostgresQueryRunner['query']>
-  ) {
+  // Wrapped by hand, not with jest.spyOn: this library is also compiled by the production build, without Jest's types.
+  const runner = PostgresQueryRunner.prototype;
+  const original = runner.query;
+  runner.query = function (this: PostgresQueryRunner, ...args: Parameters<PostgresQueryRunner['query']>) {
     if (this === ours) statements.push({ phase, sql: args[0].replace(/\s+/g, ' ') });
     return original.apply(this, args);
-  });
+  };
   try {
     const result = await dataSource.transaction((manager) => {
       ours = manager.queryRunner;
@@ -43,7 +42,7 @@ export async function countStatements<T>(
     });
     return { result, statements };
   } finally {
-    spy.mockRestore();
+    runner.query = original;
   }
 }
 
@@ -70,19 +69,25 @@ export async function sentStatements<T>(
   work: (manager: EntityManager) => Promise<T>,
 ): Promise<{ result: T; statements: SentStatement[] }> {
   return dataSource.transaction(async (manager) => {
-    const client = (
-      manager.queryRunner as unknown as { databaseConnection: { query: (...args: unknown[]) => unknown } }
-    ).databaseConnection;
-    const spy = jest.spyOn(client, 'query');
+    type Query = (...args: unknown[]) => unknown;
+    const client = (manager.queryRunner as unknown as { databaseConnection: { query: Query } }).databaseConnection;
+    const original = client.query;
+    const sent: unknown[] = [];
+    client.query = function (this: unknown, ...args: unknown[]) {
+      sent.push(args[0]);
+      return original.apply(this, args);
+    };
     try {
       const result = await work(manager);
-      const statements = spy.mock.calls.map(([query]) => {
+      const statements = sent.map((query) => {
         const config = typeof query === 'string' ? { text: query } : (query as { text: string; name?: string });
         return { verb: config.text.trim().split(/\s+/)[0] ?? '', prepared: config.name !== undefined };
       });
       return { result, statements };
     } finally {
-      spy.mockRestore();
+      // The client's own method comes from its prototype: drop the wrapper rather than leave a copy behind.
+      delete (client as { query?: Query }).query;
+      if (client.query !== original) client.query = original;
     }
   });
 }
