@@ -5,3 +5,4 @@ export { pendingSchemaChanges } from './migration-drift';
 export { schemaOf } from './schema-name';
 export { SnakeNamingStrategy } from './snake-naming.strategy';
 export { TypeOrmPinoLogger } from './typeorm-logger';
+export { queryRows, tableOf } from './sql';

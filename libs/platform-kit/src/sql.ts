@@ -1,20 +1,2 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-
-/**
- * `"schema"."table"` of an entity, for the hot statements the platforms write in SQL (issue 14: applying a
- * work-order change, recording an intake's outcome, the listeners that follow them). The schema is the data
- * source's, so isolated test schemas work too.
- */
-export function tableOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): string {
-  const metadata = manager.connection.getMetadata(entity);
-  const schema = metadata.schema ?? (manager.connection.options as { schema?: string }).schema ?? 'public';
-  return `"${schema}"."${metadata.tableName}"`;
-}
-
-/** Rows of a raw query: TypeORM answers `[rows, affected]` for UPDATE and DELETE and plain rows otherwise. */
-export async function queryRows<T>(manager: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  const result: unknown = await manager.query(sql, params);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
-    return result[0] as T[];
-  return Array.isArray(result) ? (result as T[]) : [];
-}
+// The kit's hot statements are written in SQL (issue 14); the helpers are persistence's, shared by every service.
+export { queryRows, tableOf } from '@legal/persistence';

@@ -1,6 +1,7 @@
+import { tableOf } from '@legal/persistence';
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '@legal/http';
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Application } from '../applications/entities/application.entity';
 import { DEFAULT_CAPACITY_KEY, OrganisationCapacity } from './entities/organisation-capacity.entity';
 
@@ -14,13 +15,6 @@ export interface CapacityCheck {
 
 /** States of an application that no longer count against its organisation's capacity. */
 const CLOSED_STATES = ['denied', 'closed'];
-
-/** An entity's table as one SQL name, for the plain statement on the acceptance path. */
-function tableOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): string {
-  const metadata = manager.connection.getMetadata(entity);
-  const schema = metadata.schema ?? (manager.connection.options as { schema?: string }).schema ?? 'public';
-  return `"${schema}"."${metadata.tableName}"`;
-}
 
 /** Organisation capacity for automatic acceptance: a limit per organisation (data) against its open applications. */
 @Injectable()

@@ -1,9 +1,10 @@
+import { tableOf } from '@legal/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ConflictError, NotFoundError } from '@legal/http';
 import { regionLevelOf } from '@legal/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { MediationCase, OPEN_CASE_STATUSES } from '../cases/entities/mediation-case.entity';
 import { likePrefix } from '@legal/handler-kit';
 import { CommitteeCandidate, committeeRegionChain } from './committee-choice';
@@ -159,13 +160,6 @@ export class CommitteesService {
       .getRawMany();
     return new Map(rows.map((r) => [r.mediator_id, Number(r.open)]));
   }
-}
-
-/** An entity's table as one SQL name, for the plain statements on the acceptance path. */
-function tableOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): string {
-  const metadata = manager.connection.getMetadata(entity);
-  const schema = metadata.schema ?? (manager.connection.options as { schema?: string }).schema ?? 'public';
-  return `"${schema}"."${metadata.tableName}"`;
 }
 
 function toCommitteeResponse(c: Committee): CommitteeResponseDto {

@@ -1,15 +1,7 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
-/**
- * `"schema"."table"` of an entity, for the few statements written in SQL (bulk inserts, counters,
- * SKIP LOCKED claims). The schema is the data source's, so isolated test schemas work too.
- */
-export function tableOf(manager: EntityManager, entity: EntityTarget<ObjectLiteral>): string {
-  const metadata = manager.connection.getMetadata(entity);
-  const schema = metadata.schema ?? (manager.connection.options as { schema?: string }).schema ?? 'public';
-  return `"${schema}"."${metadata.tableName}"`;
-}
+export { queryRows, tableOf } from '@legal/persistence';
 
 /**
  * Rows of a raw query. TypeORM returns `[rows, affected]` for UPDATE and DELETE and plain rows
@@ -19,10 +11,6 @@ export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
     return result[0] as T[];
   return Array.isArray(result) ? (result as T[]) : [];
-}
-
-export async function queryRows<T>(manager: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  return rowsOf<T>(await manager.query(sql, params));
 }
 
 /**
